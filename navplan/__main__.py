@@ -1,0 +1,3 @@
+from navplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""User-facing words: bokmål by default, English with ``--lang en``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGUAGES = ("nb", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (bokmål, English)
+    "critical_path.title": ("{office}: kritisk linje per {as_of}", "{office}: critical path as of {as_of}"),
+    "opening": ("Åpning {date} ({week}), {days} arbeidsdager igjen", "Opening {date} ({week}), {days} working days left"),
+    "opening.past": ("Åpning {date} ({week}) er passert", "Opening {date} ({week}) has passed"),
+    "holds": ("Åpningsdatoen holder: {slack} arbeidsdager slakk på den kritiske linjen.",
+              "The opening date holds: {slack} working days of slack on the critical path."),
+    "holds.tight": ("Åpningsdatoen holder, men uten slakk: hver forsinkelse på den kritiske linjen flytter åpningen.",
+                    "The opening date holds, with no slack: any delay on the critical path moves the opening."),
+    "fails": ("Åpningsdatoen holder ikke: det mangler {days} arbeidsdager (tidligst mulig åpning {forecast}).",
+              "The opening date cannot be reached: {days} working days are missing (earliest possible opening {forecast})."),
+    "fails.chain": ("Kjeden som forsinker: {chain}", "The chain that causes it: {chain}"),
+    "missed.fixed": ("{id} {title}: den faste datoen {date} kan ikke holdes, mangler {days} arbeidsdager.",
+                     "{id} {title}: the fixed date {date} cannot be held, {days} working days are missing."),
+    "missed.not_after": ("{id} {title}: blir ikke ferdig innen {date}, mangler {days} arbeidsdager.",
+                         "{id} {title}: will not finish by {date}, {days} working days are missing."),
+    "note.opening_not_working_day": (
+        "Åpningsdatoen {date} er ikke en arbeidsdag ({reason}); alt må være ferdig innen {last_day}.",
+        "The opening date {date} is not a working day ({reason}); everything must finish by {last_day}."),
+    "section.critical": ("Kritisk linje", "Critical path"),
+    "section.must_start": ("Må starte innen {weeks} uker (til og med {until})", "Must start within {weeks} weeks (up to {until})"),
+    "section.must_start.none": ("Ingenting må starte de neste {weeks} ukene.", "Nothing must start in the next {weeks} weeks."),
+    "section.overdue": ("Forsinket: skulle vært startet", "Overdue: should have started"),
+    "section.calendar": ("Nedtellingskalender for {office}, åpning {date}", "Countdown calendar for {office}, opening {date}"),
+    "col.id": ("ID", "ID"),
+    "col.activity": ("Aktivitet", "Activity"),
+    "col.role": ("Ansvarlig", "Responsible"),
+    "col.owner": ("Eier", "Owner"),
+    "col.start_by": ("Start senest", "Start by"),
+    "col.finish_by": ("Ferdig senest", "Finish by"),
+    "col.earliest_start": ("Tidligst start", "Earliest start"),
+    "col.earliest_finish": ("Tidligst ferdig", "Earliest finish"),
+    "col.slack": ("Slakk", "Slack"),
+    "col.status": ("Status", "Status"),
+    "col.week": ("Uke", "Week"),
+    "col.month": ("Måned", "Month"),
+    "col.period": ("Periode", "Period"),
+    "col.countdown": ("Nedtelling", "Countdown"),
+    "col.starts": ("Må starte", "Must start"),
+    "col.finishes": ("Må være ferdig", "Must finish"),
+    "col.duration": ("Varighet", "Duration"),
+    "col.source": ("Kilde", "Source"),
+    "status.not_started": ("ikke startet", "not started"),
+    "status.started": ("pågår", "started"),
+    "status.done": ("ferdig", "done"),
+    "week": ("uke {week}", "week {week}"),
+    "legend.critical": ("◆ = på kritisk linje", "◆ = on the critical path"),
+    "opening.milestone": ("ÅPNING", "OPENING"),
+    "validate.ok": ("{file} er gyldig: {activities} aktiviteter, åpning {date} ({template}).",
+                    "{file} is valid: {activities} activities, opening {date} ({template})."),
+    "init.written": ("Skrev {file} for {office} (åpning {date}, mal {template}).",
+                     "Wrote {file} for {office} (opening {date}, template {template})."),
+    "init.next": ("Neste steg: navplan critical-path {file}", "Next: navplan critical-path {file}"),
+    "init.git": ("Opprettet git-repository med første commit i {dir}.", "Created a git repository with a first commit in {dir}."),
+    "handbook.purpose": ("Hensikt", "Purpose"),
+    "handbook.end_state": ("Anbefalt tilstand ved gjennomført aktivitet", "Recommended state when done"),
+    "handbook.references": ("Refererte dokumenter", "Referenced documents"),
+    "handbook.depends": ("Avhenger av", "Depends on"),
+    "handbook.duration": ("Varighet", "Duration"),
+    "handbook.page": ("side {page}", "page {page}"),
+    "handbook.not_in_source": ("Innholdet i dette kapitlet finnes ikke i kilden; bare tittelen.",
+                               "This chapter's content is not in the source; only its title."),
+    "handbook.estimate": ("anslag: {reason}", "estimate: {reason}"),
+    "handbook.origin.navplan": ("Lagt til av navplan, ikke en aktivitet i håndboken.",
+                                "Added by navplan, not an activity of the handbook."),
+    "handbook.origin.merger": ("Lagt til i sammenslåingsmalen, ikke en aktivitet i håndboken.",
+                               "Added by the merger template, not an activity of the handbook."),
+    "handbook.criteria": ("Oppstartskriterier (s. 10), * = lovpålagt", "Opening criteria (p. 10), * = statutory"),
+    "error.prefix": ("feil", "error"),
+}
+
+WEEKDAYS = {
+    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def t(key: str, lang: str = "nb", **params: object) -> str:
+    """The message ``key`` in ``lang``, filled in.
+
+    >>> t("week", "nb", week=51)
+    'uke 51'
+    """
+    nb, en = MESSAGES[key]
+    return (en if lang == "en" else nb).format(**params)
+
+
+def format_date(day: dt.date | None, lang: str = "nb") -> str:
+    """dd.mm.yyyy in bokmål, ISO 8601 in English.
+
+    >>> format_date(dt.date(2020, 1, 1)), format_date(dt.date(2020, 1, 1), "en")
+    ('01.01.2020', '2020-01-01')
+    """
+    if day is None:
+        return ""
+    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
+
+
+def format_week(day: dt.date, lang: str = "nb") -> str:
+    """The ISO week of ``day``: 'uke 51'."""
+    return t("week", lang, week=day.isocalendar().week)
+
+
+def format_long_date(day: dt.date, lang: str = "nb") -> str:
+    """'onsdag 01.01.2020'."""
+    return f"{WEEKDAYS[lang][day.weekday()]} {format_date(day, lang)}"
+
+
+def format_month(day: dt.date, lang: str = "nb") -> str:
+    return f"{MONTHS[lang][day.month - 1]} {day.year}"

@@ -1,0 +1,137 @@
+"""The working-day calendar: weekends, Norwegian public holidays, fellesferie
+and an optional Christmas closure.
+
+Schedules are computed on *points*: point ``i`` is the start of working day
+``i`` (equally, the end of working day ``i - 1``). An activity that starts at
+point ``s`` and lasts ``n`` working days finishes at point ``s + n``; its last
+working day is ``date_of(s + n - 1)``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable
+
+from dateutil.relativedelta import relativedelta
+
+#: ISO weeks of the Norwegian fellesferie when a plan just says ``true``.
+DEFAULT_FELLESFERIE_WEEKS = frozenset({28, 29, 30})
+
+
+class WorkCalendar:
+    """Working days between ``first`` and ``last`` (inclusive).
+
+    >>> cal = WorkCalendar(dt.date(2019, 12, 20), dt.date(2020, 1, 10))
+    >>> cal.date_of(cal.index_on_or_after(dt.date(2019, 12, 25)))  # Christmas -> 27th
+    datetime.date(2019, 12, 27)
+    >>> cal.working_days_between(dt.date(2019, 12, 23), dt.date(2020, 1, 2))  # 23, 24, 27, 30, 31
+    5
+    """
+
+    def __init__(
+        self,
+        first: dt.date,
+        last: dt.date,
+        *,
+        fellesferie_weeks: Iterable[int] = (),
+        christmas_closure: bool = False,
+        closed: Iterable[dt.date] = (),
+    ) -> None:
+        import holidays  # heavy: only commands that schedule pay for it
+
+        if last < first:
+            raise ValueError("last is before first")
+        self.first = first
+        self.last = last
+        self.fellesferie_weeks = frozenset(fellesferie_weeks)
+        self.christmas_closure = christmas_closure
+        self.closed = frozenset(closed)
+        years = range(first.year, last.year + 1)
+        self._holidays = holidays.Norway(years=years, include_sundays=False, language="no")
+        self._holidays_en = holidays.Norway(years=years, include_sundays=False, language="en_US")
+        self._days: list[dt.date] = []
+        day = first
+        one = dt.timedelta(days=1)
+        while day <= last:
+            if self.non_working_reason(day) is None:
+                self._days.append(day)
+            day += one
+        if not self._days:
+            raise ValueError("the calendar range holds no working day")
+
+    def non_working_reason(self, day: dt.date, lang: str = "nb") -> str | None:
+        """Why ``day`` is not a working day, or None when it is one.
+
+        >>> WorkCalendar(dt.date(2019, 5, 1), dt.date(2019, 5, 31)).non_working_reason(dt.date(2019, 5, 17))
+        'Grunnlovsdag'
+        """
+        english = lang == "en"
+        if day in self._holidays:
+            return (self._holidays_en if english else self._holidays).get(day)
+        if day.weekday() >= 5:
+            return ("Saturday", "Sunday")[day.weekday() - 5] if english else ("lørdag", "søndag")[day.weekday() - 5]
+        if day.isocalendar().week in self.fellesferie_weeks:
+            return "fellesferie" if not english else "summer holiday (fellesferie)"
+        if self.christmas_closure and day.month == 12 and day.day >= 24:
+            return "juleferie" if not english else "Christmas closure"
+        if day in self.closed:
+            return "stengt" if not english else "closed"
+        return None
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return self.non_working_reason(day) is None
+
+    def _check_range(self, day: dt.date) -> None:
+        if not self.first <= day <= self.last:
+            raise ValueError(f"{day} is outside the calendar range {self.first}..{self.last}")
+
+    def index_on_or_after(self, day: dt.date) -> int:
+        """Point of the first working day on or after ``day``."""
+        self._check_range(day)
+        return bisect.bisect_left(self._days, day)
+
+    def index_on_or_before(self, day: dt.date) -> int:
+        """Index of the last working day on or before ``day``."""
+        self._check_range(day)
+        return bisect.bisect_right(self._days, day) - 1
+
+    def date_of(self, index: int) -> dt.date:
+        """The working day with this index."""
+        if not 0 <= index < len(self._days):
+            raise ValueError(f"working day {index} is outside the calendar range {self.first}..{self.last}")
+        return self._days[index]
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in ``[start, end)``; negative when ``end`` is before ``start``."""
+        return self.index_on_or_after(end) - self.index_on_or_after(start)
+
+    def add_months(self, start: int, months: int) -> int:
+        """Finish point of ``months`` calendar months begun at point ``start``.
+
+        A three-month notice period begun on 1 March ends with 31 May, so the
+        next working day on or after 1 June is the finish point.
+        """
+        return self.index_on_or_after(self.date_of(start) + relativedelta(months=months))
+
+    def latest_start_for_months(self, finish: int, months: int) -> int:
+        """The latest start point from which ``months`` months end by ``finish``."""
+        target = self.date_of(finish) - relativedelta(months=months)
+        start = self.index_on_or_after(target)
+        while self.add_months(start, months) > finish:
+            start -= 1
+        while self.add_months(start + 1, months) <= finish:
+            start += 1
+        return start
+
+    def earliest_start_for_months(self, finish: int, months: int) -> int:
+        """The earliest start point from which ``months`` months end at or after ``finish``."""
+        start = self.latest_start_for_months(finish, months)
+        while self.add_months(start, months) < finish:
+            start += 1
+        while start > 0 and self.add_months(start - 1, months) >= finish:
+            start -= 1
+        return start
+
+    def __len__(self) -> int:
+        return len(self._days)

@@ -1,0 +1,118 @@
+"""The handbook data says only what its sources say: every quote is verbatim
+on the page it cites, every id resolves, and the network has no cycle."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from navplan.loader import handbook_dir, load_handbook, load_template
+from navplan.model import HandbookActivity, Source
+
+SOURCES = Path(__file__).resolve().parent.parent / "handbook" / "sources"
+DOCUMENTS = {
+    "Mandat for NAV Indre Østfold kommune (Fellesnemnda 13.03.2018)": "indre-ostfold-mandat-2018-03-13.txt",
+    "Referat fra første Partnerskapsmøte for NAV Indre Østfold (10.12.2018)":
+        "indre-ostfold-partnerskapsmote-2018-12-10.txt",
+}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+HANDBOOK_TEXT = normalise((SOURCES / "handbook-v2.0-2007.txt").read_text(encoding="utf-8"))
+PAGES = {int(m.group(2)): m.group(1)
+         for m in re.finditer(r"(.*?)Versjon 2\.0 Godkjent 20\.04\.07 (\d+)", HANDBOOK_TEXT)}
+
+
+def all_activities() -> list[tuple[str, HandbookActivity]]:
+    merger = load_template("merger")
+    return [("handbook", a) for a in load_handbook().activities] + [("merger", a) for a in merger.activities]
+
+
+def sources() -> list[tuple[str, Source]]:
+    found = []
+    for origin, activity in all_activities():
+        if activity.duration_source:
+            found.append((f"{origin} {activity.id} duration", activity.duration_source))
+        for link in activity.after:
+            found.append((f"{origin} {activity.id} after {link.id}", link.source))
+    for successor, links in load_template("merger").add_after.items():
+        found += [(f"merger {successor} after {link.id}", link.source) for link in links]
+    return found
+
+
+@pytest.mark.parametrize("where,source", sources(), ids=[w for w, _ in sources()])
+def test_every_quote_is_verbatim_on_its_page(where: str, source: Source) -> None:
+    if source.page is not None:
+        assert normalise(source.quote) in PAGES[source.page], f"{where}: not on page {source.page}"
+    elif source.document is not None:
+        text = normalise((SOURCES / DOCUMENTS[source.document]).read_text(encoding="utf-8"))
+        assert normalise(source.quote) in text, f"{where}: not in {source.document}"
+    else:
+        assert len(source.estimate) > 15, f"{where}: an estimate must say why"
+
+
+def test_every_duration_and_dependency_has_a_source() -> None:
+    # The model enforces it on load; this guards against the check being removed.
+    for _origin, activity in all_activities():
+        if activity.duration is not None:
+            assert activity.duration_source is not None, activity.id
+        assert all(link.source is not None for link in activity.after), activity.id
+
+
+def test_chapters_1_to_9_and_every_sub_activity_are_present() -> None:
+    handbook = load_handbook()
+    by_id = {a.id: a for a in handbook.activities}
+    expected_subs = ["2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "5.3", "6.1", "6.2", "6.3",
+                     "7.1", "7.2", "7.3", "7.4", "8.1", "8.2", "8.3", "9.1", "9.2", "9.3"]
+    for main in map(str, range(1, 10)):
+        assert by_id[main].kind == "main"
+    for sub in expected_subs:
+        activity = by_id[sub]
+        assert activity.kind == "sub" and activity.parent == sub.split(".")[0] and activity.page
+        assert activity.title.nb and activity.title.en and activity.role
+    for sub in expected_subs:
+        if sub[0] not in "89":
+            assert by_id[sub].end_state, f"{sub} has the handbook's end state checklist"
+            assert by_id[sub].purpose is not None
+    for lost in ("8", "8.1", "8.2", "8.3", "9", "9.1", "9.2", "9.3"):
+        assert by_id[lost].content_in_source is False and by_id[lost].note is not None
+
+
+def test_opening_criteria_statutory_and_linked() -> None:
+    handbook = load_handbook()
+    ids = {a.id for a in handbook.activities}
+    assert [c.number for c in handbook.criteria] == list(range(1, 10))
+    assert {c.number for c in handbook.criteria if c.statutory} == {1, 3, 9}
+    for criterion in handbook.criteria:
+        assert normalise(criterion.text.nb) in HANDBOOK_TEXT
+        assert set(criterion.activities) <= ids
+    assert len(handbook.requirements) == 7
+
+
+def test_roles_cover_the_table_on_page_9_and_the_formal_owners() -> None:
+    roles = {r.id for r in load_handbook().roles}
+    assert {"prosjektleder", "fylkesprosjektleder", "radmann", "lokal-ikt-kontakt", "kommunens-ikt-kontakt",
+            "fylkets-ikt-koordinator", "fylkeskontakt", "sikkerhetskoordinator", "kompetansekoordinator",
+            "fylkesdirektor", "tillitsvalgte", "verneombud", "brukerutvalg"} <= roles
+    for _origin, activity in all_activities():
+        assert activity.role in roles, activity.id
+
+
+def test_the_six_tracks_of_figure_2_are_encoded() -> None:
+    handbook = load_handbook()
+    tracks = {t.id for t in handbook.tracks}
+    assert tracks == {"lederrekruttering", "samarbeidsavtale", "faglig", "ikt", "lokaler", "spesiallinje"}
+    used = {a.track for a in handbook.activities if a.track}
+    assert used == tracks
+
+
+def test_ids_are_quoted_in_the_yaml_so_2_10_stays_2_10() -> None:
+    for path in [handbook_dir() / "handbook.yaml", *sorted((handbook_dir() / "templates").glob("*.yaml"))]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = re.match(r"\s*(?:- )?(id|parent):\s*([\d.]+)\s*$", line)
+            assert match is None, f"{path.name}:{number}: unquoted id"
