@@ -173,6 +173,7 @@ class _Passes:
         self.ls: dict[Node, int] = {}
         self.lf: dict[Node, int] = {}
         self.unconstrained_es: dict[Node, int] = {}
+        self.free_ls: dict[Node, int] = {}  # latest start of a fixed activity, were it not fixed
 
     def activity(self, node: Node) -> NetworkActivity | None:
         if isinstance(node, tuple):
@@ -250,9 +251,15 @@ class _Passes:
                 start = self._start_point(activity.actual_start, milestone)
             else:
                 start = min(self.es[node], self.as_of_point)
-            # Unfinished work ends no earlier than the end of the as-of day.
+            # Unfinished work ends no earlier than the end of the as-of day, nor
+            # before its finish-to-start predecessors have finished.
+            finish = max(self.advance(node, start), self.as_of_point + 1)
+            for pred in self.graph.predecessors(node):
+                for link_type, lag in self.graph[pred][node]["links"]:
+                    if link_type is not LinkType.SS:
+                        finish = max(finish, self.ef[pred] + lag)
             self.es[node] = start
-            self.ef[node] = max(self.advance(node, start), self.as_of_point + 1)
+            self.ef[node] = finish
 
     def backward(self, order: list[Node], opening_point: int) -> None:
         opening = self.project.opening_id
@@ -263,23 +270,41 @@ class _Passes:
             latest = None
             for succ in self.graph.successors(node):
                 for link_type, lag in self.graph[node][succ]["links"]:
-                    if link_type is LinkType.FS:
-                        bound = self.ls[succ] - lag
-                    elif link_type is LinkType.SS:
-                        bound = self.advance(node, self.ls[succ] - lag)
-                    else:
-                        bound = self.lf[succ] - lag
+                    bound = self._latest_finish_bound(node, succ, link_type, lag, opening_point)
                     latest = bound if latest is None else min(latest, bound)
             activity = self.activity(node)
             if activity is not None and not activity.dropped:
                 if activity.not_after is not None:
                     latest = min(latest, self._finish_point(activity.not_after))
                 if activity.fixed is not None:
+                    # Slack is measured against what follows; predecessors must meet the fixed date.
+                    self.free_ls[node] = self.latest_start(node, latest)
                     start = self._start_point(activity.fixed, activity.is_milestone)
                     self.ls[node], self.lf[node] = start, self.advance(node, start)
                     continue
             self.lf[node] = latest
             self.ls[node] = self.latest_start(node, latest)
+
+    def _latest_finish_bound(self, node: Node, succ: Node, link_type: LinkType, lag: int, opening_point: int) -> int:
+        """The latest finish of ``node`` that one link to ``succ`` allows.
+
+        Work already done no longer waits for anything; work already started
+        still needs its finish-to-start predecessors finished before it can
+        finish, so those links bind as finish-to-finish.
+        """
+        successor = self.activity(succ)
+        status = successor.status if successor is not None and not successor.dropped else Status.NOT_STARTED
+        if status is Status.DONE:
+            return opening_point
+        if status is Status.STARTED:
+            if link_type is LinkType.SS:
+                return opening_point
+            return self.lf[succ] - lag
+        if link_type is LinkType.FS:
+            return self.ls[succ] - lag
+        if link_type is LinkType.SS:
+            return self.advance(node, self.ls[succ] - lag)
+        return self.lf[succ] - lag
 
     def slack(self, node: Node) -> int:
         """Total slack: how far the start can slip without delaying the opening.
@@ -291,7 +316,7 @@ class _Passes:
         activity = self.activity(node)
         if activity is not None and activity.status is Status.STARTED:
             return self.lf[node] - self.ef[node]
-        return self.ls[node] - self.es[node]
+        return self.free_ls.get(node, self.ls[node]) - self.es[node]
 
 
 def _assemble(project: Project, graph, calendar: WorkCalendar, passes: _Passes, as_of: dt.date,

@@ -368,7 +368,7 @@ class PlanActivity(Strict):
 class Plan(Strict):
     """The plan file, ``navplan.yaml``."""
 
-    navplan: Literal[1] = Field(1, description="Plan file format version")
+    navplan: int = Field(1, ge=1, le=1, description="Plan file format version (1)")
     office: str = Field(min_length=1, max_length=200)
     municipalities: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(default_factory=list)
     opening: PlanDate

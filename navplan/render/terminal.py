@@ -95,7 +95,7 @@ def role_title(schedule: Schedule, role_id: str | None, lang: str) -> str:
         return ""
     for role in schedule.project.handbook.roles:
         if role.id == role_id:
-            return role.title.get(lang)
+            return (role.short or role.title).get(lang)
     return role_id
 
 
