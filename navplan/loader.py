@@ -18,16 +18,13 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def handbook_dir() -> Path:
-    """The folder holding the handbook data, installed or in a source checkout."""
-    try:
-        from importlib.resources import files
-
-        installed = Path(str(files("navplan.data")))
-        if (installed / "handbook.yaml").is_file():
-            return installed
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "handbook"
+    """The folder holding the handbook data: ``navplan/data`` in an installed
+    package (pyproject maps ``handbook/`` there), ``handbook/`` in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data"
+    if (installed / "handbook.yaml").is_file():
+        return installed
+    return package.parent / "handbook"
 
 
 @lru_cache(maxsize=1)

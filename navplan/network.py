@@ -76,6 +76,7 @@ class Project:
     activities: dict[str, NetworkActivity]  # in outline order
     opening_id: str
     file: str | None = None
+    block_lines: dict[str, int] = field(default_factory=dict)  # plan-file line of each activity block
 
     @property
     def opening_date(self) -> dt.date:
@@ -153,6 +154,10 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     ordered = _outline_order(activities, opening_id)
     project = Project(plan=plan, handbook=handbook, template=template, activities=ordered,
                       opening_id=opening_id, file=file)
+    if document is not None:
+        for index, block in enumerate(plan.activities):
+            field_name = "after" if block.after is not None else "id"
+            project.block_lines[block.id] = document.line_of(("activities", index, field_name))
     _check_kinds(project, plan, fail)
     return project
 
@@ -379,11 +384,12 @@ def check_cycles(project: Project) -> None:
     try:
         graphlib.TopologicalSorter(predecessors).prepare()
     except graphlib.CycleError as error:
-        raise cycle_error(project, list(reversed(error.args[1][1:]))) from None
+        raise cycle_error(project, list(error.args[1])) from None
 
 
 def cycle_error(project: Project, cycle: list[Node]) -> NavplanError:
-    """Name the activities of a dependency cycle, in dependency order."""
+    """Name the activities of a dependency cycle in dependency order, starting
+    from the one the plan file changes (so the message can give its line)."""
     names: list[str] = []
     for node in cycle:
         name = node[1] if isinstance(node, tuple) else node
@@ -391,8 +397,14 @@ def cycle_error(project: Project, cycle: list[Node]) -> NavplanError:
             names.append(name)
     while len(names) > 1 and names[0] == names[-1]:
         names.pop()
+    outline = list(project.activities)
+    in_plan = [name for name in names if name in project.block_lines]
+    first = min(in_plan, key=lambda n: project.block_lines[n]) if in_plan else min(names, key=outline.index)
+    start = names.index(first)
+    names = names[start:] + names[:start]
     path = " → ".join([*names, names[0]])
     return NavplanError(
-        f"the dependencies form a cycle: {path}", file=project.file, field="after",
-        hint="remove one of these dependencies (an activity cannot depend on its own sub-activities either)",
+        f"the dependencies form a cycle: {path}", file=project.file, line=project.block_lines.get(first),
+        field=f"activities[{first}].after" if first in project.block_lines else "after",
+        hint="remove one of these dependencies; an activity cannot depend on its own sub-activities either",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,9 @@ class Run:
 def run_navplan(*args: str) -> Run:
     """Run navplan's real entry point with a fixed terminal width and no colour."""
     stdout, stderr = io.StringIO(), io.StringIO()
-    code = main([str(a) for a in args], Environment(stdout=stdout, stderr=stderr, width=TERMINAL_WIDTH))
+    # Typer prints help and usage errors to sys.stdout/sys.stderr itself.
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main([str(a) for a in args], Environment(stdout=stdout, stderr=stderr, width=TERMINAL_WIDTH))
     return Run(code, stdout.getvalue(), stderr.getvalue())
 
 

@@ -1,0 +1,222 @@
+"""The commands as a user meets them, through the real entry point."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, REPO, run_navplan
+
+INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
+LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
+COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_documented_in_the_readme(command: str) -> None:
+    result = run_navplan(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout and len(result.stdout) > 200
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"navplan {command}" in readme, f"README documents `navplan {command}`"
+
+
+def test_the_readme_lists_every_command_the_app_has() -> None:
+    from navplan.cli import app
+
+    registered = {command.name for command in app.registered_commands}
+    assert registered == set(COMMANDS)
+
+
+def test_init_critical_path_calendar_for_a_new_office(tmp_path: Path) -> None:
+    folder = tmp_path / "fjordby"
+    made = run_navplan("init", folder, "--office", "NAV Fjordby", "--opening", "03.01.2028", "-m", "Fjordby")
+    assert made.exit_code == 0, made.stderr
+    plan = folder / "navplan.yaml"
+    assert "office: \"NAV Fjordby\"" in plan.read_text(encoding="utf-8")
+    assert "Skrev" in made.stderr and made.stdout == ""
+    path = run_navplan("critical-path", plan, "--as-of", "04.01.2027")
+    assert path.exit_code == 0
+    assert "NAV Fjordby: kritisk linje per 04.01.2027 (uke 1)" in path.stdout
+    assert "Åpning mandag 03.01.2028 (uke 1)" in path.stdout
+    assert "Åpningsdatoen holder" in path.stdout
+    calendar = run_navplan("calendar", plan, "--as-of", "04.01.2027")
+    assert calendar.exit_code == 0
+    assert "uke 1" in calendar.stdout and "T-52u" in calendar.stdout and "ÅPNING 03.01.2028" in calendar.stdout
+
+
+def test_init_merger_adds_the_merger_steps(tmp_path: Path) -> None:
+    made = run_navplan("init", tmp_path, "--office", "NAV Nye", "--opening", "2030-01-01", "--template", "merger",
+                       "-m", "A", "-m", "B")
+    assert made.exit_code == 0, made.stderr
+    document = json.loads(run_navplan("critical-path", tmp_path, "--as-of", "02.01.2029", "-f", "json").stdout)
+    ids = {a["id"] for a in document["activities"]}
+    assert {"M1", "M2", "M3", "M4", "M5"} <= ids
+    assert document["municipalities"] == ["A", "B"] and document["template"] == "merger"
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text("# mine\n", encoding="utf-8")
+    refused = run_navplan("init", tmp_path, "--office", "NAV X", "--opening", "03.01.2028")
+    assert refused.exit_code == 2
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert plan.read_text(encoding="utf-8") == "# mine\n"
+    forced = run_navplan("init", tmp_path, "--office", "NAV X", "--opening", "03.01.2028", "--force")
+    assert forced.exit_code == 0
+    assert "NAV X" in plan.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["navplan.yaml"], "no temporary file left behind"
+
+
+def test_init_rejects_an_impossible_date_and_writes_nothing(tmp_path: Path) -> None:
+    result = run_navplan("init", tmp_path, "--office", "NAV X", "--opening", "30.02.2028")
+    assert result.exit_code == 2
+    assert "--opening" in result.stderr and "not a real date" in result.stderr
+    assert not (tmp_path / "navplan.yaml").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_git_creates_a_repository_with_a_first_commit(tmp_path: Path) -> None:
+    result = run_navplan("init", tmp_path / "kontor", "--office", "NAV Git", "--opening", "03.01.2028", "--git")
+    assert result.exit_code == 0, result.stderr
+    log = subprocess.run(["git", "log", "--format=%s", "--name-only"], cwd=tmp_path / "kontor",
+                         capture_output=True, text=True, check=True).stdout
+    assert "navplan: ny plan for NAV Git" in log and "navplan.yaml" in log
+
+
+def test_critical_path_json_is_the_documented_contract() -> None:
+    result = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "10.12.2018", "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["format_version"] == 1
+    assert document["opening_date"] == "2020-01-01" and document["as_of"] == "2018-12-10"
+    for activity in document["activities"]:
+        assert {"id", "title", "earliest_start", "earliest_finish", "latest_start", "latest_finish", "slack",
+                "critical", "status"} <= set(activity)
+    critical = [a["id"] for a in document["activities"] if a["critical"] and a["kind"] != "summary"]
+    assert sorted(critical) == sorted(document["critical_path"])
+    done = {a["id"]: a for a in document["activities"]}["2.2"]
+    assert done["status"] == "done" and done["actual_finish"] == "2018-12-10" and done["slack"] is None
+    schema = json.loads(run_navplan("schema", "--output", "json").stdout)
+    assert set(schema["properties"]) == set(document)
+
+
+def test_csv_is_flat_and_cannot_run_formulas(tmp_path: Path) -> None:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(
+        'office: "NAV Test"\nopening: 03.01.2028\nactivities:\n'
+        '  - id: "X1"\n    title: "=HYPERLINK(\\"http://evil\\",\\"klikk\\")"\n    duration: 2w\n'
+        '    owner: "@SUM(A1)"\n', encoding="utf-8")
+    result = run_navplan("critical-path", plan, "--as-of", "04.01.2027", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    hostile = next(row for row in rows if row["id"] == "X1")
+    assert hostile["title"].startswith("'=") and hostile["owner"].startswith("'@")
+    assert next(row for row in rows if row["id"] == "2.1")["title"] == "Skape felles forståelse for målene med reformen"
+    assert {"true", "false"} >= {row["critical"] for row in rows}
+
+
+def test_english_output_and_iso_dates() -> None:
+    result = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "10.12.2018", "--lang", "en")
+    assert "NAV Indre Østfold: critical path as of 2018-12-10 (week 50)" in result.stdout
+    assert "The opening date holds" in result.stdout and "Start by" in result.stdout
+
+
+def test_check_fails_when_the_opening_date_cannot_be_reached() -> None:
+    result = run_navplan("critical-path", LILLEHAMMER, "--as-of", "04.11.2016", "--check")
+    assert result.exit_code == 1
+    assert "Åpningsdatoen holder ikke" in result.stdout and "Kjeden som forsinker" in result.stdout
+    assert run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "10.12.2018", "--check").exit_code == 0
+
+
+def test_must_start_lists_what_is_due_in_the_coming_weeks() -> None:
+    result = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "10.12.2018", "--weeks", "8", "-f", "json")
+    document = json.loads(result.stdout)
+    latest_start = {a["id"]: a["latest_start"] for a in document["activities"]}
+    assert document["must_start"], "something must start within eight weeks of the first partnership meeting"
+    for activity_id in document["must_start"]:
+        assert latest_start[activity_id] <= "2019-02-03"  # Sunday of the eighth week from week 50
+    assert document["must_start"] == sorted(document["must_start"], key=lambda i: latest_start[i])
+
+
+def test_validate_reports_on_stderr_and_prints_no_data() -> None:
+    result = run_navplan("validate", INDRE_OSTFOLD)
+    assert result.exit_code == 0
+    assert result.stdout == "" and "er gyldig" in result.stderr
+
+
+def test_handbook_shows_an_activity_with_its_sources() -> None:
+    result = run_navplan("handbook", "7.4")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "Personelløpet" in text and "side 25" in text
+    assert "Medarbeidere er innplassert i avdelinger/team med roller og nødvendige fullmakter" in text
+    assert "side 25: «Rollebeskrivelse bør brukes som et grunnlag for innbemanningsprosesser»" in text
+    lost = run_navplan("handbook", "8.2", "--lang", "en")
+    assert "not in the source" in lost.stdout
+    unknown = run_navplan("handbook", "7.9")
+    assert unknown.exit_code == 2 and "did you mean" in unknown.stderr
+
+
+def test_usage_errors_exit_2_without_traceback() -> None:
+    result = run_navplan("critical-path", INDRE_OSTFOLD, "--format", "xml")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    bad_date = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "31.11.2018")
+    assert bad_date.exit_code == 2 and "--as-of" in bad_date.stderr
+
+
+def _subprocess(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "navplan", *args], capture_output=True, text=True,
+                          env=environment, cwd=REPO)
+
+
+def test_no_colour_when_piped_or_when_no_color_is_set() -> None:
+    args = ["critical-path", str(INDRE_OSTFOLD), "--as-of", "10.12.2018"]
+    piped = _subprocess(args)
+    assert piped.returncode == 0 and "\x1b[" not in piped.stdout
+    forced = _subprocess(args, FORCE_COLOR="1")
+    assert "\x1b[" in forced.stdout, "colour is on for a terminal"
+    refused = _subprocess(args, FORCE_COLOR="1", NO_COLOR="1")
+    assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", refused.stdout), "NO_COLOR removes colour"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["validate", str(INDRE_OSTFOLD)]])
+def test_light_commands_do_not_import_heavy_modules(args: list[str]) -> None:
+    probe = (
+        "import sys; from navplan.cli import main; code = main(sys.argv[1:]);"
+        "heavy = [m for m in ('networkx', 'openpyxl', 'holidays') if m in sys.modules];"
+        "print('HEAVY', heavy); sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "HEAVY []" in result.stdout
+
+
+def test_a_non_editable_install_carries_the_handbook(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target",
+         str(target), str(REPO)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert (target / "navplan" / "data" / "handbook.yaml").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    environment = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
+    result = subprocess.run(
+        [sys.executable, "-c", "import navplan, sys; from navplan.cli import main; print(navplan.__file__);"
+                               "sys.exit(main(['handbook', '9.2.5']))"],
+        capture_output=True, text=True, cwd=elsewhere, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert str(target) in result.stdout.splitlines()[0], "the installed copy ran, not the checkout"
+    assert "Ombygging" in result.stdout

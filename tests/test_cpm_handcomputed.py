@@ -1,0 +1,261 @@
+"""Small networks scheduled on the real Norwegian calendar; every expected
+date below was worked out by hand (working days counted in the comments).
+
+Calendar facts used: 2019-12-25/26 and 2020-01-01 are public holidays;
+Easter 2019: 18, 19, 22 April; 17 May, 30 May (Ascension), 10 June (Whit
+Monday) 2019. Opening Monday 06.01.2020 means the last working day before it
+is Friday 03.01.2020 (4-5 Jan weekend).
+"""
+
+import pytest
+
+from cpm_builders import critical, dates, day, milestone, run, slacks, summary, task
+from navplan.errors import NavplanError
+
+OPEN = day("06.01.2020")
+AS_OF = day("02.12.2019")  # a Monday
+
+
+def test_fs_chain():
+    # B (4d) finishes Fri 03.01 -> works 03.01, 02.01, 31.12, 30.12: starts 30.12.
+    # A (3d) must end before 30.12 -> last day Fri 27.12 (25/26 holidays);
+    #   works 27.12, 24.12, 23.12: latest start Mon 23.12.
+    # Forward from Mon 02.12: A 02-04.12, B 05, 06, 09, 10.12.
+    # Slack A = working days [02.12, 23.12) = 15; B = [05.12, 30.12) = 2+5+5+3 = 15.
+    # C (1d, no links): latest 03.01, earliest 02.12 -> [02.12, 03.01) = 15+3+2+1 = 21.
+    s = run([task("A", "3d"), task("B", "4d", ["A"]), task("C", "1d")], OPEN, AS_OF)
+    assert dates(s, "A") == (day("02.12.2019"), day("04.12.2019"), day("23.12.2019"), day("27.12.2019"))
+    assert dates(s, "B") == (day("05.12.2019"), day("10.12.2019"), day("30.12.2019"), day("03.01.2020"))
+    assert dates(s, "C") == (day("02.12.2019"), day("02.12.2019"), day("03.01.2020"), day("03.01.2020"))
+    assert slacks(s) == {"A": 15, "B": 15, "C": 21}
+    assert s.critical_path == ["A", "B"]
+    assert s.driving_chain == ["A", "B"]
+    # Opening could be reached on Wed 11.12: [11.12, 06.01) = 3+5+3+2+2 = 15 spare days.
+    assert s.slack_to_opening == 15 and s.opening_holds and not s.missed
+
+
+def test_ss_with_lag():
+    # B (3d) starts 2 working days after A starts. B latest: 03, 02.01, 31.12 -> start 31.12.
+    # A latest start = 2 working days before 31.12 = 27.12 (30.12, 27.12); A 5d: 27, 30, 31, 02, 03.
+    # Forward: A 02-06.12; B from Wed 04.12: 04, 05, 06.12.
+    # Slack A = [02.12, 27.12) = 15+2 = 17; B = [04.12, 31.12) = 3+10+4 = 17.
+    s = run([task("A", "5d"), task("B", "3d", [("A", "SS", "2d")])], OPEN, AS_OF)
+    assert dates(s, "A") == (day("02.12.2019"), day("06.12.2019"), day("27.12.2019"), day("03.01.2020"))
+    assert dates(s, "B") == (day("04.12.2019"), day("06.12.2019"), day("31.12.2019"), day("03.01.2020"))
+    assert slacks(s) == {"A": 17, "B": 17}
+
+
+def test_ss_predecessor_must_still_finish_before_opening():
+    # A (10d) only has an SS successor B (1d). A is still work that has to be
+    # done before the opening: latest finish Fri 03.01.2020, so latest start is
+    # 10 working days back: 03, 02.01, 31, 30, 27, 24, 23, 20, 19, 18.12 -> 18.12.
+    # As of Mon 23.12, A works 23, 24, 27, 30, 31.12, 02, 03, 06, 07, 08.01: it
+    # ends after the opening, so the opening cannot hold.
+    s = run([task("A", "10d"), task("B", "1d", [("A", "SS")])], OPEN, AS_OF)
+    assert dates(s, "A")[2:] == (day("18.12.2019"), day("03.01.2020"))
+    late = run([task("A", "10d"), task("B", "1d", [("A", "SS")])], OPEN, day("23.12.2019"))
+    assert dates(late, "A")[1] == day("08.01.2020")
+    assert not late.opening_holds
+
+
+def test_ff_with_lag():
+    # B (2d) finishes at least 1 working day after A (10d) finishes.
+    # B latest finish 03.01, start 02.01. A latest finish one day before: 02.01;
+    #   10d back: 02.01, 31, 30, 27, 24, 23, 20, 19, 18, 17.12 -> latest start 17.12.
+    # Forward: A 02-13.12; B must finish >= Mon 16.12 -> works 13.12, 16.12.
+    # Slack A = [02.12, 17.12) = 11; B = [13.12, 02.01) = 1+5+3+2 = 11.
+    s = run([task("A", "10d"), task("B", "2d", [("A", "FF", "1d")])], OPEN, AS_OF)
+    assert dates(s, "A") == (day("02.12.2019"), day("13.12.2019"), day("17.12.2019"), day("02.01.2020"))
+    assert dates(s, "B") == (day("13.12.2019"), day("16.12.2019"), day("02.01.2020"), day("03.01.2020"))
+    assert slacks(s) == {"A": 11, "B": 11}
+    assert critical(s) == {"A", "B"}
+
+
+def test_milestone_between_tasks():
+    # B (5d) latest: 27, 30, 31.12, 02, 03.01 -> start 27.12. M is reached by the end
+    # of the working day before: Tue 24.12. A (5d) ends 24.12: 18, 19, 20, 23, 24.
+    # Forward: A 02-06.12, M reached Fri 06.12, B 09-13.12.
+    # Slack = [02.12, 18.12) = 12 for A, [09.12, 27.12) = 5+5+2 = 12 for M and B.
+    s = run([task("A", "5d"), milestone("M", ["A"]), task("B", "5d", ["M"])], OPEN, AS_OF)
+    assert dates(s, "A") == (day("02.12.2019"), day("06.12.2019"), day("18.12.2019"), day("24.12.2019"))
+    assert set(dates(s, "M")[:2]) == {day("06.12.2019")}
+    assert set(dates(s, "M")[2:]) == {day("24.12.2019")}
+    assert dates(s, "B") == (day("09.12.2019"), day("13.12.2019"), day("27.12.2019"), day("03.01.2020"))
+    assert slacks(s) == {"A": 12, "M": 12, "B": 12}
+    assert s.critical_path == ["A", "M", "B"]
+
+
+def test_summary_with_link_into_it():
+    # S = {S1 3d -> S2 2d, S3 1d}; S comes after X (4d), so every child waits for X.
+    # Forward: X 02-05.12; S1 06, 09, 10.12; S2 11, 12.12; S3 06.12 (not 02.12).
+    # Backward: S2 02, 03.01; S1 27, 30, 31.12; S3 03.01; X ends the day before S
+    #   can start (27.12) = 24.12: 19, 20, 23, 24.12.
+    # Slack X = [02.12, 19.12) = 13; S1 = [06.12, 27.12) = 1+5+5+2 = 13;
+    #   S2 = [11.12, 02.01) = 3+5+5 = 13; S3 = [06.12, 03.01) = 1+5+5+3+2+1 = 17.
+    s = run([task("X", "4d"), summary("S", ["X"]), task("S1", "3d", parent="S"),
+             task("S2", "2d", ["S1"], parent="S"), task("S3", "1d", parent="S")], OPEN, AS_OF)
+    assert dates(s, "X") == (day("02.12.2019"), day("05.12.2019"), day("19.12.2019"), day("24.12.2019"))
+    assert dates(s, "S1") == (day("06.12.2019"), day("10.12.2019"), day("27.12.2019"), day("31.12.2019"))
+    assert dates(s, "S2") == (day("11.12.2019"), day("12.12.2019"), day("02.01.2020"), day("03.01.2020"))
+    assert dates(s, "S3") == (day("06.12.2019"), day("06.12.2019"), day("03.01.2020"), day("03.01.2020"))
+    assert dates(s, "S") == (day("06.12.2019"), day("12.12.2019"), day("27.12.2019"), day("03.01.2020"))
+    assert slacks(s) == {"X": 13, "S1": 13, "S2": 13, "S3": 17}
+    assert critical(s) == {"X", "S1", "S2"}
+    assert s.activities["S"].critical and s.activities["S"].slack == 13
+
+
+def test_three_month_notice_must_end_before_september():
+    # Opening Mon 02.09.2019: the notice (3m) must have run out by Sun 01.09.
+    # Begun Fri 31.05 it ends with 30.08 (31.08 + onwards is free). Begun on the
+    # next working day, Mon 03.06, it would run into September. (30.05 is
+    # Ascension Day, so 31.05 is the answer, not 30.05.)
+    s = run([task("N", "3m")], day("02.09.2019"), day("01.03.2019"))
+    assert dates(s, "N")[2:] == (day("31.05.2019"), day("30.08.2019"))
+    # Forward: begun Fri 01.03 it ends with 31.05 (01.06 is a Saturday).
+    assert dates(s, "N")[:2] == (day("01.03.2019"), day("31.05.2019"))
+
+
+def test_notice_then_move():
+    # Move (5d) before opening Mon 02.09.2019: 26-30.08. The notice must end before
+    # Mon 26.08: a start on d needs d + 3 months <= 26.08 -> d <= Sun 26.05 -> Fri 24.05.
+    # Forward from Fri 01.03.2019: notice ends with Fri 31.05; move 03-07.06.
+    # Slack (measured on the start): notice [01.03, 24.05) = 21 (Mar) + 19 (Apr, minus
+    # 18, 19, 22) + 15 (1-23 May, minus 1 and 17 May) = 55; move [03.06, 26.08) =
+    # 19 (June minus Whit Monday) + 23 (July) + 17 = 59.
+    s = run([task("notice", "3m"), task("move", "5d", ["notice"])], day("02.09.2019"), day("01.03.2019"))
+    assert dates(s, "notice") == (day("01.03.2019"), day("31.05.2019"), day("24.05.2019"), day("23.08.2019"))
+    assert dates(s, "move") == (day("03.06.2019"), day("07.06.2019"), day("26.08.2019"), day("30.08.2019"))
+    assert slacks(s) == {"notice": 55, "move": 59}
+
+
+def test_fixed_kommunestyre_meeting():
+    # The kommunestyre meets Thu 14.11.2019 (fixed). The case papers (A, 5d) must be
+    # finished by the last working day before the meeting, Wed 13.11: 07, 08, 11,
+    # 12, 13.11 -> latest start Thu 07.11. B (3d) follows the decision: from Fri 15.11
+    # (15, 18, 19.11); latest 31.12, 02, 03.01.
+    # As of Fri 01.11: A 01, 04-07.11 -> slack [01.11, 07.11) = 4.
+    plan = [{"id": "K", "fixed": "14.11.2019"}]
+    s = run([task("A", "5d"), milestone("K", ["A"]), task("B", "3d", ["K"])], OPEN, day("01.11.2019"),
+            plan_activities=plan)
+    assert set(dates(s, "K")) == {day("14.11.2019")}
+    assert dates(s, "B") == (day("15.11.2019"), day("19.11.2019"), day("31.12.2019"), day("03.01.2020"))
+    assert dates(s, "A")[:2] == (day("01.11.2019"), day("07.11.2019"))
+    assert dates(s, "A")[2:] == (day("07.11.2019"), day("13.11.2019"))
+    assert s.activities["A"].slack == 4
+
+
+def test_not_before_on_a_holiday():
+    # A (2d) may not start before Wed 25.12.2019 (holiday) -> starts Fri 27.12,
+    # works 27 and 30.12. Latest: 02, 03.01. Slack [27.12, 02.01) = 3.
+    s = run([task("A", "2d")], OPEN, AS_OF, plan_activities=[{"id": "A", "not_before": "25.12.2019"}])
+    assert dates(s, "A") == (day("27.12.2019"), day("30.12.2019"), day("02.01.2020"), day("03.01.2020"))
+    assert slacks(s) == {"A": 3}
+    assert s.slack_to_opening == 3  # reached 31.12: 31.12, 02.01, 03.01 to spare
+
+
+def test_not_after_missed():
+    # B (2d) must be finished by Fri 13.12.2019, but A (10d) only ends 13.12 (02-13.12),
+    # so B works 16, 17.12: two working days too late.
+    # Backward: B 12, 13.12; A ends 11.12: 28, 29.11, 02-06, 09-11.12 -> start 28.11.
+    # Slack A = [02.12 .. 28.11] = -2, B = [16.12 .. 12.12] = -2.
+    s = run([task("A", "10d"), task("B", "2d", ["A"])], OPEN, AS_OF,
+            plan_activities=[{"id": "B", "not_after": "13.12.2019"}])
+    assert [(m.id, m.date, m.missing_days, m.kind) for m in s.missed] == [("B", day("13.12.2019"), 2, "not_after")]
+    assert dates(s, "B") == (day("16.12.2019"), day("17.12.2019"), day("12.12.2019"), day("13.12.2019"))
+    assert dates(s, "A")[2] == day("28.11.2019")
+    assert slacks(s) == {"A": -2, "B": -2} and critical(s) == {"A", "B"}
+    assert s.opening_holds  # B done 17.12: [18.12, 06.01) = 10 days to spare
+    assert s.slack_to_opening == 10
+
+
+def test_progress_done_and_started():
+    # A (5d) was done 01.10-11.10.2019; B (15d) started Mon 04.11, so as of Mon 18.11
+    # it is forecast to end Fri 22.11 (04-08, 11-15, 18-22.11); C (5d) 25-29.11.
+    # Latest: C 27, 30, 31.12, 02, 03.01; B ends Tue 24.12.
+    # Slack B (started: on the finish) = [25.11, 27.12) = 5+15+2 = 22; C = 22.
+    net = [task("A", "5d"), task("B", "15d", ["A"]), task("C", "5d", ["B"])]
+    progress = [{"id": "A", "status": "done", "actual_start": "01.10.2019", "actual_finish": "11.10.2019"},
+                {"id": "B", "status": "started", "actual_start": "04.11.2019"}]
+    s = run(net, OPEN, day("18.11.2019"), start=day("01.10.2019"), plan_activities=progress)
+    assert dates(s, "A")[:2] == (day("01.10.2019"), day("11.10.2019"))
+    assert s.activities["A"].slack is None and not s.activities["A"].critical
+    assert dates(s, "B")[:2] == (day("04.11.2019"), day("22.11.2019"))
+    assert dates(s, "B")[3] == day("24.12.2019")
+    assert dates(s, "C") == (day("25.11.2019"), day("29.11.2019"), day("27.12.2019"), day("03.01.2020"))
+    assert slacks(s) == {"A": None, "B": 22, "C": 22}
+    assert s.driving_chain == ["B", "C"]
+    # B (10d) would be over by 15.11, but it is not reported done: it ends no earlier
+    # than the as-of day Mon 18.11, and C follows 19-25.11.
+    s = run([task("A", "5d"), task("B", "10d", ["A"]), task("C", "5d", ["B"])], OPEN, day("18.11.2019"),
+            start=day("01.10.2019"), plan_activities=progress)
+    assert dates(s, "B")[1] == day("18.11.2019")
+    assert dates(s, "C")[:2] == (day("19.11.2019"), day("25.11.2019"))
+
+
+@pytest.mark.parametrize("closure, last_day, latest_start", [
+    (False, "31.12.2019", "27.12.2019"),  # 31, 30, 27.12 (25/26 holidays, 28/29 weekend)
+    (True, "23.12.2019", "19.12.2019"),   # 24-31 closed: 23, 20, 19.12
+])
+def test_opening_on_new_years_day(closure, last_day, latest_start):
+    s = run([task("A", "3d")], day("01.01.2020"), AS_OF, calendar={"christmas_closure": closure})
+    assert dates(s, "A")[2:] == (day(latest_start), day(last_day))
+    assert set(dates(s, "opening")[2:]) == {day("01.01.2020")}
+    notes = [n for n in s.notes if n.key == "opening_not_working_day"]
+    assert len(notes) == 1 and notes[0].params["last_day"] == day(last_day)
+
+
+@pytest.mark.parametrize("fellesferie, latest_start", [
+    (False, "22.07.2019"),  # 15d before opening Mon 12.08.2019: 22.07-09.08
+    (True, "01.07.2019"),   # weeks 28-30 (08.07-28.07) closed: 29.07-09.08 + 01-05.07
+])
+def test_fellesferie(fellesferie, latest_start):
+    s = run([task("A", "15d")], day("12.08.2019"), day("01.03.2019"), calendar={"fellesferie": fellesferie})
+    assert dates(s, "A")[2:] == (day(latest_start), day("09.08.2019"))
+
+
+def test_negative_slack_when_too_late():
+    # As of Mon 16.12.2019: A (10d) 16-20, 23, 24, 27, 30, 31.12; B (5d) 02, 03, 06,
+    # 07, 08.01 -> opening reachable Thu 09.01: 3 working days (06, 07, 08.01) missing.
+    # Backward: B 27.12-03.01 (start 27.12); A ends 24.12, starts 11.12.
+    # Slack A = 11.12 vs 16.12 = -3; B = 27.12 vs 02.01 = -3. C (2d) has room.
+    s = run([task("A", "10d"), task("B", "5d", ["A"]), task("C", "2d")], OPEN, day("16.12.2019"))
+    assert s.slack_to_opening == -3 and s.missing_working_days == 3 and not s.opening_holds
+    assert [(m.id, m.missing_days, m.kind) for m in s.missed] == [("opening", 3, "opening")]
+    assert slacks(s)["A"] == -3 and slacks(s)["B"] == -3 and slacks(s)["C"] > 0
+    assert s.driving_chain == ["A", "B"] and s.critical_path == ["A", "B"]
+    assert dates(s, "opening")[0] == day("09.01.2020")
+    assert dates(s, "B")[1] == day("08.01.2020")
+
+
+def test_cycle_is_named():
+    with pytest.raises(NavplanError) as error:
+        run([task("A", "1d", ["C"]), task("B", "1d", ["A"]), task("C", "1d", ["B"])], OPEN, AS_OF)
+    message = str(error.value)
+    assert "cycle" in message
+    path = message.split("cycle: ")[1].split(" (")[0].split(" → ")
+    assert path[0] == path[-1] and len(path) == 4
+    # in dependency order: a rotation of A -> B -> C
+    assert " ".join(path[:3]) in {"A B C", "B C A", "C A B"}
+
+
+def test_cycle_through_own_summary_is_named():
+    with pytest.raises(NavplanError) as error:
+        run([summary("S"), task("c", "1d", ["S"], parent="S")], OPEN, AS_OF)
+    assert "cycle" in str(error.value) and "S" in str(error.value) and "c" in str(error.value)
+
+
+def test_self_dependency():
+    with pytest.raises(NavplanError) as error:
+        run([task("prepare", "1d"), task("decide", "1d")], OPEN, AS_OF,
+            plan_activities=[{"id": "decide", "after": ["decide"]}])
+    assert "decide depends on itself" in str(error.value)
+
+
+def test_unknown_ids_get_did_you_mean():
+    net = [task("prepare", "1d"), task("decide", "1d")]
+    with pytest.raises(NavplanError) as error:
+        run(net, OPEN, AS_OF, plan_activities=[{"id": "decide", "after": ["prepar"]}])
+    assert "prepar" in error.value.message and "did you mean 'prepare'?" in str(error.value)
+    with pytest.raises(NavplanError) as error:
+        run(net, OPEN, AS_OF, plan_activities=[{"id": "decid", "duration": "2d"}])
+    assert "did you mean 'decide'?" in str(error.value)

@@ -1,0 +1,214 @@
+"""Property tests of the CPM engine over random acyclic networks.
+
+Activities a0..a{n-1} are laid out in outline order (a summary's children
+follow it contiguously); links only go from a lower to a higher index and
+never between an activity and its own descendant, so every network is
+acyclic. Durations 0-15d, some in weeks, a few in months; FS/SS/FF links with
+0-5 working days of lag.
+"""
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cpm_builders import milestone, project, summary, task
+from navplan.cpm import schedule
+
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def networks(draw, *, summaries=True, months=True, types=("FS", "SS", "FF")):
+    n = draw(st.integers(1, 25))
+    parent: list[int | None] = [None] * n
+    is_summary = [False] * n
+    stack: list[int] = []
+    for i in range(n):
+        if stack:
+            del stack[len(stack) - draw(st.integers(0, len(stack))):]
+        parent[i] = stack[-1] if stack else None
+        if summaries and i < n - 1 and draw(st.integers(0, 4)) == 0:
+            is_summary[i] = True
+            stack.append(i)
+    ancestors = []
+    for i in range(n):
+        chain, p = set(), parent[i]
+        while p is not None:
+            chain.add(p)
+            p = parent[p]
+        ancestors.append(chain)
+    has_child = {p for p in parent if p is not None}
+    durations: list[str | None] = []
+    for i in range(n):
+        is_summary[i] = is_summary[i] and i in has_child
+        roll = draw(st.integers(0, 19))
+        if is_summary[i] or roll == 0:
+            durations.append(None)  # a summary, or a milestone
+        elif months and roll == 1:
+            durations.append(f"{draw(st.integers(1, 3))}m")
+        elif roll <= 4:
+            durations.append(f"{draw(st.integers(1, 3))}w")
+        else:
+            durations.append(f"{draw(st.integers(0, 15))}d")
+    raw = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from(types),
+                                  st.integers(0, 5)), max_size=2 * n))
+    links: dict[tuple[int, int], tuple[str, int]] = {}
+    for i, j, kind, lag in raw:
+        if i < j and i not in ancestors[j]:
+            links.setdefault((i, j), (kind, lag))
+    acts = []
+    for j in range(n):
+        after = [(f"a{i}", kind, f"{lag}d") for (i, jj), (kind, lag) in links.items() if jj == j]
+        par = None if parent[j] is None else f"a{parent[j]}"
+        if is_summary[j]:
+            acts.append(summary(f"a{j}", after, parent=par))
+        elif durations[j] is None:
+            acts.append(milestone(f"a{j}", after, parent=par))
+        else:
+            acts.append(task(f"a{j}", durations[j], after, parent=par))
+    return {"acts": acts, "links": links, "parent": parent, "durations": durations, "summary": is_summary}
+
+
+def work_length(net) -> tuple[int, int]:
+    """(working days incl. lags, months) of all work: a bound on any chain."""
+    wd = sum(lag for _kind, lag in net["links"].values())
+    mo = 0
+    for d in net["durations"]:
+        if d is not None:
+            amount, unit = int(d[:-1]), d[-1]
+            wd += amount * (5 if unit == "w" else 1) if unit != "m" else 0
+            mo += amount if unit == "m" else 0
+    return wd, mo
+
+
+openings = st.dates(dt.date(2019, 1, 1), dt.date(2030, 12, 31))
+calendars = st.fixed_dictionaries({"fellesferie": st.booleans(), "christmas_closure": st.booleans()})
+
+
+def scheduled(net, opening, as_of, start=None, calendar=None):
+    return schedule(project(net["acts"], opening, start=start, calendar=calendar), as_of)
+
+
+@st.composite
+def cases(draw, **kinds):
+    net = draw(networks(**kinds))
+    opening = draw(openings)
+    as_of = opening - dt.timedelta(days=draw(st.integers(1, 1200)))
+    lead = draw(st.none() | st.integers(1, 1200))
+    start = None if lead is None else opening - dt.timedelta(days=lead)
+    return net, scheduled(net, opening, as_of, start, draw(calendars))
+
+
+def assert_links_hold(net, s):
+    for (i, j), (kind, lag) in net["links"].items():
+        p, q = s.activities[f"a{i}"], s.activities[f"a{j}"]
+        label = f"a{i} -{kind}+{lag}-> a{j}"
+        if kind == "FS":
+            assert q.earliest_start >= p.earliest_finish + lag, "forward " + label
+            assert q.latest_start >= p.latest_finish + lag, "backward " + label
+        elif kind == "SS":
+            assert q.earliest_start >= p.earliest_start + lag, "forward " + label
+            assert q.latest_start >= p.latest_start + lag, "backward " + label
+        else:
+            assert q.earliest_finish >= p.earliest_finish + lag, "forward " + label
+            assert q.latest_finish >= p.latest_finish + lag, "backward " + label
+
+
+@SETTINGS
+@given(cases(summaries=False, months=False))
+def test_links_hold_in_both_passes(case):
+    assert_links_hold(*case)
+
+
+@SETTINGS
+@given(cases(summaries=False, months=True))
+def test_links_hold_with_month_durations(case):
+    assert_links_hold(*case)
+
+
+@SETTINGS
+@given(cases(summaries=True, months=False))
+def test_links_hold_for_summaries_as_shown(case):
+    assert_links_hold(*case)
+
+
+@SETTINGS
+@given(cases())
+def test_everything_is_over_before_the_opening(case):
+    net, s = case
+    opening = s.activities["opening"]
+    has_link_out = {i for i, _j in net["links"]}
+    for j, act in enumerate(net["acts"]):
+        a = s.activities[act["id"]]
+        assert a.latest_finish <= s.opening_point, f"{a.id} may finish after the opening"
+        assert a.earliest_finish <= opening.earliest_start, f"{a.id} forecast to finish after the opening"
+        chain, p = {j}, net["parent"][j]
+        while p is not None:
+            chain.add(p)
+            p = net["parent"][p]
+        if not net["summary"][j] and not chain & has_link_out:
+            assert a.latest_finish == s.opening_point, f"{a.id} has no successor"
+
+
+@SETTINGS
+@given(networks(), openings, calendars, st.integers(0, 200))
+def test_slack_and_critical_when_nothing_is_late(net, opening, calendar, extra):
+    wd, mo = work_length(net)
+    as_of = opening - dt.timedelta(days=2 * wd + 31 * mo + 60 + extra)
+    s = scheduled(net, opening, as_of, calendar=calendar)
+    leaves = s.leaves()
+    assert s.slack_to_opening >= 0 and s.opening_holds
+    assert all(a.slack >= 0 for a in leaves)
+    minimum = min(a.slack for a in leaves)
+    assert {a.id for a in leaves if a.critical} == {a.id for a in leaves if a.slack == minimum}
+    assert set(s.critical_path) == {a.id for a in leaves if a.critical}
+    for a in s.activities.values():
+        assert a.earliest_start <= a.latest_start and a.earliest_finish <= a.latest_finish, a.id
+    if mo:
+        return
+    # Working-day networks: the tightest activity has exactly the opening's slack.
+    assert minimum == s.slack_to_opening
+    # Start the plan exactly that many working days later: now nothing may slip.
+    start = s.calendar.date_of(s.as_of_point + minimum)
+    if start >= opening:
+        return
+    s = scheduled(net, opening, as_of, start=start, calendar=calendar)
+    leaves = s.leaves()
+    assert s.slack_to_opening == 0
+    assert min(a.slack for a in leaves) == 0
+    assert {a.id for a in leaves if a.critical} == {a.id for a in leaves if a.slack == 0}
+    assert all(s.activities[i].slack == 0 for i in s.driving_chain)
+    assert s.driving_chain, "something drives a zero-slack opening"
+
+
+@SETTINGS
+@given(cases())
+def test_no_start_after_latest_start_unless_slack_is_negative(case):
+    _net, s = case
+    for a in s.activities.values():
+        if a.slack is not None and a.slack >= 0:
+            assert a.earliest_start <= a.latest_start, a.id
+            assert a.earliest_finish <= a.latest_finish, a.id
+
+
+@SETTINGS
+@given(cases())
+def test_task_dates_are_working_days_and_span_the_duration(case):
+    net, s = case
+    cal = s.calendar
+    one = dt.timedelta(days=1)
+    for act, duration in zip(net["acts"], net["durations"]):
+        a = s.activities[act["id"]]
+        if net["summary"][int(act["id"][1:])] or duration is None:
+            continue
+        d = a.dates
+        for key in ("earliest_start", "earliest_finish", "latest_start", "latest_finish"):
+            assert cal.is_working_day(d[key]), f"{a.id} {key} {d[key]} {cal.non_working_reason(d[key])}"
+        assert d["earliest_start"] <= d["earliest_finish"] and d["latest_start"] <= d["latest_finish"]
+        amount, unit = int(duration[:-1]), duration[-1]
+        if unit != "m" and amount:
+            days = amount * (5 if unit == "w" else 1)
+            assert cal.working_days_between(d["earliest_start"], d["earliest_finish"] + one) == days, a.id
+            assert cal.working_days_between(d["latest_start"], d["latest_finish"] + one) == days, a.id
