@@ -182,6 +182,10 @@ class _Passes:
 
     def _duration(self, node: Node) -> tuple[int, str]:
         activity = self.activity(node)
+        if activity is not None and activity.is_milestone and activity.fixed is not None and not activity.dropped:
+            # A fixed milestone is a meeting: its papers are ready the day before,
+            # and what it decides can start the day after.
+            return 1, "d"
         if activity is None or activity.dropped or activity.is_milestone:
             return 0, "d"
         if activity.duration.unit == "m":
@@ -203,12 +207,16 @@ class _Passes:
     def _finish_point(self, day: dt.date) -> int:
         return self.calendar.index_on_or_before(day) + 1
 
-    def _start_point(self, day: dt.date, milestone: bool) -> int:
-        # A milestone on a day is reached at the end of it, like a finish.
-        return self._finish_point(day) if milestone else self.calendar.index_on_or_after(day)
+    def _start_point(self, day: dt.date) -> int:
+        return self.calendar.index_on_or_after(day)
 
     def forward(self, order: list[Node], start_point: int) -> None:
         for node in order:
+            if isinstance(node, tuple) and node[0] == "first":
+                # A summary starts when its first child starts.
+                first = min((self.es[pred] for pred in self.graph.predecessors(node)), default=start_point)
+                self.unconstrained_es[node] = self.es[node] = self.ef[node] = first
+                continue
             earliest = start_point
             for pred in self.graph.predecessors(node):
                 for link_type, lag in self.graph[pred][node]["links"]:
@@ -231,7 +239,7 @@ class _Passes:
         if activity.not_before is not None:
             earliest = max(earliest, self.calendar.index_on_or_after(activity.not_before))
         if activity.fixed is not None:
-            earliest = self._start_point(activity.fixed, activity.is_milestone)
+            earliest = self._start_point(activity.fixed)
         return earliest
 
     def _apply_progress(self, node: Node, activity: NetworkActivity) -> None:
@@ -248,7 +256,7 @@ class _Passes:
             self.es[node], self.ef[node] = min(start, finish), finish
         elif activity.status is Status.STARTED:
             if activity.actual_start is not None:
-                start = self._start_point(activity.actual_start, milestone)
+                start = self._start_point(activity.actual_start)
             else:
                 start = min(self.es[node], self.as_of_point)
             # Unfinished work ends no earlier than the end of the as-of day, nor
@@ -263,30 +271,53 @@ class _Passes:
 
     def backward(self, order: list[Node], opening_point: int) -> None:
         opening = self.project.opening_id
+        self.opening_point = opening_point
         self.ls[opening] = self.lf[opening] = opening_point
         for node in reversed(order):
             if node == opening:
                 continue
-            latest = None
+            latest = latest_start = None
             for succ in self.graph.successors(node):
                 for link_type, lag in self.graph[node][succ]["links"]:
-                    bound = self._latest_finish_bound(node, succ, link_type, lag, opening_point)
+                    start_bound = self._latest_start_bound(succ, link_type, lag)
+                    if start_bound is not None:
+                        latest_start = start_bound if latest_start is None else min(latest_start, start_bound)
+                        continue
+                    bound = self._latest_finish_bound(succ, link_type, lag, opening_point)
                     latest = bound if latest is None else min(latest, bound)
+            if latest is None:  # a summary's start node leads only start-to-start to its children
+                latest = opening_point
             activity = self.activity(node)
             if activity is not None and not activity.dropped:
                 if activity.not_after is not None:
                     latest = min(latest, self._finish_point(activity.not_after))
                 if activity.fixed is not None:
                     # Slack is measured against what follows; predecessors must meet the fixed date.
-                    self.free_ls[node] = self.latest_start(node, latest)
-                    start = self._start_point(activity.fixed, activity.is_milestone)
+                    self.free_ls[node] = self._place_latest(node, latest, latest_start)[0]
+                    start = self._start_point(activity.fixed)
                     self.ls[node], self.lf[node] = start, self.advance(node, start)
                     continue
-            self.lf[node] = latest
-            self.ls[node] = self.latest_start(node, latest)
+            self.ls[node], self.lf[node] = self._place_latest(node, latest, latest_start)
 
-    def _latest_finish_bound(self, node: Node, succ: Node, link_type: LinkType, lag: int, opening_point: int) -> int:
-        """The latest finish of ``node`` that one link to ``succ`` allows.
+    def _place_latest(self, node: Node, latest_finish: int, latest_start: int | None) -> tuple[int, int]:
+        """Latest start and finish from the bounds on each. A start-to-start link
+        bounds the start itself: with months, several starts share one finish."""
+        start = self.latest_start(node, latest_finish)
+        if latest_start is not None and latest_start < start:
+            return latest_start, min(latest_finish, self.advance(node, latest_start))
+        return start, latest_finish
+
+    def _latest_start_bound(self, succ: Node, link_type: LinkType, lag: int) -> int | None:
+        """The latest start a start-to-start link to a not-started successor allows."""
+        if link_type is not LinkType.SS:
+            return None
+        successor = self.activity(succ)
+        if successor is not None and not successor.dropped and successor.status is not Status.NOT_STARTED:
+            return None
+        return self.ls[succ] - lag
+
+    def _latest_finish_bound(self, succ: Node, link_type: LinkType, lag: int, opening_point: int) -> int:
+        """The latest finish that one finish-to-start or finish-to-finish link to ``succ`` allows.
 
         Work already done no longer waits for anything; work already started
         still needs its finish-to-start predecessors finished before it can
@@ -294,16 +325,10 @@ class _Passes:
         """
         successor = self.activity(succ)
         status = successor.status if successor is not None and not successor.dropped else Status.NOT_STARTED
-        if status is Status.DONE:
+        if status is Status.DONE or (status is Status.STARTED and link_type is LinkType.SS):
             return opening_point
-        if status is Status.STARTED:
-            if link_type is LinkType.SS:
-                return opening_point
-            return self.lf[succ] - lag
-        if link_type is LinkType.FS:
+        if link_type is LinkType.FS and status is Status.NOT_STARTED:
             return self.ls[succ] - lag
-        if link_type is LinkType.SS:
-            return self.advance(node, self.ls[succ] - lag)
         return self.lf[succ] - lag
 
     def slack(self, node: Node) -> int:
@@ -397,19 +422,17 @@ def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Projec
         forecast = calendar.date_of(scheduled.earliest_start) if late else project.opening_date
         return {"earliest_start": forecast, "earliest_finish": forecast,
                 "latest_start": project.opening_date, "latest_finish": project.opening_date}
-    milestone = scheduled.activity.is_milestone
-
-    def start(point: int) -> dt.date:
-        return calendar.date_of(point - 1 if milestone else point)
-
-    def finish(point: int, start_point: int) -> dt.date:
-        return calendar.date_of(max(point, start_point + (0 if milestone else 1)) - 1)
-
+    if scheduled.activity.is_milestone:
+        # A milestone is dated by the day it is reached: the last day of its (zero or one day of) work.
+        earliest = calendar.date_of(scheduled.earliest_finish - 1)
+        latest = calendar.date_of(scheduled.latest_finish - 1)
+        return {"earliest_start": earliest, "earliest_finish": earliest, "latest_start": latest,
+                "latest_finish": latest}
     return {
-        "earliest_start": start(scheduled.earliest_start),
-        "earliest_finish": finish(scheduled.earliest_finish, scheduled.earliest_start),
-        "latest_start": start(scheduled.latest_start),
-        "latest_finish": finish(scheduled.latest_finish, scheduled.latest_start),
+        "earliest_start": calendar.date_of(scheduled.earliest_start),
+        "earliest_finish": calendar.date_of(max(scheduled.earliest_finish, scheduled.earliest_start + 1) - 1),
+        "latest_start": calendar.date_of(scheduled.latest_start),
+        "latest_finish": calendar.date_of(max(scheduled.latest_finish, scheduled.latest_start + 1) - 1),
     }
 
 
@@ -453,7 +476,7 @@ def _missed_dates(project: Project, calendar: WorkCalendar, passes: _Passes, ope
             continue
         node = activity.id
         if activity.fixed is not None:
-            wanted = passes._start_point(activity.fixed, activity.is_milestone)
+            wanted = passes._start_point(activity.fixed)
             if passes.unconstrained_es[node] > wanted:
                 missed.append(MissedDate(node, activity.fixed, passes.unconstrained_es[node] - wanted, "fixed"))
         if activity.not_after is not None:

@@ -14,18 +14,20 @@ import re
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 ACTIVITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 ActivityId = Annotated[str, Field(pattern=ACTIVITY_ID_PATTERN, description="Activity id, e.g. '2.1' or '9.2.3'")]
 
-_DURATION_RE = re.compile(r"^\s*(\d{1,4})\s*([dwm])\s*$")
+_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([dwm])\s*$")
 _NORWEGIAN_DATE_RE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
 #: Upper bounds that keep a plan within a sane calendar range (and hostile
 #: input from building an enormous calendar).
 MAX_WORKING_DAYS = 2600  # about ten years
 MAX_MONTHS = 120
+#: Plan dates outside these years are typing errors, and would overflow the calendar.
+FIRST_YEAR, LAST_YEAR = 1990, 2150
 
 
 class Strict(BaseModel):
@@ -104,14 +106,19 @@ def parse_date(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
         match = _NORWEGIAN_DATE_RE.match(text)
+        parsed = None
         try:
             if match:
                 day, month, year = (int(g) for g in match.groups())
-                return dt.date(year, month, day)
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return dt.date.fromisoformat(text)
+                parsed = dt.date(year, month, day)
+            elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                parsed = dt.date.fromisoformat(text)
         except ValueError as exc:
             raise ValueError(f"'{text}' is not a real date ({exc})") from None
+        if parsed is not None:
+            if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+                raise ValueError(f"'{text}' is outside the years navplan plans for ({FIRST_YEAR}-{LAST_YEAR})")
+            return parsed
     raise ValueError(f"'{value}' is not a date: write dd.mm.yyyy or yyyy-mm-dd")
 
 
@@ -381,8 +388,10 @@ class Plan(Strict):
 
     _parse_dates = field_validator("opening", "start", mode="before")(parse_date)
 
-    @model_validator(mode="after")
-    def _start_before_opening(self) -> "Plan":
-        if self.start and self.start >= self.opening:
-            raise ValueError("start must be before the opening date")
-        return self
+    @field_validator("start")
+    @classmethod
+    def _start_before_opening(cls, start: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        opening = info.data.get("opening")
+        if start is not None and opening is not None and start >= opening:
+            raise ValueError(f"the plan start {start:%d.%m.%Y} must be before the opening date {opening:%d.%m.%Y}")
+        return start

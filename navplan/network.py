@@ -28,7 +28,7 @@ from navplan.model import (
 from navplan.yamlsource import YamlDocument
 
 ZERO = Duration(amount=0, unit="d")
-Node = str | tuple[str, str]  # an activity id, or ("start" | "finish", summary id)
+Node = str | tuple[str, str]  # an activity id, or ("start" | "first" | "finish", summary id)
 
 
 @dataclass
@@ -321,11 +321,12 @@ def _check_kinds(project: Project, plan: Plan, fail) -> None:
 
 
 def network_nodes(project: Project) -> list[Node]:
-    """Graph nodes: each task and milestone, and a start and a finish node per summary."""
+    """Graph nodes: each task and milestone; per summary a start node (what its
+    children wait for), a first node (its earliest child start) and a finish node."""
     nodes: list[Node] = []
     for activity in project.activities.values():
         if activity.is_summary:
-            nodes += [("start", activity.id), ("finish", activity.id)]
+            nodes += [("start", activity.id), ("first", activity.id), ("finish", activity.id)]
         else:
             nodes.append(activity.id)
     return nodes
@@ -336,8 +337,8 @@ def network_edges(project: Project) -> dict[tuple[Node, Node], list[tuple[LinkTy
 
     A summary's start node leads to each child's start (SS) and each child's
     finish leads to the summary's finish node (FF), so a link to or from a
-    summary binds all of its children. Every node without a successor leads
-    to the opening milestone.
+    summary binds all of its children. Every task, milestone and summary
+    finish leads to the opening milestone.
     """
     activities = project.activities
     edges: dict[tuple[Node, Node], list[tuple[LinkType, int]]] = {}
@@ -351,21 +352,33 @@ def network_edges(project: Project) -> dict[tuple[Node, Node], list[tuple[LinkTy
     def add(pred: Node, succ: Node, link_type: LinkType, lag: int) -> None:
         edges.setdefault((pred, succ), []).append((link_type, lag))
 
+    def children_ends(activity_id: str) -> list[Node]:
+        """The finishing nodes of a summary's children (or the activity itself)."""
+        if not activities[activity_id].is_summary:
+            return [activity_id]
+        return [node for child in activities[activity_id].children for node in children_ends(child)]
+
     for activity in activities.values():
         if activity.is_summary:
             for child in activity.children:
                 add(("start", activity.id), entry(child), LinkType.SS, 0)
                 add(exit_(child), ("finish", activity.id), LinkType.FF, 0)
+                add(entry(child), ("first", activity.id), LinkType.SS, 0)
     for activity in activities.values():
         for link in activity.links:
-            from_summary_start = link.type is LinkType.SS and activities[link.id].is_summary
-            pred = ("start", link.id) if from_summary_start else exit_(link.id)
-            to_summary_finish = link.type is LinkType.FF and activity.is_summary
-            succ = ("finish", activity.id) if to_summary_finish else entry(activity.id)
-            add(pred, succ, link.type, link.lag.working_days)
-    has_successor = {pred for pred, _succ in edges}
+            lag = link.lag.working_days
+            if link.type is LinkType.FF and activity.is_summary:
+                # Finish-to-finish into a summary: none of its work finishes earlier.
+                for end in children_ends(activity.id):
+                    add(exit_(link.id), end, LinkType.FF, lag)
+                continue
+            # Start-to-start from a summary counts from its first child's start.
+            pred = ("first", link.id) if link.type is LinkType.SS and activities[link.id].is_summary else exit_(link.id)
+            add(pred, entry(activity.id), link.type, lag)
+    # All work is over before the opening, also work whose only successors are
+    # linked start-to-start; for the rest these links are implied anyway.
     for node in network_nodes(project):
-        if node != project.opening_id and node not in has_successor:
+        if node != project.opening_id and not (isinstance(node, tuple) and node[0] in ("start", "first")):
             add(node, project.opening_id, LinkType.FS, 0)
     return edges
 

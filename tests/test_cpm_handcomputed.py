@@ -58,6 +58,35 @@ def test_ss_predecessor_must_still_finish_before_opening():
     assert not late.opening_holds
 
 
+def test_ss_from_a_month_long_activity():
+    # Opening Wed 13.03.2019. Z (30d) ends Tue 12.03: 1-12 March = 8, February 20,
+    # 30-31 January 2 -> Z starts Wed 30.01, so q (1d) has to be done Tue 29.01.
+    # q may start once p (1m) has started: p must start by 29.01 as well.
+    # As of Wed 02.01: p and q could start at once; slack = [02.01, 29.01) = 3+5+5+5+1 = 19.
+    s = run([task("p", "1m"), task("q", "1d", [("p", "SS")]), task("Z", "30d", ["q"])],
+            day("13.03.2019"), day("02.01.2019"))
+    assert dates(s, "q")[2] == day("29.01.2019") and dates(s, "Z")[2] == day("30.01.2019")
+    assert dates(s, "p")[2] == day("29.01.2019")
+    assert slacks(s)["p"] == slacks(s)["q"] == 19 and "p" in critical(s)
+
+
+def test_ff_into_a_summary_binds_its_work():
+    # S finishes no earlier than X (5d, 02-06.12). S's only work is c (2d), so c
+    # cannot be over before Fri 06.12: it works 05 and 06.12.
+    s = run([task("X", "5d"), summary("S", [("X", "FF")]), task("c", "2d", parent="S")], OPEN, AS_OF)
+    assert dates(s, "c")[:2] == (day("05.12.2019"), day("06.12.2019"))
+    assert dates(s, "S")[1] == day("06.12.2019")
+
+
+def test_ss_from_a_summary_waits_for_its_work():
+    # S = {c 2d after Y 5d}: S starts when c starts, Mon 09.12 (Y 02-06.12).
+    # q starts with S (SS), so not before Mon 09.12.
+    s = run([task("Y", "5d"), summary("S"), task("c", "2d", ["Y"], parent="S"), task("q", "1d", [("S", "SS")])],
+            OPEN, AS_OF)
+    assert dates(s, "S")[0] == day("09.12.2019")
+    assert dates(s, "q")[0] == day("09.12.2019")
+
+
 def test_ff_with_lag():
     # B (2d) finishes at least 1 working day after A (10d) finishes.
     # B latest finish 03.01, start 02.01. A latest finish one day before: 02.01;
