@@ -28,6 +28,7 @@ def test_fs_chain():
     assert dates(s, "B") == (day("05.12.2019"), day("10.12.2019"), day("30.12.2019"), day("03.01.2020"))
     assert dates(s, "C") == (day("02.12.2019"), day("02.12.2019"), day("03.01.2020"), day("03.01.2020"))
     assert slacks(s) == {"A": 15, "B": 15, "C": 21}
+    assert set(dates(s, "opening")) == {OPEN}
     assert s.critical_path == ["A", "B"]
     assert s.driving_chain == ["A", "B"]
     # Opening could be reached on Wed 11.12: [11.12, 06.01) = 3+5+3+2+2 = 15 spare days.
@@ -171,6 +172,15 @@ def test_fixed_kommunestyre_meeting():
     assert dates(s, "A")[:2] == (day("01.11.2019"), day("07.11.2019"))
     assert dates(s, "A")[2:] == (day("07.11.2019"), day("13.11.2019"))
     assert s.activities["A"].slack == 4
+
+
+def test_fixed_meeting_missed():
+    # As of Mon 11.11.2019 the papers (A, 5d) take 11-15.11, but they had to be
+    # ready Wed 13.11 for the meeting on Thu 14.11: two working days (14, 15.11) late.
+    s = run([task("A", "5d"), milestone("K", ["A"])], OPEN, day("11.11.2019"),
+            plan_activities=[{"id": "K", "fixed": "14.11.2019"}])
+    assert [(m.id, m.date, m.missing_days, m.kind) for m in s.missed] == [("K", day("14.11.2019"), 2, "fixed")]
+    assert s.activities["A"].slack == -2 and s.activities["A"].critical
 
 
 def test_not_before_on_a_holiday():

@@ -9,7 +9,7 @@ acyclic. Durations 0-15d, some in weeks, a few in months; FS/SS/FF links with
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cpm_builders import milestone, project, summary, task
@@ -192,6 +192,7 @@ def test_slack_and_critical_when_nothing_is_late(spec, opening, calendar, extra)
     start = s.calendar.date_of(s.as_of_point + minimum)
     if start >= opening:
         return
+    event("re-run with zero slack")
     s = scheduled(spec, opening, as_of, start=start, calendar=calendar)
     leaves = s.leaves()
     assert s.slack_to_opening == 0
