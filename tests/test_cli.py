@@ -220,3 +220,16 @@ def test_a_non_editable_install_carries_the_handbook(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout.splitlines()[0], "the installed copy ran, not the checkout"
     assert "Ombygging" in result.stdout
+
+
+def test_calendar_counts_down_in_the_users_language() -> None:
+    norwegian = run_navplan("calendar", EXAMPLES / "nytt-kontor", "--as-of", "04.01.2027")
+    english = run_navplan("calendar", EXAMPLES / "nytt-kontor", "--as-of", "04.01.2027", "--lang", "en")
+    assert "T-52u" in norwegian.stdout and "uke 1 " in norwegian.stdout
+    assert "T-52w" in english.stdout and "week 1 " in english.stdout
+    months = json.loads(run_navplan("calendar", EXAMPLES / "nytt-kontor", "--as-of", "04.01.2027", "--by", "month",
+                                    "-f", "json").stdout)
+    # January 2027 is twelve months before January 2028; the last period holds the opening.
+    assert [p["countdown"] for p in months["periods"]] == list(range(12, -1, -1))
+    assert months["periods"][0]["first_day"] == "2027-01-01"
+    assert "3.1.1" in months["periods"][0]["must_start"]

@@ -170,7 +170,7 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
                 finishes.append("\n")
             finishes.append(f"{t('opening.milestone', lang)} {format_date(plan.opening, lang)}", style="bold green")
         style = "reverse" if period.contains_as_of else ""
-        unit = "u" if by == "week" else "m"
+        unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
         table.add_row(Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
                       _entries(period.starts, lang), finishes)
     console.print(table)
