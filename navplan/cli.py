@@ -158,7 +158,11 @@ def _print_machine(env: Environment, result, output: OutputFormat, lang: str, we
     from navplan.render.machine import schedule_document, to_csv, to_json
 
     document = schedule_document(result, lang, weeks, periods, by)
-    env.stdout.write(to_json(document) if output is OutputFormat.json else to_csv(document.activities))
+    if output is OutputFormat.json:
+        env.stdout.write(to_json(document))
+    else:
+        # The calendar's rows are its periods; elsewhere the rows are the activities.
+        env.stdout.write(to_csv(document.periods if periods is not None else document.activities))
 
 
 @app.command("validate")

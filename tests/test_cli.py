@@ -233,3 +233,24 @@ def test_calendar_counts_down_in_the_users_language() -> None:
     assert [p["countdown"] for p in months["periods"]] == list(range(12, -1, -1))
     assert months["periods"][0]["first_day"] == "2027-01-01"
     assert "3.1.1" in months["periods"][0]["must_start"]
+
+
+def test_calendar_csv_has_one_row_per_week() -> None:
+    result = run_navplan("calendar", EXAMPLES / "nytt-kontor", "--as-of", "04.01.2027", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["first_day"] == "2027-01-04" and rows[0]["iso_week"] == "1" and rows[0]["countdown"] == "52"
+    assert rows[-1]["first_day"] == "2028-01-03" and rows[-1]["countdown"] == "0"
+    assert len(rows) == 53
+
+
+def test_an_empty_file_and_a_folder_without_a_plan_are_refused_plainly(tmp_path: Path) -> None:
+    empty = tmp_path / "navplan.yaml"
+    empty.write_bytes(b"")
+    result = run_navplan("critical-path", empty, "--as-of", "01.01.2019")
+    assert result.exit_code == 2 and f"{empty}:1: the plan file is empty" in result.stderr
+    folder = tmp_path / "tom"
+    folder.mkdir()
+    result = run_navplan("validate", folder)
+    assert result.exit_code == 2 and "the folder has no navplan.yaml" in result.stderr
+    missing = run_navplan("validate", tmp_path / "finnes-ikke.yaml")
+    assert missing.exit_code == 2 and "file not found" in missing.stderr

@@ -136,6 +136,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return spreadsheet_safe(" ".join(map(str, value)))
     return spreadsheet_safe(value)
 
 
