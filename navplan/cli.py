@@ -7,7 +7,6 @@ that need them, so `navplan --help` and `navplan validate` start fast.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -170,7 +169,8 @@ def validate(ctx: typer.Context, plan: PlanArgument = None, lang: LangOption = L
     """Check a plan file: fields, dates, activity ids and dependency cycles."""
     from navplan.i18n import format_date, t
     from navplan.loader import resolve_plan_path
-    from navplan.network import check_cycles, load_project
+    from navplan.graph import check_cycles
+    from navplan.network import load_project
 
     project = load_project(plan)
     check_cycles(project)
@@ -257,10 +257,11 @@ def handbook(
     from navplan.render.handbook_machine import handbook_csv, handbook_json
 
     book = load_handbook()
-    activities = [*book.activities, *load_template(template.value).activities]
+    everything = [*book.activities, *load_template(template.value).activities]
+    activities = everything
     env = _env(ctx)
     if activity_id is not None:
-        by_id = {a.id: a for a in activities}
+        by_id = {a.id: a for a in everything}
         if activity_id not in by_id:
             guess = closest(activity_id, list(by_id))
             raise NavplanError(f"unknown activity id '{activity_id}'", field="ID",
@@ -273,7 +274,7 @@ def handbook(
     elif activity_id is not None:
         from navplan.render.terminal import render_handbook_activity
 
-        titles = {a.id: a.title.get(lang.value) for a in [*book.activities, *load_template(template.value).activities]}
+        titles = {a.id: a.title.get(lang.value) for a in everything}
         render_handbook_activity(env.console(), activities[0], titles, lang.value)
     else:
         from navplan.render.terminal import render_handbook_index

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from navplan.model import Handbook, HandbookActivity
-from navplan.render.machine import _cell
+from navplan.render.machine import csv_cell
 
 HANDBOOK_CSV_FIELDS = ("id", "parent", "kind", "origin", "title", "page", "role", "track", "duration",
                        "duration_source", "after")
@@ -46,5 +46,5 @@ def handbook_csv(activities: list[HandbookActivity], lang: str) -> str:
                activity.page, activity.role, activity.track,
                str(activity.duration) if activity.duration else None,
                _source_label(activity.duration_source), after]
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue()

@@ -131,7 +131,7 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -151,5 +151,5 @@ def to_csv(records: list[BaseModel]) -> str:
     writer.writerow(fields)
     for record in records:
         row = record.model_dump(mode="json")
-        writer.writerow([_cell(row[f]) for f in fields])
+        writer.writerow([csv_cell(row[f]) for f in fields])
     return buffer.getvalue()
