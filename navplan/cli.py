@@ -306,6 +306,10 @@ def schema(
     return EXIT_OK
 
 
+# Commands that live in their own modules register themselves on `app`.
+from navplan import cli_export, cli_sync  # noqa: E402,F401  (imported for their commands)
+
+
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """The entry point, and navplan's one error boundary."""
     env = env or Environment()

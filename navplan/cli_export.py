@@ -1,0 +1,1 @@
+"""`navplan export`: the schedule written to files (xlsx first)."""

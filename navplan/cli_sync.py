@@ -1,0 +1,1 @@
+"""`navplan sync`: progress read back from a workbook into the plan file."""
