@@ -112,7 +112,8 @@ def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list
     if id(node) in active:
         raise NavplanError("an alias refers to itself", file=document.file, line=line)
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        # libyaml marks plain scalars with style "", the pure-Python parser with None.
+        if not node.style and node.value in _NULLS:
             return None
         return node.value
     active.add(id(node))
