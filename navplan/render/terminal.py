@@ -40,6 +40,40 @@ def _critical_slack(schedule: Schedule) -> int:
     return schedule.slack_to_opening if schedule.critical_slack is None else schedule.critical_slack
 
 
+def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
+    """Whether the opening holds (and if not, why), missed dates and notes, as
+    (kind, text) pairs: kind is ok, tight, fail, chain, missed or note. The
+    terminal and the workbook say the same thing in their own styles."""
+    lines: list[tuple[str, str]] = []
+    if not schedule.opening_holds:
+        forecast = schedule.activities[schedule.project.opening_id].dates["earliest_start"]
+        lines.append(("fail", t("fails", lang, days=schedule.missing_working_days,
+                                forecast=format_date(forecast, lang))))
+        chain = " → ".join(schedule.driving_chain)
+        if chain:
+            lines.append(("chain", t("fails.chain", lang, chain=chain)))
+    elif _critical_slack(schedule) <= 0:
+        lines.append(("tight", t("holds.tight", lang)))
+    else:
+        lines.append(("ok", t("holds", lang, slack=_critical_slack(schedule))))
+    for missed in schedule.missed:
+        if missed.kind == "opening":
+            continue
+        activity = schedule.project.activities[missed.id]
+        lines.append(("missed", t(f"missed.{missed.kind}", lang, id=missed.id, title=activity.title.get(lang),
+                                  date=format_date(missed.date, lang), days=missed.missing_days)))
+    for note in schedule.notes:
+        params = {k: format_date(v, lang) if hasattr(v, "isoformat") else v for k, v in note.params.items()}
+        if lang == "en" and "reason_en" in params:
+            params["reason"] = params["reason_en"]
+        lines.append(("note", t(f"note.{note.key}", lang, **params)))
+    return lines
+
+
+_VERDICT_STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
+                   "chain": ("", "red"), "missed": ("✘ ", "red"), "note": ("ℹ ", "cyan")}
+
+
 def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
     """Opening date, days left, and whether the opening holds (and if not, why)."""
     plan = schedule.project.plan
@@ -48,28 +82,9 @@ def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
     opening_line = "opening" if schedule.working_days_left >= 0 else "opening.past"
     console.print(t(opening_line, lang, date=format_long_date(plan.opening, lang),
                     week=format_week(plan.opening, lang), days=schedule.working_days_left))
-    if not schedule.opening_holds:
-        forecast = schedule.activities[schedule.project.opening_id].dates["earliest_start"]
-        console.print(Text("✘ " + t("fails", lang, days=schedule.missing_working_days,
-                                     forecast=format_date(forecast, lang)), style="bold red"))
-        chain = " → ".join(schedule.driving_chain)
-        if chain:
-            console.print(Text(t("fails.chain", lang, chain=chain), style="red"))
-    elif _critical_slack(schedule) <= 0:
-        console.print(Text("! " + t("holds.tight", lang), style="bold yellow"))
-    else:
-        console.print(Text("✔ " + t("holds", lang, slack=_critical_slack(schedule)), style="bold green"))
-    for missed in schedule.missed:
-        if missed.kind == "opening":
-            continue
-        activity = schedule.project.activities[missed.id]
-        console.print(Text("✘ " + t(f"missed.{missed.kind}", lang, id=missed.id, title=activity.title.get(lang),
-                                     date=format_date(missed.date, lang), days=missed.missing_days), style="red"))
-    for note in schedule.notes:
-        params = {k: format_date(v, lang) if hasattr(v, "isoformat") else v for k, v in note.params.items()}
-        if lang == "en" and "reason_en" in params:
-            params["reason"] = params["reason_en"]
-        console.print(Text("ℹ " + t(f"note.{note.key}", lang, **params), style="cyan"))
+    for kind, text in verdict_lines(schedule, lang):
+        mark, style = _VERDICT_STYLES[kind]
+        console.print(Text(mark + text, style=style))
 
 
 _COMPACT_COLUMNS = {"col.id", "col.start_by", "col.finish_by", "col.earliest_start", "col.slack", "col.week",
