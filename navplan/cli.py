@@ -31,6 +31,15 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+class CalendarFormat(str, Enum):
+    """The calendar alone is also a workbook; other commands have no xlsx."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 class PeriodKind(str, Enum):
     week = "week"
     month = "month"
@@ -134,21 +143,39 @@ def calendar(
     plan: PlanArgument = None,
     by: Annotated[PeriodKind, typer.Option("--by", help="One row per ISO week or per month")] = PeriodKind.week,
     as_of: AsOfOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: Annotated[CalendarFormat, typer.Option(
+        "--format", "-f", help="table for people; json or csv for machines; xlsx for a workbook (with -o)")
+    ] = CalendarFormat.table,
+    file: Annotated[Optional[Path], typer.Option("--output", "-o", help="The workbook to write with --format xlsx")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook")] = False,
     lang: LangOption = Lang.nb,
 ) -> int:
     """The countdown calendar: T-minus weeks or months, ISO weeks, what must start and finish in each."""
     from navplan.countdown import countdown_calendar
 
     env = _env(ctx)
+    if output is CalendarFormat.xlsx:
+        from navplan.cli_export import refuse_existing
+
+        if file is None:
+            raise NavplanError("--format xlsx writes a workbook, not to the terminal", field="--output",
+                               hint="name the file with -o FILE.xlsx")
+        refuse_existing(file, force)
+    elif file is not None:
+        raise NavplanError(f"--format {output.value} prints to stdout", field="--output",
+                           hint="use -o with --format xlsx, or redirect stdout")
     result = _load_schedule(plan, as_of)
     periods = countdown_calendar(result, by.value)
-    if output is OutputFormat.table:
+    if output is CalendarFormat.xlsx:
+        from navplan.cli_export import write_workbook
+
+        write_workbook(env, result, periods, file, lang.value, by.value, force)
+    elif output is CalendarFormat.table:
         from navplan.render.terminal import render_calendar
 
         render_calendar(env.console(), result, periods, lang.value, by.value)
     else:
-        _print_machine(env, result, output, lang.value, 4, periods, by.value)
+        _print_machine(env, result, OutputFormat(output.value), lang.value, 4, periods, by.value)
     return EXIT_OK
 
 

@@ -1,0 +1,336 @@
+"""The countdown workbook, read back with openpyxl as Excel would read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import EXAMPLES, run_navplan
+
+INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
+AS_OF = "10.12.2018"
+HEADERS_NB = ["ID", "Aktivitet", "Ansvarlig", "Eier", "Start senest", "Ferdig senest", "Slakk", "Status",
+              "Faktisk start", "Faktisk ferdig"]
+HEADERS_EN = ["ID", "Activity", "Responsible", "Owner", "Start by", "Finish by", "Slack", "Status",
+              "Actual start", "Actual finish"]
+HOSTILE_TITLE = '=HYPERLINK("http://evil","x")'
+HOSTILE_OWNER = "@SUM(A1)"
+
+
+def export(tmp_path: Path, *args: str, plan: Path = INDRE_OSTFOLD, name: str = "plan.xlsx") -> openpyxl.Workbook:
+    target = tmp_path / name
+    result = run_navplan("export", "xlsx", plan, "-o", target, "--as-of", AS_OF, *args)
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(target)
+
+
+@pytest.fixture(scope="module")
+def by_month(tmp_path_factory) -> openpyxl.Workbook:
+    return export(tmp_path_factory.mktemp("month"), "--by", "month")
+
+
+@pytest.fixture(scope="module")
+def by_week(tmp_path_factory) -> openpyxl.Workbook:
+    return export(tmp_path_factory.mktemp("week"))
+
+
+def rows_by_id(ws) -> dict[str, int]:
+    return {ws.cell(row=row, column=1).value: row for row in range(5, ws.max_row + 1)}
+
+
+def period_column(ws, header: str) -> int:
+    return next(cell.column for cell in ws[4] if cell.value == header)
+
+
+def test_sheet_names_in_both_languages(by_month, tmp_path: Path) -> None:
+    assert by_month.sheetnames == ["Nedtellingskalender", "Kritisk linje", "Oppstartskriterier", "Roller", "Om planen"]
+    english = export(tmp_path, "--lang", "en")
+    assert english.sheetnames == ["Countdown", "Critical path", "Opening criteria", "Roles", "About the plan"]
+
+
+def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None:
+    ws = by_week.worksheets[0]
+    assert ws["A1"].value == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
+    assert ws["A2"].value == "Per 10.12.2018 · navplan 0.1.0 · mal merger · håndbok v2.0"
+    assert [ws.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_NB
+    # One column per ISO week from the as-of week (50) to the opening's (week 1), T-minus above each.
+    assert ws["K4"].value == "uke 50" and ws["K3"].value == "T-55"
+    assert ws["L4"].value == "uke 51" and ws["L3"].value == "T-54"
+    last = ws.max_column
+    assert ws.cell(row=4, column=last).value == "uke 1" and ws.cell(row=3, column=last).value == "T"
+    assert last - 10 == 56
+    english = export(tmp_path, "--lang", "en", "--by", "month").worksheets[0]
+    assert [english.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_EN
+    assert english["K4"].value == "Dec 2018" and english["K3"].value == "T-13"
+    assert english["A2"].value.startswith("As of 2018-12-10 · navplan 0.1.0 · template merger")
+
+
+def test_activity_rows_hold_values_and_real_dates(by_month) -> None:
+    ws = by_month.worksheets[0]
+    rows = rows_by_id(ws)
+    row = rows["6.1"]
+    assert ws.cell(row=row, column=2).value == "Beskrive arbeidsprosesser i NAV-kontoret"
+    assert ws.cell(row=row, column=3).value == "NAV-leder"
+    start, finish = ws.cell(row=row, column=5), ws.cell(row=row, column=6)
+    assert start.is_date and start.value.date() == dt.date(2019, 1, 31)
+    assert finish.is_date and finish.value.date() == dt.date(2019, 3, 6)
+    assert start.number_format == finish.number_format == "DD.MM.YYYY"
+    assert ws.cell(row=row, column=7).value == 30
+    assert ws.cell(row=row, column=8).value == "ikke startet"
+    started = rows["4.1"]
+    assert ws.cell(row=started, column=8).value == "pågår"
+    assert ws.cell(row=started, column=9).value.date() == dt.date(2018, 12, 10)
+    assert ws.cell(row=started, column=9).number_format == "DD.MM.YYYY"
+    assert ws.cell(row=rows["5.1"], column=4).value == "Gudrun H. Grindaker"
+    done = rows["2.2"]
+    assert ws.cell(row=done, column=8).value == "ferdig" and ws.cell(row=done, column=7).value is None
+    assert ws.cell(row=done, column=10).value.date() == dt.date(2018, 12, 10)
+    # Outline order with the opening last; summaries bold.
+    ids = list(rows)
+    assert ids[:3] == ["1", "1.1", "1.2"] and ids[-1] == "opening"
+    assert ws.cell(row=rows["6"], column=2).font.b and not ws.cell(row=row, column=2).font.b
+
+
+def test_groups_fold_with_the_summary_above(by_month) -> None:
+    ws = by_month.worksheets[0]
+    rows = rows_by_id(ws)
+    assert ws.sheet_properties.outlinePr.summaryBelow is False
+    levels = {i: ws.row_dimensions[rows[i]].outline_level for i in ("1", "1.1", "3", "3.1", "3.1.1", "opening")}
+    assert levels == {"1": 0, "1.1": 1, "3": 0, "3.1": 1, "3.1.1": 2, "opening": 0}
+
+
+def test_frozen_panes_filter_and_status_dropdown(by_month, tmp_path: Path) -> None:
+    ws = by_month.worksheets[0]
+    rows = rows_by_id(ws)
+    assert ws.freeze_panes == "K5"
+    assert ws.auto_filter.ref == f"A4:J{ws.max_row}"
+    [validation] = ws.data_validations.dataValidation
+    assert validation.type == "list" and validation.formula1 == '"ikke startet,pågår,ferdig"'
+    covered = {cell for cell_range in validation.sqref.ranges for cell in _cells(cell_range)}
+    assert f"H{rows['6.1']}" in covered and f"H{rows['S1']}" in covered
+    assert f"H{rows['6']}" not in covered, "a summary's status comes from its steps"
+    assert f"H{rows['opening']}" not in covered
+    english = export(tmp_path, "--lang", "en").worksheets[0]
+    assert english.data_validations.dataValidation[0].formula1 == '"not started,started,done"'
+
+
+def _cells(cell_range) -> list[str]:
+    return [f"{openpyxl.utils.get_column_letter(col)}{row}" for row in range(cell_range.min_row, cell_range.max_row + 1)
+            for col in range(cell_range.min_col, cell_range.max_col + 1)]
+
+
+def _fill(ws, row: int, column: int) -> str | None:
+    cell = ws.cell(row=row, column=column)
+    return cell.fill.fgColor.rgb[-6:] if cell.fill.fill_type == "solid" else None
+
+
+def test_gantt_bars_colour_critical_other_and_done_work(by_month) -> None:
+    ws = by_month.worksheets[0]
+    rows = rows_by_id(ws)
+    dec18, jan, feb, mar, apr, may = (period_column(ws, h) for h in
+                                      ("des 2018", "jan 2019", "feb 2019", "mar 2019", "apr 2019", "mai 2019"))
+    critical = rows["6.1"]  # latest start 31.01.2019, latest finish 06.03.2019
+    assert [_fill(ws, critical, c) for c in (dec18, jan, feb, mar, apr)] == [None, "E06666", "E06666", "E06666", None]
+    other = rows["5.1"]  # 28.03.2019 - 29.04.2019, 70 days of slack
+    assert [_fill(ws, other, c) for c in (feb, mar, apr, may)] == [None, "6FA8DC", "6FA8DC", None]
+    done = rows["2.2"]  # finished 10.12.2018, in the as-of month
+    assert _fill(ws, done, dec18) == "BFBFBF" and _fill(ws, done, jan) is None
+    long_done = rows["3.1.1"]  # finished in March 2018: before the calendar starts
+    assert all(_fill(ws, long_done, c) is None for c in range(11, ws.max_column + 1))
+    summary = rows["6"]
+    assert ws.cell(row=summary, column=jan).border.bottom.style == "thick"
+    assert _fill(ws, summary, jan) is None
+    milestone = rows["3.2.3"]  # latest 16.12.2019
+    assert ws.cell(row=milestone, column=period_column(ws, "des 2019")).value == "◆"
+    opening = rows["opening"]
+    assert ws.cell(row=opening, column=ws.max_column).value == "◆"
+
+
+def test_as_of_and_opening_columns_are_marked(by_month) -> None:
+    ws = by_month.worksheets[0]
+    first, last = 11, ws.max_column
+    assert _fill(ws, 4, first) == "FFD966" and _fill(ws, 3, first) == "FFD966"
+    assert ws.cell(row=20, column=first).border.left.style == "medium"
+    assert _fill(ws, 4, last) == "93C47D" and ws.cell(row=20, column=last).border.left.style == "medium"
+    assert _fill(ws, 4, first + 1) == "D9E1F2"
+
+
+def test_print_setup_and_footer(by_month, tmp_path: Path) -> None:
+    ws = by_month.worksheets[0]
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$4"
+    assert ws.oddFooter.left.text == "NAV Indre Østfold"
+    assert ws.oddFooter.center.text == "Per 10.12.2018"
+    assert ws.oddFooter.right.text == "side &P av &N"
+    english = export(tmp_path, "--lang", "en").worksheets[0]
+    assert english.oddFooter.right.text == "page &P of &N" and english.oddFooter.center.text == "As of 2018-12-10"
+    for sheet in by_month.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.oddFooter.right.text == "side &P av &N"
+
+
+def test_critical_path_sheet(by_month) -> None:
+    ws = by_month["Kritisk linje"]
+    texts = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    assert texts[0] == "NAV Indre Østfold: kritisk linje per 10.12.2018"
+    assert texts[1] == "Åpningsdatoen holder: 30 arbeidsdager slakk på den kritiske linjen."
+    header = texts.index("ID")
+    assert texts[header + 1:header + 6] == ["6.1", "7.2", "7.3", "M3", "7.4"]
+    row = header + 2
+    assert ws.cell(row=row, column=4).value.date() == dt.date(2019, 1, 31)  # start by
+    assert ws.cell(row=row, column=6).is_date and ws.cell(row=row, column=8).value == 30
+    chain = texts.index("Kjeden som bestemmer tidligste åpning")
+    assert texts[chain + 2:chain + 8] == ["6.1", "7.2", "7.3", "M3", "7.4", "8.2"]
+
+
+def test_lost_opening_is_said_on_the_critical_path_sheet(tmp_path: Path) -> None:
+    target = tmp_path / "lg.xlsx"
+    result = run_navplan("export", "xlsx", EXAMPLES / "lillehammer-gausdal", "-o", target, "--as-of", "04.11.2016")
+    assert result.exit_code == 0, result.stderr
+    ws = openpyxl.load_workbook(target)["Kritisk linje"]
+    assert ws["A2"].value.startswith("Åpningsdatoen holder ikke: det mangler")
+    assert ws["A3"].value.startswith("Kjeden som forsinker")
+
+
+def test_criteria_roles_and_about_sheets(by_month) -> None:
+    criteria = by_month["Oppstartskriterier"]
+    assert [criteria.cell(row=r, column=1).value for r in range(2, 11)] == list(range(1, 10))
+    statutory = [criteria.cell(row=r, column=1).value for r in range(2, 11)
+                 if criteria.cell(row=r, column=3).value == "lovpålagt"]
+    assert statutory == [1, 3, 9]
+    third = [criteria.cell(row=4, column=c).value for c in range(4, 7)]
+    assert third == ["3.1 Enighet om rammer og mål for etableringsprosessen\n7.1 Eventuelt tilsette mellomledere",
+                     "nei", "1/2"]
+    roles = by_month["Roller"]
+    role_rows = {roles.cell(row=r, column=1).value: r for r in range(2, roles.max_row + 1)
+                 if roles.cell(row=r, column=1).value}
+    radmann = role_rows["Rådmann, el tilsvarende"]
+    assert roles.cell(row=radmann, column=3).value == "kommune"
+    following = [roles.cell(row=r, column=4).value for r in range(radmann, radmann + 6)]
+    assert following[:3] == ["3", "3.2", "3.2.1"]
+    about = by_month["Om planen"]
+    facts = {about.cell(row=r, column=1).value: about.cell(row=r, column=2) for r in range(3, 12)}
+    assert facts["Kontor"].value == "NAV Indre Østfold"
+    assert facts["Kommuner"].value == "Askim, Eidsberg, Hobøl, Spydeberg, Trøgstad"
+    assert facts["Åpningsdato"].value.date() == dt.date(2020, 1, 1) and facts["Åpningsdato"].number_format == "DD.MM.YYYY"
+    assert facts["Per"].value.date() == dt.date(2018, 12, 10)
+    assert facts["Mal"].value == "merger" and facts["Håndbokversjon"].value == "2.0"
+    assert facts["navplan-versjon"].value == "0.1.0"
+    assert facts["Planfil"].value == "indre-ostfold/navplan.yaml"
+    assert "navplan sync" in facts["Laget av"].value
+
+
+def hostile_plan(tmp_path: Path) -> Path:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(
+        'office: "NAV A&B"\nopening: 03.01.2028\nactivities:\n'
+        '  - id: "X1"\n    title: "=HYPERLINK(\\"http://evil\\",\\"x\\")"\n    parent: "4"\n    duration: 2w\n'
+        '    owner: "@SUM(A1)"\n'
+        '  - id: "X2"\n    title: "+1+1"\n    parent: "4"\n    duration: 1w\n    owner: "-2+3"\n'
+        '  - id: "X3"\n    title: "bell\\x07"\n    parent: "4"\n    duration: 1w\n',
+        encoding="utf-8")
+    return plan
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    target = tmp_path / "hostile.xlsx"
+    result = run_navplan("export", "xlsx", hostile_plan(tmp_path), "-o", target, "--as-of", "04.01.2027")
+    assert result.exit_code == 0, result.stderr
+    ws = openpyxl.load_workbook(target).worksheets[0]
+    rows = rows_by_id(ws)
+    for activity_id, title, owner in [("X1", HOSTILE_TITLE, HOSTILE_OWNER), ("X2", "+1+1", "-2+3"),
+                                      ("X3", "bell\ufffd", None)]:
+        title_cell, owner_cell = ws.cell(row=rows[activity_id], column=2), ws.cell(row=rows[activity_id], column=4)
+        assert title_cell.data_type == "s" and title_cell.value == title
+        assert owner is None or (owner_cell.data_type == "s" and owner_cell.value == owner)
+    with zipfile.ZipFile(target) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(name) and b"<f " not in archive.read(name), name
+    assert ws.oddFooter.left.text == "NAV A&&B", "an ampersand in a footer is escaped, not a code"
+
+
+def test_every_text_cell_is_stored_as_text() -> None:
+    # The plan loader trims titles, so tab and CR are checked on the cell writer itself.
+    import io
+
+    from navplan.render.excel_cells import put
+
+    texts = ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "plain"]
+    workbook = openpyxl.Workbook()
+    for column, text in enumerate(texts, start=1):
+        cell = put(workbook.active, 1, column, text)
+        assert cell.data_type == "s" and cell.value == text
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    read = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+    # XML reads a stored CR as a line feed; either way it is text, not a formula.
+    assert [read.cell(row=1, column=c).value for c in range(1, len(texts) + 1)] == [
+        text.replace("\r", "\n") for text in texts]
+    assert {read.cell(row=1, column=c).data_type for c in range(1, len(texts) + 1)} == {"s"}
+
+
+def test_an_existing_file_is_only_replaced_with_force(tmp_path: Path) -> None:
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"mine")
+    refused = run_navplan("export", "xlsx", INDRE_OSTFOLD, "-o", target, "--as-of", AS_OF)
+    assert refused.exit_code == 2
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert target.read_bytes() == b"mine"
+    forced = run_navplan("export", "xlsx", INDRE_OSTFOLD, "-o", target, "--as-of", AS_OF, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert forced.stdout == ""
+    assert forced.stderr.strip().startswith(f"Skrev {target}:") and len(forced.stderr.strip().splitlines()) == 1
+    assert zipfile.is_zipfile(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"], "no temporary file left behind"
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+
+    def crash(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        run_navplan("export", "xlsx", INDRE_OSTFOLD, "-o", target, "--as-of", AS_OF, "--force")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+def test_calendar_writes_the_same_workbook_with_format_xlsx(tmp_path: Path) -> None:
+    target = tmp_path / "kalender.xlsx"
+    missing = run_navplan("calendar", INDRE_OSTFOLD, "--as-of", AS_OF, "--format", "xlsx")
+    assert missing.exit_code == 2 and "-o" in missing.stderr and "Traceback" not in missing.stderr
+    stray = run_navplan("calendar", INDRE_OSTFOLD, "--as-of", AS_OF, "-o", target)
+    assert stray.exit_code == 2 and not target.exists()
+    made = run_navplan("calendar", INDRE_OSTFOLD, "--as-of", AS_OF, "-f", "xlsx", "-o", target, "--by", "month",
+                       "--lang", "en")
+    assert made.exit_code == 0, made.stderr
+    ws = openpyxl.load_workbook(target).worksheets[0]
+    assert ws.title == "Countdown" and ws["K4"].value == "Dec 2018"
+    again = run_navplan("calendar", INDRE_OSTFOLD, "--as-of", AS_OF, "-f", "xlsx", "-o", target)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert run_navplan("critical-path", INDRE_OSTFOLD, "-f", "xlsx").exit_code == 2
+
+
+def test_workbook_bytes_is_an_xlsx_file() -> None:
+    import io
+
+    from navplan.countdown import countdown_calendar
+    from navplan.cpm import schedule
+    from navplan.network import load_project
+    from navplan.render.excel import workbook_bytes
+
+    result = schedule(load_project(INDRE_OSTFOLD), dt.date(2018, 12, 10))
+    data = workbook_bytes(result, countdown_calendar(result, "week"), "nb", "week")
+    assert data[:2] == b"PK"
+    assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames[0] == "Nedtellingskalender"
