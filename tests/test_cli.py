@@ -19,11 +19,12 @@ from conftest import EXAMPLES, REPO, run_navplan
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
 COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema"]
+GROUPS = {"export": ["xlsx"]}  # sub-apps and their commands
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS + [f"{group} {sub}" for group, subs in GROUPS.items() for sub in subs])
 def test_every_command_has_help_and_is_documented_in_the_readme(command: str) -> None:
-    result = run_navplan(command, "--help")
+    result = run_navplan(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Usage" in result.stdout and len(result.stdout) > 200
     readme = (REPO / "README.md").read_text(encoding="utf-8")
@@ -35,6 +36,9 @@ def test_the_readme_lists_every_command_the_app_has() -> None:
 
     registered = {command.name for command in app.registered_commands}
     assert registered == set(COMMANDS)
+    groups = {group.name: {command.name for command in group.typer_instance.registered_commands}
+              for group in app.registered_groups}
+    assert groups == {name: set(subs) for name, subs in GROUPS.items()}
 
 
 def test_init_critical_path_calendar_for_a_new_office(tmp_path: Path) -> None:
@@ -191,7 +195,7 @@ def test_no_colour_when_piped_or_when_no_color_is_set() -> None:
     assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", refused.stdout), "NO_COLOR removes colour"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["validate", str(INDRE_OSTFOLD)]])
+@pytest.mark.parametrize("args", [["--help"], ["validate", str(INDRE_OSTFOLD)], ["export", "xlsx", "--help"]])
 def test_light_commands_do_not_import_heavy_modules(args: list[str]) -> None:
     probe = (
         "import sys; from navplan.cli import main; code = main(sys.argv[1:]);"
