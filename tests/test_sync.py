@@ -1,0 +1,274 @@
+"""`navplan sync`: progress marked in the workbook, read back into the plan file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import EXAMPLES, run_navplan
+from plandiff import changed_lines, touched_blocks
+from workbooks import ACTUAL_FINISH, ACTUAL_START, COLUMNS, HEADER_ROW, STATUS, build_workbook, mark
+from navplan.cli import Environment, main
+from navplan.model import Status
+from navplan.network import load_project
+from navplan.sync import Change, workbook_changes
+
+INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    copy = tmp_path / "navplan.yaml"
+    shutil.copy(INDRE_OSTFOLD, copy)
+    return copy
+
+
+@pytest.fixture
+def workbook(tmp_path: Path, plan: Path) -> tuple[Path, dict[str, int]]:
+    path = tmp_path / "plan.xlsx"
+    return path, build_workbook(path, load_project(plan))
+
+
+def snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def test_an_unedited_workbook_has_nothing_to_change_and_the_plan_is_untouched(plan, workbook) -> None:
+    before = snapshot(plan)
+    result = run_navplan("sync", workbook[0], plan, "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Ingenting å endre:")
+    assert snapshot(plan) == before
+
+
+def test_the_changes_are_listed_per_activity_in_either_language(plan, workbook) -> None:
+    path, rows = workbook
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 3, 5))
+    mark(path, rows["7.4"], status="pågår", start="04.03.2019", as_text=True)
+    assert workbook_changes(path, load_project(plan)) == [
+        Change("4.1", "status", Status.STARTED, Status.DONE),
+        Change("4.1", "actual_finish", None, dt.date(2019, 3, 5)),
+        Change("7.4", "status", Status.NOT_STARTED, Status.STARTED),
+        Change("7.4", "actual_start", None, dt.date(2019, 3, 4)),
+    ]
+    nb = run_navplan("sync", path, plan)
+    assert nb.stdout.splitlines()[1:] == [
+        "4.1 Etablere prosjektorganisasjon: status pågår → ferdig, faktisk ferdig – → 05.03.2019",
+        "7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: "
+        "status ikke startet → pågår, faktisk start – → 04.03.2019",
+    ]
+    en = run_navplan("sync", path, plan, "--lang", "en")
+    assert en.stdout.splitlines()[1] == (
+        "4.1 Set up the project organisation: status started → done, actual finish – → 05.03.2019")
+
+
+def test_without_yes_nothing_is_written_and_stderr_says_how(plan, workbook) -> None:
+    path, rows = workbook
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 3, 5))
+    before = snapshot(plan)
+    result = run_navplan("sync", path, plan)
+    assert result.exit_code == 0
+    assert "4.1" in result.stdout
+    assert "Ingenting er skrevet" in result.stderr and "--yes" in result.stderr
+    assert snapshot(plan) == before
+    english = run_navplan("sync", path, plan, "--lang", "en")
+    assert english.stderr.startswith("Nothing was written. To write the changes: navplan sync")
+
+
+def test_yes_writes_only_the_lines_of_the_edited_activities(plan, workbook) -> None:
+    path, rows = workbook
+    original = plan.read_text(encoding="utf-8")
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 3, 5))  # has a block
+    mark(path, rows["7.4"], status="started", start=dt.date(2019, 3, 4))  # English word, has a block
+    mark(path, rows["6.1"], status="pågår", start=dt.date(2019, 1, 7))  # no block yet
+    mark(path, rows["3.1.1"], status="pågår", finish=None)  # back from done: the finish goes
+    result = run_navplan("sync", path, plan, "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert "4 " in result.stderr and str(plan) in result.stderr
+    new = plan.read_text(encoding="utf-8")
+    assert touched_blocks(original, new) == {"4.1", "7.4", "6.1", "3.1.1"}
+    removed, added = changed_lines(original, new)
+    assert sorted(removed) == sorted(["    status: started", "    status: done", "    actual_finish: 2018-03-13"])
+    assert sorted(added) == sorted([
+        "    status: done", "    actual_finish: 2019-03-05",
+        "    status: started", "    actual_start: 2019-03-04",
+        '  - id: "6.1"', "    status: started", "    actual_start: 2019-01-07",
+        "    status: started"])
+    project = load_project(plan)
+    assert project.activities["6.1"].actual_start == dt.date(2019, 1, 7)
+    assert project.activities["3.1.1"].actual_finish is None
+    again = run_navplan("sync", path, plan, "--yes")
+    assert again.exit_code == 0 and again.stdout.startswith("Ingenting å endre")
+
+
+def test_an_english_workbook_and_a_sheet_that_is_not_first(tmp_path: Path, plan: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    rows = build_workbook(path, load_project(plan), "en", extra_sheets_first=True, dates_as_text=True)
+    mark(path, rows["4.1"], status="done", finish="05.03.2019", sheet=1)
+    assert [c.field for c in workbook_changes(path, load_project(plan), "en")] == ["status", "actual_finish"]
+
+
+def test_the_first_sheet_is_read_when_no_sheet_has_the_countdown_name(tmp_path: Path, plan: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    rows = build_workbook(path, load_project(plan), sheet_title="Min kopi")
+    mark(path, rows["4.1"], status="ferdig")
+    assert workbook_changes(path, load_project(plan)) == [Change("4.1", "status", Status.STARTED, Status.DONE)]
+
+
+def test_summary_and_opening_rows_are_not_read(plan, workbook) -> None:
+    path, rows = workbook
+    for summary in ("3", "3.1", "opening"):
+        mark(path, rows[summary], status="whatever", start="not a date")
+    assert workbook_changes(path, load_project(plan)) == []
+
+
+def test_an_id_excel_turned_into_a_number_is_still_found(plan, workbook) -> None:
+    path, rows = workbook
+    book = load_workbook(path)
+    book.active.cell(rows["7.4"], 1).value = 7.4
+    book.active.cell(rows["7.4"], STATUS).value = "pågår"
+    book.save(path)
+    assert workbook_changes(path, load_project(plan))[0] == Change("7.4", "status", Status.NOT_STARTED,
+                                                                   Status.STARTED)
+
+
+def _cell(column: int, row: int) -> str:
+    return f"{'ABCDEFGHIJ'[column - 1]}{row}"
+
+
+@pytest.mark.parametrize("lang, status, start, finish, column, message", [
+    ("en", "ferdi", "keep", "keep", STATUS, "'ferdi' is not a status (ikke startet, pågår, ferdig)"),
+    ("nb", "ferdi", "keep", "keep", STATUS, "'ferdi' er ikke en status (ikke startet, pågår, ferdig)"),
+    ("en", "", "keep", "keep", STATUS, "the status is empty; write ikke startet, pågår, ferdig"),
+    ("en", "pågår", "snart", "keep", ACTUAL_START, "'snart' is not a date; write dd.mm.yyyy"),
+    ("en", "pågår", "31.02.2019", "keep", ACTUAL_START, "'31.02.2019' is not a date; write dd.mm.yyyy"),
+    ("en", "ferdig", "keep", 43000, ACTUAL_FINISH, "'43000' is not a date; write dd.mm.yyyy"),
+    ("en", "pågår", "keep", dt.date(2019, 3, 5), ACTUAL_FINISH,
+     "actual finish 05.03.2019, but the status is pågår: set the status to ferdig or clear the date"),
+    ("en", "ikke startet", dt.date(2019, 3, 5), None, ACTUAL_START,
+     "actual start 05.03.2019, but the status is ikke startet: change the status or clear the date"),
+    ("en", "ferdig", dt.date(2019, 3, 5), dt.date(2019, 3, 1), ACTUAL_FINISH,
+     "actual finish 01.03.2019 is before actual start 05.03.2019"),
+])
+def test_a_bad_cell_is_named_with_workbook_sheet_and_cell(plan, workbook, lang, status, start, finish, column,
+                                                          message) -> None:
+    path, rows = workbook
+    row = rows["4.1"]
+    mark(path, row, status=status, start=start, finish=finish)
+    before = snapshot(plan)
+    result = run_navplan("sync", path, plan, "--yes", "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"navplan: {path}: Nedtellingskalender!{_cell(column, row)}: {message}"
+    assert snapshot(plan) == before
+
+
+@pytest.mark.parametrize("value, message", [
+    ("7.99", "'7.99' is not an activity in the plan"),
+    ("9.2.1", "9.2.1 is dropped from the plan (drop)"),
+    ("4.1", "4.1 is also on row {row}"),
+])
+def test_an_id_the_plan_does_not_have_is_named(plan, workbook, value, message) -> None:
+    path, rows = workbook
+    book = load_workbook(path)
+    last = book.active.max_row + 1
+    book.active.cell(last, 1).value = value
+    book.active.cell(last, STATUS).value = "pågår"
+    book.save(path)
+    result = run_navplan("sync", path, plan, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"navplan: {path}: Nedtellingskalender!A{last}: "
+                                     + message.format(row=rows["4.1"]))
+
+
+def test_a_workbook_without_the_layout_is_refused(tmp_path: Path, plan: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "other.xlsx"
+    book = Workbook()
+    book.active.append(["Noe", "annet"])
+    book.save(path)
+    assert "no header row" in run_navplan("sync", path, plan, "--lang", "en").stderr
+    book.active.append(["ID", "Aktivitet"])
+    book.save(path)
+    result = run_navplan("sync", path, plan, "--lang", "en")
+    assert result.exit_code == 2 and "Sheet!A2: the header row has no Status column" in result.stderr
+    text = tmp_path / "plan.xlsx"
+    text.write_text("not a workbook", encoding="utf-8")
+    assert run_navplan("sync", text, plan).stderr.strip() == f"navplan: {text}: er ikke en Excel-arbeidsbok (.xlsx)"
+    missing = run_navplan("sync", tmp_path / "missing.xlsx", plan, "--lang", "en")
+    assert missing.exit_code == 2 and "file not found" in missing.stderr
+
+
+def test_an_edit_that_would_make_the_plan_invalid_writes_nothing(tmp_path: Path, plan: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    rows = build_workbook(path, load_project(plan))
+    book = load_workbook(path)
+    book.active.delete_cols(ACTUAL_START, 2)  # a sheet without the actual dates
+    book.active.cell(rows["4.1"], STATUS).value = "ikke startet"  # but 4.1 has an actual start in the plan
+    book.save(path)
+    before = snapshot(plan)
+    result = run_navplan("sync", path, plan, "--yes", "--lang", "en")
+    assert result.exit_code == 2
+    assert "actual_start is set but status is not_started" in result.stderr
+    assert snapshot(plan) == before
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("answer, written", [("y\n", True), ("n\n", False), ("\n", False)])
+def test_a_person_at_a_terminal_is_asked(plan, workbook, monkeypatch, answer, written) -> None:
+    path, rows = workbook
+    mark(path, rows["4.1"], status="ferdig")
+    monkeypatch.setattr("sys.stdin", _Terminal(answer))
+    stdout, stderr = _Terminal(), io.StringIO()
+    monkeypatch.setattr("sys.stdout", stdout)
+    before = snapshot(plan)
+    code = main(["sync", str(path), str(plan)], Environment(stdout=stdout, stderr=stderr, width=100))
+    assert code == 0
+    assert "Skrive endringene til" in stdout.getvalue()
+    assert (snapshot(plan) != before) is written
+    assert ("Skrev" in stderr.getvalue()) is written
+    assert ("Ingenting er skrevet." == stderr.getvalue().strip()) is not written
+
+
+def test_a_new_plan_s_empty_activity_list_takes_the_first_block(tmp_path: Path) -> None:
+    made = run_navplan("init", tmp_path, "--office", "NAV Ny", "--opening", "01.01.2030", "--start", "07.01.2029")
+    assert made.exit_code == 0, made.stderr
+    plan = tmp_path / "navplan.yaml"
+    path = tmp_path / "plan.xlsx"
+    rows = build_workbook(path, load_project(plan))
+    mark(path, rows["2.1"], status="ferdig", start=dt.date(2029, 1, 8), finish=dt.date(2029, 1, 31))
+    assert run_navplan("sync", path, plan, "--yes").exit_code == 0
+    assert plan.read_text(encoding="utf-8").endswith(
+        'activities:\n  - id: "2.1"\n    status: done\n    actual_start: 2029-01-08\n    actual_finish: 2029-01-31\n')
+
+
+def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) -> None:
+    """export → mark two activities in Excel → sync --yes: exactly those change."""
+    path = tmp_path / "plan.xlsx"
+    exported = run_navplan("export", "xlsx", plan, "-o", path, "--as-of", "10.12.2018")
+    assert exported.exit_code == 0, exported.stderr
+    assert run_navplan("sync", path, plan).stdout.startswith("Ingenting å endre")
+    sheet = load_workbook(path).worksheets[0]
+    header = [cell.value for cell in sheet[HEADER_ROW]][:len(COLUMNS)]
+    assert header[0] == "ID" and header[STATUS - 1] == "Status"
+    rows = {sheet.cell(row, 1).value: row for row in range(HEADER_ROW + 1, sheet.max_row + 1)}
+    original = plan.read_text(encoding="utf-8")
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 1, 15))
+    mark(path, rows["5.2"], status="pågår", start=dt.date(2019, 1, 7))
+    result = run_navplan("sync", path, plan, "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert [line.split(" ")[0] for line in result.stdout.splitlines()[1:]] == ["4.1", "5.2"]
+    assert touched_blocks(original, plan.read_text(encoding="utf-8")) == {"4.1", "5.2"}
+    project = load_project(plan)
+    assert project.activities["4.1"].status is Status.DONE
+    assert project.activities["5.2"].actual_start == dt.date(2019, 1, 7)
+    assert run_navplan("sync", path, plan).stdout.startswith("Ingenting å endre")
