@@ -281,3 +281,31 @@ def test_random_edits_mean_what_they_say_and_touch_only_their_blocks(edits) -> N
         else:
             assert written == value, (activity_id, name)
     assert touched_blocks(text, new) <= {activity_id for activity_id, _, _ in edits}
+
+
+def test_splicing_keeps_the_original_s_own_way_of_writing_unchanged_lines() -> None:
+    from navplan.textedit import splice_lines
+
+    before = ["a: 1\n", "b:\n", "c: 3\n", "d: 4\n"]
+    after = ["a: 1\n", "b:\n", "c: 30\n", "d: 4\n"]
+    assert splice_lines(before, before, after) == after
+    # `b: ~` is written differently but takes one line: it is paired and kept.
+    original = ["a:   1\n", "b: ~\n", "c: 3\n", "d: 4\n"]
+    assert splice_lines(original, before, after) == ["a:   1\n", "b: ~\n", "c: 30\n", "d: 4\n"]
+    # Two original lines for one rendered line next to the change: the change
+    # is widened over them, so no half of the old value is left behind.
+    original = ["a: 1\n", "b: x\n", "  y\n", "c: 3\n", "d: 4\n"]
+    before = ["a: 1\n", "b: x y\n", "c: 3\n", "d: 4\n"]
+    after = ["a: 1\n", "b: x y\n", "c: 30\n", "d: 4\n"]
+    assert splice_lines(original, before, after) == ["a: 1\n", "b: x\n", "  y\n", "c: 30\n", "d: 4\n"]
+    after = ["a: 1\n", "b: z\n", "c: 3\n", "d: 4\n"]
+    assert splice_lines(original, before, after) == ["a: 1\n", "b: z\n", "c: 3\n", "d: 4\n"]
+
+
+def test_when_a_splice_would_change_the_meaning_the_full_rendering_is_used(monkeypatch) -> None:
+    import navplan.planedit
+
+    monkeypatch.setattr(navplan.planedit, "splice_lines", lambda original, before, after: original)
+    editor = PlanEditor(COMMENTED)
+    editor.set_activity_fields("4.1", {"status": Status.DONE})
+    assert parse_yaml(editor.text(), "x").content["activities"][2]["status"] == "done"

@@ -272,3 +272,22 @@ def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) ->
     assert project.activities["4.1"].status is Status.DONE
     assert project.activities["5.2"].actual_start == dt.date(2019, 1, 7)
     assert run_navplan("sync", path, plan).stdout.startswith("Ingenting å endre")
+
+
+def test_a_plan_saved_by_someone_else_meanwhile_is_not_overwritten(plan, workbook, monkeypatch) -> None:
+    from navplan.planedit import PlanEditor
+
+    path, rows = workbook
+    mark(path, rows["4.1"], status="ferdig")
+    opened = PlanEditor.open
+
+    def open_then_someone_saves(cls, plan_path, outline=()):
+        editor = opened(plan_path, outline)
+        Path(plan_path).write_text(Path(plan_path).read_text(encoding="utf-8") + "# saved meanwhile\n",
+                                   encoding="utf-8")
+        return editor
+
+    monkeypatch.setattr(PlanEditor, "open", classmethod(open_then_someone_saves))
+    result = run_navplan("sync", path, plan, "--yes", "--lang", "en")
+    assert result.exit_code == 2 and "changed while navplan was working" in result.stderr
+    assert plan.read_text(encoding="utf-8").endswith("# saved meanwhile\n")
