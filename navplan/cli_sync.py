@@ -39,10 +39,10 @@ def sync(
         out.print(t("sync.nothing", language, plan=str(plan_path), workbook=str(workbook)), markup=False,
                   soft_wrap=True)
         return EXIT_OK
-    editor = _edited_plan(plan_path, project, changes, language)
     out.print(t("sync.header", language, workbook=str(workbook), plan=str(plan_path)), markup=False, soft_wrap=True)
     for line in change_lines(project, changes, language):
         out.print(line, markup=False, soft_wrap=True)
+    editor = _edited_plan(plan_path, project, changes, language)
     if not (yes or _confirmed(env, t("sync.confirm", language, plan=str(plan_path)))):
         key = "sync.declined" if _interactive(env) else "sync.dry_run"
         env.error_console().print(t(key, language, workbook=_quote(workbook), plan=_quote(plan_path)),

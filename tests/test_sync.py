@@ -215,6 +215,7 @@ def test_an_edit_that_would_make_the_plan_invalid_writes_nothing(tmp_path: Path,
     result = run_navplan("sync", path, plan, "--yes", "--lang", "en")
     assert result.exit_code == 2
     assert "actual_start is set but status is not_started" in result.stderr
+    assert "4.1" in result.stdout  # what it would have changed is still shown
     assert snapshot(plan) == before
 
 
