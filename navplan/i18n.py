@@ -73,7 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Nothing was written. To write the changes: navplan sync {workbook} {plan} --yes"),
     "sync.confirm": ("Skrive endringene til {plan}?", "Write the changes to {plan}?"),
     "sync.declined": ("Ingenting er skrevet.", "Nothing was written."),
-    "sync.written": ("Skrev {plan}: {count} aktiviteter endret.", "Wrote {plan}: {count} activities changed."),
+    "sync.written": ("Skrev {plan} (endrede aktiviteter: {count}).", "Wrote {plan} (activities changed: {count})."),
     "sync.changed_meanwhile": ("ble endret mens navplan arbeidet; ingenting er skrevet (kjør navplan sync igjen)",
                                "changed while navplan was working; nothing was written (run navplan sync again)"),
     "sync.not_applied": ("intern feil: {id} {field} ble ikke skrevet slik arbeidsboken sier; ingenting er skrevet",
