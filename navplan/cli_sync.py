@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from navplan.cli import Environment, Lang, LangOption, PlanArgument, _env, app
-from navplan.errors import EXIT_OK, NavplanError
+from navplan.errors import EXIT_OK
 
 
 @app.command("sync")
@@ -48,7 +48,7 @@ def sync(
         env.error_console().print(t(key, language, workbook=_quote(workbook), plan=_quote(plan_path)),
                                   markup=False, soft_wrap=True)
         return EXIT_OK
-    _write(editor, plan_path, language)
+    editor.save(plan_path, language)
     count = len({change.activity_id for change in changes})
     env.error_console().print(t("sync.written", language, plan=str(plan_path), count=count), markup=False,
                               soft_wrap=True)
@@ -58,29 +58,14 @@ def sync(
 def _edited_plan(plan_path: Path, project, changes, lang: str):
     """The plan with the changes made, checked to load exactly as any plan
     will and to say what the workbook says, before anything is written."""
-    from navplan.loader import validate
-    from navplan.model import Plan
-    from navplan.network import build_project
     from navplan.planedit import PlanEditor
     from navplan.sync import check_applied, edits
-    from navplan.yamlsource import parse_yaml
 
     editor = PlanEditor.open(plan_path, list(project.activities))
     for activity_id, fields in edits(changes).items():
         editor.set_activity_fields(activity_id, fields)
-    document = parse_yaml(editor.text(), plan_path)
-    edited = build_project(validate(Plan, document), document)
-    check_applied(edited, changes, plan_path, lang)
+    check_applied(editor.project(), changes, plan_path, lang)
     return editor
-
-
-def _write(editor, plan_path: Path, lang: str) -> None:
-    from navplan.i18n import t
-    from navplan.planfile import write_atomic
-
-    if not editor.unchanged_on_disk(plan_path):
-        raise NavplanError(t("sync.changed_meanwhile", lang), file=plan_path)
-    write_atomic(plan_path, editor.data(), force=True)
 
 
 def change_lines(project, changes, lang: str) -> list[str]:

@@ -159,6 +159,25 @@ class PlanEditor:
         """Whether the file still holds what was read (nobody saved it meanwhile)."""
         return self._read_bytes is None or Path(path).read_bytes() == self._read_bytes
 
+    def project(self):
+        """The edited plan merged with its handbook exactly as `load_project`
+        does; raises the same located errors. Check this before saving."""
+        from navplan.loader import validate
+        from navplan.model import Plan
+        from navplan.network import build_project
+
+        document = parse_yaml(self.text(), self.file)
+        return build_project(validate(Plan, document), document)
+
+    def save(self, path: str | Path, lang: str = "nb") -> None:
+        """Write the file atomically, unless someone saved it since it was read."""
+        from navplan.i18n import t
+        from navplan.planfile import write_atomic
+
+        if not self.unchanged_on_disk(path):
+            raise NavplanError(t("sync.changed_meanwhile", lang), file=path)
+        write_atomic(Path(path), self.data(), force=True)
+
     def _render(self) -> str:
         stream = io.StringIO()
         self._yaml.dump(self._data, stream)
@@ -225,20 +244,20 @@ def _yaml_value(name: str, value: Any, old: Any) -> Any:
 
 
 def _same(name: str, old: Any, new: Any) -> bool:
-    """Whether the file's value already says ``new``."""
+    """Whether the file's value already says ``new`` (`01.03.2019` is 2019-03-01)."""
+    def meaning(value: Any) -> Any:
+        if name in _DATE_KEYS and value is not None:
+            return parse_date(value if isinstance(value, dt.date) else str(value))
+        if name == "status" and value is not None:
+            return Status(getattr(value, "value", value))
+        if name == "duration" and value is not None:
+            return Duration.parse(str(value))
+        return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
+
     try:
-        if name in _DATE_KEYS:
-            return parse_date(old if isinstance(old, dt.date) else str(old)) == parse_date(
-                new if isinstance(new, dt.date) else str(new))
-        if name == "status":
-            return Status(str(old)) is Status(new.value if isinstance(new, Status) else str(new))
-        if name == "duration":
-            return Duration.parse(str(old)) == Duration.parse(str(new))
+        return meaning(old) == meaning(new)
     except ValueError:
         return False
-    if old is None or isinstance(old, (bool, list, dict)) or isinstance(new, (bool, list, dict)):
-        return old == new
-    return str(old) == str(new)
 
 
 # ruamel keeps the comment lines and blank lines that follow a value on that
