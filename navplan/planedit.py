@@ -175,7 +175,7 @@ class PlanEditor:
         from navplan.planfile import write_atomic
 
         if not self.unchanged_on_disk(path):
-            raise NavplanError(t("sync.changed_meanwhile", lang), file=path)
+            raise NavplanError(t("edit.changed_meanwhile", lang), file=path)
         write_atomic(Path(path), self.data(), force=True)
 
     def _render(self) -> str:
