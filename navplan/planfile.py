@@ -30,29 +30,33 @@ _HEADER = {
 
 _ACTIVITIES_HELP = {
     "nb": """\
-# Lokale endringer, én blokk per aktivitet (samme id som i håndboken), eller nye
-# aktiviteter med tittel. Eksempel:
-#   - id: "3.2.2"
+# Én blokk per aktivitet i håndboken og malen, med tittelen som kommentar.
+# `navplan done`, `navplan start` og `navplan set` fyller dem ut; du kan også skrive
+# lokale endringer under id-en selv, eller legge til nye aktiviteter med tittel. Eksempel:
+#   - id: "3.2.2"              # Politisk behandling
 #     owner: Rådmannen
 #     fixed: 19.06.2019        # kommunestyremøtet som vedtar avtalen
-#   - id: "9.2.5"
-#     duration: 12w
 #     status: started
 #     actual_start: 01.03.2019
+# Blokkene står her fra starten av, så to som markerer hver sin aktivitet på hver
+# sin git-gren endrer hver sine linjer, og grenene flettes uten konflikt.
 """,
     "en": """\
-# Local changes, one block per activity (same id as in the handbook), or new
-# activities with a title. Example:
-#   - id: "3.2.2"
+# One block per activity of the handbook and the template, with its title as a comment.
+# `navplan done`, `navplan start` and `navplan set` fill them in; you can also write
+# local changes under the id yourself, or add new activities with a title. Example:
+#   - id: "3.2.2"              # Political processing
 #     owner: Chief municipal executive
 #     fixed: 19.06.2019        # the council meeting that adopts the agreement
-#   - id: "9.2.5"
-#     duration: 12w
 #     status: started
 #     actual_start: 01.03.2019
+# The blocks are here from the start, so two people who mark different activities on
+# different git branches change different lines, and the branches merge without conflict.
 """,
 }
 
+#: The column the titles' comments start in: after the longest id line navplan writes.
+_TITLE_COLUMN = 20
 
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar; JSON strings are valid YAML."""
@@ -86,8 +90,43 @@ def new_plan_text(
     lines.append("  christmas_closure: false")
     lines.append("drop: []")
     lines.append(_ACTIVITIES_HELP[lang].rstrip("\n"))
-    lines.append("activities: []")
+    lines.append("activities:")
+    lines.extend(_activity_blocks(template, lang))
     return "\n".join(lines) + "\n"
+
+
+def _activity_blocks(template: str, lang: str) -> list[str]:
+    """An id-only block for every task and milestone, under a comment per main activity.
+
+    git merges two branches cleanly only if their edits are separated by
+    unchanged lines. Were the blocks written only when someone first marks an
+    activity, two people marking two activities would both insert at the same
+    spot and conflict; with every block already here, each edit lands under
+    its own `- id:` line.
+    """
+    from navplan.model import Plan
+    from navplan.network import build_project
+
+    # Which activities a plan has depends only on its template; the office and
+    # dates are checked by `navplan init` on the whole text, with located errors.
+    project = build_project(Plan(office="-", opening=dt.date(2030, 1, 1), template=template))
+    lines: list[str] = []
+    for activity in project.active():
+        title = activity.title.get(lang)
+        if activity.id == project.opening_id:
+            continue  # the opening's date is the plan's `opening:`, not something to mark
+        if activity.is_summary:
+            # Only main activities get a heading: a template's steps under a main
+            # activity come after its sub-activities' steps, where a sub-activity's
+            # heading would claim them. The ids show the sub-activity.
+            if activity.parent is None:
+                if lines:
+                    lines.append("")
+                lines.append(f"  # {activity.id} {title}")
+            continue
+        block = f"  - id: {yaml_string(activity.id)}"
+        lines.append(f"{block.ljust(_TITLE_COLUMN - 1)} # {title}")
+    return lines
 
 
 def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:

@@ -180,15 +180,33 @@ def test_ids_are_double_quoted_and_new_keys_follow_the_canonical_order() -> None
             '    actual_start: 2029-05-02\n    notes: "x"\n') in new
 
 
-def test_the_flow_style_empty_list_of_a_new_plan_becomes_a_block_list(fresh_plans) -> None:
-    text = fresh_plans[0].read_text(encoding="utf-8")
-    assert "activities: []\n" in text
+def test_the_flow_style_empty_list_of_an_older_plan_becomes_a_block_list() -> None:
+    # Plans made before `navplan init` wrote a block per activity end so.
+    text = 'navplan: 1\noffice: "NAV Ny"\nopening: 2030-01-01\n# Lokale endringer.\nactivities: []\n'
     new = edit(text, ("4.1", {"status": Status.STARTED, "actual_start": dt.date(2029, 3, 1)}),
                ("2.1", {"owner": "Kari"}))
     assert new.endswith('activities:\n  - id: "2.1"\n    owner: "Kari"\n'
                         '  - id: "4.1"\n    status: started\n    actual_start: 2029-03-01\n')
     assert changed_lines(text, new)[0] == ["activities: []"]
     assert project_of(new).activities["4.1"].actual_start == dt.date(2029, 3, 1)
+
+
+def test_a_new_plan_s_blocks_keep_their_title_comments_when_keys_are_added_and_removed(fresh_plans) -> None:
+    for path in fresh_plans:
+        text = path.read_text(encoding="utf-8")
+        id_lines = {line.split('"')[1]: line for line in text.splitlines() if line.startswith('  - id: "')}
+        assert {"2.1", "2.3", "7.4", "9.3.2"} <= set(id_lines) and all("  # " in line for line in id_lines.values())
+        # 2.3 is the last block of its main activity and 9.3.2 of the file: the
+        # next heading and the end of the file follow the new keys, not the id.
+        new = edit(text, ("2.3", {"status": Status.DONE, "actual_finish": dt.date(2029, 3, 1)}),
+                   ("2.1", {"owner": "Kari", "notes": "x"}), ("9.3.2", {"duration": "4w"}))
+        assert changed_lines(text, new) == ([], ['    owner: "Kari"', '    notes: "x"', "    status: done",
+                                                 "    actual_finish: 2029-03-01", "    duration: 4w"])
+        assert f'{id_lines["2.3"]}\n    status: done\n    actual_finish: 2029-03-01\n\n  # 3 ' in new
+        assert touched_blocks(text, new) == {"2.1", "2.3", "9.3.2"}
+        undone = edit(new, ("2.3", {"status": None, "actual_finish": None}), ("2.1", {"owner": None, "notes": None}),
+                      ("9.3.2", {"duration": None}))
+        assert undone == text
 
 
 def test_formatting_ruamel_would_change_survives_outside_the_edit() -> None:

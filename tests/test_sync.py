@@ -240,16 +240,19 @@ def test_a_person_at_a_terminal_is_asked(plan, workbook, monkeypatch, answer, wr
     assert ("Ingenting er skrevet." == stderr.getvalue().strip()) is not written
 
 
-def test_a_new_plan_s_empty_activity_list_takes_the_first_block(tmp_path: Path) -> None:
+def test_a_new_plan_s_block_is_filled_in_under_its_id(tmp_path: Path) -> None:
     made = run_navplan("init", tmp_path, "--office", "NAV Ny", "--opening", "01.01.2030", "--start", "07.01.2029")
     assert made.exit_code == 0, made.stderr
     plan = tmp_path / "navplan.yaml"
+    original = plan.read_text(encoding="utf-8")
     path = tmp_path / "plan.xlsx"
     rows = build_workbook(path, load_project(plan))
     mark(path, rows["2.1"], status="ferdig", start=dt.date(2029, 1, 8), finish=dt.date(2029, 1, 31))
     assert run_navplan("sync", path, plan, "--yes").exit_code == 0
-    assert plan.read_text(encoding="utf-8").endswith(
-        'activities:\n  - id: "2.1"\n    status: done\n    actual_start: 2029-01-08\n    actual_finish: 2029-01-31\n')
+    new = plan.read_text(encoding="utf-8")
+    assert changed_lines(original, new) == (
+        [], ["    status: done", "    actual_start: 2029-01-08", "    actual_finish: 2029-01-31"])
+    assert '  - id: "2.1"       # Skape felles forståelse for målene med reformen\n    status: done\n' in new
 
 
 def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) -> None:
