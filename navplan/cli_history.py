@@ -1,1 +1,56 @@
 """`navplan diff` and `navplan report`: what moved since a git revision, and the steering-group report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from navplan.cli import AsOfOption, FormatOption, Lang, LangOption, OutputFormat, _as_of, _date_option, _env, app
+from navplan.errors import EXIT_OK, NavplanError
+
+def _revision_and_plan(first: str | None, second: str | None) -> tuple[str | None, Path | None]:
+    """`navplan diff [REV] [PLAN]`: with one argument, an existing file or
+    folder is the plan and anything else a revision (as git guesses too)."""
+    if second is not None:
+        return first, Path(second)
+    if first is not None and Path(first).exists():
+        return None, Path(first)
+    return first, None
+
+
+@app.command("diff")
+def diff(
+    ctx: typer.Context,
+    revision: Annotated[Optional[str], typer.Argument(
+        metavar="REV", help="A commit, tag or branch (default: the last commit that touched the plan)")] = None,
+    plan: Annotated[Optional[str], typer.Argument(
+        metavar="PLAN", help="The plan file, or a folder holding navplan.yaml (default: ./navplan.yaml)")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", help="Compare with the last commit touching the plan on or before this date")] = None,
+    as_of: AsOfOption = None,
+    output: FormatOption = OutputFormat.table,
+    lang: LangOption = Lang.nb,
+) -> int:
+    """What moved since a git revision: dates, added and dropped activities, status, critical path, slack.
+
+    With one argument, an existing file or folder is the plan and anything else a revision.
+    """
+    from navplan.history import diff_plan
+    from navplan.loader import resolve_plan_path
+    from navplan.render.diff import diff_csv, diff_json, render_diff
+
+    name, plan_path = _revision_and_plan(revision, plan)
+    since_date = _date_option(since, "--since")
+    if name is not None and since_date is not None:
+        raise NavplanError("name a revision or --since, not both", field="--since")
+    result = diff_plan(resolve_plan_path(plan_path), _as_of(as_of), name, since_date)
+    env = _env(ctx)
+    if output is OutputFormat.json:
+        env.stdout.write(diff_json(result, lang.value))
+    elif output is OutputFormat.csv:
+        env.stdout.write(diff_csv(result, lang.value))
+    else:
+        render_diff(env.console(), result, lang.value)
+    return EXIT_OK

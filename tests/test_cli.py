@@ -18,7 +18,7 @@ from conftest import EXAMPLES, REPO, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
-COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema", "sync", "done", "start", "set"]
+COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff"]
 GROUPS = {"export": ["xlsx"]}  # sub-apps and their commands
 
 
