@@ -39,7 +39,8 @@ def diff(
     """
     from navplan.history import diff_plan
     from navplan.loader import resolve_plan_path
-    from navplan.render.diff import diff_csv, diff_json, render_diff
+    from navplan.render.diff import render_diff
+    from navplan.render.diff_machine import diff_csv, diff_json
 
     name, plan_path = _revision_and_plan(revision, plan)
     since_date = _date_option(since, "--since")

@@ -19,6 +19,8 @@ from navplan.errors import NavplanError
 from navplan.model import Status
 
 _LOG_FORMAT = "--format=%H%x00%cI%x00%s"
+#: The dates a move is measured on, as :class:`Move` fields and ``ScheduledActivity.dates`` keys.
+MOVED_DATES = ("latest_start", "latest_finish", "earliest_finish")
 
 
 class HistoryUnavailable(NavplanError):
@@ -209,8 +211,7 @@ def compare(revision: Revision, before: Schedule, after: Schedule) -> PlanDiff:
             changed.append(StatusChange(then, now))
         if now.status is Status.DONE:
             continue  # a done activity's computed dates are no longer anyone's to act on
-        shifts = [counter(then.dates[key], now.dates[key])
-                  for key in ("latest_start", "latest_finish", "earliest_finish")]
+        shifts = [counter(then.dates[key], now.dates[key]) for key in MOVED_DATES]
         if any(shifts):
             moved.append(Move(then, now, *shifts))
     return PlanDiff(
