@@ -10,6 +10,9 @@ import typer
 from navplan.cli import AsOfOption, FormatOption, Lang, LangOption, OutputFormat, _as_of, _date_option, _env, app
 from navplan.errors import EXIT_OK, NavplanError
 
+REPORT_SUFFIXES = (".md", ".html")
+
+
 def _revision_and_plan(first: str | None, second: str | None) -> tuple[str | None, Path | None]:
     """`navplan diff [REV] [PLAN]`: with one argument, an existing file or
     folder is the plan and anything else a revision (as git guesses too)."""
@@ -55,3 +58,53 @@ def diff(
     else:
         render_diff(env.console(), result, lang.value)
     return EXIT_OK
+
+
+@app.command("report")
+def report(
+    ctx: typer.Context,
+    plan: Annotated[Optional[Path], typer.Argument(
+        help="The plan file, or a folder holding navplan.yaml (default: ./navplan.yaml)")] = None,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="FILE.md (Markdown) or FILE.html (prints on A4)")] = ...,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="REV", help="The last meeting's revision, or a date (default: the last commit "
+                                       "that touched the plan)")] = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = Lang.nb,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file")] = False,
+) -> int:
+    """One page for the steering group: opening, criteria, critical path, changes, what must start, decisions."""
+    from navplan.cli_export import refuse_existing
+    from navplan.i18n import format_date, t
+    from navplan.loader import resolve_plan_path
+    from navplan.planfile import write_atomic
+    from navplan.report import build_report
+
+    suffix = output.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise NavplanError(f"cannot write a report as '{suffix or output.name}'", field="--output",
+                           hint="name the file FILE.md for Markdown or FILE.html for a page that prints on A4")
+    refuse_existing(output, force)
+    plan_path = resolve_plan_path(plan)
+    found = build_report(plan_path, _as_of(as_of), _since(since))
+    if suffix == ".md":
+        from navplan.render.report_md import report_markdown as render
+    else:
+        from navplan.render.report_html import report_html as render
+    write_atomic(output, render(found, lang.value), force=force)
+    _env(ctx).error_console().print(t("report.written", lang.value, file=str(output), office=found.office,
+                                      as_of=format_date(found.as_of, lang.value)), markup=False, soft_wrap=True)
+    return EXIT_OK
+
+
+def _since(value: str | None):
+    """A date (the meeting's day) or a revision name."""
+    from navplan.model import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return value

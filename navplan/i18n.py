@@ -241,7 +241,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # navplan diff: what moved since a git revision.
     "diff.title": ("{office}: endringer siden {revision} ({date}, «{subject}»), per {as_of}",
                    "{office}: changes since {revision} ({date}, \"{subject}\"), as of {as_of}"),
-    "diff.nothing": ("Ingenting i planen er endret siden {revision}.", "Nothing in the plan has changed since {revision}."),
+    "diff.nothing": ("Ingenting i planen er endret siden {revision}.",
+                     "Nothing in the plan has changed since {revision}."),
     "diff.slack": ("Slakk til åpning: {before} → {after} arbeidsdager ({change}).",
                    "Slack to the opening: {before} → {after} working days ({change})."),
     "diff.critical_slack": ("Slakk på den kritiske linjen: {before} → {after} arbeidsdager ({change}).",
@@ -280,8 +281,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.criteria.legend": ("Et kriterium er oppfylt når alle aktivitetene er ferdige.",
                                "A criterion is met when all its activities are done."),
     "report.section.changes": ("Endringer siden forrige møte", "Changes since the last meeting"),
-    "report.changes.since": ("Planen sammenlignet med {revision} ({date}, «{subject}»).",
-                             "The plan compared with {revision} ({date}, \"{subject}\")."),
+    "report.changes.since": ("Planen sammenlignet med {revision} ({date}, «{subject}»), begge beregnet per {as_of}.",
+                             "The plan compared with {revision} ({date}, \"{subject}\"), both computed as of "
+                             "{as_of}."),
     "report.no_history": ("Ingen historikk: {reason}", "No history: {reason}"),
     "report.no_history.outside_git": ("planen ligger ikke i et git-repository.",
                                       "the plan is not in a git repository."),

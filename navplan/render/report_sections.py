@@ -1,0 +1,206 @@
+"""The report's sections as plain text in the reader's language: headings,
+lines and tables of cells. Markdown and HTML lay out the same sections, so
+the two files always say the same thing; escaping is each renderer's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import navplan
+from navplan.cpm import ScheduledActivity
+from navplan.i18n import format_date, format_long_date, format_week, t
+from navplan.history import MOVED_DATES
+from navplan.render.diff import critical_lines, signed, slack_lines
+from navplan.render.terminal import role_title, verdict_lines
+from navplan.report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
+
+#: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
+_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "note": "ℹ "}
+_CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
+
+
+@dataclass
+class Cell:
+    text: str  # a line break separates items the renderer may stack or join with "; "
+    tone: str | None = None
+
+
+@dataclass
+class Grid:
+    headers: list[str]
+    rows: list[list[Cell]]
+    right: set[int] = field(default_factory=set)  # columns aligned right (numbers)
+    row_tones: list[str | None] = field(default_factory=list)
+    narrow: set[int] = field(default_factory=set)  # ids and dates: a wrapped 01.02.|2019 reads badly
+
+
+#: Columns that hold ids, dates and numbers.
+_NARROW = {"col.id", "col.number", "col.start_by", "col.finish_by", "col.earliest_finish", "col.slack", "col.week",
+           "col.due", "col.statutory", "col.status", "col.met"}
+
+
+def _grid(keys: list[str], rows: list[list[Cell]], lang: str, row_tones: list[str | None] | None = None) -> Grid:
+    return Grid([t(k, lang) for k in keys], rows, row_tones=row_tones or [],
+                right={i for i, k in enumerate(keys) if k in ("col.slack", "col.number")},
+                narrow={i for i, k in enumerate(keys) if k in _NARROW})
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    lines: list[tuple[str | None, str]] = field(default_factory=list)  # (tone, text) before the table
+    grid: Grid | None = None
+    notes: list[str] = field(default_factory=list)  # after the table
+
+
+def heading(report: Report, lang: str) -> tuple[str, str]:
+    plan = report.schedule.project.plan
+    return (t("report.title", lang, office=plan.office),
+            t("report.subtitle", lang, as_of=format_date(report.as_of, lang), week=format_week(report.as_of, lang),
+              plan=str(report.plan_file), version=navplan.__version__))
+
+
+def footer(report: Report, lang: str) -> str:
+    return t("report.footer", lang, version=navplan.__version__, plan=str(report.plan_file))
+
+
+def sections(report: Report, lang: str) -> list[Section]:
+    return [_opening(report, lang), _criteria(report, lang), _critical(report, lang), _changes(report, lang),
+            _must_start(report, lang), _overdue(report, lang), _decisions(report, lang)]
+
+
+def _opening(report: Report, lang: str) -> Section:
+    schedule = report.schedule
+    plan = schedule.project.plan
+    key = "opening" if schedule.working_days_left >= 0 else "opening.past"
+    lines: list[tuple[str | None, str]] = [("strong", t(key, lang, date=format_long_date(plan.opening, lang),
+                                                       week=format_week(plan.opening, lang),
+                                                       days=schedule.working_days_left))]
+    lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in verdict_lines(schedule, lang)]
+    return Section("opening", t("report.section.opening", lang), lines)
+
+
+def _criteria(report: Report, lang: str) -> Section:
+    statutory = [c for c in report.criteria if c.statutory]
+    summary = t("report.criteria.summary", lang, met=sum(c.met for c in report.criteria), total=len(report.criteria),
+                statutory_met=sum(c.met for c in statutory), statutory=len(statutory))
+    rows, tones = [], []
+    for criterion in report.criteria:
+        names = []
+        for activity in criterion.activities:
+            state = t("report.dropped", lang) if activity.status is None else t(f"status.{activity.status.value}", lang)
+            names.append(f"{activity.id} {activity.title.get(lang)} ({state})")
+        met = t("report.criterion.met", lang) if criterion.met else \
+            t("report.criterion.open", lang, done=criterion.done, total=criterion.total)
+        rows.append([Cell(str(criterion.number)), Cell(criterion.text.get(lang)),
+                     Cell(t("xlsx.yes", lang) if criterion.statutory else "", "strong"),
+                     Cell("\n".join(names)), Cell(met, "ok" if criterion.met else None)])
+        tones.append("done" if criterion.met else None)
+    grid = _grid(["col.number", "col.criterion", "col.statutory", "col.activities", "col.met"], rows, lang, tones)
+    return Section("criteria", t("report.section.criteria", lang), [(None, summary)], grid,
+                   [t("report.criteria.legend", lang)])
+
+
+def _activity_cells(report: Report, scheduled: ScheduledActivity, lang: str) -> list[Cell]:
+    activity = scheduled.activity
+    return [Cell(scheduled.id), Cell(activity.title.get(lang)),
+            Cell(role_title(report.schedule, activity.role, lang)), Cell(activity.owner or "")]
+
+
+def _slack(scheduled: ScheduledActivity) -> Cell:
+    if scheduled.slack is None:
+        return Cell("–")
+    return Cell(str(scheduled.slack), "fail" if scheduled.slack < 0 else None)
+
+
+_WHO = ["col.id", "col.activity", "col.role", "col.owner"]
+
+
+def _critical(report: Report, lang: str) -> Section:
+    rows = [_activity_cells(report, s, lang) + [
+        Cell(format_date(s.dates["latest_start"], lang)), Cell(format_date(s.dates["latest_finish"], lang)),
+        _slack(s), Cell(t(f"status.{s.status.value}", lang))] for s in report.critical]
+    grid = _grid(_WHO + ["col.start_by", "col.finish_by", "col.slack", "col.status"], rows, lang)
+    return Section("critical", t("section.critical", lang), [] if rows else [(None, t("report.none", lang))],
+                   grid if rows else None)
+
+
+def _changes(report: Report, lang: str) -> Section:
+    section = Section("changes", t("report.section.changes", lang))
+    if report.changes is None:
+        missing = report.no_history
+        params = {k: format_date(v, lang) if hasattr(v, "isoformat") else v for k, v in missing.params.items()}
+        section.lines.append(("note", t("report.no_history", lang,
+                                        reason=t(f"report.no_history.{missing.reason}", lang, **params))))
+        return section
+    diff = report.changes
+    revision = diff.revision
+    section.lines.append((None, t("report.changes.since", lang, revision=revision.short,
+                                  date=format_date(revision.date, lang), subject=revision.subject,
+                                  as_of=format_date(report.as_of, lang))))
+    if diff.unchanged:
+        section.lines.append(("note", t("diff.nothing", lang, revision=revision.short)))
+        return section
+    section.lines += [(_CHANGE_TONES[kind], text) for kind, text in slack_lines(diff, lang)]
+    for key, items in (("diff.section.added", diff.added), ("diff.section.dropped", diff.dropped)):
+        if items:
+            section.lines.append((None, f"{t(key, lang)}: " + "; ".join(
+                f"{s.id} {s.activity.title.get(lang)}" for s in items)))
+    if diff.status_changed:
+        section.lines.append((None, f"{t('diff.section.status', lang)}: " + "; ".join(
+            f"{c.id} {c.after.activity.title.get(lang)}: {t(f'status.{c.before.status.value}', lang)} → "
+            f"{t(f'status.{c.after.status.value}', lang)}" for c in diff.status_changed)))
+    section.lines.append((None, f"{t('diff.section.critical', lang)}: " + " · ".join(critical_lines(diff, lang))))
+    moved = report.moved
+    if moved:
+        section.lines.append(("strong", t("diff.section.moved", lang)))
+        rows = []
+        for move in moved[:MAX_MOVED]:
+            shifts = [_shift(move.after.dates[key], getattr(move, key), lang) for key in MOVED_DATES]
+            rows.append([Cell(move.id), Cell(move.after.activity.title.get(lang)), *shifts,
+                         Cell(f"{_slack(move.before).text} → {_slack(move.after).text}")])
+        section.grid = _grid(["col.id", "col.activity", "col.start_by", "col.finish_by", "col.earliest_finish",
+                              "col.slack"], rows, lang)
+        section.notes.append(t("diff.legend", lang))
+        if len(moved) > MAX_MOVED:
+            section.notes.append(t("report.more", lang, count=len(moved) - MAX_MOVED))
+    return section
+
+
+def _shift(day, days: int, lang: str) -> Cell:
+    if not days:
+        return Cell(format_date(day, lang), "muted")
+    return Cell(f"{format_date(day, lang)} ({signed(days)})", "later" if days > 0 else "earlier")
+
+
+def _must_start(report: Report, lang: str) -> Section:
+    title = t("section.must_start", lang, weeks=MUST_START_WEEKS, until=format_date(report.must_start_until, lang))
+    rows = [_activity_cells(report, s, lang) + [
+        Cell(format_date(s.dates["latest_start"], lang)), Cell(format_week(s.dates["latest_start"], lang)), _slack(s)]
+        for s in report.must_start]
+    grid = _grid(_WHO + ["col.start_by", "col.week", "col.slack"], rows, lang,
+                 ["critical" if s.critical else None for s in report.must_start])
+    return Section("must_start", title, [] if rows else [(None, t("report.none", lang))], grid if rows else None,
+                   [t("legend.critical", lang)] if any(s.critical for s in report.must_start) else [])
+
+
+def _overdue(report: Report, lang: str) -> Section:
+    rows = [_activity_cells(report, item.scheduled, lang) + [
+        Cell(t(f"report.overdue.{item.kind}", lang, date=format_date(item.date, lang)), "fail"),
+        _slack(item.scheduled)] for item in report.overdue]
+    grid = _grid(_WHO + ["col.what", "col.slack"], rows, lang)
+    return Section("overdue", t("report.section.overdue", lang), [] if rows else [(None, t("report.none", lang))],
+                   grid if rows else None)
+
+
+def _decisions(report: Report, lang: str) -> Section:
+    rows = [_activity_cells(report, s, lang) + [
+        Cell(format_date(s.dates["latest_start"], lang), "fail" if s.dates["latest_start"] < report.as_of else None),
+        Cell(format_date(s.dates["latest_finish"], lang)), _slack(s), Cell(t(f"status.{s.status.value}", lang))]
+        for s in report.decisions]
+    grid = _grid(_WHO + ["col.start_by", "col.due", "col.slack", "col.status"], rows, lang)
+    return Section("decisions", t("report.section.decisions", lang, weeks=DECISION_WEEKS),
+                   [] if rows else [(None, t("report.none", lang))], grid if rows else None,
+                   [t("report.decisions.legend", lang)])
