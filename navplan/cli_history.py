@@ -7,7 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from navplan.cli import AsOfOption, FormatOption, Lang, LangOption, OutputFormat, _as_of, _date_option, _env, app
+from navplan.cli import (
+    AsOfOption, FormatOption, Lang, LangOption, OutputFormat, PlanArgument, _as_of, _date_option, _env, app,
+)
 from navplan.errors import EXIT_OK, NavplanError
 
 REPORT_SUFFIXES = (".md", ".html")
@@ -63,8 +65,7 @@ def diff(
 @app.command("report")
 def report(
     ctx: typer.Context,
-    plan: Annotated[Optional[Path], typer.Argument(
-        help="The plan file, or a folder holding navplan.yaml (default: ./navplan.yaml)")] = None,
+    plan: PlanArgument = None,
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="FILE.md (Markdown) or FILE.html (prints on A4)")] = ...,
     since: Annotated[Optional[str], typer.Option(
