@@ -45,10 +45,7 @@ def done(
     """
     from navplan.model import Status
 
-    language = lang.value
-    day = _event_date(on, language)
-    edit = _Edit(plan, activity_id, language)
-    edit.refuse_summary()
+    edit, day, language = _progress_event(plan, activity_id, on, lang.value)
     start = edit.activity.actual_start
     if start is not None and day < start:
         raise NavplanError(t("progress.before_start", language, date=format_date(day, language),
@@ -69,10 +66,7 @@ def start(
     """Mark an activity started: status started, actual start on --on (default today)."""
     from navplan.model import Status
 
-    language = lang.value
-    day = _event_date(on, language)
-    edit = _Edit(plan, activity_id, language)
-    edit.refuse_summary()
+    edit, day, language = _progress_event(plan, activity_id, on, lang.value)
     if edit.activity.status is Status.DONE:
         # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
         finished = edit.activity.actual_finish
@@ -241,6 +235,14 @@ def _in_file_order(names: list[str]) -> list[str]:
     from navplan.planedit import ACTIVITY_KEYS
 
     return sorted(names, key=ACTIVITY_KEYS.index)
+
+
+def _progress_event(plan: Path | None, activity_id: str, on: str | None, lang: str) -> tuple["_Edit", dt.date, str]:
+    """The edit of a task or milestone whose progress happened on --on (or today)."""
+    day = _event_date(on, lang)
+    edit = _Edit(plan, activity_id, lang)
+    edit.refuse_summary()
+    return edit, day, lang
 
 
 def _event_date(value: str | None, lang: str) -> dt.date:

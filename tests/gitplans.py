@@ -11,6 +11,8 @@ is point 40. An activity finishing at point p has p - 1 as its last working day.
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 from pathlib import Path
@@ -70,3 +72,10 @@ def commit_plan(folder: Path, text: str, message: str, *, date: str | None = Non
     git(folder, "add", name)
     git(folder, "commit", "-q", "-m", message, date=date)
     return git(folder, "rev-parse", "HEAD")
+
+
+@pytest.fixture(autouse=True)
+def no_repository_above(tmp_path, monkeypatch) -> None:
+    """Importing this into a test module keeps git from finding a repository
+    above the test's folder, whatever machine runs the tests."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_navplan
-from gitplans import AS_OF, block, commit_plan, git, new_repository, plan_text
+from gitplans import AS_OF, block, commit_plan, git, new_repository, no_repository_above, plan_text  # noqa: F401
 
 # The committed plan: A (10d) then B (5d); C (3d) and D (2d) on their own.
 #   A: es 0, ef 10 (last day 18.01); B: es 10, ef 15 (last day 25.01).
@@ -25,10 +25,6 @@ D2 = block("D", "Delta", "2d")
 BEFORE = plan_text(A10 + B5 + C3 + D2)
 
 
-@pytest.fixture(autouse=True)
-def _no_repository_above(tmp_path: Path, monkeypatch) -> None:
-    # git must not find a repository above the test's folder, whatever machine runs this.
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
 
 
 @pytest.fixture

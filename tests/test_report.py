@@ -11,7 +11,7 @@ import pytest
 
 import navplan
 from conftest import run_navplan
-from gitplans import AS_OF, commit_plan, git, new_repository, plan_text, block
+from gitplans import AS_OF, block, commit_plan, git, new_repository, no_repository_above, plan_text  # noqa: F401
 
 # The plan keeps one handbook piece, the cooperation agreement's political
 # consideration (3.2.2, 6 weeks, rådmann) and its milestone 3.2.3, and three
@@ -33,9 +33,6 @@ NOW = plan_text('  - id: "3.2.2"\n    owner: "Rådmann Berg"\n    status: starte
                 + block("A", "Alpha", "40d", owner='"Kari Nordmann"') + B5 + H25, drop=DROP)
 
 
-@pytest.fixture(autouse=True)
-def _no_repository_above(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
 
 
 @pytest.fixture
