@@ -1,0 +1,1 @@
+"""`navplan export mspdi`: the schedule as Microsoft Project XML (MSPDI)."""
