@@ -246,6 +246,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.unknown_owner": ("ingen aktivitet i planen har eieren '{owner}'",
                              "no activity in the plan has the owner '{owner}'"),
     "export.owners": ("eierne i planen er {owners}", "the owners in the plan are {owners}"),
+    # navplan export mspdi: Microsoft Project XML.
+    "export.written.mspdi": ("Skrev {file}: MS Project-plan for {office} per {as_of}, {tasks} oppgaver, "
+                             "planlagt bakover fra åpningen {date}.",
+                             "Wrote {file}: MS Project plan for {office} as of {as_of}, {tasks} tasks, "
+                             "scheduled back from the opening {date}."),
+    "mspdi.calendar": ("navplan: Norge", "navplan: Norway"),
+    "mspdi.purpose": ("Formål", "Purpose"),
+    "mspdi.notes": ("Merknad", "Note"),
     "ics.summary.opening": ("Åpning: {office}", "Opening: {office}"),
     "ics.summary.deadline": ("Frist: {id} {title}", "Deadline: {id} {title}"),
     "ics.summary.deadline.critical": ("Frist (kritisk): {id} {title}", "Deadline (critical): {id} {title}"),

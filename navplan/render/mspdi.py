@@ -1,0 +1,248 @@
+"""The schedule as Microsoft Project XML (MSPDI), which MS Project,
+ProjectLibre and GanttProject import.
+
+The project is scheduled from its finish: the opening. Every task is laid as
+late as possible, as navplan's backward pass lays it, so the file opens with
+navplan's latest dates; work already done keeps its actual dates. Elements
+are written in the order of the MSPDI schema (MS Project rejects a file that
+breaks it), checked in tests/test_mspdi_xml.py against the schema's sequence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+from navplan.cpm import ScheduledActivity, Schedule
+from navplan.i18n import t
+from navplan.model import Status
+from navplan.render.mspdi_links import task_links
+from navplan.render.terminal import role_title
+
+NS = "http://schemas.microsoft.com/project"
+CALENDAR_UID = 1
+#: One working day: MS Project's standard day, 480 minutes.
+DAY_START, DAY_END = dt.time(8), dt.time(17)
+WORKING_TIMES = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
+MINUTES_PER_DAY = 480
+#: Link lags and slack are written in tenths of a minute.
+TENTHS_PER_DAY = MINUTES_PER_DAY * 10
+LINK_TYPES = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
+#: MSPDI duration formats and constraint types used here.
+FORMAT_DAYS = 7
+ALAP, MUST_START_ON, FINISH_NO_LATER_THAN = 1, 2, 7
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+Window = tuple[int, int]  # start and finish point, see navplan.workdays
+
+
+def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
+    """The whole MSPDI document, UTF-8 with an XML declaration."""
+    ET.register_namespace("", NS)
+    windows = task_windows(schedule)
+    calendar = schedule.calendar
+    opening_end = _finish_time(schedule, schedule.opening_point)
+    start = min(_start_time(schedule, window) for window in windows.values())
+    office = schedule.project.plan.office
+    root = ET.Element(_tag("Project"))
+    _fields(root, [
+        ("Name", office), ("Title", office),
+        # Always written: without it MS Project and MPXJ schedule from the finish.
+        ("ScheduleFromStart", 0),
+        ("StartDate", _stamp(start)), ("FinishDate", _stamp(opening_end)),
+        ("CalendarUID", CALENDAR_UID), ("DefaultStartTime", "08:00:00"), ("DefaultFinishTime", "17:00:00"),
+        ("MinutesPerDay", MINUTES_PER_DAY), ("MinutesPerWeek", MINUTES_PER_DAY * 5), ("DaysPerMonth", 20),
+        ("DurationFormat", FORMAT_DAYS), ("WeekStartDay", 1),
+        ("StatusDate", _stamp(dt.datetime.combine(schedule.as_of, DAY_START))),
+    ])
+    calendars = ET.SubElement(root, _tag("Calendars"))
+    first_year = min(start.year, schedule.as_of.year) - 1
+    last_year = schedule.project.opening_date.year + 1
+    _calendar(calendars, schedule, lang, max(calendar.first, dt.date(first_year, 1, 1)),
+              min(calendar.last, dt.date(last_year, 12, 31)))
+    tasks = ET.SubElement(root, _tag("Tasks"))
+    uids = {activity_id: uid for uid, activity_id in enumerate(schedule.activities, start=1)}
+    links = task_links(schedule.project)
+    for activity_id, number in outline_numbers(schedule).items():
+        scheduled = schedule.activities[activity_id]
+        _task(ET.SubElement(tasks, _tag("Task")), schedule, scheduled, uids, number, windows[activity_id],
+              links[activity_id], lang)
+    ET.indent(root)
+    # The declaration MS Project itself writes (ElementTree's uses single quotes).
+    return (_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+def task_windows(schedule: Schedule) -> dict[str, Window]:
+    """Start and finish point of each task as written: the latest schedule for
+    open work, the actual points for work done, from the actual start to the
+    latest finish for work under way; a summary spans its children."""
+    windows: dict[str, Window] = {}
+    for scheduled in reversed(schedule.activities.values()):  # children before parents
+        activity = scheduled.activity
+        if activity.is_summary:
+            spans = [windows[c] for c in activity.children if c in windows]
+            windows[scheduled.id] = (min(s for s, _f in spans), max(f for _s, f in spans))
+        elif scheduled.status is Status.DONE:
+            windows[scheduled.id] = (scheduled.earliest_start, scheduled.earliest_finish)
+        elif scheduled.status is Status.STARTED:
+            start = scheduled.earliest_start
+            windows[scheduled.id] = (start, max(scheduled.latest_finish, start + 1))
+        elif activity.is_milestone and scheduled.latest_start == scheduled.latest_finish:
+            windows[scheduled.id] = (scheduled.latest_finish, scheduled.latest_finish)
+        else:
+            windows[scheduled.id] = (scheduled.latest_start, scheduled.latest_finish)
+    return {activity_id: windows[activity_id] for activity_id in schedule.activities}
+
+
+def outline_numbers(schedule: Schedule) -> dict[str, str]:
+    """'1', '1.2', '1.2.3' in outline order: MS Project's own numbering, not the handbook's ids."""
+    numbers: dict[str, str] = {}
+    counters: dict[str | None, int] = {}
+    for activity_id, scheduled in schedule.activities.items():
+        parent = scheduled.activity.parent
+        counters[parent] = counters.get(parent, 0) + 1
+        prefix = f"{numbers[parent]}." if parent is not None else ""
+        numbers[activity_id] = f"{prefix}{counters[parent]}"
+    return numbers
+
+
+def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, uids: dict[str, int], number: str,
+          window: Window, links, lang: str) -> None:
+    activity = scheduled.activity
+    start, finish = _start_time(schedule, window), _finish_time(schedule, window[1])
+    done, started = scheduled.status is Status.DONE, scheduled.status is Status.STARTED
+    constraint, constraint_date = _constraint(schedule, scheduled, start)
+    _fields(task, [
+        ("UID", uids[activity.id]), ("ID", uids[activity.id]), ("Name", activity.title.get(lang)),
+        ("Manual", 0), ("OutlineNumber", number), ("OutlineLevel", scheduled.level + 1),
+        ("Start", _stamp(start)), ("Finish", _stamp(finish)),
+        ("Duration", _hours(window[1] - window[0])), ("DurationFormat", FORMAT_DAYS),
+        # Without it MS Project marks every duration as an estimate ("?").
+        ("Estimated", 0),
+        ("Milestone", int(activity.is_milestone)), ("Summary", int(activity.is_summary)),
+        ("Critical", int(scheduled.critical)),
+        ("TotalSlack", None if scheduled.slack is None else scheduled.slack * TENTHS_PER_DAY),
+        ("PercentComplete", 100 if done else _percent(schedule, window) if started else None),
+        ("ActualStart", _stamp(start) if done or started else None),
+        ("ActualFinish", _stamp(finish) if done else None),
+        ("ConstraintType", constraint), ("ConstraintDate", constraint_date),
+        ("Notes", _notes(schedule, scheduled, lang) or None),
+    ])
+    for link in links:
+        element = ET.SubElement(task, _tag("PredecessorLink"))
+        _fields(element, [("PredecessorUID", uids[link.pred]), ("Type", LINK_TYPES[link.type]),
+                          ("LinkLag", link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+
+
+def _constraint(schedule: Schedule, scheduled: ScheduledActivity, start: dt.datetime) -> tuple[int, str | None]:
+    """The plan's fixed date and not-after date as MS Project constraints;
+    otherwise as late as possible, like navplan's latest dates. A not-before
+    date has no place here: it moves the earliest dates, not the latest."""
+    activity = scheduled.activity
+    if activity.is_summary or scheduled.status is Status.DONE:
+        return ALAP, None
+    if activity.fixed is not None:
+        return MUST_START_ON, _stamp(start)
+    if activity.not_after is not None:
+        last_day = schedule.calendar.index_on_or_before(activity.not_after) + 1
+        return FINISH_NO_LATER_THAN, _stamp(_finish_time(schedule, last_day))
+    return ALAP, None
+
+
+def _percent(schedule: Schedule, window: Window) -> int:
+    """Work under way as MS Project's 'update as scheduled' would count it:
+    the working days before the as-of date, never 0 (it has started) nor 100."""
+    elapsed = schedule.as_of_point - window[0]
+    return min(99, max(1, round(100 * elapsed / max(1, window[1] - window[0]))))
+
+
+def _notes(schedule: Schedule, scheduled: ScheduledActivity, lang: str) -> str:
+    activity = scheduled.activity
+    lines = []
+    if activity.definition is not None and activity.definition.purpose is not None:
+        lines.append(f"{t('mspdi.purpose', lang)}: {activity.definition.purpose.get(lang)}")
+    if activity.role:
+        lines.append(f"{t('col.role', lang)}: {role_title(schedule, activity.role, lang)}")
+    if activity.owner:
+        lines.append(f"{t('col.owner', lang)}: {activity.owner}")
+    if activity.notes:
+        lines.append(f"{t('mspdi.notes', lang)}: {activity.notes}")
+    return "\n".join(lines)
+
+
+def _calendar(parent: ET.Element, schedule: Schedule, lang: str, first: dt.date, last: dt.date) -> None:
+    """The base calendar: Monday to Friday 08-17 with lunch, and one exception
+    per run of non-working weekdays with the same reason (a holiday, the
+    fellesferie, the Christmas closure), named as navplan names it."""
+    calendar = ET.SubElement(parent, _tag("Calendar"))
+    _fields(calendar, [("UID", CALENDAR_UID), ("Name", t("mspdi.calendar", lang)), ("IsBaseCalendar", 1),
+                       ("BaseCalendarUID", -1)])
+    week = ET.SubElement(calendar, _tag("WeekDays"))
+    for day_type in range(1, 8):  # 1 is Sunday
+        working = 2 <= day_type <= 6
+        day = ET.SubElement(week, _tag("WeekDay"))
+        _fields(day, [("DayType", day_type), ("DayWorking", int(working))])
+        if working:
+            times = ET.SubElement(day, _tag("WorkingTimes"))
+            for begin, end in WORKING_TIMES:
+                _fields(ET.SubElement(times, _tag("WorkingTime")), [("FromTime", begin), ("ToTime", end)])
+    exceptions = ET.SubElement(calendar, _tag("Exceptions"))
+    for begin, end, name in closed_runs(schedule, lang, first, last):
+        exception = ET.SubElement(exceptions, _tag("Exception"))
+        _fields(exception, [("EnteredByOccurrences", 0)])
+        period = ET.SubElement(exception, _tag("TimePeriod"))
+        _fields(period, [("FromDate", f"{begin.isoformat()}T00:00:00"), ("ToDate", f"{end.isoformat()}T23:59:00")])
+        _fields(exception, [("Occurrences", 1), ("Name", name), ("Type", 1), ("DayWorking", 0)])
+
+
+def closed_runs(schedule: Schedule, lang: str, first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date, str]]:
+    """Non-working weekdays from ``first`` to ``last`` as (first day, last day,
+    reason); days with the same reason separated only by a weekend are one run."""
+    runs: list[list] = []
+    day, one = first, dt.timedelta(days=1)
+    while day <= last:
+        if day.weekday() < 5:
+            reason = schedule.calendar.non_working_reason(day, lang)
+            if reason is not None:
+                previous = runs[-1] if runs else None
+                weekend_between = previous is not None and all(
+                    (previous[1] + dt.timedelta(days=n)).weekday() >= 5 for n in range(1, (day - previous[1]).days))
+                if previous is not None and previous[2] == reason and weekend_between:
+                    previous[1] = day
+                else:
+                    runs.append([day, day, reason])
+        day += one
+    return [(begin, end, reason) for begin, end, reason in runs]
+
+
+def _start_time(schedule: Schedule, window: Window) -> dt.datetime:
+    """Work starts at 08:00 on its first day; a zero-length task is an instant
+    at the end of the day before its finish point."""
+    if window[1] == window[0]:
+        return _finish_time(schedule, window[1])
+    return dt.datetime.combine(schedule.calendar.date_of(window[0]), DAY_START)
+
+
+def _finish_time(schedule: Schedule, point: int) -> dt.datetime:
+    """A finish point is the end (17:00) of the working day before it: a finish
+    at 00:00 would mean the previous working day to MS Project and MPXJ."""
+    return dt.datetime.combine(schedule.calendar.date_of(point - 1), DAY_END)
+
+
+def _hours(working_days: int) -> str:
+    return f"PT{working_days * MINUTES_PER_DAY // 60}H0M0S"
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _tag(name: str) -> str:
+    return f"{{{NS}}}{name}"
+
+
+def _fields(parent: ET.Element, fields: list[tuple[str, object]]) -> None:
+    """Append one element per field in the order given; None leaves it out."""
+    for name, value in fields:
+        if value is not None:
+            ET.SubElement(parent, _tag(name)).text = str(value)
