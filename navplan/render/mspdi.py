@@ -114,7 +114,7 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
     constraint, constraint_date = _constraint(schedule, scheduled, start)
     _fields(task, [
         ("UID", uids[activity.id]), ("ID", uids[activity.id]), ("Name", activity.title.get(lang)),
-        ("Manual", 0), ("OutlineNumber", number), ("OutlineLevel", scheduled.level + 1),
+        ("OutlineNumber", number), ("OutlineLevel", scheduled.level + 1),
         ("Start", _stamp(start)), ("Finish", _stamp(finish)),
         ("Duration", _hours(window[1] - window[0])), ("DurationFormat", FORMAT_DAYS),
         # Without it MS Project marks every duration as an estimate ("?").
