@@ -14,7 +14,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from navplan.cpm import ScheduledActivity, Schedule
-from navplan.i18n import t
+from navplan.i18n import format_date, t
 from navplan.model import Status
 from navplan.render.mspdi_links import task_links
 from navplan.render.terminal import role_title
@@ -167,6 +167,9 @@ def _notes(schedule: Schedule, scheduled: ScheduledActivity, lang: str) -> str:
         lines.append(f"{t('col.owner', lang)}: {activity.owner}")
     if activity.notes:
         lines.append(f"{t('mspdi.notes', lang)}: {activity.notes}")
+    if activity.id == schedule.project.opening_id:
+        # The file shows the opening at the end of the last working day before it.
+        lines.append(f"{t('xlsx.about.opening', lang)}: {format_date(schedule.project.opening_date, lang)}")
     return "\n".join(lines)
 
 
