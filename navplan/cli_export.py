@@ -12,7 +12,7 @@ from navplan.errors import EXIT_OK, NavplanError
 
 export_app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 app.add_typer(export_app, name="export",
-              help="Write the plan to a file: the countdown workbook, a calendar of deadlines, CSV or JSON.")
+              help="Write the plan to a file: the countdown workbook, a calendar of deadlines, MS Project XML, CSV or JSON.")
 
 OutputFileOption = Annotated[Path, typer.Option("--output", "-o", help="The file to write, e.g. plan.xlsx")]
 ByOption = Annotated[PeriodKind, typer.Option("--by", help="One Gantt column per ISO week or per month")]
