@@ -334,7 +334,9 @@ def schema(
 
 
 # Commands that live in their own modules register themselves on `app`.
-from navplan import cli_export, cli_export_mspdi, cli_history, cli_progress, cli_sync  # noqa: E402,F401  (imported for their commands)
+from navplan import (  # noqa: E402,F401  (imported for their commands)
+    cli_export, cli_export_mspdi, cli_history, cli_portfolio, cli_progress, cli_sync,
+)
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
