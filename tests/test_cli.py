@@ -19,7 +19,7 @@ from conftest import EXAMPLES, REPO, run_navplan
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
 COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
-            "report"]
+            "report", "portfolio"]
 GROUPS = {"export": ["xlsx", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
 
 
