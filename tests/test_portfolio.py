@@ -1,0 +1,211 @@
+"""`navplan portfolio`: many plans, one line each, sorted by risk.
+
+The small plans come from tests/gitplans.py: the handbook's chapters dropped,
+opening Monday 04.03.2030, looked at as of Monday 07.01.2030, so the opening
+is working-day point 40 and a single task of n days has 40 - n days of slack.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_navplan
+from gitplans import AS_OF, block, plan_text
+from navplan.portfolio import PortfolioLine, find_plans
+
+BAD_PLAN = "navplan: 1\noffice: NAV Feil\nopening: 2030-02-30\n"
+
+
+def _write(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "navplan.yaml").write_text(text, encoding="utf-8")
+    return folder / "navplan.yaml"
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Path:
+    """Four small plans whose slack is worked out by hand, and a bad one, in a folder tree."""
+    root = tmp_path / "fylke"
+    # 30 days of work, 40 available: holds with 10 to spare.
+    _write(root / "a" / "roomy", plan_text(block("L1", "Lokaler", "30d"), office="NAV Romslig"))
+    # 50 days of work: 10 missing.
+    _write(root / "b" / "late", plan_text(block("L1", "Lokaler", "50d"), office="NAV Sein"))
+    # 20 + 20 days in a chain: holds with nothing to spare; L1 is the critical activity now.
+    _write(root / "c" / "deep" / "tight", plan_text(
+        block("L1", "Lokaler", "20d") + block("L2", "Flytting", "20d", after="[L1]"), office="NAV Stram"))
+    # 60 days: 20 missing, the worst.
+    _write(root / "d", plan_text(block("L1", "Lokaler", "60d"), office="NAV Verst"))
+    _write(root / "e" / "broken", BAD_PLAN)
+    # Never searched: a plan inside .git, .venv or node_modules is not an office.
+    for skipped in (".git", ".venv", "node_modules"):
+        _write(root / skipped / "x", plan_text(block("L1", "Lokaler", "90d"), office=f"NAV {skipped}"))
+    return root
+
+
+def _json(*args) -> tuple[int, list[dict]]:
+    result = run_navplan("portfolio", *args, "--as-of", AS_OF, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_sorted_by_risk_with_slack_worked_out_by_hand(county: Path) -> None:
+    code, records = _json(county)
+    assert code == 2  # the bad plan; the rest is all there
+    assert [r["office"] for r in records] == ["NAV Verst", "NAV Sein", "NAV Stram", "NAV Romslig", None]
+    assert [r["slack_to_opening"] for r in records[:4]] == [-20, -10, 0, 10]
+    assert [r["missing_working_days"] for r in records[:4]] == [20, 10, 0, 0]
+    assert [r["opening_holds"] for r in records[:4]] == [False, False, True, True]
+    tight = records[2]
+    assert (tight["critical_id"], tight["critical_title"]) == ("L1", "Lokaler")
+    # L1 must finish by point 20: its last working day is point 19, Friday 01.02.2030.
+    assert (tight["next_deadline"], tight["next_deadline_id"]) == ("2030-02-01", "L1")
+    roomy = records[3]
+    # A lone task's latest finish is the working day before the opening.
+    assert (roomy["next_deadline"], roomy["next_deadline_id"]) == ("2030-03-01", "L1")
+    # The late plans' single task should have started 20 and 10 working days ago: overdue.
+    assert [r["overdue"] for r in records[:4]] == [1, 1, 0, 0]
+    assert all(r["as_of"] == "2030-01-07" and r["status"] == "ok" for r in records[:4])
+
+
+def test_a_bad_plan_is_listed_last_with_its_message_and_does_not_stop_the_rest(county: Path) -> None:
+    code, records = _json(county)
+    bad = records[-1]
+    assert code == 2
+    assert bad["status"] == "error" and bad["file"].endswith("e/broken/navplan.yaml")
+    assert bad["error"].startswith(bad["file"] + ":3: opening:")
+    assert "2030-02-30" in bad["error"]
+    assert all(bad[f] is None for f in ("office", "opening_date", "opening_holds", "slack_to_opening", "overdue"))
+    assert len(records) == 5
+
+    table = run_navplan("portfolio", county, "--as-of", AS_OF, "--lang", "en")
+    assert table.exit_code == 2
+    assert "Traceback" not in table.stdout + table.stderr
+    # The table folds long cells, so read it with the spaces taken out.
+    compact = "".join(table.stdout.split())
+    positions = [compact.index(text) for text in ("NAVVerst", "NAVSein", "NAVStram", "NAVRomslig", "2030-02-30")]
+    assert positions == sorted(positions)
+    assert "isnotarealdate" in compact
+    assert "5 plans; 2 do not hold their opening date; 1 could not be read." in table.stderr
+
+
+def test_folders_are_searched_recursively_skipping_git_venv_and_node_modules(county: Path) -> None:
+    found = find_plans([county])
+    assert sorted(str(p.relative_to(county)) for p in found) == [
+        "a/roomy/navplan.yaml", "b/late/navplan.yaml", "c/deep/tight/navplan.yaml", "d/navplan.yaml",
+        "e/broken/navplan.yaml"]
+    # A file and the folder holding it count once; a missing path and an empty folder are errors in their place.
+    (county.parent / "empty").mkdir()
+    again = find_plans([county / "d" / "navplan.yaml", county, county.parent / "nowhere", county.parent / "empty"])
+    assert len([p for p in again if isinstance(p, Path)]) == 5
+    code, records = _json(county / "d" / "navplan.yaml", county.parent / "nowhere", county.parent / "empty")
+    assert code == 2
+    assert [r["status"] for r in records] == ["ok", "error", "error"]  # errors by file name
+    assert records[1]["error"].endswith("empty: no navplan.yaml in this folder or below")
+    assert records[2]["error"].endswith("nowhere: not found")
+
+
+def test_every_plan_readable_exits_0(county: Path) -> None:
+    shutil.rmtree(county / "e")
+    code, records = _json(county)
+    assert code == 0 and len(records) == 4
+
+
+def test_the_examples_agree_with_critical_path() -> None:
+    """As of 01.03.2019 Lillehammer-Gausdal's opening (02.01.2017) has long passed; Fjordby and
+    Indre Østfold hold, Fjordby with less slack. Every figure is critical-path's own."""
+    result = run_navplan("portfolio", EXAMPLES, "--as-of", "01.03.2019", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    records = json.loads(result.stdout)
+    assert [r["office"] for r in records] == ["NAV Lillehammer-Gausdal", "NAV Fjordby", "NAV Indre Østfold"]
+    for record in records:
+        single = run_navplan("critical-path", record["file"], "--as-of", "01.03.2019", "--format", "json")
+        document = json.loads(single.stdout)
+        assert record["opening_holds"] == document["opening_holds"]
+        assert record["slack_to_opening"] == document["slack_to_opening"]
+        assert record["opening_date"] == document["opening_date"]
+        assert record["critical_id"] == document["critical_path"][0]
+    assert not records[0]["opening_holds"]
+    assert records[1]["slack_to_opening"] < records[2]["slack_to_opening"]
+
+
+def test_csv_has_the_json_fields_and_rows(county: Path) -> None:
+    result = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "csv")
+    assert result.exit_code == 2
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    _, records = _json(county)
+    assert list(rows[0]) == list(records[0])
+    assert [r["office"] for r in rows] == ["NAV Verst", "NAV Sein", "NAV Stram", "NAV Romslig", ""]
+    assert rows[0]["opening_holds"] == "false" and rows[0]["slack_to_opening"] == "-20"
+    assert rows[-1]["status"] == "error" and "2030-02-30" in rows[-1]["error"]
+
+
+def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    _write(county / "f", plan_text(block("L1", "=HYPERLINK(\"http://x\")", "35d"), office="=1+1"))
+    workbook = tmp_path / "fylke.xlsx"
+    result = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "fylke.xlsx" in result.stderr
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["Portefølje"]
+    ws = book.active
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:I7"
+    assert [c.value for c in ws[1]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå",
+                                        "Forsinket", "Neste frist", "Status"]
+    offices = [ws.cell(row, 1).value for row in range(2, 8)]
+    assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
+    formula = ws.cell(5, 1)
+    assert formula.data_type == "s"  # text, not a formula
+    assert ws.cell(5, 6).value == 'L1 =HYPERLINK("http://x")'
+    assert ws.cell(2, 3).value.date() == dt.date(2030, 3, 4) and ws.cell(2, 5).value == -20
+    assert "2030-02-30" in ws.cell(7, 9).value
+    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHI")
+
+    again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert run_navplan("portfolio", county, "--format", "xlsx").exit_code == 2
+    assert run_navplan("portfolio", county, "-o", tmp_path / "x.csv").exit_code == 2
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(county: Path) -> None:
+    for n in range(8):
+        _write(county / "more" / str(n), plan_text(block("L1", "Lokaler", "10d"), office=f"NAV {n}"))
+    result = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "csv")
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 1 + 13
+
+
+def test_progress_bar_on_a_terminal(county: Path) -> None:
+    from navplan.cli import Environment, main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for n in range(8):
+        _write(county / "more" / str(n), plan_text(block("L1", "Lokaler", "10d"), office=f"NAV {n}"))
+    stdout, stderr = io.StringIO(), Terminal()
+    code = main(["portfolio", str(county), "--as-of", AS_OF, "--format", "json", "--lang", "en"],
+                Environment(stdout=stdout, stderr=stderr, width=100))
+    assert code == 2
+    assert "Scheduling" in stderr.getvalue()
+    assert len(json.loads(stdout.getvalue())) == 13  # stdout stays clean
+
+
+def test_risk_order_ties_go_to_the_earliest_opening() -> None:
+    def line(file: str, slack: int | None, opening: dt.date | None, error: str | None = None) -> PortfolioLine:
+        return PortfolioLine(file=file, slack_to_opening=slack, opening=opening, holds=None if slack is None
+                             else slack >= 0, error=error)
+
+    lines = [line("bad", None, None, "bad: x"), line("later", 5, dt.date(2031, 1, 1)),
+             line("sooner", 5, dt.date(2030, 1, 1)), line("late", -1, dt.date(2032, 1, 1))]
+    assert [x.file for x in sorted(lines, key=PortfolioLine.risk_key)] == ["late", "sooner", "later", "bad"]
