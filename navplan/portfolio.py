@@ -106,6 +106,13 @@ def summarise(path: Path, as_of: dt.date, lang: str) -> PortfolioLine:
     except RecursionError:
         line.error = str(NavplanError("the plan is nested too deeply to read", file=path))
         return line
+    except OSError as error:  # unreadable: permissions, a vanished file, a disk error
+        line.error = str(NavplanError(error.strerror or str(error), file=path))
+        return line
+    except Exception as error:  # noqa: BLE001  a bug in navplan must not hide the other offices
+        line.error = str(NavplanError(f"internal error ({type(error).__name__}: {error}); please report it",
+                                      file=path))
+        return line
     _fill(line, result, lang)
     return line
 

@@ -209,3 +209,25 @@ def test_risk_order_ties_go_to_the_earliest_opening() -> None:
     lines = [line("bad", None, None, "bad: x"), line("later", 5, dt.date(2031, 1, 1)),
              line("sooner", 5, dt.date(2030, 1, 1)), line("late", -1, dt.date(2032, 1, 1))]
     assert [x.file for x in sorted(lines, key=PortfolioLine.risk_key)] == ["late", "sooner", "later", "bad"]
+
+
+def test_an_unreadable_plan_or_an_internal_error_stops_only_its_own_line(county: Path, monkeypatch) -> None:
+    import navplan.network
+
+    real = navplan.network.load_project
+
+    def flaky(path):
+        if "roomy" in str(path):
+            raise PermissionError(13, "Permission denied")
+        if "late" in str(path):
+            raise ValueError("boom")
+        return real(path)
+
+    monkeypatch.setattr(navplan.network, "load_project", flaky)
+    code, records = _json(county)
+    assert code == 2
+    assert [r["office"] for r in records[:2]] == ["NAV Verst", "NAV Stram"]
+    errors = {Path(r["file"]).parent.name: r["error"] for r in records[2:]}
+    assert errors["roomy"].endswith("roomy/navplan.yaml: Permission denied")
+    assert "internal error (ValueError: boom)" in errors["late"]
+    assert "2030-02-30" in errors["broken"]
