@@ -370,7 +370,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portfolio.ok": ("holder", "holds"),
     "portfolio.missing": ("holder ikke: mangler {days} arbeidsdager", "does not hold: {days} working days missing"),
     "portfolio.tight": ("holder, uten slakk", "holds, with no slack"),
-    "portfolio.error": ("kunne ikke leses", "could not be read"),
     "portfolio.progress": ("Planlegger", "Scheduling"),
     "portfolio.sheet": ("Portefølje", "Portfolio"),
     "portfolio.summary": ("{count} planer; {failing} holder ikke åpningsdatoen; {bad} kunne ikke leses.",
