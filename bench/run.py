@@ -1,0 +1,226 @@
+"""navplan's benchmark, in one run: cold start, scaling over 100 and 1,000
+generated plans (in-process and through `navplan portfolio`), the portfolio
+workbook, peak memory, and TaskJuggler (tj3) side by side on the same networks,
+with a check that both tools give the same latest dates.
+
+Run: make bench   (or .venv/bin/python bench/run.py [--runs N] [--quick])
+Prints Markdown; the README's Speed section quotes it. Speed is never asserted
+by the test suite. Takes a few minutes, most of it TaskJuggler at 5,000 tasks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "indre-ostfold" / "navplan.yaml"
+EXAMPLE_AS_OF = "10.12.2018"
+AS_OF = "01.01.2025"  # before every generated plan's start
+ENVIRONMENT = dict(os.environ, NO_COLOR="1", COLUMNS="100")
+
+
+def navplan() -> list[str]:
+    installed = Path(sys.executable).parent / "navplan"
+    return [str(installed)] if installed.exists() else [sys.executable, "-m", "navplan"]
+
+
+def run_child(argv: list[str], stdout=subprocess.DEVNULL, cwd: Path | None = None) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (KiB, ru_maxrss) of one fresh process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.DEVNULL, env=ENVIRONMENT, cwd=cwd)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: --check style "does not hold" is still a run
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss
+
+
+def timed(argv: list[str], runs: int, **kwargs) -> tuple[float, float, int]:
+    """Median and minimum wall time over ``runs`` fresh processes after one warm-up; peak memory."""
+    run_child(argv, **kwargs)
+    results = [run_child(argv, **kwargs) for _ in range(runs)]
+    times = [seconds for seconds, _ in results]
+    return statistics.median(times), min(times), max(memory for _, memory in results)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:,.0f} MiB"
+
+
+def in_process(plans: list[Path], as_of: dt.date) -> float:
+    """Load and schedule every plan in this process (handbook cached as in a portfolio run)."""
+    from navplan.cpm import schedule
+    from navplan.network import load_project
+
+    started = time.perf_counter()
+    for plan in plans:
+        schedule(load_project(plan), as_of)
+    return time.perf_counter() - started
+
+
+def cold_start(runs: int) -> None:
+    print("### Cold start (fresh process each run)\n")
+    print("| command | median | min | peak memory |")
+    print("| --- | ---: | ---: | ---: |")
+    rows = {
+        "navplan --help": [*navplan(), "--help"],
+        "navplan validate (Indre Østfold)": [*navplan(), "validate", str(EXAMPLE)],
+        "navplan critical-path (Indre Østfold)": [*navplan(), "critical-path", str(EXAMPLE), "--as-of", EXAMPLE_AS_OF],
+        "python -c pass (the interpreter alone)": [sys.executable, "-c", "pass"],
+    }
+    for label, argv in rows.items():
+        median, minimum, memory = timed(argv, runs)
+        print(f"| `{label}` | {ms(median)} | {ms(minimum)} | {mib(memory)} |")
+    print()
+
+
+def scaling(work: Path, runs: int) -> None:
+    print("### 100 and 1,000 generated plans\n")
+    folders = {}
+    for count in (100, 1000):
+        folder = work / f"plans-{count}"
+        activities = generate.write_portfolio(folder, count)
+        folders[count] = (folder, activities)
+    as_of = dt.date(2025, 1, 1)
+    rows = []
+    timings: dict[str, dict[int, float]] = {"in-process": {}, "portfolio": {}}
+    memory: dict[int, int] = {}
+    for count, (folder, activities) in folders.items():
+        plans = sorted(folder.glob("*/navplan.yaml"))
+        in_process(plans[:20], as_of)  # warm: handbook, templates, code paths
+        timings["in-process"][count] = min(in_process(plans, as_of) for _ in range(max(1, runs // 5)))
+        median, _minimum, peak = timed([*navplan(), "portfolio", str(folder), "--as-of", AS_OF, "-f", "csv"],
+                                       max(1, runs // 5))
+        timings["portfolio"][count] = median
+        memory[count] = peak
+        rows.append((count, activities))
+    print("| plans (activities) | load + schedule, in-process | per plan | `navplan portfolio -f csv`, cold | peak memory |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for count, activities in rows:
+        inside = timings["in-process"][count]
+        print(f"| {count:,} ({activities:,}) | {ms(inside)} | {inside / count * 1000:.1f} ms | "
+              f"{ms(timings['portfolio'][count])} | {mib(memory[count])} |")
+    for kind, label in (("in-process", "in-process"), ("portfolio", "`navplan portfolio`")):
+        ratio = timings[kind][1000] / timings[kind][100]
+        print(f"\nt(1,000) / t(100), {label}: **{ratio:.1f}** (target ≤ 11: {'met' if ratio <= 11 else 'NOT met'})")
+    workbook = work / "portfolio.xlsx"
+    argv = [*navplan(), "portfolio", str(folders[1000][0]), "--as-of", AS_OF, "--format", "xlsx", "-o", str(workbook),
+            "--force"]
+    median, _minimum, peak = timed(argv, max(1, runs // 5))
+    print(f"\n`navplan portfolio` of 1,000 plans `--format xlsx -o`: **{ms(median)}**, peak memory {mib(peak)}, "
+          f"workbook {workbook.stat().st_size / 1024:,.0f} KiB\n")
+
+
+def navplan_latest(csv_text: str) -> dict[str, tuple[dt.date, dt.date]]:
+    rows = csv.DictReader(csv_text.splitlines())
+    return {row["id"]: (dt.date.fromisoformat(row["latest_start"]), dt.date.fromisoformat(row["latest_finish"]))
+            for row in rows if row["id"].startswith("T")}
+
+
+def tj3_latest(report: Path, opening: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
+    """Each task's start and last working day from tj3's CSV. tj3 gives the end
+    as a moment: an ALAP task ends at its successor's start (09:00 of the next
+    working day), so the last day of work is the working day before it."""
+    from navplan.workdays import WorkCalendar
+
+    found = {}
+    calendar = None
+    with report.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    starts = [dt.date.fromisoformat(row["Start"][:10]) for row in rows]
+    calendar = WorkCalendar(min(starts) - dt.timedelta(days=30), opening + dt.timedelta(days=30))
+    for row in rows:
+        if not row["Name"].startswith("T"):
+            continue
+        start = dt.date.fromisoformat(row["Start"][:10])
+        end_day, end_time = dt.date.fromisoformat(row["End"][:10]), row["End"][11:]
+        last = end_day if end_time > "09:00" else calendar.date_of(calendar.index_on_or_before(end_day - dt.timedelta(days=1)))
+        found[row["Name"]] = (start, last)
+    return found
+
+
+def taskjuggler(work: Path, runs: int, sizes: list[int]) -> None:
+    tj3 = shutil.which("tj3")
+    print("### navplan and TaskJuggler on the same networks (cold, fresh process each run)\n")
+    if tj3 is None:
+        print("tj3 is not installed (Debian package `tj3`): comparison left out.\n")
+        return
+    version = subprocess.run([tj3, "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+    print(f"TaskJuggler: {version[-1] if version else 'tj3'}; networks: plain finish-to-start, working-day "
+          f"durations, {generate.NETWORK_LAYERS} layers, scheduled back from the opening "
+          f"{generate.NETWORK_OPENING:%d.%m.%Y} with Norway's public holidays.\n")
+    print("| tasks | `navplan critical-path` | `tj3` | tj3 / navplan | navplan memory | tj3 memory | latest dates equal |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    ratios = {}
+    for size in sizes:
+        folder = work / f"network-{size}"
+        plan, tjp, tasks = generate.write_fs_network(folder, size)
+        repeat = runs if size <= 100 else (3 if size <= 1000 else 1)
+        nav_argv = [*navplan(), "critical-path", str(plan), "--as-of", AS_OF, "-f", "csv"]
+        nav_median, _n, nav_memory = timed(nav_argv, repeat)
+        tj_argv = [tj3, "--silent", "--no-color", "-o", str(folder), str(tjp)]
+        tj_median, _t, tj_memory = timed(tj_argv, repeat)
+        ours = navplan_latest(subprocess.run(nav_argv, capture_output=True, text=True, env=ENVIRONMENT).stdout)
+        theirs = tj3_latest(folder / "dates.csv", generate.NETWORK_OPENING)
+        agree = sum(1 for task_id, _, _ in tasks if ours.get(task_id) == theirs.get(task_id) is not None)
+        disagree = [t for t, _, _ in tasks if ours.get(t) != theirs.get(t)][:3]
+        ratios[size] = tj_median / nav_median
+        note = "" if not disagree else " (first differing: " + ", ".join(
+            f"{t} navplan {ours.get(t)} tj3 {theirs.get(t)}" for t in disagree) + ")"
+        print(f"| {size:,} | {ms(nav_median)} | {ms(tj_median)} | **{ratios[size]:.1f}×** | {mib(nav_memory)} | "
+              f"{mib(tj_memory)} | {agree:,} of {len(tasks):,}{note} |")
+    example_median, _e, _m = timed([*navplan(), "critical-path", str(EXAMPLE), "--as-of", EXAMPLE_AS_OF], runs)
+    smallest = min(sizes)
+    tj_small, _s, _mm = timed([tj3, "--silent", "--no-color", "-o", str(work / f"network-{smallest}"),
+                               str(work / f"network-{smallest}" / "network.tjp")], runs)
+    print(f"\n`navplan critical-path` on the Indre Østfold example (49 activities, its real handbook network, "
+          f"table output): {ms(example_median)}; tj3 on the {smallest}-task network: {ms(tj_small)}; "
+          f"ratio **{tj_small / example_median:.1f}×**.\n")
+    targets = [(smallest, 1.5), (1000, 10)]
+    for size, target in targets:
+        if size in ratios:
+            print(f"- {size:,} tasks: tj3 / navplan = {ratios[size]:.1f}× (target ≥ {target}×: "
+                  f"{'met' if ratios[size] >= target else 'NOT met'})")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10, help="fresh processes per cold-start figure")
+    parser.add_argument("--quick", action="store_true", help="TaskJuggler at 50 and 1,000 tasks only")
+    parser.add_argument("--keep", type=Path, help="write the generated plans here and keep them")
+    arguments = parser.parse_args()
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    print(f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, {cpu}, "
+          f"{os.cpu_count()} cores; `{' '.join(['bench/run.py', *sys.argv[1:]])}`, {dt.date.today():%d.%m.%Y}\n")
+    sizes = [50, 1000] if arguments.quick else [50, 1000, 5000]
+    with tempfile.TemporaryDirectory(prefix="navplan-bench-") as temporary:
+        work = arguments.keep or Path(temporary)
+        work.mkdir(parents=True, exist_ok=True)
+        cold_start(arguments.runs)
+        scaling(work, arguments.runs)
+        taskjuggler(work, arguments.runs, sizes)
+
+
+if __name__ == "__main__":
+    main()
