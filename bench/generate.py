@@ -156,8 +156,8 @@ def network_tjp(tasks: list[tuple[str, int, list[str]]], report: str = "dates") 
     CSV report ``report``.csv gives each task's (late) start and end."""
     from navplan.workdays import norwegian_holidays
 
-    total = sum(days for _, days, _ in tasks)
-    first = NETWORK_OPENING - dt.timedelta(days=int(total * 1.6) + 400)
+    # The longest path is at most 10 working days a layer; tj3 knows only the years 1970-2035.
+    first = NETWORK_OPENING - dt.timedelta(days=int(NETWORK_LAYERS * 10 * 1.6) + 400)
     successors: dict[str, list[str]] = {task_id: [] for task_id, _, _ in tasks}
     for task_id, _, predecessors in tasks:
         for predecessor in predecessors:
@@ -179,7 +179,7 @@ def network_tjp(tasks: list[tuple[str, int, list[str]]], report: str = "dates") 
                   "}"]
     lines += ['task opening "Opening" {', "  milestone", f"  end {NETWORK_OPENING.isoformat()}", "}"]
     lines += [f'taskreport "{report}" {{', "  formats csv", "  columns name, start, end",
-              '  timeformat "%Y-%m-%d"', "}"]
+              '  timeformat "%Y-%m-%d %H:%M"', "}"]
     return "\n".join(lines) + "\n"
 
 
