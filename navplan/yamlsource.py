@@ -10,6 +10,8 @@ construct a Python object.
 
 from __future__ import annotations
 
+import errno
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,8 @@ _ALLOWED_TAGS = {
 #: More values than any plan needs; stops alias bombs ("billion laughs").
 MAX_VALUES = 200_000
 MAX_FILE_BYTES = 5_000_000
+#: A plan nests four or five levels; deeper input would exhaust Python's stack.
+MAX_DEPTH = 50
 
 Path_ = tuple[str | int, ...]
 
@@ -52,13 +56,30 @@ class YamlDocument:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 file (a BOM is allowed) or say plainly why not."""
-    if not path.exists():
-        raise NavplanError("file not found", file=path, hint="check the path, or create a plan with `navplan init`")
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if path.is_symlink():
+            raise NavplanError("is a symbolic link that leads nowhere (a missing target, or a loop)",
+                               file=path) from None
+        if exc.errno == errno.ENOENT:
+            raise NavplanError("file not found", file=path,
+                               hint="check the path, or create a plan with `navplan init`") from None
+        raise NavplanError(f"cannot be read: {exc.strerror}", file=path) from None
+    if stat.S_ISDIR(info.st_mode):
         raise NavplanError("is a folder, not a plan file", file=path, hint="name the navplan.yaml inside it")
-    if path.stat().st_size > MAX_FILE_BYTES:
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a pipe or a device could wait for ever or never end.
+        raise NavplanError("is not a regular file (a pipe, socket or device?)", file=path)
+    if info.st_size > MAX_FILE_BYTES:
         raise NavplanError(f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a plan file is a few kB", file=path)
-    raw = path.read_bytes()
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise NavplanError(f"cannot be read: {exc.strerror}", file=path) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise NavplanError(f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a plan file is a few kB", file=path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -86,8 +107,15 @@ def parse_yaml(text: str, file: str | Path) -> YamlDocument:
             f"not valid YAML: {problem}", file=file, line=line,
             hint="check indentation and quoting; tabs are not allowed for indentation",
         ) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a null byte
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise NavplanError(f"not valid YAML: the character U+{code:04X} is not allowed ({exc.reason})",
+                           file=file, line=line, hint="plan files hold text without control characters") from None
     except yaml.YAMLError as exc:
-        raise NavplanError(f"not valid YAML: {exc}", file=file) from None
+        raise NavplanError(f"not valid YAML: {' '.join(str(exc).split())}", file=file) from None
+    except RecursionError:  # the pure-Python composer recurses once per level
+        raise NavplanError(f"values are nested more than {MAX_DEPTH} levels deep", file=file) from None
     document = YamlDocument(content=None, file=file)
     if node is None:
         return document
@@ -99,6 +127,11 @@ def parse_yaml(text: str, file: str | Path) -> YamlDocument:
 def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list[int], active: set[int]) -> Any:
     counter[0] += 1
     line = node.start_mark.line + 1
+    if len(path) > MAX_DEPTH:
+        raise NavplanError(
+            f"values are nested more than {MAX_DEPTH} levels deep", file=document.file, line=line,
+            hint="a plan needs only a few levels: keys, the activity list and each block",
+        )
     if counter[0] > MAX_VALUES:
         raise NavplanError(
             f"more than {MAX_VALUES} values (aliases that expand without end?)", file=document.file, line=line
