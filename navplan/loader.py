@@ -42,7 +42,11 @@ def load_template(name: str) -> Template:
 def resolve_plan_path(path: str | Path | None) -> Path:
     """``None`` means ./navplan.yaml; a folder means the navplan.yaml inside it."""
     plan_path = Path(path) if path is not None else Path(PLAN_FILE_NAME)
-    if plan_path.is_dir():
+    try:
+        is_dir = plan_path.is_dir()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise NavplanError(f"cannot be opened: {exc.strerror}", file=plan_path) from None
+    if is_dir:
         inner = plan_path / PLAN_FILE_NAME
         if not inner.exists():
             raise NavplanError(
