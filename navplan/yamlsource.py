@@ -161,6 +161,9 @@ def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list
             if key == "<<":
                 raise NavplanError("merge keys (<<) are not supported", file=document.file,
                                    line=key_node.start_mark.line + 1)
+            if key_node.tag not in _ALLOWED_TAGS:  # never constructed, but refused like a value's tag
+                raise NavplanError(f"the tag {key_node.tag} is not allowed", file=document.file,
+                                   line=key_node.start_mark.line + 1)
             if key in mapping:
                 raise NavplanError(
                     f"the key '{key}' appears twice in the same block", file=document.file,
