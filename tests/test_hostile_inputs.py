@@ -1,0 +1,192 @@
+"""Hostile input: every file in tests/bad_inputs/ through the real entry point.
+
+Each case states the message it must produce, like tests/cases/errors/: an
+inline ``# expect-error:`` comment (and ``# expect-line:``), or, for files
+that cannot hold a comment (non-UTF-8, BOM-only, binary, control
+characters), a sidecar ``<name>.expect`` with the same directives without
+the ``#``. ``accept_*`` cases state ``expect-ok`` instead: input that looks
+odd but is a valid plan (a BOM, Windows line endings) and must be accepted.
+
+Cases too big or too strange to keep in git (a 1 MB office name, a 6 MB
+file, a directory, a symlink loop, a FIFO) are made in a temporary folder.
+
+Every case, under ``navplan validate`` and ``navplan critical-path``: exit 2,
+one line on stderr naming the file with the expected message, no traceback,
+nothing on stdout, no file changed, and no python tag ever executed (their
+payload would create ``hostile-marker`` in the working folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from conftest import run_navplan
+
+BAD = Path(__file__).resolve().parent / "bad_inputs"
+MARKER = "hostile-marker"
+COMMANDS = (["validate"], ["critical-path", "--as-of", "01.01.2019"])
+VALID = 'office: "NAV Test"\nopening: 2020-01-06\n'
+
+
+def directives(case: Path) -> dict[str, list[str]]:
+    sidecar = case.with_name(case.name + ".expect")
+    text = sidecar.read_text("utf-8") if sidecar.exists() else case.read_bytes().decode("utf-8", errors="replace")
+    found: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        match = re.match(r"\s*#?\s*(expect-error|expect-line|expect-ok):\s*(.*?)\s*$", line)
+        if match:
+            found.setdefault(match.group(1), []).append(match.group(2))
+    return found
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (not following symlinks) → hash of its bytes."""
+    state = {}
+    for root, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            path = Path(root) / name
+            if path.is_symlink():
+                state[str(path)] = "-> " + os.readlink(path)
+            elif path.is_file():
+                state[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                state[str(path)] = "dir" if path.is_dir() else "special"
+    return state
+
+
+def check_rejected(case: Path, folder: Path, expected: dict[str, list[str]], workdir: Path) -> None:
+    before = snapshot(folder)
+    for command in COMMANDS:
+        result = run_navplan(*command, case)
+        name = case.name[:60]
+        assert result.exit_code == 2, f"{name}: exit {result.exit_code}\n{result.stdout[:500]}{result.stderr[:2000]}"
+        assert "Traceback" not in result.stderr, result.stderr[:2000]
+        assert result.stdout == "", f"{name}: wrote to stdout"
+        assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, f"{name}: not one line: {result.stderr[:2000]!r}"
+        assert len(result.stderr) < 2500, f"{name}: a message of {len(result.stderr)} characters"
+        message = result.stderr.strip()
+        assert message.startswith(f"navplan: {str(case)[:150]}"), f"the message names the file: {message[:500]}"
+        for wanted in expected.get("expect-error", []):
+            assert wanted in message, f"{name}: '{wanted}' not in: {message}"
+        for line in expected.get("expect-line", []):
+            assert f"{case}:{line}:" in message, f"{name}: line {line} not in: {message}"
+    assert snapshot(folder) == before, "nothing is written"
+    assert not (workdir / MARKER).exists() and not (folder / MARKER).exists(), "a python tag was executed"
+
+
+STATIC = sorted(p for p in BAD.iterdir() if p.is_file() and not p.name.endswith(".expect"))
+REJECTED = [p for p in STATIC if not p.name.startswith("accept_")]
+ACCEPTED = [p for p in STATIC if p.name.startswith("accept_")]
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(REJECTED) >= 30
+    for case in REJECTED:
+        assert "expect-error" in directives(case), f"{case.name} must state the message it expects"
+
+
+@pytest.mark.parametrize("case", REJECTED, ids=lambda p: p.name)
+def test_bad_input(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    check_rejected(case, BAD, directives(case), tmp_path)
+
+
+@pytest.mark.parametrize("case", ACCEPTED, ids=lambda p: p.name)
+def test_odd_but_valid_input_is_accepted(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "expect-ok" in directives(case)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(BAD)
+    for command in COMMANDS:
+        result = run_navplan(*command, case)
+        assert result.exit_code == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    assert "NAV Test" in result.stdout, "the office name is read without the BOM or a stray \\r"
+    assert snapshot(BAD) == before
+
+
+def test_the_python_tags_would_execute_if_loaded_unsafely(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The marker check above means something: PyYAML's unsafe loader does run the payload."""
+    monkeypatch.chdir(tmp_path)
+    text = (BAD / "yaml_python_object_apply.yaml").read_text("utf-8")
+    yaml.unsafe_load(text)
+    assert (tmp_path / MARKER).exists()
+
+
+# Cases made on the fly: name → function that builds the case in a folder and returns the path to pass.
+def _long_office(folder: Path) -> Path:
+    path = folder / "navplan.yaml"
+    path.write_text(f'office: "{"N" * 1_000_000}"\nopening: 2020-01-06\n', "utf-8")
+    return path
+
+
+def _six_megabytes(folder: Path) -> Path:
+    path = folder / "navplan.yaml"
+    path.write_text(VALID + "notes: |\n" + ("  " + "x" * 98 + "\n") * 60_000, "utf-8")
+    return path
+
+
+def _plan_is_a_directory(folder: Path) -> Path:
+    (folder / "navplan.yaml").mkdir()
+    return folder / "navplan.yaml"
+
+
+def _folder_without_plan(folder: Path) -> Path:
+    (folder / "office").mkdir()
+    (folder / "office" / "plan.yml").write_text(VALID)
+    return folder / "office"
+
+
+def _symlink_loop(folder: Path) -> Path:
+    (folder / "a.yaml").symlink_to("b.yaml")
+    (folder / "b.yaml").symlink_to("a.yaml")
+    return folder / "a.yaml"
+
+
+def _dangling_symlink(folder: Path) -> Path:
+    (folder / "navplan.yaml").symlink_to("gone.yaml")
+    return folder / "navplan.yaml"
+
+
+def _fifo(folder: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(folder / "navplan.yaml")
+    return folder / "navplan.yaml"
+
+
+def _name_too_long(folder: Path) -> Path:
+    return folder / ("x" * 5000 + ".yaml")
+
+
+def _missing(folder: Path) -> Path:
+    return folder / "nowhere" / "navplan.yaml"
+
+
+GENERATED: dict[str, tuple[Callable[[Path], Path], list[str]]] = {
+    "office_name_1mb": (_long_office, ["office: String should have at most 200 characters"]),
+    "file_6mb": (_six_megabytes, ["file is larger than 5 MB"]),
+    "plan_is_a_directory": (_plan_is_a_directory, ["the folder has no navplan.yaml"]),
+    "folder_without_plan": (_folder_without_plan, ["the folder has no navplan.yaml"]),
+    "symlink_loop": (_symlink_loop, ["is a symbolic link that leads nowhere"]),
+    "dangling_symlink": (_dangling_symlink, ["is a symbolic link that leads nowhere"]),
+    "fifo": (_fifo, ["is not a regular file"]),
+    "file_name_too_long": (_name_too_long, ["cannot be opened: File name too long"]),
+    "missing_file": (_missing, ["file not found"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build, wanted = GENERATED[name]
+    folder = tmp_path / "case"
+    folder.mkdir()
+    case = build(folder)
+    monkeypatch.chdir(tmp_path)
+    check_rejected(case, folder, {"expect-error": wanted}, tmp_path)
