@@ -12,10 +12,12 @@ import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, Optional
+from typing import IO, TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from navplan.errors import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, NavplanError
 
@@ -58,10 +60,15 @@ class Environment:
     stderr: IO[str] = field(default_factory=lambda: sys.stderr)
     width: int | None = None
 
+    # rich is imported when something is printed through it: JSON and CSV output never are.
     def console(self) -> Console:
+        from rich.console import Console
+
         return Console(file=self.stdout, width=self.width, soft_wrap=False, highlight=False)
 
     def error_console(self) -> Console:
+        from rich.console import Console
+
         return Console(file=self.stderr, width=self.width, highlight=False)
 
 
