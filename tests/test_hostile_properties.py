@@ -85,7 +85,7 @@ def plans(draw) -> tuple[str, dict]:
             lag = draw(st.integers(0, 10))
             after.append(f"{{id: {q(predecessor)}, type: {kind}, lag: {lag}d}}" if kind != "FS" or lag
                          else q(predecessor))
-            links.setdefault(activity_id, []).append((predecessor, kind if not lag else kind + "+lag"))
+            links.setdefault(activity_id, []).append((predecessor, kind))  # a lag only adds to FS's wait
         if after:
             block.append(f"    after: [{', '.join(after)}]")
         if draw(st.integers(0, 4)) == 0:
