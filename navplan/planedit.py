@@ -162,12 +162,16 @@ class PlanEditor:
     def project(self):
         """The edited plan merged with its handbook exactly as `load_project`
         does; raises the same located errors. Check this before saving."""
+        from navplan.graph import check_cycles
         from navplan.loader import validate
         from navplan.model import Plan
         from navplan.network import build_project
 
         document = parse_yaml(self.text(), self.file)
-        return build_project(validate(Plan, document), document)
+        project = build_project(validate(Plan, document), document)
+        # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
+        check_cycles(project)
+        return project
 
     def save(self, path: str | Path, lang: str = "nb") -> None:
         """Write the file atomically, unless someone saved it since it was read."""
