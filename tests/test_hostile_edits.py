@@ -47,3 +47,19 @@ def test_an_edit_that_would_close_a_cycle_is_refused(tmp_path: Path) -> None:
     assert "the dependencies form a cycle: 4.1 → 2.2 → 4.1" in result.stderr
     assert target.read_bytes() == before
     assert run_navplan("validate", target).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["accept_bom_then_valid_plan.yaml", "accept_crlf_valid_plan.yaml"])
+def test_an_edit_keeps_a_bom_and_windows_line_endings(name: str, tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parent / "bad_inputs" / name
+    target = tmp_path / name
+    shutil.copyfile(source, target)
+    before = target.read_bytes()
+    result = run_navplan("set", "2.1", "--owner", "Kari", target)
+    assert result.exit_code == 0, result.stderr
+    after = target.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") == before.startswith(b"\xef\xbb\xbf")
+    if b"\r\n" in before:
+        assert after.count(b"\n") == after.count(b"\r\n"), "every line keeps its CRLF"
+    assert b'owner: "Kari"' in after
+    assert run_navplan("validate", target).exit_code == 0
