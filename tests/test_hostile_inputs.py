@@ -190,3 +190,18 @@ def test_generated_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.Monk
     case = build(folder)
     monkeypatch.chdir(tmp_path)
     check_rejected(case, folder, {"expect-error": wanted}, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["deep_nesting_10000.yaml", "yaml_alias_bomb_mappings.yaml",
+                                  "yaml_python_object_apply.yaml", "null_byte.yaml"])
+def test_the_pure_python_parser_is_as_safe(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without libyaml, PyYAML's own parser is used; it recurses once per nesting level."""
+    import navplan.yamlsource
+
+    monkeypatch.setattr(navplan.yamlsource, "_Loader", yaml.SafeLoader)
+    monkeypatch.chdir(tmp_path)
+    case = BAD / name
+    wanted = directives(case)["expect-error"]
+    if name == "deep_nesting_10000.yaml":
+        wanted = ["nested more than 50 levels deep"]  # the pure-Python composer gives up first, without a line
+    check_rejected(case, BAD, {"expect-error": wanted}, tmp_path)
