@@ -1,4 +1,4 @@
-"""The critical path method: a forward and a backward pass over the dependency
+"""The critical path method: a forward and a backward pass over the networkx
 graph of a :class:`~navplan.network.Project`.
 
 The backward pass lays every activity as late as possible before the opening
@@ -107,8 +107,10 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
     >>> result.opening_holds
     True
     """
+    import networkx as nx
+
     graph = build_graph(project)
-    order = graph.topological_order()
+    order = list(nx.topological_sort(graph))
     calendar = _calendar_for(project, as_of)
     opening_point = calendar.index_on_or_after(project.opening_date)
     as_of_point = calendar.index_on_or_after(as_of)
@@ -121,81 +123,17 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
     return _assemble(project, graph, calendar, passes, as_of, opening_point, as_of_point)
 
 
-class DependencyGraph:
-    """The dependency network as adjacency dicts, read the way networkx's
-    DiGraph is (``predecessors``, ``successors``, ``graph[pred][succ]``), in
-    the same insertion order; importing networkx costs about 0.1 s per run,
-    and scheduling needs nothing else from it."""
+def build_graph(project: Project):
+    """The networkx graph of :func:`navplan.network.network_edges`; a dependency
+    cycle is reported as a NavplanError naming it."""
+    import networkx as nx
 
-    def __init__(self) -> None:
-        self._succ: dict[Node, dict[Node, dict]] = {}
-        self._pred: dict[Node, dict[Node, dict]] = {}
-
-    def add_node(self, node: Node) -> None:
-        if node not in self._succ:
-            self._succ[node] = {}
-            self._pred[node] = {}
-
-    def add_edge(self, pred: Node, succ: Node, **attributes) -> None:
-        self.add_node(pred)
-        self.add_node(succ)
-        data = self._succ[pred].setdefault(succ, {})
-        data.update(attributes)
-        self._pred[succ][pred] = data
-
-    def __iter__(self):
-        return iter(self._succ)
-
-    def __len__(self) -> int:
-        return len(self._succ)
-
-    def __getitem__(self, node: Node) -> dict[Node, dict]:
-        return self._succ[node]
-
-    def predecessors(self, node: Node):
-        return iter(self._pred[node])
-
-    def successors(self, node: Node):
-        return iter(self._succ[node])
-
-    def edges(self) -> list[tuple[Node, Node]]:
-        return [(pred, succ) for pred, succs in self._succ.items() for succ in succs]
-
-    def topological_order(self) -> list[Node] | None:
-        """The nodes in networkx's ``topological_sort`` order (generation by
-        generation, Kahn's algorithm), or None when there is a cycle."""
-        indegree = {node: len(preds) for node, preds in self._pred.items() if preds}
-        generation = [node for node, preds in self._pred.items() if not preds]
-        order: list[Node] = []
-        while generation:
-            order.extend(generation)
-            following: list[Node] = []
-            for node in generation:
-                for child in self._succ[node]:
-                    indegree[child] -= 1
-                    if indegree[child] == 0:
-                        following.append(child)
-                        del indegree[child]
-            generation = following
-        return None if indegree else order
-
-
-def build_graph(project: Project) -> DependencyGraph:
-    """The graph of :func:`navplan.network.network_edges`; a dependency cycle
-    is reported as a NavplanError naming it."""
-    graph = DependencyGraph()
-    for node in network_nodes(project):
-        graph.add_node(node)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(network_nodes(project))
     for (pred, succ), links in network_edges(project).items():
         graph.add_edge(pred, succ, links=links)
-    if graph.topological_order() is None:
-        # Rare: name the cycle networkx finds, as navplan always has.
-        import networkx as nx
-
-        nx_graph = nx.DiGraph()
-        nx_graph.add_nodes_from(graph)
-        nx_graph.add_edges_from(graph.edges())
-        cycle = [pred for pred, _succ in nx.find_cycle(nx_graph)]
+    if not nx.is_directed_acyclic_graph(graph):
+        cycle = [pred for pred, _succ in nx.find_cycle(graph)]
         raise cycle_error(project, cycle)
     return graph
 
