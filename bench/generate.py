@@ -154,7 +154,7 @@ def network_tjp(tasks: list[tuple[str, int, list[str]]], report: str = "dates") 
     """The same network for TaskJuggler: scheduled as late as possible, every
     task before the opening milestone, Norway's public holidays as leaves; the
     CSV report ``report``.csv gives each task's (late) start and end."""
-    from navplan.workdays import norwegian_holidays
+    import holidays as holiday_calendars
 
     # The longest path is at most 10 working days a layer; tj3 knows only the years 1970-2035.
     first = NETWORK_OPENING - dt.timedelta(days=int(NETWORK_LAYERS * 10 * 1.6) + 400)
@@ -162,7 +162,8 @@ def network_tjp(tasks: list[tuple[str, int, list[str]]], report: str = "dates") 
     for task_id, _, predecessors in tasks:
         for predecessor in predecessors:
             successors[predecessor].append(task_id)
-    holidays = norwegian_holidays(range(first.year, NETWORK_OPENING.year + 1))
+    holidays = holiday_calendars.Norway(years=range(first.year, NETWORK_OPENING.year + 1), include_sundays=False,
+                                        language="no")
     lines = [
         f'project bench "navplan bench {len(tasks)}" {first.isoformat()} - {(NETWORK_OPENING + dt.timedelta(days=30)).isoformat()} {{',
         '  timezone "UTC"',

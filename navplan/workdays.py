@@ -13,56 +13,10 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 
-from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 #: ISO weeks of the Norwegian fellesferie when a plan just says ``true``.
 DEFAULT_FELLESFERIE_WEEKS = frozenset({28, 29, 30})
-
-#: Norway's public holidays (helligdagsloven 1947) as the ``holidays`` package
-#: has them (``holidays.Norway(include_sundays=False)``, languages "no" and
-#: "en_US"): (days after Easter Sunday or (month, day), first year, nb, en).
-#: Written out here because importing ``holidays`` costs about 0.1 s per run,
-#: most of it loading every other country; tests/test_workdays_holidays.py
-#: checks this table against the package day by day, names included.
-#: Like the package, the table covers 1901-2100 only; outside it no day is a holiday.
-_EASTER, _FIXED = "easter", "fixed"
-HOLIDAY_YEARS = range(1901, 2101)
-NORWEGIAN_HOLIDAYS: tuple[tuple[str, object, int, str, str], ...] = (
-    (_FIXED, (1, 1), 0, "Første nyttårsdag", "New Year's Day"),
-    (_EASTER, -3, 0, "Skjærtorsdag", "Maundy Thursday"),
-    (_EASTER, -2, 0, "Langfredag", "Good Friday"),
-    (_EASTER, 0, 0, "Første påskedag", "Easter Sunday"),
-    (_EASTER, 1, 0, "Andre påskedag", "Easter Monday"),
-    (_FIXED, (5, 1), 1947, "Arbeidernes dag", "Labor Day"),
-    (_FIXED, (5, 17), 1947, "Grunnlovsdag", "Constitution Day"),
-    (_EASTER, 39, 0, "Kristi himmelfartsdag", "Ascension Day"),
-    (_EASTER, 49, 0, "Første pinsedag", "Pentecost"),
-    (_EASTER, 50, 0, "Andre pinsedag", "Pentecost Monday"),
-    (_FIXED, (12, 25), 0, "Første juledag", "Christmas Day"),
-    (_FIXED, (12, 26), 0, "Andre juledag", "Second Day of Christmas"),
-)
-
-
-def norwegian_holidays(years: Iterable[int], lang: str = "nb") -> dict[dt.date, str]:
-    """Norway's public holidays in ``years``: date → name; two on one day are
-    named together, sorted and joined with "; " as ``holidays`` does.
-
-    >>> norwegian_holidays([2012])[dt.date(2012, 5, 17)]
-    'Grunnlovsdag; Kristi himmelfartsdag'
-    """
-    english = lang == "en"
-    names: dict[dt.date, list[str]] = {}
-    for year in years:
-        if year not in HOLIDAY_YEARS:
-            continue
-        sunday = easter(year)
-        for kind, when, since, nb, en in NORWEGIAN_HOLIDAYS:
-            if year < since:
-                continue
-            day = sunday + dt.timedelta(days=when) if kind == _EASTER else dt.date(year, *when)
-            names.setdefault(day, []).append(en if english else nb)
-    return {day: "; ".join(sorted(found)) for day, found in names.items()}
 
 
 class WorkCalendar:
@@ -93,7 +47,9 @@ class WorkCalendar:
         self.closed = frozenset(closed)
         years = range(first.year, last.year + 1)
         self._years = years
-        self._holidays = norwegian_holidays(years)
+        import holidays  # the maintained source of Norway's public holidays; only scheduling pays for it
+
+        self._holidays = dict(holidays.Norway(years=years, include_sundays=False, language="no"))
         self._holidays_en: dict[dt.date, str] | None = None  # built when a note asks for English
         self._days = self._working_days()
         if not self._days:
@@ -130,7 +86,9 @@ class WorkCalendar:
             if not english:
                 return self._holidays[day]
             if self._holidays_en is None:
-                self._holidays_en = norwegian_holidays(self._years, "en")
+                import holidays
+
+                self._holidays_en = dict(holidays.Norway(years=self._years, include_sundays=False, language="en_US"))
             return self._holidays_en[day]
         if day.weekday() >= 5:
             return ("Saturday", "Sunday")[day.weekday() - 5] if english else ("lørdag", "søndag")[day.weekday() - 5]
