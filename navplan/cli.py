@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     try:
         result = app(args=argv, prog_name="navplan", standalone_mode=False, obj=env)
     except NavplanError as error:
-        env.error_console().print(f"navplan: {error}", markup=False, soft_wrap=True)
+        env.error_console().print(f"navplan: {error}", markup=False, emoji=False, soft_wrap=True)
         return error.exit_code
     except typer.Exit as stop:
         return stop.exit_code

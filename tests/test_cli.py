@@ -259,3 +259,11 @@ def test_an_empty_file_and_a_folder_without_a_plan_are_refused_plainly(tmp_path:
     assert result.exit_code == 2 and "the folder has no navplan.yaml" in result.stderr
     missing = run_navplan("validate", tmp_path / "finnes-ikke.yaml")
     assert missing.exit_code == 2 and "file not found" in missing.stderr
+
+
+def test_error_messages_show_the_users_text_verbatim(tmp_path: Path) -> None:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text('office: "NAV :thumbs_up:"\nopening: 03.01.2028\nactivities:\n  - id: ":smile:"\n', encoding="utf-8")
+    result = run_navplan("validate", plan)
+    assert result.exit_code == 2
+    assert "':smile:'" in result.stderr and "😄" not in result.stderr
