@@ -98,6 +98,10 @@ def located_error(exc: ValidationError, document: YamlDocument, model: type[Base
         hint = f"did you mean '{close[0]}'?" if close else ("known fields: " + ", ".join(known) if known else None)
     elif first["type"] == "missing":
         message = "is required but missing"
+    elif first["type"] == "string_pattern_mismatch":
+        message = (f"'{first.get('input')}' is not an activity id: use up to 32 letters, digits, '.', '_' "
+                   "or '-', starting with a letter or digit")
+        hint = 'e.g. "2.1" or "L1"'
     elif first["type"] == "literal_error" and "expected" in first.get("ctx", {}):
         message = f"must be {first['ctx']['expected']}, not '{first.get('input')}'"
     if len(errors) > 1:

@@ -266,4 +266,4 @@ def test_error_messages_show_the_users_text_verbatim(tmp_path: Path) -> None:
     plan.write_text('office: "NAV :thumbs_up:"\nopening: 03.01.2028\nactivities:\n  - id: ":smile:"\n', encoding="utf-8")
     result = run_navplan("validate", plan)
     assert result.exit_code == 2
-    assert "':smile:'" in result.stderr and "😄" not in result.stderr
+    assert "':smile:' is not an activity id" in result.stderr and "😄" not in result.stderr
