@@ -111,7 +111,7 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
 
     graph = build_graph(project)
     order = list(nx.topological_sort(graph))
-    calendar = _calendar_for(project, as_of)
+    calendar = _calendar_for(project, graph, order, as_of)
     opening_point = calendar.index_on_or_after(project.opening_date)
     as_of_point = calendar.index_on_or_after(as_of)
     start_point = as_of_point
@@ -138,17 +138,27 @@ def build_graph(project: Project):
     return graph
 
 
-def _calendar_for(project: Project, as_of: dt.date) -> WorkCalendar:
-    """A calendar wide enough for every point the passes can reach."""
+def _calendar_for(project: Project, graph, order: list[Node], as_of: dt.date) -> WorkCalendar:
+    """A calendar wide enough for every point the passes can reach: the longest
+    chain of work and lags on either side of every fixed date. (Holidays are
+    computed per year, so a calendar no wider than needed starts faster.)"""
     plan = project.plan
-    working_days = months = 0
-    for activity in project.activities.values():
+
+    def length(node: Node) -> int:
+        activity = None if isinstance(node, tuple) else project.activities[node]
+        if activity is None:
+            return 0
         if activity.duration.unit == "m":
-            months += activity.duration.amount
-        else:
-            working_days += activity.duration.working_days
-        working_days += sum(link.lag.working_days for link in activity.links)
-    reach = dt.timedelta(days=int(working_days * 1.6) + months * 31 + 120)
+            return activity.duration.amount * 23  # no month has more working days
+        return activity.duration.working_days
+
+    reach_before: dict[Node, int] = {}
+    for node in order:
+        reach_before[node] = max(
+            (reach_before[pred] + length(pred) + max(lag for _type, lag in graph[pred][node]["links"])
+             for pred in graph.predecessors(node)), default=0)
+    longest = max((reach_before[node] + length(node) for node in order), default=0)
+    reach = dt.timedelta(days=int(longest * 1.6) + 120)
     anchors = [plan.opening, as_of] + ([plan.start] if plan.start else [])
     for activity in project.activities.values():
         anchors += [d for d in (activity.fixed, activity.not_before, activity.not_after,
