@@ -112,6 +112,20 @@ def _as_of(value: str | None) -> dt.date:
     return _date_option(value, "--as-of") or dt.date.today()
 
 
+def check_output_file(output_format: str, file: Path | None, force: bool) -> None:
+    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o."""
+    if output_format == "xlsx":
+        from navplan.cli_export import refuse_existing
+
+        if file is None:
+            raise NavplanError("--format xlsx writes a workbook, not to the terminal", field="--output",
+                               hint="name the file with -o FILE.xlsx")
+        refuse_existing(file, force)
+    elif file is not None:
+        raise NavplanError(f"--format {output_format} prints to stdout", field="--output",
+                           hint="use -o with --format xlsx, or redirect stdout")
+
+
 def _load_schedule(plan: Path | None, as_of: str | None):
     from navplan.cpm import schedule
     from navplan.network import load_project
@@ -161,16 +175,7 @@ def calendar(
     from navplan.countdown import countdown_calendar
 
     env = _env(ctx)
-    if output is CalendarFormat.xlsx:
-        from navplan.cli_export import refuse_existing
-
-        if file is None:
-            raise NavplanError("--format xlsx writes a workbook, not to the terminal", field="--output",
-                               hint="name the file with -o FILE.xlsx")
-        refuse_existing(file, force)
-    elif file is not None:
-        raise NavplanError(f"--format {output.value} prints to stdout", field="--output",
-                           hint="use -o with --format xlsx, or redirect stdout")
+    check_output_file(output.value, file, force)
     result = _load_schedule(plan, as_of)
     periods = countdown_calendar(result, by.value)
     if output is CalendarFormat.xlsx:

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from navplan.cli import AsOfOption, Environment, Lang, LangOption, _as_of, _env, app
-from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, NavplanError
+from navplan.cli import AsOfOption, Environment, Lang, LangOption, _as_of, _env, app, check_output_file
+from navplan.errors import EXIT_BAD_INPUT, EXIT_OK
 
 #: With more plans than this, a terminal gets a progress bar on stderr.
 PROGRESS_FROM = 5
@@ -40,16 +40,7 @@ def portfolio(
     from navplan.portfolio import find_plans, portfolio as summarise_all
 
     env = _env(ctx)
-    if output is PortfolioFormat.xlsx:
-        from navplan.cli_export import refuse_existing
-
-        if file is None:
-            raise NavplanError("--format xlsx writes a workbook, not to the terminal", field="--output",
-                               hint="name the file with -o FILE.xlsx")
-        refuse_existing(file, force)
-    elif file is not None:
-        raise NavplanError(f"--format {output.value} prints to stdout", field="--output",
-                           hint="use -o with --format xlsx, or redirect stdout")
+    check_output_file(output.value, file, force)
     day = _as_of(as_of)
     found = find_plans(paths)
     lines = _with_progress(env, len(found), lang.value,
