@@ -72,8 +72,12 @@ class Environment:
         return Console(file=self.stderr, width=self.width, highlight=False)
 
 
+#: Every command answers -h as well as --help, as CLIs conventionally do.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     name="navplan",
+    context_settings=CONTEXT_SETTINGS,
     help="Nedtellingsplan for etablering av NAV-kontor, bygd på NAVs etableringshåndbok (v2.0, 2007). "
          "Countdown planner for establishing or merging NAV offices.",
     no_args_is_help=True,
@@ -81,6 +85,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+def _print_version(value: bool) -> None:
+    if value:
+        from navplan import __version__
+
+        typer.echo(f"navplan {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version, is_eager=True,
+                                          help="Show navplan's version and exit")] = False,
+) -> None:
+    """Nedtellingsplan for etablering av NAV-kontor, bygd på NAVs etableringshåndbok (v2.0, 2007).
+    Countdown planner for establishing or merging NAV offices."""
+
 
 PlanArgument = Annotated[
     Optional[Path], typer.Argument(help="The plan file, or a folder holding navplan.yaml (default: ./navplan.yaml)")

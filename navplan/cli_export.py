@@ -7,10 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from navplan.cli import AsOfOption, Environment, Lang, LangOption, PeriodKind, PlanArgument, _env, _load_schedule, app
+from navplan.cli import CONTEXT_SETTINGS, AsOfOption, Environment, Lang, LangOption, PeriodKind, PlanArgument, _env, _load_schedule, app
 from navplan.errors import EXIT_OK, NavplanError
 
-export_app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+export_app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT_SETTINGS, add_completion=False, rich_markup_mode=None)
 app.add_typer(export_app, name="export",
               help="Write the plan to a file: the countdown workbook, a calendar of deadlines, MS Project XML, CSV or JSON.")
 
