@@ -68,8 +68,8 @@ def mib(kib: int) -> str:
 
 def in_process(plans: list[Path], as_of: dt.date) -> float:
     """Load and schedule every plan in this process (handbook cached as in a portfolio run)."""
-    from navplan.cpm import schedule
-    from navplan.network import load_project
+    from navplan.engine.schedule import schedule
+    from navplan.plan.project import load_project
 
     started = time.perf_counter()
     for plan in plans:
@@ -143,7 +143,7 @@ def tj3_latest(report: Path, opening: dt.date) -> dict[str, tuple[dt.date, dt.da
     """Each task's start and last working day from tj3's CSV. tj3 gives the end
     as a moment: an ALAP task ends at its successor's start (09:00 of the next
     working day), so the last day of work is the working day before it."""
-    from navplan.workdays import WorkCalendar
+    from navplan.engine.working_days import WorkCalendar
 
     found = {}
     calendar = None

@@ -1,3 +1,3 @@
-from navplan.cli import main
+from navplan.cli.app import main
 
 raise SystemExit(main())

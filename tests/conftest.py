@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from navplan.cli import Environment, main
+from navplan.cli.app import Environment, main
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

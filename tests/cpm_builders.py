@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from navplan.cpm import Schedule, schedule
-from navplan.model import CalendarSettings, Handbook, Plan, PlanActivity, Template
-from navplan.network import Project, build_project
+from navplan.engine.schedule import Schedule, schedule
+from navplan.plan.model import CalendarSettings, Handbook, Plan, PlanActivity, Template
+from navplan.plan.project import Project, build_project
 
 EST = {"estimate": "test"}
 OPENING = "opening"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from navplan.yamlsource import parse_yaml
+from navplan.plan.safe_yaml import parse_yaml
 
 
 def block_owners(text: str) -> list[str | None]:

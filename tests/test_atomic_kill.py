@@ -1,4 +1,4 @@
-"""Every file navplan writes goes through ``navplan.planfile.write_atomic``;
+"""Every file navplan writes goes through ``navplan.io.atomic_write.write_atomic``;
 killed at any moment, the target is the old file or the new one, whole.
 
 A child process rewrites a 6 MB file over and over, alternating between two
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from navplan.errors import NavplanError
-from navplan.planfile import remove_stale_temporaries, write_atomic
+from navplan.io.atomic_write import remove_stale_temporaries, write_atomic
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -32,7 +32,7 @@ SIZE = 6 * 1024 * 1024
 WRITER = """
 import sys
 from pathlib import Path
-from navplan.planfile import write_atomic
+from navplan.io.atomic_write import write_atomic
 
 target, first, second = (Path(arg) for arg in sys.argv[1:4])
 contents = [first.read_bytes(), second.read_bytes()]

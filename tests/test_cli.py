@@ -33,7 +33,7 @@ def test_every_command_has_help_and_is_documented_in_the_readme(command: str) ->
 
 
 def test_the_readme_lists_every_command_the_app_has() -> None:
-    from navplan.cli import app
+    from navplan.cli.app import app
 
     registered = {command.name for command in app.registered_commands}
     assert registered == set(COMMANDS)
@@ -199,7 +199,7 @@ def test_no_colour_when_piped_or_when_no_color_is_set() -> None:
 @pytest.mark.parametrize("args", [["--help"], ["validate", str(INDRE_OSTFOLD)], ["export", "xlsx", "--help"]])
 def test_light_commands_do_not_import_heavy_modules(args: list[str]) -> None:
     probe = (
-        "import sys; from navplan.cli import main; code = main(sys.argv[1:]);"
+        "import sys; from navplan.cli.app import main; code = main(sys.argv[1:]);"
         "heavy = [m for m in ('networkx', 'openpyxl', 'holidays') if m in sys.modules];"
         "print('HEAVY', heavy); sys.exit(code)"
     )
@@ -219,7 +219,7 @@ def test_a_non_editable_install_carries_the_handbook(tmp_path: Path) -> None:
     elsewhere.mkdir()
     environment = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
     result = subprocess.run(
-        [sys.executable, "-c", "import navplan, sys; from navplan.cli import main; print(navplan.__file__);"
+        [sys.executable, "-c", "import navplan, sys; from navplan.cli.app import main; print(navplan.__file__);"
                                "sys.exit(main(['handbook', '9.2.5']))"],
         capture_output=True, text=True, cwd=elsewhere, env=environment)
     assert result.returncode == 0, result.stderr

@@ -261,7 +261,7 @@ def test_every_text_cell_is_stored_as_text() -> None:
     # The plan loader trims titles, so tab and CR are checked on the cell writer itself.
     import io
 
-    from navplan.render.excel_cells import put
+    from navplan.render.workbook.cells import put
 
     texts = ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "plain"]
     workbook = openpyxl.Workbook()
@@ -325,10 +325,10 @@ def test_calendar_writes_the_same_workbook_with_format_xlsx(tmp_path: Path) -> N
 def test_workbook_bytes_is_an_xlsx_file() -> None:
     import io
 
-    from navplan.countdown import countdown_calendar
-    from navplan.cpm import schedule
-    from navplan.network import load_project
-    from navplan.render.excel import workbook_bytes
+    from navplan.engine.deadlines import countdown_calendar
+    from navplan.engine.schedule import schedule
+    from navplan.plan.project import load_project
+    from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     result = schedule(load_project(INDRE_OSTFOLD), dt.date(2018, 12, 10))
     data = workbook_bytes(result, countdown_calendar(result, "week"), "nb", "week")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, run_navplan
-from navplan.render.machine import ActivityRecord, ScheduleDocument
+from navplan.render.schedule_json_csv import ActivityRecord, ScheduleDocument
 
 AS_OF = "10.12.2018"
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"

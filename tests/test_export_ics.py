@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import EXAMPLES, run_navplan
-from navplan.loader import load_handbook
+from navplan.plan.loading import load_handbook
 
 AS_OF = "10.12.2018"
 HOSTILE_TITLE = '=HYPERLINK("http://x"), møte; avtale\nneste linje \\ slutt'

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from navplan.loader import handbook_dir, load_handbook, load_template
-from navplan.model import HandbookActivity, Source
+from navplan.plan.loading import handbook_dir, load_handbook, load_template
+from navplan.plan.model import HandbookActivity, Source
 
 SOURCES = Path(__file__).resolve().parent.parent / "handbook" / "sources"
 DOCUMENTS = {

@@ -196,9 +196,9 @@ def test_generated_bad_input(name: str, tmp_path: Path, monkeypatch: pytest.Monk
                                   "yaml_python_object_apply.yaml", "null_byte.yaml"])
 def test_the_pure_python_parser_is_as_safe(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without libyaml, PyYAML's own parser is used; it recurses once per nesting level."""
-    import navplan.yamlsource
+    import navplan.plan.safe_yaml
 
-    monkeypatch.setattr(navplan.yamlsource, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(navplan.plan.safe_yaml, "_Loader", yaml.SafeLoader)
     monkeypatch.chdir(tmp_path)
     case = BAD / name
     wanted = directives(case)["expect-error"]

@@ -16,8 +16,8 @@ from dateutil.easter import easter
 
 from conftest import EXAMPLES, run_navplan
 from cpm_builders import day, milestone, run, summary, task
-from navplan.cpm import schedule
-from navplan.network import load_project
+from navplan.engine.schedule import schedule
+from navplan.plan.project import load_project
 from navplan.render.mspdi import mspdi_bytes
 
 EXAMPLE_RUNS = [("indre-ostfold", "10.12.2018"), ("lillehammer-gausdal", "01.06.2016"), ("nytt-kontor", "04.01.2027")]

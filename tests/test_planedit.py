@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, run_navplan
 from plandiff import changed_lines, touched_blocks
-from navplan.loader import validate
-from navplan.model import Plan, Status
-from navplan.network import build_project, load_project
-from navplan.planedit import PlanEditor, round_trip
-from navplan.yamlsource import parse_yaml
+from navplan.plan.loading import validate
+from navplan.plan.model import Plan, Status
+from navplan.plan.project import build_project, load_project
+from navplan.plan.editing import PlanEditor, round_trip
+from navplan.plan.safe_yaml import parse_yaml
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*/navplan.yaml"))
 
@@ -302,7 +302,7 @@ def test_random_edits_mean_what_they_say_and_touch_only_their_blocks(edits) -> N
 
 
 def test_splicing_keeps_the_original_s_own_way_of_writing_unchanged_lines() -> None:
-    from navplan.textedit import splice_lines
+    from navplan.plan.line_splice import splice_lines
 
     before = ["a: 1\n", "b:\n", "c: 3\n", "d: 4\n"]
     after = ["a: 1\n", "b:\n", "c: 30\n", "d: 4\n"]
@@ -321,9 +321,9 @@ def test_splicing_keeps_the_original_s_own_way_of_writing_unchanged_lines() -> N
 
 
 def test_when_a_splice_would_change_the_meaning_the_full_rendering_is_used(monkeypatch) -> None:
-    import navplan.planedit
+    import navplan.plan.editing
 
-    monkeypatch.setattr(navplan.planedit, "splice_lines", lambda original, before, after: original)
+    monkeypatch.setattr(navplan.plan.editing, "splice_lines", lambda original, before, after: original)
     editor = PlanEditor(COMMENTED)
     editor.set_activity_fields("4.1", {"status": Status.DONE})
     assert parse_yaml(editor.text(), "x").content["activities"][2]["status"] == "done"

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import EXAMPLES, run_navplan
 from gitplans import AS_OF, block, plan_text
-from navplan.portfolio import PortfolioLine, find_plans
+from navplan.features.portfolio import PortfolioLine, find_plans
 
 BAD_PLAN = "navplan: 1\noffice: NAV Feil\nopening: 2030-02-30\n"
 
@@ -185,7 +185,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(county: Path) -> None:
 
 
 def test_progress_bar_on_a_terminal(county: Path) -> None:
-    from navplan.cli import Environment, main
+    from navplan.cli.app import Environment, main
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -212,9 +212,9 @@ def test_risk_order_ties_go_to_the_earliest_opening() -> None:
 
 
 def test_an_unreadable_plan_or_an_internal_error_stops_only_its_own_line(county: Path, monkeypatch) -> None:
-    import navplan.network
+    import navplan.plan.project
 
-    real = navplan.network.load_project
+    real = navplan.plan.project.load_project
 
     def flaky(path):
         if "roomy" in str(path):
@@ -223,7 +223,7 @@ def test_an_unreadable_plan_or_an_internal_error_stops_only_its_own_line(county:
             raise ValueError("boom")
         return real(path)
 
-    monkeypatch.setattr(navplan.network, "load_project", flaky)
+    monkeypatch.setattr(navplan.plan.project, "load_project", flaky)
     code, records = _json(county)
     assert code == 2
     assert [r["office"] for r in records[:2]] == ["NAV Verst", "NAV Stram"]

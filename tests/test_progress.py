@@ -11,8 +11,8 @@ import pytest
 
 from conftest import EXAMPLES, run_navplan
 from plandiff import changed_lines, touched_blocks
-from navplan.model import Status
-from navplan.network import load_project
+from navplan.plan.model import Status
+from navplan.plan.project import load_project
 
 TODAY = dt.date(2029, 3, 15)
 
@@ -58,9 +58,9 @@ activities:
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch):
     """Tests never read the clock: 'today' is TODAY."""
-    import navplan.cli_progress
+    import navplan.cli.progress_commands
 
-    monkeypatch.setattr(navplan.cli_progress, "_today", lambda: TODAY)
+    monkeypatch.setattr(navplan.cli.progress_commands, "_today", lambda: TODAY)
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from conftest import EXAMPLES, run_navplan
 from plandiff import changed_lines, touched_blocks
 from workbooks import ACTUAL_FINISH, ACTUAL_START, COLUMNS, HEADER_ROW, STATUS, build_workbook, mark
-from navplan.cli import Environment, main
-from navplan.model import Status
-from navplan.network import load_project
-from navplan.sync import Change, workbook_changes
+from navplan.cli.app import Environment, main
+from navplan.plan.model import Status
+from navplan.plan.project import load_project
+from navplan.features.workbook_sync import Change, workbook_changes
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 
@@ -279,7 +279,7 @@ def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) ->
 
 
 def test_a_plan_saved_by_someone_else_meanwhile_is_not_overwritten(plan, workbook, monkeypatch) -> None:
-    from navplan.planedit import PlanEditor
+    from navplan.plan.editing import PlanEditor
 
     path, rows = workbook
     mark(path, rows["4.1"], status="ferdig")

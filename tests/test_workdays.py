@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from navplan.workdays import WorkCalendar
+from navplan.engine.working_days import WorkCalendar
 
 FIRST, LAST = dt.date(2018, 1, 1), dt.date(2032, 3, 31)
 NORWAY = holidays.Norway(years=range(FIRST.year, LAST.year + 1), include_sundays=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from navplan import yamlsource
+from navplan.plan import safe_yaml as yamlsource
 
 
 @pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])

@@ -9,8 +9,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from navplan.i18n import t
-from navplan.network import Project
+from navplan.messages import t
+from navplan.plan.project import Project
 
 HEADER_ROW = 4
 COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.slack",

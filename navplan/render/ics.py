@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from navplan import __version__
-from navplan.cpm import Schedule, ScheduledActivity
+from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.errors import NavplanError
-from navplan.i18n import format_date, t
-from navplan.loader import closest
-from navplan.model import Status
+from navplan.messages import format_date, t
+from navplan.plan.loading import closest
+from navplan.plan.model import Status
 
 EventKind = Literal["deadline", "milestone", "start", "opening"]
 
@@ -164,7 +164,7 @@ def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: Even
 
 def _verdict(schedule: Schedule, lang: str) -> list[str]:
     """Whether the opening holds, in the words of the terminal and the workbook."""
-    from navplan.render.terminal import verdict_lines
+    from navplan.render.schedule_terminal import verdict_lines
 
     return [text for _kind, text in verdict_lines(schedule, lang)]
 

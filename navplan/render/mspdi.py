@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from navplan.cpm import ScheduledActivity, Schedule
-from navplan.i18n import format_date, t
-from navplan.model import Status
+from navplan.engine.schedule import ScheduledActivity, Schedule
+from navplan.messages import format_date, t
+from navplan.plan.model import Status
 from navplan.render.mspdi_links import task_links
-from navplan.render.terminal import role_title
+from navplan.render.schedule_terminal import role_title
 
 NS = "http://schemas.microsoft.com/project"
 CALENDAR_UID = 1
@@ -33,7 +33,7 @@ FORMAT_DAYS = 7
 ALAP, MUST_START_ON, FINISH_NO_LATER_THAN = 1, 2, 7
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-Window = tuple[int, int]  # start and finish point, see navplan.workdays
+Window = tuple[int, int]  # start and finish point, see navplan.engine.working_days
 
 
 def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:

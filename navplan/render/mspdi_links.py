@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from navplan.graph import network_edges
-from navplan.model import LinkType
-from navplan.network import Node, Project
+from navplan.engine.dependency_graph import network_edges
+from navplan.plan.model import LinkType
+from navplan.plan.project import Node, Project
 
 #: The link type from (the predecessor's end, the successor's end).
 _TYPES = {("finish", "start"): "FS", ("start", "start"): "SS", ("finish", "finish"): "FF", ("start", "finish"): "SF"}

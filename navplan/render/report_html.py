@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from navplan.i18n import t
+from navplan.messages import t
 from navplan.render.report_sections import Grid, Section, footer, heading, sections
-from navplan.render.report_svg import gantt_svg
-from navplan.report import Report
+from navplan.render.report_gantt_svg import gantt_svg
+from navplan.features.steering_report import Report
 
 STYLE = """
 @page { size: A4; margin: 12mm 11mm 13mm 11mm; }

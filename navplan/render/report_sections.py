@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import navplan
-from navplan.cpm import ScheduledActivity
-from navplan.i18n import format_date, format_long_date, format_week, t
-from navplan.history import MOVED_DATES
-from navplan.render.diff import critical_lines, signed, slack_lines
-from navplan.render.terminal import role_title, verdict_lines
-from navplan.report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
+from navplan.engine.schedule import ScheduledActivity
+from navplan.messages import format_date, format_long_date, format_week, t
+from navplan.features.plan_history import MOVED_DATES
+from navplan.render.diff_terminal import critical_lines, signed, slack_lines
+from navplan.render.schedule_terminal import role_title, verdict_lines
+from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "note": "ℹ "}

@@ -1,0 +1,243 @@
+"""What moved in a plan since a git revision.
+
+The plan's text at the revision is read with git itself (``git show
+REV:path``), so whatever the user's git can reach (branches, tags, shallow
+clones, worktrees) navplan can compare with. Both versions are scheduled as of
+the same day with today's handbook, so every difference comes from the plan
+file. The core never prints and never reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
+from navplan.errors import NavplanError
+from navplan.plan.model import Status
+
+_LOG_FORMAT = "--format=%H%x00%cI%x00%s"
+#: The dates a move is measured on, as :class:`Move` fields and ``ScheduledActivity.dates`` keys.
+MOVED_DATES = ("latest_start", "latest_finish", "earliest_finish")
+
+
+class HistoryUnavailable(NavplanError):
+    """There is no history to compare with; ``reason`` names why (outside_git,
+    no_git, no_commits, none_before) so a report can say it in its language."""
+
+    def __init__(self, message: str, reason: str, *, file=None, hint: str | None = None,
+                 date: dt.date | None = None) -> None:
+        super().__init__(message, file=file, hint=hint)
+        self.reason = reason
+        self.date = date
+
+
+@dataclass(frozen=True)
+class Revision:
+    commit: str
+    date: dt.date  # the committer's date: when it entered the history
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.commit[:7]
+
+
+@dataclass(frozen=True)
+class PlanInGit:
+    root: Path
+    path: str  # relative to the repository root, with forward slashes, as git names it
+    file: Path
+
+
+def _git(root: Path, *args: str, file: Path | None = None) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True)
+    except FileNotFoundError:
+        raise HistoryUnavailable("git is not installed, so the plan's history cannot be read", "no_git",
+                                 file=file, hint="install git") from None
+
+
+def locate(plan_file: Path) -> PlanInGit:
+    """The repository holding ``plan_file`` and the plan's path inside it."""
+    folder = plan_file.resolve().parent
+    found = _git(folder, "rev-parse", "--show-toplevel", file=plan_file)
+    if found.returncode != 0:
+        raise HistoryUnavailable(
+            "is not in a git repository, so there is no history to compare with", "outside_git", file=plan_file,
+            hint="keep the plan in git: git init, then commit it")
+    # --show-prefix names the folder as git sees it, also through symlinks.
+    prefix = _git(folder, "rev-parse", "--show-prefix", file=plan_file).stdout.decode("utf-8").strip()
+    return PlanInGit(root=Path(found.stdout.decode("utf-8").strip()), path=prefix + plan_file.name, file=plan_file)
+
+
+def _revision(output: bytes) -> Revision:
+    commit, date, subject = output.decode("utf-8", errors="replace").rstrip("\n").split("\x00", 2)
+    return Revision(commit=commit, date=dt.date.fromisoformat(date[:10]), subject=subject)
+
+
+def last_revision(plan: PlanInGit, on_or_before: dt.date | None = None) -> Revision:
+    """The last commit that touched the plan (on or before a date, if given)."""
+    until = [f"--until={on_or_before.isoformat()} 23:59:59"] if on_or_before else []
+    found = _git(plan.root, "log", "-1", _LOG_FORMAT, *until, "--", plan.path, file=plan.file)
+    if found.returncode != 0 or not found.stdout.strip():
+        if on_or_before is not None:
+            raise HistoryUnavailable(f"no commit touched the plan on or before {on_or_before.isoformat()}",
+                                     "none_before", file=plan.file, date=on_or_before,
+                                     hint="choose a later date, or name a revision")
+        raise HistoryUnavailable("no commit has touched the plan yet, so there is no history to compare with",
+                                 "no_commits", file=plan.file, hint="commit the plan first")
+    return _revision(found.stdout)
+
+
+def named_revision(plan: PlanInGit, name: str) -> Revision:
+    """A revision the user named: a commit, tag, branch or HEAD~2."""
+    unknown = NavplanError(f"unknown revision '{name}'", field="REV", hint="a commit, tag or branch, e.g. HEAD~1")
+    if not name or name.startswith("-"):
+        raise unknown  # git would read it as an option
+    found = _git(plan.root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", file=plan.file)
+    if found.returncode != 0:
+        raise unknown
+    shown = _git(plan.root, "log", "-1", _LOG_FORMAT, found.stdout.decode("utf-8").strip(), file=plan.file)
+    return _revision(shown.stdout)
+
+
+def text_at(plan: PlanInGit, revision: Revision) -> str:
+    """The plan file's text as committed in ``revision``."""
+    shown = _git(plan.root, "show", f"{revision.commit}:{plan.path}", file=plan.file)
+    if shown.returncode != 0:
+        raise NavplanError(f"the plan did not exist at revision {revision.short}", file=plan.file,
+                           hint="name an older revision, or one where the plan was committed")
+    try:
+        return shown.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NavplanError(f"is not UTF-8 text at revision {revision.short}", file=plan.file) from None
+
+
+def find_revision(plan: PlanInGit, name: str | None = None, since: dt.date | None = None) -> Revision:
+    """A named revision, else the last commit touching the plan (on or before ``since``)."""
+    if name is not None and since is not None:
+        raise NavplanError("name a revision or --since, not both", field="--since")
+    return named_revision(plan, name) if name is not None else last_revision(plan, since)
+
+
+def schedule_at(plan: PlanInGit, revision: Revision, as_of: dt.date) -> Schedule:
+    """The plan as committed in ``revision``, scheduled as of ``as_of``."""
+    from navplan.plan.loading import validate
+    from navplan.plan.model import Plan
+    from navplan.plan.project import build_project
+    from navplan.plan.safe_yaml import parse_yaml
+
+    label = f"{revision.short}:{plan.path}"  # errors in the old plan name where it came from
+    document = parse_yaml(text_at(plan, revision), label)
+    if document.content is None:
+        raise NavplanError("the plan file is empty", file=label, line=1)
+    return schedule(build_project(validate(Plan, document), document), as_of)
+
+
+@dataclass
+class Move:
+    """An activity in both versions whose dates moved; in working days, positive = later."""
+
+    before: ScheduledActivity
+    after: ScheduledActivity
+    latest_start: int
+    latest_finish: int
+    earliest_finish: int
+
+    @property
+    def id(self) -> str:
+        return self.after.id
+
+
+@dataclass
+class StatusChange:
+    before: ScheduledActivity
+    after: ScheduledActivity
+
+    @property
+    def id(self) -> str:
+        return self.after.id
+
+
+@dataclass
+class PlanDiff:
+    revision: Revision
+    before: Schedule
+    after: Schedule
+    moved: list[Move]
+    added: list[ScheduledActivity]
+    dropped: list[ScheduledActivity]
+    status_changed: list[StatusChange]
+
+    @property
+    def critical_joined(self) -> list[str]:
+        return [i for i in self.after.critical_path if i not in self.before.critical_path]
+
+    @property
+    def critical_left(self) -> list[str]:
+        return [i for i in self.before.critical_path if i not in self.after.critical_path]
+
+    @property
+    def slack_change(self) -> int:
+        """Working days of slack to the opening gained (positive) or lost (negative)."""
+        return self.after.slack_to_opening - self.before.slack_to_opening
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.moved or self.added or self.dropped or self.status_changed or self.critical_joined
+                    or self.critical_left or self.slack_change
+                    or self.before.project.opening_date != self.after.project.opening_date)
+
+
+def compare(revision: Revision, before: Schedule, after: Schedule) -> PlanDiff:
+    """What changed from ``before`` to ``after``, both scheduled as of the same day.
+
+    Tasks and milestones are compared, not summaries: a summary's dates are its
+    children's, so listing it too would say everything twice.
+    """
+    old = {s.id: s for s in before.leaves()}
+    new = {s.id: s for s in after.leaves()}
+    counter = _day_counter(after, [d for s in [*old.values(), *new.values()] for d in s.dates.values()])
+    moved: list[Move] = []
+    changed: list[StatusChange] = []
+    for activity_id, now in new.items():
+        then = old.get(activity_id)
+        if then is None:
+            continue
+        if then.status is not now.status:
+            changed.append(StatusChange(then, now))
+        if now.status is Status.DONE:
+            continue  # a done activity's computed dates are no longer anyone's to act on
+        shifts = [counter(then.dates[key], now.dates[key]) for key in MOVED_DATES]
+        if any(shifts):
+            moved.append(Move(then, now, *shifts))
+    return PlanDiff(
+        revision=revision, before=before, after=after, moved=moved, status_changed=changed,
+        added=[s for i, s in new.items() if i not in old], dropped=[s for i, s in old.items() if i not in new],
+    )
+
+
+def _day_counter(after: Schedule, days: list[dt.date]):
+    """Counts working days between two dates on the working copy's calendar
+    (the one the office now lives by), widened if an old date lies outside it."""
+    calendar = after.calendar
+    if days and (min(days) < calendar.first or max(days) > calendar.last):
+        from navplan.engine.working_days import WorkCalendar
+
+        calendar = WorkCalendar(min([*days, calendar.first]), max([*days, calendar.last]),
+                                fellesferie_weeks=calendar.fellesferie_weeks,
+                                christmas_closure=calendar.christmas_closure, closed=calendar.closed)
+    return calendar.working_days_between
+
+
+def diff_plan(plan_file: Path, as_of: dt.date, revision: str | None = None, since: dt.date | None = None) -> PlanDiff:
+    """The working copy of ``plan_file`` against the plan at a revision, both as of ``as_of``."""
+    from navplan.plan.project import load_project
+
+    after = schedule(load_project(plan_file), as_of)
+    located = locate(plan_file)
+    found = find_revision(located, revision, since)
+    return compare(found, schedule_at(located, found, as_of), after)

@@ -1,0 +1,157 @@
+"""A county's portfolio: every office's plan summed up on one line, sorted by risk.
+
+The core finds the plan files, loads and schedules each one once, and keeps
+only the few facts a county project leader reads across offices. A plan that
+cannot be read becomes a line with its error; it never stops the others.
+The core never prints and never reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from navplan.errors import NavplanError
+
+PLAN_FILE_NAME = "navplan.yaml"
+#: Folders never searched for plans: version control, virtual environments, packages.
+SKIPPED_FOLDERS = frozenset({".git", ".venv", "node_modules"})
+
+
+@dataclass
+class PortfolioLine:
+    """One office. ``error`` is set when the plan could not be loaded or
+    scheduled; then only ``file`` (and what was read before the failure) is known."""
+
+    file: str
+    office: str | None = None
+    opening: dt.date | None = None
+    holds: bool | None = None
+    slack_to_opening: int | None = None
+    critical_id: str | None = None
+    critical_title: str | None = None
+    overdue: int | None = None
+    next_deadline: dt.date | None = None
+    next_deadline_id: str | None = None
+    error: str | None = None
+
+    @property
+    def missing_working_days(self) -> int | None:
+        if self.slack_to_opening is None:
+            return None
+        return max(0, -self.slack_to_opening)
+
+    def risk_key(self) -> tuple:
+        """Readable plans first: not holding (most missing days first), then
+        least slack, then earliest opening; bad plans last, by file."""
+        if self.error is not None:
+            return (1, 0, dt.date.max, self.file)
+        return (0, self.slack_to_opening, self.opening, self.file)
+
+
+def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
+    """Plan files named by ``paths``: a file as it is, a folder searched
+    recursively for navplan.yaml (skipping .git, .venv and node_modules).
+    A folder with no plan, or a path that does not exist, is an error in its
+    place. Each file is listed once, in the order found."""
+    found: list[Path | NavplanError] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = Path(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            found.append(path)
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            inside = _search(path)
+            if not inside:
+                found.append(NavplanError(f"no {PLAN_FILE_NAME} in this folder or below", file=path))
+            for plan in inside:
+                add(plan)
+        elif path.exists() or path.is_symlink():
+            add(path)
+        else:
+            found.append(NavplanError("not found", file=path))
+    return found
+
+
+def _search(folder: Path) -> list[Path]:
+    plans: list[Path] = []
+    for root, folders, files in os.walk(folder, onerror=None):
+        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS)
+        if PLAN_FILE_NAME in files:
+            plans.append(Path(root) / PLAN_FILE_NAME)
+    return plans
+
+
+def summarise(path: Path, as_of: dt.date, lang: str) -> PortfolioLine:
+    """Load and schedule one plan, once, and sum it up. Bad input becomes the line's error."""
+    from navplan.engine.schedule import schedule
+    from navplan.plan.project import load_project
+
+    line = PortfolioLine(file=str(path))
+    try:
+        project = load_project(path)
+        line.office, line.opening = project.plan.office, project.plan.opening
+        result = schedule(project, as_of)
+    except NavplanError as error:
+        line.error = str(error.located(path))
+        return line
+    except RecursionError:
+        line.error = str(NavplanError("the plan is nested too deeply to read", file=path))
+        return line
+    except OSError as error:  # unreadable: permissions, a vanished file, a disk error
+        line.error = str(NavplanError(error.strerror or str(error), file=path))
+        return line
+    except Exception as error:  # noqa: BLE001  a bug in navplan must not hide the other offices
+        line.error = str(NavplanError(f"internal error ({type(error).__name__}: {error}); please report it",
+                                      file=path))
+        return line
+    _fill(line, result, lang)
+    return line
+
+
+def _fill(line: PortfolioLine, result, lang: str) -> None:
+    from navplan.engine.deadlines import overdue
+    from navplan.plan.model import Status
+
+    line.holds = result.opening_holds
+    line.slack_to_opening = result.slack_to_opening
+    if result.critical_path:  # open activities only, earliest first
+        first = result.activities[result.critical_path[0]]
+        line.critical_id, line.critical_title = first.id, first.activity.title.get(lang)
+    # The same count critical-path shows under "Overdue".
+    line.overdue = len(overdue(result))
+    best: tuple[dt.date, str] | None = None
+    for scheduled in result.leaves():  # outline order: the first of equal deadlines wins
+        if scheduled.status is Status.DONE or scheduled.activity.is_milestone:
+            continue
+        finish = scheduled.dates["latest_finish"]
+        if finish >= result.as_of and (best is None or finish < best[0]):
+            best = (finish, scheduled.id)
+    if best is not None:
+        line.next_deadline, line.next_deadline_id = best
+
+
+def portfolio(paths: Iterable[str | Path], as_of: dt.date, lang: str,
+              advance: Callable[[], None] | None = None, found: list[Path | NavplanError] | None = None
+              ) -> list[PortfolioLine]:
+    """Every plan under ``paths`` summed up, sorted by risk. ``advance`` is
+    called after each plan (for a progress bar); ``found`` may be passed when
+    the caller has already searched."""
+    lines: list[PortfolioLine] = []
+    for item in find_plans(paths) if found is None else found:
+        if isinstance(item, NavplanError):
+            lines.append(PortfolioLine(file=item.file or "", error=str(item)))
+        else:
+            line = summarise(item, as_of, lang)
+            lines.append(line)
+        if advance is not None:
+            advance()
+    return sorted(lines, key=PortfolioLine.risk_key)

@@ -1,0 +1,168 @@
+"""What the steering group's report says, before any rendering.
+
+One schedule and, when the plan has a git history, what changed since the
+last meeting. Renderers (Markdown, HTML) only arrange what is decided here.
+The core never prints and never reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from navplan.engine.deadlines import must_start, must_start_until, overdue
+from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
+from navplan.errors import NavplanError
+from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
+from navplan.plan.model import Status, Text
+
+MUST_START_WEEKS = 4
+DECISION_WEEKS = 8
+#: The roles that sit in the steering group; their open work is the group's to decide or unblock.
+STEERING_ROLES = ("radmann", "fylkesdirektor")
+#: The political consideration of the cooperation agreement falls to the steering group whoever owns it.
+POLITICAL_IDS = ("3.2.2", "3.2.3")
+#: Rows of changes shown on the page; `navplan diff` lists them all.
+MAX_MOVED = 10
+
+
+@dataclass
+class CriterionActivity:
+    id: str
+    title: Text
+    status: Status | None  # None: this plan dropped it, so it cannot hold the criterion back
+
+
+@dataclass
+class CriterionReadiness:
+    number: int
+    text: Text
+    statutory: bool
+    activities: list[CriterionActivity]
+
+    @property
+    def total(self) -> int:
+        return sum(1 for a in self.activities if a.status is not None)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for a in self.activities if a.status is Status.DONE)
+
+    @property
+    def met(self) -> bool:
+        return self.done == self.total
+
+
+@dataclass
+class OverdueItem:
+    scheduled: ScheduledActivity
+    kind: str  # "start": should have started; "finish": started but should have finished
+    date: dt.date
+
+
+@dataclass
+class NoHistory:
+    reason: str  # outside_git, no_git, no_commits, none_before or other
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    schedule: Schedule
+    plan_file: Path
+    criteria: list[CriterionReadiness]
+    critical: list[ScheduledActivity]
+    must_start: list[ScheduledActivity]
+    must_start_until: dt.date
+    overdue: list[OverdueItem]
+    decisions: list[ScheduledActivity]
+    decisions_until: dt.date
+    changes: PlanDiff | None
+    no_history: NoHistory | None
+
+    @property
+    def office(self) -> str:
+        return self.schedule.project.plan.office
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.schedule.as_of
+
+    @property
+    def moved(self) -> list[Move]:
+        """The worst news first: a forecast finish that slipped later, or a deadline pulled
+        earlier, by the most working days; good news after, in outline order."""
+        if self.changes is None:
+            return []
+        return sorted(self.changes.moved, key=lambda m: -max(m.earliest_finish, -m.latest_start, -m.latest_finish, 0))
+
+
+def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None) -> Report:
+    """The report for ``plan_file`` as of ``as_of``; ``since`` is the last
+    meeting as a revision name or a date (default: the last commit touching the plan)."""
+    from navplan.plan.project import load_project
+
+    now = schedule(load_project(plan_file), as_of)
+    changes, missing = _changes(plan_file, now, since)
+    late = overdue_items(now)
+    late_ids = {item.scheduled.id for item in late}
+    return Report(
+        schedule=now, plan_file=plan_file, criteria=criteria_readiness(now),
+        critical=[now.activities[i] for i in now.critical_path],
+        must_start=[s for s in must_start(now, MUST_START_WEEKS) if s.id not in late_ids],
+        must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
+        decisions=steering_decisions(now), decisions_until=must_start_until(now, DECISION_WEEKS),
+        changes=changes, no_history=missing,
+    )
+
+
+def _changes(plan_file: Path, now: Schedule, since: dt.date | str | None) -> tuple[PlanDiff | None, NoHistory | None]:
+    """The diff against the last meeting; a plan without history still gets its
+    report, saying so. A revision the user named that does not exist is an error."""
+    name = since if isinstance(since, str) else None
+    day = since if isinstance(since, dt.date) else None
+    try:
+        located = locate(plan_file)
+        revision = find_revision(located, name, day)
+        return compare(revision, schedule_at(located, revision, now.as_of), now), None
+    except HistoryUnavailable as missing:
+        params = {"date": missing.date} if missing.date else {}
+        return None, NoHistory(missing.reason, params)
+    except NavplanError as error:
+        if since is not None:
+            raise
+        # The default revision is navplan's guess, not the user's request: an old
+        # plan that no longer loads must not cost the group its report.
+        return None, NoHistory("other", {"message": str(error)})
+
+
+def criteria_readiness(now: Schedule) -> list[CriterionReadiness]:
+    """The nine opening criteria with their activities as this plan has them."""
+    readiness = []
+    for criterion in now.project.handbook.criteria:
+        activities = []
+        for activity_id in criterion.activities:
+            scheduled = now.activities.get(activity_id)
+            title = now.project.activities[activity_id].title if activity_id in now.project.activities else \
+                Text(nb=activity_id, en=activity_id)
+            activities.append(CriterionActivity(activity_id, title, scheduled.status if scheduled else None))
+        readiness.append(CriterionReadiness(criterion.number, criterion.text, criterion.statutory, activities))
+    return readiness
+
+
+def overdue_items(now: Schedule) -> list[OverdueItem]:
+    """Work that should have started and has not, and started work past its latest finish."""
+    items = [OverdueItem(s, "start", s.dates["latest_start"]) for s in overdue(now)]
+    items += [OverdueItem(s, "finish", s.dates["latest_finish"]) for s in now.leaves()
+              if s.status is Status.STARTED and s.dates["latest_finish"] < now.as_of]
+    return sorted(items, key=lambda item: (item.date, item.scheduled.id))
+
+
+def steering_decisions(now: Schedule) -> list[ScheduledActivity]:
+    """Open work of the steering roles, and the political consideration, due to
+    start within :data:`DECISION_WEEKS` weeks or already late, by latest start."""
+    until = must_start_until(now, DECISION_WEEKS)
+    chosen = [s for s in now.leaves() if s.status is not Status.DONE and s.dates["latest_start"] <= until
+              and (s.activity.role in STEERING_ROLES or s.id in POLITICAL_IDS)]
+    return sorted(chosen, key=lambda s: (s.dates["latest_start"], s.dates["latest_finish"], s.id))

@@ -1,0 +1,228 @@
+"""Progress marked in the countdown workbook, compared with the plan.
+
+The workbook's first sheet is laid out as docs/workbook-layout.md says. Only
+the status and the actual dates of tasks and milestones are read; which rows
+those are is decided by the plan's own activities, never by a row's looks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from navplan.errors import NavplanError
+from navplan.messages import LANGUAGES, MESSAGES, format_date, t
+from navplan.plan.model import FIRST_YEAR, LAST_YEAR, Status, parse_date
+from navplan.plan.project import Project
+
+FIELDS = ("status", "actual_start", "actual_finish")
+_HEADERS = {"status": "col.status", "actual_start": "col.actual_start", "actual_finish": "col.actual_finish"}
+#: Rows searched for the header row; the exporter puts it on row 4.
+_HEADER_SEARCH = 50
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of one activity that the workbook says differently."""
+
+    activity_id: str
+    field: str  # one of FIELDS
+    old: Status | dt.date | None
+    new: Status | dt.date | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What one row of the workbook says; ``None`` for a column the sheet lacks."""
+
+    activity_id: str
+    row: int
+    values: dict[str, Status | dt.date | None]
+
+
+def _words(key: str) -> set[str]:
+    return {text.casefold() for text in MESSAGES[key]}
+
+
+def _status_words() -> dict[str, Status]:
+    words = {status.value: status for status in Status}
+    for status in Status:
+        for text in MESSAGES[f"status.{status.value}"]:
+            words[text.casefold()] = status
+    return words
+
+
+class _Sheet:
+    """Cell addresses and located errors for one worksheet."""
+
+    def __init__(self, file: Path, title: str, lang: str) -> None:
+        self.file, self.title, self.lang = file, title, lang
+        self.words_lang = lang  # the workbook's own language, once the header shows it
+
+    def error(self, at_column: int, at_row: int, key: str, **params: Any) -> NavplanError:
+        from openpyxl.utils import get_column_letter
+
+        return NavplanError(t(key, self.lang, **params), file=self.file,
+                            field=f"{self.title}!{get_column_letter(at_column)}{at_row}")
+
+    def status_list(self) -> str:
+        return ", ".join(t(f"status.{status.value}", self.words_lang) for status in Status)
+
+
+def read_progress(path: str | Path, project: Project, lang: str = "nb") -> list[Progress]:
+    """The status and actual dates of every task and milestone row, checked cell by cell."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    if not path.is_file():
+        raise NavplanError(t("sync.no_workbook", lang), file=path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise NavplanError(t("sync.not_a_workbook", lang), file=path) from None
+    try:
+        names = {name.casefold() for name in MESSAGES["sheet.countdown"]}
+        worksheet = next((ws for ws in workbook.worksheets if ws.title.casefold() in names), workbook.worksheets[0])
+        sheet = _Sheet(path, worksheet.title, lang)
+        return _read_rows(sheet, worksheet.iter_rows(values_only=True), project)
+    finally:
+        workbook.close()
+
+
+def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
+    columns: dict[str, int] | None = None
+    found: list[Progress] = []
+    seen: dict[str, int] = {}
+    statuses = _status_words()
+    for number, cells in enumerate(rows, start=1):
+        cells = tuple(cells)
+        first = _text(cells[0]) if cells else ""
+        if columns is None:
+            if first.casefold() in _words("col.id"):
+                columns = _columns(sheet, cells, number)
+            elif number >= _HEADER_SEARCH:
+                break
+            continue
+        if not first:
+            continue
+        activity_id = _activity_id(cells[0])
+        activity = project.activities.get(activity_id)
+        if activity is None or activity.dropped:
+            key = "sync.dropped" if activity is not None else "sync.unknown_id"
+            raise sheet.error(1, number, key, id=activity_id)
+        if activity_id in seen:
+            raise sheet.error(1, number, "sync.duplicate_id", id=activity_id, row=seen[activity_id])
+        seen[activity_id] = number
+        if activity.is_summary or activity_id == project.opening_id:
+            continue  # their status comes from their steps, or is the opening itself
+        values = {name: _cell(sheet, cells, column, number, name, statuses) for name, column in columns.items()}
+        _check_consistent(sheet, columns, number, values)
+        found.append(Progress(activity_id, number, values))
+    if columns is None:
+        raise NavplanError(t("sync.no_header", sheet.lang), file=sheet.file, field=sheet.title)
+    return found
+
+
+def _columns(sheet: _Sheet, cells: tuple, row: int) -> dict[str, int]:
+    """Column numbers (1-based) by field, found by their header in either language."""
+    columns: dict[str, int] = {}
+    for index, value in enumerate(cells, start=1):
+        text = _text(value).casefold()
+        for name, key in _HEADERS.items():
+            languages = [lang for lang, words in zip(LANGUAGES, MESSAGES[key]) if words.casefold() == text]
+            if languages and name not in columns:
+                columns[name] = index
+                if len(languages) == 1:  # `Status` is the same word in both
+                    sheet.words_lang = languages[0]
+    if "status" not in columns:
+        raise sheet.error(1, row, "sync.no_status_column", header=" / ".join(dict.fromkeys(MESSAGES["col.status"])))
+    return columns
+
+
+def _cell(sheet: _Sheet, cells: tuple, column: int, row: int, name: str, statuses: dict[str, Status]):
+    value = cells[column - 1] if column <= len(cells) else None
+    if name == "status":
+        text = _text(value)
+        if not text:
+            raise sheet.error(column, row, "sync.empty_status", words=sheet.status_list())
+        if not isinstance(value, str) or text.casefold() not in statuses:
+            raise sheet.error(column, row, "sync.bad_status", value=text, words=sheet.status_list())
+        return statuses[text.casefold()]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    day = None
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        try:
+            day = parse_date(value)
+        except ValueError:
+            day = None
+    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise sheet.error(column, row, "sync.bad_date", value=_text(value))
+    return day
+
+
+def _check_consistent(sheet: _Sheet, columns: dict[str, int], row: int, values: dict) -> None:
+    status, start, finish = values["status"], values.get("actual_start"), values.get("actual_finish")
+    word = t(f"status.{status.value}", sheet.words_lang)
+    if finish is not None and status is not Status.DONE:
+        raise sheet.error(columns["actual_finish"], row, "sync.finish_not_done", date=format_date(finish),
+                          status=word, done=t("status.done", sheet.words_lang))
+    if start is not None and status is Status.NOT_STARTED:
+        raise sheet.error(columns["actual_start"], row, "sync.start_not_started", date=format_date(start),
+                          status=word)
+    if start is not None and finish is not None and finish < start:
+        raise sheet.error(columns["actual_finish"], row, "sync.finish_before_start", finish=format_date(finish),
+                          start=format_date(start))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%d.%m.%Y")
+    return str(value).strip()
+
+
+def _activity_id(value: Any) -> str:
+    # A spreadsheet may have turned the text 7.4 into the number 7.4.
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return _text(value)
+
+
+def compare(project: Project, progress: list[Progress]) -> list[Change]:
+    """What the workbook says differently from the plan, in the workbook's row order."""
+    changes: list[Change] = []
+    for row in progress:
+        activity = project.activities[row.activity_id]
+        for name in FIELDS:
+            if name in row.values and getattr(activity, name) != row.values[name]:
+                changes.append(Change(row.activity_id, name, getattr(activity, name), row.values[name]))
+    return changes
+
+
+def workbook_changes(path: str | Path, project: Project, lang: str = "nb") -> list[Change]:
+    return compare(project, read_progress(path, project, lang))
+
+
+def edits(changes: list[Change]) -> dict[str, dict[str, Status | dt.date | None]]:
+    """The changes as fields to set, by activity (None removes a date)."""
+    by_activity: dict[str, dict[str, Status | dt.date | None]] = {}
+    for change in changes:
+        by_activity.setdefault(change.activity_id, {})[change.field] = change.new
+    return by_activity
+
+
+def check_applied(project: Project, changes: list[Change], file: str | Path, lang: str = "nb") -> None:
+    """The edited plan, read back, must say what the workbook said."""
+    for change in changes:
+        if getattr(project.activities[change.activity_id], change.field) != change.new:
+            raise NavplanError(t("sync.not_applied", lang, id=change.activity_id, field=change.field), file=file)

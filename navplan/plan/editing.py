@@ -1,0 +1,348 @@
+"""Editing a plan file in place, so that `git diff` shows only what changed.
+
+ruamel.yaml's round-trip mode keeps comments, key order and quoting, but it
+still re-renders the whole document: an unusual indentation, `~`, aligned
+values or a folded line elsewhere in the file would change too. So the
+edited document is rendered twice, before and after the edit, and only the
+lines that differ between those two renderings are spliced into the
+original text; everything else keeps the user's bytes.
+
+ruamel is imported here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from navplan.errors import NavplanError
+from navplan.plan.model import Duration, PlanActivity, Status, parse_date
+from navplan.plan.line_splice import guess_indent, splice_lines
+from navplan.plan.safe_yaml import parse_yaml, read_text
+
+#: The canonical key order of an activity block.
+ACTIVITY_KEYS = tuple(PlanActivity.model_fields)
+_DATE_KEYS = {"fixed", "not_before", "not_after", "actual_start", "actual_finish"}
+_BOM = b"\xef\xbb\xbf"
+
+
+def _yaml(mapping: int = 2, offset: int = 2) -> YAML:
+    """The one ruamel configuration. The defaults are what `navplan init` and
+    the examples use: `key:` children indented 2, list dashes indented 2."""
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 16  # never re-wrap a long note
+    return yaml
+
+
+def round_trip(text: str) -> str:
+    """ruamel's rendering of an unchanged plan; for checking that the
+    configuration matches the style navplan's own files are written in."""
+    return PlanEditor(text)._before
+
+
+class PlanEditor:
+    """A plan file's text with edits to its activity blocks.
+
+    ``outline`` is the activity ids in the handbook's outline order (the
+    project's ``activities``); new blocks go where the outline puts them.
+    """
+
+    def __init__(self, text: str, file: str | Path = "navplan.yaml", outline: Sequence[str] = ()) -> None:
+        self.file = str(file)
+        self._original = text
+        self._crlf = "\r\n" in text
+        self._outline = {activity_id: index for index, activity_id in enumerate(outline)}
+        self._bom = False
+        self._read_bytes: bytes | None = None
+        self._changed = False
+        body = text.replace("\r\n", "\n")
+        mapping, self._offset = guess_indent(body)  # blocks' dashes sit at _offset, their keys 2 further
+        self._yaml = _yaml(mapping, self._offset)
+        try:
+            self._data = self._yaml.load(body)
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise NavplanError(f"cannot edit this file: {getattr(exc, 'problem', None) or exc}", file=self.file,
+                               line=mark.line + 1 if mark else None) from None
+        if not isinstance(self._data, CommentedMap):
+            raise NavplanError("cannot edit this file: it is not a mapping of keys", file=self.file)
+        self._before = self._render()
+        # Block ids as navplan itself reads them (ruamel would read `id: 2.10` as 2.1).
+        content = parse_yaml(body, self.file).content
+        blocks = content.get("activities") if isinstance(content, dict) else None
+        self._ids = [str(b.get("id")) if isinstance(b, dict) else "" for b in blocks or []]
+
+    @classmethod
+    def open(cls, path: str | Path, outline: Sequence[str] = ()) -> "PlanEditor":
+        path = Path(path)
+        read = path.read_bytes() if path.is_file() else None
+        editor = cls(read_text(path), path, outline)
+        editor._read_bytes = read
+        editor._bom = bool(read) and read.startswith(_BOM)
+        return editor
+
+    @property
+    def changed(self) -> bool:
+        return self._changed
+
+    def set_activity_fields(self, activity_id: str, fields: Mapping[str, Any]) -> bool:
+        """Set (or, with None, remove) fields of one activity's block; True if the text changes.
+
+        Values equal to what the file already says are left as written, so
+        `01.03.2019` does not become `2019-03-01` unless the date changes.
+        """
+        unknown = [name for name in fields if name not in ACTIVITY_KEYS or name == "id"]
+        if unknown:
+            raise ValueError(f"not an activity field: {', '.join(unknown)}")
+        index = self._ids.index(activity_id) if activity_id in self._ids else None
+        if index is None:
+            wanted = {name: value for name, value in fields.items() if value is not None}
+            if not wanted:
+                return False
+            blocks = self._activities()
+            block = CommentedMap()
+            block["id"] = DoubleQuotedScalarString(activity_id)
+            for name in ACTIVITY_KEYS:
+                if name in wanted:
+                    block[name] = _yaml_value(name, wanted[name], None)
+            self._insert_block(blocks, block, activity_id)
+            self._changed = True
+            return True
+        block = self._activities()[index]
+        changed = False
+        for name in sorted(fields, key=ACTIVITY_KEYS.index):
+            value = fields[name]
+            if value is None:
+                if name in block:
+                    _remove_key(block, name, self._offset + 2)
+                    changed = True
+            elif name in block:
+                if not _same(name, block[name], value):
+                    block[name] = _yaml_value(name, value, block[name])
+                    changed = True
+            else:
+                _insert_key(block, name, _yaml_value(name, value, None), self._offset + 2)
+                changed = True
+        self._changed |= changed
+        return changed
+
+    def text(self) -> str:
+        """The plan's text with the edits; the original text if nothing changed."""
+        if not self._changed:
+            return self._original
+        after = self._render()
+        spliced = "".join(splice_lines(self._original.replace("\r\n", "\n").splitlines(keepends=True),
+                                  self._before.splitlines(keepends=True), after.splitlines(keepends=True)))
+        # The splice must mean exactly what ruamel's own rendering means; if
+        # some odd formatting defeated it, the full rendering is still right.
+        if parse_yaml(spliced, self.file).content != parse_yaml(after, self.file).content:
+            spliced = after
+        return spliced.replace("\n", "\r\n") if self._crlf else spliced
+
+    def data(self) -> bytes:
+        """The new file's bytes; a byte-order mark the file had is kept."""
+        return (_BOM if self._bom else b"") + self.text().encode("utf-8")
+
+    def unchanged_on_disk(self, path: str | Path) -> bool:
+        """Whether the file still holds what was read (nobody saved it meanwhile)."""
+        return self._read_bytes is None or Path(path).read_bytes() == self._read_bytes
+
+    def project(self):
+        """The edited plan merged with its handbook exactly as `load_project`
+        does; raises the same located errors. Check this before saving."""
+        from navplan.engine.dependency_graph import check_cycles
+        from navplan.plan.loading import validate
+        from navplan.plan.model import Plan
+        from navplan.plan.project import build_project
+
+        document = parse_yaml(self.text(), self.file)
+        project = build_project(validate(Plan, document), document)
+        # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
+        check_cycles(project)
+        return project
+
+    def save(self, path: str | Path, lang: str = "nb") -> None:
+        """Write the file atomically, unless someone saved it since it was read."""
+        from navplan.messages import t
+        from navplan.io.atomic_write import write_atomic
+
+        if not self.unchanged_on_disk(path):
+            raise NavplanError(t("edit.changed_meanwhile", lang), file=path)
+        write_atomic(Path(path), self.data(), force=True)
+
+    def _render(self) -> str:
+        stream = io.StringIO()
+        self._yaml.dump(self._data, stream)
+        return stream.getvalue()
+
+    def _activities(self) -> CommentedSeq:
+        blocks = self._data.get("activities")
+        if isinstance(blocks, CommentedSeq):
+            if not blocks:
+                blocks.fa.set_block_style()  # `activities: []`, as `navplan init` writes it
+            return blocks
+        if blocks is not None:
+            raise NavplanError("cannot edit: activities is not a list", file=self.file, field="activities")
+        self._data["activities"] = blocks = CommentedSeq()
+        return blocks
+
+    def _insert_block(self, blocks: CommentedSeq, block: CommentedMap, activity_id: str) -> None:
+        """Right after the nearest block that comes before it in the outline;
+        else before the first block after it; else at the end."""
+        position = len(blocks)
+        mine = self._outline.get(activity_id)
+        if mine is not None:
+            placed = [(self._outline[i], index) for index, i in enumerate(self._ids) if i in self._outline]
+            earlier = [p for p in placed if p[0] < mine]
+            later = [p for p in placed if p[0] > mine]
+            if earlier:
+                position = max(earlier)[1] + 1
+            elif later:
+                position = min(later)[1]
+        if position > 0:
+            # The lines between the previous block and the next stay before the
+            # next; blank lines that separate blocks separate the new one too.
+            previous = _last(blocks[position - 1])
+            rest = _take_trailing(previous, self._offset)
+            _put_trailing(previous, rest[: len(rest) - len(rest.lstrip("\n"))])
+            _put_trailing(_last(block), rest)
+        blocks.insert(position, block)
+        self._ids.insert(position, activity_id)
+
+
+def _yaml_value(name: str, value: Any, old: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, (dt.date, bool, int, Duration)):
+        return str(value) if isinstance(value, Duration) else value
+    if isinstance(value, str):
+        if name in _DATE_KEYS:
+            return parse_date(value)
+        if isinstance(old, ScalarString):
+            return type(old)(value)  # keep the quoting the user chose
+        if name in ("status", "duration") or (old is not None and not isinstance(old, ScalarString)):
+            return value
+        return DoubleQuotedScalarString(value)
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(_yaml_value(name, item, None) for item in value)
+    if isinstance(value, Mapping):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _yaml_value(key, item, None)
+        return mapping
+    raise TypeError(f"cannot write {value!r} to a plan file")
+
+
+def _same(name: str, old: Any, new: Any) -> bool:
+    """Whether the file's value already says ``new`` (`01.03.2019` is 2019-03-01)."""
+    def meaning(value: Any) -> Any:
+        if name in _DATE_KEYS and value is not None:
+            return parse_date(value if isinstance(value, dt.date) else str(value))
+        if name == "status" and value is not None:
+            return Status(getattr(value, "value", value))
+        if name == "duration" and value is not None:
+            return Duration.parse(str(value))
+        return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
+
+    try:
+        return meaning(old) == meaning(new)
+    except ValueError:
+        return False
+
+
+# ruamel keeps the comment lines and blank lines that follow a value on that
+# value (the deepest last one, when the value is a list or mapping). When a
+# key or block is added or removed, those lines must stay with the neighbour
+# they lead into.
+
+Holder = tuple[Any, Any]  # a container and the key (or index) of one of its values
+
+
+def _last(node: Any) -> Holder | None:
+    """Where the lines after ``node`` are kept: its deepest last value."""
+    if isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        return _last(node[key]) or (node, key)
+    if isinstance(node, CommentedSeq) and node:
+        return _last(node[-1]) or (node, len(node) - 1)
+    return None
+
+
+def _of_key(block: CommentedMap, key: str) -> Holder:
+    return _last(block[key]) or (block, key)
+
+
+def _slot(container: Any) -> int:
+    return 2 if isinstance(container, CommentedMap) else 0
+
+
+def _take_trailing(holder: Holder | None, column: int) -> str:
+    """Remove and return the lines after the held value's own line, from the
+    first blank line or line indented to ``column`` or less: comments
+    indented deeper belong to the value above them and stay."""
+    if holder is None:
+        return ""
+    container, key = holder
+    entry = container.ca.items.get(key)
+    token = entry[_slot(container)] if entry else None
+    if token is None:
+        return ""
+    own_line, _, rest = token.value.partition("\n")
+    lines = rest.splitlines(keepends=True)
+    split = next((i for i, line in enumerate(lines)
+                  if not line.strip() or len(line) - len(line.lstrip(" ")) <= column), len(lines))
+    kept = own_line + "\n" + "".join(lines[:split])
+    if kept.strip():
+        token.value = kept
+    else:
+        entry[_slot(container)] = None
+    return "".join(lines[split:])
+
+
+def _put_trailing(holder: Holder | None, rest: str) -> None:
+    """Add ``rest`` after the held value's own line (and any lines already there)."""
+    if not rest or holder is None:
+        return
+    container, key = holder
+    entry = container.ca.items.setdefault(key, [None, None, None, None])
+    token = entry[_slot(container)]
+    if token is None:
+        entry[_slot(container)] = CommentToken("\n" + rest, CommentMark(0), None)
+    else:
+        token.value = token.value + ("" if token.value.endswith("\n") else "\n") + rest
+
+
+def _insert_key(block: CommentedMap, name: str, value: Any, column: int) -> None:
+    """In canonical order: before the first key that the canonical order puts after it."""
+    rank = ACTIVITY_KEYS.index(name)
+    keys = list(block)
+    position = next((i for i, key in enumerate(keys) if key in ACTIVITY_KEYS and ACTIVITY_KEYS.index(key) > rank),
+                    len(keys))
+    rest = _take_trailing(_of_key(block, keys[position - 1]), column)
+    block.insert(position, name, value)
+    _put_trailing(_of_key(block, name), rest)
+
+
+def _remove_key(block: CommentedMap, name: str, column: int) -> None:
+    keys = list(block)
+    position = keys.index(name)
+    if position == 0:
+        raise ValueError("the id of a block cannot be removed")
+    rest = _take_trailing(_of_key(block, name), column)
+    block.ca.items.pop(name, None)
+    del block[name]
+    _put_trailing(_of_key(block, keys[position - 1]), rest)

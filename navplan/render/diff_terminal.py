@@ -1,0 +1,148 @@
+"""`navplan diff` for people: a rich table, later in red and earlier in green.
+The report reuses its sentences about the opening and the critical path."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from navplan.engine.schedule import ScheduledActivity
+from navplan.features.plan_history import MOVED_DATES, PlanDiff
+from navplan.messages import format_date, t
+
+
+def _title(scheduled: ScheduledActivity, lang: str) -> str:
+    return scheduled.activity.title.get(lang)
+
+
+def signed(days: int) -> str:
+    """'+5', '-3', '0': working days moved, with the direction spelled out.
+
+    >>> signed(5), signed(-3), signed(0)
+    ('+5', '-3', '0')
+    """
+    return f"+{days}" if days > 0 else str(days)
+
+
+def _shift(day: dt.date, days: int, lang: str) -> Text:
+    """The new date and how far it moved: later in red, earlier in green."""
+    if not days:
+        return Text(format_date(day, lang), style="dim")
+    return Text(f"{format_date(day, lang)} ({signed(days)})", style="red" if days > 0 else "green")
+
+
+def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
+    """The opening's story as (kind, text): kind is ok, worse or better.
+    The terminal and the report say the same words."""
+    before, after = diff.before, diff.after
+    lines: list[tuple[str, str]] = []
+    if before.project.opening_date != after.project.opening_date:
+        lines.append(("worse" if after.project.opening_date > before.project.opening_date else "better",
+                      t("diff.opening_moved", lang, before=format_date(before.project.opening_date, lang),
+                        after=format_date(after.project.opening_date, lang))))
+    change = diff.slack_change
+    if change:
+        lines.append(("worse" if change < 0 else "better",
+                      t("diff.slack", lang, before=before.slack_to_opening, after=after.slack_to_opening,
+                        change=signed(change))))
+    else:
+        lines.append(("ok", t("diff.slack.same", lang, after=after.slack_to_opening)))
+    # A fixed or not-after date can leave the critical path less slack than the
+    # opening has; critical-path reports that one, so say when it moved.
+    path_before, path_after = _path_slack(before), _path_slack(after)
+    if path_before != path_after and (path_before, path_after) != (before.slack_to_opening, after.slack_to_opening):
+        lines.append(("worse" if path_after < path_before else "better",
+                      t("diff.critical_slack", lang, before=path_before, after=path_after,
+                        change=signed(path_after - path_before))))
+    if before.opening_holds and not after.opening_holds:
+        lines.append(("worse", t("diff.holds.lost", lang, days=after.missing_working_days)))
+    elif not before.opening_holds and after.opening_holds:
+        lines.append(("better", t("diff.holds.regained", lang, days=before.missing_working_days)))
+    elif not after.opening_holds:
+        lines.append(("worse", t("diff.holds.still_fails", lang, days=after.missing_working_days,
+                                 before=before.missing_working_days)))
+    return lines
+
+
+def _path_slack(schedule) -> int:
+    return schedule.slack_to_opening if schedule.critical_slack is None else schedule.critical_slack
+
+
+def critical_lines(diff: PlanDiff, lang: str) -> list[str]:
+    before, after = diff.before.critical_path, diff.after.critical_path
+    if before == after:
+        return [t("diff.critical.same", lang, ids=" → ".join(after) or "–")]
+    lines = [t("diff.critical.before", lang, ids=" → ".join(before) or "–"),
+             t("diff.critical.after", lang, ids=" → ".join(after) or "–")]
+    if diff.critical_joined:
+        lines.append(t("diff.critical.joined", lang, ids=", ".join(diff.critical_joined)))
+    if diff.critical_left:
+        lines.append(t("diff.critical.left", lang, ids=", ".join(diff.critical_left)))
+    return lines
+
+
+_STYLES = {"ok": "", "worse": "bold red", "better": "bold green"}
+
+
+def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
+    after = diff.after
+    revision = diff.revision
+    console.print(Text(t("diff.title", lang, office=after.project.plan.office, revision=revision.short,
+                         date=format_date(revision.date, lang), subject=revision.subject,
+                         as_of=format_date(after.as_of, lang)), style="bold"), soft_wrap=True)
+    if diff.unchanged:
+        console.print(t("diff.nothing", lang, revision=revision.short), markup=False, soft_wrap=True)
+        return
+    for kind, text in slack_lines(diff, lang):
+        console.print(Text(text, style=_STYLES[kind]), soft_wrap=True)
+    if diff.moved:
+        console.print()
+        table = _table(t("diff.section.moved", lang), lang, ["col.id", "col.activity", "col.start_by",
+                                                            "col.finish_by", "col.earliest_finish", "col.slack"])
+        for move in diff.moved:
+            slack = f"{_slack(move.before)} → {_slack(move.after)}"
+            table.add_row(move.id, escape(_title(move.after, lang)),
+                          *[_shift(move.after.dates[key], getattr(move, key), lang) for key in MOVED_DATES], slack)
+        console.print(table)
+        console.print(Text(t("diff.legend", lang), style="dim"))
+    for key, items in (("diff.section.added", diff.added), ("diff.section.dropped", diff.dropped)):
+        if items:
+            console.print()
+            table = _table(t(key, lang), lang, ["col.id", "col.activity", "col.start_by", "col.finish_by",
+                                                "col.slack", "col.status"])
+            for scheduled in items:
+                table.add_row(scheduled.id, escape(_title(scheduled, lang)),
+                              format_date(scheduled.dates["latest_start"], lang),
+                              format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled),
+                              t(f"status.{scheduled.status.value}", lang))
+            console.print(table)
+    if diff.status_changed:
+        console.print()
+        console.print(Text(t("diff.section.status", lang), style="bold"))
+        for change in diff.status_changed:
+            console.print(Text(f"{change.id} {_title(change.after, lang)}: "
+                               f"{t(f'status.{change.before.status.value}', lang)} → "
+                               f"{t(f'status.{change.after.status.value}', lang)}"), soft_wrap=True)
+    console.print()
+    console.print(Text(t("diff.section.critical", lang), style="bold"))
+    for line in critical_lines(diff, lang):
+        console.print(Text(line), soft_wrap=True)
+
+
+def _slack(scheduled: ScheduledActivity) -> str:
+    return "–" if scheduled.slack is None else str(scheduled.slack)
+
+
+def _table(title: str, lang: str, columns: list[str]) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    for key in columns:
+        if key == "col.activity":
+            table.add_column(t(key, lang), overflow="fold", min_width=10)
+        else:
+            table.add_column(t(key, lang), no_wrap=True, justify="right" if key == "col.slack" else "left")
+    return table

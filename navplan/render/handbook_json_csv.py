@@ -1,0 +1,50 @@
+"""The handbook's activities as JSON (the data as shipped) or flat CSV."""
+
+from __future__ import annotations
+
+import json
+
+from navplan.plan.model import Handbook, HandbookActivity
+from navplan.render.schedule_json_csv import csv_cell
+
+HANDBOOK_CSV_FIELDS = ("id", "parent", "kind", "origin", "title", "page", "role", "track", "duration",
+                       "duration_source", "after")
+
+
+def handbook_json(handbook: Handbook, activities: list[HandbookActivity], *, single: bool) -> str:
+    if single:
+        document = activities[0].model_dump(mode="json", exclude_none=True)
+    else:
+        document = {
+            "title": handbook.title, "version": handbook.version, "approved": handbook.approved,
+            "activities": [a.model_dump(mode="json", exclude_none=True) for a in activities],
+            "criteria": [c.model_dump(mode="json") for c in handbook.criteria],
+            "roles": [r.model_dump(mode="json", exclude_none=True) for r in handbook.roles],
+        }
+    return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _source_label(source) -> str:
+    if source is None:
+        return ""
+    if source.is_estimate:
+        return "estimate"
+    return f"p. {source.page}" if source.page else (source.document or "")
+
+
+def handbook_csv(activities: list[HandbookActivity], lang: str) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HANDBOOK_CSV_FIELDS)
+    for activity in activities:
+        after = " ".join(f"{link.id}:{link.type.value}" + (f"+{link.lag}" if not link.lag.is_zero else "")
+                         for link in activity.after)
+        row = [activity.id, activity.parent, activity.kind, activity.origin, activity.title.get(lang),
+               activity.page, activity.role, activity.track,
+               str(activity.duration) if activity.duration else None,
+               _source_label(activity.duration_source), after]
+        writer.writerow([csv_cell(value) for value in row])
+    return buffer.getvalue()

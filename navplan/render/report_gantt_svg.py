@@ -1,0 +1,154 @@
+"""The countdown as an inline SVG Gantt chart for the HTML report.
+
+Colours follow the workbook's Gantt sheet: red on the critical path, blue
+elsewhere, grey when done; the as-of line amber and the opening line green.
+No external resources and no namespace URL: inline SVG in HTML needs none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from navplan.engine.schedule import Schedule, ScheduledActivity
+from navplan.messages import MONTHS_SHORT, format_date, t
+from navplan.plan.model import Status
+
+CRITICAL = "#E06666"
+OTHER = "#6FA8DC"
+DONE = "#BFBFBF"
+AS_OF = "#BF9000"
+OPENING = "#38761D"
+GRID = "#D9D9D9"
+
+WIDTH = 720
+LABEL_WIDTH = 200
+RIGHT_MARGIN = 6
+TOP = 24  # the years' and the months' labels
+ROW = 10
+BAR = 7
+FONT = 7.2
+LEGEND = 20
+TITLE_CHARACTERS = 38
+
+
+def _axis(schedule: Schedule) -> tuple[dt.date, dt.date]:
+    """From the first of the as-of month (so this month's finished work shows,
+    grey) to the last day of the opening month."""
+    start = min(schedule.as_of, schedule.project.opening_date).replace(day=1)
+    opening = max(schedule.as_of, schedule.project.opening_date)
+    end = (opening.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return start, end
+
+
+def bar_span(scheduled: ScheduledActivity) -> Span | None:
+    """Open work from its latest start to its latest finish; done work over its
+    actual dates, and not at all without an actual finish: a done activity's
+    computed dates would draw it where it never was."""
+    activity = scheduled.activity
+    if scheduled.status is Status.DONE:
+        if activity.actual_finish is None:
+            return None
+        return activity.actual_start or activity.actual_finish, activity.actual_finish
+    return scheduled.dates["latest_start"], scheduled.dates["latest_finish"]
+
+
+Span = tuple[dt.date, dt.date]
+
+
+def gantt_rows(schedule: Schedule) -> list[tuple[ScheduledActivity, Span]]:
+    """Every task and milestone not yet done, and done ones that finished within the chart."""
+    start, _end = _axis(schedule)
+    rows = []
+    for scheduled in schedule.leaves():
+        span = bar_span(scheduled)
+        if span is not None and (scheduled.status is not Status.DONE or span[1] >= start):
+            rows.append((scheduled, span))
+    return rows
+
+
+def gantt_svg(schedule: Schedule, lang: str) -> str:
+    start, end = _axis(schedule)
+    days = (end - start).days + 1
+    plot = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
+
+    def x(day: dt.date, end_of_day: bool = False) -> float:
+        offset = (min(max(day, start), end) - start).days + (1 if end_of_day else 0)
+        return round(LABEL_WIDTH + plot * offset / days, 1)
+
+    rows = gantt_rows(schedule)
+    bottom = TOP + ROW * len(rows) + 3
+    height = bottom + LEGEND
+    out = [f'<svg class="gantt" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+           f'aria-label="{escape(t("report.section.gantt", lang))}">']
+    out += _months(start, end, x, bottom, lang)
+    for index, (scheduled, span) in enumerate(rows):
+        out += _row(scheduled, span, TOP + ROW * index, x, lang)
+    for day, colour in ((schedule.as_of, AS_OF), (schedule.project.opening_date, OPENING)):
+        out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{colour}" '
+                   f'stroke-width="1.5"/>')
+    out += _legend(schedule, bottom + 7, lang)
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str]:
+    """A tick and a short name per month; the year over the first month and each January."""
+    out = []
+    month = start
+    while month <= end:
+        position = x(month)
+        out.append(f'<line x1="{position}" y1="{TOP - 9}" x2="{position}" y2="{bottom}" stroke="{GRID}" '
+                   f'stroke-width="0.6"/>')
+        out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="#595959">'
+                   f'{escape(MONTHS_SHORT[lang][month.month - 1])}</text>')
+        if month == start or month.month == 1:
+            out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
+                       f'fill="#595959">{month.year}</text>')
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return out
+
+
+def _row(scheduled: ScheduledActivity, span: Span, top: int, x, lang: str) -> list[str]:
+    title = scheduled.activity.title.get(lang)
+    short = title if len(title) <= TITLE_CHARACTERS else title[:TITLE_CHARACTERS - 1].rstrip() + "…"
+    first, last = span
+    done = scheduled.status is Status.DONE
+    colour = DONE if done else (CRITICAL if scheduled.critical else OTHER)
+    weight = ' font-weight="bold"' if scheduled.critical and not done else ""
+    tooltip = escape(f"{scheduled.id} {title}: {format_date(first, lang)}–{format_date(last, lang)}")
+    out = [f'<text x="2" y="{top + BAR}" font-size="{FONT}"{weight} fill="{"#7F7F7F" if done else "#000"}">'
+           f'<tspan font-weight="bold">{escape(scheduled.id)}</tspan> {escape(short)}</text>']
+    if scheduled.activity.is_milestone:
+        centre, middle = x(last, end_of_day=True), top + BAR / 2 + 0.5
+        half = BAR / 2 + 0.5
+        out.append(f'<path d="M{centre} {middle - half} L{centre + half} {middle} L{centre} {middle + half} '
+                   f'L{centre - half} {middle} Z" fill="{colour}"><title>{tooltip}</title></path>')
+    else:
+        left, right = x(first), x(last, end_of_day=True)
+        out.append(f'<rect x="{left}" y="{top + 1}" width="{max(round(right - left, 1), 1.0)}" height="{BAR}" '
+                   f'rx="1" fill="{colour}"><title>{tooltip}</title></rect>')
+    return out
+
+
+def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
+    """The key to the colours, and to the two lines with their dates."""
+    out = []
+    position = 2.0
+    keys = [("bar", CRITICAL, t("xlsx.legend.critical", lang)), ("bar", OTHER, t("xlsx.legend.other", lang)),
+            ("bar", DONE, t("xlsx.legend.done", lang)), ("text", "#000", t("xlsx.legend.milestone", lang)),
+            ("line", AS_OF, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang))),
+            ("line", OPENING, f'{t("report.gantt.opening", lang)} {format_date(schedule.project.opening_date, lang)}')]
+    for kind, colour, label in keys:
+        if kind == "bar":
+            out.append(f'<rect x="{position}" y="{top}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')
+            position += 18
+        elif kind == "line":
+            out.append(f'<line x1="{position + 2}" y1="{top - 1}" x2="{position + 2}" y2="{top + BAR + 1}" '
+                       f'stroke="{colour}" stroke-width="1.5"/>')
+            position += 7
+        fill = colour if kind == "line" else "#000"
+        out.append(f'<text x="{position}" y="{top + BAR - 0.5}" font-size="{FONT + 0.5}" fill="{fill}">'
+                   f'{escape(label)}</text>')
+        position += 4.6 * len(label) + 16
+    return out

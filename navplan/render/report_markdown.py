@@ -1,0 +1,51 @@
+"""The steering group's report as Markdown that a git host's viewer renders:
+plain GFM tables and lists, no HTML, every text from the plan escaped."""
+
+from __future__ import annotations
+
+import re
+
+from navplan.render.report_sections import Grid, heading, footer, sections
+from navplan.features.steering_report import Report
+
+#: Characters Markdown would read as markup or raw HTML inside running text and table cells.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md_text(text: str) -> str:
+    """Plan text as literal Markdown: markup characters backslash-escaped, line breaks as spaces.
+
+    >>> md_text("<script>alert(1)</script> | *x*")
+    '\\\\<script\\\\>alert(1)\\\\</script\\\\> \\\\| \\\\*x\\\\*'
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _strong(text: str) -> str:
+    return f"**{md_text(text)}**" if text else ""
+
+
+def _grid(grid: Grid) -> list[str]:
+    lines = ["| " + " | ".join(md_text(h) for h in grid.headers) + " |",
+             "| " + " | ".join("---:" if i in grid.right else "---" for i in range(len(grid.headers))) + " |"]
+    for index, row in enumerate(grid.rows):
+        bold_row = index < len(grid.row_tones) and grid.row_tones[index] == "critical"
+        texts = [(c.text.replace("\n", "; "), c.tone) for c in row]
+        cells = [_strong(text) if bold_row or tone in ("later", "fail") else md_text(text) for text, tone in texts]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def report_markdown(report: Report, lang: str) -> str:
+    title, subtitle = heading(report, lang)
+    lines = [f"# {md_text(title)}", "", md_text(subtitle), ""]
+    for section in sections(report, lang):
+        lines += [f"## {md_text(section.title)}", ""]
+        for tone, text in section.lines:
+            lines += [_strong(text) if tone in ("strong", "fail") else md_text(text), ""]
+        if section.grid is not None:
+            lines += _grid(section.grid) + [""]
+        for note in section.notes:
+            lines += [f"*{md_text(note)}*", ""]
+    lines += ["---", "", md_text(footer(report, lang))]
+    return "\n".join(lines) + "\n"

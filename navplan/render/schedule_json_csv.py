@@ -1,0 +1,155 @@
+"""Output for machines: the JSON document and CSV rows, plain and stable.
+
+The JSON shape is a contract (documented in the README and by
+``navplan schema --output json``): fields are only ever added, never renamed
+or removed, and ``format_version`` changes if that promise is ever broken.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from navplan.engine.deadlines import Period, must_start
+from navplan.engine.schedule import Schedule, ScheduledActivity
+
+FORMAT_VERSION = 1
+#: Characters that make a spreadsheet read a cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ActivityRecord(BaseModel):
+    """One activity in the JSON and CSV output."""
+
+    id: str
+    title: str
+    parent: str | None
+    level: int = Field(description="Outline depth: 0 for main activities")
+    kind: Literal["summary", "task", "milestone"]
+    origin: str = Field(description="handbook, navplan, merger or local")
+    role: str | None
+    owner: str | None
+    duration: str | None = Field(description="As planned: 10d, 3w or 2m")
+    earliest_start: dt.date
+    earliest_finish: dt.date
+    latest_start: dt.date
+    latest_finish: dt.date
+    slack: int | None = Field(description="Total slack in working days; negative when late; null when done")
+    critical: bool
+    status: Literal["not_started", "started", "done"]
+    actual_start: dt.date | None
+    actual_finish: dt.date | None
+
+
+class MissedDateRecord(BaseModel):
+    id: str
+    date: dt.date
+    missing_working_days: int
+    kind: Literal["opening", "fixed", "not_after"]
+
+
+class PeriodRecord(BaseModel):
+    first_day: dt.date
+    last_day: dt.date
+    iso_week: int | None
+    countdown: int = Field(description="Weeks or months left to the opening's period")
+    must_start: list[str]
+    must_finish: list[str]
+
+
+class ScheduleDocument(BaseModel):
+    """The JSON that ``critical-path`` and ``calendar`` print with ``--format json``."""
+
+    format_version: int = FORMAT_VERSION
+    office: str
+    municipalities: list[str]
+    template: str
+    handbook_version: str
+    opening_date: dt.date
+    as_of: dt.date
+    working_days_left: int
+    opening_holds: bool
+    slack_to_opening: int = Field(description="Working days; negative: this many are missing")
+    critical_path: list[str]
+    driving_chain: list[str] = Field(description="The chain that sets the earliest opening, in order")
+    must_start: list[str] = Field(description="Ids that must start within the requested weeks, by latest start")
+    missed_dates: list[MissedDateRecord]
+    activities: list[ActivityRecord]
+    periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
+
+
+def activity_record(scheduled: ScheduledActivity, lang: str) -> ActivityRecord:
+    activity = scheduled.activity
+    return ActivityRecord(
+        id=activity.id, title=activity.title.get(lang), parent=activity.parent, level=scheduled.level,
+        kind=activity.kind, origin=activity.origin, role=activity.role, owner=activity.owner,
+        duration=None if activity.is_summary else str(activity.duration),
+        earliest_start=scheduled.dates["earliest_start"], earliest_finish=scheduled.dates["earliest_finish"],
+        latest_start=scheduled.dates["latest_start"], latest_finish=scheduled.dates["latest_finish"],
+        slack=scheduled.slack, critical=scheduled.critical, status=scheduled.status.value,
+        actual_start=activity.actual_start, actual_finish=activity.actual_finish,
+    )
+
+
+def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[Period] | None = None,
+                      by: str = "week") -> ScheduleDocument:
+    plan = schedule.project.plan
+    return ScheduleDocument(
+        office=plan.office, municipalities=plan.municipalities, template=plan.template,
+        handbook_version=plan.handbook, opening_date=plan.opening, as_of=schedule.as_of,
+        working_days_left=schedule.working_days_left, opening_holds=schedule.opening_holds,
+        slack_to_opening=schedule.slack_to_opening, critical_path=schedule.critical_path,
+        driving_chain=schedule.driving_chain, must_start=[s.id for s in must_start(schedule, weeks)],
+        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind)
+                      for m in schedule.missed],
+        activities=[activity_record(s, lang) for s in schedule.activities.values()],
+        periods=None if periods is None else [
+            PeriodRecord(first_day=p.first_day, last_day=p.last_day,
+                         iso_week=p.first_day.isocalendar().week if by == "week" else None,
+                         countdown=p.countdown, must_start=[s.id for s in p.starts],
+                         must_finish=[s.id for s in p.finishes]) for p in periods],
+    )
+
+
+def to_json(document: BaseModel) -> str:
+    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    >>> spreadsheet_safe("=HYPERLINK(\\"http://x\\")"), spreadsheet_safe(-3)
+    ('\\'=HYPERLINK("http://x")', -3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return spreadsheet_safe(" ".join(map(str, value)))
+    return spreadsheet_safe(value)
+
+
+def to_csv(records: list[BaseModel]) -> str:
+    """CSV with a header row; dates ISO, empty cells for null."""
+    buffer = io.StringIO()
+    if not records:
+        return ""
+    fields = list(type(records[0]).model_fields)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    for record in records:
+        row = record.model_dump(mode="json")
+        writer.writerow([csv_cell(row[f]) for f in fields])
+    return buffer.getvalue()
