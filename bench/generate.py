@@ -30,7 +30,7 @@ NETWORK_LAYERS = 40
 
 
 def _handbook():
-    from navplan.plan.loading import load_handbook, load_template
+    from navplan.plan.handbook_files import load_handbook, load_template
 
     book = load_handbook()
     return book, {name: load_template(name) for name in ("new", "merger")}

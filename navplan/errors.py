@@ -1,13 +1,29 @@
-"""The one exception type the core raises for anything the user can fix."""
+"""The one exception type the core raises for anything the user can fix.
+
+An error holds no language: a message key from :mod:`navplan.messages` and
+its parameters. The CLI's error boundary renders it in the user's language
+(bokmål unless ``--lang en``) as one line on stderr. Values quoted from a
+hostile file (a 1 MB name, a newline in a role, a terminal escape) are
+escaped and shortened when rendered, so the line stays one line.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 #: Longest piece of a message (a value quoted from the file, a field path) shown whole.
 MAX_PART = 200
 #: Control characters would break the one-line message (or drive the terminal): shown escaped.
-_ESCAPES = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_ESCAPES = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]} | {
+    0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_BAD_INPUT = 2
+#: What a shell reports for a process its reader stopped (128 + SIGPIPE), as for git or cat.
+EXIT_BROKEN_PIPE = 141
 
 
 def one_line(text: str, limit: int = MAX_PART) -> str:
@@ -24,38 +40,101 @@ def one_line(text: str, limit: int = MAX_PART) -> str:
         text = text[:head] + "…" + text[len(text) - (limit - head):]
     return text
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_BAD_INPUT = 2
+
+class Message:
+    """A message key and its parameters, rendered in a language on demand.
+
+    Parameters may be text (shown escaped and shortened), numbers, dates
+    (``dd.mm.yyyy`` in bokmål, ISO in English), lists (joined with commas)
+    or other messages.
+
+    >>> Message("error.file_not_found").render("nb")
+    'fant ikke filen'
+    """
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str = "nb") -> str:
+        from navplan.messages import t
+
+        return t(self.key, lang, **{name: render_value(value, lang) for name, value in self.params.items()})
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.params!r})"
+
+
+def render_value(value: Any, lang: str) -> str:
+    """A parameter as it stands in a message."""
+    from navplan.messages import format_date
+
+    if hasattr(value, "render"):  # a Message, Choices or another value that says itself
+        return value.render(lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(render_value(item, lang) for item in value)
+    if isinstance(value, Path):
+        return one_line(str(value), 2 * MAX_PART)
+    return one_line(str(value))
+
+
+class InvalidValue(ValueError):
+    """A value the user wrote cannot be used; raised by parsers and validators.
+
+    Like :class:`NavplanError` it carries a message key, not text, so pydantic
+    can pass it through to :func:`navplan.plan.loading.located_error` and the
+    CLI can say it in the user's language.
+
+    >>> InvalidValue("error.value.not_a_date", value="1/1/2020").render("en")
+    "'1/1/2020' is not a date: write dd.mm.yyyy or yyyy-mm-dd"
+    """
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.message = Message(key, **params)
+        super().__init__(self.message.render("en"))
+
+    def render(self, lang: str = "nb") -> str:
+        return self.message.render(lang)
 
 
 class NavplanError(Exception):
     """Bad input or usage, located as precisely as the input allows.
 
-    The CLI's error boundary turns it into one line on stderr and exit code
-    :data:`EXIT_BAD_INPUT`.
+    ``key`` names the message in :mod:`navplan.messages`; ``hint`` is another
+    key (filled in from the same parameters) or a :class:`Message`.
 
-    >>> str(NavplanError("not a date", file="navplan.yaml", line=4, field="opening"))
-    'navplan.yaml:4: opening: not a date'
+    >>> error = NavplanError("error.value.not_a_date", file="navplan.yaml", line=4, field="opening", value="1/1")
+    >>> error.render("en")
+    "navplan.yaml:4: opening: '1/1' is not a date: write dd.mm.yyyy or yyyy-mm-dd"
     """
 
     def __init__(
         self,
-        message: str,
+        key: str | Message,
+        /,
         *,
         file: str | Path | None = None,
         line: int | None = None,
         field: str | None = None,
-        hint: str | None = None,
+        hint: str | Message | None = None,
         exit_code: int = EXIT_BAD_INPUT,
+        **params: Any,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self.message = key if isinstance(key, Message) else Message(key, **params)
         self.file = str(file) if file is not None else None
         self.line = line
         self.field = field
-        self.hint = hint
+        self.hint = Message(hint, **self.message.params) if isinstance(hint, str) else hint
         self.exit_code = exit_code
+        super().__init__(self.message.key)
+
+    @classmethod
+    def from_invalid(cls, invalid: InvalidValue, **where: Any) -> "NavplanError":
+        return cls(invalid.message, **where)
 
     def located(self, file: str | Path | None = None) -> "NavplanError":
         """Fill in the file if the raiser did not know it."""
@@ -63,14 +142,58 @@ class NavplanError(Exception):
             self.file = str(file)
         return self
 
-    def __str__(self) -> str:
-        # One line whatever the input held: values quoted from a hostile file
-        # (a 1 MB name, a newline in a role) are escaped and shortened.
+    def add_hint(self, hint: Message) -> "NavplanError":
+        """Add to the hint (e.g. 'nothing was written'), keeping what the raiser said."""
+        self.hint = hint if self.hint is None else Message("error.hints", first=self.hint, second=hint)
+        return self
+
+    def render(self, lang: str = "nb") -> str:
+        """One line: ``file:line: field: message (hint)``."""
         where = ""
         if self.file:
             where = one_line(self.file, 2 * MAX_PART) + (f":{self.line}" if self.line else "") + ": "
         elif self.line:
-            where = f"line {self.line}: "
+            where = f"{render_value(Message('error.line', line=self.line), lang)}: "
         field = f"{one_line(self.field)}: " if self.field else ""
-        hint = f" ({one_line(self.hint, 5 * MAX_PART)})" if self.hint else ""
-        return f"{where}{field}{one_line(self.message, 5 * MAX_PART)}{hint}"
+        hint = f" ({self.hint.render(lang)})" if self.hint is not None else ""
+        return f"{where}{field}{self.message.render(lang)}{hint}"
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class Choices:
+    """Values a field accepts, shown as 'a', 'b' eller 'c' in the message's language.
+
+    >>> Message("error.field.choice", choices=Choices(["new", "merger"]), value="x").render("nb")
+    "må være 'new' eller 'merger', ikke 'x'"
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values) -> None:
+        self.values = [str(value) for value in values]
+
+    def render(self, lang: str) -> str:
+        from navplan.messages import t
+
+        quoted = [f"'{one_line(value)}'" for value in self.values]
+        if len(quoted) < 2:
+            return "".join(quoted)
+        return f"{', '.join(quoted[:-1])} {t('error.or', lang)} {quoted[-1]}"
+
+
+def os_reason(error: OSError) -> Message:
+    """The operating system's reason for a failure, in navplan's words (never libc's).
+
+    >>> import errno
+    >>> os_reason(OSError(errno.ENAMETOOLONG, "File name too long")).render("nb")
+    'navnet er for langt for filsystemet'
+    """
+    import errno
+    from navplan.messages import MESSAGES
+
+    code = errno.errorcode.get(error.errno or 0, "")
+    if f"os.{code}" in MESSAGES:
+        return Message(f"os.{code}")
+    return Message("os.other", code=code or type(error).__name__)

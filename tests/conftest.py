@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from navplan.cli.app import Environment, main
+from navplan.cli.app import main
+from navplan.cli.environment import Environment
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 TERMINAL_WIDTH = 100
+#: "Today" for every run that does not pass --as-of: tests never read the clock.
+TODAY = dt.date(2026, 11, 30)
 
 
 @dataclass
@@ -23,12 +27,17 @@ class Run:
     stderr: str
 
 
-def run_navplan(*args: str) -> Run:
-    """Run navplan's real entry point with a fixed terminal width and no colour."""
+def run_navplan(*args: str, today: dt.date | None = None, environ: dict[str, str] | None = None,
+                width: int = TERMINAL_WIDTH) -> Run:
+    """Run navplan's real entry point with a fixed terminal width, no colour and a fixed today."""
+    import conftest
+
     stdout, stderr = io.StringIO(), io.StringIO()
     # Typer prints help and usage errors to sys.stdout/sys.stderr itself.
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        code = main([str(a) for a in args], Environment(stdout=stdout, stderr=stderr, width=TERMINAL_WIDTH))
+        code = main([str(a) for a in args], Environment(stdout=stdout, stderr=stderr, stdin=io.StringIO(),
+                                                        width=width, today=today or conftest.TODAY,
+                                                        environ=environ if environ is not None else {}))
     return Run(code, stdout.getvalue(), stderr.getvalue())
 
 

@@ -122,7 +122,8 @@ def test_a_failed_write_is_a_located_error_and_changes_nothing(tmp_path: Path, m
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(NavplanError) as error:
         write_atomic(target, "new\n", force=True)
-    assert "No space left on device" in str(error.value) and str(target) in str(error.value)
+    assert "cannot write: no space left on the disk" in str(error.value) and str(target) in str(error.value)
+    assert "disken er full" in error.value.render("nb")
     assert target.read_text() == "old\n"
     assert sorted(tmp_path.iterdir()) == [target], "the temporary file is removed"
 

@@ -82,7 +82,7 @@ def test_error_case(case: Path) -> None:
     assert "expect-error" in expected, "an error case must state the message it expects"
     before = case.read_bytes()
     for command in (["validate"], ["critical-path", "--as-of", "01.01.2019"]):
-        result = run_navplan(*command, case)
+        result = run_navplan(*command, case, "--lang", "en")
         assert result.exit_code == 2, f"{case.name}: exit {result.exit_code}\n{result.stdout}{result.stderr}"
         assert "Traceback" not in result.stderr
         message = " ".join(result.stderr.split())
@@ -92,4 +92,9 @@ def test_error_case(case: Path) -> None:
         for line in expected.get("expect-line", []):
             assert f"{case}:{line}:" in message, f"{case.name}: line {line} not in: {message}"
         assert result.stdout == ""
+        # The same problem in bokmål, the default: the same place, navplan's words translated.
+        norwegian = run_navplan(*command, case)
+        assert norwegian.exit_code == 2 and norwegian.stdout == ""
+        assert norwegian.stderr.split(": ")[0] == result.stderr.split(": ")[0], "the same file and line"
+        assert norwegian.stderr != result.stderr, f"{case.name}: not translated: {norwegian.stderr}"
     assert case.read_bytes() == before, "nothing is written"

@@ -294,7 +294,7 @@ def test_unknown_ids_get_did_you_mean():
     net = [task("prepare", "1d"), task("decide", "1d")]
     with pytest.raises(NavplanError) as error:
         run(net, OPEN, AS_OF, plan_activities=[{"id": "decide", "after": ["prepar"]}])
-    assert "prepar" in error.value.message and "did you mean 'prepare'?" in str(error.value)
+    assert "'prepar'" in error.value.render("en") and "did you mean 'prepare'?" in error.value.render("en")
     with pytest.raises(NavplanError) as error:
         run(net, OPEN, AS_OF, plan_activities=[{"id": "decid", "duration": "2d"}])
     assert "did you mean 'decide'?" in str(error.value)

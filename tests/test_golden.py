@@ -56,7 +56,7 @@ STANDALONE = {
     "handbook.csv": ["handbook", "--format", "csv", "--lang", "en"],
     "handbook-7.4.txt": ["handbook", "7.4"],
     "handbook-9.2.5.en.txt": ["handbook", "9.2.5", "--lang", "en"],
-    "schema-json.json": ["schema", "--output", "json"],
+    "schema-json.json": ["schema", "schedule"],
 }
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from navplan.plan.loading import handbook_dir, load_handbook, load_template
-from navplan.plan.model import HandbookActivity, Source
+from navplan.plan.handbook_files import handbook_dir, load_handbook, load_template
+from navplan.plan.handbook_model import HandbookActivity
+from navplan.plan.values import Source
 
 SOURCES = Path(__file__).resolve().parent.parent / "handbook" / "sources"
 DOCUMENTS = {

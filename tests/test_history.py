@@ -173,8 +173,8 @@ def test_default_since_and_a_named_revision(repo: Path) -> None:
     assert since["revision"] == first and since["slack_to_opening_change"] == -10
     assert diff_json(repo, "--since", "2030-01-20")["revision_subject"] == "A takes longer"
     # A named revision, with the plan as second argument, and a folder alone as the plan.
-    assert diff_json("HEAD~1", repo)["revision"] == first
-    assert diff_json(first[:10], repo / "navplan.yaml")["slack_to_opening_change"] == -10
+    assert diff_json(repo, "-r", "HEAD~1")["revision"] == first
+    assert diff_json(repo / "navplan.yaml", "--revision", first[:10])["slack_to_opening_change"] == -10
 
 
 def test_a_commit_that_did_not_touch_the_plan_is_not_the_default(repo: Path) -> None:
@@ -194,7 +194,7 @@ def test_nothing_changed(repo: Path) -> None:
 def test_outside_a_repository_it_says_so_plainly(tmp_path: Path) -> None:
     plan = tmp_path / "navplan.yaml"
     plan.write_text(BEFORE, encoding="utf-8")
-    result = run_navplan("diff", plan, "--as-of", AS_OF)
+    result = run_navplan("diff", plan, "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.strip() == (f"navplan: {plan}: is not in a git repository, so there is no history to "
                                      "compare with (keep the plan in git: git init, then commit it)")
@@ -206,7 +206,7 @@ def test_without_git_it_says_so(repo: Path, tmp_path: Path, monkeypatch) -> None
     monkeypatch.setenv("PATH", str(empty))
     result = run_navplan("diff", repo, "--as-of", AS_OF)
     assert result.exit_code == 2
-    assert "git is not installed, so the plan's history cannot be read (install git)" in result.stderr
+    assert "git er ikke installert, så planens historikk kan ikke leses (installer git)" in result.stderr
 
 
 def test_a_plan_never_committed_and_a_revision_without_it(tmp_path: Path) -> None:
@@ -215,23 +215,23 @@ def test_a_plan_never_committed_and_a_revision_without_it(tmp_path: Path) -> Non
     git(folder, "add", "README")
     git(folder, "commit", "-q", "-m", "Start")
     working_copy(folder, BEFORE)
-    never = run_navplan("diff", folder, "--as-of", AS_OF)
+    never = run_navplan("diff", folder, "--as-of", AS_OF, "--lang", "en")
     assert never.exit_code == 2
     assert "no commit has touched the plan yet, so there is no history to compare with" in never.stderr
-    missing = run_navplan("diff", "HEAD", folder, "--as-of", AS_OF)
+    missing = run_navplan("diff", folder, "-r", "HEAD", "--as-of", AS_OF, "--lang", "en")
     assert missing.exit_code == 2
     assert f"the plan did not exist at revision {git(folder, 'rev-parse', '--short=7', 'HEAD')}" in missing.stderr
 
 
 def test_bad_revisions_and_options(repo: Path) -> None:
-    unknown = run_navplan("diff", "no-such-branch", repo, "--as-of", AS_OF)
-    assert unknown.exit_code == 2 and "REV: unknown revision 'no-such-branch'" in unknown.stderr
-    dashed = run_navplan("diff", "--as-of", AS_OF, "--", "--output=x", repo)
+    unknown = run_navplan("diff", repo, "-r", "no-such-branch", "--as-of", AS_OF)
+    assert unknown.exit_code == 2 and "REV: ukjent revisjon 'no-such-branch'" in unknown.stderr
+    dashed = run_navplan("diff", repo, "--revision=--output=x", "--as-of", AS_OF, "--lang", "en")
     assert dashed.exit_code == 2 and "unknown revision '--output=x'" in dashed.stderr
-    both = run_navplan("diff", "HEAD", repo, "--since", "10.01.2030", "--as-of", AS_OF)
-    assert both.exit_code == 2 and "name a revision or --since, not both" in both.stderr
+    both = run_navplan("diff", repo, "-r", "HEAD", "--since", "10.01.2030", "--as-of", AS_OF)
+    assert both.exit_code == 2 and "oppgi en revisjon eller --since, ikke begge" in both.stderr
     early = run_navplan("diff", repo, "--since", "01.01.2030", "--as-of", AS_OF)
-    assert early.exit_code == 2 and "no commit touched the plan on or before 2030-01-01" in early.stderr
+    assert early.exit_code == 2 and "ingen commit endret planen til og med 01.01.2030" in early.stderr
     bad_date = run_navplan("diff", repo, "--since", "32.01.2030", "--as-of", AS_OF)
     assert bad_date.exit_code == 2 and "--since" in bad_date.stderr
 

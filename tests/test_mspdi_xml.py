@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXAMPLES, run_navplan
 from cpm_builders import TEMPLATE, day, handbook, milestone, run, summary, task
-from navplan.plan.model import Plan
+from navplan.plan.plan_model import Plan
 from navplan.plan.project import build_project, load_project
 from navplan.render.mspdi import mspdi_bytes
 from navplan.render.mspdi_links import TaskLink, task_links

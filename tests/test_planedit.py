@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES, run_navplan
 from plandiff import changed_lines, touched_blocks
 from navplan.plan.loading import validate
-from navplan.plan.model import Plan, Status
+from navplan.plan.plan_model import Plan
+from navplan.plan.values import Status
 from navplan.plan.project import build_project, load_project
 from navplan.plan.editing import PlanEditor, round_trip
 from navplan.plan.safe_yaml import parse_yaml

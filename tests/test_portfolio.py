@@ -106,8 +106,8 @@ def test_folders_are_searched_recursively_skipping_git_venv_and_node_modules(cou
     code, records = _json(county / "d" / "navplan.yaml", county.parent / "nowhere", county.parent / "empty")
     assert code == 2
     assert [r["status"] for r in records] == ["ok", "error", "error"]  # errors by file name
-    assert records[1]["error"].endswith("empty: no navplan.yaml in this folder or below")
-    assert records[2]["error"].endswith("nowhere: not found")
+    assert records[1]["error"].endswith("empty: ingen navplan.yaml i denne mappen eller under den")
+    assert records[2]["error"].endswith("nowhere: fant ikke filen")
 
 
 def test_every_plan_readable_exits_0(county: Path) -> None:
@@ -170,7 +170,7 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHI")
 
     again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
-    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.exit_code == 2 and "finnes allerede" in again.stderr
     assert run_navplan("portfolio", county, "--format", "xlsx").exit_code == 2
     assert run_navplan("portfolio", county, "-o", tmp_path / "x.csv").exit_code == 2
     assert not (tmp_path / "x.csv").exists()
@@ -185,7 +185,8 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(county: Path) -> None:
 
 
 def test_progress_bar_on_a_terminal(county: Path) -> None:
-    from navplan.cli.app import Environment, main
+    from navplan.cli.app import main
+    from navplan.cli.environment import Environment
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -228,6 +229,6 @@ def test_an_unreadable_plan_or_an_internal_error_stops_only_its_own_line(county:
     assert code == 2
     assert [r["office"] for r in records[:2]] == ["NAV Verst", "NAV Stram"]
     errors = {Path(r["file"]).parent.name: r["error"] for r in records[2:]}
-    assert errors["roomy"].endswith("roomy/navplan.yaml: Permission denied")
-    assert "internal error (ValueError: boom)" in errors["late"]
+    assert errors["roomy"].endswith("roomy/navplan.yaml: kan ikke leses: ingen tilgang")
+    assert "intern feil i navplan (ValueError: boom)" in errors["late"]
     assert "2030-02-30" in errors["broken"]

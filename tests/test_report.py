@@ -289,18 +289,18 @@ def test_since_a_revision_or_a_date(repo: Path, tmp_path: Path) -> None:
     early = report(repo, tmp_path / "d.md", "--since", "01.01.2030")
     assert "Ingen historikk: ingen commit av planen til og med 01.01.2030." in early
     wrong = run_navplan("report", repo, "-o", tmp_path / "e.md", "--as-of", AS_OF, "--since", "no-such-tag")
-    assert wrong.exit_code == 2 and "unknown revision 'no-such-tag'" in wrong.stderr
+    assert wrong.exit_code == 2 and "ukjent revisjon 'no-such-tag'" in wrong.stderr
     assert not (tmp_path / "e.md").exists()
 
 
 def test_the_file_name_decides_the_format_and_nothing_is_overwritten(repo: Path, tmp_path: Path) -> None:
     wrong = run_navplan("report", repo, "-o", tmp_path / "r.pdf", "--as-of", AS_OF)
     assert wrong.exit_code == 2
-    assert "--output: cannot write a report as '.pdf'" in wrong.stderr and not (tmp_path / "r.pdf").exists()
+    assert "--output: kan ikke skrive en rapport som '.pdf'" in wrong.stderr and not (tmp_path / "r.pdf").exists()
     existing = tmp_path / "r.html"
     existing.write_text("mine\n", encoding="utf-8")
     refused = run_navplan("report", repo, "-o", existing, "--as-of", AS_OF)
-    assert refused.exit_code == 2 and "already exists" in refused.stderr and "--force" in refused.stderr
+    assert refused.exit_code == 2 and "finnes allerede" in refused.stderr and "--force" in refused.stderr
     assert existing.read_text(encoding="utf-8") == "mine\n"
     forced = run_navplan("report", repo, "-o", existing, "--as-of", AS_OF, "--force")
     assert forced.exit_code == 0

@@ -1,4 +1,9 @@
-"""`navplan export`: the schedule written to files (xlsx first)."""
+"""`navplan export xlsx|ics|csv|json|mspdi`: the schedule written to a file.
+
+Every export checks first that it may write its file (an existing one only
+with --force), then schedules, renders and writes the file whole or not at
+all, and says on stderr what it wrote.
+"""
 
 from __future__ import annotations
 
@@ -7,135 +12,132 @@ from typing import Annotated, Optional
 
 import typer
 
-from navplan.cli.app import CONTEXT_SETTINGS, AsOfOption, Environment, Lang, LangOption, PeriodKind, PlanArgument, _env, _load_schedule, app
+from navplan.cli.help_format import CONTEXT, NavplanGroup, command
+from navplan.cli.options import (
+    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
+    language, load_schedule, period, weeks as parse_weeks,
+)
 from navplan.errors import EXIT_OK, NavplanError
 
-export_app = typer.Typer(no_args_is_help=True, context_settings=CONTEXT_SETTINGS, add_completion=False, rich_markup_mode=None)
-app.add_typer(export_app, name="export",
-              help="Write the plan to a file: the countdown workbook, a calendar of deadlines, MS Project XML, CSV or JSON.")
-
-OutputFileOption = Annotated[Path, typer.Option("--output", "-o", help="The file to write, e.g. plan.xlsx")]
-ByOption = Annotated[PeriodKind, typer.Option("--by", help="One Gantt column per ISO week or per month")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing file")]
+commands = typer.Typer()
+export_app = typer.Typer(cls=NavplanGroup, context_settings=CONTEXT, no_args_is_help=True, help="help.export",
+                         short_help="help.export.short", epilog="help.export.example")
+commands.add_typer(export_app, name="export", cls=NavplanGroup, help="help.export", short_help="help.export.short",
+                   epilog="help.export.example")
 
 
-@export_app.command("xlsx")
-def xlsx(
-    ctx: typer.Context,
-    plan: PlanArgument = None,
-    output: OutputFileOption = ...,
-    by: ByOption = PeriodKind.week,
-    as_of: AsOfOption = None,
-    lang: LangOption = Lang.nb,
-    force: ForceOption = False,
-) -> int:
-    """The countdown workbook: Gantt calendar, critical path, opening criteria, roles."""
+def _output(example: str):
+    return Annotated[Path, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
+
+
+@command(export_app, "xlsx", "export_xlsx")
+def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
+                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
+                force: ForceOption = False) -> int:
     from navplan.engine.deadlines import countdown_calendar
 
     refuse_existing(output, force)
-    result = _load_schedule(plan, as_of)
-    write_workbook(_env(ctx), result, countdown_calendar(result, by.value), output, lang.value, by.value, force)
+    unit = period(by)
+    result = load_schedule(plan, as_of, ctx)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force)
     return EXIT_OK
 
 
-@export_app.command("ics")
-def export_ics(
-    ctx: typer.Context,
-    plan: PlanArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write, e.g. frister.ics")] = ...,
-    as_of: AsOfOption = None,
-    lang: LangOption = Lang.nb,
-    role: Annotated[Optional[list[str]], typer.Option(
-        "--role", help="Only this role's activities, by id or title (repeat for more)")] = None,
-    owner: Annotated[Optional[list[str]], typer.Option(
-        "--owner", help="Only this owner's activities, the name as the plan writes it (repeat for more)")] = None,
-    starts: Annotated[bool, typer.Option("--starts", help="Also an event on each task's latest start")] = False,
-    force: ForceOption = False,
-) -> int:
-    """A calendar (iCalendar): the opening, each open task's deadline and each milestone, with reminders."""
-    from navplan.messages import format_date, t
+@command(export_app, "ics", "export_ics")
+def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ics") = ...,
+               as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None, owner: OwnerOption = None,
+               starts: Annotated[bool, typer.Option("--starts", help="help.option.starts")] = False,
+               force: ForceOption = False) -> int:
+    from navplan.features.personal_view import audience
     from navplan.io.atomic_write import write_atomic
-    from navplan.render.ics import calendar_bytes, calendar_events, check_owners, resolve_roles
+    from navplan.messages import format_date, t
+    from navplan.render.ics import calendar_bytes, calendar_events
 
     refuse_existing(output, force)
-    result = _load_schedule(plan, as_of)
-    roles = resolve_roles(result, role, lang.value) if role else None
-    owners = check_owners(result, owner, lang.value) if owner else None
-    events = calendar_events(result, lang.value, roles=roles, owners=owners, starts=starts)
+    language_ = language(lang)
+    result = load_schedule(plan, as_of, ctx)
+    events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
     write_atomic(output, calendar_bytes(result, events), force=force)
-    _env(ctx).error_console().print(t(
-        "export.written.ics", lang.value, file=str(output), events=len(events), office=result.project.plan.office,
-        as_of=format_date(result.as_of, lang.value)), markup=False, soft_wrap=True)
+    env_of(ctx).say(t("export.written.ics", language_, file=str(output), events=len(events),
+                      office=result.project.plan.office, as_of=format_date(result.as_of, language_)))
     return EXIT_OK
 
 
-WeeksOption = Annotated[int, typer.Option("--weeks", min=0, max=52,
-                                          help="How many weeks ahead to list what must start")]
-
-
-@export_app.command("csv")
-def export_csv(
-    ctx: typer.Context,
-    plan: PlanArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write, e.g. plan.csv")] = ...,
-    as_of: AsOfOption = None,
-    lang: LangOption = Lang.nb,
-    force: ForceOption = False,
-) -> int:
-    """One row per activity, as `critical-path --format csv` prints; safe to open in a spreadsheet."""
+@command(export_app, "csv", "export_csv")
+def export_csv(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.csv") = ...,
+               as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False) -> int:
     from navplan.render.schedule_json_csv import to_csv
 
     # The rows carry no must_start, so unlike json there is no --weeks to ask for.
-    write_document(ctx, plan, output, as_of, lang.value, 4, force, lambda document: to_csv(document.activities))
+    write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities))
     return EXIT_OK
 
 
-@export_app.command("json")
-def export_json(
-    ctx: typer.Context,
-    plan: PlanArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write, e.g. plan.json")] = ...,
-    as_of: AsOfOption = None,
-    lang: LangOption = Lang.nb,
-    weeks: WeeksOption = 4,
-    force: ForceOption = False,
-) -> int:
-    """The document `critical-path --format json` prints (schema: `navplan schema --output json`)."""
+@command(export_app, "json", "export_json")
+def export_json(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.json") = ...,
+                as_of: AsOfOption = None, lang: LangOption = None, weeks: WeeksOption = None,
+                force: ForceOption = False) -> int:
     from navplan.render.schedule_json_csv import to_json
 
-    write_document(ctx, plan, output, as_of, lang.value, weeks, force, to_json)
+    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json)
+    return EXIT_OK
+
+
+@command(export_app, "mspdi", "export_mspdi")
+def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xml") = ...,
+                 as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False) -> int:
+    from navplan.io.atomic_write import write_atomic
+    from navplan.messages import format_date, t
+    from navplan.render.mspdi import mspdi_bytes
+
+    refuse_existing(output, force)
+    language_ = language(lang)
+    result = load_schedule(plan, as_of, ctx)
+    write_atomic(output, mspdi_bytes(result, language_), force=force)
+    env_of(ctx).say(t("export.written.mspdi", language_, file=str(output), office=result.project.plan.office,
+                      as_of=format_date(result.as_of, language_), tasks=len(result.activities),
+                      date=format_date(result.project.opening_date, language_)))
     return EXIT_OK
 
 
 def write_document(ctx: typer.Context, plan: Path | None, output: Path, as_of: str | None, lang: str,
                    weeks: int, force: bool, render) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
-    from navplan.messages import format_date, t
     from navplan.io.atomic_write import write_atomic
+    from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
     refuse_existing(output, force)
-    result = _load_schedule(plan, as_of)
+    result = load_schedule(plan, as_of, ctx)
     write_atomic(output, render(schedule_document(result, lang, weeks)), force=force)
-    _env(ctx).error_console().print(t(
-        "export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
-        office=result.project.plan.office, as_of=format_date(result.as_of, lang)), markup=False, soft_wrap=True)
+    env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
+                      office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
 def refuse_existing(output: Path, force: bool) -> None:
-    """Before any work is done: an existing file is only replaced with --force."""
-    if output.exists() and not force:
-        raise NavplanError("already exists", file=output, hint="use --force to replace it")
+    from navplan.io.atomic_write import refuse_existing as refuse
+
+    refuse(output, force)
 
 
-def write_workbook(env: Environment, result, periods, output: Path, lang: str, by: str, force: bool) -> None:
+def check_output_file(output_format: str, file: Path | None, force: bool) -> None:
+    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o."""
+    if output_format == "xlsx":
+        if file is None:
+            raise NavplanError("error.output.xlsx_needs_file", field="--output", hint="hint.output.name_file")
+        refuse_existing(file, force)
+    elif file is not None:
+        raise NavplanError("error.output.printed_format", field="--output", hint="hint.output.printed_format",
+                           format=output_format)
+
+
+def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool) -> None:
     """Build the workbook and write it whole or not at all; say so on stderr."""
-    from navplan.messages import format_date, t
     from navplan.io.atomic_write import write_atomic
+    from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     write_atomic(output, workbook_bytes(result, periods, lang, by), force=force)
-    env.error_console().print(t(
-        "export.written", lang, file=str(output), office=result.project.plan.office,
-        as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
-        unit=t("unit.weeks" if by == "week" else "unit.months", lang)), markup=False, soft_wrap=True)
+    env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
+              as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
+              unit=t("unit.weeks" if by == "week" else "unit.months", lang)))

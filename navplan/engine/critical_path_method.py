@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from navplan.plan.model import LinkType, Status
+from navplan.plan.values import LinkType, Status
 from navplan.plan.project import NetworkActivity, Node, Project
 from navplan.engine.working_days import WorkCalendar
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from navplan.engine.schedule import Schedule, ScheduledActivity
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 
 
 def _open_leaves(schedule: Schedule) -> list[ScheduledActivity]:

@@ -5,7 +5,7 @@ them for cycles without importing networkx."""
 from __future__ import annotations
 
 from navplan.errors import NavplanError
-from navplan.plan.model import LinkType
+from navplan.plan.values import LinkType
 from navplan.plan.project import Node, Project
 
 
@@ -106,7 +106,6 @@ def cycle_error(project: Project, cycle: list[Node]) -> NavplanError:
     names = names[start:] + names[:start]
     path = " → ".join([*names, names[0]])
     return NavplanError(
-        f"the dependencies form a cycle: {path}", file=project.file, line=project.block_lines.get(first),
-        field=f"activities[{first}].after" if first in project.block_lines else "after",
-        hint="remove one of these dependencies; an activity cannot depend on its own sub-activities either",
+        "error.plan.cycle", file=project.file, line=project.block_lines.get(first),
+        field=f"activities[{first}].after" if first in project.block_lines else "after", hint="hint.cycle", path=path,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from navplan.plan.model import LinkType, Status
+from navplan.plan.values import LinkType, Status
 from navplan.engine.dependency_graph import cycle_error, network_edges, network_nodes
 from navplan.plan.project import NetworkActivity, Node, Project
 from navplan.engine.critical_path_method import SchedulePasses
@@ -98,7 +98,7 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
     """Schedule ``project`` back from its opening date, as of ``as_of``.
 
     >>> import datetime as dt
-    >>> from navplan.plan.model import Plan
+    >>> from navplan.plan.plan_model import Plan
     >>> from navplan.plan.project import build_project
     >>> plan = Plan(office="NAV Eksempel", opening=dt.date(2020, 1, 1))
     >>> result = schedule(build_project(plan), as_of=dt.date(2019, 1, 2))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 
 _LOG_FORMAT = "--format=%H%x00%cI%x00%s"
 #: The dates a move is measured on, as :class:`Move` fields and ``ScheduledActivity.dates`` keys.
@@ -27,9 +27,9 @@ class HistoryUnavailable(NavplanError):
     """There is no history to compare with; ``reason`` names why (outside_git,
     no_git, no_commits, none_before) so a report can say it in its language."""
 
-    def __init__(self, message: str, reason: str, *, file=None, hint: str | None = None,
+    def __init__(self, key: str, reason: str, *, file=None, hint: str | None = None,
                  date: dt.date | None = None) -> None:
-        super().__init__(message, file=file, hint=hint)
+        super().__init__(key, file=file, hint=hint, date=date)
         self.reason = reason
         self.date = date
 
@@ -56,8 +56,7 @@ def _git(root: Path, *args: str, file: Path | None = None) -> subprocess.Complet
     try:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True)
     except FileNotFoundError:
-        raise HistoryUnavailable("git is not installed, so the plan's history cannot be read", "no_git",
-                                 file=file, hint="install git") from None
+        raise HistoryUnavailable("error.history.no_git", "no_git", file=file, hint="hint.install_git") from None
 
 
 def locate(plan_file: Path) -> PlanInGit:
@@ -65,9 +64,8 @@ def locate(plan_file: Path) -> PlanInGit:
     folder = plan_file.resolve().parent
     found = _git(folder, "rev-parse", "--show-toplevel", file=plan_file)
     if found.returncode != 0:
-        raise HistoryUnavailable(
-            "is not in a git repository, so there is no history to compare with", "outside_git", file=plan_file,
-            hint="keep the plan in git: git init, then commit it")
+        raise HistoryUnavailable("error.history.outside_git", "outside_git", file=plan_file,
+                                 hint="hint.history.outside_git")
     # --show-prefix names the folder as git sees it, also through symlinks.
     prefix = _git(folder, "rev-parse", "--show-prefix", file=plan_file).stdout.decode("utf-8").strip()
     return PlanInGit(root=Path(found.stdout.decode("utf-8").strip()), path=prefix + plan_file.name, file=plan_file)
@@ -84,17 +82,16 @@ def last_revision(plan: PlanInGit, on_or_before: dt.date | None = None) -> Revis
     found = _git(plan.root, "log", "-1", _LOG_FORMAT, *until, "--", plan.path, file=plan.file)
     if found.returncode != 0 or not found.stdout.strip():
         if on_or_before is not None:
-            raise HistoryUnavailable(f"no commit touched the plan on or before {on_or_before.isoformat()}",
-                                     "none_before", file=plan.file, date=on_or_before,
-                                     hint="choose a later date, or name a revision")
-        raise HistoryUnavailable("no commit has touched the plan yet, so there is no history to compare with",
-                                 "no_commits", file=plan.file, hint="commit the plan first")
+            raise HistoryUnavailable("error.history.none_before", "none_before", file=plan.file, date=on_or_before,
+                                     hint="hint.history.none_before")
+        raise HistoryUnavailable("error.history.no_commits", "no_commits", file=plan.file,
+                                 hint="hint.history.no_commits")
     return _revision(found.stdout)
 
 
 def named_revision(plan: PlanInGit, name: str) -> Revision:
     """A revision the user named: a commit, tag, branch or HEAD~2."""
-    unknown = NavplanError(f"unknown revision '{name}'", field="REV", hint="a commit, tag or branch, e.g. HEAD~1")
+    unknown = NavplanError("error.history.unknown_revision", field="REV", hint="hint.history.revision", name=name)
     if not name or name.startswith("-"):
         raise unknown  # git would read it as an option
     found = _git(plan.root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", file=plan.file)
@@ -108,32 +105,32 @@ def text_at(plan: PlanInGit, revision: Revision) -> str:
     """The plan file's text as committed in ``revision``."""
     shown = _git(plan.root, "show", f"{revision.commit}:{plan.path}", file=plan.file)
     if shown.returncode != 0:
-        raise NavplanError(f"the plan did not exist at revision {revision.short}", file=plan.file,
-                           hint="name an older revision, or one where the plan was committed")
+        raise NavplanError("error.history.not_at_revision", file=plan.file, hint="hint.history.not_at_revision",
+                           revision=revision.short)
     try:
         return shown.stdout.decode("utf-8")
     except UnicodeDecodeError:
-        raise NavplanError(f"is not UTF-8 text at revision {revision.short}", file=plan.file) from None
+        raise NavplanError("error.history.not_utf8", file=plan.file, revision=revision.short) from None
 
 
 def find_revision(plan: PlanInGit, name: str | None = None, since: dt.date | None = None) -> Revision:
     """A named revision, else the last commit touching the plan (on or before ``since``)."""
     if name is not None and since is not None:
-        raise NavplanError("name a revision or --since, not both", field="--since")
+        raise NavplanError("error.diff.revision_and_since", field="--since")
     return named_revision(plan, name) if name is not None else last_revision(plan, since)
 
 
 def schedule_at(plan: PlanInGit, revision: Revision, as_of: dt.date) -> Schedule:
     """The plan as committed in ``revision``, scheduled as of ``as_of``."""
     from navplan.plan.loading import validate
-    from navplan.plan.model import Plan
+    from navplan.plan.plan_model import Plan
     from navplan.plan.project import build_project
     from navplan.plan.safe_yaml import parse_yaml
 
     label = f"{revision.short}:{plan.path}"  # errors in the old plan name where it came from
     document = parse_yaml(text_at(plan, revision), label)
     if document.content is None:
-        raise NavplanError("the plan file is empty", file=label, line=1)
+        raise NavplanError("error.plan.empty", file=label, line=1)
     return schedule(build_project(validate(Plan, document), document), as_of)
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from navplan.errors import NavplanError
+from navplan.errors import NavplanError, os_reason
+from navplan.plan.safe_yaml import MAX_DEPTH
 
 PLAN_FILE_NAME = "navplan.yaml"
 #: Folders never searched for plans: version control, virtual environments, packages.
@@ -36,7 +37,7 @@ class PortfolioLine:
     overdue: int | None = None
     next_deadline: dt.date | None = None
     next_deadline_id: str | None = None
-    error: str | None = None
+    error: NavplanError | None = None
 
     @property
     def missing_working_days(self) -> int | None:
@@ -71,13 +72,13 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
         if path.is_dir():
             inside = _search(path)
             if not inside:
-                found.append(NavplanError(f"no {PLAN_FILE_NAME} in this folder or below", file=path))
+                found.append(NavplanError("error.portfolio.no_plans", file=path, name=PLAN_FILE_NAME))
             for plan in inside:
                 add(plan)
         elif path.exists() or path.is_symlink():
             add(path)
         else:
-            found.append(NavplanError("not found", file=path))
+            found.append(NavplanError("error.file_not_found", file=path))
     return found
 
 
@@ -101,17 +102,16 @@ def summarise(path: Path, as_of: dt.date, lang: str) -> PortfolioLine:
         line.office, line.opening = project.plan.office, project.plan.opening
         result = schedule(project, as_of)
     except NavplanError as error:
-        line.error = str(error.located(path))
+        line.error = error.located(path)
         return line
     except RecursionError:
-        line.error = str(NavplanError("the plan is nested too deeply to read", file=path))
+        line.error = NavplanError("error.yaml.nesting", file=path, depth=MAX_DEPTH)
         return line
     except OSError as error:  # unreadable: permissions, a vanished file, a disk error
-        line.error = str(NavplanError(error.strerror or str(error), file=path))
+        line.error = NavplanError("error.cannot_read", file=path, reason=os_reason(error))
         return line
     except Exception as error:  # noqa: BLE001  a bug in navplan must not hide the other offices
-        line.error = str(NavplanError(f"internal error ({type(error).__name__}: {error}); please report it",
-                                      file=path))
+        line.error = NavplanError("error.internal", file=path, detail=f"{type(error).__name__}: {error}")
         return line
     _fill(line, result, lang)
     return line
@@ -119,7 +119,7 @@ def summarise(path: Path, as_of: dt.date, lang: str) -> PortfolioLine:
 
 def _fill(line: PortfolioLine, result, lang: str) -> None:
     from navplan.engine.deadlines import overdue
-    from navplan.plan.model import Status
+    from navplan.plan.values import Status
 
     line.holds = result.opening_holds
     line.slack_to_opening = result.slack_to_opening
@@ -148,7 +148,7 @@ def portfolio(paths: Iterable[str | Path], as_of: dt.date, lang: str,
     lines: list[PortfolioLine] = []
     for item in find_plans(paths) if found is None else found:
         if isinstance(item, NavplanError):
-            lines.append(PortfolioLine(file=item.file or "", error=str(item)))
+            lines.append(PortfolioLine(file=item.file or "", error=item))
         else:
             line = summarise(item, as_of, lang)
             lines.append(line)

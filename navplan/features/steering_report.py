@@ -15,7 +15,7 @@ from navplan.engine.deadlines import must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
 from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
-from navplan.plan.model import Status, Text
+from navplan.plan.values import Status, Text
 
 MUST_START_WEEKS = 4
 DECISION_WEEKS = 8
@@ -134,7 +134,7 @@ def _changes(plan_file: Path, now: Schedule, since: dt.date | str | None) -> tup
             raise
         # The default revision is navplan's guess, not the user's request: an old
         # plan that no longer loads must not cost the group its report.
-        return None, NoHistory("other", {"message": str(error)})
+        return None, NoHistory("other", {"message": error})
 
 
 def criteria_readiness(now: Schedule) -> list[CriterionReadiness]:

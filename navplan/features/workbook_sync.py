@@ -15,7 +15,7 @@ from typing import Any
 
 from navplan.errors import NavplanError
 from navplan.messages import LANGUAGES, MESSAGES, format_date, t
-from navplan.plan.model import FIRST_YEAR, LAST_YEAR, Status, parse_date
+from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 from navplan.plan.project import Project
 
 FIELDS = ("status", "actual_start", "actual_finish")
@@ -65,7 +65,7 @@ class _Sheet:
     def error(self, at_column: int, at_row: int, key: str, **params: Any) -> NavplanError:
         from openpyxl.utils import get_column_letter
 
-        return NavplanError(t(key, self.lang, **params), file=self.file,
+        return NavplanError(key, file=self.file, **params,
                             field=f"{self.title}!{get_column_letter(at_column)}{at_row}")
 
     def status_list(self) -> str:
@@ -79,11 +79,11 @@ def read_progress(path: str | Path, project: Project, lang: str = "nb") -> list[
 
     path = Path(path)
     if not path.is_file():
-        raise NavplanError(t("sync.no_workbook", lang), file=path)
+        raise NavplanError("sync.no_workbook", file=path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise NavplanError(t("sync.not_a_workbook", lang), file=path) from None
+        raise NavplanError("sync.not_a_workbook", file=path) from None
     try:
         names = {name.casefold() for name in MESSAGES["sheet.countdown"]}
         worksheet = next((ws for ws in workbook.worksheets if ws.title.casefold() in names), workbook.worksheets[0])
@@ -123,7 +123,7 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
         _check_consistent(sheet, columns, number, values)
         found.append(Progress(activity_id, number, values))
     if columns is None:
-        raise NavplanError(t("sync.no_header", sheet.lang), file=sheet.file, field=sheet.title)
+        raise NavplanError("sync.no_header", file=sheet.file, field=sheet.title)
     return found
 
 
@@ -221,8 +221,54 @@ def edits(changes: list[Change]) -> dict[str, dict[str, Status | dt.date | None]
     return by_activity
 
 
-def check_applied(project: Project, changes: list[Change], file: str | Path, lang: str = "nb") -> None:
+def check_applied(project: Project, changes: list[Change], file: str | Path) -> None:
     """The edited plan, read back, must say what the workbook said."""
     for change in changes:
         if getattr(project.activities[change.activity_id], change.field) != change.new:
-            raise NavplanError(t("sync.not_applied", lang, id=change.activity_id, field=change.field), file=file)
+            raise NavplanError("sync.not_applied", file=file, id=change.activity_id, field_name=change.field)
+
+
+@dataclass
+class WorkbookSync:
+    """What a workbook says differently from the plan, and the plan edited to say it."""
+
+    plan_file: Path
+    project: Project
+    changes: list[Change]
+    editor: Any = None  # the edited plan, checked; written by :meth:`write`
+    problem: NavplanError | None = None  # why the edited plan cannot be written, if it cannot
+
+    def write(self) -> None:
+        """Write the edited plan, unless it would be invalid or someone saved the plan since it was read."""
+        if self.problem is not None:
+            raise self.problem
+        if self.editor is not None:
+            self.editor.save(self.plan_file)
+
+    @property
+    def activities_changed(self) -> int:
+        return len({change.activity_id for change in self.changes})
+
+
+def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb") -> WorkbookSync:
+    """Read the workbook, compare it with the plan, and prepare the edited plan;
+    nothing is written until :meth:`WorkbookSync.write`."""
+    from navplan.plan.editing import PlanEditor
+    from navplan.plan.loading import resolve_plan_path
+    from navplan.plan.project import load_project
+
+    plan_file = resolve_plan_path(plan)
+    project = load_project(plan_file)
+    changes = workbook_changes(workbook, project, lang)
+    found = WorkbookSync(plan_file, project, changes)
+    if changes:
+        editor = PlanEditor.open(plan_file, list(project.activities))
+        for activity_id, fields in edits(changes).items():
+            editor.set_activity_fields(activity_id, fields)
+        # Checked to load exactly as any plan will, and to say what the workbook says.
+        try:
+            check_applied(editor.project(), changes, plan_file)
+            found.editor = editor
+        except NavplanError as problem:
+            found.problem = problem
+    return found

@@ -26,7 +26,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from navplan.errors import NavplanError
-from navplan.plan.model import Duration, PlanActivity, Status, parse_date
+from navplan.plan.values import Duration, Status, parse_date
+from navplan.plan.plan_model import PlanActivity
 from navplan.plan.line_splice import guess_indent, splice_lines
 from navplan.plan.safe_yaml import parse_yaml, read_text
 
@@ -74,10 +75,9 @@ class PlanEditor:
             self._data = self._yaml.load(body)
         except YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise NavplanError(f"cannot edit this file: {getattr(exc, 'problem', None) or exc}", file=self.file,
-                               line=mark.line + 1 if mark else None) from None
+            raise NavplanError("error.edit.not_yaml", file=self.file, line=mark.line + 1 if mark else None) from None
         if not isinstance(self._data, CommentedMap):
-            raise NavplanError("cannot edit this file: it is not a mapping of keys", file=self.file)
+            raise NavplanError("error.edit.not_mapping", file=self.file)
         self._before = self._render()
         # Block ids as navplan itself reads them (ruamel would read `id: 2.10` as 2.1).
         content = parse_yaml(body, self.file).content
@@ -164,7 +164,7 @@ class PlanEditor:
         does; raises the same located errors. Check this before saving."""
         from navplan.engine.dependency_graph import check_cycles
         from navplan.plan.loading import validate
-        from navplan.plan.model import Plan
+        from navplan.plan.plan_model import Plan
         from navplan.plan.project import build_project
 
         document = parse_yaml(self.text(), self.file)
@@ -173,13 +173,12 @@ class PlanEditor:
         check_cycles(project)
         return project
 
-    def save(self, path: str | Path, lang: str = "nb") -> None:
+    def save(self, path: str | Path) -> None:
         """Write the file atomically, unless someone saved it since it was read."""
-        from navplan.messages import t
         from navplan.io.atomic_write import write_atomic
 
         if not self.unchanged_on_disk(path):
-            raise NavplanError(t("edit.changed_meanwhile", lang), file=path)
+            raise NavplanError("edit.changed_meanwhile", file=path)
         write_atomic(Path(path), self.data(), force=True)
 
     def _render(self) -> str:
@@ -194,7 +193,7 @@ class PlanEditor:
                 blocks.fa.set_block_style()  # `activities: []`, as `navplan init` writes it
             return blocks
         if blocks is not None:
-            raise NavplanError("cannot edit: activities is not a list", file=self.file, field="activities")
+            raise NavplanError("error.edit.activities_not_list", file=self.file, field="activities")
         self._data["activities"] = blocks = CommentedSeq()
         return blocks
 

@@ -1,60 +1,80 @@
-"""YAML files → validated models, with errors that name file, line and field."""
+"""Plan files → validated models, with errors that name file, line and field.
+
+Pydantic's own messages never reach the user: each kind of problem it
+reports (its error *type*, a stable part of its API) is said in navplan's
+words, in the user's language.
+"""
 
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from navplan.errors import NavplanError
-from navplan.plan.model import Handbook, Plan, Template
+from navplan.errors import Choices, InvalidValue, Message, NavplanError, os_reason
+from navplan.plan.plan_model import Plan
 from navplan.plan.safe_yaml import YamlDocument, load_yaml_file
 
 PLAN_FILE_NAME = "navplan.yaml"
 Model = TypeVar("Model", bound=BaseModel)
 
-
-def handbook_dir() -> Path:
-    """The folder holding the handbook data: ``navplan/data`` in an installed
-    package (pyproject maps ``handbook/`` there), ``handbook/`` in a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "data"
-    if (installed / "handbook.yaml").is_file():
-        return installed
-    return package.parent / "handbook"
-
-
-@lru_cache(maxsize=1)
-def load_handbook() -> Handbook:
-    """The handbook v2.0 as shipped with navplan."""
-    return validate(Handbook, load_yaml_file(handbook_dir() / "handbook.yaml"))
-
-
-@lru_cache(maxsize=4)
-def load_template(name: str) -> Template:
-    """A plan template (``new`` or ``merger``)."""
-    return validate(Template, load_yaml_file(handbook_dir() / "templates" / f"{name}.yaml"))
+#: pydantic error types → navplan's message, with the context value it needs.
+_FIELD_MESSAGES = {
+    "list_type": "error.field.list",
+    "dict_type": "error.field.mapping",
+    "model_type": "error.field.mapping",
+    "model_attributes_type": "error.field.mapping",
+    "string_type": "error.field.text",
+    "int_type": "error.field.whole_number",
+    "int_parsing": "error.field.whole_number",
+    "int_from_float": "error.field.whole_number",
+    "int_parsing_size": "error.field.big_number",
+    "bool_type": "error.field.boolean",
+    "bool_parsing": "error.field.boolean",
+    "less_than_equal": "error.field.at_most",
+    "greater_than_equal": "error.field.at_least",
+    "less_than": "error.field.below",
+    "greater_than": "error.field.above",
+    "string_too_long": "error.field.too_long_text",
+    "too_short": "error.field.too_few",
+    "too_long": "error.field.too_many",
+}
+_LIMITS = ("le", "ge", "lt", "gt", "max_length", "min_length")
 
 
 def resolve_plan_path(path: str | Path | None) -> Path:
-    """``None`` means ./navplan.yaml; a folder means the navplan.yaml inside it."""
-    plan_path = Path(path) if path is not None else Path(PLAN_FILE_NAME)
+    """A plan file: ``path`` itself, the navplan.yaml inside a folder, or, with
+    no path, the navplan.yaml in the current folder or the nearest folder
+    above it (as git finds its repository)."""
+    if path is None:
+        return find_plan_upwards(Path("."))
+    plan_path = Path(path)
     try:
         is_dir = plan_path.is_dir()
     except OSError as exc:  # e.g. a name too long for the file system
-        raise NavplanError(f"cannot be opened: {exc.strerror}", file=plan_path) from None
+        raise NavplanError("error.cannot_open", file=plan_path, reason=os_reason(exc)) from None
     if is_dir:
         inner = plan_path / PLAN_FILE_NAME
-        if not inner.exists():
-            raise NavplanError(
-                f"the folder has no {PLAN_FILE_NAME}", file=plan_path,
-                hint="name a plan file, or create one with `navplan init`",
-            )
+        if not inner.exists() and not inner.is_symlink():
+            raise NavplanError("error.plan.folder_without_plan", file=plan_path, hint="hint.plan.name_or_init",
+                               name=PLAN_FILE_NAME)
         return inner
     return plan_path
+
+
+def find_plan_upwards(start: Path) -> Path:
+    """The navplan.yaml in ``start`` or the nearest folder above it, named
+    relative to ``start`` (``navplan.yaml``, ``../navplan.yaml``) as a user would."""
+    here = start.resolve()
+    for steps, folder in enumerate([here, *here.parents]):
+        candidate = folder / PLAN_FILE_NAME
+        if candidate.exists() or candidate.is_symlink():
+            return start / Path(*([".."] * steps)) / PLAN_FILE_NAME if steps else start / PLAN_FILE_NAME
+    raise NavplanError("error.plan.none_found", file=start / PLAN_FILE_NAME, hint="hint.plan.name_or_init",
+                       name=PLAN_FILE_NAME)
 
 
 def load_plan(path: str | Path | None) -> tuple[Plan, YamlDocument]:
@@ -62,20 +82,14 @@ def load_plan(path: str | Path | None) -> tuple[Plan, YamlDocument]:
     plan_path = resolve_plan_path(path)
     document = load_yaml_file(plan_path)
     if document.content is None:
-        raise NavplanError(
-            "the plan file is empty", file=plan_path, line=1,
-            hint="a plan needs at least office and opening; `navplan init` writes one",
-        )
+        raise NavplanError("error.plan.empty", file=plan_path, line=1, hint="hint.plan.empty")
     return validate(Plan, document), document
 
 
 def validate(model: type[Model], document: YamlDocument) -> Model:
     """Validate ``document`` as ``model``; the first error becomes a located NavplanError."""
     if not isinstance(document.content, dict):
-        raise NavplanError(
-            "the file must hold a mapping of keys (like `office: ...`), not a list or a single value",
-            file=document.file, line=document.line_of(()) or 1,
-        )
+        raise NavplanError("error.plan.not_mapping", file=document.file, line=document.line_of(()) or 1)
     try:
         return model.model_validate(document.content)
     except ValidationError as exc:
@@ -87,29 +101,44 @@ def located_error(exc: ValidationError, document: YamlDocument, model: type[Base
     # Report the problem nearest the top of the file, as an editor would.
     first = min(errors, key=lambda error: document.line_of(tuple(error["loc"])) or 0)
     location = tuple(first["loc"])
-    field = field_label(location, document.content)
-    message = first["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    hint = None
-    if first["type"] == "extra_forbidden":
+    message, hint = _field_message(first, location, model)
+    if len(errors) > 1:
+        count = len(errors) - 1
+        message = Message("error.more_problems.one" if count == 1 else "error.more_problems.many",
+                          message=message, count=count)
+    return NavplanError(message, file=document.file, line=document.line_of(location),
+                        field=field_label(location, document.content), hint=hint)
+
+
+def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tuple[Message, Message | None]:
+    """One pydantic error in navplan's words, and a hint where one helps."""
+    kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if isinstance(context.get("error"), InvalidValue):  # navplan's own validators
+        return context["error"].message, None
+    if kind == "extra_forbidden":
         name = str(location[-1])
         known = _fields_at(model, location[:-1])
-        message = f"unknown field '{name}'"
         close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else ("known fields: " + ", ".join(known) if known else None)
-    elif first["type"] == "missing":
-        message = "is required but missing"
-    elif first["type"] == "string_pattern_mismatch":
-        message = (f"'{first.get('input')}' is not an activity id: use up to 32 letters, digits, '.', '_' "
-                   "or '-', starting with a letter or digit")
-        hint = 'e.g. "2.1" or "L1"'
-    elif first["type"] == "literal_error" and "expected" in first.get("ctx", {}):
-        message = f"must be {first['ctx']['expected']}, not '{first.get('input')}'"
-    if len(errors) > 1:
-        message += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-    return NavplanError(message, file=document.file, line=document.line_of(location), field=field, hint=hint)
+        hint = (Message("hint.did_you_mean", guess=close[0]) if close else
+                Message("hint.known_fields", fields=known) if known else None)
+        return Message("error.field.unknown", name=name), hint
+    if kind == "missing":
+        return Message("error.field.missing"), None
+    if kind == "string_pattern_mismatch":
+        return Message("error.field.bad_id", value=value), Message("hint.id_example")
+    if kind in ("literal_error", "enum"):
+        # The accepted values, as pydantic quotes them in its context (data, not prose).
+        choices = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return Message("error.field.choice", choices=Choices(choices), value=value), None
+    if kind == "string_too_short":
+        return Message("error.field.empty_text"), None
+    if kind in _FIELD_MESSAGES:
+        limit = next((context[name] for name in _LIMITS if name in context), None)
+        return Message(_FIELD_MESSAGES[kind], limit=limit), None
+    return Message("error.field.invalid"), None
 
 
-def field_label(location: tuple[Any, ...], content: Any) -> str:
+def field_label(location: tuple[Any, ...], content: Any) -> str | None:
     """A readable field path: ``activities[2.1].duration`` rather than ``activities.3.duration``."""
     parts: list[str] = []
     node = content
@@ -128,7 +157,7 @@ def field_label(location: tuple[Any, ...], content: Any) -> str:
             node = node[step]
         except (KeyError, IndexError, TypeError):
             node = None
-    return ".".join(parts) if parts else "(top level)"
+    return ".".join(parts) if parts else None
 
 
 def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:

@@ -11,19 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from navplan.errors import NavplanError
-from navplan.plan.loading import closest, load_handbook, load_plan, load_template
-from navplan.plan.model import (
-    Duration,
-    Handbook,
-    HandbookActivity,
-    Link,
-    Plan,
-    PlanActivity,
-    Status,
-    Template,
-    Text,
-)
+from navplan.errors import Message, NavplanError
+from navplan.plan.loading import closest, load_plan
+from navplan.plan.handbook_files import load_handbook, load_template
+from navplan.plan.values import Duration, Link, Status, Text
+from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
+from navplan.plan.plan_model import Plan, PlanActivity
 from navplan.plan.safe_yaml import YamlDocument
 
 ZERO = Duration(amount=0, unit="d")
@@ -103,9 +96,9 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     template = template or load_template(plan.template)
     file = document.file if document else None
 
-    def fail(message: str, path: tuple, field_name: str, hint: str | None = None) -> NavplanError:
+    def fail(key: str, path: tuple, field_name: str, hint: Message | str | None = None, **params) -> NavplanError:
         line = document.line_of(path) if document else None
-        return NavplanError(message, file=file, line=line, field=field_name, hint=hint)
+        return NavplanError(key, file=file, line=line, field=field_name, hint=hint, **params)
 
     activities: dict[str, NetworkActivity] = {}
     for definition in [*handbook.activities, *template.activities]:
@@ -118,32 +111,26 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     for index, block in enumerate(plan.activities):
         path = ("activities", index)
         if block.id in seen:
-            raise fail(
-                f"activity {block.id} appears twice (first as block {seen[block.id] + 1})", path + ("id",),
-                f"activities[{block.id}].id", "keep one block per activity",
-            )
+            raise fail("error.plan.duplicate_block", path + ("id",), f"activities[{block.id}].id",
+                       "hint.keep_one_block", id=block.id, first=seen[block.id] + 1)
         seen[block.id] = index
         if block.role is not None and block.role not in role_ids:
             guess = closest(block.role, role_ids)
-            raise fail(
-                f"unknown role '{block.role}'", path + ("role",), f"activities[{block.id}].role",
-                f"did you mean '{guess}'?" if guess else "known roles: " + ", ".join(role_ids),
-            )
+            raise fail("error.plan.unknown_role", path + ("role",), f"activities[{block.id}].role",
+                       Message("hint.did_you_mean", guess=guess) if guess else Message("hint.roles", roles=role_ids),
+                       role=block.role)
         if block.id in activities:
             _apply_changes(activities[block.id], block, fail, path)
         else:
             if block.title is None:
                 guess = closest(block.id, list(activities))
-                raise fail(
-                    f"unknown activity id '{block.id}'", path + ("id",), f"activities[{block.id}].id",
-                    (f"did you mean '{guess}'? " if guess else "")
-                    + "a new local activity needs a title",
-                )
+                needs_title = Message("hint.local_needs_title")
+                raise fail("error.plan.unknown_id", path + ("id",), f"activities[{block.id}].id",
+                           Message("error.hints", first=Message("hint.did_you_mean", guess=guess), second=needs_title)
+                           if guess else needs_title, id=block.id)
             if block.duration is None and not block.milestone:
-                raise fail(
-                    f"the new activity {block.id} needs a duration", path + ("id",),
-                    f"activities[{block.id}].duration", "e.g. duration: 3w, or milestone: true",
-                )
+                raise fail("error.plan.local_needs_duration", path + ("id",), f"activities[{block.id}].duration",
+                           "hint.duration_example", id=block.id)
             activities[block.id] = _new_local(block)
 
     opening_id = handbook.opening_id
@@ -192,20 +179,16 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
     if block.title is not None:
         activity.title = Text(nb=block.title, en=block.title)
     if block.parent is not None and block.parent != activity.parent:
-        raise fail("a handbook activity cannot move to another parent", path + ("parent",), f"{label}.parent",
-                   "add a local activity instead")
+        raise fail("error.plan.cannot_move_parent", path + ("parent",), f"{label}.parent", "hint.add_local")
     if block.duration is not None:
         if activity.is_summary:
-            raise fail(
-                f"{block.id} is a summary: its dates come from its sub-activities", path + ("duration",),
-                f"{label}.duration", "set the duration of its sub-activities instead",
-            )
+            raise fail("error.plan.summary_duration", path + ("duration",), f"{label}.duration",
+                       "hint.summary_duration", id=block.id)
         activity.duration = block.duration
         activity.kind = "milestone" if block.duration.is_zero else "task"
     if block.milestone is not None:
         if activity.is_summary:
-            raise fail(f"{block.id} is a summary and cannot be a milestone", path + ("milestone",),
-                       f"{label}.milestone")
+            raise fail("error.plan.summary_milestone", path + ("milestone",), f"{label}.milestone", id=block.id)
         activity.kind = "milestone" if block.milestone else "task"
         if block.milestone:
             activity.duration = ZERO
@@ -217,10 +200,8 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
             setattr(activity, name, value)
     if block.status is not Status.NOT_STARTED or "status" in block.model_fields_set:
         if activity.is_summary:
-            raise fail(
-                f"{block.id} is a summary: its status comes from its sub-activities", path + ("status",),
-                f"{label}.status", "mark its sub-activities instead",
-            )
+            raise fail("error.plan.summary_status", path + ("status",), f"{label}.status", "hint.summary_status",
+                       id=block.id)
         activity.status = block.status
 
 
@@ -237,38 +218,36 @@ def _check_references(activities: dict[str, NetworkActivity], plan: Plan, templa
     for activity in activities.values():
         if activity.parent is not None and activity.parent not in activities:
             guess = closest(activity.parent, known)
-            raise fail(f"unknown parent '{activity.parent}'", where(activity.id, "parent"),
-                       f"activities[{activity.id}].parent", f"did you mean '{guess}'?" if guess else None)
+            raise fail("error.plan.unknown_parent", where(activity.id, "parent"), f"activities[{activity.id}].parent",
+                       Message("hint.did_you_mean", guess=guess) if guess else None, parent=activity.parent)
         if activity.parent == opening_id:
-            raise fail("nothing can be part of the opening milestone", where(activity.id, "parent"),
-                       f"activities[{activity.id}].parent")
+            raise fail("error.plan.parent_opening", where(activity.id, "parent"), f"activities[{activity.id}].parent")
         for link in activity.links:
             if link.id == activity.id:
-                raise fail(f"{activity.id} depends on itself", where(activity.id, "after"),
-                           f"activities[{activity.id}].after", "remove it from its own after list")
+                raise fail("error.plan.self_dependency", where(activity.id, "after"), f"activities[{activity.id}].after",
+                           "hint.self_dependency", id=activity.id)
             if link.id not in activities:
                 guess = closest(link.id, known)
-                raise fail(f"unknown activity id '{link.id}'", where(activity.id, "after"),
-                           f"activities[{activity.id}].after",
-                           f"did you mean '{guess}'?" if guess else "see `navplan handbook` for the ids")
+                raise fail("error.plan.unknown_id", where(activity.id, "after"), f"activities[{activity.id}].after",
+                           Message("hint.did_you_mean", guess=guess) if guess else Message("hint.see_handbook_ids"),
+                           id=link.id)
             if link.id == opening_id:
-                raise fail("nothing can come after the opening", where(activity.id, "after"),
-                           f"activities[{activity.id}].after")
+                raise fail("error.plan.after_opening", where(activity.id, "after"), f"activities[{activity.id}].after")
     for index, dropped_id in enumerate(plan.drop):
         if dropped_id not in activities:
             guess = closest(dropped_id, known)
-            raise fail(f"unknown activity id '{dropped_id}'", ("drop", index), "drop",
-                       f"did you mean '{guess}'?" if guess else None)
+            raise fail("error.plan.unknown_id", ("drop", index), "drop",
+                       Message("hint.did_you_mean", guess=guess) if guess else None, id=dropped_id)
         if dropped_id == opening_id:
-            raise fail("the opening cannot be dropped", ("drop", index), "drop")
+            raise fail("error.plan.drop_opening", ("drop", index), "drop")
     # A parent chain that loops would make the outline endless.
     for activity in activities.values():
         seen = {activity.id}
         parent = activity.parent
         while parent is not None:
             if parent in seen:
-                raise fail(f"parents form a loop through {activity.id}", where(activity.id, "parent"),
-                           f"activities[{activity.id}].parent")
+                raise fail("error.plan.parent_loop", where(activity.id, "parent"), f"activities[{activity.id}].parent",
+                           id=activity.id)
             seen.add(parent)
             parent = activities[parent].parent
 
@@ -308,11 +287,9 @@ def _check_kinds(project: Project, plan: Plan, fail) -> None:
     for activity in project.activities.values():
         if activity.children and not activity.is_summary:
             child = next((c for c in activity.children if c in block_index), activity.children[0])
-            raise fail(
-                f"{activity.id} is a task or milestone, so it cannot have sub-activities",
-                ("activities", block_index[child], "parent") if child in block_index else (),
-                f"activities[{child}].parent", "put the new activity under a main or sub-activity that is a summary",
-            )
+            raise fail("error.plan.task_with_children",
+                       ("activities", block_index[child], "parent") if child in block_index else (),
+                       f"activities[{child}].parent", "hint.task_with_children", id=activity.id)
         live_children = [child for child in activity.children if not project.activities[child].dropped]
         if activity.is_summary and not live_children and not activity.dropped:
             # Every sub-activity dropped: the summary has nothing left to do.

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from navplan.errors import NavplanError
+from navplan.errors import NavplanError, os_reason
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -60,33 +60,30 @@ def read_text(path: Path) -> str:
         info = path.stat()
     except OSError as exc:
         if path.is_symlink():
-            raise NavplanError("is a symbolic link that leads nowhere (a missing target, or a loop)",
-                               file=path) from None
+            raise NavplanError("error.dangling_symlink", file=path) from None
         if exc.errno == errno.ENOENT:
-            raise NavplanError("file not found", file=path,
-                               hint="check the path, or create a plan with `navplan init`") from None
-        raise NavplanError(f"cannot be read: {exc.strerror}", file=path) from None
+            raise NavplanError("error.file_not_found", file=path, hint="hint.check_path_or_init") from None
+        raise NavplanError("error.cannot_read", file=path, reason=os_reason(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise NavplanError("is a folder, not a plan file", file=path, hint="name the navplan.yaml inside it")
+        raise NavplanError("error.is_folder_not_plan", file=path, hint="hint.name_plan_inside")
     if not stat.S_ISREG(info.st_mode):
         # Reading a pipe or a device could wait for ever or never end.
-        raise NavplanError("is not a regular file (a pipe, socket or device?)", file=path)
+        raise NavplanError("error.not_regular_file", file=path)
+    too_large = NavplanError("error.file_too_large", file=path, mb=MAX_FILE_BYTES // 1_000_000)
     if info.st_size > MAX_FILE_BYTES:
-        raise NavplanError(f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a plan file is a few kB", file=path)
+        raise too_large
     try:
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
-        raise NavplanError(f"cannot be read: {exc.strerror}", file=path) from None
+        raise NavplanError("error.cannot_read", file=path, reason=os_reason(exc)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise NavplanError(f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; a plan file is a few kB", file=path)
+        raise too_large
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise NavplanError(
-            "is not UTF-8 text", file=path, line=line, hint="save the file as UTF-8"
-        ) from None
+        raise NavplanError("error.not_utf8", file=path, line=line, hint="hint.save_utf8") from None
 
 
 def parse_yaml(text: str, file: str | Path) -> YamlDocument:
@@ -99,23 +96,13 @@ def parse_yaml(text: str, file: str | Path) -> YamlDocument:
     file = str(file)
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "not valid YAML"
-        raise NavplanError(
-            f"not valid YAML: {problem}", file=file, line=line,
-            hint="check indentation and quoting; tabs are not allowed for indentation",
-        ) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a null byte
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise NavplanError(f"not valid YAML: the character U+{code:04X} is not allowed ({exc.reason})",
-                           file=file, line=line, hint="plan files hold text without control characters") from None
-    except yaml.YAMLError as exc:
-        raise NavplanError(f"not valid YAML: {' '.join(str(exc).split())}", file=file) from None
-    except RecursionError:  # the pure-Python composer recurses once per level
-        raise NavplanError(f"values are nested more than {MAX_DEPTH} levels deep", file=file) from None
+        raise NavplanError("error.yaml.character", file=file, line=line, hint="hint.yaml.character",
+                           code=f"{code:04X}") from None
+    except (yaml.YAMLError, RecursionError) as exc:  # the pure-Python composer recurses once per level
+        raise syntax_error(text, file, exc) from None
     document = YamlDocument(content=None, file=file)
     if node is None:
         return document
@@ -128,22 +115,15 @@ def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list
     counter[0] += 1
     line = node.start_mark.line + 1
     if len(path) > MAX_DEPTH:
-        raise NavplanError(
-            f"values are nested more than {MAX_DEPTH} levels deep", file=document.file, line=line,
-            hint="a plan needs only a few levels: keys, the activity list and each block",
-        )
+        raise NavplanError("error.yaml.nesting", file=document.file, line=line, hint="hint.yaml.nesting",
+                           depth=MAX_DEPTH)
     if counter[0] > MAX_VALUES:
-        raise NavplanError(
-            f"more than {MAX_VALUES} values (aliases that expand without end?)", file=document.file, line=line
-        )
+        raise NavplanError("error.yaml.too_many_values", file=document.file, line=line, count=MAX_VALUES)
     document.lines.setdefault(path, line)
     if node.tag not in _ALLOWED_TAGS:
-        raise NavplanError(
-            f"the tag {node.tag} is not allowed", file=document.file, line=line,
-            hint="plan files hold plain text, numbers, lists and mappings",
-        )
+        raise NavplanError("error.yaml.tag", file=document.file, line=line, hint="hint.yaml.tag", tag=node.tag)
     if id(node) in active:
-        raise NavplanError("an alias refers to itself", file=document.file, line=line)
+        raise NavplanError("error.yaml.alias_loop", file=document.file, line=line)
     if isinstance(node, yaml.ScalarNode):
         # libyaml marks plain scalars with style "", the pure-Python parser with None.
         if not node.style and node.value in _NULLS:
@@ -156,25 +136,95 @@ def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise NavplanError("a key must be plain text", file=document.file, line=key_node.start_mark.line + 1)
+                raise NavplanError("error.yaml.complex_key", file=document.file, line=key_node.start_mark.line + 1)
             key = key_node.value
             if key == "<<":
-                raise NavplanError("merge keys (<<) are not supported", file=document.file,
-                                   line=key_node.start_mark.line + 1)
+                raise NavplanError("error.yaml.merge_key", file=document.file, line=key_node.start_mark.line + 1)
             if key_node.tag not in _ALLOWED_TAGS:  # never constructed, but refused like a value's tag
-                raise NavplanError(f"the tag {key_node.tag} is not allowed", file=document.file,
-                                   line=key_node.start_mark.line + 1)
+                raise NavplanError("error.yaml.tag", file=document.file, line=key_node.start_mark.line + 1,
+                                   hint="hint.yaml.tag", tag=key_node.tag)
             if key in mapping:
-                raise NavplanError(
-                    f"the key '{key}' appears twice in the same block", file=document.file,
-                    line=key_node.start_mark.line + 1, field=key,
-                )
+                raise NavplanError("error.yaml.duplicate_key", file=document.file,
+                                   line=key_node.start_mark.line + 1, field=key, key=key)
             # The key's line, not the value's: a block value starts on the next line.
             document.lines[path + (key,)] = key_node.start_mark.line + 1
             mapping[key] = _convert(value_node, path + (key,), document, counter, active)
         return mapping
     finally:
         active.discard(id(node))
+
+
+def syntax_error(text: str, file: str, exc: BaseException) -> NavplanError:
+    """What a parser failure means, in navplan's words: classified by where it
+    happened in the text and by the parser's structure, never by its message
+    (which differs between libyaml and PyYAML's own parser, and between versions)."""
+    too_deep = _first_line_too_deep(text)
+    if too_deep is not None or isinstance(exc, RecursionError):
+        return NavplanError("error.yaml.nesting", file=file, line=too_deep, hint="hint.yaml.nesting", depth=MAX_DEPTH)
+    second = _second_document_line(text)
+    if second is not None:
+        return NavplanError("error.yaml.documents", file=file, line=second, hint="hint.yaml.documents")
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    lines = text.splitlines()
+
+    def char_at(mark) -> str:
+        if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+            return ""
+        return lines[mark.line][mark.column]
+
+    if problem is None:
+        return NavplanError("error.yaml.structure", file=file, hint="hint.yaml.structure", column="?")
+    line, column = problem.line + 1, problem.column + 1
+    if char_at(problem) == "\t":
+        return NavplanError("error.yaml.tab", file=file, line=line, hint="hint.yaml.tab", column=column)
+    opened = char_at(context)
+    if opened in ("'", '"'):
+        if problem.line < len(lines) and "\\" in lines[problem.line][max(0, problem.column - 2):problem.column + 1]:
+            return NavplanError("error.yaml.bad_escape", file=file, line=line, hint="hint.yaml.bad_escape",
+                                column=column)
+        return NavplanError("error.yaml.unclosed_quote", file=file, line=context.line + 1, hint="hint.yaml.structure",
+                            opened_line=context.line + 1)
+    if opened in ("[", "{"):
+        return NavplanError("error.yaml.unclosed_bracket", file=file, line=line, hint="hint.yaml.structure",
+                            bracket=opened, opened_line=context.line + 1)
+    return NavplanError("error.yaml.structure", file=file, line=line, hint="hint.yaml.structure", column=column)
+
+
+def _first_line_too_deep(text: str) -> int | None:
+    """The line where collections first nest deeper than MAX_DEPTH, if they do.
+
+    Only parser events are read (no recursion), stopping at the first error;
+    a libyaml limit of its own, or the pure-Python composer's recursion, would
+    otherwise answer first in words navplan does not choose.
+    """
+    depth = 0
+    try:
+        # PyYAML's own parser: libyaml scans far ahead and stops at a depth limit of its own first.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the top-level mapping is level 0
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _second_document_line(text: str) -> int | None:
+    """The line where a second YAML document begins, if the stream holds one."""
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def load_yaml_file(path: str | Path) -> YamlDocument:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from navplan.plan.model import Handbook, HandbookActivity
+from navplan.plan.handbook_model import Handbook, HandbookActivity
 from navplan.render.schedule_json_csv import csv_cell
 
 HANDBOOK_CSV_FIELDS = ("id", "parent", "kind", "origin", "title", "page", "role", "track", "duration",

@@ -20,10 +20,9 @@ from typing import Literal
 
 from navplan import __version__
 from navplan.engine.schedule import Schedule, ScheduledActivity
-from navplan.errors import NavplanError
+from navplan.features.personal_view import Audience
 from navplan.messages import format_date, t
-from navplan.plan.loading import closest
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 
 EventKind = Literal["deadline", "milestone", "start", "opening"]
 
@@ -62,48 +61,14 @@ def event_uid(office: str, activity_id: str, kind: str) -> str:
     return f"navplan-{digest}-{activity_id}-{kind}@navplan"
 
 
-def resolve_roles(schedule: Schedule, names: list[str], lang: str) -> set[str]:
-    """Role ids for ``--role``: each given by its id or by its title (long or short, nb or en)."""
-    roles = schedule.project.handbook.roles
-    chosen: set[str] = set()
-    for name in names:
-        wanted = name.strip().casefold()
-        matches = [role.id for role in roles if wanted in {
-            role.id.casefold(), role.title.nb.casefold(), role.title.en.casefold(),
-            *((role.short.nb.casefold(), role.short.en.casefold()) if role.short else ())}]
-        if not matches:
-            ids = [role.id for role in roles]
-            guess = closest(name, ids)
-            raise NavplanError(t("progress.unknown_role", lang, role=name), field="--role",
-                               hint=t("progress.did_you_mean", lang, guess=guess) if guess
-                               else t("progress.roles", lang, roles=", ".join(ids)))
-        chosen.update(matches)
-    return chosen
-
-
-def check_owners(schedule: Schedule, names: list[str], lang: str) -> set[str]:
-    """The owners for ``--owner``, each exactly as the plan writes it.
-
-    A name that is nowhere in the plan is refused: a misspelt name would
-    otherwise give a calendar with nothing in it and no word why.
-    """
-    known = sorted({s.activity.owner for s in schedule.activities.values() if s.activity.owner})
-    for name in names:
-        if name not in known:
-            guess = closest(name, known)
-            raise NavplanError(t("export.unknown_owner", lang, owner=name), field="--owner",
-                               hint=t("progress.did_you_mean", lang, guess=guess) if guess
-                               else t("export.owners", lang, owners=", ".join(known) or "–"))
-    return set(names)
-
-
-def calendar_events(schedule: Schedule, lang: str, *, roles: set[str] | None = None,
-                    owners: set[str] | None = None, starts: bool = False) -> list[CalendarEvent]:
+def calendar_events(schedule: Schedule, lang: str, *, audience: Audience | None = None,
+                    starts: bool = False) -> list[CalendarEvent]:
     """The opening, then per open task its deadline (and with ``starts`` its start-by
     date, if not yet started), per open milestone its date; in outline order.
 
-    With ``roles`` or ``owners`` only the activities of one of those roles or
-    owners are kept; the opening, which concerns everyone, always is.
+    With an ``audience`` only its activities are kept (see
+    :mod:`navplan.features.personal_view`); the opening, which concerns
+    everyone, always is.
     """
     project = schedule.project
     office = project.plan.office
@@ -116,12 +81,11 @@ def calendar_events(schedule: Schedule, lang: str, *, roles: set[str] | None = N
         categories=[t("ics.category.opening", lang)], reminder_days=REMINDER_DAYS["opening"],
         activity_id=opening.id,
     )]
-    filtering = roles is not None or owners is not None
     for scheduled in schedule.leaves():
         activity = scheduled.activity
         if scheduled.status is Status.DONE:
             continue  # nobody needs reminding of finished work
-        if filtering and activity.role not in (roles or set()) and activity.owner not in (owners or set()):
+        if audience is not None and not audience.includes(activity):
             continue
         kinds: list[EventKind] = ["milestone"] if activity.is_milestone else ["deadline"]
         if starts and not activity.is_milestone and scheduled.status is Status.NOT_STARTED:
@@ -164,7 +128,7 @@ def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: Even
 
 def _verdict(schedule: Schedule, lang: str) -> list[str]:
     """Whether the opening holds, in the words of the terminal and the workbook."""
-    from navplan.render.schedule_terminal import verdict_lines
+    from navplan.render.labels import verdict_lines
 
     return [text for _kind, text in verdict_lines(schedule, lang)]
 

@@ -15,9 +15,9 @@ import xml.etree.ElementTree as ET
 
 from navplan.engine.schedule import ScheduledActivity, Schedule
 from navplan.messages import format_date, t
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 from navplan.render.mspdi_links import task_links
-from navplan.render.schedule_terminal import role_title
+from navplan.render.labels import role_title
 
 NS = "http://schemas.microsoft.com/project"
 CALENDAR_UID = 1

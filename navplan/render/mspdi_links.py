@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from navplan.engine.dependency_graph import network_edges
-from navplan.plan.model import LinkType
+from navplan.plan.values import LinkType
 from navplan.plan.project import Node, Project
 
 #: The link type from (the predecessor's end, the successor's end).

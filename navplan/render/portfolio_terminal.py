@@ -35,26 +35,26 @@ class PortfolioRecord(BaseModel):
     error: str | None = Field(description="file:line: field: message, when status is error")
 
 
-def records(lines: list[PortfolioLine], as_of: dt.date) -> list[PortfolioRecord]:
+def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[PortfolioRecord]:
     return [PortfolioRecord(
         office=line.office, file=line.file, opening_date=line.opening,
         opening_holds=None if line.error else line.holds,
         slack_to_opening=line.slack_to_opening, missing_working_days=line.missing_working_days,
         critical_id=line.critical_id, critical_title=line.critical_title, overdue=line.overdue,
         next_deadline=line.next_deadline, next_deadline_id=line.next_deadline_id, as_of=as_of,
-        status="error" if line.error else "ok", error=line.error,
+        status="error" if line.error else "ok", error=line.error.render(lang) if line.error else None,
     ) for line in lines]
 
 
-def portfolio_json(lines: list[PortfolioLine], as_of: dt.date) -> str:
-    return json.dumps([r.model_dump(mode="json") for r in records(lines, as_of)], ensure_ascii=False,
+def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
+    return json.dumps([r.model_dump(mode="json") for r in records(lines, as_of, lang)], ensure_ascii=False,
                       indent=2) + "\n"
 
 
-def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date) -> str:
+def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
     from navplan.render.schedule_json_csv import to_csv
 
-    rows = records(lines, as_of)
+    rows = records(lines, as_of, lang)
     if not rows:  # still a header, so a script can read the columns
         return ",".join(PortfolioRecord.model_fields) + "\n"
     return to_csv(rows)
@@ -68,7 +68,7 @@ COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening"
 def cells(line: PortfolioLine, lang: str) -> list[object]:
     """One row as the table and the workbook show it: dates stay dates, numbers numbers."""
     if line.error is not None:
-        return [line.office or "", line.file, line.opening, "", None, "", None, "", line.error]
+        return [line.office or "", line.file, line.opening, "", None, "", None, "", line.error.render(lang)]
     critical = f"{line.critical_id} {line.critical_title}" if line.critical_id else ""
     deadline = f"{format_date(line.next_deadline, lang)} {line.next_deadline_id}" if line.next_deadline else ""
     if not line.holds:

@@ -12,7 +12,7 @@ from html import escape
 
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import MONTHS_SHORT, format_date, t
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 
 CRITICAL = "#E06666"
 OTHER = "#6FA8DC"

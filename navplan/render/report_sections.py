@@ -12,7 +12,8 @@ from navplan.engine.schedule import ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
-from navplan.render.schedule_terminal import role_title, verdict_lines
+from navplan.errors import render_value
+from navplan.render.labels import role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
@@ -131,7 +132,7 @@ def _changes(report: Report, lang: str) -> Section:
     section = Section("changes", t("report.section.changes", lang))
     if report.changes is None:
         missing = report.no_history
-        params = {k: format_date(v, lang) if hasattr(v, "isoformat") else v for k, v in missing.params.items()}
+        params = {k: render_value(v, lang) for k, v in missing.params.items()}
         section.lines.append(("note", t("report.no_history", lang,
                                         reason=t(f"report.no_history.{missing.reason}", lang, **params))))
         return section

@@ -18,12 +18,12 @@ import navplan
 from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_short_month, format_week, t
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 from navplan.render.workbook.cells import (
     AS_OF, BOLD, CRITICAL, DONE, HEADER, HEADER_BORDER, OPENING, OTHER, ROW_LINE, SUMMARY_BAR, TITLE, WARNING,
     fill, fit_width, font, footer, header_row, print_setup, put, set_widths,
 )
-from navplan.render.schedule_terminal import role_title
+from navplan.render.labels import role_title
 
 COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.slack",
            "col.status", "col.actual_start", "col.actual_finish"]

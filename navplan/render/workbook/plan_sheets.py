@@ -11,12 +11,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 import navplan
 from navplan.engine.schedule import Schedule
 from navplan.messages import format_date, t
-from navplan.plan.model import Status
+from navplan.plan.values import Status
 from navplan.render.workbook.cells import (
     AS_OF, BOLD, CRITICAL, DONE, OTHER, ROW_LINE, SUMMARY_BAR, TITLE, WARNING, WRAP_TOP, fit_heights, fit_width, font, footer, header_row,
     print_setup, put, set_widths,
 )
-from navplan.render.schedule_terminal import role_title, verdict_lines
+from navplan.render.labels import role_title, verdict_lines
 
 PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.earliest_start",
                 "col.earliest_finish", "col.slack", "col.status"]

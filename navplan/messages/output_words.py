@@ -1,12 +1,9 @@
-"""User-facing words: bokmål by default, English with ``--lang en``."""
+"""The words navplan prints as output: verdicts, tables, workbooks, calendars,
+reports. Each key holds (bokmål, English)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-LANGUAGES = ("nb", "en")
-
-MESSAGES: dict[str, tuple[str, str]] = {
+OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     # key: (bokmål, English)
     "critical_path.title": ("{office}: kritisk linje per {as_of}", "{office}: critical path as of {as_of}"),
     "opening": ("Åpning {date} ({week}), {days} arbeidsdager igjen", "Opening {date} ({week}), {days} working days left"),
@@ -56,10 +53,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opening.milestone": ("ÅPNING", "OPENING"),
     "validate.ok": ("{file} er gyldig: {activities} aktiviteter, åpning {date} ({template}).",
                     "{file} is valid: {activities} activities, opening {date} ({template})."),
-    "init.written": ("Skrev {file} for {office} (åpning {date}, mal {template}).",
+    "init.written": ("Skrev {file} for {office} (åpning {date}, mal: {template}).",
                      "Wrote {file} for {office} (opening {date}, template {template})."),
     "init.next": ("Neste steg: navplan critical-path {file}", "Next: navplan critical-path {file}"),
-    "init.git": ("Opprettet git-repository med første commit i {dir}.", "Created a git repository with a first commit in {dir}."),
+    "init.git.created": ("Opprettet git-repository med første commit i {dir}.",
+                         "Created a git repository with a first commit in {dir}."),
+    "init.git.existing": ("Committet planen i git-repositoryet {dir} ligger i.",
+                          "Committed the plan to the git repository {dir} is in."),
+    "init.git.identity": ("git har ingen identitet satt opp, så commiten er laget som «{name} <{email}>»; "
+                          "sett din egen med git config --global user.name og user.email.",
+                          "git has no identity configured, so the commit was made as \"{name} <{email}>\"; "
+                          "set your own with git config --global user.name and user.email."),
+    "template.new": ("nytt kontor", "new office"),
+    "template.merger": ("sammenslåing", "merger"),
     # navplan sync: progress read back from the workbook.
     "sync.header": ("Endringer fra {workbook} til {plan}:", "Changes from {workbook} to {plan}:"),
     "sync.line": ("{id} {title}: {changes}", "{id} {title}: {changes}"),
@@ -76,8 +82,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.written": ("Skrev {plan} (endrede aktiviteter: {count}).", "Wrote {plan} (activities changed: {count})."),
     "edit.changed_meanwhile": ("ble endret mens navplan arbeidet; ingenting er skrevet (kjør kommandoen igjen)",
                                "changed while navplan was working; nothing was written (run the command again)"),
-    "sync.not_applied": ("intern feil: {id} {field} ble ikke skrevet slik arbeidsboken sier; ingenting er skrevet",
-                         "internal error: {id} {field} was not written as the workbook says; nothing was written"),
+    "sync.not_applied": ("intern feil: {id} {field_name} ble ikke skrevet slik arbeidsboken sier; ingenting er skrevet",
+                         "internal error: {id} {field_name} was not written as the workbook says; nothing was written"),
     "sync.no_workbook": ("fant ikke filen", "file not found"),
     "sync.not_a_workbook": ("er ikke en Excel-arbeidsbok (.xlsx)", "is not an Excel workbook (.xlsx)"),
     "sync.no_header": ("fant ingen overskriftsrad (en rad der kolonne A sier ID); lag arbeidsboken med "
@@ -145,9 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "--fixed, --notes, --status, --clear",
                                      "give at least one of --owner, --role, --duration, --not-before, --not-after, "
                                      "--fixed, --notes, --status, --clear"),
-    "progress.empty_value": ("{option} kan ikke være tom; bruk --clear {field} for å fjerne feltet",
-                             "{option} cannot be empty; use --clear {field} to remove the field"),
-    "progress.set_and_clear": ("{field} kan ikke både settes og fjernes", "{field} cannot be both set and cleared"),
+    "progress.empty_value": ("{option} kan ikke være tom; bruk --clear {field_name} for å fjerne feltet",
+                             "{option} cannot be empty; use --clear {field_name} to remove the field"),
+    "progress.set_and_clear": ("{field_name} kan ikke både settes og fjernes",
+                                "{field_name} cannot be both set and cleared"),
     "progress.bad_field": ("'{value}' er ikke et felt i en aktivitetsblokk",
                            "'{value}' is not a field of an activity block"),
     "progress.fields": ("feltene er {fields}", "the fields are {fields}"),
@@ -377,64 +384,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portfolio.written": ("Skrev {file}: portefølje med {count} planer per {as_of}.",
                           "Wrote {file}: portfolio of {count} plans as of {as_of}."),
 }
-
-WEEKDAYS = {
-    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-
-
-MONTHS_SHORT = {
-    "nb": ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
-
-def t(key: str, lang: str = "nb", **params: object) -> str:
-    """The message ``key`` in ``lang``, filled in.
-
-    >>> t("week", "nb", week=51)
-    'uke 51'
-    """
-    nb, en = MESSAGES[key]
-    return (en if lang == "en" else nb).format(**params)
-
-
-def format_date(day: dt.date | None, lang: str = "nb") -> str:
-    """dd.mm.yyyy in bokmål, ISO 8601 in English.
-
-    >>> format_date(dt.date(2020, 1, 1)), format_date(dt.date(2020, 1, 1), "en")
-    ('01.01.2020', '2020-01-01')
-    """
-    if day is None:
-        return ""
-    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
-
-
-def format_week(day: dt.date, lang: str = "nb") -> str:
-    """The ISO week of ``day``: 'uke 51'."""
-    return t("week", lang, week=day.isocalendar().week)
-
-
-def format_long_date(day: dt.date, lang: str = "nb") -> str:
-    """'onsdag 01.01.2020'."""
-    return f"{WEEKDAYS[lang][day.weekday()]} {format_date(day, lang)}"
-
-
-def format_month(day: dt.date, lang: str = "nb") -> str:
-    return f"{MONTHS[lang][day.month - 1]} {day.year}"
-
-
-def format_short_month(day: dt.date, lang: str = "nb") -> str:
-    """'jan 2019': a month as a column header.
-
-    >>> format_short_month(dt.date(2019, 5, 17)), format_short_month(dt.date(2019, 5, 17), "en")
-    ('mai 2019', 'May 2019')
-    """
-    return f"{MONTHS_SHORT[lang][day.month - 1]} {day.year}"

@@ -1,0 +1,207 @@
+"""Commands that speak the user's language: their help, and their usage errors.
+
+The command-line library writes help and usage errors in English, with its
+own section names and type names (``<int range>``, ``[[ID]]``). navplan's
+commands carry message keys instead of help texts; the classes here lay the
+help out themselves, in bokmål or English, and turn every usage error into
+a :class:`~navplan.errors.NavplanError` with navplan's words.
+
+The top-level command builds a subcommand only when it is called (or its
+help is asked for), so `navplan validate` does not pay for building
+`navplan export`'s parameters.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from navplan.errors import Message, NavplanError
+from navplan.messages import t
+
+#: Extra arguments are left to :meth:`NavplanCommand.parse_args`, which says so in navplan's words.
+CONTEXT = {"help_option_names": ["-h", "--help"], "allow_extra_args": True}
+#: Metavariables as a bokmål reader sees them.
+_METAVARS_NB = {"DATE": "DATO", "NAME": "NAVN", "ROLE": "ROLLE", "FILE": "FIL", "FIELD": "FELT", "TEXT": "TEKST",
+                "FOLDER": "MAPPE", "PATHS": "STIER", "DURATION": "VARIGHET", "STATUS": "STATUS",
+                "FILE.xlsx": "FIL.xlsx", "REV": "REV"}
+#: Help keys for the options the libraries add themselves.
+_LIBRARY_OPTIONS = {"help": "help.option.help", "install_completion": "help.option.install_completion",
+                    "show_completion": "help.option.show_completion"}
+
+
+def language(ctx: Any) -> str:
+    env = ctx.find_root().obj
+    return getattr(env, "lang", "nb")
+
+
+def words(key: str | None, lang: str) -> str:
+    """A help key in ``lang``; text that is not a key (a library's) as it is."""
+    from navplan.messages import MESSAGES
+
+    if key is None:
+        return ""
+    return t(key, lang) if key in MESSAGES else key
+
+
+def metavar(text: str, lang: str) -> str:
+    if lang == "en":
+        return text
+    for english, norwegian in _METAVARS_NB.items():
+        text = text.replace(english, norwegian)
+    return text
+
+
+def command(app: typer.Typer, name: str, key: str, **settings: Any):
+    """``app.command`` for a navplan command: help from ``help.<key>`` in the user's language."""
+    return app.command(name, cls=NavplanCommand, context_settings=CONTEXT, help=f"help.{key}",
+                       short_help=f"help.{key}.short", epilog=f"help.{key}.example", **settings)
+
+
+class _Localised:
+    """Help laid out in the user's language; shared by commands and groups."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        lang = language(ctx)
+        pieces = [metavar(piece, lang) for piece in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("help.usage", lang) + " ")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(words(self.help, lang))
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            if getattr(param, "hidden", False):
+                continue
+            help_text = words(_LIBRARY_OPTIONS.get(param.name, param.help), lang)
+            if param.param_type_name == "argument":
+                arguments.append((metavar(_argument_usage(param), lang), help_text))
+                continue
+            names = ", ".join(param.opts + param.secondary_opts)
+            if not param.is_flag and not getattr(param, "count", False):
+                names += " " + metavar(param.metavar or param.name.upper(), lang)
+            if param.required:
+                help_text += f" [{t('help.required', lang)}]"
+            options.append((names, help_text))
+        for heading, rows in (("help.arguments", arguments), ("help.options", options)):
+            if rows:
+                with formatter.section(t(heading, lang)):
+                    formatter.write_dl(rows)
+        self.format_commands_in(ctx, formatter, lang)
+        if self.epilog:
+            with formatter.section(t("help.examples", lang)):
+                for line in words(self.epilog, lang).splitlines():
+                    formatter.write_text(line)
+
+    def format_commands_in(self, ctx: Any, formatter: Any, lang: str) -> None:
+        """Groups list their commands; a command has none."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [t("help.metavar.options", language(ctx))]
+        pieces += [_argument_usage(param) for param in self.get_params(ctx) if param.param_type_name == "argument"]
+        return pieces
+
+
+def _argument_usage(param: Any) -> str:
+    """``ID``, ``[PLAN]`` or ``PATHS...``: required, optional, repeated."""
+    name = (param.metavar or param.name.upper()).removesuffix("...")
+    if param.nargs == -1:
+        name += "..."
+    return name if param.required else f"[{name}]"
+
+
+class NavplanCommand(_Localised, TyperCommand):
+    """A command whose extra arguments are a navplan usage error, not the library's."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        if ctx.args and not ctx.resilient_parsing:
+            raise NavplanError("error.usage.extra_arguments", args=ctx.args,
+                               hint=Message("error.see_help", command=ctx.command_path))
+        return rest
+
+
+class NavplanGroup(_Localised, TyperGroup):
+    """A group of commands (`navplan export`): help in the user's language, unknown commands in navplan's words."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [*super().collect_usage_pieces(ctx), t("help.metavar.command", language(ctx))]
+
+    def format_commands_in(self, ctx: Any, formatter: Any, lang: str) -> None:
+        rows = [(name, words(self.short_help_of(ctx, name), lang)) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section(t("help.commands", lang)):
+                formatter.write_dl(rows)
+
+    def short_help_of(self, ctx: Any, name: str) -> str | None:
+        found = self.get_command(ctx, name)
+        return found.short_help if found is not None else None
+
+    def resolve_command(self, ctx: Any, args: list[str]):
+        name = args[0]
+        found = self.get_command(ctx, name)
+        if found is None and not ctx.resilient_parsing:
+            if name.startswith("-"):
+                self.parse_args(ctx, args)  # an unknown option: the parser says which
+            from navplan.plan.loading import closest
+
+            known = self.list_commands(ctx)
+            guess = closest(name, known)
+            raise NavplanError("error.usage.no_such_command", name=name,
+                               hint=Message("hint.did_you_mean", guess=guess) if guess
+                               else Message("hint.commands", commands=known))
+        return name if found else None, found, args[1:]
+
+
+class LazyGroup(NavplanGroup):
+    """The top level: each subcommand's module is imported and its parameters
+    built only when that subcommand runs, or when help lists it."""
+
+    #: command name → (module holding its Typer app, help key)
+    LAZY: dict[str, tuple[str, str]] = {}
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.LAZY)
+
+    def short_help_of(self, ctx: Any, name: str) -> str | None:
+        return f"help.{self.LAZY[name][1]}.short"
+
+    def get_command(self, ctx: Any, name: str):
+        if name not in self.LAZY:
+            return None
+        if name not in self.commands:
+            module = importlib.import_module(self.LAZY[name][0])
+            group = typer.main.get_group(module.commands)
+            self.commands[name] = group.commands[name]
+        return self.commands[name]
+
+
+def usage_error(error: Any, lang: str) -> NavplanError:
+    """A usage error from the command-line library in navplan's words: read
+    from the error's kind and the parameter it names, never from its text."""
+    from typer._click import exceptions as click_errors  # typer carries its own copy of click
+
+    ctx = getattr(error, "ctx", None)
+    see_help = Message("error.see_help", command=ctx.command_path if ctx is not None else "navplan")
+    if isinstance(error, click_errors.NoSuchOption):
+        from navplan.plan.loading import closest
+
+        guess = closest(error.option_name, sorted(error.possibilities or ()))
+        return NavplanError("error.usage.no_such_option", option=error.option_name,
+                            hint=Message("hint.did_you_mean", guess=guess) if guess else see_help)
+    if isinstance(error, click_errors.MissingParameter):
+        param = error.param
+        name = "/".join(param.opts) if param is not None and param.param_type_name == "option" else \
+            metavar(param.display_name_raw if param is not None else "?", lang)
+        return NavplanError("error.usage.missing", name=name, hint=see_help)
+    if isinstance(error, click_errors.BadOptionUsage):
+        flag = ctx is not None and any(error.option_name in p.opts and getattr(p, "is_flag", False)
+                                       for p in ctx.command.params)
+        return NavplanError("error.usage.takes_no_value" if flag else "error.usage.needs_value",
+                            option=error.option_name, hint=see_help)
+    if isinstance(error, click_errors.BadParameter) and error.param is not None:
+        return NavplanError("error.usage.invalid", name="/".join(error.param.opts), hint=see_help)
+    return NavplanError("error.usage.invalid", name=ctx.command_path if ctx is not None else "navplan",
+                        hint=see_help)

@@ -1,0 +1,109 @@
+"""The options commands share, and the parsing of what people type into them.
+
+Options are read as text and parsed here, so that every mistake gets
+navplan's own message in the user's language (a typed option would get the
+command-line library's, in English). Help texts are message keys, shown in
+the user's language by :mod:`navplan.cli.help_format`. A leaf: it imports no
+other part of the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from navplan.errors import Choices, InvalidValue, NavplanError
+
+
+def choice(value: str | None, option: str, choices: tuple[str, ...], default: str) -> str:
+    """One of ``choices``, whatever the case; ``default`` when not given."""
+    if value is None:
+        return default
+    wanted = value.strip().casefold()
+    for known in choices:
+        if known.casefold() == wanted:
+            return known
+    raise NavplanError("error.usage.choice", field=option, value=value, choices=Choices(choices))
+
+
+def language(value: str | None) -> str:
+    return choice(value, "--lang", ("nb", "en"), "nb")
+
+
+def whole_number(value: str | None, option: str, low: int, high: int, default: int) -> int:
+    if value is None:
+        return default
+    text = value.strip()
+    if not (text.isascii() and text.lstrip("-").isdigit()) or not low <= int(text) <= high:
+        raise NavplanError("error.usage.whole_number", field=option, value=value, low=low, high=high)
+    return int(text)
+
+
+def date_value(value: str | None, option: str) -> dt.date | None:
+    from navplan.plan.values import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except InvalidValue as invalid:
+        raise NavplanError(invalid.message, field=option) from None
+
+
+def text_value(value: str, option: str) -> str:
+    """Text that ends up in a plan or on a page: one line, no control characters."""
+    from navplan.plan.values import check_one_line
+
+    try:
+        return check_one_line(value)
+    except InvalidValue as invalid:
+        raise NavplanError(invalid.message, field=option) from None
+
+
+PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
+LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|en", help="help.option.lang")]
+FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv",
+                                                     help="help.option.format")]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="help.option.as_of")]
+WeeksOption = Annotated[Optional[str], typer.Option("--weeks", metavar="N", help="help.option.weeks")]
+ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
+ByOption = Annotated[Optional[str], typer.Option("--by", metavar="week|month", help="help.option.by")]
+ActivityArgument = Annotated[str, typer.Argument(metavar="ID", help="help.option.activity_id", show_default=False)]
+RoleOption = Annotated[Optional[list[str]], typer.Option("--role", metavar="ROLE", help="help.option.role")]
+OwnerOption = Annotated[Optional[list[str]], typer.Option("--owner", metavar="NAME", help="help.option.owner")]
+
+
+def output_format(value: str | None, allowed: tuple[str, ...] = ("table", "json", "csv")) -> str:
+    return choice(value, "--format", allowed, "table")
+
+
+def period(value: str | None) -> str:
+    return choice(value, "--by", ("week", "month"), "week")
+
+
+def weeks(value: str | None) -> int:
+    return whole_number(value, "--weeks", 0, 52, 4)
+
+
+def env_of(ctx: typer.Context):
+    """The environment main() runs the command in (tests pass their own)."""
+    from navplan.cli.environment import Environment
+
+    return ctx.find_root().obj if isinstance(ctx.find_root().obj, Environment) else Environment()
+
+
+def as_of(value: str | None, ctx: typer.Context) -> dt.date:
+    """--as-of, or today in Oslo."""
+    return date_value(value, "--as-of") or env_of(ctx).today_date()
+
+
+def load_schedule(plan: Path | None, as_of_value: str | None, ctx: typer.Context):
+    """The plan named on the command line, scheduled as of --as-of (or today)."""
+    from navplan.engine.schedule import schedule
+    from navplan.plan.project import load_project
+
+    day = as_of(as_of_value, ctx)
+    return schedule(load_project(plan), day)

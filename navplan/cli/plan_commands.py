@@ -1,0 +1,123 @@
+"""`navplan init`, `handbook` and `schema`: a new plan, the handbook, and the file formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from navplan.cli.help_format import command
+from navplan.cli.options import (
+    FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
+)
+from navplan.errors import EXIT_OK
+
+commands = typer.Typer()
+TEMPLATES = ("new", "merger")
+
+
+@command(commands, "init", "init")
+def init(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(metavar="FOLDER", help="help.option.directory",
+                                              show_default=False)] = Path("."),
+    office: Annotated[str, typer.Option("--office", metavar="NAME", help="help.option.office")] = ...,
+    opening: Annotated[str, typer.Option("--opening", metavar="DATE", help="help.option.opening")] = ...,
+    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger",
+                                                    help="help.option.template")] = None,
+    municipality: Annotated[Optional[list[str]], typer.Option("--municipality", "-m", metavar="NAME",
+                                                              help="help.option.municipality")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="help.option.start")] = None,
+    git: Annotated[bool, typer.Option("--git", help="help.option.git")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    lang: LangOption = None,
+) -> int:
+    from navplan.features.new_office import create_plan
+    from navplan.messages import format_date, t
+
+    env, language_ = env_of(ctx), language(lang)
+    template_name = choice(template, "--template", TEMPLATES, "new")
+    opening_date = date_value(opening, "--opening")
+    created = create_plan(
+        directory, office=text_value(office, "--office"), opening=opening_date, template=template_name,
+        municipalities=[text_value(name, "--municipality") for name in municipality or []],
+        start=date_value(start, "--start"), lang=language_, force=force, git=git)
+    env.say(t("init.written", language_, file=str(created.plan_file), office=office,
+              date=format_date(opening_date, language_), template=t(f"template.{template_name}", language_)))
+    if created.git:
+        env.say(t(f"init.git.{created.git}", language_, dir=str(directory)))
+    if created.git_identity:
+        env.say(t("init.git.identity", language_, name=created.git_identity[0], email=created.git_identity[1]))
+    env.say(t("init.next", language_, file=str(created.plan_file)))
+    return EXIT_OK
+
+
+@command(commands, "handbook", "handbook")
+def handbook(
+    ctx: typer.Context,
+    activity_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="help.option.activity_id",
+                                                         show_default=False)] = None,
+    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger",
+                                                    help="help.option.handbook_template")] = None,
+    output: FormatOption = None,
+    lang: LangOption = None,
+) -> int:
+    from navplan.plan.handbook_files import handbook_entries, load_handbook
+    from navplan.render.handbook_json_csv import handbook_csv, handbook_json
+
+    env, language_, shape = env_of(ctx), language(lang), output_format(output)
+    book = load_handbook()
+    everything = handbook_entries(choice(template, "--template", TEMPLATES, "merger"))
+    activities = everything if activity_id is None else [_entry(everything, activity_id)]
+    if shape == "json":
+        env.stdout.write(handbook_json(book, activities, single=activity_id is not None))
+    elif shape == "csv":
+        env.stdout.write(handbook_csv(activities, language_))
+    elif activity_id is not None:
+        from navplan.render.handbook_terminal import render_handbook_activity
+
+        titles = {a.id: a.title.get(language_) for a in everything}
+        render_handbook_activity(env.console(), activities[0], titles, book, language_)
+    else:
+        from navplan.render.handbook_terminal import render_handbook_index
+
+        render_handbook_index(env.console(), book, activities, language_)
+    return EXIT_OK
+
+
+def _entry(everything, activity_id: str):
+    from navplan.errors import Message, NavplanError
+    from navplan.plan.loading import closest
+
+    by_id = {a.id: a for a in everything}
+    if activity_id not in by_id:
+        guess = closest(activity_id, list(by_id))
+        raise NavplanError("error.plan.unknown_id", field="ID", id=activity_id,
+                           hint=Message("hint.did_you_mean", guess=guess) if guess else "hint.run_handbook")
+    return by_id[activity_id]
+
+
+@command(commands, "schema", "schema")
+def schema(
+    ctx: typer.Context,
+    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio",
+                                                      help="help.option.schema_document", show_default=False)] = None,
+    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                 help="help.option.output_file")] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    lang: LangOption = None,
+) -> int:
+    from navplan.schemas import schema_text
+
+    language(lang)  # the schema itself is the same in both languages
+
+    text = schema_text(choice(document, "DOCUMENT", ("plan", "schedule", "diff", "portfolio"), "plan"))
+    if file is None:
+        env_of(ctx).stdout.write(text)
+    else:
+        from navplan.io.atomic_write import refuse_existing, write_atomic
+
+        refuse_existing(file, force)
+        write_atomic(file, text, force=force)
+    return EXIT_OK

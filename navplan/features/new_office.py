@@ -1,0 +1,82 @@
+"""A new office's plan: `navplan init` without the command line.
+
+The text comes from :mod:`navplan.plan.new_plan`; it is checked exactly as
+any plan is checked before anything is written, written atomically, and with
+``git`` committed to the repository the folder is in (made if there is none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from navplan.errors import NavplanError, os_reason
+
+#: The identity a first commit is made with when git has none configured.
+FALLBACK_GIT_IDENTITY = ("navplan", "navplan@localhost")
+
+
+@dataclass
+class NewPlan:
+    """What `create_plan` did."""
+
+    plan_file: Path
+    git: str | None = None  # "created" a repository, or "existing" one used; None without git
+    git_identity: tuple[str, str] | None = None  # set when git had no identity and navplan's was used
+
+
+def create_plan(directory: str | Path, *, office: str, opening: dt.date, template: str = "new",
+                municipalities: list[str] | tuple[str, ...] = (), start: dt.date | None = None,
+                lang: str = "nb", force: bool = False, git: bool = False) -> NewPlan:
+    """Write ``directory/navplan.yaml`` for a new office; refuse to replace one unless ``force``."""
+    from navplan.io.atomic_write import refuse_existing, write_atomic
+    from navplan.plan.loading import PLAN_FILE_NAME, validate
+    from navplan.plan.new_plan import new_plan_text
+    from navplan.plan.plan_model import Plan
+    from navplan.plan.project import build_project
+    from navplan.plan.safe_yaml import parse_yaml
+
+    directory = Path(directory)
+    target = directory / PLAN_FILE_NAME
+    text = new_plan_text(office=office, opening=opening, template=template, municipalities=list(municipalities),
+                         start=start, lang=lang)
+    # The new file must load exactly as any plan will: check before writing.
+    build_project(validate(Plan, parse_yaml(text, target)))
+    refuse_existing(target, force)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NavplanError("error.write.cannot_write_here", file=directory, reason=os_reason(error)) from None
+    write_atomic(target, text, force=force)
+    created = NewPlan(target)
+    if git:
+        created.git, created.git_identity = _commit_first(directory, target, office)
+    return created
+
+
+def _commit_first(directory: Path, target: Path, office: str) -> tuple[str, tuple[str, str] | None]:
+    def run(*args: str) -> subprocess.CompletedProcess:
+        try:
+            return subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True, errors="replace")
+        except FileNotFoundError:
+            raise NavplanError("error.git.missing", field="--git", hint="hint.git.missing") from None
+
+    used = "existing"
+    if run("rev-parse", "--is-inside-work-tree").returncode != 0:
+        made = run("init", "-q")
+        if made.returncode != 0:
+            raise NavplanError("error.git.failed", file=directory, command="init", detail=made.stderr.strip())
+        used = "created"
+    identity = None
+    options: list[str] = []
+    if run("config", "user.email").returncode != 0 or run("config", "user.name").returncode != 0:
+        identity = FALLBACK_GIT_IDENTITY
+        options = ["-c", f"user.name={identity[0]}", "-c", f"user.email={identity[1]}"]
+    added = run("add", "--", target.name)
+    committed = run(*options, "commit", "-q", "-m", f"navplan: ny plan for {office}", "--", target.name)
+    if added.returncode != 0 or committed.returncode != 0:
+        raise NavplanError("error.git.failed", file=directory, command="commit",
+                           detail=(committed.stderr or added.stderr).strip())
+    return used, identity

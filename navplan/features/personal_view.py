@@ -1,0 +1,47 @@
+"""Personal views: the activities of some roles or some people.
+
+`--role` and `--owner` narrow what a command shows to one person's own work;
+the opening and its verdict always stay. A role is named by its id or its
+title; an owner exactly as the plan writes the name, and a name that is
+nowhere in the plan is refused rather than giving an empty view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from navplan.errors import Message, NavplanError
+from navplan.plan.project import NetworkActivity, Project
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whose activities to show: any of these roles, or any of these owners."""
+
+    roles: frozenset[str] = field(default_factory=frozenset)
+    owners: frozenset[str] = field(default_factory=frozenset)
+
+    def includes(self, activity: NetworkActivity) -> bool:
+        return activity.role in self.roles or activity.owner in self.owners
+
+
+def audience(project: Project, roles: list[str] | None = None, owners: list[str] | None = None) -> Audience | None:
+    """The audience ``--role`` and ``--owner`` name, or None when neither is given."""
+    from navplan.features.progress import role_ids
+
+    if not roles and not owners:
+        return None
+    return Audience(frozenset(role for name in roles or () for role in role_ids(name)),
+                    frozenset(_known_owner(project, name) for name in owners or ()))
+
+
+def _known_owner(project: Project, name: str) -> str:
+    from navplan.plan.loading import closest
+
+    known = sorted({a.owner for a in project.active() if a.owner})
+    if name not in known:
+        guess = closest(name, known)
+        raise NavplanError("export.unknown_owner", field="--owner", owner=name,
+                           hint=Message("hint.did_you_mean", guess=guess) if guess
+                           else Message("export.owners", owners=known or ["–"]))
+    return name

@@ -1,0 +1,79 @@
+"""Every word a user sees: bokmål by default, English with ``--lang en``.
+
+The catalogues live beside this module (output words, error words); this
+module looks them up and formats dates, weeks and months the Norwegian way.
+Nothing here imports rich or any other part of navplan."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from navplan.messages.error_words import ERROR_WORDS
+from navplan.messages.help_words import HELP_WORDS
+from navplan.messages.output_words import OUTPUT_WORDS
+
+LANGUAGES = ("nb", "en")
+
+#: Every message navplan shows: key → (bokmål, English).
+MESSAGES: dict[str, tuple[str, str]] = {**OUTPUT_WORDS, **ERROR_WORDS, **HELP_WORDS}
+
+WEEKDAYS = {
+    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+MONTHS_SHORT = {
+    "nb": ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def t(key: str, lang: str = "nb", /, **params: object) -> str:
+    """The message ``key`` in ``lang``, filled in.
+
+    >>> t("week", "nb", week=51)
+    'uke 51'
+    """
+    nb, en = MESSAGES[key]
+    return (en if lang == "en" else nb).format(**params)
+
+
+def format_date(day: dt.date | None, lang: str = "nb") -> str:
+    """dd.mm.yyyy in bokmål, ISO 8601 in English.
+
+    >>> format_date(dt.date(2020, 1, 1)), format_date(dt.date(2020, 1, 1), "en")
+    ('01.01.2020', '2020-01-01')
+    """
+    if day is None:
+        return ""
+    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
+
+
+def format_week(day: dt.date, lang: str = "nb") -> str:
+    """The ISO week of ``day``: 'uke 51'."""
+    return t("week", lang, week=day.isocalendar().week)
+
+
+def format_long_date(day: dt.date, lang: str = "nb") -> str:
+    """'onsdag 01.01.2020'."""
+    return f"{WEEKDAYS[lang][day.weekday()]} {format_date(day, lang)}"
+
+
+def format_month(day: dt.date, lang: str = "nb") -> str:
+    return f"{MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_short_month(day: dt.date, lang: str = "nb") -> str:
+    """'jan 2019': a month as a column header.
+
+    >>> format_short_month(dt.date(2019, 5, 17)), format_short_month(dt.date(2019, 5, 17), "en")
+    ('mai 2019', 'May 2019')
+    """
+    return f"{MONTHS_SHORT[lang][day.month - 1]} {day.year}"

@@ -1,0 +1,285 @@
+"""The small value types every file navplan reads is made of: activity ids,
+durations, dates, links between activities, bilingual texts and statuses.
+
+Parsing errors are :class:`navplan.errors.InvalidValue` with a message key,
+so pydantic passes them through and the user reads them in their language.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from navplan.errors import Choices, InvalidValue, Message
+
+ACTIVITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+ActivityId = Annotated[str, Field(pattern=ACTIVITY_ID_PATTERN, description="Activity id, e.g. '2.1' or '9.2.3'")]
+
+_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([dwm])\s*$")
+_NORWEGIAN_DATE_RE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+#: Upper bounds that keep a plan within a sane calendar range (and hostile
+#: input from building an enormous calendar).
+MAX_WORKING_DAYS = 2600  # about ten years
+MAX_MONTHS = 120
+#: Plan dates outside these years are typing errors, and would overflow the calendar.
+FIRST_YEAR, LAST_YEAR = 1990, 2150
+
+
+#: Characters no line of a plan may hold: C0 and C1 controls (a newline or an
+#: escape would break a one-line message, an ics line or an XML file), line and
+#: paragraph separators and the noncharacters U+FFFE and U+FFFF.
+_FORBIDDEN = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF}
+_MULTILINE_ALLOWED = {0x0A, 0x09}
+
+
+def check_one_line(text: str) -> str:
+    r"""``text`` if it holds no control character; an office, a title, a name.
+
+    >>> check_one_line("NAV Nord\nSør")
+    Traceback (most recent call last):
+    navplan.errors.InvalidValue: the text holds a control character (U+000A) at position 9: write it on one line without it
+    """
+    return _check_characters(text, set())
+
+
+def check_multiline(text: str) -> str:
+    """``text`` if it holds no control character other than newlines and tabs: a note."""
+    return _check_characters(text, _MULTILINE_ALLOWED)
+
+
+def _check_characters(text: str, allowed: set[int]) -> str:
+    if not isinstance(text, str):
+        return text
+    for position, character in enumerate(text, start=1):
+        code = ord(character)
+        if (code in _FORBIDDEN or 0xD800 <= code <= 0xDFFF) and code not in allowed:
+            raise InvalidValue("error.value.control_character", code=f"{code:04X}", position=position)
+    return text
+
+
+class Strict(BaseModel):
+    """Base for every file-backed type: unknown keys are errors, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Duration(BaseModel):
+    """A length of work: working days (``d``), weeks of five working days
+    (``w``) or calendar months (``m``, e.g. a notice period).
+
+    >>> Duration.parse("3w").working_days
+    15
+    >>> str(Duration.parse("2m"))
+    '2m'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    amount: int
+    unit: Literal["d", "w", "m"]
+
+    @classmethod
+    def parse(cls, text: str | int) -> "Duration":
+        if isinstance(text, int) and not isinstance(text, bool):
+            text = f"{text}d"
+        match = _DURATION_RE.match(str(text).lower())
+        if not match:
+            raise InvalidValue("error.value.not_a_duration", value=text)
+        duration = cls(amount=int(match.group(1)), unit=match.group(2))
+        if duration.unit == "m" and duration.amount > MAX_MONTHS:
+            raise InvalidValue("error.value.duration_months", value=text, limit=MAX_MONTHS)
+        if duration.unit != "m" and duration.working_days > MAX_WORKING_DAYS:
+            raise InvalidValue("error.value.duration_days", value=text, limit=MAX_WORKING_DAYS)
+        return duration
+
+    @property
+    def working_days(self) -> int:
+        """Length in working days; months have no fixed length and raise."""
+        if self.unit == "d":
+            return self.amount
+        if self.unit == "w":
+            return self.amount * 5
+        raise ValueError("a duration in months has no fixed number of working days")
+
+    @property
+    def is_zero(self) -> bool:
+        return self.amount == 0
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit}"
+
+
+def _parse_duration_field(value: object) -> object:
+    if value is None or isinstance(value, Duration):
+        return value
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return Duration.parse(value)
+    raise InvalidValue("error.value.not_a_duration", value=value)
+
+
+def parse_date(value: object) -> object:
+    """Accept ISO dates (2019-12-31) and Norwegian dates (31.12.2019).
+
+    >>> parse_date("31.12.2019")
+    datetime.date(2019, 12, 31)
+    >>> parse_date("29.02.2019")
+    Traceback (most recent call last):
+    navplan.errors.InvalidValue: '29.02.2019' is not a real date: February 2019 has 28 days
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date) or value is None:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        match = _NORWEGIAN_DATE_RE.match(text)
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        if match or iso:
+            day, month, year = (int(g) for g in match.groups()) if match else reversed([int(g) for g in iso.groups()])
+            reason = _impossible(year, month, day)
+            if reason is not None:
+                raise InvalidValue("error.value.not_real_date", value=text, reason=reason)
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                raise InvalidValue("error.value.date_range", value=text, first=FIRST_YEAR, last=LAST_YEAR)
+            return dt.date(year, month, day)
+    raise InvalidValue("error.value.not_a_date", value=value)
+
+
+def _impossible(year: int, month: int, day: int) -> Message | None:
+    """Why year-month-day names no day of the calendar, or None if it does."""
+
+    if year == 0:
+        return Message("error.date.year_zero")
+    if not 1 <= month <= 12:
+        return Message("error.date.month", month=month)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return Message("error.date.day", month=MonthName(month), year=year, days=days)
+    return None
+
+
+class MonthName:
+    """A month's name in the message's language."""
+
+    def __init__(self, month: int) -> None:
+        self.month = month
+
+    def render(self, lang: str) -> str:
+        from navplan.messages import MONTHS
+
+        return MONTHS[lang][self.month - 1]
+
+
+PlanDate = Annotated[dt.date, Field(description="dd.mm.yyyy or yyyy-mm-dd")]
+
+
+class LinkType(str, Enum):
+    FS = "FS"  # finish-to-start: the successor starts after the predecessor finishes
+    SS = "SS"  # start-to-start: the successor starts after the predecessor starts
+    FF = "FF"  # finish-to-finish: the successor finishes after the predecessor finishes
+
+
+class Source(Strict):
+    """Where a duration or a dependency comes from.
+
+    Either the handbook (``page`` with a ``quote``), another seed document
+    (``document`` + ``quote``), or an ``estimate`` with its reason. navplan
+    never presents an estimate as the handbook's word.
+    """
+
+    page: int | None = Field(None, ge=1, le=40, description="Page in the handbook v2.0")
+    document: str | None = Field(None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
+    quote: str | None = None
+    estimate: str | None = Field(None, description="Why this value was estimated, when no source states it")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Source":
+        cited = self.page is not None or self.document is not None
+        if cited and self.estimate:
+            raise InvalidValue("error.source.both")
+        if not cited and not self.estimate:
+            raise InvalidValue("error.source.neither")
+        if cited and not self.quote:
+            raise InvalidValue("error.source.quote")
+        return self
+
+    @property
+    def is_estimate(self) -> bool:
+        return self.estimate is not None
+
+
+class Text(Strict):
+    """A text in bokmål with its English translation."""
+
+    nb: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+    def render(self, lang: str) -> str:
+        """As a message parameter: the text in the message's language."""
+        return self.get(lang)
+
+
+class Link(Strict):
+    """A dependency on a predecessor activity."""
+
+    id: ActivityId
+    type: LinkType = LinkType.FS
+    lag: Duration = Field(default_factory=lambda: Duration(amount=0, unit="d"))
+    source: Source | None = None
+
+    _parse_lag = field_validator("lag", mode="before")(_parse_duration_field)
+
+    @field_validator("lag")
+    @classmethod
+    def _lag_in_days(cls, lag: Duration) -> Duration:
+        if lag.unit == "m":
+            raise InvalidValue("error.value.lag_months")
+        return lag
+
+
+def _links_from_shorthand(value: object) -> object:
+    """``after: ["2.2", {id: "6.1", type: SS}]`` — a bare id is a finish-to-start link."""
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        value = [value]
+    if isinstance(value, list):
+        return [{"id": str(item)} if isinstance(item, (str, int, float)) else item for item in value]
+    return value
+
+
+class Status(str, Enum):
+    NOT_STARTED = "not_started"
+    STARTED = "started"
+    DONE = "done"
+
+
+def parse_status(value: object) -> object:
+    """A status as the file format writes it or as people say it, in either language.
+
+    >>> parse_status("Ferdig"), parse_status("not started"), parse_status("ikke-startet")
+    (<Status.DONE: 'done'>, <Status.NOT_STARTED: 'not_started'>, <Status.NOT_STARTED: 'not_started'>)
+    """
+    if value is None or isinstance(value, Status):
+        return value
+    from navplan.messages import MESSAGES
+
+    words: dict[str, Status] = {}
+    for status in Status:
+        for word in (status.value, *MESSAGES[f"status.{status.value}"]):
+            words[" ".join(word.replace("_", " ").replace("-", " ").split()).casefold()] = status
+    found = words.get(" ".join(str(value).replace("_", " ").replace("-", " ").split()).casefold())
+    if found is None:
+        raise InvalidValue("error.value.status", value=value, choices=Choices(s.value for s in Status))
+    return found
+
+

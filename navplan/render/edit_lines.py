@@ -1,0 +1,61 @@
+"""The line that says what an edit of the plan changed, in the user's language:
+`navplan.yaml: 2.1 Skape felles forståelse …: status pågår → ferdig, faktisk ferdig – → 01.03.2027`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from navplan.features.progress import PlanEdit
+from navplan.messages import format_date, t
+
+
+def edit_line(edit: PlanEdit, lang: str) -> str:
+    title = edit.title.get(lang)
+    if not edit.written:
+        return t("progress.unchanged", lang, plan=str(edit.plan_file), id=edit.activity_id, title=title)
+    parts = [t("progress.change", lang, name=t(f"progress.name.{change.field}", lang),
+               old=shown(change.field, change.old, lang), new=shown(change.field, change.new, lang))
+             for change in edit.changes]
+    return t("progress.written", lang, plan=str(edit.plan_file), id=edit.activity_id, title=title,
+             changes=", ".join(parts))
+
+
+def shown(field: str, value: Any, lang: str) -> str:
+    """A field's value as the schedule uses it, so a cleared duration shows the handbook's."""
+    if field == "milestone":
+        return t("xlsx.yes" if value == "milestone" else "xlsx.no", lang)
+    if field == "after":
+        return ", ".join(link.id for link in value) or t("progress.empty", lang)
+    if field == "title":
+        return value.get(lang)
+    if field == "status":
+        return t(f"status.{value.value}", lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if value is None or value == "":
+        return t("progress.empty", lang)
+    return str(value)
+
+
+def sync_lines(project, changes, lang: str) -> list[str]:
+    """One line per activity: `7.4 Innplassering: status pågår → ferdig, faktisk ferdig – → 05.03.2019`."""
+    from navplan.features.workbook_sync import FIELDS
+
+    def show(value) -> str:
+        if value is None:
+            return t("sync.empty", lang)
+        if isinstance(value, dt.date):
+            return value.strftime("%d.%m.%Y")  # as the workbook shows it, in either language
+        return t(f"status.{value.value}", lang)
+
+    by_activity: dict[str, dict] = {}
+    for change in changes:
+        by_activity.setdefault(change.activity_id, {})[change.field] = change
+    lines = []
+    for activity_id, fields in by_activity.items():
+        parts = [t(f"sync.field.{name}", lang, old=show(fields[name].old), new=show(fields[name].new))
+                 for name in FIELDS if name in fields]
+        title = project.activities[activity_id].title.get(lang)
+        lines.append(t("sync.line", lang, id=activity_id, title=title, changes=", ".join(parts)))
+    return lines
