@@ -8,14 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from navplan.messages.error_words import ERROR_WORDS
-from navplan.messages.help_words import HELP_WORDS
-from navplan.messages.output_words import OUTPUT_WORDS
-
 LANGUAGES = ("nb", "en")
 
+
+def _catalogue() -> dict[str, tuple[str, str]]:
+    """Every ``*_words.py`` module beside this one holds one ``*_WORDS`` dict; a
+    key may be defined once only, so two features cannot silently overwrite a word."""
+    import importlib
+    import pkgutil
+
+    merged: dict[str, tuple[str, str]] = {}
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_words")):
+        words = getattr(importlib.import_module(f"{__name__}.{module}"), module.upper())
+        clash = merged.keys() & words.keys()
+        if clash:
+            raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
+        merged.update(words)
+    return merged
+
+
 #: Every message navplan shows: key → (bokmål, English).
-MESSAGES: dict[str, tuple[str, str]] = {**OUTPUT_WORDS, **ERROR_WORDS, **HELP_WORDS}
+MESSAGES: dict[str, tuple[str, str]] = _catalogue()
 
 WEEKDAYS = {
     "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
