@@ -1,1 +1,2 @@
-"""TODO"""
+"""Writing files safely: whole or not at all, never over what the user had
+without being told to."""

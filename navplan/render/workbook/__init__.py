@@ -1,1 +1,1 @@
-"""TODO"""
+"""Workbooks: the countdown workbook and the portfolio workbook (openpyxl)."""
