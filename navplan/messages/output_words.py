@@ -287,8 +287,6 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                      "Nothing in the plan has changed since {revision}."),
     "diff.slack": ("Slakk til åpning: {before} → {after} arbeidsdager ({change}).",
                    "Slack to the opening: {before} → {after} working days ({change})."),
-    "diff.critical_slack": ("Slakk på den kritiske linjen: {before} → {after} arbeidsdager ({change}).",
-                            "Slack on the critical path: {before} → {after} working days ({change})."),
     "diff.slack.same": ("Slakk til åpning: {after} arbeidsdager, som før.",
                         "Slack to the opening: {after} working days, as before."),
     "diff.holds.lost": ("Åpningsdatoen holdt, men holder ikke lenger: det mangler {days} arbeidsdager.",
