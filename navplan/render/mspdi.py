@@ -41,7 +41,8 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     ET.register_namespace("", NS)
     windows = task_windows(schedule)
     calendar = schedule.calendar
-    opening_end = _finish_time(schedule, schedule.opening_point)
+    # The project's finish: the opening, or the last work placed after it.
+    opening_end = _finish_time(schedule, max([schedule.opening_point, *(f for _s, f in windows.values())]))
     start = min(_start_time(schedule, window) for window in windows.values())
     office = schedule.project.plan.office
     root = ET.Element(_tag("Project"))
