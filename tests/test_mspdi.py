@@ -79,6 +79,10 @@ def test_mpxj_reads_navplans_schedule(mpxj, tmp_path: Path, example: str, as_of:
         spans[activity.id] = (as_date(start), as_date(finish))
         if not activity.is_summary:
             assert spans[activity.id] == expected_dates(result, scheduled), activity.id
+        if not activity.is_summary and scheduled.status.value != "done" and activity.id != result.project.opening_id:
+            # The forecast beside the latest dates (issue 10 §3).
+            early = (as_date(mpxj_task.getEarlyStart()), as_date(mpxj_task.getEarlyFinish()))
+            assert early == (scheduled.dates["earliest_start"], scheduled.dates["earliest_finish"]), activity.id
     for scheduled in result.activities.values():
         children = scheduled.activity.children
         if scheduled.activity.is_summary:

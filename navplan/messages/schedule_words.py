@@ -46,5 +46,6 @@ SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
                     "åpningsdatoen.",
                     "What can help: mark work already done (navplan done), drop activities that do not apply "
                     "(drop in the plan), shorten durations (navplan set ID --duration), or move the opening date."),
+    "ics.forecast": ("Prognose: start {start}, ferdig {finish}.", "Forecast: start {start}, finish {finish}."),
     "mspdi.helper": ("Lenke {pred} → {succ} ({type} +{lag}d)", "Link {pred} → {succ} ({type} +{lag}d)"),
 }

@@ -130,6 +130,8 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         ("Estimated", 0),
         ("Milestone", int(activity.is_milestone)), ("Summary", int(activity.is_summary)),
         ("Critical", int(scheduled.critical)),
+        # The forecast (navplan's earliest dates) beside the latest dates the task is laid on.
+        *_early_and_late(schedule, scheduled),
         ("TotalSlack", None if scheduled.slack is None else scheduled.slack * TENTHS_PER_DAY),
         ("PercentComplete", 100 if done else _percent(schedule, window) if started else None),
         ("ActualStart", _stamp(start) if done or started else None),
@@ -161,6 +163,20 @@ def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, 
     element = ET.SubElement(task, _tag("PredecessorLink"))
     _fields(element, [("PredecessorUID", uids[helper.pred]), ("Type", LINK_TYPES[helper.link.type]),
                       ("LinkLag", helper.link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+
+
+def _early_and_late(schedule: Schedule, scheduled: ScheduledActivity) -> list[tuple[str, str | None]]:
+    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
+        return []
+    """EarlyStart ... LateFinish as the task's own Start and Finish are written: 08:00 on the
+    first day of work, 17:00 on the last; a zero-length task is an instant."""
+    fields = []
+    for prefix, window in (("Early", (scheduled.earliest_start, scheduled.earliest_finish)),
+                           ("Late", (scheduled.latest_start, scheduled.latest_finish))):
+        start = _start_time(schedule, window)
+        finish = _finish_time(schedule, window[1]) if window[1] > window[0] else start
+        fields += [(f"{prefix}Start", _stamp(start)), (f"{prefix}Finish", _stamp(finish))]
+    return [fields[0], fields[1], fields[2], fields[3]]
 
 
 def _constraint(schedule: Schedule, scheduled: ScheduledActivity, start: dt.datetime) -> tuple[int, str | None]:
