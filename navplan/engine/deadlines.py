@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
+
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.plan.values import Status
 
@@ -91,20 +93,44 @@ def countdown_calendar(schedule: Schedule, by: str = "week", dates: str = "lates
     return periods
 
 
-def _period_start(day: dt.date, by: str) -> dt.date:
+def period_start(day: dt.date, by: str) -> dt.date:
+    """The Monday of ``day``'s ISO week, or the first of its month: the one
+    rule for where a calendar's or a Gantt chart's period begins.
+
+    >>> period_start(dt.date(2019, 12, 25), "week"), period_start(dt.date(2019, 12, 25), "month")
+    (datetime.date(2019, 12, 23), datetime.date(2019, 12, 1))
+    """
     if by == "month":
         return day.replace(day=1)
     return day - dt.timedelta(days=day.weekday())
 
 
-def _next_period(start: dt.date, by: str) -> dt.date:
+def next_period(start: dt.date, by: str) -> dt.date:
+    """The first day of the period after the one ``start`` begins (calendar months by dateutil).
+
+    >>> next_period(dt.date(2019, 12, 1), "month"), next_period(dt.date(2019, 12, 30), "week")
+    (datetime.date(2020, 1, 1), datetime.date(2020, 1, 6))
+    """
     if by == "month":
-        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return start.replace(day=1) + relativedelta(months=1)
     return start + dt.timedelta(days=7)
+
+
+def periods_between(start: dt.date, end: dt.date, by: str) -> int:
+    """Whole weeks (or months) from ``start``'s period to ``end``'s; negative when ``end`` is earlier.
+
+    >>> periods_between(dt.date(2019, 11, 15), dt.date(2020, 1, 1), "month")
+    2
+    """
+    if by == "month":
+        delta = relativedelta(period_start(end, by), period_start(start, by))
+        return delta.years * 12 + delta.months
+    return (period_start(end, "week") - period_start(start, "week")).days // 7
+
+
+_period_start, _next_period = period_start, next_period
 
 
 def _countdown(start: dt.date, opening: dt.date, by: str) -> int:
     """Whole weeks (or months) from this period to the opening's period."""
-    if by == "month":
-        return (opening.year - start.year) * 12 + opening.month - start.month
-    return (_period_start(opening, "week") - start).days // 7
+    return periods_between(start, opening, by)

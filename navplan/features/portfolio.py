@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
+from navplan.plan.loading import PLAN_FILE_NAME
 from navplan.plan.safe_yaml import MAX_DEPTH
 
-PLAN_FILE_NAME = "navplan.yaml"
 #: Folders never searched for plans: version control, virtual environments, packages.
 SKIPPED_FOLDERS = frozenset({".git", ".venv", "node_modules"})
 

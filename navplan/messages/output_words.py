@@ -337,10 +337,8 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "report.overdue.finish": ("skulle vært ferdig {date}", "should have finished {date}"),
     "report.section.decisions": ("Beslutninger for styringsgruppen, de neste {weeks} ukene",
                                  "Decisions for the steering group, the next {weeks} weeks"),
-    "report.decisions.legend": ("Åpne aktiviteter for rådmann og fylkesdirektør, og den politiske behandlingen "
-                                "(3.2.2, 3.2.3).",
-                                "Open activities of the rådmann and the county director, and the political "
-                                "consideration (3.2.2, 3.2.3)."),
+    "report.decisions.legend": ("Åpne aktiviteter for {roles}, og styringsgruppens beslutninger ({ids}).",
+                                "Open activities of {roles}, and the steering group's decisions ({ids})."),
     "report.none": ("Ingen.", "None."),
     "report.more": ("… og {count} til.", "… and {count} more."),
     "report.criterion.met": ("oppfylt", "met"),

@@ -205,4 +205,15 @@ def _decisions(report: Report, lang: str) -> Section:
     grid = _grid(_WHO + ["col.start_by", "col.due", "col.slack", "col.status"], rows, lang)
     return Section("decisions", t("report.section.decisions", lang, weeks=DECISION_WEEKS),
                    [] if rows else [(None, t("report.none", lang))], grid if rows else None,
-                   [t("report.decisions.legend", lang)])
+                   [_decisions_legend(report, lang)])
+
+
+def _decisions_legend(report: Report, lang: str) -> str:
+    """Whose work the decisions section lists, from the handbook data."""
+    from navplan.features.steering_report import steering_decision_ids, steering_roles
+
+    roles = sorted(steering_roles(report.schedule))
+    titles = [role_title(report.schedule, role, lang) for role in roles]
+    words = " og " if lang == "nb" else " and "
+    return t("report.decisions.legend", lang, roles=words.join(titles),
+             ids=", ".join(steering_decision_ids(report.schedule)))
