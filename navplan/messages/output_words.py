@@ -349,8 +349,10 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "report.criterion.met": ("oppfylt", "met"),
     "report.criterion.open": ("{done} av {total} ferdig", "{done} of {total} done"),
     "report.dropped": ("tatt ut", "dropped"),
-    "report.gantt.caption": ("Én stolpe per aktivitet som ikke er ferdig, fra senest start til senest ferdig.",
-                             "One bar per activity not yet done, from latest start to latest finish."),
+    "report.gantt.caption": ("Én stolpe per aktivitet: ikke startet fra senest start til senest ferdig, pågående fra "
+                             "faktisk start til prognosen for ferdig, ferdig denne måneden over de faktiske datoene.",
+                             "One bar per activity: not started from latest start to latest finish, started from "
+                             "its actual start to its forecast finish, done this month over its actual dates."),
     "report.gantt.opening": ("åpning", "opening"),
     "report.footer": ("Laget av navplan {version} fra {plan}. Planfilen er kilden: endre den, ikke rapporten.",
                       "Made by navplan {version} from {plan}. The plan file is the source: change it, "

@@ -23,6 +23,7 @@ from navplan.render.workbook.cells import (
     AS_OF, BOLD, CRITICAL, DONE, HEADER, HEADER_BORDER, OPENING, OTHER, ROW_LINE, SUMMARY_BAR, TITLE, WARNING,
     fill, fit_width, font, footer, header_row, print_setup, put, set_widths,
 )
+from navplan.render.gantt_bars import bar_colour, bar_spans
 from navplan.render.labels import role_title
 
 COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.slack",
@@ -48,7 +49,7 @@ def write_countdown(ws: Worksheet, schedule: Schedule, periods: list[Period], la
     _period_headers(ws, periods, lang, by)
 
     rows = list(schedule.activities.values())
-    spans = _bar_spans(schedule)
+    spans = bar_spans(schedule)
     last_column = FIRST_PERIOD_COLUMN + len(periods) - 1
     for row, scheduled in enumerate(rows, start=FIRST_ROW):
         for column in range(1, last_column + 1):
@@ -119,28 +120,6 @@ def _activity_cells(ws: Worksheet, row: int, schedule: Schedule, scheduled: Sche
     ws.row_dimensions[row].outline_level = scheduled.level
 
 
-def _bar_spans(schedule: Schedule) -> dict[str, tuple[dt.date, dt.date]]:
-    """What each bar covers: open work from its latest start (or, once started,
-    its actual start) to its latest finish; done work over its actual dates.
-    A summary spans its children's bars, so it brackets what is drawn below it."""
-    spans: dict[str, tuple[dt.date, dt.date]] = {}
-    for scheduled in schedule.activities.values():
-        if scheduled.activity.is_summary:
-            continue
-        dates = scheduled.dates
-        if scheduled.status is Status.DONE:
-            spans[scheduled.id] = (dates["earliest_start"], dates["earliest_finish"])
-        elif scheduled.status is Status.STARTED:
-            spans[scheduled.id] = (dates["earliest_start"], dates["latest_finish"])
-        else:
-            spans[scheduled.id] = (dates["latest_start"], dates["latest_finish"])
-    for scheduled in reversed(schedule.activities.values()):  # children before parents
-        children = [spans[c] for c in scheduled.activity.children if c in spans]
-        if scheduled.activity.is_summary and children:
-            spans[scheduled.id] = (min(c[0] for c in children), max(c[1] for c in children))
-    return spans
-
-
 def _period_index(periods: list[Period], day: dt.date) -> int:
     return next(index for index, period in enumerate(periods) if period.first_day <= day <= period.last_day)
 
@@ -154,7 +133,7 @@ def _bar(ws: Worksheet, row: int, scheduled: ScheduledActivity, span: tuple[dt.d
         return  # entirely before the as-of period: it is history, and the actual dates say when
     first = _period_index(periods, max(start, periods[0].first_day))
     last = _period_index(periods, min(end, periods[-1].last_day))
-    colour = DONE if scheduled.status is Status.DONE else (CRITICAL if scheduled.critical else OTHER)
+    colour = bar_colour(scheduled)
     if scheduled.activity.is_milestone:
         put(ws, row, FIRST_PERIOD_COLUMN + last, MILESTONE, alignment=Alignment(horizontal="center"),
             font=font(bold=True, size=12, colour=OPENING_DARK if opening else colour))
