@@ -261,16 +261,14 @@ def test_every_text_cell_is_stored_as_text() -> None:
     # The plan loader trims titles, so tab and CR are checked on the cell writer itself.
     import io
 
-    from navplan.render.workbook.cells import put
+    from navplan.render.workbook.sheet_model import Book, Sheet
+    from navplan.render.workbook.xlsx_writer import xlsx_bytes
 
     texts = ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "plain"]
-    workbook = openpyxl.Workbook()
+    sheet = Sheet("Ark")
     for column, text in enumerate(texts, start=1):
-        cell = put(workbook.active, 1, column, text)
-        assert cell.data_type == "s" and cell.value == text
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    read = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+        sheet.put(1, column, text)
+    read = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(Book([sheet])))).active
     # XML reads a stored CR as a line feed; either way it is text, not a formula.
     assert [read.cell(row=1, column=c).value for c in range(1, len(texts) + 1)] == [
         text.replace("\r", "\n") for text in texts]
