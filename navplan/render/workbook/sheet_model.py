@@ -119,7 +119,7 @@ class Sheet:
             value = safe_text(value)
         elif isinstance(value, dt.datetime):
             value = value.date()
-        if isinstance(value, dt.date) and "number" not in look:
+        if isinstance(value, dt.date) and look.get("number") is None:
             look["number"] = DATE
         cell = self.cells.get((row, column))
         if cell is None:
