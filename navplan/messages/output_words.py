@@ -231,10 +231,14 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
         "Status and actual dates on the first sheet can be read back with `navplan sync`."),
     "xlsx.about.legend": ("Fargene i nedtellingskalenderen", "The countdown's colours"),
     "xlsx.about.legend_text": (
-        "Stolpene går fra senest start til senest ferdig; påbegynt arbeid fra faktisk start, "
-        "ferdig arbeid over de faktiske datoene.",
-        "Bars run from latest start to latest finish; started work from its actual start, "
-        "done work over its actual dates."),
+        "Stolpene går fra senest start til senest ferdig; påbegynt arbeid fra faktisk start til prognosen for "
+        "ferdig, ferdig arbeid over de faktiske datoene (uten faktisk ferdigdato: ingen stolpe). Arbeid før "
+        "per-perioden står i kolonnen «før». Fridager: uker uten arbeidsdager (fellesferie, juleferie) er mørkere, "
+        "perioder der helligdager tar minst en femtedel av ukedagene lysere.",
+        "Bars run from latest start to latest finish; started work from its actual start to its forecast finish, "
+        "done work over its actual dates (without an actual finish: no bar). Work before the as-of period is in "
+        "the column «before». Days off: weeks without working days (fellesferie, Christmas closure) are darker, "
+        "periods where holidays take at least a fifth of the weekdays lighter."),
     "employer.stat": ("stat", "state"),
     "employer.kommune": ("kommune", "municipality"),
     "employer.stat eller kommune": ("stat eller kommune", "state or municipality"),

@@ -2,12 +2,15 @@
 
 Its layout is a contract with `navplan sync` (docs/workbook-layout.md):
 rows 1-4 are title, subtitle, T-minus and header; columns A-J are fixed;
-the periods start at column K; activities start at row 5.
+the Gantt starts at column K (with a column «før» for work before the as-of
+period when there is any, then one column per period); activities start at
+row 5. Bars follow :mod:`navplan.render.gantt_bars`, the HTML report's rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import navplan
 from navplan.engine.deadlines import Period
@@ -17,16 +20,48 @@ from navplan.plan.values import Status
 from navplan.render import palette
 from navplan.render.gantt_bars import Span, bar_colour, bar_spans
 from navplan.render.labels import role_title
+from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
-    AS_OF_EDGE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_width, header_row, runs,
+    AS_OF_EDGE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width, header_row,
+    runs,
 )
 
 COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.slack",
            "col.status", "col.actual_start", "col.actual_finish"]
 STATUS_COLUMN = 8
-FIRST_PERIOD_COLUMN = len(COLUMNS) + 1  # K
+FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # K
 TITLE_ROW, SUBTITLE_ROW, COUNTDOWN_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 MILESTONE = "◆"
+#: A period loses this share of its weekdays to holidays before it is shaded as short.
+SHORT_SHARE = 0.2
+PERIOD_WIDTH = {"week": 3.6, "month": 5.5}
+
+
+@dataclass(frozen=True)
+class Gantt:
+    """Where the chart's columns are: the «før» column, if any, then the periods."""
+
+    periods: list[Period]
+    before: bool
+
+    @property
+    def first_period_column(self) -> int:
+        return FIRST_GANTT_COLUMN + (1 if self.before else 0)
+
+    @property
+    def last_column(self) -> int:
+        return self.first_period_column + len(self.periods) - 1
+
+    def columns(self, span: Span) -> list[int]:
+        """The columns a bar over ``span`` fills; work before the first period goes into «før»."""
+        start, end = span
+        first_day, last_day = self.periods[0].first_day, self.periods[-1].last_day
+        columns = [FIRST_GANTT_COLUMN] if self.before and start < first_day else []
+        if end >= first_day and start <= last_day:
+            first = _period_index(self.periods, max(start, first_day))
+            last = _period_index(self.periods, min(end, last_day))
+            columns += [self.first_period_column + index for index in range(first, last + 1)]
+        return columns
 
 
 def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str) -> Sheet:
@@ -38,37 +73,42 @@ def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: st
                                  version=navplan.__version__, template=plan.template, handbook=plan.handbook))
     _legend(sheet, lang)
     header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
-    _period_headers(sheet, periods, lang, by)
+    spans = bar_spans(schedule)
+    gantt = Gantt(periods, before=bool(periods) and any(s[0] < periods[0].first_day for s in spans.values()))
+    _period_headers(sheet, gantt, lang, by)
 
     rows = list(schedule.activities.values())
-    spans = bar_spans(schedule)
-    last_column = FIRST_PERIOD_COLUMN + len(periods) - 1
+    shades = _days_off(schedule, gantt)
     for row, scheduled in enumerate(rows, start=FIRST_ROW):
-        for column in range(1, last_column + 1):
+        for column in range(1, gantt.last_column + 1):
             # A hairline under every row: the eye has a long way to go from a title to its bar.
-            sheet.style(row, column, bottom=HAIR)
+            sheet.style(row, column, bottom=HAIR, fill=shades.get(column))
         _activity_cells(sheet, row, schedule, scheduled, lang)
-        _bar(sheet, row, scheduled, spans.get(scheduled.id), periods, scheduled.id == schedule.project.opening_id)
+        _bar(sheet, row, scheduled, spans.get(scheduled.id), gantt, scheduled.id == schedule.project.opening_id)
     last_row = FIRST_ROW + len(rows) - 1
-    _mark_period_lines(sheet, periods, last_row)
+    _mark_period_lines(sheet, gantt, last_row)
     _status_choice(sheet, schedule, rows, lang)
-    _layout(sheet, schedule, rows, periods, lang, by, last_row)
+    _layout(sheet, schedule, rows, gantt, lang, by, last_row)
     return sheet
 
 
 def _legend(sheet: Sheet, lang: str) -> None:
-    """Row 3 left of the periods is free: the key to the bars, printed on every page."""
+    """Row 3 left of the periods is free: the key to the chart, printed on every page."""
     sheet.put(COUNTDOWN_ROW, 3, t("xlsx.legend.critical", lang), fill=palette.CRITICAL)
     sheet.put(COUNTDOWN_ROW, 4, t("xlsx.legend.other", lang), fill=palette.OTHER)
     sheet.put(COUNTDOWN_ROW, 5, t("xlsx.legend.done", lang), fill=palette.DONE)
     sheet.put(COUNTDOWN_ROW, 6, t("xlsx.legend.summary", lang), bottom=SUMMARY_BAR)
     sheet.put(COUNTDOWN_ROW, 8, t("xlsx.legend.milestone", lang))
+    sheet.put(COUNTDOWN_ROW, 9, t("xlsx.legend.days_off", lang), fill=palette.CLOSED)
     sheet.put(COUNTDOWN_ROW, 10, t("xlsx.legend.as_of", lang), fill=palette.AS_OF, horizontal="right")
 
 
-def _period_headers(sheet: Sheet, periods: list[Period], lang: str, by: str) -> None:
-    for index, period in enumerate(periods):
-        column = FIRST_PERIOD_COLUMN + index
+def _period_headers(sheet: Sheet, gantt: Gantt, lang: str, by: str) -> None:
+    if gantt.before:
+        sheet.put(HEADER_ROW, FIRST_GANTT_COLUMN, t("xlsx.before", lang), bold=True, size=10, horizontal="center",
+                  vertical="bottom", upright=True, fill=palette.HEADER, bottom=THIN)
+    for index, period in enumerate(gantt.periods):
+        column = gantt.first_period_column + index
         label = format_week(period.first_day, lang) if by == "week" else format_short_month(period.first_day, lang)
         colour = palette.AS_OF if period.contains_as_of else (palette.OPENING if period.contains_opening else None)
         sheet.put(COUNTDOWN_ROW, column, _t_minus(period.countdown), size=8, horizontal="center", fill=colour)
@@ -87,24 +127,45 @@ def _t_minus(countdown: int) -> str:
     return f"T-{countdown}" if countdown > 0 else f"T+{-countdown}"
 
 
+def _days_off(schedule: Schedule, gantt: Gantt) -> dict[int, str]:
+    """The shade of each period column with days off: CLOSED when it has no
+    working day (fellesferie, Christmas closure), SHORT when holidays take at
+    least a fifth of its weekdays (a holiday in a week; not one in a month)."""
+    calendar = schedule.calendar
+    shades: dict[int, str] = {}
+    for index, period in enumerate(gantt.periods):
+        weekdays = [period.first_day + dt.timedelta(days=n) for n in range((period.last_day - period.first_day).days + 1)]
+        weekdays = [day for day in weekdays if day.weekday() < 5 and calendar.first <= day <= calendar.last]
+        if not weekdays:
+            continue
+        off = sum(1 for day in weekdays if not calendar.is_working_day(day))
+        if off == len(weekdays):
+            shades[gantt.first_period_column + index] = palette.CLOSED
+        elif off >= SHORT_SHARE * len(weekdays):
+            shades[gantt.first_period_column + index] = palette.SHORT
+    return shades
+
+
 def _activity_cells(sheet: Sheet, row: int, schedule: Schedule, scheduled: ScheduledActivity, lang: str) -> None:
     activity = scheduled.activity
     done = scheduled.status is Status.DONE
     summary = activity.is_summary or activity.id == schedule.project.opening_id
     late = scheduled.status is Status.NOT_STARTED and scheduled.dates["latest_start"] < schedule.as_of
-    sheet.put(row, 1, activity.id, bold=summary)
-    sheet.put(row, 2, activity.title.get(lang), bold=summary, horizontal="left", indent=scheduled.level)
-    sheet.put(row, 3, role_title(schedule, activity.role, lang))
-    sheet.put(row, 4, activity.owner or "")
+    top = {"vertical": "top"}
+    sheet.put(row, 1, activity.id, bold=summary, **top)
+    sheet.put(row, 2, activity.title.get(lang), bold=summary, horizontal="left", indent=scheduled.level, wrap=True,
+              **top)
+    sheet.put(row, 3, role_title(schedule, activity.role, lang), **top)
+    sheet.put(row, 4, activity.owner or "", wrap=True, **top)
     if not done:
         # A done activity's latest dates say nothing anyone can act on; its actual dates do.
-        sheet.put(row, 5, scheduled.dates["latest_start"], **_warning(late))
-        sheet.put(row, 6, scheduled.dates["latest_finish"])
+        sheet.put(row, 5, scheduled.dates["latest_start"], **_warning(late), **top)
+        sheet.put(row, 6, scheduled.dates["latest_finish"], **top)
     warn = scheduled.slack is not None and (scheduled.slack < 0 or scheduled.critical)
-    sheet.put(row, 7, scheduled.slack, **_warning(warn))
-    sheet.put(row, STATUS_COLUMN, t(f"status.{scheduled.status.value}", lang), bold=summary)
-    sheet.put(row, 9, activity.actual_start)
-    sheet.put(row, 10, activity.actual_finish)
+    sheet.put(row, 7, scheduled.slack, **_warning(warn), **top)
+    sheet.put(row, STATUS_COLUMN, t(f"status.{scheduled.status.value}", lang), bold=summary, **top)
+    sheet.put(row, 9, activity.actual_start, **top)
+    sheet.put(row, 10, activity.actual_finish, **top)
     sheet.outline[row] = scheduled.level
 
 
@@ -116,36 +177,34 @@ def _period_index(periods: list[Period], day: dt.date) -> int:
     return next(index for index, period in enumerate(periods) if period.first_day <= day <= period.last_day)
 
 
-def _bar(sheet: Sheet, row: int, scheduled: ScheduledActivity, span: Span | None, periods: list[Period],
+def _bar(sheet: Sheet, row: int, scheduled: ScheduledActivity, span: Span | None, gantt: Gantt,
          opening: bool) -> None:
-    if span is None or not periods:
+    if span is None or not gantt.periods:
         return
-    start, end = span
-    if end < periods[0].first_day or start > periods[-1].last_day:
-        return  # entirely before the as-of period: it is history, and the actual dates say when
-    first = _period_index(periods, max(start, periods[0].first_day))
-    last = _period_index(periods, min(end, periods[-1].last_day))
+    columns = gantt.columns(span)
+    if not columns:
+        return
     colour = bar_colour(scheduled)
     if scheduled.activity.is_milestone:
-        sheet.put(row, FIRST_PERIOD_COLUMN + last, MILESTONE, horizontal="center", bold=True, size=12,
+        sheet.put(row, columns[-1], MILESTONE, horizontal="center", bold=True, size=12,
                   colour=palette.OPENING_LINE if opening else colour)
         return
-    for index in range(first, last + 1):
+    for column in columns:
         if scheduled.activity.is_summary:
-            sheet.style(row, FIRST_PERIOD_COLUMN + index, bottom=SUMMARY_BAR)
+            sheet.style(row, column, bottom=SUMMARY_BAR)
         else:
-            sheet.style(row, FIRST_PERIOD_COLUMN + index, fill=colour)
+            sheet.style(row, column, fill=colour)
 
 
-def _mark_period_lines(sheet: Sheet, periods: list[Period], last_row: int) -> None:
+def _mark_period_lines(sheet: Sheet, gantt: Gantt, last_row: int) -> None:
     """A line down the left of the as-of and the opening period, so "now" and
     "the day" stay visible however far the sheet scrolls."""
-    for index, period in enumerate(periods):
+    for index, period in enumerate(gantt.periods):
         side = AS_OF_EDGE if period.contains_as_of else (OPENING_EDGE if period.contains_opening else None)
         if side is None:
             continue
         for row in range(COUNTDOWN_ROW, last_row + 1):
-            sheet.style(row, FIRST_PERIOD_COLUMN + index, left=side)
+            sheet.style(row, gantt.first_period_column + index, left=side)
 
 
 def _status_choice(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], lang: str) -> None:
@@ -157,22 +216,30 @@ def _status_choice(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivit
     sheet.choices.append(Choice(words, STATUS_COLUMN, runs(settable)))
 
 
-def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], periods: list[Period], lang: str,
+def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gantt: Gantt, lang: str,
             by: str, last_row: int) -> None:
+    """Widths that keep the chart near the titles (long titles and owners wrap),
+    and a print that keeps 11-point text readable: A4 landscape, as many
+    pages wide as that takes, the ID and activity columns on every page."""
     plan = schedule.project.plan
     status_words = [t(f"status.{status.value}", lang) for status in Status]
     sheet.widths = {
         1: fit_width([s.id for s in rows] + [t("col.id", lang)], 6, 10),
-        2: fit_width(["  " * s.level + s.activity.title.get(lang) for s in rows], 30, 64),
-        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 22),
-        4: fit_width([s.activity.owner or "" for s in rows], 10, 26),
-        5: 12.5, 6: 12.5, 7: 7, 8: fit_width(status_words, 11, 14), 9: 12.5, 10: 12.5,
+        2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 46),
+        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 20),
+        4: fit_width([s.activity.owner or "" for s in rows], 10, 20),
+        5: 11, 6: 11, 7: 6.5, 8: fit_width(status_words, 11, 14), 9: 11, 10: 11,
     }
-    period_width = 4.6 if by == "week" else 6
-    sheet.widths.update({FIRST_PERIOD_COLUMN + i: period_width for i in range(len(periods))})
+    if gantt.before:
+        sheet.widths[FIRST_GANTT_COLUMN] = PERIOD_WIDTH[by]
+    sheet.widths.update({gantt.first_period_column + i: PERIOD_WIDTH[by] for i in range(len(gantt.periods))})
+    fit_heights(sheet, FIRST_ROW, last_row)
     sheet.heights[HEADER_ROW] = 58
-    sheet.freeze = (FIRST_ROW, FIRST_PERIOD_COLUMN)
+    sheet.freeze = (FIRST_ROW, FIRST_GANTT_COLUMN)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
-    sheet.page = PageSetup(title_rows=(TITLE_ROW, HEADER_ROW), footer=(
-        plan.office[:100], t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
-        t("xlsx.footer.page", lang)))
+    sheet.page = PageSetup(
+        fit_width=pages_wide(sheet, gantt.last_column, title_columns=(1, 2)), title_rows=(TITLE_ROW, HEADER_ROW),
+        title_columns=(1, 2), across_then_down=True,
+        header=("", t("xlsx.page_header", lang, office=plan.office[:100], sheet=sheet.title), ""),
+        footer=(plan.office[:100], t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
+                t("xlsx.footer.page", lang)))

@@ -11,6 +11,7 @@ from navplan.messages import format_date, t
 from navplan.plan.values import Status
 from navplan.render import palette
 from navplan.render.labels import role_title, verdict_lines
+from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
     HAIR, SUMMARY_BAR, PageSetup, Sheet, fit_heights, fit_width, header_row,
 )
@@ -22,10 +23,15 @@ _VERDICT_COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fa
 WRAP_TOP = {"wrap": True, "vertical": "top"}
 
 
-def page_setup(schedule: Schedule, lang: str, title_rows: tuple[int, int] | None = None) -> PageSetup:
-    return PageSetup(title_rows=title_rows, footer=(
-        schedule.project.plan.office[:100], t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
-        t("xlsx.footer.page", lang)))
+def page_setup(sheet: Sheet, schedule: Schedule, lang: str, title_rows: tuple[int, int] | None = None) -> PageSetup:
+    """A4 landscape, as many pages wide as readable text takes (one for these
+    sheets), the office and the sheet's title at the top of every page."""
+    office = schedule.project.plan.office[:100]
+    return PageSetup(
+        fit_width=pages_wide(sheet, max(sheet.widths)), title_rows=title_rows,
+        header=("", t("xlsx.page_header", lang, office=office, sheet=sheet.title), ""),
+        footer=(office, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
+                t("xlsx.footer.page", lang)))
 
 
 def _activity_line(schedule: Schedule, activity_id: str, lang: str) -> str:
@@ -50,7 +56,7 @@ def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
                                  12, 22),
                     4: 12, 5: 12, 6: 12, 7: 12, 8: 7, 9: 13}
-    sheet.page = page_setup(schedule, lang)
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
     return sheet
 
 
@@ -92,7 +98,7 @@ def criteria_sheet(schedule: Schedule, lang: str) -> Sheet:
     sheet.widths = {1: 6, 2: 60, 3: 11, 4: 55, 5: 11, 6: 9}
     fit_heights(sheet, 2, sheet.max_row)
     sheet.freeze = (2, 1)
-    sheet.page = page_setup(schedule, lang, (1, 1))
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
     return sheet
 
 
@@ -115,10 +121,10 @@ def roles_sheet(schedule: Schedule, lang: str) -> Sheet:
                 sheet.put(row + offset, 4, scheduled.id, **WRAP_TOP)
                 sheet.put(row + offset, 5, scheduled.activity.title.get(lang), **WRAP_TOP)
         row += max(1, len(mine))
-    sheet.widths = {1: 28, 2: 50, 3: 18, 4: 9, 5: 62}
+    sheet.widths = {1: 28, 2: 46, 3: 18, 4: 9, 5: 56}
     fit_heights(sheet, 2, sheet.max_row)
     sheet.freeze = (2, 1)
-    sheet.page = page_setup(schedule, lang, (1, 1))
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
     return sheet
 
 
@@ -163,5 +169,5 @@ def about_sheet(schedule: Schedule, lang: str) -> Sheet:
     sheet.put(row + 6, 1, t("xlsx.legend.as_of", lang), fill=palette.AS_OF)
     sheet.widths = {1: 22, 2: 80}
     fit_heights(sheet, 3, sheet.max_row)
-    sheet.page = page_setup(schedule, lang)
+    sheet.page = page_setup(sheet, schedule, lang)
     return sheet

@@ -187,7 +187,9 @@ def fit_heights(sheet: Sheet, first_row: int, last_row: int, line_height: float 
     for (row, column), cell in sheet.cells.items():
         if not (first_row <= row <= last_row and isinstance(cell.value, str) and cell.look.wrap):
             continue
-        per_line = max(1, int(sheet.widths.get(column, 10) * 1.15))
+        # About 1.2 letters of running text per width unit; bold is wider, and an indent takes three units a level.
+        room = sheet.widths.get(column, 10) - 3 * cell.look.indent
+        per_line = max(1, int(room * (1.1 if cell.look.bold else 1.2)))
         lines = sum(-(-max(1, len(part)) // per_line) for part in cell.value.split("\n"))
         lines_by_row[row] = max(lines_by_row.get(row, 1), lines)
     for row, lines in lines_by_row.items():
@@ -221,10 +223,3 @@ def column_letter(column: int) -> str:
         column, remainder = divmod(column - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
-
-
-def page_width_points(sheet: Sheet, first: int, last: int) -> float:
-    """The printed width of columns ``first``..``last`` at 100 %, in points: a
-    column of w characters is 7w + 5 pixels in Calibri 11, as both Excel and
-    LibreOffice convert it, and a pixel is 3/4 point."""
-    return sum((7 * sheet.widths.get(column, 8.43) + 5) * 0.75 for column in range(first, last + 1))
