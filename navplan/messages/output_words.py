@@ -85,7 +85,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "sync.not_applied": ("intern feil: {id} {field_name} ble ikke skrevet slik arbeidsboken sier; ingenting er skrevet",
                          "internal error: {id} {field_name} was not written as the workbook says; nothing was written"),
     "sync.no_workbook": ("fant ikke filen", "file not found"),
-    "sync.not_a_workbook": ("er ikke en Excel-arbeidsbok (.xlsx)", "is not an Excel workbook (.xlsx)"),
+    "sync.not_a_workbook": ("er ikke en arbeidsbok (.xlsx eller .ods)", "is not a workbook (.xlsx or .ods)"),
     "sync.no_header": ("fant ingen overskriftsrad (en rad der kolonne A sier ID); lag arbeidsboken med "
                        "navplan export xlsx",
                        "no header row (a row whose column A says ID); make the workbook with navplan export xlsx"),

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Union
 
+from navplan.features.workbook_file import column_letter  # noqa: F401  (one spreadsheet addressing)
 from navplan.render import palette
 
 Value = Union[str, int, float, dt.date, None]
@@ -210,16 +211,3 @@ def runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:
         else:
             found.append((number, number))
     return tuple(found)
-
-
-def column_letter(column: int) -> str:
-    """The spreadsheet's name for a column number.
-
-    >>> column_letter(1), column_letter(11), column_letter(27), column_letter(16384)
-    ('A', 'K', 'AA', 'XFD')
-    """
-    letters = ""
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
