@@ -15,15 +15,18 @@ import navplan
 from navplan.features.portfolio import PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
-from navplan.render.workbook.sheet_model import INTEGER, Book, PageSetup, Sheet, fit_width, header_row
+from navplan.render.workbook.print_fit import pages_wide
+from navplan.render.workbook.sheet_model import INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",
            "portfolio.col.slack", "portfolio.col.critical_id", "portfolio.col.critical_title",
            "portfolio.col.overdue", "portfolio.col.next_deadline", "portfolio.col.next_deadline_id",
            "portfolio.col.status"]
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
-_BOUNDS = {1: (14, 40), 2: (14, 50), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (8, 10), 7: (16, 50), 8: (9, 10),
-           9: (11, 11), 10: (8, 10), 11: (10, 60)}
+_BOUNDS = {1: (14, 30), 2: (14, 36), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (8, 10), 7: (16, 36), 8: (9, 10),
+           9: (11, 11), 10: (8, 10), 11: (10, 40)}
+#: Long texts wrap rather than widen the sheet past a readable print.
+_WRAP = {1, 2, 7, 11}
 #: Columns in red on a plan that does not hold, or could not be read.
 _WARN = {4, 5, 11}
 
@@ -43,15 +46,17 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
             if value is None or value == "":
                 continue
             number = INTEGER if isinstance(value, int) else None
-            sheet.put(row, column, value, vertical="top", number=number,
+            sheet.put(row, column, value, vertical="top", number=number, wrap=column in _WRAP,
                       **({"colour": palette.WARNING} if late and column in _WARN else {}))
             texts[column].append(value if isinstance(value, str) else "0000000000")
     last_row = max(HEADER_ROW, HEADER_ROW + len(lines))
     sheet.freeze = (FIRST_ROW, 1)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
     sheet.widths = {column: fit_width(texts[column], *_BOUNDS[column]) for column in _BOUNDS}
+    fit_heights(sheet, FIRST_ROW, last_row)
     sheet.heights[HEADER_ROW] = 30
-    sheet.page = PageSetup(title_rows=(TITLE_ROW, HEADER_ROW), header=("", title, ""),
+    sheet.page = PageSetup(fit_width=pages_wide(sheet, len(COLUMNS), title_columns=(1, 1)), title_columns=(1, 1),
+                           title_rows=(TITLE_ROW, HEADER_ROW), header=("", title, ""), across_then_down=True,
                            footer=("", t("xlsx.footer.as_of", lang, date=format_date(as_of, lang)),
                                    t("xlsx.footer.page", lang)))
     return Book([sheet], creator=f"navplan {navplan.__version__}")
