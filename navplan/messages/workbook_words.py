@@ -44,4 +44,15 @@ WORKBOOK_WORDS: dict[str, tuple[str, str]] = {
                                 "no sheet {names}, nor another sheet with the columns ID, Status and Actual "
                                 "start/finish; the workbook has {sheets}"),
     "sync.no_sheets": ("ingen ark", "no sheets"),
+    # The CSV dialect for spreadsheets.
+    "help.option.format.csv_excel": (
+        "table for folk (standard); json eller csv (RFC 4180) for maskiner; csv-excel for regneark på norsk "
+        "(semikolon, UTF-8 med BOM, datoer dd.mm.åååå)",
+        "table for people (default); json or csv (RFC 4180) for machines; csv-excel for spreadsheets set to "
+        "Norwegian (semicolon, UTF-8 with BOM, dates dd.mm.yyyy)"),
+    "help.option.format.xlsx_csv_excel": (
+        "table for folk (standard); json eller csv (RFC 4180) for maskiner; csv-excel for regneark på norsk "
+        "(semikolon, UTF-8 med BOM, datoer dd.mm.åååå); xlsx for en arbeidsbok (med -o)",
+        "table for people (default); json or csv (RFC 4180) for machines; csv-excel for spreadsheets set to "
+        "Norwegian (semicolon, UTF-8 with BOM, dates dd.mm.yyyy); xlsx for a workbook (with -o)"),
 }
