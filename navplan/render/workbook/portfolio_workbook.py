@@ -23,10 +23,13 @@ COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening"
            "portfolio.col.overdue", "portfolio.col.next_deadline", "portfolio.col.next_deadline_id",
            "portfolio.col.status"]
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
-_BOUNDS = {1: (14, 30), 2: (14, 36), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (8, 10), 7: (16, 36), 8: (9, 10),
-           9: (11, 11), 10: (8, 10), 11: (10, 40)}
+#: Column widths (characters) within bounds: the whole table fits one A4 landscape page at a readable size.
+_BOUNDS = {1: (14, 22), 2: (14, 26), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (8, 9), 7: (16, 26), 8: (9, 9),
+           9: (11, 11), 10: (8, 9), 11: (10, 26)}
 #: Long texts wrap rather than widen the sheet past a readable print.
 _WRAP = {1, 2, 7, 11}
+#: Ids stand apart from the numbers beside them.
+_CENTRED = {6, 10}
 #: Columns in red on a plan that does not hold, or could not be read.
 _WARN = {4, 5, 11}
 
@@ -47,6 +50,7 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
                 continue
             number = INTEGER if isinstance(value, int) else None
             sheet.put(row, column, value, vertical="top", number=number, wrap=column in _WRAP,
+                      horizontal="center" if column in _CENTRED else None,
                       **({"colour": palette.WARNING} if late and column in _WARN else {}))
             texts[column].append(value if isinstance(value, str) else "0000000000")
     last_row = max(HEADER_ROW, HEADER_ROW + len(lines))
