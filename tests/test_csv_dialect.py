@@ -67,6 +67,7 @@ def test_libreoffice_with_a_norwegian_locale_opens_it_into_columns(tmp_path: Pat
     target = tmp_path / "plan.csv"
     target.write_text(run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", AS_OF, "--format", "csv-excel").stdout,
                       encoding="utf-8", newline="")
+    fields = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", AS_OF, "--format", "csv").stdout.split("\n")[0]
     profile = tmp_path / "profile"
     (profile / "user").mkdir(parents=True)
     (profile / "user" / "registrymodifications.xcu").write_text(
@@ -83,7 +84,7 @@ def test_libreoffice_with_a_norwegian_locale_opens_it_into_columns(tmp_path: Pat
     assert converted.is_file(), "LibreOffice wrote nothing"
     ws = load_workbook(converted).active
     header = [cell.value for cell in ws[1]]
-    assert header[:4] == ["id", "title", "parent", "level"] and len(header) == 18, "one column per field"
+    assert header == fields.split(","), "one column per field"
     rows = {str(ws.cell(r, 1).value).removeprefix(JOINER): r for r in range(2, ws.max_row + 1)}
     assert {"3.1.1", "3.1.2", "1.1", "S1", "opening"} <= set(rows), "ids stay text, not dates"
     row = rows["1.2"]

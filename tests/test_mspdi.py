@@ -31,20 +31,6 @@ BRIDGED = {
 RELATION_TYPES = {"FINISH_START": "FS", "START_START": "SS", "FINISH_FINISH": "FF", "START_FINISH": "SF"}
 
 
-@pytest.fixture(scope="session")
-def mpxj():
-    """MPXJ's reader, on a JVM started once for the whole run."""
-    if shutil.which("java") is None:
-        pytest.skip("no Java runtime: MPXJ needs one (e.g. apt-get install default-jre-headless)")
-    jpype = pytest.importorskip("jpype", reason="JPype1 is not installed: pip install -e '.[test]'")
-    pytest.importorskip("mpxj", reason="mpxj is not installed: pip install -e '.[test]'")  # puts its jars on the path
-    if not jpype.isJVMStarted():
-        jpype.startJVM()
-    import org.mpxj as mpxj_package  # noqa: F401  (MPXJ 14 and later; net.sf.mpxj before)
-
-    return jpype.JPackage("org").mpxj
-
-
 def read(mpxj, path: Path):
     return mpxj.reader.UniversalProjectReader().read(str(path))
 

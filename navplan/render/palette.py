@@ -28,6 +28,8 @@ BORDER = "808080"
 #: Periods with no working day (fellesferie, Christmas closure) and periods short of working days (holidays).
 CLOSED = "D0CECE"
 SHORT = "EDEDED"
+#: Plain text, where a list of coloured lines needs a colour for it.
+TEXT = "000000"
 #: Text that matters less: subtitles, captions, done work's labels.
 MUTED = "595959"
 FADED = "7F7F7F"

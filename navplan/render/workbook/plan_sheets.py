@@ -19,7 +19,8 @@ from navplan.render.workbook.sheet_model import (
 PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.earliest_start",
                 "col.earliest_finish", "col.slack", "col.status"]
 _VERDICT_COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING,
-                    "chain": palette.WARNING, "missed": palette.WARNING, "note": palette.NOTE}
+                    "chain": palette.WARNING, "missed": palette.WARNING, "deadline": palette.TEXT,
+                    "note": palette.NOTE}
 WRAP_TOP = {"wrap": True, "vertical": "top"}
 
 
@@ -48,9 +49,9 @@ def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
         sheet.put(row, 1, text, bold=kind in ("ok", "tight", "fail"), colour=_VERDICT_COLOURS[kind])
         row += 1
     row += 1
+    # The critical path is the chain that decides the opening (earlier versions listed it twice).
     row = _path_table(sheet, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
-    row = _path_table(sheet, schedule, schedule.driving_chain, row + 1, t("xlsx.driving_chain", lang), lang)
-    ids = schedule.critical_path + schedule.driving_chain
+    ids = list(schedule.critical_path)
     sheet.widths = {1: fit_width(ids + ["ID"], 6, 10),
                     2: fit_width([schedule.activities[i].activity.title.get(lang) for i in ids], 30, 60),
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
