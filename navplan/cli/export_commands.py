@@ -1,4 +1,4 @@
-"""`navplan export xlsx|ics|csv|json|mspdi`: the schedule written to a file.
+"""`navplan export xlsx|ods|ics|csv|json|mspdi`: the schedule written to a file.
 
 Every export checks first that it may write its file (an existing one only
 with --force), then schedules, renders and writes the file whole or not at
@@ -40,6 +40,20 @@ def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("
     unit = period(by)
     result = load_schedule(plan, as_of, ctx)
     write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force)
+    return EXIT_OK
+
+
+@command(export_app, "ods", "export_ods")
+def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
+               by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
+               force: ForceOption = False) -> int:
+    from navplan.engine.deadlines import countdown_calendar
+
+    refuse_existing(output, force)
+    unit = period(by)
+    result = load_schedule(plan, as_of, ctx)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
+                   file_format="ods")
     return EXIT_OK
 
 
@@ -131,13 +145,14 @@ def check_output_file(output_format: str, file: Path | None, force: bool) -> Non
                            format=output_format)
 
 
-def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool) -> None:
-    """Build the workbook and write it whole or not at all; say so on stderr."""
+def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,
+                   file_format: str = "xlsx") -> None:
+    """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
-    write_atomic(output, workbook_bytes(result, periods, lang, by), force=force)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format), force=force)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang)))

@@ -22,8 +22,8 @@ def portfolio(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="help.option.paths", show_default=False)],
     as_of: AsOfOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|xlsx",
-                                                  help="help.option.format.xlsx")] = None,
+    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
+                                                  help="help.option.format.xlsx_csv_excel")] = None,
     file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
@@ -34,7 +34,7 @@ def portfolio(
     from navplan.messages import t
 
     env, language_ = env_of(ctx), language(lang)
-    shape = output_format(output, ("table", "json", "csv", "xlsx"))
+    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
     check_output_file(shape, file, force)
     day = as_of_date(as_of, ctx)
     found = find_plans(paths)
@@ -48,10 +48,10 @@ def portfolio(
         from navplan.render.portfolio_json_csv import portfolio_json
 
         env.stdout.write(portfolio_json(lines, day, language_))
-    elif shape == "csv":
+    elif shape in ("csv", "csv-excel"):
         from navplan.render.portfolio_json_csv import portfolio_csv
 
-        env.stdout.write(portfolio_csv(lines, day, language_))
+        env.stdout.write(portfolio_csv(lines, day, language_, shape))
     else:
         from navplan.io.atomic_write import write_atomic
         from navplan.messages import format_date
