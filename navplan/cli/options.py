@@ -63,6 +63,32 @@ def text_value(value: str, option: str) -> str:
         raise NavplanError(invalid.message, field=option) from None
 
 
+def output_file(value: str | None, option: str = "--output") -> Path | None:
+    """The file ``-o`` names. A name ending in a separator (``newdir/``) names a
+    folder: refused, where a path would silently drop the separator and write a
+    file called ``newdir``."""
+    import os
+
+    if value is None:
+        return None
+    separators = tuple(sep for sep in (os.sep, os.altsep, "/") if sep)
+    if not value.strip() or value.endswith(separators):
+        raise NavplanError("error.write.folder_name", file=value or "''", field=option if not value else None,
+                           hint="hint.write.folder_name", folder=value)
+    return Path(value)
+
+
+def plans_read(plan: Path | None) -> list[Path]:
+    """The plan file a command will read, for refusing it as an output; none if it cannot be found
+    (the command then stops on that, with its own message)."""
+    from navplan.plan.loading import resolve_plan_path
+
+    try:
+        return [resolve_plan_path(plan)]
+    except NavplanError:
+        return []
+
+
 PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
 LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|en", help="help.option.lang")]
 FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv",

@@ -174,12 +174,19 @@ class PlanEditor:
         return project
 
     def save(self, path: str | Path) -> None:
-        """Write the file atomically, unless someone saved it since it was read."""
-        from navplan.io.atomic_write import write_atomic
+        """Write the file atomically, unless someone saved it since it was read.
 
-        if not self.unchanged_on_disk(path):
-            raise NavplanError("edit.changed_meanwhile", file=path)
-        write_atomic(Path(path), self.data(), force=True)
+        The plan's lock is held from the check to the rename (and by the
+        commands from before they read it: :mod:`navplan.io.plan_lock`), so
+        no other navplan can slip a write in between.
+        """
+        from navplan.io.atomic_write import write_atomic
+        from navplan.io.plan_lock import plan_lock
+
+        with plan_lock(path):
+            if not self.unchanged_on_disk(path):
+                raise NavplanError("edit.changed_meanwhile", file=path)
+            write_atomic(Path(path), self.data(), force=True)
 
     def _render(self) -> str:
         stream = io.StringIO()

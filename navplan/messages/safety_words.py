@@ -1,0 +1,24 @@
+"""The words of what keeps files whole and output sane: concurrent writers,
+write targets, output channels and text from outside (issue 11).
+Key → (bokmål, English)."""
+
+from __future__ import annotations
+
+SAFETY_WORDS: dict[str, tuple[str, str]] = {
+    # Two writers of one plan.
+    "error.plan.locked": ("en annen navplan skriver planen nå; ventet {seconds} sekunder",
+                          "another navplan is writing the plan; waited {seconds} seconds"),
+    "hint.plan.locked": ("ingenting er skrevet; prøv igjen om litt", "nothing was written; try again in a moment"),
+    "error.plan.cannot_lock": ("kan ikke låse planen for skriving: {reason}",
+                               "cannot lock the plan for writing: {reason}"),
+    # Where a file may be written.
+    "error.write.read_only": ("er skrivebeskyttet, så navplan erstatter den ikke",
+                              "is read-only, so navplan does not replace it"),
+    "hint.write.read_only": ("gjør filen skrivbar først (chmod u+w) hvis den skal endres",
+                             "make the file writable first (chmod u+w) if it is to change"),
+    "error.write.is_the_plan": ("er planen som leses; den skrives ikke over, heller ikke med --force",
+                                "is the plan being read; it is not written over, not even with --force"),
+    "hint.write.is_the_plan": ("gi utdata et annet navn", "give the output another name"),
+    "error.write.folder_name": ("er et mappenavn; oppgi en fil", "names a folder; name a file"),
+    "hint.write.folder_name": ("navngi en fil i mappen, f.eks. {folder}FIL", "name a file in it, e.g. {folder}FILE"),
+}
