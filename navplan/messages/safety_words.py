@@ -21,4 +21,11 @@ SAFETY_WORDS: dict[str, tuple[str, str]] = {
     "hint.write.is_the_plan": ("gi utdata et annet navn", "give the output another name"),
     "error.write.folder_name": ("er et mappenavn; oppgi en fil", "names a folder; name a file"),
     "hint.write.folder_name": ("navngi en fil i mappen, f.eks. {folder}FIL", "name a file in it, e.g. {folder}FILE"),
+    # Output channels.
+    "error.output.cannot_write": ("kan ikke skrive til standard ut: {reason}",
+                                  "cannot write to standard output: {reason}"),
+    "os.EBADF": ("den er lukket", "it is closed"),
+    # A county's portfolio.
+    "error.portfolio.unreadable_folder": ("mappen kan ikke leses, så planer under den er ikke med: {reason}",
+                                          "the folder cannot be read, so plans below it are left out: {reason}"),
 }
