@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -79,16 +80,37 @@ def _process_stream(name: str) -> IO[str]:
 
 
 def _console(**settings) -> Console:
-    """A rich console that lets a closed pipe end the command (rich would exit 1, the "check failed" code)."""
+    """A rich console that shows control characters escaped and lets a closed pipe end the command."""
     from rich.console import Console
+    from rich.segment import Segment
 
     from navplan.cli.output_channels import ReaderGone
+    from navplan.errors import visible
 
-    class PipeAwareConsole(Console):
+    class SafeConsole(Console):
+        """Text that reaches the terminal never drives it: a control character from
+        a file name or a commit subject (an escape sequence that sets the window
+        title or clears the screen) is shown as a visible escape. Strings are
+        escaped before rich measures them; every other segment as it is rendered."""
+
         def on_broken_pipe(self) -> None:
-            raise ReaderGone
+            raise ReaderGone  # rich would exit 1, the "check failed" code
 
-    return PipeAwareConsole(**settings)
+        def render_str(self, text: str, **options):
+            return super().render_str(visible(text, keep=_LAYOUT), **options)
+
+        def render(self, renderable, options=None):
+            for segment in super().render(renderable, options):
+                if segment.control is None and _CONTROL.search(segment.text):
+                    segment = Segment(visible(segment.text, keep=_LAYOUT), segment.style)
+                yield segment
+
+    return SafeConsole(**settings)
+
+
+#: Line breaks and tabs lay text out; every other control character is shown escaped.
+_LAYOUT = "\n\t"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def language_of(argv: list[str], environ: Mapping[str, str]) -> str:

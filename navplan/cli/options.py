@@ -89,6 +89,16 @@ def plans_read(plan: Path | None) -> list[Path]:
         return []
 
 
+def note_value(value: str, option: str) -> str:
+    """Text for a note: line breaks and tabs allowed, no other control character."""
+    from navplan.plan.values import check_multiline
+
+    try:
+        return check_multiline(value)
+    except InvalidValue as invalid:
+        raise NavplanError(invalid.message, field=option) from None
+
+
 PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
 LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|en", help="help.option.lang")]
 FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv",

@@ -21,6 +21,12 @@ SAFETY_WORDS: dict[str, tuple[str, str]] = {
     "hint.write.is_the_plan": ("gi utdata et annet navn", "give the output another name"),
     "error.write.folder_name": ("er et mappenavn; oppgi en fil", "names a folder; name a file"),
     "hint.write.folder_name": ("navngi en fil i mappen, f.eks. {folder}FIL", "name a file in it, e.g. {folder}FILE"),
+    # Text from outside.
+    "error.value.control_character_note": (
+        "teksten har et kontrolltegn (U+{code}) på plass {position}: et notat kan ha linjeskift og tabulatorer, "
+        "ingen andre kontrolltegn",
+        "the text holds a control character (U+{code}) at position {position}: a note may hold line breaks and "
+        "tabs, no other control character"),
     # Output channels.
     "error.output.cannot_write": ("kan ikke skrive til standard ut: {reason}",
                                   "cannot write to standard output: {reason}"),
