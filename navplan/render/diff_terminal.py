@@ -94,7 +94,7 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     after = diff.after
     revision = diff.revision
     console.print(Text(t("diff.title", lang, office=after.project.plan.office, revision=revision.short,
-                         date=format_date(revision.date, lang), subject=visible(revision.subject),
+                         date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                          as_of=format_date(after.as_of, lang)), style="bold"), soft_wrap=True)
     if diff.unchanged:
         console.print(t("diff.nothing", lang, revision=revision.short), markup=False, soft_wrap=True)

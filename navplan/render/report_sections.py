@@ -139,7 +139,7 @@ def _changes(report: Report, lang: str) -> Section:
     diff = report.changes
     revision = diff.revision
     section.lines.append((None, t("report.changes.since", lang, revision=revision.short,
-                                  date=format_date(revision.date, lang), subject=visible(revision.subject),
+                                  date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                                   as_of=format_date(report.as_of, lang))))
     if diff.unchanged:
         section.lines.append(("note", t("diff.nothing", lang, revision=revision.short)))
