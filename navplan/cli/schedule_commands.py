@@ -8,8 +8,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, FormatOption, LangOption, PlanArgument, WeeksOption, env_of, language, load_schedule,
-    output_format, period, plans_read, weeks as parse_weeks,
+    AsOfOption, ByOption, FormatOption, LangOption, PlanArgument, WeeksOption, choice, env_of, language,
+    load_schedule, output_format, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -50,22 +50,25 @@ def calendar(
     file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                 help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
+                                                 help="help.option.dates")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file, write_workbook
     from navplan.engine.deadlines import countdown_calendar
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
+    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
     shape = output_format(output, ("table", "json", "csv", "xlsx"))
     target = check_output_file(shape, file, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
-    periods = countdown_calendar(result, unit)
+    periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
         write_workbook(env, result, periods, target, language_, unit, force)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 
-        render_calendar(env.console(), result, periods, language_, unit)
+        render_calendar(env.console(), result, periods, language_, unit, drawn)
     else:
         print_machine(env, result, shape, language_, 4, periods, unit)
     return EXIT_OK
