@@ -148,7 +148,7 @@ def test_portfolio_searches_a_tree_a_thousand_folders_deep(tmp_path: Path) -> No
     finally:
         remove_deep(folder)  # pytest's own clean-up of old temporary folders recurses, and would fail
     assert result.exit_code == 0, result.stderr[-500:]
-    assert sorted(line["file"] for line in json.loads(result.stdout)) == [
+    assert sorted(line["file"] for line in json.loads(result.stdout)["offices"]) == [
         str(deep / "navplan.yaml"), str(folder / "a" / "navplan.yaml")]
 
 

@@ -101,7 +101,7 @@ def test_stdout_closed_is_one_message(name: str) -> None:
 
 def test_a_command_that_prints_nothing_runs_with_stdout_closed() -> None:
     code, stderr = with_stderr("validate", PLAN, "--lang", "en", preexec_fn=lambda: os.close(1))
-    assert code == 0 and stderr.endswith("is valid: 49 activities, opening 2020-01-01 (merger).\n")
+    assert code == 0 and " is valid: " in stderr and stderr.endswith("opening 2020-01-01 (merger).\n")
 
 
 def test_with_stderr_closed_an_error_never_goes_to_stdout(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_a_nonsensical_columns_is_ignored(columns: str, eighty_wide: str) -> Non
     """Piped output is 80 wide unless COLUMNS says otherwise sensibly; COLUMNS=0 used to blank every table."""
     got = navplan(*PRINTING["critical-path"], env={"COLUMNS": columns}, capture_output=True, text=True)
     assert got.returncode == 0 and got.stdout == eighty_wide
-    assert "6.1   Beskrive" in got.stdout
+    assert "Kritisk linje" in got.stdout and "NAV-leder" in got.stdout, "the table is there, not blank"
     error = navplan("critical-path", "finnes-ikke.yaml", env={"COLUMNS": columns}, capture_output=True, text=True)
     assert error.returncode == 2 and error.stderr.startswith("navplan: finnes-ikke.yaml: fant ikke filen")
 

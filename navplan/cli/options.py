@@ -73,7 +73,8 @@ def output_file(value: str | None, option: str = "--output") -> Path | None:
         return None
     separators = tuple(sep for sep in (os.sep, os.altsep, "/") if sep)
     if not value.strip() or value.endswith(separators):
-        raise NavplanError("error.write.folder_name", file=value or "''", field=option if not value else None,
+        named = bool(value.strip())  # an empty name is the current folder
+        raise NavplanError("error.write.folder_name", file=value if named else None, field=None if named else option,
                            hint="hint.write.folder_name", folder=value)
     return Path(value)
 

@@ -143,7 +143,10 @@ def _create(temporary: Path, target: Path, shown: Path) -> None:
             target.unlink(missing_ok=True)  # our own empty placeholder
             raise
         return
-    temporary.unlink()
+    try:
+        temporary.unlink()  # the new file keeps its other name, the target's
+    except OSError:
+        pass  # a leftover temporary is removed by the next write
 
 
 def _temporary_prefix(path: Path) -> str:
