@@ -15,7 +15,7 @@ import typer
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
     AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
-    language, load_schedule, period, weeks as parse_weeks,
+    language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -27,7 +27,7 @@ commands.add_typer(export_app, name="export", cls=NavplanGroup, help="help.expor
 
 
 def _output(example: str):
-    return Annotated[Path, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
+    return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
 
 @command(export_app, "xlsx", "export_xlsx")
@@ -36,7 +36,8 @@ def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("
                 force: ForceOption = False) -> int:
     from navplan.engine.deadlines import countdown_calendar
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     unit = period(by)
     result = load_schedule(plan, as_of, ctx)
     write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force)
@@ -49,7 +50,8 @@ def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
                force: ForceOption = False) -> int:
     from navplan.engine.deadlines import countdown_calendar
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     unit = period(by)
     result = load_schedule(plan, as_of, ctx)
     write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
@@ -67,7 +69,8 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
@@ -104,7 +107,8 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, mspdi_bytes(result, language_), force=force)
@@ -114,35 +118,40 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     return EXIT_OK
 
 
-def write_document(ctx: typer.Context, plan: Path | None, output: Path, as_of: str | None, lang: str,
+def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
                    weeks: int, force: bool, render) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, render(schedule_document(result, lang, weeks)), force=force)
     env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
-def refuse_existing(output: Path, force: bool) -> None:
+def refuse_existing(output: Path, force: bool, reading: list[Path]) -> None:
+    """Before any work: ``output`` is a file that may be written, and not a plan being read."""
     from navplan.io.atomic_write import refuse_existing as refuse
 
-    refuse(output, force)
+    refuse(output, force, reading)
 
 
-def check_output_file(output_format: str, file: Path | None, force: bool) -> None:
-    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o."""
+def check_output_file(output_format: str, file: str | None, force: bool, reading: list[Path]) -> Path | None:
+    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o. The file, if any."""
     if output_format == "xlsx":
         if file is None:
             raise NavplanError("error.output.xlsx_needs_file", field="--output", hint="hint.output.name_file")
-        refuse_existing(file, force)
+        path = output_file(file)
+        refuse_existing(path, force, reading)
+        return path
     elif file is not None:
         raise NavplanError("error.output.printed_format", field="--output", hint="hint.output.printed_format",
                            format=output_format)
+    return None
 
 
 def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,

@@ -24,7 +24,7 @@ def portfolio(
     as_of: AsOfOption = None,
     output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
                                                   help="help.option.format.xlsx_csv_excel")] = None,
-    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE.xlsx",
+    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
     lang: LangOption = None,
@@ -35,9 +35,9 @@ def portfolio(
 
     env, language_ = env_of(ctx), language(lang)
     shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
-    check_output_file(shape, file, force)
-    day = as_of_date(as_of, ctx)
     found = find_plans(paths)
+    target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
+    day = as_of_date(as_of, ctx)
     lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(paths, day, language_, advance,
                                                                                     found))
     if shape == "table":
@@ -57,8 +57,8 @@ def portfolio(
         from navplan.messages import format_date
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
-        write_atomic(file, portfolio_workbook_bytes(lines, day, language_), force=force)
-        env.say(t("portfolio.written", language_, file=str(file), count=len(lines),
+        write_atomic(target, portfolio_workbook_bytes(lines, day, language_), force=force)
+        env.say(t("portfolio.written", language_, file=str(target), count=len(lines),
                   as_of=format_date(day, language_)))
     bad = sum(1 for line in lines if line.error is not None)
     if shape == "table":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -10,7 +9,7 @@ import typer
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption, ByOption, LangOption, PlanArgument, WeeksOption, choice, env_of, language, load_schedule,
-    output_format, period, weeks as parse_weeks,
+    output_format, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -50,7 +49,7 @@ def calendar(
     as_of: AsOfOption = None,
     output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
                                                   help="help.option.format.xlsx_csv_excel")] = None,
-    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE.xlsx",
+    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
     dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
@@ -63,11 +62,11 @@ def calendar(
     env, language_, unit = env_of(ctx), language(lang), period(by)
     drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
     shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
-    check_output_file(shape, file, force)
+    target = check_output_file(shape, file, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
     periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
-        write_workbook(env, result, periods, file, language_, unit, force)
+        write_workbook(env, result, periods, target, language_, unit, force)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 

@@ -29,6 +29,13 @@ def sync(
     from navplan.render.edit_lines import sync_lines
 
     env, language_ = env_of(ctx), language(lang)
+    if yes:
+        # Read, compare and write under the plan's lock, released when the command ends:
+        # a `navplan done` meanwhile waits and then applies its edit to what sync wrote.
+        from navplan.io.plan_lock import plan_lock
+        from navplan.plan.loading import resolve_plan_path
+
+        ctx.with_resource(plan_lock(resolve_plan_path(plan)))
     found = sync_workbook(workbook, plan, language_)
     out = env.console()
     plan_name = str(found.plan_file)
