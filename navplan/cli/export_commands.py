@@ -14,8 +14,8 @@ import typer
 
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
-    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
-    language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
+    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice,
+    env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -30,32 +30,36 @@ def _output(example: str):
     return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
 
+DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast", help="help.option.dates")]
+
+
 @command(export_app, "xlsx", "export_xlsx")
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
                 by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
-                force: ForceOption = False) -> int:
+                force: ForceOption = False, dates: DatesOption = None) -> int:
     from navplan.engine.deadlines import countdown_calendar
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
-    unit = period(by)
+    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
+                   dates=drawn)
     return EXIT_OK
 
 
 @command(export_app, "ods", "export_ods")
 def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
-               force: ForceOption = False) -> int:
+               force: ForceOption = False, dates: DatesOption = None) -> int:
     from navplan.engine.deadlines import countdown_calendar
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
-    unit = period(by)
+    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
-                   file_format="ods")
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
+                   file_format="ods", dates=drawn)
     return EXIT_OK
 
 
@@ -155,13 +159,13 @@ def check_output_file(output_format: str, file: str | None, force: bool, reading
 
 
 def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,
-                   file_format: str = "xlsx") -> None:
+                   file_format: str = "xlsx", dates: str = "latest") -> None:
     """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
-    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format), force=force)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates), force=force)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang)))

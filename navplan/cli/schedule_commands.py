@@ -66,7 +66,7 @@ def calendar(
     result = load_schedule(plan, as_of, ctx)
     periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
-        write_workbook(env, result, periods, target, language_, unit, force)
+        write_workbook(env, result, periods, target, language_, unit, force, dates=drawn)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 

@@ -15,6 +15,7 @@ from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import MONTHS_SHORT, format_date, t
 from navplan.plan.values import Status
 from navplan.render import palette
+from navplan.engine.deadlines import next_period, period_start
 from navplan.render.gantt_bars import Span, bar_colour, bar_span
 from navplan.render.palette import css
 
@@ -33,28 +34,30 @@ LEGEND = 20
 TITLE_CHARACTERS = 38
 
 
-def _axis(schedule: Schedule) -> tuple[dt.date, dt.date]:
+def _axis(schedule: Schedule, dates: str = "latest") -> tuple[dt.date, dt.date]:
     """From the first of the as-of month (so this month's finished work shows,
-    grey) to the last day of the opening month."""
-    start = min(schedule.as_of, schedule.project.opening_date).replace(day=1)
-    opening = max(schedule.as_of, schedule.project.opening_date)
-    end = (opening.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    grey) to the last day of the month of the opening, of a forecast opening
+    later than it, or of the last work after the opening."""
+    start = period_start(min(schedule.as_of, schedule.project.opening_date), "month")
+    after = [span[1] for scheduled in schedule.after_opening if (span := bar_span(scheduled, dates)) is not None]
+    last = max([schedule.as_of, schedule.project.opening_date, schedule.forecast_opening, *after])
+    end = next_period(period_start(last, "month"), "month") - dt.timedelta(days=1)
     return start, end
 
 
-def gantt_rows(schedule: Schedule) -> list[tuple[ScheduledActivity, Span]]:
+def gantt_rows(schedule: Schedule, dates: str = "latest") -> list[tuple[ScheduledActivity, Span]]:
     """Every task and milestone not yet done, and done ones that finished within the chart."""
-    start, _end = _axis(schedule)
+    start, _end = _axis(schedule, dates)
     rows = []
     for scheduled in schedule.leaves():
-        span = bar_span(scheduled)
+        span = bar_span(scheduled, dates)
         if span is not None and (scheduled.status is not Status.DONE or span[1] >= start):
             rows.append((scheduled, span))
     return rows
 
 
-def gantt_svg(schedule: Schedule, lang: str) -> str:
-    start, end = _axis(schedule)
+def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest") -> str:
+    start, end = _axis(schedule, dates)
     days = (end - start).days + 1
     plot = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
@@ -62,7 +65,7 @@ def gantt_svg(schedule: Schedule, lang: str) -> str:
         offset = (min(max(day, start), end) - start).days + (1 if end_of_day else 0)
         return round(LABEL_WIDTH + plot * offset / days, 1)
 
-    rows = gantt_rows(schedule)
+    rows = gantt_rows(schedule, dates)
     bottom = TOP + ROW * len(rows) + 3
     height = bottom + LEGEND
     out = [f'<svg class="gantt" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
@@ -73,6 +76,10 @@ def gantt_svg(schedule: Schedule, lang: str) -> str:
     for day, colour in ((schedule.as_of, AS_OF), (schedule.project.opening_date, OPENING)):
         out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{colour}" '
                    f'stroke-width="1.5"/>')
+    if schedule.forecast_opening > schedule.project.opening_date:
+        day = schedule.forecast_opening
+        out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{CRITICAL}" '
+                   f'stroke-width="1.5" stroke-dasharray="3 2"/>')
     out += _legend(schedule, bottom + 7, lang)
     out.append("</svg>")
     return "\n".join(out)
@@ -91,7 +98,7 @@ def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str
         if month == start or month.month == 1:
             out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
                        f'fill="{MUTED}">{month.year}</text>')
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        month = next_period(month, "month")
     return out
 
 
@@ -125,6 +132,9 @@ def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
             ("bar", DONE, t("xlsx.legend.done", lang)), ("text", "#000", t("xlsx.legend.milestone", lang)),
             ("line", AS_OF, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang))),
             ("line", OPENING, f'{t("report.gantt.opening", lang)} {format_date(schedule.project.opening_date, lang)}')]
+    if schedule.forecast_opening > schedule.project.opening_date:
+        keys.append(("line", CRITICAL, t("report.gantt.forecast_opening", lang,
+                                         date=format_date(schedule.forecast_opening, lang))))
     for kind, colour, label in keys:
         if kind == "bar":
             out.append(f'<rect x="{position}" y="{top}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')

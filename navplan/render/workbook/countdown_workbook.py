@@ -18,8 +18,9 @@ from navplan.render.workbook.sheet_model import Book
 FORMATS = ("xlsx", "ods")
 
 
-def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week") -> Book:
-    return Book([countdown_sheet(schedule, periods, lang, by), critical_path_sheet(schedule, lang),
+def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
+                   dates: str = "latest") -> Book:
+    return Book([countdown_sheet(schedule, periods, lang, by, dates), critical_path_sheet(schedule, lang),
                  criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)],
                 creator=f"navplan {navplan.__version__}")
 
@@ -36,6 +37,7 @@ def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
 
 
 def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   file_format: str = "xlsx") -> bytes:
-    """The whole countdown workbook as the bytes of an .xlsx (or .ods) file."""
-    return book_bytes(countdown_book(schedule, periods, lang, by), file_format)
+                   file_format: str = "xlsx", dates: str = "latest") -> bytes:
+    """The whole countdown workbook as the bytes of an .xlsx (or .ods) file; the
+    Gantt bars drawn on the latest dates, or on the forecast."""
+    return book_bytes(countdown_book(schedule, periods, lang, by, dates), file_format)
