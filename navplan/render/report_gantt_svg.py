@@ -140,11 +140,11 @@ def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
             out.append(f'<rect x="{position}" y="{top}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')
             position += 18
         elif kind == "line":
-            out.append(f'<line x1="{position + 2}" y1="{top - 1}" x2="{position + 2}" y2="{top + BAR + 1}" '
+            out.append(f'<line x1="{round(position + 2, 1)}" y1="{top - 1}" x2="{round(position + 2, 1)}" y2="{top + BAR + 1}" '
                        f'stroke="{colour}" stroke-width="1.5"/>')
             position += 7
         fill = colour if kind == "line" else "#000"
         out.append(f'<text x="{position}" y="{top + BAR - 0.5}" font-size="{FONT + 0.5}" fill="{fill}">'
                    f'{escape(label)}</text>')
-        position += 4.6 * len(label) + 16
+        position = round(position + 4.6 * len(label) + 16, 1)  # no float noise in the file
     return out
