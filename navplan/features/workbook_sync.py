@@ -249,7 +249,6 @@ def unread_cells(sheet: "_Sheet", project: Project) -> list[str]:
     dates and slack) that say something else than the plan, scheduled as of the
     workbook's own as-of date: edits that would otherwise be lost without a word."""
     from navplan.engine.schedule import schedule
-    from navplan.render.labels import role_title
 
     lang = sheet.words_lang
     as_of = origin(*sheet.heading).as_of
@@ -260,7 +259,7 @@ def unread_cells(sheet: "_Sheet", project: Project) -> list[str]:
         expected: dict[str, Any] = {"col.activity": activity.title.get(lang), "col.owner": activity.owner or ""}
         if scheduled is not None and activity_id in scheduled.activities:
             at = scheduled.activities[activity_id]
-            expected["col.role"] = role_title(scheduled, activity.role, lang)
+            expected["col.role"] = project.role_title(activity.role, lang)
             if at.status is not Status.DONE and activity_id != project.opening_id:
                 expected["col.start_by"] = at.dates["latest_start"]
                 expected["col.finish_by"] = at.dates["latest_finish"]

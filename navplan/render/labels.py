@@ -67,9 +67,4 @@ def countdown_label(countdown: int, by: str, lang: str) -> str:
 
 def role_title(schedule: Schedule, role_id: str | None, lang: str) -> str:
     """The role's name as people say it ('Rådmann'), not its id."""
-    if role_id is None:
-        return ""
-    for role in schedule.project.handbook.roles:
-        if role.id == role_id:
-            return (role.short or role.title).get(lang)
-    return role_id
+    return schedule.project.role_title(role_id, lang)
