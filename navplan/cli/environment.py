@@ -43,10 +43,19 @@ class Environment:
 
     # rich is imported when something is printed through it: JSON and CSV output never are.
     def console(self) -> Console:
-        return _console(file=self.stdout, width=self.width, soft_wrap=False, highlight=False)
+        """The console for output to people, laid out for :meth:`layout_width`."""
+        from navplan.render.terminal_layout import TerminalConsole
+
+        return TerminalConsole(file=self.stdout, width=self.layout_width(), soft_wrap=False, highlight=False)
 
     def error_console(self) -> Console:
         return _console(file=self.stderr, width=self.width, highlight=False)
+
+    def layout_width(self) -> int | None:
+        """The width output is laid out for: the one given (tests), else ``COLUMNS``, else
+        the terminal's; None when stdout is not a terminal, so that a file or a pipe gets
+        every column whole and every line unwrapped."""
+        return self.width or _terminal_width(self.stdout, self.environ)
 
     def say(self, text: str) -> None:
         """A message for the user on stderr, exactly as given (no markup, emoji or wrapping)."""
@@ -62,6 +71,20 @@ def _console(**settings) -> Console:
             raise BrokenPipeError
 
     return PipeAwareConsole(**settings)
+
+
+def _terminal_width(stream: IO[str], environ: Mapping[str, str]) -> int | None:
+    """``COLUMNS`` when set (as for ls and git), else the width of the terminal ``stream``
+    is, else None."""
+    columns = environ.get("COLUMNS", "").strip()
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, OSError, ValueError):
+        pass
+    return None
 
 
 def language_of(argv: list[str], environ: Mapping[str, str]) -> str:

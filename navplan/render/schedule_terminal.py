@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from navplan.engine.deadlines import Period, must_start, must_start_until, overdue
@@ -17,7 +15,7 @@ from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
 from navplan.render.labels import CRITICAL_MARK, critical_slack, role_title, verdict_lines
-
+from navplan.render.terminal_layout import Column, keep_together, print_table
 
 
 def _title(scheduled: ScheduledActivity, lang: str) -> str:
@@ -52,36 +50,25 @@ def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
         console.print(Text(mark + text, style=style))
 
 
-_COMPACT_COLUMNS = {"col.id", "col.start_by", "col.finish_by", "col.earliest_start", "col.slack", "col.week",
-                    "col.duration", "col.source", "col.status"}
-
-
-def _activity_table(lang: str, columns: list[str], title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in columns:
-        justify = "right" if key == "col.slack" else "left"
-        compact = key in _COMPACT_COLUMNS
-        if key in ("col.role", "col.owner"):
-            table.add_column(t(key, lang), no_wrap=True, overflow="ellipsis", max_width=18)
-        else:
-            table.add_column(t(key, lang), justify=justify, no_wrap=compact, overflow="fold",
-                             min_width=None if compact else 20)
-    return table
+def _column(key: str, lang: str, **layout) -> Column:
+    """A column of an activity table: ids, dates, weeks and slack never wrap."""
+    wraps = key in ("col.activity", "col.role", "col.owner", "col.status")
+    return Column(key, t(key, lang), wraps=wraps, justify="right" if key == "col.slack" else "left", **layout)
 
 
 def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int) -> None:
     render_verdict(console, schedule, lang)
     console.print()
-    table = _activity_table(lang, ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by",
-                                   "col.slack", "col.status"], t("section.critical", lang))
+    columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
+               _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by"),
+               _column("col.slack", lang), _column("col.status", lang)]
+    rows = []
     for activity_id in schedule.critical_path:
         scheduled = schedule.activities[activity_id]
-        table.add_row(scheduled.id, escape(_title(scheduled, lang)),
-                      escape(role_title(schedule, scheduled.activity.role, lang)),
-                      format_date(scheduled.dates["latest_start"], lang),
-                      format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled),
-                      _status(scheduled, lang))
-    console.print(table)
+        rows.append([scheduled.id, _title(scheduled, lang), role_title(schedule, scheduled.activity.role, lang),
+                     format_date(scheduled.dates["latest_start"], lang),
+                     format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled), _status(scheduled, lang)])
+    print_table(console, columns, rows, title=t("section.critical", lang))
     console.print()
     render_must_start(console, schedule, lang, weeks)
 
@@ -92,28 +79,31 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
     if not chosen:
         console.print(t("section.must_start.none", lang, weeks=weeks))
         return
-    table = _activity_table(lang, ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.week",
-                                   "col.slack"], t("section.must_start", lang, weeks=weeks, until=until))
+    columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
+               _column("col.owner", lang, under="col.activity"), _column("col.start_by", lang),
+               _column("col.week", lang, under="col.start_by"), _column("col.slack", lang)]
     late = {s.id for s in overdue(schedule)}
+    rows = []
     for scheduled in chosen:
         mark = f"{CRITICAL_MARK} " if scheduled.critical else ""
         style = "red" if scheduled.id in late else ("bold" if scheduled.critical else "")
-        table.add_row(Text(mark + scheduled.id, style=style), escape(_title(scheduled, lang)),
-                      escape(role_title(schedule, scheduled.activity.role, lang)),
-                      escape(scheduled.activity.owner or ""),
-                      Text(format_date(scheduled.dates["latest_start"], lang), style=style),
-                      format_week(scheduled.dates["latest_start"], lang), _slack(scheduled))
-    console.print(table)
+        rows.append([Text(mark + scheduled.id, style=style), _title(scheduled, lang),
+                     role_title(schedule, scheduled.activity.role, lang), scheduled.activity.owner or "",
+                     Text(format_date(scheduled.dates["latest_start"], lang), style=style),
+                     format_week(scheduled.dates["latest_start"], lang), _slack(scheduled)])
+    print_table(console, columns, rows, title=t("section.must_start", lang, weeks=weeks, until=until))
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def _entries(items: list[ScheduledActivity], lang: str) -> Text:
+    """One line per activity; its mark and id stay together when the title wraps."""
     text = Text()
     for index, scheduled in enumerate(items):
         if index:
             text.append("\n")
         mark = f"{CRITICAL_MARK} " if scheduled.critical else ""
-        text.append(f"{mark}{scheduled.id} {_title(scheduled, lang)}", style="bold" if scheduled.critical else "")
+        text.append(f"{keep_together(mark + scheduled.id)} {_title(scheduled, lang)}",
+                    style="bold" if scheduled.critical else "")
     return text
 
 
@@ -125,12 +115,13 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     late = overdue(schedule)
     if late:
         console.print(Text(t("section.overdue", lang) + ": " + ", ".join(s.id for s in late), style="red"))
-    table = Table(show_lines=True, box=box.SQUARE, pad_edge=False)
-    table.add_column(t("col.week" if by == "week" else "col.month", lang), no_wrap=True)
-    table.add_column(t("col.period", lang), no_wrap=True)
-    table.add_column(t("col.countdown", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.starts", lang), overflow="fold")
-    table.add_column(t("col.finishes", lang), overflow="fold")
+    label_key = "col.week" if by == "week" else "col.month"
+    columns = [Column(label_key, t(label_key, lang), wraps=by == "month"),
+               Column("col.period", t("col.period", lang), under=label_key),
+               Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key),
+               Column("col.starts", t("col.starts", lang), hang=2),
+               Column("col.finishes", t("col.finishes", lang), hang=2)]
+    rows = []
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)
         span = f"{format_date(period.first_day, lang)}–{format_date(period.last_day, lang)}"
@@ -141,9 +132,9 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
             finishes.append(f"{t('opening.milestone', lang)} {format_date(plan.opening, lang)}", style="bold green")
         style = "reverse" if period.contains_as_of else ""
         unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
-        table.add_row(Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
-                      _entries(period.starts, lang), finishes)
-    console.print(table)
+        rows.append([Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
+                     _entries(period.starts, lang), finishes])
+    print_table(console, columns, rows, box=box.HORIZONTALS, show_lines=True)
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 
