@@ -140,4 +140,4 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     write_atomic(output, workbook_bytes(result, periods, lang, by), force=force)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
-              unit=t("unit.weeks" if by == "week" else "unit.months", lang)))
+              unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))

@@ -84,16 +84,38 @@ def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, 
 
 
 @command(commands, "validate", "validate")
-def validate(ctx: typer.Context, plan: PlanArgument = None, lang: LangOption = None) -> int:
+def validate(
+    ctx: typer.Context,
+    plans: Annotated[Optional[list[Path]], typer.Argument(metavar="PLAN...", help="help.option.plans",
+                                                          show_default=False)] = None,
+    lang: LangOption = None,
+) -> int:
+    """Each plan is checked and gets its own line, so a pre-commit hook given every
+    navplan.yaml of a county's repository reports them all; exit 2 if any is bad."""
+    from navplan.errors import EXIT_BAD_INPUT, NavplanError
+
+    env, language_ = env_of(ctx), language(lang)
+    if not plans or len(plans) == 1:
+        _validate_one(env, plans[0] if plans else None, language_)
+        return EXIT_OK
+    bad = 0
+    for plan in plans:
+        try:
+            _validate_one(env, plan, language_)
+        except NavplanError as error:
+            env.say(f"navplan: {error.render(env.lang)}")
+            bad += 1
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _validate_one(env, plan: Path | None, lang: str) -> None:
     from navplan.engine.dependency_graph import check_cycles
     from navplan.messages import format_date, t
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
-    language_ = language(lang)
     path = resolve_plan_path(plan)
     project = load_project(path)
     check_cycles(project)
-    env_of(ctx).say(t("validate.ok", language_, file=str(path), activities=len(project.active()) - 1,
-                      date=format_date(project.opening_date, language_), template=project.plan.template))
-    return EXIT_OK
+    env.say(t("validate.ok", lang, file=str(path), activities=len(project.active()) - 1,
+              date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))

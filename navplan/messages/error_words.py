@@ -14,7 +14,6 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "error.or": ("eller", "or"),
     "error.more_problems.one": ("{message} (og ett problem til)", "{message} (and 1 more problem)"),
     "error.more_problems.many": ("{message} (og {count} problemer til)", "{message} (and {count} more problems)"),
-    "error.usage_prefix": ("Bruk: {usage}", "Usage: {usage}"),
     "error.see_help": ("se `{command} --help`", "see `{command} --help`"),
     "error.aborted": ("avbrutt", "aborted"),
     "error.usage.no_such_option": ("ukjent valg {option}", "no such option {option}"),
@@ -253,8 +252,6 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "hint.git.missing": ("installer git, eller dropp --git", "install git, or leave out --git"),
     "error.git.failed": ("git {command} feilet: {detail}", "git {command} failed: {detail}"),
     "hint.run_handbook": ("kjør `navplan handbook` for listen", "run `navplan handbook` for the list"),
-    "error.schema.unknown_output": ("ukjent utdata '{value}'", "unknown output '{value}'"),
-    "hint.schema.only_json": ("bare json har et skjema", "the only output with a schema is json"),
     "error.diff.revision_and_since": ("oppgi en revisjon eller --since, ikke begge",
                                       "name a revision or --since, not both"),
     "error.report.suffix": ("kan ikke skrive en rapport som '{suffix}'", "cannot write a report as '{suffix}'"),
@@ -284,5 +281,4 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "error.history.not_utf8": ("er ikke UTF-8-tekst i revisjon {revision}", "is not UTF-8 text at revision {revision}"),
     # A county's portfolio.
     "error.portfolio.no_plans": ("ingen {name} i denne mappen eller under den", "no {name} in this folder or below"),
-    "error.portfolio.too_deep": ("mappene ligger for dypt til å søkes gjennom", "the folders nest too deeply to search"),
 }

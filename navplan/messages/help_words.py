@@ -14,10 +14,7 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     "help.options": ("Valg", "Options"),
     "help.commands": ("Kommandoer", "Commands"),
     "help.examples": ("Eksempel", "Example"),
-    "help.default": ("standard: {value}", "default: {value}"),
     "help.required": ("påkrevd", "required"),
-    "help.repeatable": ("kan gjentas", "repeatable"),
-    "help.more": ("Mer om en kommando: navplan KOMMANDO -h", "More about a command: navplan COMMAND -h"),
     "help.metavar.options": ("[VALG]", "[OPTIONS]"),
     "help.metavar.command": ("KOMMANDO [ARGUMENTER]...", "COMMAND [ARGS]..."),
     # The program and its global options.
@@ -86,9 +83,11 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                       "T-minus count and what must start and finish in each."),
     "help.calendar.example": ("navplan calendar kontor/ --by month", "navplan calendar office/ --by month"),
     # validate
-    "help.validate.short": ("Sjekk en planfil", "Check a plan file"),
-    "help.validate": ("Sjekk en planfil: felt, datoer, aktivitets-id-er og avhengigheter som går i ring.",
-                      "Check a plan file: fields, dates, activity ids and dependency cycles."),
+    "help.validate.short": ("Sjekk planfiler", "Check plan files"),
+    "help.validate": ("Sjekk planfiler: felt, datoer, aktivitets-id-er og avhengigheter som går i ring. Med "
+                      "flere planer får hver sin linje, og koden er 2 om noen av dem har feil.",
+                      "Check plan files: fields, dates, activity ids and dependency cycles. With several plans, "
+                      "each gets its line, and the exit code is 2 if any of them is wrong."),
     "help.validate.example": ("navplan validate kontor/", "navplan validate office/"),
     # init
     "help.init.short": ("Start en ny plan for et kontor", "Start a new plan for an office"),

@@ -42,7 +42,8 @@ def write_countdown(ws: Worksheet, schedule: Schedule, periods: list[Period], la
     ws.title = t("sheet.countdown", lang)
     put(ws, TITLE_ROW, 1, t("xlsx.title", lang, office=plan.office, date=format_date(plan.opening, lang)), font=TITLE)
     put(ws, SUBTITLE_ROW, 1, t("xlsx.subtitle", lang, as_of=format_date(schedule.as_of, lang),
-                               version=navplan.__version__, template=plan.template, handbook=plan.handbook))
+                               version=navplan.__version__, template=t(f"template.{plan.template}", lang),
+                               handbook=plan.handbook))
     _legend(ws, lang)
     header_row(ws, HEADER_ROW, [t(key, lang) for key in COLUMNS])
     _period_headers(ws, periods, lang, by)

@@ -138,7 +138,7 @@ def write_about(ws: Worksheet, schedule: Schedule, lang: str) -> None:
         ("xlsx.about.office", plan.office),
         ("xlsx.about.municipalities", ", ".join(plan.municipalities)),
         ("xlsx.about.opening", plan.opening),
-        ("xlsx.about.template", plan.template),
+        ("xlsx.about.template", t(f"template.{plan.template}", lang)),
         ("xlsx.about.handbook", plan.handbook),
         ("xlsx.about.as_of", schedule.as_of),
         ("xlsx.about.version", navplan.__version__),
