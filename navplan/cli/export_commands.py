@@ -32,14 +32,16 @@ def _output(example: str):
 
 @command(export_app, "xlsx", "export_xlsx")
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
-                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
-                force: ForceOption = False) -> int:
+                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
+                owner: OwnerOption = None, force: ForceOption = False) -> int:
     from navplan.engine.deadlines import countdown_calendar
+    from navplan.features.personal_view import audience
 
     refuse_existing(output, force)
     unit = period(by)
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
+                   audience(result.project, role, owner))
     return EXIT_OK
 
 
@@ -131,13 +133,17 @@ def check_output_file(output_format: str, file: Path | None, force: bool) -> Non
                            format=output_format)
 
 
-def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool) -> None:
-    """Build the workbook and write it whole or not at all; say so on stderr."""
+def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool, view=None) -> None:
+    """Build the workbook and write it whole or not at all; say so on stderr. A personal
+    view keeps the countdown's rows of its activities (with their main activities and the opening)."""
+    from navplan.features.personal_view import visible_ids
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
-    write_atomic(output, workbook_bytes(result, periods, lang, by), force=force)
+    shown = visible_ids(result.project, view)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, shown), force=force)
+    rows = len(result.activities) if shown is None else len(shown)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
-              as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
+              as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))

@@ -9,8 +9,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ForceOption, FormatOption, LangOption, PlanArgument, as_of as as_of_date, date_value, env_of,
-    language, output_format,
+    AsOfOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, as_of as as_of_date,
+    date_value, env_of, language, output_format,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -57,6 +57,8 @@ def report(
     since: Annotated[Optional[str], typer.Option("--since", metavar="REV", help="help.option.since")] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
+    role: RoleOption = None,
+    owner: OwnerOption = None,
     force: ForceOption = False,
 ) -> int:
     from navplan.features.steering_report import build_report
@@ -70,7 +72,7 @@ def report(
         raise NavplanError("error.report.suffix", field="--output", hint="hint.report.suffix",
                            suffix=suffix or output.name)
     refuse_existing(output, force)
-    found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since))
+    found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since), roles=role, owners=owner)
     if suffix == ".md":
         from navplan.render.report_markdown import report_markdown as render
     else:

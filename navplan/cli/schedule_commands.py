@@ -9,8 +9,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, FormatOption, LangOption, PlanArgument, WeeksOption, env_of, language, load_schedule,
-    output_format, period, weeks as parse_weeks,
+    AsOfOption, ByOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
+    language, load_schedule, output_format, period, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -25,16 +25,21 @@ def critical_path(
     weeks: WeeksOption = None,
     output: FormatOption = None,
     lang: LangOption = None,
+    role: RoleOption = None,
+    owner: OwnerOption = None,
     check: Annotated[bool, typer.Option("--check", help="help.option.check")] = False,
 ) -> int:
+    from navplan.features.personal_view import audience
+
     env, language_, ahead, shape = env_of(ctx), language(lang), parse_weeks(weeks), output_format(output)
     result = load_schedule(plan, as_of, ctx)
+    view = audience(result.project, role, owner)
     if shape == "table":
         from navplan.render.schedule_terminal import render_critical_path
 
-        render_critical_path(env.console(), result, language_, ahead)
+        render_critical_path(env.console(), result, language_, ahead, view)
     else:
-        print_machine(env, result, shape, language_, ahead)
+        print_machine(env, result, shape, language_, ahead, view=view)
     if check and (not result.opening_holds or result.missed):
         raise typer.Exit(EXIT_CHECK_FAILED)
     return EXIT_OK
@@ -52,30 +57,35 @@ def calendar(
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
     lang: LangOption = None,
+    role: RoleOption = None,
+    owner: OwnerOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file, write_workbook
     from navplan.engine.deadlines import countdown_calendar
+    from navplan.features.personal_view import audience
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
     shape = output_format(output, ("table", "json", "csv", "xlsx"))
     check_output_file(shape, file, force)
     result = load_schedule(plan, as_of, ctx)
+    view = audience(result.project, role, owner)
     periods = countdown_calendar(result, unit)
     if shape == "xlsx":
-        write_workbook(env, result, periods, file, language_, unit, force)
+        write_workbook(env, result, periods, file, language_, unit, force, view)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 
-        render_calendar(env.console(), result, periods, language_, unit)
+        render_calendar(env.console(), result, periods, language_, unit, view)
     else:
-        print_machine(env, result, shape, language_, 4, periods, unit)
+        print_machine(env, result, shape, language_, 4, periods, unit, view)
     return EXIT_OK
 
 
-def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week") -> None:
+def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week",
+                  view=None) -> None:
     from navplan.render.schedule_json_csv import schedule_document, to_csv, to_json
 
-    document = schedule_document(result, lang, weeks, periods, by)
+    document = schedule_document(result, lang, weeks, periods, by, view)
     if shape == "json":
         env.stdout.write(to_json(document))
     else:

@@ -24,4 +24,9 @@ VIEW_WORDS: dict[str, tuple[str, str]] = {
                           "mappe over)",
                           "The plan files, or folders holding navplan.yaml (default: navplan.yaml here or in the "
                           "nearest folder above)"),
+    # Personal views (--role, --owner): whose activities a view shows.
+    "view.audience": ("Viser bare aktivitetene til {who}.", "Showing only the activities of {who}."),
+    "view.and": ("og", "and"),
+    "view.none_critical": ("Ingen av disse aktivitetene er på den kritiske linjen.",
+                           "None of these activities is on the critical path."),
 }

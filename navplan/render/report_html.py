@@ -88,7 +88,7 @@ def _section(section: Section, report: Report, lang: str) -> list[str]:
     for tone, text in section.lines:
         out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
     if section.key == "opening":
-        out += ["<figure>", gantt_svg(report.schedule, lang),
+        out += ["<figure>", gantt_svg(report.schedule, lang, report.view),
                 f"<figcaption>{escape(t('report.gantt.caption', lang))}</figcaption>", "</figure>"]
     if section.grid is not None:
         out += _grid(section.grid)

@@ -14,7 +14,8 @@ from navplan.engine.deadlines import Period, must_start, must_start_until, overd
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
-from navplan.render.labels import CRITICAL_MARK, critical_slack, role_title, verdict_lines
+from navplan.features.personal_view import Audience, shows
+from navplan.render.labels import CRITICAL_MARK, audience_line, critical_slack, role_title, verdict_lines
 from navplan.render.terminal_layout import Column, keep_together, print_table
 
 
@@ -56,8 +57,12 @@ def _column(key: str, lang: str, **layout) -> Column:
     return Column(key, t(key, lang), wraps=wraps, justify="right" if key == "col.slack" else "left", **layout)
 
 
-def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int) -> None:
+def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int,
+                         view: Audience | None = None) -> None:
+    """The verdict on the opening (always the whole plan's), then the critical path and
+    what must start, of a personal view's activities only when there is one."""
     render_verdict(console, schedule, lang)
+    _say_audience(console, schedule, view, lang)
     console.print()
     columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
                _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by"),
@@ -65,16 +70,29 @@ def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks:
     rows = []
     for activity_id in schedule.critical_path:
         scheduled = schedule.activities[activity_id]
+        if not shows(view, scheduled.activity):
+            continue
         rows.append([scheduled.id, _title(scheduled, lang), role_title(schedule, scheduled.activity.role, lang),
                      format_date(scheduled.dates["latest_start"], lang),
                      format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled), _status(scheduled, lang)])
-    print_table(console, columns, rows, title=t("section.critical", lang))
+    if rows:
+        print_table(console, columns, rows, title=t("section.critical", lang))
+    else:
+        console.print(Text(t("section.critical", lang), style="bold"))
+        console.print(t("view.none_critical", lang))
     console.print()
-    render_must_start(console, schedule, lang, weeks)
+    render_must_start(console, schedule, lang, weeks, view)
 
 
-def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: int) -> None:
-    chosen = must_start(schedule, weeks)
+def _say_audience(console: Console, schedule: Schedule, view: Audience | None, lang: str) -> None:
+    line = audience_line(schedule, view, lang)
+    if line:
+        console.print(Text(line, style="cyan"))
+
+
+def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: int,
+                      view: Audience | None = None) -> None:
+    chosen = [s for s in must_start(schedule, weeks) if shows(view, s.activity)]
     until = format_date(must_start_until(schedule, weeks), lang)
     if not chosen:
         console.print(t("section.must_start.none", lang, weeks=weeks))
@@ -95,10 +113,10 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 
-def _entries(items: list[ScheduledActivity], lang: str) -> Text:
+def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None) -> Text:
     """One line per activity; its mark and id stay together when the title wraps."""
     text = Text()
-    for index, scheduled in enumerate(items):
+    for index, scheduled in enumerate(s for s in items if shows(view, s.activity)):
         if index:
             text.append("\n")
         mark = f"{CRITICAL_MARK} " if scheduled.critical else ""
@@ -107,12 +125,15 @@ def _entries(items: list[ScheduledActivity], lang: str) -> Text:
     return text
 
 
-def render_calendar(console: Console, schedule: Schedule, periods: list[Period], lang: str, by: str) -> None:
+def render_calendar(console: Console, schedule: Schedule, periods: list[Period], lang: str, by: str,
+                    view: Audience | None = None) -> None:
+    """Every period to the opening; with a personal view, only its activities in them."""
     plan = schedule.project.plan
     console.print(Text(t("section.calendar", lang, office=plan.office, date=format_date(plan.opening, lang)),
                        style="bold"))
     render_verdict_short(console, schedule, lang)
-    late = overdue(schedule)
+    _say_audience(console, schedule, view, lang)
+    late = [s for s in overdue(schedule) if shows(view, s.activity)]
     if late:
         console.print(Text(t("section.overdue", lang) + ": " + ", ".join(s.id for s in late), style="red"))
     label_key = "col.week" if by == "week" else "col.month"
@@ -125,7 +146,7 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)
         span = f"{format_date(period.first_day, lang)}–{format_date(period.last_day, lang)}"
-        finishes = _entries(period.finishes, lang)
+        finishes = _entries(period.finishes, lang, view)
         if period.contains_opening:
             if finishes.plain:
                 finishes.append("\n")
@@ -133,7 +154,7 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
         style = "reverse" if period.contains_as_of else ""
         unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
         rows.append([Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
-                     _entries(period.starts, lang), finishes])
+                     _entries(period.starts, lang, view), finishes])
     print_table(console, columns, rows, box=box.HORIZONTALS, show_lines=True)
     console.print(Text(t("legend.critical", lang), style="dim"))
 

@@ -37,7 +37,8 @@ AS_OF_LINE = Side(style="medium", color="BF9000")
 OPENING_LINE = Side(style="medium", color=OPENING_DARK)
 
 
-def write_countdown(ws: Worksheet, schedule: Schedule, periods: list[Period], lang: str, by: str) -> None:
+def write_countdown(ws: Worksheet, schedule: Schedule, periods: list[Period], lang: str, by: str,
+                    shown: set[str] | None = None) -> None:
     plan = schedule.project.plan
     ws.title = t("sheet.countdown", lang)
     put(ws, TITLE_ROW, 1, t("xlsx.title", lang, office=plan.office, date=format_date(plan.opening, lang)), font=TITLE)
@@ -48,7 +49,7 @@ def write_countdown(ws: Worksheet, schedule: Schedule, periods: list[Period], la
     header_row(ws, HEADER_ROW, [t(key, lang) for key in COLUMNS])
     _period_headers(ws, periods, lang, by)
 
-    rows = list(schedule.activities.values())
+    rows = [s for s in schedule.activities.values() if shown is None or s.id in shown]
     spans = _bar_spans(schedule)
     last_column = FIRST_PERIOD_COLUMN + len(periods) - 1
     for row, scheduled in enumerate(rows, start=FIRST_ROW):

@@ -19,10 +19,11 @@ from navplan.render.workbook.countdown_sheet import write_countdown
 from navplan.render.workbook.plan_sheets import write_about, write_criteria, write_critical_path, write_roles
 
 
-def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week") -> bytes:
-    """The whole workbook as the bytes of an .xlsx file."""
+def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
+                   shown: set[str] | None = None) -> bytes:
+    """The whole workbook as the bytes of an .xlsx file; ``shown``: the ids the countdown keeps (a personal view)."""
     workbook = Workbook()
-    write_countdown(workbook.active, schedule, periods, lang, by)
+    write_countdown(workbook.active, schedule, periods, lang, by, shown)
     write_critical_path(workbook.create_sheet(), schedule, lang)
     write_criteria(workbook.create_sheet(), schedule, lang)
     write_roles(workbook.create_sheet(), schedule, lang)
