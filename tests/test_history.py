@@ -265,4 +265,4 @@ def test_a_not_after_date_can_cost_the_critical_path_slack_the_opening_keeps(rep
     assert document["critical_path_before"] == document["critical_path_after"] == ["C"]
     table = run_navplan("diff", repo, "--as-of", AS_OF).stdout
     assert ("Slakk til åpning: 25 arbeidsdager, som før.\n"
-            "Slakk på den kritiske linjen: 0 → -1 arbeidsdager (-1).\n") in table
+            "Slakk på den kritiske linjen: 0 → -1 arbeidsdag (-1).\n") in table  # one day: singular

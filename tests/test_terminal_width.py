@@ -225,3 +225,35 @@ def test_a_terminal_gets_its_own_width_and_no_colour_with_no_color() -> None:
     assert not codes & {*range(30, 39), *range(40, 49), *range(90, 108)}, codes
     coloured = _in_a_terminal(CRITICAL_PATH, 70, _environment(TERM="xterm-256color"))
     assert re.search(r"\x1b\[[0-9;]*3[0-7]", coloured), "without NO_COLOR a terminal gets colours"
+
+
+# --- The layout itself ----------------------------------------------------------------------------------------------
+
+
+def test_narrower_than_the_words_it_still_shows_everything() -> None:
+    """Below 60 columns the longest words may not fit side by side: then, and only then,
+    a word in wrapping text is cut; ids, dates and numbers still are whole."""
+    shown = run_navplan(*CRITICAL_PATH, width=30)
+    assert shown.exit_code == 0, shown.stderr
+    for whole in ("6.1", "7.2", "M3", "31.01.2019", "06.03.2019", "21.06.2019"):
+        assert whole in shown.stdout
+
+
+def test_styles_follow_the_text_they_belong_to(monkeypatch) -> None:
+    import io
+
+    monkeypatch.delenv("NO_COLOR")  # the tests' default; here the colours are the point
+    from rich.text import Text
+
+    from navplan.render.terminal_layout import Column, TerminalConsole, print_table
+
+    # 26 columns: ID 5, the title its longest word (12), slack 5, and two gaps of 2.
+    console = TerminalConsole(file=io.StringIO(), width=26, force_terminal=True, color_system="standard")
+    columns = [Column("id", "ID", wraps=False), Column("title", "Aktivitet"),
+               Column("slack", "Slakk", wraps=False, justify="right")]
+    late = Text("◆ 7.4", style="red")
+    print_table(console, columns, [[late, "Innplassere medarbeidere med roller", Text("-22", style="bold red")]])
+    lines = console.file.getvalue().splitlines()
+    assert lines[0] == "\x1b[1mID     Aktivitet     Slakk\x1b[0m"
+    assert lines[2] == "\x1b[31m◆ 7.4\x1b[0m  Innplassere     \x1b[1;31m-22\x1b[0m"
+    assert lines[3:] == ["       medarbeidere", "       med roller"]

@@ -6,7 +6,6 @@ a terminal. Every renderer takes the console it writes to.
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
 from rich.text import Text
 
@@ -155,7 +154,7 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
         unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
         rows.append([Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
                      _entries(period.starts, lang, view), finishes])
-    print_table(console, columns, rows, box=box.HORIZONTALS, show_lines=True)
+    print_table(console, columns, rows, rules=True)
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 

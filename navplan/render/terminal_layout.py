@@ -13,7 +13,7 @@ altogether. Every terminal renderer lays its tables out here instead:
   wide as its content and every paragraph one line: nothing wraps, nothing is cut;
 - no line ends in spaces.
 
-rich then only draws the table, with the widths decided here.
+The lines are composed here too and printed as they are: rich only styles them.
 """
 
 from __future__ import annotations
@@ -23,20 +23,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import IO, Literal
 
-from rich import box as boxes
 from rich.cells import cell_len
 from rich.console import Console
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 #: A space that does not break: what keeps "◆ 3.2.2", "uke 50" or "5 uker" on one line.
 KEEP = "\u00a0"
 #: The width of a console whose output is not a terminal: paragraphs never wrap at it.
 UNLIMITED = 100_000
-#: Spaces at the end of a line, before any closing style codes.
-_TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)(?=\n|$)")
+#: Spaces at the end of a line, before its closing style codes.
+_SPACES_BEFORE_CODES = re.compile(r" +((?:\x1b\[[0-9;]*m)+)$")
 #: Where a word may end a line without a space: after a slash or an en dash followed by more of the word.
 _BREAK_AFTER = re.compile(r"(?<=[/–])(?=[^ /–])")
 
@@ -57,8 +53,16 @@ class TerminalConsole(Console):
         raise BrokenPipeError
 
     def _render_buffer(self, buffer) -> str:
-        # rich pads cells and wrapped lines with spaces: none is left at a line's end.
-        return _TRAILING_SPACES.sub(r"\1", super()._render_buffer(buffer))
+        # Padded cells and rich's wrapped lines end in spaces: none is left at a line's end.
+        return "\n".join(map(_without_trailing_spaces, super()._render_buffer(buffer).split("\n")))
+
+
+def _without_trailing_spaces(line: str) -> str:
+    if line.endswith(" "):
+        return line.rstrip(" ")
+    if line.endswith("m") and "\x1b" in line:
+        return _SPACES_BEFORE_CODES.sub(r"\1", line)
+    return line
 
 
 def layout_width(console: Console) -> int | None:
@@ -91,61 +95,118 @@ class Column:
 
 
 Cell = str | Text | None
+#: Between two columns.
+GAP = "  "
+RULE = "─"
+#: One line of a cell: its text and its styles (offsets within the line). Plain
+#: strings, not rich Text: a portfolio of a thousand plans is laid out in a second.
+Line = tuple[str, list[Span]]
+
+
+@dataclass
+class _Shown:
+    """A cell's lines and what they take: the widest line, and the longest word (with indents)."""
+
+    lines: list[Line]
+    natural: int
+    least: int
 
 
 def print_table(console: Console, columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *,
-                title: str | None = None, box: boxes.Box = boxes.SIMPLE_HEAD, show_lines: bool = False) -> None:
-    """Lay the table out for the console's width and print it, its title (bold) above it."""
+                title: str | None = None, rules: bool = False) -> None:
+    """Lay the table out for the console's width and print it: its title (bold) above it,
+    the header (bold) over a rule, and with ``rules`` a rule between rows (the calendar's)."""
     if title:
         console.print(Text(title, style="bold"))
-    cells = [[_as_text(cell, column) for cell, column in zip(row, columns)] for row in rows]
-    headers = [Text(column.header) for column in columns]
-    width = layout_width(console)
     columns = list(columns)
+    cells = [[_shown(_lines(cell, column.wraps), column.hang) for cell, column in zip(row, columns)] for row in rows]
+    headers = [_shown(_lines(column.header, True), 0) for column in columns]
+    width = layout_width(console)
     if width is not None:
-        columns, headers, cells = _fold_until_it_fits(console, columns, headers, cells, width, box, show_lines)
-    widths = _widths(console, columns, headers, cells, width, box, show_lines)
-    table = _table(columns, box, show_lines)
-    for column, header, column_width in zip(columns, headers, widths):
-        table.add_column(_wrap(header, column_width, 0), justify=column.justify, width=column_width,
-                         no_wrap=True, overflow="fold")
-    for row in cells:
-        table.add_row(*[_wrap(cell, column_width, column.hang)
-                        for cell, column, column_width in zip(row, columns, widths)])
-    total = sum(widths) + _overhead(console, len(columns), box, show_lines)
-    console.print(table, width=max(total, 1), crop=False)
+        columns, headers, cells = _fold_until_it_fits(columns, headers, cells, width)
+    widths = _widths(columns, headers, cells, width)
+    rule: Line = (RULE * (sum(widths) + len(GAP) * (len(widths) - 1)), [])
+    out = _row_lines([h.lines for h in headers], columns, widths, hang=False, style="bold") + [rule]
+    for index, row in enumerate(cells):
+        if rules and index:
+            out.append(rule)
+        out += _row_lines([cell.lines for cell in row], columns, widths, hang=True)
+    # soft_wrap: the lines are laid out already; rich neither wraps nor crops them.
+    console.print(_as_text(out), soft_wrap=True)
 
 
-def _as_text(cell: Cell, column: Column) -> Text:
-    text = Text() if cell is None else (cell.copy() if isinstance(cell, Text) else Text(str(cell)))
-    if not column.wraps:
-        text.plain = keep_together(text.plain)
-    return text
+def _lines(cell: Cell, wraps: bool) -> list[Line]:
+    """A cell's lines; in a column that never wraps, its spaces are unbreakable."""
+    if cell is None:
+        return [("", [])]
+    if isinstance(cell, Text):
+        plain, spans = cell.plain, list(cell.spans)
+        if cell.style:
+            spans.insert(0, Span(0, len(plain), cell.style))
+    else:
+        plain, spans = str(cell), []
+    if not wraps:
+        plain = keep_together(plain)
+    lines, offset = [], 0
+    for part in plain.split("\n"):
+        lines.append((part, _clip(spans, offset, offset + len(part))))
+        offset += len(part) + 1
+    return lines
 
 
-def _table(columns: Sequence[Column], box: boxes.Box, show_lines: bool) -> Table:
-    # Two columns between columns and none at the edges: every column the terminal has goes to the text.
-    return Table(box=box, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_lines=show_lines,
-                 header_style="bold")
+def _clip(spans: list[Span], start: int, end: int, shift: int = 0) -> list[Span]:
+    """The styles of ``[start:end]``, moved to start at ``shift``."""
+    return [Span(max(span.start, start) - start + shift, min(span.end, end) - start + shift, span.style)
+            for span in spans if span.start < end and span.end > start]
 
 
-def _overhead(console: Console, count: int, box: boxes.Box, show_lines: bool) -> int:
-    """Columns of the table that are not its cells: borders, separators, padding."""
-    table = _table([], box, show_lines)
-    for _ in range(count):
-        table.add_column(width=1)
-    return Measurement.get(console, console.options.update(width=UNLIMITED), table).maximum - count
+def _shown(lines: list[Line], hang: int) -> _Shown:
+    return _Shown(lines, _natural(lines), _least(lines, hang))
+
+
+def _row_lines(cells: list[list[Line]], columns: Sequence[Column], widths: list[int], *, hang: bool,
+               style: str = "") -> list[Line]:
+    """One table row: each cell wrapped to its column, side by side, top-aligned."""
+    blocks = [_wrap(lines, width, column.hang if hang else 0) for lines, column, width in zip(cells, columns, widths)]
+    out = []
+    for index in range(max(len(block) for block in blocks)):
+        parts: list[str] = []
+        spans: list[Span] = []
+        offset = 0
+        for number, (block, column, width) in enumerate(zip(blocks, columns, widths)):
+            plain, piece_spans = block[index] if index < len(block) else ("", [])
+            pad = " " * max(width - cell_len(plain), 0)
+            if number:
+                parts.append(GAP)
+                offset += len(GAP)
+            start = offset + (len(pad) if column.justify == "right" else 0)
+            parts.append(pad + plain if column.justify == "right" else plain + pad)
+            spans += [Span(s.start + start, s.end + start, s.style) for s in piece_spans]
+            offset += len(pad) + len(plain)
+        line = "".join(parts)
+        out.append((line, ([Span(0, len(line), style)] if style else []) + spans))
+    return out
+
+
+def _as_text(lines: list[Line]) -> Text:
+    """The table's lines as one rich Text, to print at once."""
+    spans: list[Span] = []
+    offset = 0
+    for plain, line_spans in lines:
+        spans += [Span(s.start + offset, s.end + offset, s.style) for s in line_spans]
+        offset += len(plain) + 1
+    return Text("\n".join(plain for plain, _ in lines), spans=spans)
 
 
 # --- Folding columns under each other -------------------------------------------------------------------------------
 
 
-def _fold_until_it_fits(console, columns, headers, cells, width, box, show_lines):
-    """Move columns under their hosts, in order, until the narrowest layout fits ``width``."""
+def _fold_until_it_fits(columns, headers, cells, width):
+    """Move columns under their hosts, by rank and in order, until the narrowest layout fits ``width``."""
     order = sorted((c for c in columns if c.under), key=lambda c: (c.fold_rank, columns.index(c)))
     moved: dict[str, str] = {}  # a column moved under another: where its values are now
     for guest_column in order:
-        if _least_width(console, columns, headers, cells, box, show_lines) <= width:
+        if _least_width(columns, headers, cells) <= width:
             break
         host_key = guest_column.under
         while host_key in moved:
@@ -154,54 +215,61 @@ def _fold_until_it_fits(console, columns, headers, cells, width, box, show_lines
         if guest is None or host is None:
             continue
         moved[guest_column.key] = host_key
+        hang = max(columns[host].hang, columns[guest].hang)
         columns[host] = replace(columns[host], wraps=columns[host].wraps or columns[guest].wraps, justify="left",
-                                hang=max(columns[host].hang, columns[guest].hang))
-        headers[host] = Text(" / ").join([headers[host], headers[guest]])
+                                hang=hang)
+        (host_header, _), (guest_header, _) = headers[host].lines[0], headers[guest].lines[0]
+        headers[host] = _shown([(f"{host_header} / {guest_header}", [])], 0)
         for row in cells:
-            if row[guest].plain:
-                row[host] = Text("\n").join([row[host], _indented(row[guest], _indent(row[host].plain))]) \
-                    if row[host].plain else row[guest]
+            if _is_empty(row[guest].lines):
+                continue
+            if _is_empty(row[host].lines):
+                row[host] = _shown(row[guest].lines, hang)
+            else:
+                indent = _indent(row[host].lines[0][0])
+                row[host] = _shown(row[host].lines + [_indented(line, indent) for line in row[guest].lines], hang)
         del columns[guest], headers[guest]
         for row in cells:
             del row[guest]
     return columns, headers, cells
 
 
+def _is_empty(lines: list[Line]) -> bool:
+    return all(not plain for plain, _ in lines)
+
+
 def _indent(plain: str) -> int:
     return len(plain) - len(plain.lstrip(" "))
 
 
-def _indented(text: Text, indent: int) -> Text:
-    """``text`` with each line indented like the host value it goes under (an indented title's role)."""
-    if not indent:
-        return text
-    return Text("\n").join([Text(" " * indent) + line for line in text.split("\n", allow_blank=True)])
+def _indented(line: Line, indent: int) -> Line:
+    """A line indented like the host value it goes under (an indented title's role)."""
+    plain, spans = line
+    return (" " * indent + plain, [Span(s.start + indent, s.end + indent, s.style) for s in spans]) if indent else line
 
 
 def _index(columns: Sequence[Column], key: str) -> int | None:
     return next((i for i, c in enumerate(columns) if c.key == key), None)
 
 
-def _least_width(console, columns, headers, cells, box, show_lines) -> int:
-    least = [max([_least(headers[i], 0)] + [_least(row[i], column.hang) for row in cells])
-             for i, column in enumerate(columns)]
-    return sum(least) + _overhead(console, len(columns), box, show_lines)
+def _least_width(columns, headers, cells) -> int:
+    least = [max([headers[i].least] + [row[i].least for row in cells]) for i in range(len(columns))]
+    return sum(least) + len(GAP) * (len(columns) - 1)
 
 
 # --- Widths ---------------------------------------------------------------------------------------------------------
 
 
-def _widths(console, columns, headers, cells, width, box, show_lines) -> list[int]:
+def _widths(columns, headers, cells, width) -> list[int]:
     """Each column's width: its content's when that fits (or no width is set), else
     at least its longest word, the rest shared out by how much more each would take."""
-    natural = [max([_natural(headers[i])] + [_natural(row[i]) for row in cells]) for i in range(len(columns))]
+    natural = [max([headers[i].natural] + [row[i].natural for row in cells]) for i in range(len(columns))]
     if width is None:
         return natural
-    available = width - _overhead(console, len(columns), box, show_lines)
+    available = width - len(GAP) * (len(columns) - 1)
     if sum(natural) <= available:
         return natural
-    least = [max([_least(headers[i], 0)] + [_least(row[i], column.hang) for row in cells])
-             for i, column in enumerate(columns)]
+    least = [max([headers[i].least] + [row[i].least for row in cells]) for i in range(len(columns))]
     if sum(least) > available:
         # Even the longest words do not fit side by side: only then may a word in wrapping text be cut.
         fixed = sum(w for w, c in zip(least, columns) if not c.wraps)
@@ -233,19 +301,17 @@ def _widths(console, columns, headers, cells, width, box, show_lines) -> list[in
     return widths
 
 
-def _natural(text: Text) -> int:
-    return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+def _natural(lines: list[Line]) -> int:
+    return max((cell_len(plain) for plain, _ in lines), default=0)
 
 
-def _least(text: Text, hang: int) -> int:
-    """The narrowest the text can be without cutting a word."""
+def _least(lines: list[Line], hang: int) -> int:
+    """The narrowest the lines can be without cutting a word."""
     least = 0
-    for line in text.plain.split("\n"):
-        indent = len(line) - len(line.lstrip(" "))
-        pieces = _pieces(line)
-        for index, (start, end) in enumerate(pieces):
-            lead = indent if index == 0 else indent + hang
-            least = max(least, lead + cell_len(line[start:end]))
+    for plain, _ in lines:
+        indent = _indent(plain)
+        for index, (start, end) in enumerate(_pieces(plain)):
+            least = max(least, (indent if index == 0 else indent + hang) + cell_len(plain[start:end]))
     return least
 
 
@@ -256,51 +322,55 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     """The unbreakable pieces of a line, as (start, end): its words, cut after a slash or a dash."""
     pieces: list[tuple[int, int]] = []
     for word in re.finditer(r"[^ ]+", line):
-        cuts = [word.start(), *(word.start() + m.start() for m in _BREAK_AFTER.finditer(word.group())), word.end()]
-        pieces += [(start, end) for start, end in zip(cuts, cuts[1:]) if end > start]
+        if "/" in word.group() or "–" in word.group():
+            cuts = [word.start(), *(word.start() + m.start() for m in _BREAK_AFTER.finditer(word.group())),
+                    word.end()]
+            pieces += [(start, end) for start, end in zip(cuts, cuts[1:]) if end > start]
+        else:
+            pieces.append(word.span())
     return pieces
 
 
-def _wrap(text: Text, width: int, hang: int) -> Text:
-    """``text`` broken into lines of at most ``width`` cells at its spaces (and after a
-    slash or a dash); a continued line keeps the line's indent, plus ``hang``. Styles stay."""
-    out: list[Text] = []
-    for line in text.split("\n", allow_blank=True):
-        plain = line.plain
-        pieces = _pieces(plain)
-        if not pieces:
-            out.append(Text())
+def _wrap(lines: list[Line], width: int, hang: int) -> list[Line]:
+    """The lines broken into lines of at most ``width`` cells at their spaces (and after a
+    slash or a dash); a continued line keeps its line's indent, plus ``hang``. Styles stay,
+    and the unbreakable spaces are plain spaces again."""
+    out: list[Line] = []
+    for plain, spans in lines:
+        if cell_len(plain) <= width:
+            out.append((plain.replace(KEEP, " "), spans))
             continue
-        indent = pieces[0][0]
-        # The line being filled: its indent and the slice of ``line`` it shows (the first keeps its leading spaces).
-        lead, start, end = 0, 0, pieces[0][1]
+        pieces = _pieces(plain)
+        indent = pieces[0][0] if pieces else 0
+        # The line being filled: its indent and the slice it shows (the first keeps its leading spaces).
+        lead, start, end = 0, 0, pieces[0][1] if pieces else 0
         for piece_start, piece_end in pieces[1:]:
             if lead + cell_len(plain[start:piece_end]) <= width:
                 end = piece_end
                 continue
-            out.extend(_emit(line, lead, start, end, width))
+            out += _emit(plain, spans, lead, start, end, width)
             lead, start, end = indent + hang, piece_start, piece_end
-        out.extend(_emit(line, lead, start, end, width))
-    result = Text("\n").join(out)
-    result.plain = result.plain.replace(KEEP, " ")
-    return result
+        out += _emit(plain, spans, lead, start, end, width)
+    return out
 
 
-def _emit(line: Text, lead: int, start: int, end: int, width: int) -> list[Text]:
-    """One wrapped line, indented by ``lead``; a piece wider than the column is cut
-    into pieces that fit (the last resort when even one word is too wide)."""
-    shown = line[start:end]
+def _emit(plain: str, spans: list[Span], lead: int, start: int, end: int, width: int) -> list[Line]:
+    """``plain[start:end]`` indented by ``lead``; a piece wider than the column is cut into
+    pieces that fit (the last resort, when even one word is too wide)."""
     room = max(width - lead, 1)
-    parts: list[Text] = []
-    while cell_len(shown.plain) > room:
-        cut = _cut_at(shown.plain, room)
-        parts.append(shown[:cut])
-        shown = shown[cut:]
-    parts.append(shown)
-    return [Text(" " * lead) + part for part in parts]
+    if cell_len(plain[start:end]) <= room:
+        return [(" " * lead + plain[start:end].replace(KEEP, " "), _clip(spans, start, end, lead))]
+    out = []
+    while True:
+        cut = _cut_at(plain[start:end], room) + start
+        out.append((" " * lead + plain[start:cut].replace(KEEP, " "), _clip(spans, start, cut, lead)))
+        if cut >= end:
+            return out
+        start = cut
 
 
 def _cut_at(text: str, room: int) -> int:
+    """How much of ``text`` fits in ``room`` cells (at least one character)."""
     used = 0
     for index, char in enumerate(text):
         used += cell_len(char)
