@@ -58,12 +58,14 @@ def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None
     assert ws["A1"].value == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
     assert ws["A2"].value == "Per 10.12.2018 · navplan 0.1.0 · mal sammenslåing · håndbok v2.0"
     assert [ws.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_NB
-    # One column per ISO week from the as-of week (50) to the opening's (week 1), T-minus above each.
+    # One column per ISO week from the as-of week (50) to the opening's (week 1), T-minus above
+    # each, and on to the move after the opening (9.2.6, 02–08.01.2020, week 2: T+1).
     assert ws["K4"].value == "uke 50" and ws["K3"].value == "T-55"
     assert ws["L4"].value == "uke 51" and ws["L3"].value == "T-54"
     last = ws.max_column
-    assert ws.cell(row=4, column=last).value == "uke 1" and ws.cell(row=3, column=last).value == "T"
-    assert last - 10 == 56
+    assert ws.cell(row=4, column=last - 1).value == "uke 1" and ws.cell(row=3, column=last - 1).value == "T"
+    assert ws.cell(row=4, column=last).value == "uke 2" and ws.cell(row=3, column=last).value == "T+1"
+    assert last - 10 == 57
     english = export(tmp_path, "--lang", "en", "--by", "month").worksheets[0]
     assert [english.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_EN
     assert english["K4"].value == "Dec 2018" and english["K3"].value == "T-13"
@@ -134,10 +136,11 @@ def test_gantt_bars_colour_critical_other_and_done_work(by_month) -> None:
     rows = rows_by_id(ws)
     dec18, jan, feb, mar, apr, may = (period_column(ws, h) for h in
                                       ("des 2018", "jan 2019", "feb 2019", "mar 2019", "apr 2019", "mai 2019"))
-    critical = rows["6.1"]  # latest start 31.01.2019, latest finish 06.03.2019
-    assert [_fill(ws, critical, c) for c in (dec18, jan, feb, mar, apr)] == [None, "E06666", "E06666", "E06666", None]
-    other = rows["5.1"]  # 28.03.2019 - 29.04.2019, 70 days of slack
-    assert [_fill(ws, other, c) for c in (feb, mar, apr, may)] == [None, "6FA8DC", "6FA8DC", None]
+    jun, jul, aug, sep = (period_column(ws, h) for h in ("jun 2019", "jul 2019", "aug 2019", "sep 2019"))
+    critical = rows["9.2.2"]  # on the opening's chain: latest start 25.06.2019, latest finish 26.08.2019
+    assert [_fill(ws, critical, c) for c in (may, jun, jul, aug, sep)] == [None, "E06666", "E06666", "E06666", None]
+    other = rows["6.1"]  # 31.01.2019 - 06.03.2019, 30 days of slack
+    assert [_fill(ws, other, c) for c in (dec18, jan, feb, mar, apr)] == [None, "6FA8DC", "6FA8DC", "6FA8DC", None]
     done = rows["2.2"]  # finished 10.12.2018, in the as-of month
     assert _fill(ws, done, dec18) == "BFBFBF" and _fill(ws, done, jan) is None
     long_done = rows["3.1.1"]  # finished in March 2018: before the calendar starts
@@ -180,14 +183,15 @@ def test_critical_path_sheet(by_month) -> None:
     ws = by_month["Kritisk linje"]
     texts = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
     assert texts[0] == "NAV Indre Østfold: kritisk linje per 10.12.2018"
-    assert texts[1] == "Åpningsdatoen holder: 30 arbeidsdager slakk på den kritiske linjen."
+    # The opening's own slack; the 7.4 deadline has its own line (issue 10).
+    assert texts[1] == "Åpningsdatoen holder med 107 arbeidsdager å gå på."
+    assert any(text and text.startswith("7.4 Personelløpet") and "30 arbeidsdager å gå på" in text for text in texts)
     header = texts.index("ID")
-    assert texts[header + 1:header + 6] == ["6.1", "7.2", "7.3", "M3", "7.4"]
+    # The critical path is the opening's driving chain, whole: premises, ICT, the criteria check.
+    assert texts[header + 1:header + 7] == ["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.3.2", "1.2"]
     row = header + 2
-    assert ws.cell(row=row, column=4).value.date() == dt.date(2019, 1, 31)  # start by
-    assert ws.cell(row=row, column=6).is_date and ws.cell(row=row, column=8).value == 30
-    chain = texts.index("Kjeden som bestemmer tidligste åpning")
-    assert texts[chain + 2:chain + 8] == ["6.1", "7.2", "7.3", "M3", "7.4", "8.2"]
+    assert ws.cell(row=row, column=4).value.date() == dt.date(2019, 5, 24)  # start by
+    assert ws.cell(row=row, column=6).is_date and ws.cell(row=row, column=8).value == 107
 
 
 def test_lost_opening_is_said_on_the_critical_path_sheet(tmp_path: Path) -> None:

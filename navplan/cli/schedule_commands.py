@@ -9,8 +9,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
-    language, load_schedule, output_format, period, weeks as parse_weeks,
+    AsOfOption, ByOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice,
+    env_of, language, load_schedule, output_format, period, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -56,6 +56,8 @@ def calendar(
     file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
+                                                 help="help.option.dates")] = None,
     lang: LangOption = None,
     role: RoleOption = None,
     owner: OwnerOption = None,
@@ -65,17 +67,18 @@ def calendar(
     from navplan.features.personal_view import audience
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
+    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
     shape = output_format(output, ("table", "json", "csv", "xlsx"))
     check_output_file(shape, file, force)
     result = load_schedule(plan, as_of, ctx)
     view = audience(result.project, role, owner)
-    periods = countdown_calendar(result, unit)
+    periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
         write_workbook(env, result, periods, file, language_, unit, force, view)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 
-        render_calendar(env.console(), result, periods, language_, unit, view)
+        render_calendar(env.console(), result, periods, language_, unit, drawn, view)
     else:
         print_machine(env, result, shape, language_, 4, periods, unit, view)
     return EXIT_OK

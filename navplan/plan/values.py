@@ -66,7 +66,7 @@ def _check_characters(text: str, allowed: set[int]) -> str:
 class Strict(BaseModel):
     """Base for every file-backed type: unknown keys are errors, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 class Duration(BaseModel):

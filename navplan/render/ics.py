@@ -114,6 +114,9 @@ def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: Even
     else:
         lines.append(t("ics.dates", lang, start=format_date(scheduled.dates["latest_start"], lang),
                        finish=format_date(scheduled.dates["latest_finish"], lang)))
+    if scheduled.status is not Status.DONE:
+        lines.append(t("ics.forecast", lang, start=format_date(scheduled.dates["earliest_start"], lang),
+                       finish=format_date(scheduled.dates["earliest_finish"], lang)))
     lines.append(t("ics.slack" + marked, lang, slack=scheduled.slack))
     lines.append(t("ics.status", lang, status=t(f"status.{scheduled.status.value}", lang)))
     lines.append(_plan_line(schedule, lang))

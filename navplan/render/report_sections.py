@@ -17,7 +17,8 @@ from navplan.render.labels import audience_line, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
-_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "note": "ℹ "}
+_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
+                  "note": "ℹ "}
 _CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
 
 
@@ -207,4 +208,15 @@ def _decisions(report: Report, lang: str) -> Section:
     grid = _grid(_WHO + ["col.start_by", "col.due", "col.slack", "col.status"], rows, lang)
     return Section("decisions", t("report.section.decisions", lang, weeks=DECISION_WEEKS),
                    [] if rows else [(None, t("report.none", lang))], grid if rows else None,
-                   [t("report.decisions.legend", lang)])
+                   [_decisions_legend(report, lang)])
+
+
+def _decisions_legend(report: Report, lang: str) -> str:
+    """Whose work the decisions section lists, from the handbook data."""
+    from navplan.features.steering_report import steering_decision_ids, steering_roles
+
+    roles = sorted(steering_roles(report.schedule))
+    titles = [role_title(report.schedule, role, lang) for role in roles]
+    words = " og " if lang == "nb" else " and "
+    return t("report.decisions.legend", lang, roles=words.join(titles),
+             ids=", ".join(steering_decision_ids(report.schedule)))

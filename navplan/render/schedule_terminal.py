@@ -1,4 +1,4 @@
-"""Output for people: rich tables and verdicts in the terminal.
+"""Output for people: tables (laid out by terminal_layout) and verdicts in the terminal.
 
 Colour follows rich's own rules: none when NO_COLOR is set or stdout is not
 a terminal. Every renderer takes the console it writes to.
@@ -14,7 +14,7 @@ from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
 from navplan.features.personal_view import Audience, shows
-from navplan.render.labels import CRITICAL_MARK, audience_line, critical_slack, role_title, verdict_lines
+from navplan.render.labels import CRITICAL_MARK, audience_line, countdown_label, role_title, verdict_lines
 from navplan.render.terminal_layout import Column, keep_together, print_table
 
 
@@ -34,7 +34,7 @@ def _slack(scheduled: ScheduledActivity) -> Text:
 
 
 _VERDICT_STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
-                   "chain": ("", "red"), "missed": ("✘ ", "red"), "note": ("ℹ ", "cyan")}
+                   "chain": ("", "red"), "missed": ("✘ ", "red"), "deadline": ("• ", ""), "note": ("ℹ ", "cyan")}
 
 
 def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
@@ -58,28 +58,44 @@ def _column(key: str, lang: str, **layout) -> Column:
 
 def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int,
                          view: Audience | None = None) -> None:
-    """The verdict on the opening (always the whole plan's), then the critical path and
-    what must start, of a personal view's activities only when there is one."""
+    """The verdict (always the whole plan's), the critical path with latest and forecast
+    dates (once the office has opened: the work after the opening instead), and what must
+    start; of a personal view's activities only, when there is one."""
     render_verdict(console, schedule, lang)
     _say_audience(console, schedule, view, lang)
     console.print()
+    if schedule.opened:
+        ids, title = [s.id for s in schedule.after_opening], t("section.after_opening", lang)
+    else:
+        ids, title = schedule.critical_path, t("section.critical", lang)
+    # Too narrow for nine columns side by side: the role and the status go under the title,
+    # each finish under its start.
     columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
                _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by"),
-               _column("col.slack", lang), _column("col.status", lang)]
+               _column("col.forecast_start", lang),
+               _column("col.forecast_finish", lang, under="col.forecast_start"),
+               _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=1)]
     rows = []
-    for activity_id in schedule.critical_path:
+    for activity_id in ids:
         scheduled = schedule.activities[activity_id]
         if not shows(view, scheduled.activity):
             continue
         rows.append([scheduled.id, _title(scheduled, lang), role_title(schedule, scheduled.activity.role, lang),
                      format_date(scheduled.dates["latest_start"], lang),
-                     format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled), _status(scheduled, lang)])
+                     format_date(scheduled.dates["latest_finish"], lang),
+                     format_date(scheduled.dates["earliest_start"], lang),
+                     format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
+                     _status(scheduled, lang)])
     if rows:
-        print_table(console, columns, rows, title=t("section.critical", lang))
-    else:
-        console.print(Text(t("section.critical", lang), style="bold"))
+        print_table(console, columns, rows, title=title)
+        console.print()
+    elif view is not None and ids:
+        console.print(Text(title, style="bold"))
         console.print(t("view.none_critical", lang))
-    console.print()
+        console.print()
+    elif not schedule.opened:
+        print_table(console, columns, [], title=title)
+        console.print()
     render_must_start(console, schedule, lang, weeks, view)
 
 
@@ -125,7 +141,7 @@ def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None) -
 
 
 def render_calendar(console: Console, schedule: Schedule, periods: list[Period], lang: str, by: str,
-                    view: Audience | None = None) -> None:
+                    dates: str = "latest", view: Audience | None = None) -> None:
     """Every period to the opening; with a personal view, only its activities in them."""
     plan = schedule.project.plan
     console.print(Text(t("section.calendar", lang, office=plan.office, date=format_date(plan.opening, lang)),
@@ -136,11 +152,12 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     if late:
         console.print(Text(t("section.overdue", lang) + ": " + ", ".join(s.id for s in late), style="red"))
     label_key = "col.week" if by == "week" else "col.month"
+    forecast = dates == "forecast"
     columns = [Column(label_key, t(label_key, lang), wraps=by == "month"),
                Column("col.period", t("col.period", lang), under=label_key),
                Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key),
-               Column("col.starts", t("col.starts", lang), hang=2),
-               Column("col.finishes", t("col.finishes", lang), hang=2)]
+               Column("col.starts", t("col.starts.forecast" if forecast else "col.starts", lang), hang=2),
+               Column("col.finishes", t("col.finishes.forecast" if forecast else "col.finishes", lang), hang=2)]
     rows = []
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)
@@ -150,18 +167,21 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
             if finishes.plain:
                 finishes.append("\n")
             finishes.append(f"{t('opening.milestone', lang)} {format_date(plan.opening, lang)}", style="bold green")
+        if period.contains_forecast_opening:
+            if finishes.plain:
+                finishes.append("\n")
+            finishes.append(t("opening.forecast", lang, date=format_date(schedule.forecast_opening, lang)),
+                            style="bold red")
         style = "reverse" if period.contains_as_of else ""
-        unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
-        rows.append([Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
+        rows.append([Text(label, style=style), span, countdown_label(period.countdown, by, lang),
                      _entries(period.starts, lang, view), finishes])
     print_table(console, columns, rows, rules=True)
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def render_verdict_short(console: Console, schedule: Schedule, lang: str) -> None:
-    if schedule.opening_holds:
-        console.print(Text("✔ " + t("holds", lang, slack=critical_slack(schedule)), style="green"))
-    else:
-        forecast = schedule.activities[schedule.project.opening_id].dates["earliest_start"]
-        console.print(Text("✘ " + t("fails", lang, days=schedule.missing_working_days,
-                                     forecast=format_date(forecast, lang)), style="bold red"))
+    """The opening's line of the verdict, and each missed date's."""
+    for kind, text in verdict_lines(schedule, lang):
+        if kind in ("ok", "tight", "fail", "missed"):
+            mark, style = _VERDICT_STYLES[kind]
+            console.print(Text(mark + text, style=style))
