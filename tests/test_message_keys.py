@@ -39,6 +39,8 @@ BUILT_KEYS = {
     "report.no_history.": "why there is no history: render/report_sections.py",
     "ics.summary.": "deadline, milestone, start, each also .critical: render/ics.py",
     "ics.slack.critical": "'ics.slack' + '.critical' on the critical path: render/ics.py",
+    "deadline.": "a fixed or not-after date that holds: render/labels.py verdict_lines",
+    "diff.deadline.": "a deadline's slack before and after: render/diff_terminal.py",
 }
 _KEY_SHAPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _FILE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".xlsx", ".xml", ".ics", ".csv", ".md", ".html", ".txt")

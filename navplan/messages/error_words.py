@@ -216,7 +216,6 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
                                   "nothing can be part of the opening milestone"),
     "error.plan.self_dependency": ("{id} avhenger av seg selv", "{id} depends on itself"),
     "hint.self_dependency": ("fjern den fra sin egen after-liste", "remove it from its own after list"),
-    "error.plan.after_opening": ("ingenting kan komme etter åpningen", "nothing can come after the opening"),
     "error.plan.drop_opening": ("åpningen kan ikke tas ut", "the opening cannot be dropped"),
     "error.plan.parent_loop": ("hovedaktivitetene går i ring gjennom {id}", "parents form a loop through {id}"),
     "error.plan.task_with_children": ("{id} er en oppgave eller milepæl og kan ikke ha underaktiviteter",

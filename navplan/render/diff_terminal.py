@@ -134,14 +134,15 @@ def _slack(scheduled: ScheduledActivity) -> str:
     return "–" if scheduled.slack is None else str(scheduled.slack)
 
 
-#: When the table is too narrow: the finish under the start, the earliest finish under them.
-_UNDER = {"col.finish_by": "col.start_by", "col.earliest_finish": "col.start_by"}
+#: When the table is too narrow: the finish under the start, then the earliest finish under them.
+_UNDER = {"col.finish_by": ("col.start_by", 0), "col.earliest_finish": ("col.start_by", 1)}
 
 
 def _columns(lang: str, keys: list[str]) -> list[Column]:
     """Ids, dates and slack never wrap; a moved date's shift may go under the date."""
     return [Column(key, t(key, lang), wraps=key in ("col.activity", "col.status", *MOVED_DATE_COLUMNS),
-                   justify="right" if key == "col.slack" else "left", under=_UNDER.get(key)) for key in keys]
+                   justify="right" if key == "col.slack" else "left", under=_UNDER.get(key, (None, 0))[0],
+                   fold_rank=_UNDER.get(key, (None, 0))[1]) for key in keys]
 
 
 MOVED_DATE_COLUMNS = ("col.start_by", "col.finish_by", "col.earliest_finish")

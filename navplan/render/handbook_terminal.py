@@ -14,7 +14,7 @@ def render_handbook_index(console: Console, handbook: Handbook, activities: list
     columns = [Column("col.id", t("col.id", lang), wraps=False), Column("col.activity", t("col.activity", lang)),
                Column("col.role", t("col.role", lang), under="col.activity"),
                Column("col.duration", t("col.duration", lang), wraps=False),
-               Column("col.source", t("col.source", lang), wraps=False, under="col.duration")]
+               Column("col.source", t("col.source", lang), wraps=False, under="col.duration", fold_rank=1)]
     rows = []
     for activity in activities:
         depth = activity.id.count(".") if activity.kind != "milestone" or activity.parent else 0

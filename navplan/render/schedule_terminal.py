@@ -71,10 +71,10 @@ def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks:
     # Too narrow for nine columns side by side: the role and the status go under the title,
     # each finish under its start.
     columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
-               _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by"),
+               _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by", fold_rank=1),
                _column("col.forecast_start", lang),
-               _column("col.forecast_finish", lang, under="col.forecast_start"),
-               _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=1)]
+               _column("col.forecast_finish", lang, under="col.forecast_start", fold_rank=1),
+               _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=2)]
     rows = []
     for activity_id in ids:
         scheduled = schedule.activities[activity_id]
@@ -114,7 +114,7 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
         return
     columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
                _column("col.owner", lang, under="col.activity"), _column("col.start_by", lang),
-               _column("col.week", lang, under="col.start_by"), _column("col.slack", lang)]
+               _column("col.week", lang, under="col.start_by", fold_rank=1), _column("col.slack", lang)]
     late = {s.id for s in overdue(schedule)}
     rows = []
     for scheduled in chosen:
@@ -155,7 +155,8 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     forecast = dates == "forecast"
     columns = [Column(label_key, t(label_key, lang), wraps=by == "month"),
                Column("col.period", t("col.period", lang), under=label_key),
-               Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key),
+               Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key,
+                      fold_rank=1),
                Column("col.starts", t("col.starts.forecast" if forecast else "col.starts", lang), hang=2),
                Column("col.finishes", t("col.finishes.forecast" if forecast else "col.finishes", lang), hang=2)]
     rows = []

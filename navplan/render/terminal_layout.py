@@ -202,36 +202,43 @@ def _as_text(lines: list[Line]) -> Text:
 
 
 def _fold_until_it_fits(columns, headers, cells, width):
-    """Move columns under their hosts, by rank and in order, until the narrowest layout fits ``width``."""
-    order = sorted((c for c in columns if c.under), key=lambda c: (c.fold_rank, columns.index(c)))
+    """Move columns under their hosts, a rank at a time (the columns of one rank together, so
+    that two pairs of dates fold alike), until the narrowest layout fits ``width``."""
+    ranks = sorted({c.fold_rank for c in columns if c.under})
     moved: dict[str, str] = {}  # a column moved under another: where its values are now
-    for guest_column in order:
+    for rank in ranks:
         if _least_width(columns, headers, cells) <= width:
             break
-        host_key = guest_column.under
-        while host_key in moved:
-            host_key = moved[host_key]
-        guest, host = _index(columns, guest_column.key), _index(columns, host_key)
-        if guest is None or host is None:
-            continue
-        moved[guest_column.key] = host_key
-        hang = max(columns[host].hang, columns[guest].hang)
-        columns[host] = replace(columns[host], wraps=columns[host].wraps or columns[guest].wraps, justify="left",
-                                hang=hang)
-        (host_header, _), (guest_header, _) = headers[host].lines[0], headers[guest].lines[0]
-        headers[host] = _shown([(f"{host_header} / {guest_header}", [])], 0)
-        for row in cells:
-            if _is_empty(row[guest].lines):
-                continue
-            if _is_empty(row[host].lines):
-                row[host] = _shown(row[guest].lines, hang)
-            else:
-                indent = _indent(row[host].lines[0][0])
-                row[host] = _shown(row[host].lines + [_indented(line, indent) for line in row[guest].lines], hang)
-        del columns[guest], headers[guest]
-        for row in cells:
-            del row[guest]
+        for guest_column in [c for c in columns if c.under and c.fold_rank == rank]:
+            _fold(columns, headers, cells, guest_column, moved)
     return columns, headers, cells
+
+
+def _fold(columns, headers, cells, guest_column: Column, moved: dict[str, str]) -> None:
+    """Move ``guest_column``'s values under its host's, in every row, and its header after the host's."""
+    host_key = guest_column.under
+    while host_key in moved:
+        host_key = moved[host_key]
+    guest, host = _index(columns, guest_column.key), _index(columns, host_key)
+    if guest is None or host is None:
+        return
+    moved[guest_column.key] = host_key
+    hang = max(columns[host].hang, columns[guest].hang)
+    columns[host] = replace(columns[host], wraps=columns[host].wraps or columns[guest].wraps, justify="left",
+                            hang=hang)
+    (host_header, _), (guest_header, _) = headers[host].lines[0], headers[guest].lines[0]
+    headers[host] = _shown([(f"{host_header} / {guest_header}", [])], 0)
+    for row in cells:
+        if _is_empty(row[guest].lines):
+            continue
+        if _is_empty(row[host].lines):
+            row[host] = _shown(row[guest].lines, hang)
+        else:
+            indent = _indent(row[host].lines[0][0])
+            row[host] = _shown(row[host].lines + [_indented(line, indent) for line in row[guest].lines], hang)
+    del columns[guest], headers[guest]
+    for row in cells:
+        del row[guest]
 
 
 def _is_empty(lines: list[Line]) -> bool:
@@ -281,19 +288,20 @@ def _widths(columns, headers, cells, width) -> list[int]:
                 for i in range(len(columns))]
     widths = list(least)
     spare = available - sum(widths)
-    # A header of a column that never wraps gets its one line when that costs a few columns.
+    # First the wrapping columns with the fewest wants, made whole while the spare lasts: a
+    # status, a role or a period on one line saves a line on every row (the longest, a title,
+    # wraps anyway and takes what is left). Then the header of a column that never wraps, on
+    # one line when that costs a few columns. Then the rest is shared.
+    wants = {i: natural[i] - widths[i] for i, column in enumerate(columns) if column.wraps and natural[i] > widths[i]}
+    for i in sorted(wants, key=wants.get)[:-1]:
+        if wants[i] <= spare:
+            widths[i] += wants[i]
+            spare -= wants.pop(i)
     for i, column in enumerate(columns):
         extra = natural[i] - widths[i]
         if not column.wraps and 0 < extra <= min(4, spare):
             widths[i] += extra
             spare -= extra
-    # Then the wrapping columns: one that is within twice its fair share of being whole is made
-    # whole (a period or a status on one line), the fewest wants first; the rest share what is left.
-    wants = {i: natural[i] - widths[i] for i, column in enumerate(columns) if column.wraps and natural[i] > widths[i]}
-    for i in sorted(wants, key=wants.get):
-        if len(wants) > 1 and wants[i] <= 2 * spare // len(wants):
-            widths[i] += wants[i]
-            spare -= wants.pop(i)
     if wants and spare > 0:
         share, left = divmod(spare, len(wants))
         for rank, i in enumerate(sorted(wants, key=wants.get, reverse=True)):
