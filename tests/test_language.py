@@ -38,7 +38,7 @@ ENGLISH = {"the", "is", "are", "was", "not", "of", "and", "or", "with", "must", 
 
 def command_paths() -> list[list[str]]:
     paths = [[name] for name in COMMANDS]
-    paths += [["export", kind] for kind in ("xlsx", "ics", "csv", "json", "mspdi")]
+    paths += [["export", kind] for kind in ("xlsx", "ods", "ics", "csv", "json", "mspdi")]
     return [[], *paths]
 
 
@@ -75,6 +75,7 @@ def folder(tmp_path: Path, monkeypatch) -> Path:
                                 '  - id: "2.1"\n    status: bogus\n', encoding="utf-8")
     Path("baddate.yaml").write_text("navplan: 1\noffice: X\nopening: 2019-02-30\n", encoding="utf-8")
     Path("fake.xlsx").write_text("not a workbook", encoding="utf-8")
+    Path("fake.ods").write_text("not a workbook either", encoding="utf-8")
     return tmp_path
 
 
@@ -96,6 +97,7 @@ BAD_INPUTS = [
     ["export", "foo"], ["export", "xlsx", "good.yaml"], ["export", "ics", "good.yaml", "-o", "x.ics", "--owner", "X"],
     ["export", "csv", "good.yaml", "-o", "good.yaml"], ["export", "json", "good.yaml", "-o", "x.json", "--weeks", "99"],
     ["export", "mspdi", "good.yaml", "-o", "x.xml", "--as-of", "today"],
+    ["export", "ods", "good.yaml", "-o", "x.ods", "--role", "nobody"], ["sync", "fake.ods", "good.yaml"],
     ["sync"], ["sync", "nothere.xlsx", "good.yaml"], ["sync", "fake.xlsx", "good.yaml"],
     ["diff", "good.yaml"], ["report", "good.yaml", "-o", "x.pdf"], ["report", "good.yaml"],
     ["portfolio"], ["handbook", "99"], ["handbook", "--template", "old"], ["schema", "foo"],

@@ -122,7 +122,7 @@ def test_the_workbook_keeps_their_rows_with_their_groups_and_still_syncs(tmp_pat
 
 
 @pytest.mark.parametrize("command", [["critical-path"], ["calendar"], ["export", "xlsx", "-o", "x.xlsx"],
-                                     ["report", "-o", "x.md"]])
+                                     ["export", "ods", "-o", "x.ods"], ["report", "-o", "x.md"]])
 def test_a_name_nobody_has_is_refused(command: list[str], tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     unknown = run_navplan(*command, PLAN, "--as-of", AS_OF, "--owner", "Anna Gaup")

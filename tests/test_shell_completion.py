@@ -42,7 +42,7 @@ def test_bash_completes_a_command_name() -> None:
 
 def test_bash_completes_subcommands_and_options() -> None:
     exports = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan export ", "COMP_CWORD": "2"})
-    assert exports.stdout.split() == ["xlsx", "ics", "csv", "json", "mspdi"]
+    assert exports.stdout.split() == ["xlsx", "ods", "ics", "csv", "json", "mspdi"]
     weeks = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan critical-path --we", "COMP_CWORD": "2"})
     assert weeks.stdout.split() == ["--weeks"]
 

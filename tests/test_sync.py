@@ -196,14 +196,20 @@ def test_a_workbook_without_the_layout_is_refused(tmp_path: Path, plan: Path) ->
     book = Workbook()
     book.active.append(["Noe", "annet"])
     book.save(path)
-    assert "no header row" in run_navplan("sync", path, plan, "--lang", "en").stderr
+    # No sheet by the countdown's name, and none with its header: the message says what was looked for.
+    assert run_navplan("sync", path, plan, "--lang", "en").stderr.strip() == (
+        f"navplan: {path}: no sheet Nedtellingskalender / Countdown, nor another sheet with the columns ID, Status "
+        "and Actual start/finish; the workbook has Sheet")
+    book.active.title = "Nedtellingskalender"
+    book.save(path)
+    assert "Nedtellingskalender: no header row" in run_navplan("sync", path, plan, "--lang", "en").stderr
     book.active.append(["ID", "Aktivitet"])
     book.save(path)
     result = run_navplan("sync", path, plan, "--lang", "en")
-    assert result.exit_code == 2 and "Sheet!A2: the header row has no Status column" in result.stderr
+    assert result.exit_code == 2 and "Nedtellingskalender!A2: the header row has no Status column" in result.stderr
     text = tmp_path / "plan.xlsx"
     text.write_text("not a workbook", encoding="utf-8")
-    assert run_navplan("sync", text, plan).stderr.strip() == f"navplan: {text}: er ikke en Excel-arbeidsbok (.xlsx)"
+    assert run_navplan("sync", text, plan).stderr.strip() == f"navplan: {text}: er ikke en arbeidsbok (.xlsx eller .ods)"
     missing = run_navplan("sync", tmp_path / "missing.xlsx", plan, "--lang", "en")
     assert missing.exit_code == 2 and "file not found" in missing.stderr
 

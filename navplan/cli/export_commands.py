@@ -1,4 +1,4 @@
-"""`navplan export xlsx|ics|csv|json|mspdi`: the schedule written to a file.
+"""`navplan export xlsx|ods|ics|csv|json|mspdi`: the schedule written to a file.
 
 Every export checks first that it may write its file (an existing one only
 with --force), then schedules, renders and writes the file whole or not at
@@ -15,7 +15,7 @@ import typer
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
     AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
-    language, load_schedule, period, weeks as parse_weeks,
+    language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -27,7 +27,7 @@ commands.add_typer(export_app, name="export", cls=NavplanGroup, help="help.expor
 
 
 def _output(example: str):
-    return Annotated[Path, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
+    return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
 
 @command(export_app, "xlsx", "export_xlsx")
@@ -37,11 +37,28 @@ def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     unit = period(by)
     result = load_schedule(plan, as_of, ctx)
     write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
                    audience(result.project, role, owner))
+    return EXIT_OK
+
+
+@command(export_app, "ods", "export_ods")
+def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
+               by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
+               owner: OwnerOption = None, force: ForceOption = False) -> int:
+    from navplan.engine.deadlines import countdown_calendar
+    from navplan.features.personal_view import audience
+
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
+    unit = period(by)
+    result = load_schedule(plan, as_of, ctx)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
+                   audience(result.project, role, owner), file_format="ods")
     return EXIT_OK
 
 
@@ -55,7 +72,8 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
@@ -92,7 +110,8 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, mspdi_bytes(result, language_), force=force)
@@ -102,47 +121,53 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     return EXIT_OK
 
 
-def write_document(ctx: typer.Context, plan: Path | None, output: Path, as_of: str | None, lang: str,
+def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
                    weeks: int, force: bool, render) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, render(schedule_document(result, lang, weeks)), force=force)
     env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
-def refuse_existing(output: Path, force: bool) -> None:
+def refuse_existing(output: Path, force: bool, reading: list[Path]) -> None:
+    """Before any work: ``output`` is a file that may be written, and not a plan being read."""
     from navplan.io.atomic_write import refuse_existing as refuse
 
-    refuse(output, force)
+    refuse(output, force, reading)
 
 
-def check_output_file(output_format: str, file: Path | None, force: bool) -> None:
-    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o."""
+def check_output_file(output_format: str, file: str | None, force: bool, reading: list[Path]) -> Path | None:
+    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o. The file, if any."""
     if output_format == "xlsx":
         if file is None:
             raise NavplanError("error.output.xlsx_needs_file", field="--output", hint="hint.output.name_file")
-        refuse_existing(file, force)
+        path = output_file(file)
+        refuse_existing(path, force, reading)
+        return path
     elif file is not None:
         raise NavplanError("error.output.printed_format", field="--output", hint="hint.output.printed_format",
                            format=output_format)
+    return None
 
 
-def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool, view=None) -> None:
-    """Build the workbook and write it whole or not at all; say so on stderr. A personal
-    view keeps the countdown's rows of its activities (with their main activities and the opening)."""
+def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool, view=None,
+                   file_format: str = "xlsx") -> None:
+    """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
+    personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
     from navplan.features.personal_view import visible_ids
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
-    write_atomic(output, workbook_bytes(result, periods, lang, by, shown), force=force)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, shown), force=force)
     rows = len(result.activities) if shown is None else len(shown)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -10,7 +9,7 @@ import typer
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, as_of as as_of_date,
-    date_value, env_of, language, output_format,
+    date_value, env_of, language, output_file, output_format, plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -53,7 +52,7 @@ def diff(
 def report(
     ctx: typer.Context,
     plan: PlanArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html", help="help.option.report_file")] = ...,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.html", help="help.option.report_file")] = ...,
     since: Annotated[Optional[str], typer.Option("--since", metavar="REV", help="help.option.since")] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -67,11 +66,12 @@ def report(
     from navplan.plan.loading import resolve_plan_path
 
     language_ = language(lang)
+    output = output_file(output)
     suffix = output.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise NavplanError("error.report.suffix", field="--output", hint="hint.report.suffix",
                            suffix=suffix or output.name)
-    refuse_existing(output, force)
+    refuse_existing(output, force, plans_read(plan))
     found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since), roles=role, owners=owner)
     if suffix == ".md":
         from navplan.render.report_markdown import report_markdown as render

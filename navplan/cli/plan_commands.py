@@ -123,8 +123,8 @@ def schema(
     ctx: typer.Context,
     document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio",
                                                       help="help.option.schema_document", show_default=False)] = None,
-    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
-                                                 help="help.option.output_file")] = None,
+    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                help="help.option.output_file")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
     lang: LangOption = None,
 ) -> int:
@@ -137,8 +137,10 @@ def schema(
     if file is None:
         env_of(ctx).stdout.write(text)
     else:
+        from navplan.cli.options import output_file
         from navplan.io.atomic_write import refuse_existing, write_atomic
 
-        refuse_existing(file, force)
-        write_atomic(file, text, force=force)
+        target = output_file(file)
+        refuse_existing(target, force)
+        write_atomic(target, text, force=force)
     return EXIT_OK

@@ -54,15 +54,41 @@ def create_plan(directory: str | Path, *, office: str, opening: dt.date, today: 
     document = parse_yaml(text, target)
     project = build_project(validate(Plan, document), document)
     refuse_existing(target, force)
+    made = _make_folders(directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise NavplanError("error.write.cannot_write_here", file=directory, reason=os_reason(error)) from None
-    write_atomic(target, text, force=force)
+        write_atomic(target, text, force=force)
+    except NavplanError:
+        _remove_empty(made)  # a full disk must not leave an empty office folder behind
+        raise
     created = NewPlan(target, schedule=schedule(project, today))
     if git:
         created.git, created.git_identity = _commit_first(directory, target, office)
     return created
+
+
+def _make_folders(directory: Path) -> list[Path]:
+    """Create ``directory`` and any missing parents; the folders made, deepest first."""
+    missing = []
+    folder = directory
+    try:
+        while not folder.is_dir():
+            missing.append(folder)
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file in the way, a read-only file system, a name too long
+        _remove_empty(missing)
+        raise NavplanError("error.write.cannot_write_here", file=directory, reason=os_reason(error)) from None
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:  # deepest first; a folder someone filled meanwhile stays
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _commit_first(directory: Path, target: Path, office: str) -> tuple[str, tuple[str, str] | None]:

@@ -44,10 +44,6 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                          "Language: nb (bokmål, the default) or en (English)"),
     "help.option.format": ("table for folk (standard); json eller csv for maskiner",
                            "table for people (default); json or csv for machines"),
-    "help.option.format.xlsx": ("table for folk (standard); json eller csv for maskiner; xlsx for en arbeidsbok "
-                                "(med -o)",
-                                "table for people (default); json or csv for machines; xlsx for a workbook "
-                                "(with -o)"),
     "help.option.as_of": ("Beregn per denne datoen (dd.mm.åååå eller åååå-mm-dd); standard i dag",
                           "Compute as of this date (dd.mm.yyyy or yyyy-mm-dd); default today"),
     "help.option.weeks": ("Hvor mange uker fram som vises under «må starte» (0–52, standard 4)",
@@ -205,7 +201,8 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                   "Read status and actual dates marked in the workbook back into the plan file. Shows what would "
                   "change; writes only with --yes, or when you answer yes at a terminal."),
     "help.sync.example": ("navplan sync nedtelling.xlsx kontor/", "navplan sync countdown.xlsx office/"),
-    "help.option.workbook": ("En arbeidsbok fra `navplan export xlsx`", "A workbook from `navplan export xlsx`"),
+    "help.option.workbook": ("En arbeidsbok fra `navplan export xlsx` eller `export ods`",
+                             "A workbook from `navplan export xlsx` or `export ods`"),
     "help.option.yes": ("Skriv endringene uten å spørre", "Write the changes without asking"),
     # diff, report
     "help.diff.short": ("Hva som har flyttet seg siden en git-revisjon", "What moved since a git revision"),

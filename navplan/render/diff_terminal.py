@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from navplan.engine.schedule import ScheduledActivity
+from navplan.errors import visible
 from navplan.features.plan_history import MOVED_DATES, PlanDiff
 from navplan.messages import format_date, t
 from navplan.render.terminal_layout import Column, keep_together, print_table
@@ -92,7 +93,7 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     after = diff.after
     revision = diff.revision
     console.print(Text(t("diff.title", lang, office=after.project.plan.office, revision=revision.short,
-                         date=format_date(revision.date, lang), subject=revision.subject,
+                         date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                          as_of=format_date(after.as_of, lang)), style="bold"))
     if diff.unchanged:
         console.print(t("diff.nothing", lang, revision=revision.short), markup=False)

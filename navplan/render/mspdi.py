@@ -293,4 +293,18 @@ def _fields(parent: ET.Element, fields: list[tuple[str, object]]) -> None:
     """Append one element per field in the order given; None leaves it out."""
     for name, value in fields:
         if value is not None:
-            ET.SubElement(parent, _tag(name)).text = str(value)
+            ET.SubElement(parent, _tag(name)).text = xml_text(str(value))
+
+
+def xml_text(text: str) -> str:
+    r"""Text XML 1.0 can hold: a note's line breaks and tabs stay; any other
+    control character (which no XML parser would read) is shown as a visible
+    escape. Plan text is refused with these at validation; this keeps the file
+    readable whatever text reaches it.
+
+    >>> xml_text("Ring\x0bKari\nny\tlinje")
+    'Ring\\x0bKari\nny\tlinje'
+    """
+    from navplan.errors import visible
+
+    return visible(text, keep="\n\t")

@@ -37,6 +37,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
     critical activity and the status and slack under the opening."""
     from rich.text import Text
 
+    from navplan.errors import visible
     from navplan.render.terminal_layout import Column, print_table
 
     def column(key: str, **layout) -> Column:
@@ -54,8 +55,9 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         office, file, opening, _holds, slack, critical, overdue, _deadline, status = cells(line, lang)
         late = line.error is not None or not line.holds
         warn = "bold red" if late else ""
-        first = Text(office, style="bold" if office else "")
-        first.append(("\n" if office else "") + file, style="dim")
+        # A folder's name is anyone's text: its control characters are shown, never sent to the terminal.
+        first = Text(visible(office), style="bold" if office else "")
+        first.append(("\n" if office else "") + visible(file), style="dim")
         deadline = "" if line.next_deadline is None else \
             f"{format_date(line.next_deadline, lang)}\n{line.next_deadline_id}"
         rows.append([first, format_date(opening, lang), Text("" if slack is None else str(slack), style=warn),

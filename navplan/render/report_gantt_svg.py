@@ -1,6 +1,7 @@
 """The countdown as an inline SVG Gantt chart for the HTML report.
 
-Colours follow the workbook's Gantt sheet: red on the critical path, blue
+Bars follow the one rule and palette of :mod:`navplan.render.gantt_bars`, the
+same as the workbook's countdown sheet: red on the critical path, blue
 elsewhere, grey when done; the as-of line amber and the opening line green.
 No external resources and no namespace URL: inline SVG in HTML needs none.
 """
@@ -14,13 +15,13 @@ from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.features.personal_view import Audience, shows
 from navplan.messages import MONTHS_SHORT, format_date, t
 from navplan.plan.values import Status
+from navplan.render import palette
+from navplan.render.gantt_bars import Span, bar_colour, bar_span
+from navplan.render.palette import css
 
-CRITICAL = "#E06666"
-OTHER = "#6FA8DC"
-DONE = "#BFBFBF"
-AS_OF = "#BF9000"
-OPENING = "#38761D"
-GRID = "#D9D9D9"
+CRITICAL, OTHER, DONE = css(palette.CRITICAL), css(palette.OTHER), css(palette.DONE)
+AS_OF, OPENING, GRID = css(palette.AS_OF_LINE), css(palette.OPENING_LINE), css(palette.GRID)
+MUTED, FADED = css(palette.MUTED), css(palette.FADED)
 
 WIDTH = 720
 LABEL_WIDTH = 200
@@ -40,21 +41,6 @@ def _axis(schedule: Schedule) -> tuple[dt.date, dt.date]:
     opening = max(schedule.as_of, schedule.project.opening_date)
     end = (opening.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     return start, end
-
-
-def bar_span(scheduled: ScheduledActivity) -> Span | None:
-    """Open work from its latest start to its latest finish; done work over its
-    actual dates, and not at all without an actual finish: a done activity's
-    computed dates would draw it where it never was."""
-    activity = scheduled.activity
-    if scheduled.status is Status.DONE:
-        if activity.actual_finish is None:
-            return None
-        return activity.actual_start or activity.actual_finish, activity.actual_finish
-    return scheduled.dates["latest_start"], scheduled.dates["latest_finish"]
-
-
-Span = tuple[dt.date, dt.date]
 
 
 def gantt_rows(schedule: Schedule, view: Audience | None = None) -> list[tuple[ScheduledActivity, Span]]:
@@ -104,11 +90,11 @@ def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str
         position = x(month)
         out.append(f'<line x1="{position}" y1="{TOP - 9}" x2="{position}" y2="{bottom}" stroke="{GRID}" '
                    f'stroke-width="0.6"/>')
-        out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="#595959">'
+        out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="{MUTED}">'
                    f'{escape(MONTHS_SHORT[lang][month.month - 1])}</text>')
         if month == start or month.month == 1:
             out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
-                       f'fill="#595959">{month.year}</text>')
+                       f'fill="{MUTED}">{month.year}</text>')
         month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return out
 
@@ -118,10 +104,10 @@ def _row(scheduled: ScheduledActivity, span: Span, top: int, x, lang: str) -> li
     short = title if len(title) <= TITLE_CHARACTERS else title[:TITLE_CHARACTERS - 1].rstrip() + "…"
     first, last = span
     done = scheduled.status is Status.DONE
-    colour = DONE if done else (CRITICAL if scheduled.critical else OTHER)
+    colour = css(bar_colour(scheduled))
     weight = ' font-weight="bold"' if scheduled.critical and not done else ""
     tooltip = escape(f"{scheduled.id} {title}: {format_date(first, lang)}–{format_date(last, lang)}")
-    out = [f'<text x="2" y="{top + BAR}" font-size="{FONT}"{weight} fill="{"#7F7F7F" if done else "#000"}">'
+    out = [f'<text x="2" y="{top + BAR}" font-size="{FONT}"{weight} fill="{FADED if done else "#000"}">'
            f'<tspan font-weight="bold">{escape(scheduled.id)}</tspan> {escape(short)}</text>']
     if scheduled.activity.is_milestone:
         centre, middle = x(last, end_of_day=True), top + BAR / 2 + 0.5

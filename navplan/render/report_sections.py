@@ -12,7 +12,7 @@ from navplan.engine.schedule import ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
-from navplan.errors import render_value
+from navplan.errors import render_value, visible
 from navplan.render.labels import audience_line, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
@@ -143,7 +143,7 @@ def _changes(report: Report, lang: str) -> Section:
     diff = report.changes
     revision = diff.revision
     section.lines.append((None, t("report.changes.since", lang, revision=revision.short,
-                                  date=format_date(revision.date, lang), subject=revision.subject,
+                                  date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                                   as_of=format_date(report.as_of, lang))))
     if diff.unchanged:
         section.lines.append(("note", t("diff.nothing", lang, revision=revision.short)))

@@ -27,6 +27,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Span, Text
 
+from navplan.errors import visible
+
 #: A space that does not break: what keeps "◆ 3.2.2", "uke 50" or "5 uker" on one line.
 KEEP = "\u00a0"
 #: The width of a console whose output is not a terminal: paragraphs never wrap at it.
@@ -145,6 +147,9 @@ def _lines(cell: Cell, wraps: bool) -> list[Line]:
             spans.insert(0, Span(0, len(plain), cell.style))
     else:
         plain, spans = str(cell), []
+    shown = visible(plain, keep="\n")
+    if shown != plain:  # a control character from a plan, shown escaped and measured as shown
+        plain, spans = shown, [Span(0, len(shown), cell.style)] if isinstance(cell, Text) and cell.style else []
     if not wraps:
         plain = keep_together(plain)
     lines, offset = [], 0
