@@ -14,8 +14,8 @@ import typer
 
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
-    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
-    language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
+    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice,
+    env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -30,35 +30,38 @@ def _output(example: str):
     return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
 
+DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast", help="help.option.dates")]
+
+
 @command(export_app, "xlsx", "export_xlsx")
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
                 by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
-                owner: OwnerOption = None, force: ForceOption = False) -> int:
+                owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
-    unit = period(by)
+    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
-                   audience(result.project, role, owner))
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
+                   dates=drawn, view=audience(result.project, role, owner))
     return EXIT_OK
 
 
 @command(export_app, "ods", "export_ods")
 def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
-               owner: OwnerOption = None, force: ForceOption = False) -> int:
+               owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
-    unit = period(by)
+    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force,
-                   audience(result.project, role, owner), file_format="ods")
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
+                   file_format="ods", dates=drawn, view=audience(result.project, role, owner))
     return EXIT_OK
 
 
@@ -157,8 +160,8 @@ def check_output_file(output_format: str, file: str | None, force: bool, reading
     return None
 
 
-def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool, view=None,
-                   file_format: str = "xlsx") -> None:
+def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,
+                   file_format: str = "xlsx", dates: str = "latest", view=None) -> None:
     """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
     personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
     from navplan.features.personal_view import visible_ids
@@ -167,7 +170,7 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
-    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, shown), force=force)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown), force=force)
     rows = len(result.activities) if shown is None else len(shown)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),

@@ -9,7 +9,7 @@ import typer
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, as_of as as_of_date,
-    date_value, env_of, language, output_file, output_format, plans_read,
+    choice, date_value, env_of, language, output_file, output_format, plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -59,6 +59,8 @@ def report(
     role: RoleOption = None,
     owner: OwnerOption = None,
     force: ForceOption = False,
+    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
+                                                 help="help.option.dates")] = None,
 ) -> int:
     from navplan.features.steering_report import build_report
     from navplan.io.atomic_write import refuse_existing, write_atomic
@@ -72,12 +74,17 @@ def report(
         raise NavplanError("error.report.suffix", field="--output", hint="hint.report.suffix",
                            suffix=suffix or output.name)
     refuse_existing(output, force, plans_read(plan))
+    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
     found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since), roles=role, owners=owner)
     if suffix == ".md":
-        from navplan.render.report_markdown import report_markdown as render
+        from navplan.render.report_markdown import report_markdown
+
+        text = report_markdown(found, language_)  # no chart in Markdown
     else:
-        from navplan.render.report_html import report_html as render
-    write_atomic(output, render(found, language_), force=force)
+        from navplan.render.report_html import report_html
+
+        text = report_html(found, language_, drawn)
+    write_atomic(output, text, force=force)
     env_of(ctx).say(t("report.written", language_, file=str(output), office=found.office,
                       as_of=format_date(found.as_of, language_)))
     return EXIT_OK

@@ -76,7 +76,7 @@ def calendar(
     view = audience(result.project, role, owner)
     periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
-        write_workbook(env, result, periods, target, language_, unit, force, view)
+        write_workbook(env, result, periods, target, language_, unit, force, dates=drawn, view=view)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 

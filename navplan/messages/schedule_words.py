@@ -47,5 +47,10 @@ SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
                     "What can help: mark work already done (navplan done), drop activities that do not apply "
                     "(drop in the plan), shorten durations (navplan set ID --duration), or move the opening date."),
     "ics.forecast": ("Prognose: start {start}, ferdig {finish}.", "Forecast: start {start}, finish {finish}."),
+    "report.gantt.forecast_opening": ("prognose åpning {date}", "forecast opening {date}"),
+    "report.gantt.caption.forecast": ("Stolpene viser prognosen: fra tidligst mulig start til tidligst mulig "
+                                      "ferdig, gitt det som er gjort.",
+                                      "The bars show the forecast: from the earliest possible start to the "
+                                      "earliest possible finish, given the progress made."),
     "mspdi.helper": ("Lenke {pred} → {succ} ({type} +{lag}d)", "Link {pred} → {succ} ({type} +{lag}d)"),
 }

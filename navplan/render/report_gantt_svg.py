@@ -16,6 +16,7 @@ from navplan.features.personal_view import Audience, shows
 from navplan.messages import MONTHS_SHORT, format_date, t
 from navplan.plan.values import Status
 from navplan.render import palette
+from navplan.engine.deadlines import next_period, period_start
 from navplan.render.gantt_bars import Span, bar_colour, bar_span
 from navplan.render.palette import css
 
@@ -34,31 +35,34 @@ LEGEND = 20
 TITLE_CHARACTERS = 38
 
 
-def _axis(schedule: Schedule) -> tuple[dt.date, dt.date]:
+def _axis(schedule: Schedule, dates: str = "latest") -> tuple[dt.date, dt.date]:
     """From the first of the as-of month (so this month's finished work shows,
-    grey) to the last day of the opening month."""
-    start = min(schedule.as_of, schedule.project.opening_date).replace(day=1)
-    opening = max(schedule.as_of, schedule.project.opening_date)
-    end = (opening.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    grey) to the last day of the month of the opening, of a forecast opening
+    later than it, or of the last work after the opening."""
+    start = period_start(min(schedule.as_of, schedule.project.opening_date), "month")
+    after = [span[1] for scheduled in schedule.after_opening if (span := bar_span(scheduled, dates)) is not None]
+    last = max([schedule.as_of, schedule.project.opening_date, schedule.forecast_opening, *after])
+    end = next_period(period_start(last, "month"), "month") - dt.timedelta(days=1)
     return start, end
 
 
-def gantt_rows(schedule: Schedule, view: Audience | None = None) -> list[tuple[ScheduledActivity, Span]]:
+def gantt_rows(schedule: Schedule, dates: str = "latest",
+               view: Audience | None = None) -> list[tuple[ScheduledActivity, Span]]:
     """Every task and milestone not yet done, and done ones that finished within the chart
     (of a personal view, its own)."""
-    start, _end = _axis(schedule)
+    start, _end = _axis(schedule, dates)
     rows = []
     for scheduled in schedule.leaves():
         if not shows(view, scheduled.activity):
             continue
-        span = bar_span(scheduled)
+        span = bar_span(scheduled, dates)
         if span is not None and (scheduled.status is not Status.DONE or span[1] >= start):
             rows.append((scheduled, span))
     return rows
 
 
-def gantt_svg(schedule: Schedule, lang: str, view: Audience | None = None) -> str:
-    start, end = _axis(schedule)
+def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest", view: Audience | None = None) -> str:
+    start, end = _axis(schedule, dates)
     days = (end - start).days + 1
     plot = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
@@ -66,7 +70,7 @@ def gantt_svg(schedule: Schedule, lang: str, view: Audience | None = None) -> st
         offset = (min(max(day, start), end) - start).days + (1 if end_of_day else 0)
         return round(LABEL_WIDTH + plot * offset / days, 1)
 
-    rows = gantt_rows(schedule, view)
+    rows = gantt_rows(schedule, dates, view)
     bottom = TOP + ROW * len(rows) + 3
     height = bottom + LEGEND
     out = [f'<svg class="gantt" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
@@ -77,6 +81,10 @@ def gantt_svg(schedule: Schedule, lang: str, view: Audience | None = None) -> st
     for day, colour in ((schedule.as_of, AS_OF), (schedule.project.opening_date, OPENING)):
         out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{colour}" '
                    f'stroke-width="1.5"/>')
+    if schedule.forecast_opening > schedule.project.opening_date:
+        day = schedule.forecast_opening
+        out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{CRITICAL}" '
+                   f'stroke-width="1.5" stroke-dasharray="3 2"/>')
     out += _legend(schedule, bottom + 7, lang)
     out.append("</svg>")
     return "\n".join(out)
@@ -95,7 +103,7 @@ def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str
         if month == start or month.month == 1:
             out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
                        f'fill="{MUTED}">{month.year}</text>')
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        month = next_period(month, "month")
     return out
 
 
@@ -129,16 +137,19 @@ def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
             ("bar", DONE, t("xlsx.legend.done", lang)), ("text", "#000", t("xlsx.legend.milestone", lang)),
             ("line", AS_OF, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang))),
             ("line", OPENING, f'{t("report.gantt.opening", lang)} {format_date(schedule.project.opening_date, lang)}')]
+    if schedule.forecast_opening > schedule.project.opening_date:
+        keys.append(("line", CRITICAL, t("report.gantt.forecast_opening", lang,
+                                         date=format_date(schedule.forecast_opening, lang))))
     for kind, colour, label in keys:
         if kind == "bar":
             out.append(f'<rect x="{position}" y="{top}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')
             position += 18
         elif kind == "line":
-            out.append(f'<line x1="{position + 2}" y1="{top - 1}" x2="{position + 2}" y2="{top + BAR + 1}" '
+            out.append(f'<line x1="{round(position + 2, 1)}" y1="{top - 1}" x2="{round(position + 2, 1)}" y2="{top + BAR + 1}" '
                        f'stroke="{colour}" stroke-width="1.5"/>')
             position += 7
         fill = colour if kind == "line" else "#000"
         out.append(f'<text x="{position}" y="{top + BAR - 0.5}" font-size="{FONT + 0.5}" fill="{fill}">'
                    f'{escape(label)}</text>')
-        position += 4.6 * len(label) + 16
+        position = round(position + 4.6 * len(label) + 16, 1)  # no float noise in the file
     return out

@@ -91,13 +91,14 @@ def _classes(names: list[str]) -> str:
     return f' class="{" ".join(names)}"' if names else ""
 
 
-def _section(section: Section, report: Report, lang: str) -> list[str]:
+def _section(section: Section, report: Report, lang: str, dates: str = "latest") -> list[str]:
     out = [f'<section id="{section.key}">', f"<h2>{escape(section.title)}</h2>"]
     for tone, text in section.lines:
         out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
     if section.key == "opening":
-        out += ["<figure>", gantt_svg(report.schedule, lang, view=report.view),
-                f"<figcaption>{escape(t('report.gantt.caption', lang))}</figcaption>", "</figure>"]
+        caption = t("report.gantt.caption.forecast" if dates == "forecast" else "report.gantt.caption", lang)
+        out += ["<figure>", gantt_svg(report.schedule, lang, dates, report.view), f"<figcaption>{escape(caption)}</figcaption>",
+                "</figure>"]
     if section.grid is not None:
         out += _grid(section.grid)
     for note in section.notes:
@@ -106,12 +107,13 @@ def _section(section: Section, report: Report, lang: str) -> list[str]:
     return out
 
 
-def report_html(report: Report, lang: str) -> str:
+def report_html(report: Report, lang: str, dates: str = "latest") -> str:
+    """The report as one page of HTML that prints on A4; its chart on the latest dates or the forecast."""
     title, subtitle = heading(report, lang)
     out = ["<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "nb"}">', "<head>", '<meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
            f"<header><h1>{escape(title)}</h1>", f'<p class="subtitle">{escape(subtitle)}</p></header>']
     for section in sections(report, lang):
-        out += _section(section, report, lang)
+        out += _section(section, report, lang, dates)
     out += [f"<footer>{escape(footer(report, lang))}</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

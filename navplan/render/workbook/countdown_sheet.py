@@ -64,7 +64,7 @@ class Gantt:
         return columns
 
 
-def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str,
+def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str, dates: str = "latest",
                     shown: set[str] | None = None) -> Sheet:
     """The countdown; ``shown``: the ids a personal view keeps (see features.personal_view.visible_ids)."""
     plan = schedule.project.plan
@@ -76,7 +76,7 @@ def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: st
                                  handbook=plan.handbook))
     _legend(sheet, lang)
     header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
-    spans = bar_spans(schedule)
+    spans = bar_spans(schedule, dates)
     gantt = Gantt(periods, before=bool(periods) and any(s[0] < periods[0].first_day for s in spans.values()))
     _period_headers(sheet, gantt, lang, by)
 
@@ -88,6 +88,8 @@ def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: st
             sheet.style(row, column, bottom=HAIR, fill=shades.get(column))
         _activity_cells(sheet, row, schedule, scheduled, lang)
         _bar(sheet, row, scheduled, spans.get(scheduled.id), gantt, scheduled.id == schedule.project.opening_id)
+        if scheduled.id == schedule.project.opening_id:
+            _forecast_opening(sheet, row, schedule, gantt)
     last_row = FIRST_ROW + len(rows) - 1
     _mark_period_lines(sheet, gantt, last_row)
     _status_choice(sheet, schedule, rows, lang)
@@ -197,6 +199,16 @@ def _bar(sheet: Sheet, row: int, scheduled: ScheduledActivity, span: Span | None
             sheet.style(row, column, bottom=SUMMARY_BAR)
         else:
             sheet.style(row, column, fill=colour)
+
+
+def _forecast_opening(sheet: Sheet, row: int, schedule: Schedule, gantt: Gantt) -> None:
+    """A forecast opening later than the opening: a red ◆ on the opening's row, where it falls."""
+    forecast = schedule.forecast_opening
+    if forecast <= schedule.project.opening_date or not gantt.periods:
+        return
+    columns = gantt.columns((forecast, forecast))
+    if columns:
+        sheet.put(row, columns[-1], MILESTONE, horizontal="center", bold=True, size=12, colour=palette.WARNING)
 
 
 def _mark_period_lines(sheet: Sheet, gantt: Gantt, last_row: int) -> None:
