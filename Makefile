@@ -42,6 +42,7 @@ bench: $(STAMP)
 # The pictures of the workbooks in docs/ and the README (needs LibreOffice and poppler).
 docs-images: $(STAMP)
 	$(BIN)/python docs/render_workbooks.py
+	$(BIN)/python docs/render_report.py
 
 # The newest versions pyproject.toml allows, written to the lock, then the whole
 # suite on them: review `git diff requirements.lock` and commit it if green.

@@ -37,31 +37,29 @@ DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|f
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
                 by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
                 owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
-    from navplan.engine.deadlines import countdown_calendar
-    from navplan.features.personal_view import audience
-
-    output = output_file(output)
-    refuse_existing(output, force, plans_read(plan))
-    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
-    result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
-                   dates=drawn, view=audience(result.project, role, owner))
-    return EXIT_OK
+    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "xlsx", role, owner)
 
 
 @command(export_app, "ods", "export_ods")
 def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
                owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
+    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "ods", role, owner)
+
+
+def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, force: bool, dates,
+                     file_format: str, roles: list[str] | None, owners: list[str] | None) -> int:
+    """The countdown workbook as .xlsx or .ods: the same sheets, written by either writer; with
+    --role or --owner, the countdown's rows of those people's activities."""
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
-    output = output_file(output)
-    refuse_existing(output, force, plans_read(plan))
+    target = output_file(output)
+    refuse_existing(target, force, plans_read(plan))
     unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
-                   file_format="ods", dates=drawn, view=audience(result.project, role, owner))
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), target, language(lang), unit, force,
+                   file_format=file_format, dates=drawn, view=audience(result.project, roles, owners))
     return EXIT_OK
 
 
