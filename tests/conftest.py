@@ -28,8 +28,10 @@ class Run:
 
 
 def run_navplan(*args: str, today: dt.date | None = None, environ: dict[str, str] | None = None,
-                width: int = TERMINAL_WIDTH) -> Run:
-    """Run navplan's real entry point with a fixed terminal width, no colour and a fixed today."""
+                width: int | None = TERMINAL_WIDTH) -> Run:
+    """Run navplan's real entry point with a fixed terminal width, no colour and a fixed today.
+
+    ``width=None`` is output to a file or a pipe: as wide as its content."""
     import conftest
 
     stdout, stderr = io.StringIO(), io.StringIO()

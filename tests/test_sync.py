@@ -60,13 +60,13 @@ def test_the_changes_are_listed_per_activity_in_either_language(plan, workbook) 
         Change("7.4", "status", Status.NOT_STARTED, Status.STARTED),
         Change("7.4", "actual_start", None, dt.date(2019, 3, 4)),
     ]
-    nb = run_navplan("sync", path, plan)
+    nb = run_navplan("sync", path, plan, width=None)  # piped: one line per activity
     assert nb.stdout.splitlines()[1:] == [
         "4.1 Etablere prosjektorganisasjon: status pågår → ferdig, faktisk ferdig – → 05.03.2019",
         "7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: "
         "status ikke startet → pågår, faktisk start – → 04.03.2019",
     ]
-    en = run_navplan("sync", path, plan, "--lang", "en")
+    en = run_navplan("sync", path, plan, "--lang", "en", width=None)
     assert en.stdout.splitlines()[1] == (
         "4.1 Set up the project organisation: status started → done, actual finish – → 05.03.2019")
 
@@ -91,7 +91,7 @@ def test_yes_writes_only_the_lines_of_the_edited_activities(plan, workbook) -> N
     mark(path, rows["7.4"], status="started", start=dt.date(2019, 3, 4))  # English word, has a block
     mark(path, rows["6.1"], status="pågår", start=dt.date(2019, 1, 7))  # no block yet
     mark(path, rows["3.1.1"], status="pågår", finish=None)  # back from done: the finish goes
-    result = run_navplan("sync", path, plan, "--yes")
+    result = run_navplan("sync", path, plan, "--yes", width=None)  # piped: one line per activity
     assert result.exit_code == 0, result.stderr
     assert result.stderr.strip() == f"Skrev {plan} (endrede aktiviteter: 4)."
     new = plan.read_text(encoding="utf-8")
@@ -278,7 +278,7 @@ def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) ->
     original = plan.read_text(encoding="utf-8")
     mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 1, 15))
     mark(path, rows["5.2"], status="pågår", start=dt.date(2019, 1, 7))
-    result = run_navplan("sync", path, plan, "--yes")
+    result = run_navplan("sync", path, plan, "--yes", width=None)  # piped: one line per activity
     assert result.exit_code == 0, result.stderr
     assert [line.split(" ")[0] for line in result.stdout.splitlines()[1:]] == ["4.1", "5.2"]
     assert touched_blocks(original, plan.read_text(encoding="utf-8")) == {"4.1", "5.2"}

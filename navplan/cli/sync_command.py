@@ -43,11 +43,11 @@ def sync(
     if found.unread:  # edits that sync does not carry over are named, never lost without a word
         env.say(t("sync.unread", language_, cells=", ".join(found.unread)))
     if not found.changes:
-        out.print(t("sync.nothing", language_, plan=plan_name, workbook=str(workbook)), markup=False, soft_wrap=True)
+        out.print(t("sync.nothing", language_, plan=plan_name, workbook=str(workbook)), markup=False)
         return EXIT_OK
-    out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False, soft_wrap=True)
+    out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False)
     for line in sync_lines(found.project, found.changes, language_):
-        out.print(line, markup=False, soft_wrap=True)
+        out.print(line, markup=False)
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
     if not (yes or _confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):

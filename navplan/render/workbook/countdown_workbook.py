@@ -19,8 +19,8 @@ FORMATS = ("xlsx", "ods")
 
 
 def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   dates: str = "latest") -> Book:
-    return Book([countdown_sheet(schedule, periods, lang, by, dates), critical_path_sheet(schedule, lang),
+                   dates: str = "latest", shown: set[str] | None = None) -> Book:
+    return Book([countdown_sheet(schedule, periods, lang, by, dates, shown), critical_path_sheet(schedule, lang),
                  criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)],
                 creator=f"navplan {navplan.__version__}")
 
@@ -37,7 +37,8 @@ def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
 
 
 def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   file_format: str = "xlsx", dates: str = "latest") -> bytes:
+                   file_format: str = "xlsx", dates: str = "latest", shown: set[str] | None = None) -> bytes:
     """The whole countdown workbook as the bytes of an .xlsx (or .ods) file; the
-    Gantt bars drawn on the latest dates, or on the forecast."""
-    return book_bytes(countdown_book(schedule, periods, lang, by, dates), file_format)
+    Gantt bars drawn on the latest dates, or on the forecast; ``shown``: the countdown's
+    rows of a personal view."""
+    return book_bytes(countdown_book(schedule, periods, lang, by, dates, shown), file_format)
