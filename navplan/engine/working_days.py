@@ -46,11 +46,9 @@ class WorkCalendar:
         self.christmas_closure = christmas_closure
         self.closed = frozenset(closed)
         years = range(first.year, last.year + 1)
-        self._years = years
-        import holidays  # the maintained source of Norway's public holidays; only scheduling pays for it
+        from navplan.engine.holiday_cache import norway_holidays  # the holidays package's dates, cached
 
-        self._holidays = dict(holidays.Norway(years=years, include_sundays=False, language="no"))
-        self._holidays_en: dict[dt.date, str] | None = None  # built when a note asks for English
+        self._holidays, self._holidays_en = norway_holidays(years)
         self._days = self._working_days()
         if not self._days:
             raise ValueError("the calendar range holds no working day")
@@ -85,10 +83,6 @@ class WorkCalendar:
         if day in self._holidays:
             if not english:
                 return self._holidays[day]
-            if self._holidays_en is None:
-                import holidays
-
-                self._holidays_en = dict(holidays.Norway(years=self._years, include_sundays=False, language="en_US"))
             return self._holidays_en[day]
         if day.weekday() >= 5:
             return ("Saturday", "Sunday")[day.weekday() - 5] if english else ("lørdag", "søndag")[day.weekday() - 5]
