@@ -68,6 +68,11 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     user can fix ends here as one line on stderr in their language."""
     from typer._click import exceptions as click_errors  # typer carries its own copy of click
 
+    import os
+
+    # navplan validates its own files the same whatever pydantic plugins happen to be installed,
+    # and so skips pydantic's scan of every installed package for them (a cost at each start).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     env.lang = language_of(argv, env.environ)

@@ -4,28 +4,26 @@ The holidays package is the source of every holiday date and name, but
 importing it loads every country it knows (about 0.09 s, more than scheduling
 a plan takes). So the dates are computed once per holidays version and kept,
 by year, in ``holidays-norway-<version>.json`` in the user's cache folder
-(``$NAVPLAN_CACHE_DIR``, else ``platformdirs.user_cache_dir("navplan")``, which
-follows ``XDG_CACHE_HOME`` on Linux). A run whose years are all in the file
-never imports the package. A new holidays version has a file of its own, so
-its dates are computed afresh.
+(:mod:`navplan.io.cache_files`). A run whose years are all in the file never
+imports the package. A new holidays version has a file of its own, so its
+dates are computed afresh.
 
-The file is written atomically and read defensively: anything unexpected in
-it (another format, another version, a wrong date) and it is ignored and
-written again; a folder that cannot be written just means no cache.
-``NAVPLAN_CACHE_DIR=`` (empty) turns the cache off.
+The file is read defensively: anything unexpected in it (another format,
+another version, a day that does not exist or lies in another year) and it is
+ignored and written again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
+from navplan.io.cache_files import read_cache, write_cache
+
 #: Bumped when what is stored changes (e.g. how the package is asked): older files are then ignored.
 CACHE_FORMAT = 1
-CACHE_DIR_VARIABLE = "NAVPLAN_CACHE_DIR"
 #: Years kept in the file; a calendar reaching further is computed, not stored.
 CACHED_YEARS = range(1900, 2201)
 #: A cache file larger than this is not ours (three centuries of holidays take about 0.3 MB).
@@ -77,17 +75,10 @@ def computed_holidays(years: list[int]) -> dict[int, list[tuple[dt.date, str, st
     return by_year
 
 
-def cache_file() -> Path | None:
-    """Where the holidays of the installed holidays version are kept; None when caching is off."""
-    folder = os.environ.get(CACHE_DIR_VARIABLE)
-    if folder is None:
-        import platformdirs
-
-        folder = platformdirs.user_cache_dir("navplan", appauthor=False)
+def cache_file_name() -> str | None:
+    """The cache file of the installed holidays version; None when the version is unknown."""
     version = holidays_version()
-    if not folder or version is None:
-        return None
-    return Path(folder) / f"holidays-norway-{version}.json"
+    return None if version is None else f"holidays-norway-{version}.json"
 
 
 def holidays_version() -> str | None:
@@ -118,16 +109,13 @@ def holidays_version() -> str | None:
 
 def _read_cache() -> dict[int, list[tuple[dt.date, str, str]]]:
     """The years in the cache file, or nothing when it is missing, unreadable or not as written."""
-    path = cache_file()
-    if path is None:
+    name = cache_file_name()
+    data = None if name is None else read_cache(name, MAX_CACHE_BYTES)
+    if data is None:
         return {}
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_CACHE_BYTES + 1)
-        if len(data) > MAX_CACHE_BYTES:
-            return {}
-        return _parsed(json.loads(data.decode("utf-8")), path.name)
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError):
+        return _parsed(json.loads(data.decode("utf-8")), name)
+    except (UnicodeDecodeError, ValueError, TypeError, KeyError):
         return {}
 
 
@@ -156,23 +144,15 @@ def _parsed(content: object, name: str) -> dict[int, list[tuple[dt.date, str, st
 
 
 def _write_cache(years: dict[int, list[tuple[dt.date, str, str]]]) -> None:
-    """Write the cache file whole (atomically); a cache that cannot be written is no cache."""
-    from navplan.errors import NavplanError
-    from navplan.io.atomic_write import write_atomic
-
-    path = cache_file()
-    if path is None:
+    name = cache_file_name()
+    if name is None:
         return
     content = {
         "format": CACHE_FORMAT,
-        "holidays_version": path.name[len("holidays-norway-"):-len(".json")],
+        "holidays_version": name[len("holidays-norway-"):-len(".json")],
         "years": {str(year): [[day.isoformat(), nb, en] for day, nb, en in days] for year, days in sorted(years.items())},
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(content, ensure_ascii=False, separators=(",", ":")), force=True)
-    except (OSError, NavplanError):
-        pass
+    write_cache(name, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def forget() -> None:

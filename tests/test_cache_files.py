@@ -1,6 +1,7 @@
-"""The holiday cache: the dates it hands out are the holidays package's, a new
-holidays version gets a file of its own, a damaged file is ignored and written
-again, and a run whose years are cached never imports the package."""
+"""The cache files: the holiday dates handed out are the holidays package's, a
+new holidays version gets a file of its own, a damaged file is ignored and
+written again, a run whose years are cached never imports the package; the
+handbook read from the cache is the handbook read from its YAML."""
 
 from __future__ import annotations
 
@@ -112,3 +113,37 @@ def test_the_version_is_read_without_importing_holidays() -> None:
              "print(v, 'holidays' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
     assert result.stdout.split() == [holidays.__version__, "False"]
+
+
+def test_the_cached_handbook_is_the_yaml_handbook(cache: Path) -> None:
+    from navplan.plan import handbook_files
+    from navplan.plan.handbook_model import Handbook, Template
+    from navplan.plan.loading import validate
+    from navplan.plan.safe_yaml import load_yaml_file
+
+    folder = handbook_files.handbook_dir()
+    shipped = {folder / "handbook.yaml": Handbook, folder / "templates" / "new.yaml": Template,
+               folder / "templates" / "merger.yaml": Template}
+    for path, model in shipped.items():
+        from_yaml = validate(model, load_yaml_file(path))
+        assert handbook_files.load_shipped(model, path) == from_yaml  # read from the YAML, then cached
+        [cached] = cache.glob(f"{path.stem}-*.json")
+        assert handbook_files.load_shipped(model, path) == from_yaml  # read from the cache
+        cached.write_text('{"activities": "not a list"}', encoding="utf-8")  # damaged: the YAML again
+        assert handbook_files.load_shipped(model, path) == from_yaml
+        assert json.loads(cached.read_text(encoding="utf-8")) == load_yaml_file(path).content, "written again"
+
+
+def test_an_edited_handbook_is_not_read_from_an_older_cache(cache: Path, tmp_path: Path) -> None:
+    from navplan.plan import handbook_files
+    from navplan.plan.handbook_model import Template
+
+    template = tmp_path / "data" / "mine.yaml"
+    template.parent.mkdir()
+    original = (handbook_files.handbook_dir() / "templates" / "merger.yaml").read_text(encoding="utf-8")
+    template.write_text(original, encoding="utf-8")
+    first = handbook_files.load_shipped(Template, template)
+    template.write_text(original.replace("M1", "M9"), encoding="utf-8")
+    second = handbook_files.load_shipped(Template, template)
+    assert first != second and "M9" in {a.id for a in second.activities}
+    assert len(list(cache.glob("mine-*.json"))) == 2
