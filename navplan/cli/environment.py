@@ -49,8 +49,10 @@ class Environment:
         return _console(file=self.stderr, width=self.width, highlight=False)
 
     def say(self, text: str) -> None:
-        """A message for the user on stderr, exactly as given (no markup, emoji or wrapping)."""
-        self.error_console().print(text, markup=False, emoji=False, soft_wrap=True, highlight=False)
+        """A message for the user on stderr, exactly as given (no markup, emoji or wrapping):
+        written directly, so that commands that only report a line never import rich."""
+        self.stderr.write(text + "\n")
+        self.stderr.flush()
 
 
 def _console(**settings) -> Console:
