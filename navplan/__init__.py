@@ -14,14 +14,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__", "load_plan", "schedule", "record_done", "record_start", "set_fields", "sync_workbook",
-    "Project", "PlanSchedule", "ActivitySchedule", "MissedDate", "PlanEdit", "FieldChange", "WorkbookSync",
+    "Project", "PlanSchedule", "ActivitySchedule", "DateCheck", "PlanEdit", "FieldChange", "WorkbookSync",
     "Status", "NavplanError",
 ]
 
 #: Public name → the module that defines it.
 _HOMES = {
     "load_plan": "navplan.api", "schedule": "navplan.api", "PlanSchedule": "navplan.api",
-    "ActivitySchedule": "navplan.api", "MissedDate": "navplan.api",
+    "ActivitySchedule": "navplan.api", "DateCheck": "navplan.api",
     "record_done": "navplan.features.progress", "record_start": "navplan.features.progress",
     "set_fields": "navplan.features.progress", "PlanEdit": "navplan.features.progress",
     "FieldChange": "navplan.features.progress",
@@ -30,7 +30,7 @@ _HOMES = {
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
-    from navplan.api import ActivitySchedule, MissedDate, PlanSchedule, load_plan, schedule
+    from navplan.api import ActivitySchedule, DateCheck, PlanSchedule, load_plan, schedule
     from navplan.errors import NavplanError
     from navplan.features.progress import FieldChange, PlanEdit, record_done, record_start, set_fields
     from navplan.features.workbook_sync import WorkbookSync, sync_workbook

@@ -75,8 +75,9 @@ class ActivitySchedule:
 
     Start dates are the day work begins, finish dates the last day of work;
     a milestone's four dates are the day it is reached. ``slack`` is in
-    working days (negative: late) and None for work that is done. A summary
-    (a main activity with steps under it) spans its steps.
+    working days (negative: late) and None for work that is done (and for the
+    opening, whose slack is the schedule's ``slack_to_opening``). A summary (a
+    main activity with steps under it) spans its steps.
     """
 
     id: str
@@ -111,29 +112,40 @@ class ActivitySchedule:
 
 
 @dataclass(frozen=True, slots=True)
-class MissedDate:
-    """A fixed date or not-after date (or the opening) that cannot be held."""
+class DateCheck:
+    """A fixed date or a not-after date of open work, and whether the forecast meets it."""
 
     id: str
     date: dt.date
-    missing_working_days: int
-    kind: str  # "opening", "fixed" or "not_after"
+    kind: str  # "fixed" or "not_after"
+    slack: int  # working days to spare; negative: missed by this many
+    chain: tuple[str, ...]  # when missed: the chain of work that breaks it
+
+    @property
+    def holds(self) -> bool:
+        return self.slack >= 0
+
+    @property
+    def missing_working_days(self) -> int:
+        return max(0, -self.slack)
 
 
 @dataclass(frozen=True, slots=True)
 class PlanSchedule:
-    """A scheduled plan: whether the opening holds, the critical path, and every
-    activity's dates (outline order; dropped activities left out)."""
+    """A scheduled plan: whether the opening holds, the critical path, every fixed
+    and not-after date, and every activity's dates (outline order; dropped
+    activities left out)."""
 
     office: str
     as_of: dt.date
     opening_date: dt.date
+    forecast_opening: dt.date  # the earliest day the office could open, given the forecast
+    opened: bool  # the as-of date is after the opening
     opening_holds: bool
     slack_to_opening: int  # working days to spare; negative: this many are missing
     working_days_left: int  # from the as-of date to the opening
-    critical_path: tuple[str, ...]  # ids of open work with the least slack, in order
-    driving_chain: tuple[str, ...]  # the chain that sets the earliest opening
-    missed_dates: tuple[MissedDate, ...]
+    critical_path: tuple[str, ...]  # the opening's driving chain, by forecast start
+    deadlines: tuple[DateCheck, ...]  # every fixed and not-after date of open work, in outline order
     activities: Mapping[str, ActivitySchedule]
     engine: Schedule  # the engine's own schedule (working-day points), for navplan's renderers
 
@@ -142,10 +154,10 @@ class PlanSchedule:
         project = result.project
         return cls(
             office=project.plan.office, as_of=result.as_of, opening_date=project.opening_date,
-            opening_holds=result.opening_holds, slack_to_opening=result.slack_to_opening,
-            working_days_left=result.working_days_left, critical_path=tuple(result.critical_path),
-            driving_chain=tuple(result.driving_chain),
-            missed_dates=tuple(MissedDate(m.id, m.date, m.missing_days, m.kind) for m in result.missed),
+            forecast_opening=result.forecast_opening, opened=result.opened, opening_holds=result.opening_holds,
+            slack_to_opening=result.slack_to_opening, working_days_left=result.working_days_left,
+            critical_path=tuple(result.critical_path),
+            deadlines=tuple(DateCheck(c.id, c.date, c.kind, c.slack, tuple(c.chain)) for c in result.deadlines),
             activities=MappingProxyType({i: ActivitySchedule.of(a) for i, a in result.activities.items()}),
             engine=result,
         )
@@ -153,4 +165,14 @@ class PlanSchedule:
     @property
     def missing_working_days(self) -> int:
         """Working days the opening is short of; 0 when it holds."""
-        return max(0, -self.slack_to_opening)
+        return self.engine.missing_working_days
+
+    @property
+    def driving_chain(self) -> tuple[str, ...]:
+        """The chain that sets the earliest opening: the critical path."""
+        return self.critical_path
+
+    @property
+    def missed_dates(self) -> tuple[DateCheck, ...]:
+        """The fixed and not-after dates that cannot be held."""
+        return tuple(check for check in self.deadlines if not check.holds)

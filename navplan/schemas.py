@@ -30,11 +30,9 @@ def schema(document: str) -> dict[str, Any]:
 
         found = DiffDocument.model_json_schema(mode="serialization")
     elif document == "portfolio":
-        from navplan.render.portfolio_terminal import PortfolioRecord
+        from navplan.render.portfolio_json_csv import PortfolioDocument
 
-        found = {"type": "array", "items": PortfolioRecord.model_json_schema(mode="serialization"),
-                 "description": "The JSON that `portfolio` prints with --format json: one record per office, "
-                                "by risk"}
+        found = PortfolioDocument.model_json_schema(mode="serialization")
     else:
         raise ValueError(f"no schema for {document!r}")
     return {"$schema": DRAFT, **found}

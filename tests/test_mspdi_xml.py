@@ -197,11 +197,11 @@ def test_a_link_from_a_dropped_activity_is_drawn_from_the_live_ones_before_it() 
                   task("S", "4d", after=[("D", "FS", "3d"), ("Y", "FS", "1d")])]
     plan = Plan(office="NAV Test", opening=day("02.06.2025"), drop=["D"])
     project = build_project(plan, handbook=handbook(activities), template=TEMPLATE)
-    found = task_links(project)
+    found = task_links(project).links
     # D is zero-length once dropped: X's start + 2 + 3 binds S's start (SS 5), and Y's
     # finish + 0 + 3 binds it (FS 3), which is more than S's own link from Y (FS 1):
     # MS Project holds one link between two tasks, so the one that binds stays.
-    assert found["S"] == [TaskLink("X", "SS", 5), TaskLink("Y", "FS", 3)]
+    assert set(found["S"]) == {TaskLink("X", "SS", 5), TaskLink("Y", "FS", 3)}
     assert "D" not in found
 
 
@@ -209,7 +209,7 @@ def test_a_finish_to_finish_link_into_a_summary_binds_its_tasks() -> None:
     activities = [task("Z", "1d"), summary("P", after=[("Z", "FF", "1d")]), task("P1", "2d", parent="P"),
                   milestone("P2", parent="P")]
     plan = Plan(office="NAV Test", opening=day("02.06.2025"))
-    found = task_links(build_project(plan, handbook=handbook(activities), template=TEMPLATE))
+    found = task_links(build_project(plan, handbook=handbook(activities), template=TEMPLATE)).links
     assert found["P"] == []
     assert found["P1"] == found["P2"] == [TaskLink("Z", "FF", 1)]
 
@@ -217,7 +217,7 @@ def test_a_finish_to_finish_link_into_a_summary_binds_its_tasks() -> None:
 def test_the_examples_dropped_premises_are_bridged() -> None:
     # Indre Østfold drops 9.2 (premises); 9.2.1 followed 3.1.1 and 9.2.2-9.2.4 followed in a
     # plain chain, so 9.1's and 9.3.2's links from 9.2.4 become links from 3.1.1.
-    found = task_links(load_project(EXAMPLES / "indre-ostfold"))
+    found = task_links(load_project(EXAMPLES / "indre-ostfold")).links
     assert found["9.1"] == [TaskLink("3.1.1", "FS", 0)]
     assert TaskLink("3.1.1", "FS", 0) in found["9.3.2"]
 

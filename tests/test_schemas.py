@@ -256,9 +256,9 @@ def test_portfolio_json_matches_its_schema(tmp_path: Path) -> None:
     (tmp_path / "examples" / "broken" / "navplan.yaml").write_text("office: NAV Feil\nopening: 2030-02-30\n")
     result = run_navplan("portfolio", tmp_path / "examples", "--as-of", "01.03.2019", "--format", "json")
     assert result.exit_code == 2  # the broken plan: its record is in the document all the same
-    records = json.loads(result.stdout)
-    assert len(records) == 4 and records[-1]["status"] == "error"
-    check("portfolio", records)
+    document = json.loads(result.stdout)
+    assert len(document["offices"]) == 4 and document["offices"][-1]["status"] == "error"
+    check("portfolio", document)
 
 
 def test_diff_json_matches_its_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

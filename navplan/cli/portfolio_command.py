@@ -46,11 +46,11 @@ def portfolio(
 
         render_portfolio(env.console(), lines, day, language_)
     elif shape == "json":
-        from navplan.render.portfolio_terminal import portfolio_json
+        from navplan.render.portfolio_json_csv import portfolio_json
 
         env.stdout.write(portfolio_json(lines, day, language_))
     elif shape == "csv":
-        from navplan.render.portfolio_terminal import portfolio_csv
+        from navplan.render.portfolio_json_csv import portfolio_csv
 
         env.stdout.write(portfolio_csv(lines, day, language_))
     else:

@@ -178,6 +178,14 @@ class PlanDiff:
         return [i for i in self.before.critical_path if i not in self.after.critical_path]
 
     @property
+    def deadline_changes(self) -> list[tuple[object, object]]:
+        """(before, after) for each fixed or not-after date whose slack changed,
+        or that is new (before is None), in the working copy's order."""
+        old = {(check.id, check.kind): check for check in self.before.deadlines}
+        return [(old.get((check.id, check.kind)), check) for check in self.after.deadlines
+                if (check.id, check.kind) not in old or old[(check.id, check.kind)].slack != check.slack]
+
+    @property
     def slack_change(self) -> int:
         """Working days of slack to the opening gained (positive) or lost (negative)."""
         return self.after.slack_to_opening - self.before.slack_to_opening
@@ -185,7 +193,7 @@ class PlanDiff:
     @property
     def unchanged(self) -> bool:
         return not (self.moved or self.added or self.dropped or self.status_changed or self.critical_joined
-                    or self.critical_left or self.slack_change
+                    or self.critical_left or self.slack_change or self.deadline_changes
                     or self.before.project.opening_date != self.after.project.opening_date)
 
 

@@ -40,7 +40,11 @@ class PortfolioLine:
     office: str | None = None
     opening: dt.date | None = None
     holds: bool | None = None
-    slack_to_opening: int | None = None
+    opened: bool | None = None
+    slack_to_opening: int | None = None  # None once the office has opened
+    worst_deadline_id: str | None = None  # the fixed or not-after date with the least slack
+    worst_deadline_slack: int | None = None
+    missed_deadlines: int | None = None
     critical_id: str | None = None
     critical_title: str | None = None
     overdue: int | None = None
@@ -54,12 +58,20 @@ class PortfolioLine:
             return None
         return max(0, -self.slack_to_opening)
 
+    @property
+    def risk_slack(self) -> int | None:
+        """The worst of the opening's slack and every deadline's: what the county ranks by."""
+        slacks = [s for s in (self.slack_to_opening, self.worst_deadline_slack) if s is not None]
+        return min(slacks) if slacks else None
+
     def risk_key(self) -> tuple:
-        """Readable plans first: not holding (most missing days first), then
-        least slack, then earliest opening; bad plans last, by file."""
+        """Readable plans first: offices not yet opened before those that have,
+        each by the worst slack (most missing days first), then earliest
+        opening; bad plans last, by file."""
         if self.error is not None:
-            return (1, 0, dt.date.max, self.file)
-        return (0, self.slack_to_opening, self.opening, self.file)
+            return (2, 0, 0, dt.date.max, self.file)
+        risk = self.risk_slack
+        return (0, bool(self.opened), risk if risk is not None else 1 << 30, self.opening, self.file)
 
 
 def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
@@ -131,7 +143,12 @@ def _fill(line: PortfolioLine, result, lang: str) -> None:
     from navplan.plan.values import Status
 
     line.holds = result.opening_holds
-    line.slack_to_opening = result.slack_to_opening
+    line.opened = result.opened
+    line.slack_to_opening = None if result.opened else result.slack_to_opening
+    if result.deadlines:
+        worst = min(result.deadlines, key=lambda check: check.slack)
+        line.worst_deadline_id, line.worst_deadline_slack = worst.id, worst.slack
+    line.missed_deadlines = len(result.missed)
     if result.critical_path:  # open activities only, earliest first
         first = result.activities[result.critical_path[0]]
         line.critical_id, line.critical_title = first.id, first.activity.title.get(lang)

@@ -220,8 +220,13 @@ class _ActivityEdit:
         edit = PlanEdit(self.path, self.id, self.title)
         if not changed:
             return edit
+        from navplan.engine.dependency_graph import check_cycles
+
         try:
-            edited = self.editor.project().activities[self.id]
+            edited_project = self.editor.project()
+            # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
+            check_cycles(edited_project)
+            edited = edited_project.activities[self.id]
         except NavplanError as error:
             # The located message names the edited text's line; say that the file itself is untouched.
             raise error.add_hint(Message("progress.not_written")) from None

@@ -266,8 +266,12 @@ def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb
         for activity_id, fields in edits(changes).items():
             editor.set_activity_fields(activity_id, fields)
         # Checked to load exactly as any plan will, and to say what the workbook says.
+        from navplan.engine.dependency_graph import check_cycles
+
         try:
-            check_applied(editor.project(), changes, plan_file)
+            edited = editor.project()
+            check_cycles(edited)
+            check_applied(edited, changes, plan_file)
             found.editor = editor
         except NavplanError as problem:
             found.problem = problem

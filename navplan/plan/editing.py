@@ -161,17 +161,14 @@ class PlanEditor:
 
     def project(self):
         """The edited plan merged with its handbook exactly as `load_project`
-        does; raises the same located errors. Check this before saving."""
-        from navplan.engine.dependency_graph import check_cycles
+        does; raises the same located errors. Check this (and its dependency
+        cycles, as `navplan validate` does) before saving."""
         from navplan.plan.loading import validate
         from navplan.plan.plan_model import Plan
         from navplan.plan.project import build_project
 
         document = parse_yaml(self.text(), self.file)
-        project = build_project(validate(Plan, document), document)
-        # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
-        check_cycles(project)
-        return project
+        return build_project(validate(Plan, document), document)
 
     def save(self, path: str | Path) -> None:
         """Write the file atomically, unless someone saved it since it was read."""

@@ -20,7 +20,6 @@ from navplan.plan.plan_model import Plan, PlanActivity
 from navplan.plan.safe_yaml import YamlDocument
 
 ZERO = Duration(amount=0, unit="d")
-Node = str | tuple[str, str]  # an activity id, or ("start" | "first" | "finish", summary id)
 
 
 @dataclass

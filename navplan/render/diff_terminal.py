@@ -52,13 +52,16 @@ def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
                         change=signed(change))))
     else:
         lines.append(("ok", t("diff.slack.same", lang, after=after.slack_to_opening)))
-    # A fixed or not-after date can leave the critical path less slack than the
-    # opening has; critical-path reports that one, so say when it moved.
-    path_before, path_after = _path_slack(before), _path_slack(after)
-    if path_before != path_after and (path_before, path_after) != (before.slack_to_opening, after.slack_to_opening):
-        lines.append(("worse" if path_after < path_before else "better",
-                      t("diff.critical_slack", lang, before=path_before, after=path_after,
-                        change=signed(path_after - path_before))))
+    for old, new in diff.deadline_changes:
+        title = after.project.activities[new.id].title.get(lang)
+        date = format_date(new.date, lang)
+        if old is None:
+            lines.append(("worse" if not new.holds else "ok",
+                          t(f"diff.deadline.new.{new.kind}", lang, id=new.id, title=title, date=date, after=new.slack)))
+        else:
+            lines.append(("worse" if new.slack < old.slack else "better",
+                          t(f"diff.deadline.{new.kind}", lang, id=new.id, title=title, date=date, before=old.slack,
+                            after=new.slack, change=signed(new.slack - old.slack))))
     if before.opening_holds and not after.opening_holds:
         lines.append(("worse", t("diff.holds.lost", lang, days=after.missing_working_days)))
     elif not before.opening_holds and after.opening_holds:
@@ -69,8 +72,6 @@ def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
     return lines
 
 
-def _path_slack(schedule) -> int:
-    return schedule.slack_to_opening if schedule.critical_slack is None else schedule.critical_slack
 
 
 def critical_lines(diff: PlanDiff, lang: str) -> list[str]:

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from navplan.engine.schedule import ScheduledActivity, Schedule
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
-from navplan.render.mspdi_links import task_links
+from navplan.render.mspdi_links import HelperMilestone, TaskLink, task_links
 from navplan.render.labels import role_title
 
 NS = "http://schemas.microsoft.com/project"
@@ -61,12 +61,20 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     _calendar(calendars, schedule, lang, max(calendar.first, dt.date(first_year, 1, 1)),
               min(calendar.last, dt.date(last_year, 12, 31)))
     tasks = ET.SubElement(root, _tag("Tasks"))
-    uids = {activity_id: uid for uid, activity_id in enumerate(schedule.activities, start=1)}
-    links = task_links(schedule.project)
-    for activity_id, number in outline_numbers(schedule).items():
+    found = task_links(schedule.project)
+    uids = {activity_id: uid for uid, activity_id in enumerate(
+        [*schedule.activities, *(helper.id for helper in found.helpers)], start=1)}
+    links = {activity_id: list(task_links_of) for activity_id, task_links_of in found.links.items()}
+    for helper in found.helpers:
+        links[helper.succ].append(TaskLink(helper.id, helper.onward, 0))
+    numbers = outline_numbers(schedule)
+    for activity_id, number in numbers.items():
         scheduled = schedule.activities[activity_id]
         _task(ET.SubElement(tasks, _tag("Task")), schedule, scheduled, uids, number, windows[activity_id],
               links[activity_id], lang)
+    top_level = sum(1 for number in numbers.values() if "." not in number)
+    for index, helper in enumerate(found.helpers, start=top_level + 1):
+        _helper_task(ET.SubElement(tasks, _tag("Task")), schedule, helper, uids, str(index), windows, lang)
     ET.indent(root)
     # The declaration MS Project itself writes (ElementTree's uses single quotes).
     return (_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
@@ -132,6 +140,26 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         element = ET.SubElement(task, _tag("PredecessorLink"))
         _fields(element, [("PredecessorUID", uids[link.pred]), ("Type", LINK_TYPES[link.type]),
                           ("LinkLag", link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+
+
+def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, uids: dict[str, int], number: str,
+                 windows: dict[str, Window], lang: str) -> None:
+    """A milestone that carries a second link between two tasks; it lies where
+    the successor's bound end lies, as late as possible like every open task."""
+    window = windows[helper.succ]
+    point = window[0] if helper.onward == "FS" else window[1]
+    moment = _finish_time(schedule, point) if helper.onward == "FF" else _start_time(schedule, (point, point + 1))
+    _fields(task, [
+        ("UID", uids[helper.id]), ("ID", uids[helper.id]),
+        ("Name", t("mspdi.helper", lang, pred=helper.pred, succ=helper.succ, type=helper.link.type,
+                   lag=helper.link.lag)),
+        ("OutlineNumber", number), ("OutlineLevel", 1), ("Start", _stamp(moment)), ("Finish", _stamp(moment)),
+        ("Duration", _hours(0)), ("DurationFormat", FORMAT_DAYS), ("Estimated", 0), ("Milestone", 1),
+        ("Summary", 0), ("Critical", 0), ("ConstraintType", ALAP),
+    ])
+    element = ET.SubElement(task, _tag("PredecessorLink"))
+    _fields(element, [("PredecessorUID", uids[helper.pred]), ("Type", LINK_TYPES[helper.link.type]),
+                      ("LinkLag", helper.link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
 
 
 def _constraint(schedule: Schedule, scheduled: ScheduledActivity, start: dt.datetime) -> tuple[int, str | None]:

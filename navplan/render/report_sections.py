@@ -17,7 +17,8 @@ from navplan.render.labels import role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
-_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "note": "ℹ "}
+_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
+                  "note": "ℹ "}
 _CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
 
 

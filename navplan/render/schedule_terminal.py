@@ -16,7 +16,7 @@ from navplan.engine.deadlines import Period, must_start, must_start_until, overd
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
-from navplan.render.labels import CRITICAL_MARK, critical_slack, role_title, verdict_lines
+from navplan.render.labels import CRITICAL_MARK, role_title, verdict_lines
 
 
 
@@ -36,7 +36,7 @@ def _slack(scheduled: ScheduledActivity) -> Text:
 
 
 _VERDICT_STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
-                   "chain": ("", "red"), "missed": ("✘ ", "red"), "note": ("ℹ ", "cyan")}
+                   "chain": ("", "red"), "missed": ("✘ ", "red"), "deadline": ("• ", ""), "note": ("ℹ ", "cyan")}
 
 
 def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
@@ -148,9 +148,8 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
 
 
 def render_verdict_short(console: Console, schedule: Schedule, lang: str) -> None:
-    if schedule.opening_holds:
-        console.print(Text("✔ " + t("holds", lang, slack=critical_slack(schedule)), style="green"))
-    else:
-        forecast = schedule.activities[schedule.project.opening_id].dates["earliest_start"]
-        console.print(Text("✘ " + t("fails", lang, days=schedule.missing_working_days,
-                                     forecast=format_date(forecast, lang)), style="bold red"))
+    """The opening's line of the verdict, and each missed date's."""
+    for kind, text in verdict_lines(schedule, lang):
+        if kind in ("ok", "tight", "fail", "missed"):
+            mark, style = _VERDICT_STYLES[kind]
+            console.print(Text(mark + text, style=style))

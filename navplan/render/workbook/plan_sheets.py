@@ -21,7 +21,7 @@ from navplan.render.labels import role_title, verdict_lines
 PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.earliest_start",
                 "col.earliest_finish", "col.slack", "col.status"]
 _VERDICT_COLOURS = {"ok": "38761D", "tight": "BF9000", "fail": WARNING, "chain": WARNING, "missed": WARNING,
-                    "note": "1F4E79"}
+                    "deadline": "000000", "note": "1F4E79"}
 
 
 def _finish(ws: Worksheet, schedule: Schedule, lang: str, title_rows: str | None = None) -> None:
@@ -44,9 +44,9 @@ def write_critical_path(ws: Worksheet, schedule: Schedule, lang: str) -> None:
         put(ws, row, 1, text, font=font(bold=kind in ("ok", "tight", "fail"), colour=_VERDICT_COLOURS[kind]))
         row += 1
     row += 1
+    # The critical path is the chain that decides the opening (earlier versions listed it twice).
     row = _path_table(ws, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
-    row = _path_table(ws, schedule, schedule.driving_chain, row + 1, t("xlsx.driving_chain", lang), lang)
-    ids = schedule.critical_path + schedule.driving_chain
+    ids = list(schedule.critical_path)
     set_widths(ws, {1: fit_width(ids + ["ID"], 6, 10),
                     2: fit_width([schedule.activities[i].activity.title.get(lang) for i in ids], 30, 60),
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
