@@ -298,7 +298,8 @@ def main() -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
     print(f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, {cpu}, "
-          f"{os.cpu_count()} cores; `{' '.join(['bench/run.py', *sys.argv[1:]])}`, {dt.date.today():%d.%m.%Y}\n")
+          f"{os.cpu_count()} cores; `{' '.join(['bench/run.py', *sys.argv[1:]])}`, {dt.date.today():%d.%m.%Y}; "
+          f"load average at the start {os.getloadavg()[0]:.1f} (a shared machine: other work slows every figure)\n")
     sizes = [50, 1000] if arguments.quick else [50, 1000, 5000]
     with tempfile.TemporaryDirectory(prefix="navplan-bench-") as temporary:
         work = arguments.keep or Path(temporary)
