@@ -214,6 +214,12 @@ def scaling(work: Path, runs: int) -> None:
           f"workbook {workbook.stat().st_size / 1024:,.0f} KiB\n")
     portfolio_1000 = timings["portfolio"][1000]
     memory_mib = max(memory[1000], peak) / 1024
+    portfolio_cpu = min(CPU_SECONDS[(*navplan(), "portfolio", str(folders[1000][0]), "--as-of", AS_OF, "-f", "csv")])
+    workbook_cpu = min(CPU_SECONDS[tuple(argv)])
+    print(f"Processor time (user + system, the process and its workers; the least of the runs): `navplan "
+          f"portfolio` of 1,000 plans {ms(portfolio_cpu)}, as a workbook {ms(workbook_cpu)}; on {os.cpu_count()} "
+          f"otherwise idle cores the CSV would take about {ms(portfolio_cpu / (os.cpu_count() or 1))} "
+          f"at best.\n")
     print(f"- `navplan portfolio` of 1,000 plans: {ms(portfolio_1000)} (target ≤ {TARGET_PORTFOLIO_SECONDS:.0f} s: "
           f"{'met' if portfolio_1000 <= TARGET_PORTFOLIO_SECONDS else 'NOT met'}); as a workbook {ms(median)} "
           f"(target ≤ {TARGET_WORKBOOK_SECONDS:.0f} s: {'met' if median <= TARGET_WORKBOOK_SECONDS else 'NOT met'}); "
