@@ -306,3 +306,14 @@ def test_error_messages_show_the_users_text_verbatim(tmp_path: Path) -> None:
     result = run_navplan("validate", plan)
     assert result.exit_code == 2
     assert "':smile:' er ikke en aktivitets-id" in result.stderr and "😄" not in result.stderr
+
+
+def test_the_command_ends_without_teardown_and_loses_nothing() -> None:
+    """`python -m navplan` (like the installed command) ends through os._exit after main():
+    the output is whole and the exit code is main's."""
+    args = ["critical-path", str(INDRE_OSTFOLD), "--as-of", "10.12.2018", "--format", "json"]
+    ran = _subprocess(args)
+    assert ran.returncode == 0 and json.loads(ran.stdout) == json.loads(run_navplan(*args).stdout)
+    assert _subprocess(["critical-path", str(LILLEHAMMER), "--as-of", "04.11.2016", "--check"]).returncode == 1
+    bad = _subprocess(["validate", "no-such-plan.yaml"])
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and bad.stdout == ""

@@ -8,7 +8,7 @@ to a renderer. This module imports none of them until one is called.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -98,6 +98,26 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     return result if isinstance(result, int) else EXIT_OK
+
+
+def run() -> NoReturn:
+    """The ``navplan`` command: :func:`main`, then exit without the interpreter's teardown.
+
+    Freeing every module and object one by one at exit costs a scheduling
+    command a noticeable share of its run (networkx, pydantic, Typer and rich
+    are loaded), and achieves nothing for a process that ends. Everything navplan
+    writes is whole on disk before main() returns (atomic writes are synced,
+    worker processes joined), so only the standard streams are flushed.
+    """
+    import os
+
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that went away, or a stream already closed
+            pass
+    os._exit(code)
 
 
 def _silence_stdout() -> None:

@@ -212,5 +212,20 @@ def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int) -> It
     load_handbook(), load_template("new"), load_template("merger")
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(16, len(plans) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         yield from pool.map(summarise, plans, repeat(as_of), repeat(lang), chunksize=chunk)
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end when the navplan process that started it is gone (killed,
+    say), rather than wait for work that will never come."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="navplan-parent-watch", daemon=True).start()
