@@ -20,7 +20,7 @@ INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
 COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
             "report", "portfolio"]
-GROUPS = {"export": ["xlsx", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
+GROUPS = {"export": ["xlsx", "ods", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
 
 
 @pytest.mark.parametrize("command", COMMANDS + [f"{group} {sub}" for group, subs in GROUPS.items() for sub in subs])

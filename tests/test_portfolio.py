@@ -165,18 +165,28 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     book = load_workbook(workbook)
     assert book.sheetnames == ["Portefølje"]
     ws = book.active
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:I7"
-    assert [c.value for c in ws[1]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå",
-                                        "Forsinket", "Neste frist", "Status"]
-    offices = [ws.cell(row, 1).value for row in range(2, 8)]
+    # A title and the as-of date above the table, printed on every page with the header.
+    assert ws["A1"].value == "Portefølje per 07.01.2030: 6 planer, sortert etter risiko"
+    assert ws["A2"].value.startswith("Per 07.01.2030 · navplan ")
+    assert ws.freeze_panes == "A5" and ws.print_title_rows == "$1:$4"
+    assert ws.auto_filter.ref == "A4:K10"
+    assert [c.value for c in ws[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå: ID",
+                                        "Kritisk nå: aktivitet", "Forsinket", "Neste frist", "Neste frist: ID",
+                                        "Status"]
+    offices = [ws.cell(row, 1).value for row in range(5, 11)]
     assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
-    formula = ws.cell(5, 1)
+    formula = ws.cell(8, 1)
     assert formula.data_type == "s"  # text, not a formula
-    assert ws.cell(5, 6).value == 'L1 =HYPERLINK("http://x")'
-    assert ws.cell(2, 3).value.date() == dt.date(2030, 3, 4) and ws.cell(2, 5).value == -20
-    assert "2030-02-30" in ws.cell(7, 9).value
-    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHI")
+    assert (ws.cell(8, 6).value, ws.cell(8, 7).value) == ("L1", '=HYPERLINK("http://x")')
+    assert ws.cell(8, 7).data_type == "s"
+    assert ws.cell(5, 3).value.date() == dt.date(2030, 3, 4) and ws.cell(5, 3).number_format == "DD.MM.YYYY"
+    assert ws.cell(5, 5).value == -20 and ws.cell(5, 5).number_format == "0"
+    # The next deadline is a date that sorts, its id beside it.
+    deadline = ws.cell(5, 9)
+    assert isinstance(deadline.value, dt.datetime) and deadline.number_format == "DD.MM.YYYY"
+    assert ws.cell(5, 10).value and " " not in ws.cell(5, 10).value
+    assert "2030-02-30" in ws.cell(10, 11).value
+    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJK")
 
     again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr

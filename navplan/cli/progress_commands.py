@@ -11,7 +11,9 @@ from typing import Annotated, Optional
 import typer
 
 from navplan.cli.help_format import command
-from navplan.cli.options import ActivityArgument, LangOption, PlanArgument, date_value, env_of, language
+from navplan.cli.options import (
+    ActivityArgument, LangOption, PlanArgument, date_value, env_of, language, note_value, text_value,
+)
 from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
@@ -24,10 +26,7 @@ def done(ctx: typer.Context, activity_id: ActivityArgument, plan: PlanArgument =
          lang: LangOption = None) -> int:
     from navplan.features.progress import record_done
 
-    env = env_of(ctx)
-    today = env.today_date()
-    edit = record_done(plan, activity_id, on=date_value(on, "--on") or today, today=today)
-    return _report(ctx, edit, language(lang))
+    return _record(ctx, record_done, plan, activity_id, on, lang)
 
 
 @command(commands, "start", "start")
@@ -35,9 +34,13 @@ def start(ctx: typer.Context, activity_id: ActivityArgument, plan: PlanArgument 
           lang: LangOption = None) -> int:
     from navplan.features.progress import record_start
 
-    env = env_of(ctx)
-    today = env.today_date()
-    edit = record_start(plan, activity_id, on=date_value(on, "--on") or today, today=today)
+    return _record(ctx, record_start, plan, activity_id, on, lang)
+
+
+def _record(ctx: typer.Context, record, plan, activity_id: str, on: str | None, lang: str | None) -> int:
+    """Progress that happened --on a day (today by default), never after today."""
+    today = env_of(ctx).today_date()
+    edit = record(plan, activity_id, on=date_value(on, "--on") or today, today=today)
     return _report(ctx, edit, language(lang))
 
 
@@ -63,6 +66,10 @@ def set_fields(
 ) -> int:
     from navplan.features.progress import set_fields as set_activity_fields
 
+    # Text that goes into the plan is checked here, so the message names the option, not a line of the edited text.
+    owner = owner if owner is None else text_value(owner, "--owner")
+    role = role if role is None else text_value(role, "--role")
+    notes = notes if notes is None else note_value(notes, "--notes")
     values = {"owner": owner, "role": role, "duration": duration, "not_before": not_before,
               "not_after": not_after, "fixed": fixed, "notes": notes, "status": status}
     edit = set_activity_fields(plan, activity_id, values, clear or [])

@@ -346,7 +346,10 @@ def _level(project: Project, activity: NetworkActivity) -> int:
 
 def _roll_up(project: Project, summary: NetworkActivity, results: dict[str, ScheduledActivity]) -> ScheduledActivity:
     children = [results[c] for c in summary.children if c in results]
-    open_children = [c for c in children if c.status is not Status.DONE]
+    # A summary spanning the opening takes its slack from the work before it:
+    # the last work after the opening always has none, and never moves the opening.
+    before = [c for c in children if not c.after_opening and c.status is not Status.DONE]
+    open_children = before or [c for c in children if c.status is not Status.DONE]
     slacks = [c.slack for c in open_children if c.slack is not None]
     if all(c.status is Status.DONE for c in children):
         status = Status.DONE

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
+from navplan.plan.loading import PLAN_FILE_NAME
 from navplan.plan.safe_yaml import MAX_DEPTH
 
-PLAN_FILE_NAME = "navplan.yaml"
 #: Folders never searched for plans: version control, virtual environments, packages.
 SKIPPED_FOLDERS = frozenset({".git", ".venv", "node_modules"})
 #: From this many plans on, worker processes share them out (starting one costs about as much as a plan).
@@ -77,8 +77,9 @@ class PortfolioLine:
 def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
     """Plan files named by ``paths``: a file as it is, a folder searched
     recursively for navplan.yaml (skipping .git, .venv and node_modules).
-    A folder with no plan, or a path that does not exist, is an error in its
-    place. Each file is listed once, in the order found."""
+    A folder with no plan, a folder that cannot be read, or a path that does
+    not exist, is an error in its place. Each file is listed once, in the
+    order found."""
     found: list[Path | NavplanError] = []
     seen: set[Path] = set()
 
@@ -90,26 +91,57 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
 
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            inside = _search(path)
-            if not inside:
+        try:
+            is_dir, exists = path.is_dir(), path.exists() or path.is_symlink()
+        except OSError as error:  # a name too long for the file system
+            found.append(NavplanError("error.cannot_open", file=path, reason=os_reason(error)))
+            continue
+        if is_dir:
+            inside, unreadable = _search(path)
+            if not inside and not unreadable:
                 found.append(NavplanError("error.portfolio.no_plans", file=path, name=PLAN_FILE_NAME))
             for plan in inside:
                 add(plan)
-        elif path.exists() or path.is_symlink():
+            found.extend(unreadable)
+        elif exists:
             add(path)
         else:
             found.append(NavplanError("error.file_not_found", file=path))
     return found
 
 
-def _search(folder: Path) -> list[Path]:
+def _search(top: Path) -> tuple[list[Path], list[NavplanError]]:
+    """The plans under ``top`` in the order a top-down walk meets them (folders
+    sorted by name), and each folder that could not be read. A loop with a
+    stack rather than recursion: a tree a thousand folders deep is searched too."""
     plans: list[Path] = []
-    for root, folders, files in os.walk(folder, onerror=None):
-        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS)
-        if PLAN_FILE_NAME in files:
-            plans.append(Path(root) / PLAN_FILE_NAME)
-    return plans
+    unreadable: list[NavplanError] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            unreadable.append(NavplanError("error.portfolio.unreadable_folder", file=folder, reason=os_reason(error)))
+            continue
+        subfolders = []
+        for entry in entries:
+            is_dir = _is_folder(entry)
+            if entry.name == PLAN_FILE_NAME and not is_dir:
+                plans.append(folder / entry.name)
+            elif is_dir and entry.name not in SKIPPED_FOLDERS:
+                subfolders.append(folder / entry.name)
+        stack.extend(reversed(subfolders))
+    return plans, unreadable
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A real folder: a link to one is not followed (it could lead back up the tree)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def summarise(path: Path, as_of: dt.date, lang: str) -> PortfolioLine:

@@ -33,5 +33,24 @@ SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
                                 "{id} {title}: new fixed date {date}, slack {after} working days."),
     "diff.deadline.new.not_after": ("{id} {title}: ny frist ferdig senest {date}, slakk {after} arbeidsdager.",
                                     "{id} {title}: new deadline, finish by {date}, slack {after} working days."),
+    "col.starts.forecast": ("Starter (prognose)", "Starts (forecast)"),
+    "col.finishes.forecast": ("Ferdig (prognose)", "Finishes (forecast)"),
+    "col.forecast_start": ("Prognose start", "Forecast start"),
+    "col.forecast_finish": ("Prognose ferdig", "Forecast finish"),
+    "opening.forecast": ("PROGNOSE ÅPNING {date}", "FORECAST OPENING {date}"),
+    "help.option.dates": ("Datoene kalenderen viser: latest (senest, standard) eller forecast (prognose)",
+                          "The dates the calendar shows: latest (the default) or forecast"),
+    "section.after_opening": ("Arbeid etter åpningen", "Work after the opening"),
+    "init.levers": ("Det som kan hjelpe: marker arbeid som alt er gjort (navplan done), ta ut aktiviteter som ikke "
+                    "gjelder (drop i planen), kort ned varigheter (navplan set ID --duration), eller flytt "
+                    "åpningsdatoen.",
+                    "What can help: mark work already done (navplan done), drop activities that do not apply "
+                    "(drop in the plan), shorten durations (navplan set ID --duration), or move the opening date."),
+    "ics.forecast": ("Prognose: start {start}, ferdig {finish}.", "Forecast: start {start}, finish {finish}."),
+    "report.gantt.forecast_opening": ("prognose åpning {date}", "forecast opening {date}"),
+    "report.gantt.caption.forecast": ("Stolpene viser prognosen: fra tidligst mulig start til tidligst mulig "
+                                      "ferdig, gitt det som er gjort.",
+                                      "The bars show the forecast: from the earliest possible start to the "
+                                      "earliest possible finish, given the progress made."),
     "mspdi.helper": ("Lenke {pred} → {succ} ({type} +{lag}d)", "Link {pred} → {succ} ({type} +{lag}d)"),
 }

@@ -30,6 +30,7 @@ class Role(Strict):
     function: Text
     employer: Literal["stat", "kommune", "stat eller kommune", "partene"] | None = None
     page: int | None = None
+    steering_group: bool = Field(False, description="Sits in the steering group: its open work is the group's to decide")
 
 
 class HandbookActivity(Strict):
@@ -49,6 +50,7 @@ class HandbookActivity(Strict):
     references: list[str] = Field(default_factory=list, description="Referenced documents, as named in the source")
     role: str | None = Field(None, description="Responsible role id")
     track: str | None = Field(None, description="Track of figure 2 this activity belongs to")
+    steering_decision: bool = Field(False, description="A decision the steering group follows whoever owns it")
     duration: Duration | None = None
     duration_source: Source | None = None
     after: list[Link] = Field(default_factory=list)

@@ -60,7 +60,7 @@ class DiffDocument(BaseModel):
     format_version: int = FORMAT_VERSION
     office: str
     revision: str = Field(description="The full commit hash compared with")
-    revision_date: dt.date
+    revision_date: dt.date | None = Field(description="The committer's date; null for a date past the year 9999")
     revision_subject: str
     as_of: dt.date
     opening_date_before: dt.date

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from navplan.engine.schedule import ScheduledActivity
+from navplan.errors import visible
 from navplan.features.plan_history import MOVED_DATES, PlanDiff
 from navplan.messages import format_date, t
 
@@ -94,7 +95,7 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     after = diff.after
     revision = diff.revision
     console.print(Text(t("diff.title", lang, office=after.project.plan.office, revision=revision.short,
-                         date=format_date(revision.date, lang), subject=revision.subject,
+                         date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                          as_of=format_date(after.as_of, lang)), style="bold"), soft_wrap=True)
     if diff.unchanged:
         console.print(t("diff.nothing", lang, revision=revision.short), markup=False, soft_wrap=True)

@@ -53,6 +53,18 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
     return lines
 
 
+def countdown_label(countdown: int, by: str, lang: str) -> str:
+    """T-3u before the opening's period, T in it, T+2u after it (u/w for weeks, m for months).
+
+    >>> countdown_label(3, "week", "nb"), countdown_label(0, "month", "nb"), countdown_label(-2, "week", "en")
+    ('T-3u', 'T', 'T+2w')
+    """
+    unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
+    if countdown == 0:
+        return "T"
+    return f"T-{countdown}{unit}" if countdown > 0 else f"T+{-countdown}{unit}"
+
+
 def role_title(schedule: Schedule, role_id: str | None, lang: str) -> str:
     """The role's name as people say it ('Rådmann'), not its id."""
     if role_id is None:

@@ -41,7 +41,8 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     ET.register_namespace("", NS)
     windows = task_windows(schedule)
     calendar = schedule.calendar
-    opening_end = _finish_time(schedule, schedule.opening_point)
+    # The project's finish: the opening, or the last work placed after it.
+    opening_end = _finish_time(schedule, max([schedule.opening_point, *(f for _s, f in windows.values())]))
     start = min(_start_time(schedule, window) for window in windows.values())
     office = schedule.project.plan.office
     root = ET.Element(_tag("Project"))
@@ -129,6 +130,8 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         ("Estimated", 0),
         ("Milestone", int(activity.is_milestone)), ("Summary", int(activity.is_summary)),
         ("Critical", int(scheduled.critical)),
+        # The forecast (navplan's earliest dates) beside the latest dates the task is laid on.
+        *_early_and_late(schedule, scheduled),
         ("TotalSlack", None if scheduled.slack is None else scheduled.slack * TENTHS_PER_DAY),
         ("PercentComplete", 100 if done else _percent(schedule, window) if started else None),
         ("ActualStart", _stamp(start) if done or started else None),
@@ -160,6 +163,20 @@ def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, 
     element = ET.SubElement(task, _tag("PredecessorLink"))
     _fields(element, [("PredecessorUID", uids[helper.pred]), ("Type", LINK_TYPES[helper.link.type]),
                       ("LinkLag", helper.link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+
+
+def _early_and_late(schedule: Schedule, scheduled: ScheduledActivity) -> list[tuple[str, str | None]]:
+    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
+        return []
+    """EarlyStart ... LateFinish as the task's own Start and Finish are written: 08:00 on the
+    first day of work, 17:00 on the last; a zero-length task is an instant."""
+    fields = []
+    for prefix, window in (("Early", (scheduled.earliest_start, scheduled.earliest_finish)),
+                           ("Late", (scheduled.latest_start, scheduled.latest_finish))):
+        start = _start_time(schedule, window)
+        finish = _finish_time(schedule, window[1]) if window[1] > window[0] else start
+        fields += [(f"{prefix}Start", _stamp(start)), (f"{prefix}Finish", _stamp(finish))]
+    return [fields[0], fields[1], fields[2], fields[3]]
 
 
 def _constraint(schedule: Schedule, scheduled: ScheduledActivity, start: dt.datetime) -> tuple[int, str | None]:
@@ -276,4 +293,18 @@ def _fields(parent: ET.Element, fields: list[tuple[str, object]]) -> None:
     """Append one element per field in the order given; None leaves it out."""
     for name, value in fields:
         if value is not None:
-            ET.SubElement(parent, _tag(name)).text = str(value)
+            ET.SubElement(parent, _tag(name)).text = xml_text(str(value))
+
+
+def xml_text(text: str) -> str:
+    r"""Text XML 1.0 can hold: a note's line breaks and tabs stay; any other
+    control character (which no XML parser would read) is shown as a visible
+    escape. Plan text is refused with these at validation; this keeps the file
+    readable whatever text reaches it.
+
+    >>> xml_text("Ring\x0bKari\nny\tlinje")
+    'Ring\\x0bKari\nny\tlinje'
+    """
+    from navplan.errors import visible
+
+    return visible(text, keep="\n\t")

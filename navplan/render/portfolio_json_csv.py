@@ -71,10 +71,13 @@ def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
+def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str, dialect: str = "csv") -> str:
+    """RFC 4180, or with ``dialect="csv-excel"`` for a Norwegian spreadsheet (see schedule_json_csv.to_csv)."""
     from navplan.render.schedule_json_csv import to_csv
 
     rows = records(lines, as_of, lang)
     if not rows:  # still a header, so a script can read the columns
+        if dialect == "csv-excel":
+            return "\ufeff" + ";".join(PortfolioRecord.model_fields) + "\r\n"
         return ",".join(PortfolioRecord.model_fields) + "\n"
-    return to_csv(rows)
+    return to_csv(rows, dialect)

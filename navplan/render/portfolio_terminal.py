@@ -41,6 +41,8 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
     from rich.table import Table
     from rich.text import Text
 
+    from navplan.errors import visible
+
     table = Table(title=t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines)),
                   title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
     table.add_column(t("portfolio.col.office", lang) + " / " + t("portfolio.col.file", lang),
@@ -55,8 +57,9 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         office, file, opening, _holds, slack, critical, overdue, _deadline, status = cells(line, lang)
         late = line.error is not None or not line.holds
         warn = "bold red" if late else ""
-        first = Text(office, style="bold" if office else "")
-        first.append(("\n" if office else "") + file, style="dim")
+        # A folder's name is anyone's text: its control characters are shown, never sent to the terminal.
+        first = Text(visible(office), style="bold" if office else "")
+        first.append(("\n" if office else "") + visible(file), style="dim")
         deadline = "" if line.next_deadline is None else \
             f"{format_date(line.next_deadline, lang)}\n{line.next_deadline_id}"
         table.add_row(first, format_date(opening, lang), Text("" if slack is None else str(slack), style=warn),

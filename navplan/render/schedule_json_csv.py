@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import json
 from typing import Any, Literal
 
@@ -166,15 +167,47 @@ def csv_cell(value: Any) -> Any:
     return spreadsheet_safe(value)
 
 
-def to_csv(records: list[BaseModel]) -> str:
-    """CSV with a header row; dates ISO, empty cells for null."""
+#: `--format csv` is RFC 4180 (comma, ISO dates, for machines); `csv-excel` is for a spreadsheet set to
+#: Norwegian: semicolon (the comma is the decimal sign), a UTF-8 byte order mark (so Excel does not read
+#: UTF-8 as Windows-1252 and break ø and å), dates dd.mm.yyyy, CRLF line ends.
+CSV_DIALECTS = ("csv", "csv-excel")
+
+
+def to_csv(records: list[BaseModel], dialect: str = "csv") -> str:
+    """CSV with a header row; empty cells for null. Dates ISO, or dd.mm.yyyy in the spreadsheet dialect."""
     buffer = io.StringIO()
     if not records:
         return ""
     fields = list(type(records[0]).model_fields)
-    writer = csv.writer(buffer, lineterminator="\n")
+    spreadsheet = dialect == "csv-excel"
+    writer = csv.writer(buffer, delimiter=";" if spreadsheet else ",", lineterminator="\r\n" if spreadsheet else "\n")
     writer.writerow(fields)
     for record in records:
         row = record.model_dump(mode="json")
-        writer.writerow([csv_cell(row[f]) for f in fields])
-    return buffer.getvalue()
+        cells = [csv_cell(row[f]) for f in fields]
+        if spreadsheet:
+            cells = [_spreadsheet_cell(getattr(record, f), cell) for f, cell in zip(fields, cells)]
+        writer.writerow(cells)
+    return ("\ufeff" if spreadsheet else "") + buffer.getvalue()
+
+
+#: Text a Norwegian spreadsheet would take for a date or a number: ids like 3.1.2 (read as 03.01.2002).
+_LOOKS_NUMERIC = re.compile(r"[0-9][0-9.,:/ -]*")
+#: An invisible WORD JOINER in front keeps such text text; visible text is unchanged.
+WORD_JOINER = "\u2060"
+
+
+def _spreadsheet_cell(value: Any, cell: Any) -> Any:
+    """A cell of the spreadsheet dialect: dates dd.mm.yyyy (so they become dates), text that only
+    looks like a date or number kept as text.
+
+    >>> _spreadsheet_cell(dt.date(2019, 3, 4), "2019-03-04"), _spreadsheet_cell("3.1.2", "3.1.2")
+    ('04.03.2019', '\u20603.1.2')
+    >>> _spreadsheet_cell(-34, -34), _spreadsheet_cell("Kari", "Kari")
+    (-34, 'Kari')
+    """
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(cell, str) and _LOOKS_NUMERIC.fullmatch(cell):
+        return WORD_JOINER + cell
+    return cell

@@ -1,33 +1,43 @@
-"""The countdown workbook: the handbook's "Nedtellingskalender" as an .xlsx
-file, with the critical path, opening criteria, roles and the plan's facts.
+"""The countdown workbook: the handbook's "Nedtellingskalender" as an .xlsx or
+.ods file, with the critical path, opening criteria, roles and the plan's facts.
 
-The first sheet's layout is a contract with `navplan sync`; see
-docs/workbook-layout.md. openpyxl is imported here and in the sheet modules
-only, so the commands that do not write workbooks never load it.
+The sheets are decided once, as a :class:`~navplan.render.workbook.sheet_model.Book`,
+and written by the writer of the format asked for. The first sheet's layout
+is a contract with `navplan sync`; see docs/workbook-layout.md.
 """
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
-
 import navplan
 from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule
-from navplan.render.workbook.countdown_sheet import write_countdown
-from navplan.render.workbook.plan_sheets import write_about, write_criteria, write_critical_path, write_roles
+from navplan.render.workbook.countdown_sheet import countdown_sheet
+from navplan.render.workbook.plan_sheets import about_sheet, criteria_sheet, critical_path_sheet, roles_sheet
+from navplan.render.workbook.sheet_model import Book
+
+FORMATS = ("xlsx", "ods")
 
 
-def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week") -> bytes:
-    """The whole workbook as the bytes of an .xlsx file."""
-    workbook = Workbook()
-    write_countdown(workbook.active, schedule, periods, lang, by)
-    write_critical_path(workbook.create_sheet(), schedule, lang)
-    write_criteria(workbook.create_sheet(), schedule, lang)
-    write_roles(workbook.create_sheet(), schedule, lang)
-    write_about(workbook.create_sheet(), schedule, lang)
-    workbook.properties.creator = f"navplan {navplan.__version__}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
+                   dates: str = "latest") -> Book:
+    return Book([countdown_sheet(schedule, periods, lang, by, dates), critical_path_sheet(schedule, lang),
+                 criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)],
+                creator=f"navplan {navplan.__version__}")
+
+
+def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
+    """The book as the bytes of an .xlsx or .ods file."""
+    if file_format == "ods":
+        from navplan.render.workbook.ods_writer import ods_bytes
+
+        return ods_bytes(book)
+    from navplan.render.workbook.xlsx_writer import xlsx_bytes
+
+    return xlsx_bytes(book)
+
+
+def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
+                   file_format: str = "xlsx", dates: str = "latest") -> bytes:
+    """The whole countdown workbook as the bytes of an .xlsx (or .ods) file; the
+    Gantt bars drawn on the latest dates, or on the forecast."""
+    return book_bytes(countdown_book(schedule, periods, lang, by, dates), file_format)
