@@ -12,12 +12,31 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 #: ISO weeks of the Norwegian fellesferie when a plan just says ``true``.
 DEFAULT_FELLESFERIE_WEEKS = frozenset({28, 29, 30})
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """Why a day is not a working day: its kind, and a holiday's own name in
+    each language (the holidays package's). :meth:`render` says it in the
+    reader's language, so the engine holds no words of its own."""
+
+    kind: str  # holiday, saturday, sunday, fellesferie, christmas_closure or closed
+    holiday_nb: str | None = None
+    holiday_en: str | None = None
+
+    def render(self, lang: str) -> str:
+        if self.kind == "holiday":
+            return (self.holiday_en if lang == "en" else self.holiday_nb) or ""
+        from navplan.messages import t
+
+        return t(f"day_off.{self.kind}", lang)
 
 
 class WorkCalendar:
@@ -55,7 +74,7 @@ class WorkCalendar:
             raise ValueError("the calendar range holds no working day")
 
     def _working_days(self) -> list[dt.date]:
-        """Every day of the range for which :meth:`non_working_reason` is None:
+        """Every day of the range for which :meth:`day_off` is None:
         the open days of each year (computed once per process, since the plans
         of a portfolio share their years), cut to the range, less closed days."""
         days: list[dt.date] = []
@@ -66,29 +85,27 @@ class WorkCalendar:
             days = [day for day in days if day not in self.closed]
         return days
 
-    def non_working_reason(self, day: dt.date, lang: str = "nb") -> str | None:
+    def day_off(self, day: dt.date) -> DayOff | None:
         """Why ``day`` is not a working day, or None when it is one.
 
-        >>> WorkCalendar(dt.date(2019, 5, 1), dt.date(2019, 5, 31)).non_working_reason(dt.date(2019, 5, 17))
-        'Grunnlovsdag'
+        >>> cal = WorkCalendar(dt.date(2019, 5, 1), dt.date(2019, 5, 31))
+        >>> cal.day_off(dt.date(2019, 5, 17)).render("nb"), cal.day_off(dt.date(2019, 5, 18)).render("en")
+        ('Grunnlovsdag', 'Saturday')
         """
-        english = lang == "en"
         if day in self._holidays:
-            if not english:
-                return self._holidays[day]
-            return self._holidays_en[day]
+            return DayOff("holiday", self._holidays[day], self._holidays_en[day])
         if day.weekday() >= 5:
-            return ("Saturday", "Sunday")[day.weekday() - 5] if english else ("lørdag", "søndag")[day.weekday() - 5]
+            return DayOff(("saturday", "sunday")[day.weekday() - 5])
         if day.isocalendar().week in self.fellesferie_weeks:
-            return "fellesferie" if not english else "summer holiday (fellesferie)"
+            return DayOff("fellesferie")
         if self.christmas_closure and day.month == 12 and day.day >= 24:
-            return "juleferie" if not english else "Christmas closure"
+            return DayOff("christmas_closure")
         if day in self.closed:
-            return "stengt" if not english else "closed"
+            return DayOff("closed")
         return None
 
     def is_working_day(self, day: dt.date) -> bool:
-        return self.non_working_reason(day) is None
+        return self.day_off(day) is None
 
     def _check_range(self, day: dt.date) -> None:
         if not self.first <= day <= self.last:
