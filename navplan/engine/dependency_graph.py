@@ -124,15 +124,19 @@ def nodes_after_opening(project: Project, edges: Edges) -> set[Node]:
     """The nodes that come after the opening: linked after it, dated after it,
     or after such nodes (before the opening's own edges are added)."""
     opening_date = project.opening_date
-    successors: dict[Node, list[Node]] = {}
-    for pred, succ in edges:
-        successors.setdefault(pred, []).append(succ)
     seeds: list[Node] = [project.opening_id]
+    linked_after = False
     for activity in project.activities.values():
         if activity.dropped or activity.id == project.opening_id:
             continue
+        linked_after = linked_after or any(link.id == project.opening_id for link in activity.links)
         if any(day is not None and day > opening_date for day in dated_after(activity)):
             seeds.append(SummaryPoint("start", activity.id) if activity.is_summary else activity.id)
+    if len(seeds) == 1 and not linked_after:
+        return set()  # most plans: nothing is linked or dated after the opening
+    successors: dict[Node, list[Node]] = {}
+    for pred, succ in edges:
+        successors.setdefault(pred, []).append(succ)
     found: set[Node] = set()
     stack = list(seeds)
     while stack:
