@@ -55,6 +55,26 @@ def test_a_start_to_start_link_from_a_main_activity_binds_the_steps_of_its_sub_a
     assert found["@"]["critical_path"] == ["9.2.6", "U"] and found["@"]["slack_to_opening"] == 35
 
 
+EVERY_STEP_DROPPED_ONE_LINKED_AFTER_THE_OPENING = """\
+office: "NAV E"
+opening: 2019-11-04
+drop: ["1","2","3","4","5","6","7","8","9.1","9.3","9.2.1","9.2.2","9.2.3","9.2.4","9.2.5","9.2.6"]
+activities:
+  - {id: "9.2.6", after: ["opening"]}
+  - {id: "U", title: "U", duration: 10d, after: ["9.2.6"]}
+"""
+
+
+def test_a_dropped_activity_linked_after_the_opening_passes_its_successors_on(tmp_path):
+    # Every step of 9 is dropped, so 9.2 and then 9 have nothing left and go too (no
+    # traceback); 9.2.6 was linked after the opening, so U follows the opening through
+    # it (no circle): Mon 04.11 + 10 working days = 04.11–15.11.
+    found = scheduled(tmp_path, EVERY_STEP_DROPPED_ONE_LINKED_AFTER_THE_OPENING)
+    assert set(found) == {"U", "opening", "@"}
+    assert latest(found["U"]) == ("2019-11-04", "2019-11-15") and found["U"]["after_opening"]
+    assert found["@"]["opening_holds"] and found["@"]["slack_to_opening"] == 45
+
+
 ORDER_THROUGH_A_DROPPED_STEP = """\
 office: "NAV D"
 opening: 2019-11-04

@@ -125,15 +125,16 @@ def nodes_after_opening(project: Project, edges: Edges) -> set[Node]:
     or after such nodes (before the opening's own edges are added)."""
     opening_date = project.opening_date
     seeds: list[Node] = [project.opening_id]
-    linked_after = False
     for activity in project.activities.values():
         if activity.dropped or activity.id == project.opening_id:
             continue
-        linked_after = linked_after or any(link.id == project.opening_id for link in activity.links)
         if any(day is not None and day > opening_date for day in dated_after(activity)):
             seeds.append(SummaryPoint("start", activity.id) if activity.is_summary else activity.id)
-    if len(seeds) == 1 and not linked_after:
-        return set()  # most plans: nothing is linked or dated after the opening
+    # Most plans have nothing linked or dated after the opening. The edges are asked,
+    # not the activities' links: a dropped activity linked after the opening is
+    # bridged, so its successors follow the opening through edges of their own.
+    if len(seeds) == 1 and not any(pred == project.opening_id for pred, _ in edges):
+        return set()
     successors: dict[Node, list[Node]] = {}
     for pred, succ in edges:
         successors.setdefault(pred, []).append(succ)

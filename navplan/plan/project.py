@@ -296,7 +296,10 @@ def _check_kinds(project: Project, plan: Plan, fail) -> None:
             raise fail("error.plan.task_with_children",
                        ("activities", block_index[child], "parent") if child in block_index else (),
                        f"activities[{child}].parent", "hint.task_with_children", id=activity.id)
-        live_children = [child for child in activity.children if not project.activities[child].dropped]
-        if activity.is_summary and not live_children and not activity.dropped:
-            # Every sub-activity dropped: the summary has nothing left to do.
+    # Every sub-activity dropped: the summary has nothing left to do. Sub-activities
+    # come after their summary in outline order, so walking it backwards settles
+    # a summary's summaries too (9.2.x all dropped leaves 9.2 empty, and maybe 9).
+    for activity in reversed(project.activities.values()):
+        if activity.is_summary and not activity.dropped and all(
+                project.activities[child].dropped for child in activity.children):
             activity.dropped = True
