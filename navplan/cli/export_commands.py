@@ -8,14 +8,14 @@ all, and says on stderr what it wrote.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
-    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice,
-    env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
+    AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
+    choice, env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -30,7 +30,6 @@ def _output(example: str):
     return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
 
-DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast", help="help.option.dates")]
 
 
 @command(export_app, "xlsx", "export_xlsx")

@@ -8,8 +8,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, as_of as as_of_date,
-    choice, date_value, env_of, language, output_file, output_format, plans_read,
+    AsOfOption, DatesOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption,
+    as_of as as_of_date, choice, date_value, env_of, language, output_file, output_format, plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -59,8 +59,7 @@ def report(
     role: RoleOption = None,
     owner: OwnerOption = None,
     force: ForceOption = False,
-    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
-                                                 help="help.option.dates")] = None,
+    dates: DatesOption = None,
 ) -> int:
     from navplan.features.steering_report import build_report
     from navplan.io.atomic_write import refuse_existing, write_atomic

@@ -108,6 +108,12 @@ AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", he
 WeeksOption = Annotated[Optional[str], typer.Option("--weeks", metavar="N", help="help.option.weeks")]
 ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
 ByOption = Annotated[Optional[str], typer.Option("--by", metavar="week|month", help="help.option.by")]
+DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast", help="help.option.dates")]
+#: A table or machine format, or a workbook (with -o): calendar and portfolio.
+WorkbookFormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
+                                                             help="help.option.format.xlsx_csv_excel")]
+WorkbookFileOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
+                                                           help="help.option.output_workbook")]
 ActivityArgument = Annotated[str, typer.Argument(metavar="ID", help="help.option.activity_id", show_default=False)]
 RoleOption = Annotated[Optional[list[str]], typer.Option("--role", metavar="ROLE", help="help.option.role")]
 OwnerOption = Annotated[Optional[list[str]], typer.Option("--owner", metavar="NAME", help="help.option.owner")]

@@ -9,7 +9,7 @@ import typer
 
 from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
-    FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
+    ForceOption, FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
 )
 from navplan.errors import EXIT_OK
 
@@ -30,7 +30,7 @@ def init(
                                                               help="help.option.municipality")] = None,
     start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="help.option.start")] = None,
     git: Annotated[bool, typer.Option("--git", help="help.option.git")] = False,
-    force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> int:
     from navplan.features.new_office import create_plan
@@ -125,7 +125,7 @@ def schema(
                                                       help="help.option.schema_document", show_default=False)] = None,
     file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                 help="help.option.output_file")] = None,
-    force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> int:
     from navplan.schemas import schema_text

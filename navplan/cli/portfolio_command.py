@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
-from navplan.cli.options import AsOfOption, LangOption, as_of as as_of_date, env_of, language, output_format
+from navplan.cli.options import (
+    AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
+    language, output_format,
+)
 from navplan.errors import EXIT_BAD_INPUT, EXIT_OK
 
 commands = typer.Typer()
@@ -23,11 +26,9 @@ def portfolio(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="help.option.paths", show_default=False)],
     as_of: AsOfOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
-                                                  help="help.option.format.xlsx_csv_excel")] = None,
-    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
-                                                 help="help.option.output_workbook")] = None,
-    force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    output: WorkbookFormatOption = None,
+    file: WorkbookFileOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file

@@ -9,8 +9,9 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice, env_of, language,
-    load_schedule, output_format, period, plans_read, weeks as parse_weeks,
+    AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
+    WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
+    plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -53,13 +54,10 @@ def calendar(
     plan: PlanArgument = None,
     by: ByOption = None,
     as_of: AsOfOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
-                                                  help="help.option.format.xlsx_csv_excel")] = None,
-    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
-                                                 help="help.option.output_workbook")] = None,
-    force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
-    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
-                                                 help="help.option.dates")] = None,
+    output: WorkbookFormatOption = None,
+    file: WorkbookFileOption = None,
+    force: ForceOption = False,
+    dates: DatesOption = None,
     lang: LangOption = None,
     role: RoleOption = None,
     owner: OwnerOption = None,
