@@ -14,7 +14,7 @@ from navplan.plan.handbook_model import Handbook, HandbookActivity
 def render_handbook_index(console: Console, handbook: Handbook, activities: list[HandbookActivity], lang: str) -> None:
     table = Table(title=f"{handbook.title} (v{handbook.version}, {handbook.approved})", title_justify="left",
                   pad_edge=False)
-    for key in ("col.id", "col.activity", "col.role", "col.duration", "col.source"):
+    for key in ("col.id", "col.activity", "col.role", "col.duration", "col.range", "col.source"):
         table.add_column(t(key, lang), overflow="fold")
     for activity in activities:
         depth = activity.id.count(".") if activity.kind != "milestone" or activity.parent else 0
@@ -24,7 +24,8 @@ def render_handbook_index(console: Console, handbook: Handbook, activities: list
                 "estimate" if activity.duration_source.is_estimate else f"s. {activity.duration_source.page}"
                 if activity.duration_source.page else "dok.")
         title = "  " * depth + activity.title.get(lang)
-        table.add_row(activity.id, escape(title), activity.role or "", str(activity.duration or ""), source)
+        table.add_row(activity.id, escape(title), activity.role or "", str(activity.duration or ""),
+                      range_text(activity), source)
     console.print(table)
     console.print(Text(t("handbook.criteria", lang), style="bold"))
     for criterion in handbook.criteria:
@@ -57,6 +58,9 @@ def render_handbook_activity(console: Console, activity: HandbookActivity, prede
     if activity.duration is not None:
         console.print(Text(t("handbook.duration", lang), style="bold underline"))
         console.print(f"{activity.duration} — {escape(_source_text(activity.duration_source, lang))}")
+    if activity.duration_range is not None:
+        console.print(Text(t("handbook.range", lang), style="bold underline"))
+        console.print(f"{range_text(activity)} — {escape(_source_text(activity.duration_range.source, lang))}")
     if activity.after:
         console.print(Text(t("handbook.depends", lang), style="bold underline"))
         for link in activity.after:
@@ -65,10 +69,16 @@ def render_handbook_activity(console: Console, activity: HandbookActivity, prede
                           f"{escape(_source_text(link.source, lang))}")
 
 
+def range_text(activity: HandbookActivity) -> str:
+    """Low–high of a duration range: '3w–10w'."""
+    spread = activity.duration_range
+    return "" if spread is None else f"{spread.low}–{spread.high}"
+
+
 def _source_text(source, lang: str) -> str:
     if source is None:
         return ""
     if source.is_estimate:
-        return t("handbook.estimate", lang, reason=source.estimate)
+        return t("handbook.estimate", lang, reason=source.estimate.get(lang))
     where = t("handbook.page", lang, page=source.page) if source.page else source.document
     return f"{where}: «{source.quote}»"
