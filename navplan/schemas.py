@@ -1,6 +1,6 @@
 """The JSON Schemas navplan publishes: the plan file's format, and the JSON
 documents its commands write (`critical-path --format json`, `diff`,
-`portfolio`)."""
+`portfolio`, `risk`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 
 
 def schema_text(document: str) -> str:
-    """The schema of ``document`` (plan, schedule, diff or portfolio) as indented JSON."""
+    """The schema of ``document`` (plan, schedule, diff, portfolio or risk) as indented JSON."""
     if document == "plan":
         from navplan.plan.plan_model import Plan
 
@@ -21,6 +21,10 @@ def schema_text(document: str) -> str:
         from navplan.render.diff_json_csv import DiffDocument
 
         schema = DiffDocument.model_json_schema()
+    elif document == "risk":
+        from navplan.render.risk_json_csv import RiskDocument
+
+        schema = RiskDocument.model_json_schema()
     else:
         from navplan.render.portfolio_terminal import PortfolioRecord
 

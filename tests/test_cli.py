@@ -205,7 +205,7 @@ def test_no_colour_when_piped_or_when_no_color_is_set() -> None:
 def test_light_commands_do_not_import_heavy_modules(args: list[str]) -> None:
     probe = (
         "import sys; from navplan.cli.app import main; code = main(sys.argv[1:]);"
-        "heavy = [m for m in ('networkx', 'openpyxl', 'holidays') if m in sys.modules];"
+        "heavy = [m for m in ('networkx', 'openpyxl', 'holidays', 'numpy') if m in sys.modules];"
         "print('HEAVY', heavy); sys.exit(code)"
     )
     result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO)

@@ -157,9 +157,9 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     assert book.sheetnames == ["Portefølje"]
     ws = book.active
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:I7"
+    assert ws.auto_filter.ref == "A1:J7"
     assert [c.value for c in ws[1]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå",
-                                        "Forsinket", "Neste frist", "Status"]
+                                        "Forsinket", "Neste frist", "Status", "I tide"]
     offices = [ws.cell(row, 1).value for row in range(2, 8)]
     assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
     formula = ws.cell(5, 1)

@@ -133,11 +133,15 @@ def check_output_file(output_format: str, file: Path | None, force: bool) -> Non
 
 def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool) -> None:
     """Build the workbook and write it whole or not at all; say so on stderr."""
+    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
+    from navplan.features.schedule_risk import analyse_risk
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
-    write_atomic(output, workbook_bytes(result, periods, lang, by), force=force)
+    # The Risiko sheet says what `navplan risk` says with its defaults.
+    risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, risk), force=force)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang)))

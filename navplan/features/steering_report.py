@@ -15,6 +15,7 @@ from navplan.engine.deadlines import must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
 from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
+from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
 from navplan.plan.values import Status, Text
 
 MUST_START_WEEKS = 4
@@ -80,6 +81,7 @@ class Report:
     decisions_until: dt.date
     changes: PlanDiff | None
     no_history: NoHistory | None
+    risk: RiskAnalysis | None = None
 
     @property
     def office(self) -> str:
@@ -100,7 +102,10 @@ class Report:
 
 def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None) -> Report:
     """The report for ``plan_file`` as of ``as_of``; ``since`` is the last
-    meeting as a revision name or a date (default: the last commit touching the plan)."""
+    meeting as a revision name or a date (default: the last commit touching the plan).
+    The probability of opening on time comes from `navplan risk`'s default run
+    (its samples and fixed seed), so the report says what that command says."""
+    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.plan.project import load_project
 
     now = schedule(load_project(plan_file), as_of)
@@ -113,7 +118,7 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
         must_start=[s for s in must_start(now, MUST_START_WEEKS) if s.id not in late_ids],
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
         decisions=steering_decisions(now), decisions_until=must_start_until(now, DECISION_WEEKS),
-        changes=changes, no_history=missing,
+        changes=changes, no_history=missing, risk=analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
     )
 
 

@@ -81,14 +81,14 @@ RISK_WORDS.update({
     "risk.col.range": ("Varighet", "Duration"),
     "risk.col.criticality": ("Kritisk i", "Critical in"),
     "risk.col.correlation": ("Korrelasjon", "Correlation"),
-    "risk.drivers.legend": ("Varighet: lav–sannsynlig–høy. Kritisk i: andelen simuleringer der aktiviteten ligger på kjeden som bestemmer "
-                            "tidligste åpning. Korrelasjon: rangkorrelasjonen (Spearman) mellom aktivitetens "
-                            "varighet og tidligste åpning; jo høyere, jo mer flytter den åpningen. Forkort eller "
-                            "reduser usikkerheten i disse først.",
-                            "Duration: low–likely–high. Critical in: the share of samples in which the activity lies on the chain that sets "
-                            "the earliest opening. Correlation: the rank correlation (Spearman) of its duration "
-                            "with the earliest opening; the higher, the more it moves the opening. Shorten or "
-                            "de-risk these first."),
+    "risk.drivers.legend": ("Varighet: lav–sannsynlig–høy. Kritisk i: andelen simuleringer der aktiviteten ligger på "
+                            "kjeden som bestemmer tidligste åpning. Korrelasjon: hvor sterkt varigheten flytter "
+                            "tidligste åpning (Spearmans rangkorrelasjon). Forkort eller reduser usikkerheten i "
+                            "disse først.",
+                            "Duration: low–likely–high. Critical in: the share of samples in which the activity lies "
+                            "on the chain that sets the earliest opening. Correlation: how strongly its duration "
+                            "moves the earliest opening (Spearman's rank correlation). Shorten or de-risk these "
+                            "first."),
     "risk.drivers.none": ("Ingen aktivitet med varighetsintervall påvirker åpningen.",
                           "No activity with a duration range moves the opening."),
     "risk.dates.none": ("Ingen faste datoer eller frister for åpne aktiviteter.",
@@ -128,12 +128,32 @@ RISK_WORDS.update({
     "risk.svg.opening": ("åpning {date}: {percent}", "opening {date}: {percent}"),
     "risk.svg.p80": ("P80 {date}", "P80 {date}"),
     "risk.report.section": ("Sannsynlighet for åpning i tide", "Probability of opening on time"),
-    "risk.report.caption": ("Andelen av {samples} simuleringer der alt arbeid er ferdig i tide til å åpne på "
-                            "datoen (varighetene trukket mellom lav og høy verdi). Grønn linje: åpningsdatoen; "
-                            "rød: datoen som kan loves med 80 % sikkerhet.",
-                            "The share of {samples} samples in which all work is done in time to open on the date "
-                            "(durations drawn between their low and high values). Green line: the opening date; "
-                            "red: the date that can be promised with 80% confidence."),
+    "risk.report.caption": ("Andelen av {samples} simuleringer der alt arbeid er ferdig i tide til å åpne på datoen. "
+                            "Grønn: åpningsdatoen; rød: datoen som kan loves med 80 % sikkerhet.",
+                            "The share of {samples} samples in which all work is done in time to open on the date. "
+                            "Green: the opening date; red: the date that can be promised with 80% confidence."),
     "risk.report.date": ("{id} {title}, {kind} {date}: holder i {percent} av simuleringene.",
                          "{id} {title}, {kind} {date}: holds in {percent} of the samples."),
+})
+
+RISK_WORDS.update({
+    # the workbook's sheet
+    "risk.xlsx.sheet": ("Risiko", "Risk"),
+    "risk.xlsx.activities": ("Åpne aktiviteter, de som truer åpningen mest først",
+                             "Open activities, those that threaten the opening most first"),
+    "risk.xlsx.low": ("Lav", "Low"),
+    "risk.xlsx.likely": ("Sannsynlig", "Likely"),
+    "risk.xlsx.high": ("Høy", "High"),
+    "risk.xlsx.driver_rank": ("Rangering", "Rank"),
+    "risk.xlsx.slack": ("Arbeidsdager før åpning", "Working days before opening"),
+    "risk.xlsx.axis.date": ("Tidligste åpning", "Earliest opening"),
+    "risk.xlsx.chart": ("Sannsynlighet for å kunne åpne", "Probability of being able to open"),
+})
+
+RISK_WORDS.update({
+    "portfolio.col.on_time": ("I tide", "On time"),
+    "help.option.portfolio_samples": ("Simuleringer per plan for sannsynligheten for å åpne i tide (0–100000, "
+                                      "standard 2000; 0: ingen)",
+                                      "Samples per plan for the probability of opening on time (0-100000, default "
+                                      "2000; 0: none)"),
 })

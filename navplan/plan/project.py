@@ -56,6 +56,11 @@ class NetworkActivity:
         return self.kind == "summary"
 
     @property
+    def planned_duration(self) -> Duration | DurationRange:
+        """The duration as planned: its range (low..likely..high) when it has one."""
+        return self.duration_range if self.duration_range is not None else self.duration
+
+    @property
     def is_milestone(self) -> bool:
         return self.kind == "milestone"
 

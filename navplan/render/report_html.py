@@ -49,7 +49,7 @@ tr.critical td { font-weight: bold; }
 tr.done td { background: #EAF1E4; }
 figure { margin: 1mm 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: #595959; font-size: 8pt; }
-svg.gantt { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
+svg.gantt, svg.scurve { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
 @media screen {
   /* On a screen the page may be wider than A4, so the chart's labels read without zooming. */
   body { max-width: 270mm; font-size: 11pt; padding: 8mm 6mm; }
@@ -85,11 +85,18 @@ def _classes(names: list[str]) -> str:
 
 def _section(section: Section, report: Report, lang: str) -> list[str]:
     out = [f'<section id="{section.key}">', f"<h2>{escape(section.title)}</h2>"]
-    for tone, text in section.lines:
+    split = len(section.lines) if section.figure_after is None else section.figure_after
+    for tone, text in section.lines[:split]:
         out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
     if section.key == "opening":
         out += ["<figure>", gantt_svg(report.schedule, lang),
                 f"<figcaption>{escape(t('report.gantt.caption', lang))}</figcaption>", "</figure>"]
+    if section.key == "risk" and report.risk is not None:
+        from navplan.render.risk_report import risk_figure
+
+        out += risk_figure(report.risk, lang)
+    for tone, text in section.lines[split:]:
+        out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
     if section.grid is not None:
         out += _grid(section.grid)
     for note in section.notes:

@@ -54,6 +54,7 @@ class Section:
     lines: list[tuple[str | None, str]] = field(default_factory=list)  # (tone, text) before the table
     grid: Grid | None = None
     notes: list[str] = field(default_factory=list)  # after the table
+    figure_after: int | None = None  # HTML: the section's figure goes after this many lines (default: all)
 
 
 def heading(report: Report, lang: str) -> tuple[str, str]:
@@ -68,8 +69,13 @@ def footer(report: Report, lang: str) -> str:
 
 
 def sections(report: Report, lang: str) -> list[Section]:
-    return [_opening(report, lang), _criteria(report, lang), _critical(report, lang), _changes(report, lang),
-            _must_start(report, lang), _overdue(report, lang), _decisions(report, lang)]
+    found = [_opening(report, lang), _criteria(report, lang), _critical(report, lang), _changes(report, lang),
+             _must_start(report, lang), _overdue(report, lang), _decisions(report, lang)]
+    if report.risk is not None:
+        from navplan.render.risk_report import risk_section
+
+        found.insert(1, risk_section(report.risk, lang))
+    return found
 
 
 def _opening(report: Report, lang: str) -> Section:

@@ -19,7 +19,9 @@ from navplan.render.workbook.cells import WARNING, fit_width, font, header_row, 
 from navplan.render.portfolio_terminal import COLUMNS, cells
 
 _BOUNDS = {1: (14, 40), 2: (14, 50), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (16, 50), 7: (9, 10), 8: (14, 22),
-           9: (10, 60)}
+           9: (10, 60), 10: (9, 10)}
+#: The probability of opening on time, a number shown as percent.
+_ON_TIME = 10
 
 
 def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> bytes:
@@ -36,7 +38,9 @@ def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: s
         for column, value in enumerate(cells(line, lang), start=1):
             if value is None or value == "":
                 continue
-            put(ws, row, column, value, alignment=top, font=warning if late and column in (4, 5, 9) else None)
+            cell = put(ws, row, column, value, alignment=top, font=warning if late and column in (4, 5, 9) else None)
+            if column == _ON_TIME:
+                cell.number_format = "0%"
             texts[column].append(value if isinstance(value, str) else "0000000000")
     last_row = max(1, len(lines) + 1)
     ws.freeze_panes = "A2"

@@ -1,0 +1,262 @@
+"""`navplan risk` as people and machines read it, ranges in plan files, and
+the risk in the report, the workbook and the portfolio.
+
+The small plan (see gitplans: opening 04.03.2030 is working-day point 40
+after Monday 07.01.2030, no holidays in between) has
+  A: {low 1d, likely 2d, high 3d}, rounded to whole days: P(1) = F(1.5) = 1/8,
+     P(2) = F(2.5) - F(1.5) = 3/4, P(3) = 1/8 (F the triangle's distribution function);
+  B: 38d after A, fixed, not after 28.02.2030 (its last day may be point 38, so it finishes by point 39);
+  M: a milestone after A, fixed on 09.01.2030 (point 2).
+The opening's forecast is A + 38: points 39, 40, 41 with 1/8, 3/4, 1/8. It holds when A <= 2 (7/8);
+M holds when A ends by point 2 (A <= 2: 7/8); B's deadline holds when A + 38 <= 39 (A = 1: 1/8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, REPO, run_navplan
+from gitplans import AS_OF, block, no_repository_above, plan_text  # noqa: F401  (a fixture)
+
+SMALL = plan_text(
+    block("A", "Arbeid", "{low: 1d, likely: 2d, high: 3d}")
+    + block("B", "Bygging", "38d", after='["A"]', not_after="2030-02-28")
+    + block("M", "Møte", None, milestone="true", after='["A"]', fixed="2030-01-09"))
+SAMPLES = 10_000
+
+
+def close(value: float, expected: float) -> bool:
+    return abs(value - expected) <= 4.5 * math.sqrt(expected * (1 - expected) / SAMPLES) + 1e-12
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(SMALL, encoding="utf-8")
+    return plan
+
+
+def risk_json(plan: Path, *args: str) -> dict:
+    result = run_navplan("risk", plan, "--as-of", AS_OF, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_small_plan_worked_out_by_hand(small: Path) -> None:
+    document = risk_json(small)
+    assert close(document["probability_opening_holds"], 7 / 8)
+    assert document["opening_holds_deterministic"] is True and document["slack_to_opening_deterministic"] == 0
+    # P50 and P80 at point 40 (the opening date itself), P95 at 41: Tuesday 05.03.2030, a day late.
+    assert [(f["percentile"], f["date"], f["slack"]) for f in document["forecasts"]] == [
+        (50, "2030-03-04", 0), (80, "2030-03-04", 0), (95, "2030-03-05", -1)]
+    # Point 39 is Friday 01.03.2030: all work done by Thursday, the office could open on Friday.
+    steps = document["distribution"]
+    assert [(s["date"], s["slack"]) for s in steps] == [("2030-03-01", 1), ("2030-03-04", 0), ("2030-03-05", -1)]
+    assert close(steps[0]["probability"], 1 / 8) and close(steps[1]["cumulative"], 7 / 8)
+    assert steps[-1]["cumulative"] == 1.0
+    dates = {(d["id"], d["kind"]): d for d in document["dates"]}
+    assert close(dates["M", "fixed"]["probability"], 7 / 8) and dates["M", "fixed"]["holds_deterministic"]
+    assert close(dates["B", "not_after"]["probability"], 1 / 8) and not dates["B", "not_after"]["holds_deterministic"]
+    # The opening moves exactly with A: a rank correlation of 1. A and B are on the chain in every sample.
+    activities = {a["id"]: a for a in document["activities"]}
+    assert document["drivers"] == ["A"] and activities["A"]["correlation"] == 1.0
+    assert activities["A"]["criticality"] == activities["B"]["criticality"] == 1.0
+    assert (activities["A"]["duration_low"], activities["A"]["duration"], activities["A"]["duration_high"]) == \
+        ("1d", "2d", "3d")
+    assert activities["B"]["sampled"] is False and activities["B"]["correlation"] is None
+    assert (document["samples"], document["seed"], document["distribution_kind"]) == (10_000, 2007, "triangular")
+
+
+def test_the_terminal_shows_the_verdict_the_distribution_and_the_drivers(small: Path) -> None:
+    result = run_navplan("risk", small, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "NAV Testby: risiko per 07.01.2030 (uke 2)" in out
+    assert "sannsynlighet for at åpningsdatoen holder." in out
+    assert "Tidligste åpning (alt arbeid ferdig): P50 04.03.2030 · P80 04.03.2030 · P95 05.03.2030" in out
+    assert "Med 80 % sikkerhet kan åpning loves mandag 04.03.2030: på åpningsdatoen." in out
+    # By week: week 9 (from 25.02) holds 01.03, week 10 (from 04.03) the rest, with the opening and P80.
+    assert "uke 9    25.02.2030" in out and "P80, ◀ åpningsdato" in out
+    assert "Faste datoer og frister" in out and "ferdig senest" in out and "fast dato" in out
+    assert "Hva truer åpningen mest" in out and "1d–2d–3d" in out and "1,00" in out
+    english = run_navplan("risk", small, "--as-of", AS_OF, "--lang", "en").stdout
+    assert "With 80% confidence the opening can be promised for Monday 2030-03-04: on the opening date." in english
+    assert "What threatens the opening most" in english and "1.00" in english
+
+
+def test_csv_has_one_row_per_open_activity(small: Path) -> None:
+    result = run_navplan("risk", small, "--as-of", AS_OF, "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("id,title,status,duration,duration_low,duration_high,sampled,criticality,correlation,"
+                        "driver_rank")
+    assert [line.split(",")[0] for line in lines[1:]] == ["A", "B", "M"]
+
+
+def test_samples_and_seed_are_checked_and_a_seed_is_reproducible(small: Path) -> None:
+    for option, value in (("--samples", "0"), ("--samples", "100001"), ("--samples", "mange"), ("--seed", "-1")):
+        result = run_navplan("risk", small, "--as-of", AS_OF, option, value)
+        assert result.exit_code == 2 and result.stdout == "" and option in result.stderr, (option, value)
+        assert result.stderr.count("\n") == 1
+    first = risk_json(small, "--seed", "42", "--samples", "2000")
+    assert first == risk_json(small, "--seed", "42", "--samples", "2000")
+    assert first["distribution"] != risk_json(small, "--seed", "43", "--samples", "2000")["distribution"]
+
+
+def test_indre_ostfold_prints_the_probabilities_the_p80_date_and_the_drivers() -> None:
+    result = run_navplan("risk", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "sannsynlighet for at åpningsdatoen holder" in out and "P80" in out
+    assert "Med 80 % sikkerhet kan åpning loves" in out
+    assert "7.4" in out and "ferdig senest" in out  # "alle ansatte ... innen sommeren 2019"
+    assert "Hva truer åpningen mest" in out
+
+
+# --- Ranges in a plan file ---------------------------------------------------------------------------------------
+
+def nytt_kontor(tmp_path: Path, blocks: str) -> Path:
+    plan = tmp_path / "navplan.yaml"
+    text = (EXAMPLES / "nytt-kontor" / "navplan.yaml").read_text(encoding="utf-8")
+    plan.write_text(text.rstrip("\n") + "\n" + blocks, encoding="utf-8")
+    return plan
+
+
+def activity_of(document: dict, activity_id: str) -> dict:
+    return next(a for a in document["activities"] if a["id"] == activity_id)
+
+
+def test_a_range_without_likely_keeps_the_handbooks_duration(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "7.4"\n    duration: 3w..8w\n')
+    document = risk_json(plan, "--as-of", "04.01.2027", "--samples", "500")
+    assert (activity_of(document, "7.4")["duration_low"], activity_of(document, "7.4")["duration"],
+            activity_of(document, "7.4")["duration_high"]) == ("3w", "5w", "8w")
+    schedule = json.loads(run_navplan("critical-path", plan, "--as-of", "04.01.2027", "-f", "json").stdout)
+    assert activity_of(schedule, "7.4")["duration"] == "5w"
+
+
+def test_a_range_with_its_likely_value_is_scheduled_at_it(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "7.4"\n    duration: {low: 2w, likely: 4w, high: 9w}\n')
+    schedule = json.loads(run_navplan("critical-path", plan, "--as-of", "04.01.2027", "-f", "json").stdout)
+    assert activity_of(schedule, "7.4")["duration"] == "4w"
+
+
+def test_a_plain_duration_is_fixed(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "7.4"\n    duration: 6w\n')
+    item = activity_of(risk_json(plan, "--as-of", "04.01.2027", "--samples", "500"), "7.4")
+    assert (item["duration"], item["duration_low"], item["sampled"], item["correlation"]) == ("6w", None, False, None)
+
+
+@pytest.mark.parametrize("duration,message", [
+    ("6w..9w", "den sannsynlige varigheten 5w ligger utenfor intervallet 6w..9w"),
+    ("1m..8w", "intervallet 1m..8w blander måneder med arbeidsdager eller uker"),
+    ("8w..3w", "intervallet 8w..3w er baklengs"),
+    ("{low: 1w, mode: 2w, high: 3w}", "ikke med feltene low, mode, high"),
+    ("{low: 0w, likely: 0w, high: 3w}", "den sannsynlige varigheten i 0w..3w er 0"),
+    ("3x..8w", "'3x..8w' er ikke en varighet"),
+])
+def test_a_bad_range_is_one_located_line(tmp_path: Path, duration: str, message: str) -> None:
+    plan = nytt_kontor(tmp_path, f'  - id: "7.4"\n    duration: {duration}\n')
+    line = len(plan.read_text(encoding="utf-8").splitlines())
+    result = run_navplan("risk", plan, "--as-of", "04.01.2027")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"navplan: {plan}:{line}: activities[7.4].duration: ")
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_local_range_needs_its_likely_value(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "L1"\n    title: "Lokalt"\n    duration: 3w..8w\n')
+    result = run_navplan("validate", plan)
+    assert result.exit_code == 2
+    assert "L1 har ingen varighet i håndboken" in result.stderr and "{low: 3w, likely: 5w, high: 8w}" in result.stderr
+
+
+def test_set_writes_a_range_and_says_what_changed(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, "")
+    result = run_navplan("set", "7.4", plan, "--duration", "3w..8w")
+    assert result.exit_code == 0, result.stderr
+    assert "varighet 3w..5w..10w → 3w..5w..8w" in result.stderr
+    assert plan.read_text(encoding="utf-8").endswith('  - id: "7.4"\n    duration: 3w..8w\n')
+
+
+def test_the_schema_covers_ranges_and_the_risk_document(small: Path) -> None:
+    plan_schema = json.loads(run_navplan("schema").stdout)
+    duration = plan_schema["$defs"]["PlanActivity"]["properties"]["duration"]
+    patterns = [choice.get("pattern", "") for choice in duration["anyOf"]]
+    assert any(r"\.\." in pattern for pattern in patterns)
+    objects = [choice for choice in duration["anyOf"] if choice.get("type") == "object"]
+    assert set(objects[0]["properties"]) == {"low", "likely", "high"} and objects[0]["required"] == ["low", "high"]
+    risk_schema = json.loads(run_navplan("schema", "risk").stdout)
+    assert set(risk_schema["properties"]) == set(risk_json(small))
+
+
+# --- The report, the workbook, the portfolio ---------------------------------------------------------------------
+
+def test_the_html_report_draws_the_s_curve_worked_out_by_hand(small: Path, tmp_path: Path) -> None:
+    page = tmp_path / "r.html"
+    assert run_navplan("report", small, "--as-of", AS_OF, "-o", page).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    svg = html[html.index('<svg class="scurve"'):]
+    svg = svg[:svg.index("</svg>")]
+    # The axis runs from 01.03.2030 (the month of the earliest outcome) to 31.03.2030: 31 days over
+    # x 34..710 (676 wide); 0-100 % over y 86..12 (74 high).
+    # The opening 04.03.2030 (3 days in): 34 + 676 * 3 / 31 = 99.4; P80 is the same day.
+    assert '<line x1="99.4" y1="8" x2="99.4" y2="86" stroke="#38761D"' in svg
+    # The P80 line: across at 80 % (86 - 0.8 * 74 = 26.8) to P80, then down to the axis.
+    assert '<line x1="34" y1="26.8" x2="99.4" y2="26.8" stroke="#C00000"' in svg
+    assert '<line x1="99.4" y1="26.8" x2="99.4" y2="86" stroke="#C00000"' in svg
+    # The curve starts at 0 % on 01.03 and ends at 100 % on 31.03 (30 days in: 34 + 676 * 30 / 31 = 688.2).
+    points = svg[svg.index('<polyline points="') + 18:].split('"')[0].split()
+    assert points[0] == "34.0,86.0" and points[-1] == "688.2,12.0"
+    # The drivers' heading follows the curve.
+    assert html.index('<svg class="scurve"') < html.index("Hva truer åpningen mest")
+    assert "P80 04.03.2030" in svg
+    assert 'id="risk"' in html and "Hva truer åpningen mest" in html
+    markdown = tmp_path / "r.md"
+    run_navplan("report", small, "--as-of", AS_OF, "-o", markdown)
+    text = markdown.read_text(encoding="utf-8")
+    assert "## Sannsynlighet for åpning i tide" in text and "| A | Arbeid | 1d–2d–3d | 100 % | 1,00 |" in text
+
+
+def test_the_workbook_has_a_risk_sheet_with_numbers_and_a_chart(small: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "plan.xlsx"
+    assert run_navplan("export", "xlsx", small, "--as-of", AS_OF, "-o", book).exit_code == 0
+    ws = load_workbook(book)["Risiko"]
+    assert ws["A1"].value == "NAV Testby: risiko per 07.01.2030"
+    rows = [row for row in ws.iter_rows() if row[0].value in ("A", "B", "M")]
+    # First the dates (M's fixed date, then B's deadline, by date), then the activities, drivers first.
+    assert [row[0].value for row in rows] == ["M", "B", "A", "B", "M"]
+    probability = rows[1][4]
+    assert close(probability.value, 1 / 8) and probability.number_format == "0%"
+    assert [cell.value for cell in rows[2][:9]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1]
+    assert len(ws._charts) == 1
+
+
+def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:
+    lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)
+    document = risk_json(small, "--samples", "2000")
+    assert lines[0]["probability_on_time"] == document["probability_opening_holds"]
+    table = run_navplan("portfolio", small.parent, "--as-of", AS_OF).stdout
+    assert "I tide" in table
+    none = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json", "--samples", "0").stdout)
+    assert none[0]["probability_on_time"] is None
+
+
+def test_only_the_risk_path_imports_numpy() -> None:
+    probe = ("import sys; from navplan.cli.app import main; code = main(sys.argv[1:]);"
+             "print('NUMPY', 'numpy' in sys.modules)")
+    for args, loaded in ((["critical-path", "--as-of", "10.12.2018"], False), (["calendar", "--as-of", "10.12.2018"],
+                                                                                 False),
+                         (["risk", "--as-of", "10.12.2018", "--samples", "100"], True)):
+        result = subprocess.run([sys.executable, "-c", probe, *args, str(EXAMPLES / "indre-ostfold")],
+                                capture_output=True, text=True, cwd=REPO)
+        assert result.returncode == 0, result.stderr
+        assert f"NUMPY {loaded}" in result.stdout, args
