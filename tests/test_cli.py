@@ -18,7 +18,7 @@ from conftest import EXAMPLES, REPO, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
-COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
+COMMANDS = ["init", "critical-path", "calendar", "risk", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
             "report", "portfolio"]
 GROUPS = {"export": ["xlsx", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
 

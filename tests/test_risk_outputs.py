@@ -13,14 +13,16 @@ M holds when A ends by point 2 (A <= 2: 7/8); B's deadline holds when A + 38 <= 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, REPO, run_navplan
 from gitplans import AS_OF, block, no_repository_above, plan_text  # noqa: F401  (a fixture)
@@ -260,3 +262,31 @@ def test_only_the_risk_path_imports_numpy() -> None:
                                 capture_output=True, text=True, cwd=REPO)
         assert result.returncode == 0, result.stderr
         assert f"NUMPY {loaded}" in result.stdout, args
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.deferred(lambda: __import__("test_hostile_properties").plans()), st.integers(0, 3))
+def test_random_plans_are_sampled_soundly_or_rejected_cleanly(generated, spread: int) -> None:
+    """The hostile property tests' random plans, some durations given as ranges (some of them
+    invalid: a likely value of 0): `risk` accepts exactly the plans `critical-path` accepts, and
+    what it says is consistent; a plan it rejects gets one located line."""
+    from test_hostile_properties import AS_OF as HOSTILE_AS_OF, assert_rejected_cleanly, run_on_text
+
+    text, _facts = generated
+    if spread:
+        text = re.sub(r"duration: (\d+)([dw])\n", lambda m: f"duration: {{low: 0{m[2]}, likely: {m[1]}{m[2]}, "
+                      f"high: {int(m[1]) * spread + 1}{m[2]}}}\n", text)
+    result, path = run_on_text(text.encode(), "risk", "--as-of", HOSTILE_AS_OF, "--samples", "200", "-f", "json")
+    plain, _path = run_on_text(text.encode(), "critical-path", "--as-of", HOSTILE_AS_OF, "-f", "json")
+    assert result.exit_code == plain.exit_code, (result.stderr, plain.stderr)
+    if result.exit_code != 0:
+        assert_rejected_cleanly(result, path)
+        return
+    document, schedule = json.loads(result.stdout), json.loads(plain.stdout)
+    assert 0 <= document["probability_opening_holds"] <= 1
+    assert [f["date"] for f in document["forecasts"]] == sorted(f["date"] for f in document["forecasts"])
+    assert all(0 <= a["criticality"] <= 1 for a in document["activities"])
+    assert document["opening_holds_deterministic"] == schedule["opening_holds"]
+    if not any(a["sampled"] for a in document["activities"]):
+        assert document["probability_opening_holds"] == (1.0 if schedule["opening_holds"] else 0.0)
