@@ -31,10 +31,14 @@ from __future__ import annotations
 
 import datetime as dt
 import graphlib
+import os
 import zlib
 from dataclasses import dataclass
 
-import numpy as np
+# The simulation uses no linear algebra: numpy's BLAS need not start a pool of
+# threads on import (it costs start-up time, more so on a busy machine).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
 
 from navplan.engine.dependency_graph import cycle_error, network_edges, network_nodes
 from navplan.engine.working_days import DEFAULT_FELLESFERIE_WEEKS, WorkCalendar

@@ -46,7 +46,8 @@ class ActivityRiskRecord(BaseModel):
                                            "opening")
     correlation: float | None = Field(description="Spearman's rank correlation of its sampled duration with the "
                                                   "earliest opening; null when not sampled or nothing varies")
-    driver_rank: int | None = Field(description="1 for the strongest driver of the opening; null for non-drivers")
+    driver_rank: int | None = Field(description="1 for the strongest driver of the opening; null when its "
+                                                "correlation is within noise (3/√samples) of zero")
 
 
 class DistributionRecord(BaseModel):
