@@ -27,6 +27,15 @@ def percent(probability: float, lang: str) -> str:
     return t("risk.percent", lang, value=round(probability * 100))
 
 
+def count(samples: int, lang: str) -> str:
+    """10 000 in bokmål (a no-break space between thousands), 10,000 in English.
+
+    >>> count(10000, "nb"), count(10000, "en")
+    ('10\xa0000', '10,000')
+    """
+    return f"{samples:,}".replace(",", "," if lang == "en" else "\u00a0")
+
+
 def decimal(value: float, lang: str) -> str:
     """A correlation with two decimals: 0,43 in bokmål, 0.43 in English."""
     text = f"{value:.2f}"

@@ -9,7 +9,7 @@ from html import escape
 from navplan.features.schedule_risk import TOP_DRIVERS, RiskAnalysis
 from navplan.messages import format_date, t
 from navplan.render.report_sections import Cell, Grid, Section
-from navplan.render.risk_labels import decimal, headline, percent, range_text
+from navplan.render.risk_labels import count, decimal, headline, percent, range_text
 from navplan.render.risk_svg import s_curve_svg
 
 _TONES = {"ok": ("ok", "✔ "), "tight": ("tight", "! "), "fail": ("fail", "✘ "), "plain": (None, ""),
@@ -39,6 +39,6 @@ def risk_section(analysis: RiskAnalysis, lang: str) -> Section:
 
 
 def risk_figure(analysis: RiskAnalysis, lang: str) -> list[str]:
-    samples = f"{analysis.samples:,}".replace(",", "\u00a0" if lang != "en" else ",")
+    samples = count(analysis.samples, lang)
     return ["<figure>", s_curve_svg(analysis, lang),
             f"<figcaption>{escape(t('risk.report.caption', lang, samples=samples))}</figcaption>", "</figure>"]

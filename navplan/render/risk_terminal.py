@@ -12,7 +12,7 @@ from rich.text import Text
 
 from navplan.features.schedule_risk import TOP_DRIVERS, RiskAnalysis
 from navplan.messages import format_date, format_long_date, format_week, t
-from navplan.render.risk_labels import bar, buckets, decimal, headline, percent, range_text
+from navplan.render.risk_labels import bar, buckets, count, decimal, headline, percent, range_text
 
 BAR_WIDTH = 24
 _STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
@@ -27,7 +27,7 @@ def render_risk(console: Console, analysis: RiskAnalysis, lang: str) -> None:
     opening_line = "opening" if schedule.working_days_left >= 0 else "opening.past"
     console.print(t(opening_line, lang, date=format_long_date(plan.opening, lang),
                     week=format_week(plan.opening, lang), days=schedule.working_days_left))
-    console.print(Text(t("risk.samples", lang, samples=_count(analysis.samples, lang), seed=analysis.seed),
+    console.print(Text(t("risk.samples", lang, samples=count(analysis.samples, lang), seed=analysis.seed),
                        style="dim"))
     for kind, text in headline(analysis, lang):
         mark, style = _STYLES[kind]
@@ -38,11 +38,6 @@ def render_risk(console: Console, analysis: RiskAnalysis, lang: str) -> None:
     _dates(console, analysis, lang)
     console.print()
     _drivers(console, analysis, lang)
-
-
-def _count(samples: int, lang: str) -> str:
-    """10 000 in bokmål, 10,000 in English."""
-    return f"{samples:,}".replace(",", "\u00a0" if lang != "en" else ",")
 
 
 def _table(title: str) -> Table:

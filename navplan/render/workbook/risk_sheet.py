@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from navplan.features.schedule_risk import RiskAnalysis
 from navplan.messages import format_date, t
-from navplan.render.risk_labels import headline
+from navplan.render.risk_labels import count, headline
 from navplan.render.workbook.cells import (
     BOLD, ROW_LINE, TITLE, WARNING, WRAP_TOP, fit_heights, font, footer, header_row, print_setup, put, set_widths,
 )
@@ -34,8 +34,8 @@ def write_risk(ws: Worksheet, analysis: RiskAnalysis, lang: str) -> None:
     ws.title = t("risk.xlsx.sheet", lang)
     set_widths(ws, {1: 12, 2: 48, 3: 13, 4: 12, 5: 12, 6: 12, 7: 11, 8: 12, 9: 11})  # before rows are fitted to them
     put(ws, 1, 1, t("risk.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang)), font=TITLE)
-    samples = f"{analysis.samples:,}".replace(",", "\u00a0" if lang != "en" else ",")
-    put(ws, 2, 1, t("risk.samples", lang, samples=samples, seed=analysis.seed), font=font(colour="595959"))
+    put(ws, 2, 1, t("risk.samples", lang, samples=count(analysis.samples, lang), seed=analysis.seed),
+        font=font(colour="595959"))
     row = 3
     for kind, text in headline(analysis, lang):
         put(ws, row, 1, text, font=font(bold=kind in ("ok", "tight", "fail", "strong"), colour=_COLOURS[kind]))
