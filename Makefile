@@ -17,7 +17,7 @@ TOOLS := .tools
 DEMO_PLAN := examples/indre-ostfold/navplan.yaml
 DEMO_AS_OF := 10.12.2018
 
-.PHONY: demo test test-all bench upgrade clean
+.PHONY: demo test test-all bench upgrade clean docs-images
 
 $(STAMP): $(LOCK) pyproject.toml Makefile
 	rm -rf $(VENV)
@@ -38,6 +38,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The pictures of the workbooks in docs/ and the README (needs LibreOffice and poppler).
+docs-images: $(STAMP)
+	$(BIN)/python docs/render_workbooks.py
+	$(BIN)/python docs/render_report.py
 
 # The newest versions pyproject.toml allows, written to the lock, then the whole
 # suite on them: review `git diff requirements.lock` and commit it if green.

@@ -26,6 +26,20 @@ EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 141
 
 
+def visible(text: str, keep: str = "") -> str:
+    r"""``text`` with every control character shown as an escape (``\x1b``, ``\n``),
+    except those in ``keep``: what a terminal, a comment in a plan or a calendar
+    line receives from text it does not control (a commit subject, a file name).
+
+    >>> print(visible("NAV \x1b]0;TITLE\x07\x1b[2J"))
+    NAV \x1b]0;TITLE\x07\x1b[2J
+    >>> print(visible("Ring\nKari\tx"), visible("Ring\nKari", keep="\n") == "Ring\nKari")
+    Ring\nKari\tx True
+    """
+    table = _ESCAPES if not keep else {code: escape for code, escape in _ESCAPES.items() if chr(code) not in keep}
+    return text.translate(table)
+
+
 def one_line(text: str, limit: int = MAX_PART) -> str:
     """``text`` with control characters escaped, cut in the middle when longer than ``limit``.
 

@@ -26,7 +26,7 @@ def schema_text(document: str) -> str:
 
         schema = RiskDocument.model_json_schema()
     else:
-        from navplan.render.portfolio_terminal import PortfolioRecord
+        from navplan.render.portfolio_json_csv import PortfolioDocument
 
-        schema = {"type": "array", "items": PortfolioRecord.model_json_schema()}
+        schema = PortfolioDocument.model_json_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

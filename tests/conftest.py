@@ -50,3 +50,47 @@ def navplan():
 def _no_colour(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", str(TERMINAL_WIDTH))
+
+
+@pytest.fixture(scope="session")
+def mpxj():
+    """MPXJ's reader, on a JVM started once for the whole run."""
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime: MPXJ needs one (e.g. apt-get install default-jre-headless)")
+    jpype = pytest.importorskip("jpype", reason="JPype1 is not installed: pip install -e '.[test]'")
+    pytest.importorskip("mpxj", reason="mpxj is not installed: pip install -e '.[test]'")  # puts its jars on the path
+    if not jpype.isJVMStarted():
+        jpype.startJVM()
+    import org.mpxj as mpxj_package  # noqa: F401  (MPXJ 14 and later; net.sf.mpxj before)
+
+    return jpype.JPackage("org").mpxj
+
+
+def mpxj_schedule(mpxj, path: Path, as_of: dt.date) -> dict[str, tuple[dt.date, dt.date, dt.date, dt.date]]:
+    """MPXJ's own CPM (its Primavera scheduler) run on an MSPDI file back from
+    the project's finish: each task's (early start, early finish, late start,
+    late finish) by name. The dates the file holds are cleared first, so only
+    the scheduler sets them; summaries are left out."""
+    from java.time import LocalDateTime
+
+    project = mpxj.reader.UniversalProjectReader().read(str(path))
+    project.getProjectProperties().setMustFinishBy(project.getProjectProperties().getFinishDate())
+    for task in project.getTasks():
+        if task.getSummary():
+            continue
+        milestone_type = mpxj.ActivityType.FINISH_MILESTONE
+        task.setActivityType(milestone_type if task.getMilestone() else mpxj.ActivityType.TASK_DEPENDENT)
+        task.setRemainingDuration(task.getDuration())
+        task.setConstraintType(mpxj.ConstraintType.AS_SOON_AS_POSSIBLE)
+        task.setStart(None)
+        task.setFinish(None)
+    mpxj.cpm.PrimaveraScheduler().schedule(project, LocalDateTime.of(as_of.year, as_of.month, as_of.day, 8, 0))
+
+    def date(value) -> dt.date:
+        return dt.date(value.getYear(), value.getMonthValue(), value.getDayOfMonth())
+
+    return {str(task.getName()): (date(task.getEarlyStart()), date(task.getEarlyFinish()), date(task.getLateStart()),
+                                  date(task.getLateFinish()))
+            for task in project.getTasks() if not task.getSummary() and task.getName() is not None}

@@ -20,7 +20,7 @@ INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
 COMMANDS = ["init", "critical-path", "calendar", "risk", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
             "report", "portfolio"]
-GROUPS = {"export": ["xlsx", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
+GROUPS = {"export": ["xlsx", "ods", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
 
 
 @pytest.mark.parametrize("command", COMMANDS + [f"{group} {sub}" for group, subs in GROUPS.items() for sub in subs])
@@ -107,7 +107,7 @@ def test_critical_path_json_is_the_documented_contract() -> None:
     result = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "10.12.2018", "--format", "json")
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     assert document["opening_date"] == "2020-01-01" and document["as_of"] == "2018-12-10"
     for activity in document["activities"]:
         assert {"id", "title", "earliest_start", "earliest_finish", "latest_start", "latest_finish", "slack",

@@ -59,15 +59,20 @@ def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None
     assert ws["A1"].value == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
     assert ws["A2"].value == "Per 10.12.2018 · navplan 0.1.0 · mal merger · håndbok v2.0"
     assert [ws.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_NB
-    # One column per ISO week from the as-of week (50) to the opening's (week 1), T-minus above each.
-    assert ws["K4"].value == "uke 50" and ws["K3"].value == "T-55"
-    assert ws["L4"].value == "uke 51" and ws["L3"].value == "T-54"
+    # Work done before the as-of week has a column of its own, «før»; then one column per ISO week from
+    # the as-of week (50) to the opening's (week 1), T-minus above each, and on to the move after the
+    # opening (9.2.6, 02–08.01.2020, week 2: T+1).
+    assert ws["K4"].value == "før" and ws["K3"].value is None
+    assert ws["L4"].value == "uke 50" and ws["L3"].value == "T-55"
+    assert ws["M4"].value == "uke 51" and ws["M3"].value == "T-54"
     last = ws.max_column
-    assert ws.cell(row=4, column=last).value == "uke 1" and ws.cell(row=3, column=last).value == "T"
-    assert last - 10 == 56
+    assert ws.cell(row=4, column=last - 1).value == "uke 1" and ws.cell(row=3, column=last - 1).value == "T"
+    assert ws.cell(row=4, column=last).value == "uke 2" and ws.cell(row=3, column=last).value == "T+1"
+    assert last - 11 == 57
     english = export(tmp_path, "--lang", "en", "--by", "month").worksheets[0]
     assert [english.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_EN
-    assert english["K4"].value == "Dec 2018" and english["K3"].value == "T-13"
+    assert english["K4"].value == "before"
+    assert english["L4"].value == "Dec 2018" and english["L3"].value == "T-13"
     assert english["A2"].value.startswith("As of 2018-12-10 · navplan 0.1.0 · template merger")
 
 
@@ -130,19 +135,35 @@ def _fill(ws, row: int, column: int) -> str | None:
     return cell.fill.fgColor.rgb[-6:] if cell.fill.fill_type == "solid" else None
 
 
+#: The shades of periods with days off, under the bars.
+DAYS_OFF = {"D0CECE", "EDEDED"}
+
+
+def _bar(ws, row: int, column: int) -> str | None:
+    """A bar's colour, or None where a cell holds no bar (only, perhaps, the shade of days off)."""
+    fill = _fill(ws, row, column)
+    return None if fill in DAYS_OFF else fill
+
+
 def test_gantt_bars_colour_critical_other_and_done_work(by_month) -> None:
     ws = by_month.worksheets[0]
     rows = rows_by_id(ws)
     dec18, jan, feb, mar, apr, may = (period_column(ws, h) for h in
                                       ("des 2018", "jan 2019", "feb 2019", "mar 2019", "apr 2019", "mai 2019"))
-    critical = rows["6.1"]  # latest start 31.01.2019, latest finish 06.03.2019
-    assert [_fill(ws, critical, c) for c in (dec18, jan, feb, mar, apr)] == [None, "E06666", "E06666", "E06666", None]
-    other = rows["5.1"]  # 28.03.2019 - 29.04.2019, 70 days of slack
-    assert [_fill(ws, other, c) for c in (feb, mar, apr, may)] == [None, "6FA8DC", "6FA8DC", None]
+    jun, jul, aug, sep = (period_column(ws, h) for h in ("jun 2019", "jul 2019", "aug 2019", "sep 2019"))
+    critical = rows["9.2.2"]  # on the opening's chain: latest start 25.06.2019, latest finish 26.08.2019
+    assert [_bar(ws, critical, c) for c in (may, jun, jul, aug, sep)] == [None, "E06666", "E06666", "E06666", None]
+    other = rows["6.1"]  # 31.01.2019 - 06.03.2019, 30 days of slack
+    assert [_bar(ws, other, c) for c in (dec18, jan, feb, mar, apr)] == [None, "6FA8DC", "6FA8DC", "6FA8DC", None]
     done = rows["2.2"]  # finished 10.12.2018, in the as-of month
-    assert _fill(ws, done, dec18) == "BFBFBF" and _fill(ws, done, jan) is None
-    long_done = rows["3.1.1"]  # finished in March 2018: before the calendar starts
-    assert all(_fill(ws, long_done, c) is None for c in range(11, ws.max_column + 1))
+    assert _bar(ws, done, dec18) == "BFBFBF" and _bar(ws, done, jan) is None
+    long_done = rows["3.1.1"]  # 08.01.2018-13.03.2018: before the as-of month, so in the column «før»
+    assert _bar(ws, long_done, 11) == "BFBFBF"
+    assert all(_bar(ws, long_done, c) is None for c in range(dec18, ws.max_column + 1))
+    assert all(_bar(ws, rows[i], c) is None for i in ("3.1.2", "3.1.3", "3.1.4")
+               for c in range(11, ws.max_column + 1)), "done without dates: no bar"
+    started = rows["4.1"]  # started 10.12.2018, 2 weeks: forecast to finish 21.12.2018
+    assert [_bar(ws, started, c) for c in (11, dec18, jan)] == [None, "6FA8DC", None]
     summary = rows["6"]
     assert ws.cell(row=summary, column=jan).border.bottom.style == "thick"
     assert _fill(ws, summary, jan) is None
@@ -154,7 +175,7 @@ def test_gantt_bars_colour_critical_other_and_done_work(by_month) -> None:
 
 def test_as_of_and_opening_columns_are_marked(by_month) -> None:
     ws = by_month.worksheets[0]
-    first, last = 11, ws.max_column
+    first, last = period_column(ws, "des 2018"), ws.max_column
     assert _fill(ws, 4, first) == "FFD966" and _fill(ws, 3, first) == "FFD966"
     assert ws.cell(row=20, column=first).border.left.style == "medium"
     assert _fill(ws, 4, last) == "93C47D" and ws.cell(row=20, column=last).border.left.style == "medium"
@@ -165,9 +186,12 @@ def test_print_setup_and_footer(by_month, tmp_path: Path) -> None:
     ws = by_month.worksheets[0]
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    # 15 months do not fit one page at a readable size: two pages wide, ID and activity on both.
+    assert int(ws.page_setup.fitToWidth) == 2 and int(ws.page_setup.fitToHeight) == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$1:$4"
+    assert ws.print_title_rows == "$1:$4" and ws.print_title_cols == "$A:$B"
+    assert ws.page_setup.pageOrder == "overThenDown"
+    assert ws.oddHeader.center.text == "NAV Indre Østfold: Nedtellingskalender"
     assert ws.oddFooter.left.text == "NAV Indre Østfold"
     assert ws.oddFooter.center.text == "Per 10.12.2018"
     assert ws.oddFooter.right.text == "side &P av &N"
@@ -175,20 +199,22 @@ def test_print_setup_and_footer(by_month, tmp_path: Path) -> None:
     assert english.oddFooter.right.text == "page &P of &N" and english.oddFooter.center.text == "As of 2018-12-10"
     for sheet in by_month.worksheets:
         assert sheet.page_setup.orientation == "landscape" and sheet.oddFooter.right.text == "side &P av &N"
+        assert sheet.oddHeader.center.text == f"NAV Indre Østfold: {sheet.title}", "the sheet's title on every page"
 
 
 def test_critical_path_sheet(by_month) -> None:
     ws = by_month["Kritisk linje"]
     texts = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
     assert texts[0] == "NAV Indre Østfold: kritisk linje per 10.12.2018"
-    assert texts[1] == "Åpningsdatoen holder: 30 arbeidsdager slakk på den kritiske linjen."
+    # The opening's own slack; the 7.4 deadline has its own line (issue 10).
+    assert texts[1] == "Åpningsdatoen holder med 107 arbeidsdager å gå på."
+    assert any(text and text.startswith("7.4 Personelløpet") and "30 arbeidsdager å gå på" in text for text in texts)
     header = texts.index("ID")
-    assert texts[header + 1:header + 6] == ["6.1", "7.2", "7.3", "M3", "7.4"]
+    # The critical path is the opening's driving chain, whole: premises, ICT, the criteria check.
+    assert texts[header + 1:header + 7] == ["9.2.1", "9.2.2", "9.2.3", "9.2.4", "9.3.2", "1.2"]
     row = header + 2
-    assert ws.cell(row=row, column=4).value.date() == dt.date(2019, 1, 31)  # start by
-    assert ws.cell(row=row, column=6).is_date and ws.cell(row=row, column=8).value == 30
-    chain = texts.index("Kjeden som bestemmer tidligste åpning")
-    assert texts[chain + 2:chain + 8] == ["6.1", "7.2", "7.3", "M3", "7.4", "8.2"]
+    assert ws.cell(row=row, column=4).value.date() == dt.date(2019, 5, 24)  # start by
+    assert ws.cell(row=row, column=6).is_date and ws.cell(row=row, column=8).value == 107
 
 
 def test_lost_opening_is_said_on_the_critical_path_sheet(tmp_path: Path) -> None:
@@ -262,16 +288,14 @@ def test_every_text_cell_is_stored_as_text() -> None:
     # The plan loader trims titles, so tab and CR are checked on the cell writer itself.
     import io
 
-    from navplan.render.workbook.cells import put
+    from navplan.render.workbook.sheet_model import Book, Sheet
+    from navplan.render.workbook.xlsx_writer import xlsx_bytes
 
     texts = ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "plain"]
-    workbook = openpyxl.Workbook()
+    sheet = Sheet("Ark")
     for column, text in enumerate(texts, start=1):
-        cell = put(workbook.active, 1, column, text)
-        assert cell.data_type == "s" and cell.value == text
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    read = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active
+        sheet.put(1, column, text)
+    read = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(Book([sheet])))).active
     # XML reads a stored CR as a line feed; either way it is text, not a formula.
     assert [read.cell(row=1, column=c).value for c in range(1, len(texts) + 1)] == [
         text.replace("\r", "\n") for text in texts]
@@ -317,7 +341,7 @@ def test_calendar_writes_the_same_workbook_with_format_xlsx(tmp_path: Path) -> N
                        "--lang", "en")
     assert made.exit_code == 0, made.stderr
     ws = openpyxl.load_workbook(target).worksheets[0]
-    assert ws.title == "Countdown" and ws["K4"].value == "Dec 2018"
+    assert ws.title == "Countdown" and ws["L4"].value == "Dec 2018"
     again = run_navplan("calendar", INDRE_OSTFOLD, "--as-of", AS_OF, "-f", "xlsx", "-o", target)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr
     assert run_navplan("critical-path", INDRE_OSTFOLD, "-f", "xlsx").exit_code == 2

@@ -56,7 +56,7 @@ def test_libreoffice_loads_the_workbook_and_prints_it(converted) -> None:
         text = subprocess.run(["pdftotext", "-layout", str(converted["pdf"]), "-"], capture_output=True,
                               text=True, check=True).stdout
         assert "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020" in text
-        assert "lovpålagt" in text and "Kjeden som bestemmer tidligste åpning" in text, "every sheet is printed"
+        assert "lovpålagt" in text and "Kritisk linje" in text and "Om planen" in text, "every sheet is printed"
         assert "side 1 av" in text
 
 

@@ -170,7 +170,7 @@ def test_summaries_descriptions_categories_and_reminders(plan, tmp_path):
             assert f"Eier: {record['owner']}" in description
         if purposes.get(activity_id):
             assert purposes[activity_id].nb.strip() in description
-    assert str(found[next(u for u in found if kind_of(u)[0] == "7.4")]["SUMMARY"]).startswith("Frist (kritisk): 7.4 ")
+    assert str(found[next(u for u in found if kind_of(u)[0] == "9.3.2")]["SUMMARY"]).startswith("Frist (kritisk): 9.3.2 ")
     assert "Eier: Anna Lena Gaup" in str(found[next(u for u in found if kind_of(u)[0] == "4.1")]["DESCRIPTION"])
 
 
@@ -184,8 +184,8 @@ def test_english_and_latest_start_events(plan, tmp_path):
         record = next(a for a in doc["activities"] if a["id"] == activity_id)
         assert day(event) == dt.date.fromisoformat(record["latest_start"])
         assert str(event["SUMMARY"]).startswith("Start by")
-    deadline = next(e for u, e in found.items() if kind_of(u) == ("7.4", "deadline"))
-    assert str(deadline["SUMMARY"]).startswith("Deadline (critical): 7.4 ")
+    deadline = next(e for u, e in found.items() if kind_of(u) == ("9.2.1", "deadline"))
+    assert str(deadline["SUMMARY"]).startswith("Deadline (critical): 9.2.1 ")
     assert "Responsible: Project manager (NAV office manager)" in str(deadline["DESCRIPTION"])
 
 

@@ -255,14 +255,14 @@ def test_an_old_plan_that_no_longer_loads_is_located_in_the_revision(repo: Path)
 
 def test_a_not_after_date_can_cost_the_critical_path_slack_the_opening_keeps(repo: Path) -> None:
     # C must finish by Wednesday 09.01.2030 (point 3): with 3 days from the as-of date it has
-    # no slack, so C alone is the critical path (slack 0) while the opening keeps 25.
+    # no slack (0) while the opening keeps 25 and its chain stays A → B.
     # C 3d -> 4d: C finishes at point 4, one day late: slack -1; the opening still has 25.
     commit_plan(repo, plan_text(A10 + B5 + block("C", "Gamma", "3d", not_after="09.01.2030") + D2), "C by 09.01")
     working_copy(repo, plan_text(A10 + B5 + block("C", "Gamma", "4d", not_after="09.01.2030") + D2))
     document = diff_json(repo)
     assert (document["slack_to_opening_before"], document["slack_to_opening_after"]) == (25, 25)
     assert (document["critical_slack_before"], document["critical_slack_after"]) == (0, -1)
-    assert document["critical_path_before"] == document["critical_path_after"] == ["C"]
+    assert document["critical_path_before"] == document["critical_path_after"] == ["A", "B"]
     table = run_navplan("diff", repo, "--as-of", AS_OF).stdout
     assert ("Slakk til åpning: 25 arbeidsdager, som før.\n"
-            "Slakk på den kritiske linjen: 0 → -1 arbeidsdager (-1).\n") in table
+            "C Gamma, ferdig senest 09.01.2030: slakk 0 → -1 arbeidsdager (-1).\n") in table

@@ -132,9 +132,11 @@ def test_tasks_are_numbered_in_outline_order(tmp_path: Path, example: str, as_of
 
 def test_the_project_is_scheduled_from_the_opening(tmp_path: Path) -> None:
     project = values(export(tmp_path, "indre-ostfold", "10.12.2018"))
-    # Opening 01.01.2020 is a holiday and 24.-31.12 the Christmas closure: everything ends 23.12.2019.
+    # Opening 01.01.2020 is a holiday and 24.-31.12 the Christmas closure: everything before the
+    # opening ends 23.12.2019; the move after it (9.2.6, 1w from Thu 02.01.2020: 2, 3, 6, 7, 8
+    # January) is the project's last work, so the file's finish is 08.01.2020.
     assert project["ScheduleFromStart"] == "0"
-    assert project["FinishDate"] == "2019-12-23T17:00:00"
+    assert project["FinishDate"] == "2020-01-08T17:00:00"
     assert project["StartDate"] == "2018-01-08T08:00:00"  # 3.1.1's actual start
     assert (project["MinutesPerDay"], project["MinutesPerWeek"], project["DaysPerMonth"]) == ("480", "2400", "20")
     assert project["Name"] == project["Title"] == "NAV Indre Østfold"
@@ -197,11 +199,11 @@ def test_a_link_from_a_dropped_activity_is_drawn_from_the_live_ones_before_it() 
                   task("S", "4d", after=[("D", "FS", "3d"), ("Y", "FS", "1d")])]
     plan = Plan(office="NAV Test", opening=day("02.06.2025"), drop=["D"])
     project = build_project(plan, handbook=handbook(activities), template=TEMPLATE)
-    found = task_links(project)
+    found = task_links(project).links
     # D is zero-length once dropped: X's start + 2 + 3 binds S's start (SS 5), and Y's
     # finish + 0 + 3 binds it (FS 3), which is more than S's own link from Y (FS 1):
     # MS Project holds one link between two tasks, so the one that binds stays.
-    assert found["S"] == [TaskLink("X", "SS", 5), TaskLink("Y", "FS", 3)]
+    assert set(found["S"]) == {TaskLink("X", "SS", 5), TaskLink("Y", "FS", 3)}
     assert "D" not in found
 
 
@@ -209,17 +211,16 @@ def test_a_finish_to_finish_link_into_a_summary_binds_its_tasks() -> None:
     activities = [task("Z", "1d"), summary("P", after=[("Z", "FF", "1d")]), task("P1", "2d", parent="P"),
                   milestone("P2", parent="P")]
     plan = Plan(office="NAV Test", opening=day("02.06.2025"))
-    found = task_links(build_project(plan, handbook=handbook(activities), template=TEMPLATE))
+    found = task_links(build_project(plan, handbook=handbook(activities), template=TEMPLATE)).links
     assert found["P"] == []
     assert found["P1"] == found["P2"] == [TaskLink("Z", "FF", 1)]
 
 
 def test_the_examples_dropped_premises_are_bridged() -> None:
-    # Indre Østfold drops 9.2 (premises); 9.2.1 followed 3.1.1 and 9.2.2-9.2.4 followed in a
-    # plain chain, so 9.1's and 9.3.2's links from 9.2.4 become links from 3.1.1.
-    found = task_links(load_project(EXAMPLES / "indre-ostfold"))
+    # Lillehammer-Gausdal drops 9.2 and 9.3 (premises, ICT); 9.2.1 followed 3.1.1 and
+    # 9.2.2-9.2.4 followed in a plain chain, so 9.1's link from 9.2.4 becomes one from 3.1.1.
+    found = task_links(load_project(EXAMPLES / "lillehammer-gausdal")).links
     assert found["9.1"] == [TaskLink("3.1.1", "FS", 0)]
-    assert TaskLink("3.1.1", "FS", 0) in found["9.3.2"]
 
 
 def test_the_calendar_names_each_closed_run(tmp_path: Path) -> None:

@@ -51,7 +51,9 @@ def county(tmp_path: Path) -> Path:
 
 def _json(*args) -> tuple[int, list[dict]]:
     result = run_navplan("portfolio", *args, "--as-of", AS_OF, "--format", "json")
-    return result.exit_code, json.loads(result.stdout)
+    document = json.loads(result.stdout)
+    assert document["format_version"] == 2 and set(document) == {"format_version", "as_of", "offices"}
+    return result.exit_code, document["offices"]
 
 
 def test_sorted_by_risk_with_slack_worked_out_by_hand(county: Path) -> None:
@@ -117,21 +119,28 @@ def test_every_plan_readable_exits_0(county: Path) -> None:
 
 
 def test_the_examples_agree_with_critical_path() -> None:
-    """As of 01.03.2019 Lillehammer-Gausdal's opening (02.01.2017) has long passed; Fjordby and
-    Indre Østfold hold, Fjordby with less slack. Every figure is critical-path's own."""
+    """As of 01.03.2019 Lillehammer-Gausdal has opened (02.01.2017): it comes after the offices
+    still to open. Fjordby and Indre Østfold hold; the county ranks them by the worst of the
+    opening's slack and any deadline's. Every figure is critical-path's own."""
     result = run_navplan("portfolio", EXAMPLES, "--as-of", "01.03.2019", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    records = json.loads(result.stdout)
-    assert [r["office"] for r in records] == ["NAV Lillehammer-Gausdal", "NAV Fjordby", "NAV Indre Østfold"]
+    records = json.loads(result.stdout)["offices"]
+    assert [r["office"] for r in records] == ["NAV Indre Østfold", "NAV Fjordby", "NAV Lillehammer-Gausdal"]
     for record in records:
         single = run_navplan("critical-path", record["file"], "--as-of", "01.03.2019", "--format", "json")
         document = json.loads(single.stdout)
         assert record["opening_holds"] == document["opening_holds"]
-        assert record["slack_to_opening"] == document["slack_to_opening"]
+        assert record["opened"] == document["opened"]
+        if not record["opened"]:
+            assert record["slack_to_opening"] == document["slack_to_opening"]
+            assert record["critical_id"] == document["critical_path"][0]
         assert record["opening_date"] == document["opening_date"]
-        assert record["critical_id"] == document["critical_path"][0]
-    assert not records[0]["opening_holds"]
-    assert records[1]["slack_to_opening"] < records[2]["slack_to_opening"]
+        deadlines = [d["slack"] for d in document["deadlines"]]
+        assert record["worst_deadline_slack"] == (min(deadlines) if deadlines else None)
+        known = [s for s in (record["slack_to_opening"], record["worst_deadline_slack"]) if s is not None]
+        assert record["risk_slack"] == (min(known) if known else None)
+    assert records[2]["opened"] and records[2]["slack_to_opening"] is None
+    assert records[0]["risk_slack"] <= records[1]["risk_slack"]
 
 
 def test_csv_has_the_json_fields_and_rows(county: Path) -> None:
@@ -156,18 +165,30 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     book = load_workbook(workbook)
     assert book.sheetnames == ["Portefølje"]
     ws = book.active
-    assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:J7"
-    assert [c.value for c in ws[1]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå",
-                                        "Forsinket", "Neste frist", "Status", "I tide"]
-    offices = [ws.cell(row, 1).value for row in range(2, 8)]
+    # A title and the as-of date above the table, printed on every page with the header.
+    assert ws["A1"].value == "Portefølje per 07.01.2030: 6 planer, sortert etter risiko"
+    assert ws["A2"].value.startswith("Per 07.01.2030 · navplan ")
+    assert ws.freeze_panes == "A5" and ws.print_title_rows == "$1:$4"
+    assert ws.auto_filter.ref == "A4:L10"
+    assert [c.value for c in ws[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå: ID",
+                                        "Kritisk nå: aktivitet", "Forsinket", "Neste frist", "Neste frist: ID",
+                                        "Status", "I tide"]
+    offices = [ws.cell(row, 1).value for row in range(5, 11)]
     assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
-    formula = ws.cell(5, 1)
+    formula = ws.cell(8, 1)
     assert formula.data_type == "s"  # text, not a formula
-    assert ws.cell(5, 6).value == 'L1 =HYPERLINK("http://x")'
-    assert ws.cell(2, 3).value.date() == dt.date(2030, 3, 4) and ws.cell(2, 5).value == -20
-    assert "2030-02-30" in ws.cell(7, 9).value
-    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHI")
+    assert (ws.cell(8, 6).value, ws.cell(8, 7).value) == ("L1", '=HYPERLINK("http://x")')
+    assert ws.cell(8, 7).data_type == "s"
+    assert ws.cell(5, 3).value.date() == dt.date(2030, 3, 4) and ws.cell(5, 3).number_format == "DD.MM.YYYY"
+    assert ws.cell(5, 5).value == -20 and ws.cell(5, 5).number_format == "0"
+    # The next deadline is a date that sorts, its id beside it.
+    deadline = ws.cell(5, 9)
+    assert isinstance(deadline.value, dt.datetime) and deadline.number_format == "DD.MM.YYYY"
+    assert ws.cell(5, 10).value and " " not in ws.cell(5, 10).value
+    assert "2030-02-30" in ws.cell(10, 11).value
+    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJKL")
+    # The probability of opening on time: a share shown as percent (`navplan risk`, 2,000 samples).
+    assert 0 <= ws.cell(5, 12).value <= 1 and ws.cell(5, 12).number_format == "0%"
 
     again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr
@@ -199,7 +220,7 @@ def test_progress_bar_on_a_terminal(county: Path) -> None:
                 Environment(stdout=stdout, stderr=stderr, width=100))
     assert code == 2
     assert "Scheduling" in stderr.getvalue()
-    assert len(json.loads(stdout.getvalue())) == 13  # stdout stays clean
+    assert len(json.loads(stdout.getvalue())["offices"]) == 13  # stdout stays clean
 
 
 def test_risk_order_ties_go_to_the_earliest_opening() -> None:

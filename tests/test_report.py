@@ -203,7 +203,7 @@ def test_the_html_report_is_one_self_contained_printable_page(repo: Path, tmp_pa
     html = report(repo, tmp_path / "r.html")
     page = parse(html)
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"nb\">")
-    assert page.sections == ["opening", "risk", "criteria", "critical", "changes", "must_start", "overdue",
+    assert page.sections == ["opening", "criteria", "critical", "risk", "changes", "must_start", "overdue",
                              "decisions"]
     # Nothing to fetch: no URL at all (inline SVG needs no namespace), no scripts, no links.
     assert "http://" not in html and "https://" not in html
@@ -237,11 +237,13 @@ def test_the_gantt_chart_worked_out_by_hand(repo: Path, tmp_path: Path) -> None:
     assert (float(bars[2]["x"]), round(float(bars[2]["x"]) + float(bars[2]["width"]), 1)) == (514.1, 542.7)
     [diamond] = page.all("path")
     assert diamond["fill"] == "#6FA8DC" and diamond["d"].startswith("M542.7 ")
-    # The as-of line at 07.01 (6 days: 234.3) and the opening line at 04.03 (62 days: 554.1).
-    # (Both run from just above the first row, y 15, as the legend's small copies do not.)
+    # The as-of line at 07.01 (6 days: 234.3) and the opening line at 04.03 (62 days: 554.1);
+    # the plan misses by 5 working days, so the forecast opening 11.03 (69 days: 594.1) has a
+    # red dashed line of its own. (They run from just above the first row, y 15, as the
+    # legend's small copies do not.)
     lines = {attrs["stroke"]: float(attrs["x1"]) for attrs in page.all("line")
              if attrs.get("stroke-width") == "1.5" and attrs["y1"] == "15"}
-    assert lines == {"#BF9000": 234.3, "#38761D": 554.1}
+    assert lines == {"#BF9000": 234.3, "#38761D": 554.1, "#E06666": 594.1}
     months = [attrs for attrs in page.all("line") if attrs.get("stroke") == "#D9D9D9"]
     assert [float(m["x1"]) for m in months] == [200.0, 377.0, 537.0]  # 1 Jan, 1 Feb (31 days), 1 Mar (59)
 

@@ -179,6 +179,7 @@ def assert_sample_agrees(make_project, simulation, sample: int) -> None:
 
 @pytest.mark.parametrize("example,as_of", [("indre-ostfold", dt.date(2018, 12, 10)),
                                            ("indre-ostfold", dt.date(2019, 6, 3)),
+                                           ("indre-ostfold", dt.date(2020, 2, 3)),  # opened; premises after it
                                            ("lillehammer-gausdal", dt.date(2016, 11, 4)),
                                            ("nytt-kontor", dt.date(2027, 1, 4)),
                                            ("nytt-kontor", dt.date(2027, 9, 1))])

@@ -18,6 +18,7 @@ import math
 import re
 import subprocess
 import sys
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -204,29 +205,35 @@ def test_the_html_report_draws_the_s_curve_worked_out_by_hand(small: Path, tmp_p
     page = tmp_path / "r.html"
     assert run_navplan("report", small, "--as-of", AS_OF, "-o", page).exit_code == 0
     html = page.read_text(encoding="utf-8")
-    svg = html[html.index('<svg class="scurve"'):]
+    svg = html[html.index('<svg class="scurve" viewBox="0 0 380 60"'):]
     svg = svg[:svg.index("</svg>")]
-    # The axis runs from 01.03.2030 (the month of the earliest outcome) to 31.03.2030: 31 days over
-    # x 34..710 (676 wide); 0-100 % over y 86..12 (74 high).
-    # The opening 04.03.2030 (3 days in): 34 + 676 * 3 / 31 = 99.4; P80 is the same day.
-    assert '<line x1="99.4" y1="8" x2="99.4" y2="86" stroke="#38761D"' in svg
-    # The P80 line: across at 80 % (86 - 0.8 * 74 = 26.8) to P80, then down to the axis.
-    assert '<line x1="34" y1="26.8" x2="99.4" y2="26.8" stroke="#C00000"' in svg
-    assert '<line x1="99.4" y1="26.8" x2="99.4" y2="86" stroke="#C00000"' in svg
-    # The curve starts at 0 % on 01.03 and ends at 100 % on 31.03 (30 days in: 34 + 676 * 30 / 31 = 688.2).
+    # Beside the text, 380 units wide. The axis runs from 01.03.2030 (the month of the earliest
+    # outcome) to 31.03.2030: 31 days over x 34..370 (336 wide); 0-100 % over y 48..8 (40 high).
+    # The opening 04.03.2030 (3 days in): 34 + 336 * 3 / 31 = 66.5; P80 is the same day.
+    assert '<line x1="66.5" y1="4" x2="66.5" y2="48" stroke="#38761D"' in svg
+    # The P80 line: across at 80 % (48 - 0.8 * 40 = 16) to P80, then down to the axis.
+    assert '<line x1="34" y1="16.0" x2="66.5" y2="16.0" stroke="#C00000"' in svg
+    assert '<line x1="66.5" y1="16.0" x2="66.5" y2="48" stroke="#C00000"' in svg
+    # The curve starts at 0 % on 01.03, steps at 01.03 (1/8), 04.03 (7/8: 48 - 0.875 * 40 = 13) and
+    # 05.03 (4 days in: 34 + 336 * 4 / 31 = 77.4) to 100 %, and runs on to 31.03 (30 days in: 359.2).
     points = svg[svg.index('<polyline points="') + 18:].split('"')[0].split()
-    assert points[0] == "34.0,86.0" and points[-1] == "688.2,12.0"
-    # The drivers' heading follows the curve.
-    assert html.index('<svg class="scurve"') < html.index("Hva truer åpningen mest")
-    assert "P80 04.03.2030" in svg
-    assert 'id="risk"' in html and "Hva truer åpningen mest" in html
+    assert points[0] == "34.0,48.0" and points[-2:] == ["77.4,8.0", "359.2,8.0"]
+    assert [point.split(",")[0] for point in points[1:-1]] == ["34.0", "34.0", "66.5", "66.5", "77.4", "77.4"]
+    assert points[4].startswith("66.5,") and abs(float(points[4].split(",")[1]) - 13) < 0.5  # sampled, about 7/8
+    assert "P80 04.03.2030" in svg and "åpning 04.03.2030:" in svg
+    # The lines beside it: the verdict, the deadline at risk, the drivers; no heading of their own.
+    beside = html[html.index('<section id="risk">'):html.index('<svg class="scurve"')]
+    assert "<h2>" not in beside and "sannsynlighet for at åpningsdatoen holder" in beside
+    assert "Kan glippe: B ferdig senest 28.02.2030 holder i" in beside
+    assert "Truer åpningen mest (rangkorrelasjon): A Arbeid 1,00." in html
     markdown = tmp_path / "r.md"
     run_navplan("report", small, "--as-of", AS_OF, "-o", markdown)
     text = markdown.read_text(encoding="utf-8")
-    assert "## Sannsynlighet for åpning i tide" in text and "| A | Arbeid | 1d–2d–3d | 100 % | 1,00 |" in text
+    assert "med 80 % sikkerhet kan åpning loves 04.03.2030." in text
+    assert "Truer åpningen mest (rangkorrelasjon): A Arbeid 1,00." in text
 
 
-def test_the_workbook_has_a_risk_sheet_with_numbers_and_a_chart(small: Path, tmp_path: Path) -> None:
+def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     book = tmp_path / "plan.xlsx"
@@ -239,17 +246,22 @@ def test_the_workbook_has_a_risk_sheet_with_numbers_and_a_chart(small: Path, tmp
     probability = rows[1][4]
     assert close(probability.value, 1 / 8) and probability.number_format == "0%"
     assert [cell.value for cell in rows[2][:9]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1]
-    assert len(ws._charts) == 1
+    # The S-curve's points: 01.03, 04.03 and 05.03.2030, one working day early, on time, one late.
+    points = [row for row in ws.iter_rows(min_col=1, max_col=4) if isinstance(row[1].value, int)
+              and row[2].number_format == "0%"]
+    assert [(row[0].value.date(), row[1].value) for row in points] == [
+        (dt.date(2030, 3, 1), 1), (dt.date(2030, 3, 4), 0), (dt.date(2030, 3, 5), -1)]
+    assert points[-1][3].value == 1.0
 
 
 def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:
-    lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)
+    lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)["offices"]
     document = risk_json(small, "--samples", "2000")
     assert lines[0]["probability_on_time"] == document["probability_opening_holds"]
     table = run_navplan("portfolio", small.parent, "--as-of", AS_OF).stdout
     assert "I tide" in table
     none = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json", "--samples", "0").stdout)
-    assert none[0]["probability_on_time"] is None
+    assert none["offices"][0]["probability_on_time"] is None
 
 
 def test_only_the_risk_path_imports_numpy() -> None:

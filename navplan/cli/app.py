@@ -7,6 +7,7 @@ to a renderer. This module imports none of them until one is called.
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import Annotated
 
@@ -67,19 +68,42 @@ def _global_options(
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """The entry point, and navplan's one error boundary: every problem the
     user can fix ends here as one line on stderr in their language."""
-    from typer._click import exceptions as click_errors  # typer carries its own copy of click
-
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     env.lang = language_of(argv, env.environ)
+    code = _run(argv, env)
+    # Output still buffered must reach its reader here, where a full disk or a
+    # closed pipe can be said, not in the interpreter's last flush.
+    from navplan.cli.output_channels import ReaderGone
+
+    try:
+        env.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # help and --version are printed there by the option parser
+    except (ReaderGone, BrokenPipeError):
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except NavplanError as error:
+        return _fail(env, error)
+    except OSError as error:
+        from navplan.cli.output_channels import OutputFailed
+
+        return _fail(env, OutputFailed(error))
+    return code
+
+
+def _run(argv: list[str], env: Environment) -> int:
+    from typer._click import exceptions as click_errors  # typer carries its own copy of click
+
+    from navplan.cli.output_channels import ReaderGone
+
     try:
         command = typer.main.get_command(app)
         result = command.main(args=argv, prog_name="navplan", standalone_mode=False, obj=env)
     except NavplanError as error:
         return _fail(env, error)
     except click_errors.NoArgsIsHelpError as error:
-        env.stdout.write(error.ctx.get_help() + "\n")
-        return EXIT_OK
+        return _print_help(env, error.ctx.get_help())
     except click_errors.UsageError as error:
         return _fail(env, usage_error(error, env.lang))
     except typer.Exit as stop:
@@ -89,11 +113,38 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except (ReaderGone, BrokenPipeError):
         # A reader that stopped early (`| head`): end quietly, as git and coreutils do.
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except SystemExit as stop:
+        # The option parser printing help to a closed pipe exits 1 itself, after
+        # wrapping stdout in its PacifyFlushWrapper: that is the reader gone too.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
+        raise stop
+    except OSError as error:
+        if error.filename is not None:
+            raise  # a file navplan failed to turn into its own message: a bug to see, not to hide
+        # The option parser printing help or the version to a stdout that cannot take it.
+        from navplan.cli.output_channels import OutputFailed
+
+        return _fail(env, OutputFailed(error))
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _print_help(env: Environment, text: str) -> int:
+    from navplan.cli.output_channels import ReaderGone
+
+    try:
+        env.stdout.write(text + "\n")
+    except ReaderGone:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except NavplanError as error:
+        return _fail(env, error)
+    return EXIT_OK
 
 
 def _silence_stdout() -> None:
@@ -103,10 +154,14 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
         pass
 
 
 def _fail(env: Environment, error: NavplanError) -> int:
+    from navplan.cli.output_channels import OutputFailed
+
+    if isinstance(error, OutputFailed):
+        _silence_stdout()  # what stdout could not take would fail again in the last flush
     env.say(f"navplan: {error.render(env.lang)}")
     return error.exit_code

@@ -5,7 +5,9 @@ pattern); the core never sees any of it."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
 #: A plan's calendar is Norwegian, so "today" is the date in Oslo, whatever
 #: time zone the machine or the process is set to.
 PLAN_TIME_ZONE = "Europe/Oslo"
+#: A COLUMNS outside these is a mistake (or a broken terminal), not a width to print at.
+MIN_COLUMNS, MAX_COLUMNS = 20, 10_000
 
 
 def oslo_today() -> dt.date:
@@ -30,8 +34,8 @@ def oslo_today() -> dt.date:
 class Environment:
     """Where output goes and what "today" is."""
 
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    stdout: IO[str] = field(default_factory=lambda: _process_stream("stdout"))
+    stderr: IO[str] = field(default_factory=lambda: _process_stream("stderr"))
     stdin: IO[str] = field(default_factory=lambda: sys.stdin)
     width: int | None = None
     today: dt.date | None = None
@@ -43,25 +47,70 @@ class Environment:
 
     # rich is imported when something is printed through it: JSON and CSV output never are.
     def console(self) -> Console:
-        return _console(file=self.stdout, width=self.width, soft_wrap=False, highlight=False)
+        return _console(file=self.stdout, width=self.columns(self.stdout), soft_wrap=False, highlight=False)
 
     def error_console(self) -> Console:
-        return _console(file=self.stderr, width=self.width, highlight=False)
+        return _console(file=self.stderr, width=self.columns(self.stderr), highlight=False)
+
+    def columns(self, stream: IO[str]) -> int | None:
+        """The width to print at: the injected one, else COLUMNS if it makes sense, else the
+        terminal's (or 80). ``COLUMNS=0`` or ``COLUMNS=abc`` is ignored; rich would print
+        every table and message blank at width 0."""
+        if self.width:
+            return self.width
+        value = self.environ.get("COLUMNS")
+        if value is None:
+            return None  # rich asks the terminal
+        if value.strip().isdigit() and MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
+            return int(value)
+        try:
+            return os.get_terminal_size(stream.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            return 80
 
     def say(self, text: str) -> None:
         """A message for the user on stderr, exactly as given (no markup, emoji or wrapping)."""
         self.error_console().print(text, markup=False, emoji=False, soft_wrap=True, highlight=False)
 
 
+def _process_stream(name: str) -> IO[str]:
+    from navplan.cli.output_channels import process_stderr, process_stdout
+
+    return process_stdout() if name == "stdout" else process_stderr()
+
+
 def _console(**settings) -> Console:
-    """A rich console that lets a closed pipe end the command (rich would exit 1, the "check failed" code)."""
+    """A rich console that shows control characters escaped and lets a closed pipe end the command."""
     from rich.console import Console
+    from rich.segment import Segment
 
-    class PipeAwareConsole(Console):
+    from navplan.cli.output_channels import ReaderGone
+    from navplan.errors import visible
+
+    class SafeConsole(Console):
+        """Text that reaches the terminal never drives it: a control character from
+        a file name or a commit subject (an escape sequence that sets the window
+        title or clears the screen) is shown as a visible escape. Strings are
+        escaped before rich measures them; every other segment as it is rendered."""
+
         def on_broken_pipe(self) -> None:
-            raise BrokenPipeError
+            raise ReaderGone  # rich would exit 1, the "check failed" code
 
-    return PipeAwareConsole(**settings)
+        def render_str(self, text: str, **options):
+            return super().render_str(visible(text, keep=_LAYOUT), **options)
+
+        def render(self, renderable, options=None):
+            for segment in super().render(renderable, options):
+                if segment.control is None and _CONTROL.search(segment.text):
+                    segment = Segment(visible(segment.text, keep=_LAYOUT), segment.style)
+                yield segment
+
+    return SafeConsole(**settings)
+
+
+#: Line breaks and tabs lay text out; every other control character is shown escaped.
+_LAYOUT = "\n\t"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def language_of(argv: list[str], environ: Mapping[str, str]) -> str:

@@ -1,4 +1,4 @@
-"""`navplan export xlsx|ics|csv|json|mspdi`: the schedule written to a file.
+"""`navplan export xlsx|ods|ics|csv|json|mspdi`: the schedule written to a file.
 
 Every export checks first that it may write its file (an existing one only
 with --force), then schedules, renders and writes the file whole or not at
@@ -14,8 +14,8 @@ import typer
 
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
-    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, env_of,
-    language, load_schedule, period, weeks as parse_weeks,
+    AsOfOption, ByOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice,
+    env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -27,19 +27,39 @@ commands.add_typer(export_app, name="export", cls=NavplanGroup, help="help.expor
 
 
 def _output(example: str):
-    return Annotated[Path, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
+    return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
+
+
+DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast", help="help.option.dates")]
 
 
 @command(export_app, "xlsx", "export_xlsx")
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
                 by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
-                force: ForceOption = False) -> int:
+                force: ForceOption = False, dates: DatesOption = None) -> int:
     from navplan.engine.deadlines import countdown_calendar
 
-    refuse_existing(output, force)
-    unit = period(by)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
+    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit), output, language(lang), unit, force)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
+                   dates=drawn)
+    return EXIT_OK
+
+
+@command(export_app, "ods", "export_ods")
+def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
+               by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
+               force: ForceOption = False, dates: DatesOption = None) -> int:
+    from navplan.engine.deadlines import countdown_calendar
+
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
+    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
+    result = load_schedule(plan, as_of, ctx)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
+                   file_format="ods", dates=drawn)
     return EXIT_OK
 
 
@@ -53,7 +73,8 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
@@ -90,7 +111,8 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, mspdi_bytes(result, language_), force=force)
@@ -100,39 +122,45 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     return EXIT_OK
 
 
-def write_document(ctx: typer.Context, plan: Path | None, output: Path, as_of: str | None, lang: str,
+def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
                    weeks: int, force: bool, render) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
-    refuse_existing(output, force)
+    output = output_file(output)
+    refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, render(schedule_document(result, lang, weeks)), force=force)
     env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
-def refuse_existing(output: Path, force: bool) -> None:
+def refuse_existing(output: Path, force: bool, reading: list[Path]) -> None:
+    """Before any work: ``output`` is a file that may be written, and not a plan being read."""
     from navplan.io.atomic_write import refuse_existing as refuse
 
-    refuse(output, force)
+    refuse(output, force, reading)
 
 
-def check_output_file(output_format: str, file: Path | None, force: bool) -> None:
-    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o."""
+def check_output_file(output_format: str, file: str | None, force: bool, reading: list[Path]) -> Path | None:
+    """A workbook needs -o FILE (and --force to replace one); printed formats take no -o. The file, if any."""
     if output_format == "xlsx":
         if file is None:
             raise NavplanError("error.output.xlsx_needs_file", field="--output", hint="hint.output.name_file")
-        refuse_existing(file, force)
+        path = output_file(file)
+        refuse_existing(path, force, reading)
+        return path
     elif file is not None:
         raise NavplanError("error.output.printed_format", field="--output", hint="hint.output.printed_format",
                            format=output_format)
+    return None
 
 
-def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool) -> None:
-    """Build the workbook and write it whole or not at all; say so on stderr."""
+def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,
+                   file_format: str = "xlsx", dates: str = "latest") -> None:
+    """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr."""
     from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.features.schedule_risk import analyse_risk
     from navplan.io.atomic_write import write_atomic
@@ -141,7 +169,7 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
 
     # The Risiko sheet says what `navplan risk` says with its defaults.
     risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
-    write_atomic(output, workbook_bytes(result, periods, lang, by, risk), force=force)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, risk), force=force)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang)))

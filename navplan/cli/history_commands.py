@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
+    choice,
     AsOfOption, ForceOption, FormatOption, LangOption, PlanArgument, as_of as as_of_date, date_value, env_of,
-    language, output_format,
+    language, output_file, output_format, plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -53,11 +53,13 @@ def diff(
 def report(
     ctx: typer.Context,
     plan: PlanArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE.html", help="help.option.report_file")] = ...,
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.html", help="help.option.report_file")] = ...,
     since: Annotated[Optional[str], typer.Option("--since", metavar="REV", help="help.option.since")] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     force: ForceOption = False,
+    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
+                                                 help="help.option.dates")] = None,
 ) -> int:
     from navplan.features.steering_report import build_report
     from navplan.io.atomic_write import refuse_existing, write_atomic
@@ -65,17 +67,23 @@ def report(
     from navplan.plan.loading import resolve_plan_path
 
     language_ = language(lang)
+    output = output_file(output)
     suffix = output.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise NavplanError("error.report.suffix", field="--output", hint="hint.report.suffix",
                            suffix=suffix or output.name)
-    refuse_existing(output, force)
+    refuse_existing(output, force, plans_read(plan))
+    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
     found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since))
     if suffix == ".md":
-        from navplan.render.report_markdown import report_markdown as render
+        from navplan.render.report_markdown import report_markdown
+
+        text = report_markdown(found, language_)  # no chart in Markdown
     else:
-        from navplan.render.report_html import report_html as render
-    write_atomic(output, render(found, language_), force=force)
+        from navplan.render.report_html import report_html
+
+        text = report_html(found, language_, drawn)
+    write_atomic(output, text, force=force)
     env_of(ctx).say(t("report.written", language_, file=str(output), office=found.office,
                       as_of=format_date(found.as_of, language_)))
     return EXIT_OK

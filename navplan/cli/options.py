@@ -63,6 +63,43 @@ def text_value(value: str, option: str) -> str:
         raise NavplanError(invalid.message, field=option) from None
 
 
+def output_file(value: str | None, option: str = "--output") -> Path | None:
+    """The file ``-o`` names. A name ending in a separator (``newdir/``) names a
+    folder: refused, where a path would silently drop the separator and write a
+    file called ``newdir``."""
+    import os
+
+    if value is None:
+        return None
+    separators = tuple(sep for sep in (os.sep, os.altsep, "/") if sep)
+    if not value.strip() or value.endswith(separators):
+        named = bool(value.strip())  # an empty name is the current folder
+        raise NavplanError("error.write.folder_name", file=value if named else None, field=None if named else option,
+                           hint="hint.write.folder_name", folder=value)
+    return Path(value)
+
+
+def plans_read(plan: Path | None) -> list[Path]:
+    """The plan file a command will read, for refusing it as an output; none if it cannot be found
+    (the command then stops on that, with its own message)."""
+    from navplan.plan.loading import resolve_plan_path
+
+    try:
+        return [resolve_plan_path(plan)]
+    except NavplanError:
+        return []
+
+
+def note_value(value: str, option: str) -> str:
+    """Text for a note: line breaks and tabs allowed, no other control character."""
+    from navplan.plan.values import check_multiline
+
+    try:
+        return check_multiline(value)
+    except InvalidValue as invalid:
+        raise NavplanError(invalid.message, field=option) from None
+
+
 PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
 LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|en", help="help.option.lang")]
 FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv",

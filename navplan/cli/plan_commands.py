@@ -40,7 +40,8 @@ def init(
     template_name = choice(template, "--template", TEMPLATES, "new")
     opening_date = date_value(opening, "--opening")
     created = create_plan(
-        directory, office=text_value(office, "--office"), opening=opening_date, template=template_name,
+        directory, office=text_value(office, "--office"), opening=opening_date, today=env.today_date(),
+        template=template_name,
         municipalities=[text_value(name, "--municipality") for name in municipality or []],
         start=date_value(start, "--start"), lang=language_, force=force, git=git)
     env.say(t("init.written", language_, file=str(created.plan_file), office=office,
@@ -49,8 +50,27 @@ def init(
         env.say(t(f"init.git.{created.git}", language_, dir=str(directory)))
     if created.git_identity:
         env.say(t("init.git.identity", language_, name=created.git_identity[0], email=created.git_identity[1]))
+    _tell_the_truth(env, created.schedule, language_)
     env.say(t("init.next", language_, file=str(created.plan_file)))
     return EXIT_OK
+
+
+def _tell_the_truth(env, new_schedule, lang: str) -> None:
+    """At once, not at the first steering meeting: whether the handbook's chain fits
+    before the opening (and if not, the levers), and an opening on a day off."""
+    from navplan.errors import render_value
+    from navplan.messages import t
+    from navplan.render.labels import verdict_lines
+
+    for kind, text in verdict_lines(new_schedule, lang):
+        if kind in ("fail", "chain"):
+            env.say(("✘ " if kind == "fail" else "  ") + text)
+    for note in new_schedule.notes:
+        if note.key == "opening_not_working_day":
+            params = {name: render_value(value, lang) for name, value in note.params.items()}
+            env.say("ℹ " + t(f"note.{note.key}", lang, **params))
+    if not new_schedule.opening_holds:
+        env.say(t("init.levers", lang))
 
 
 @command(commands, "handbook", "handbook")
@@ -103,8 +123,8 @@ def schema(
     ctx: typer.Context,
     document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk",
                                                       help="help.option.schema_document", show_default=False)] = None,
-    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
-                                                 help="help.option.output_file")] = None,
+    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                help="help.option.output_file")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
     lang: LangOption = None,
 ) -> int:
@@ -116,8 +136,10 @@ def schema(
     if file is None:
         env_of(ctx).stdout.write(text)
     else:
+        from navplan.cli.options import output_file
         from navplan.io.atomic_write import refuse_existing, write_atomic
 
-        refuse_existing(file, force)
-        write_atomic(file, text, force=force)
+        target = output_file(file)
+        refuse_existing(target, force)
+        write_atomic(target, text, force=force)
     return EXIT_OK

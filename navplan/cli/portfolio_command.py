@@ -24,9 +24,9 @@ def portfolio(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="help.option.paths", show_default=False)],
     as_of: AsOfOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|xlsx",
-                                                  help="help.option.format.xlsx")] = None,
-    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE.xlsx",
+    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
+                                                  help="help.option.format.xlsx_csv_excel")] = None,
+    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
     samples: Annotated[Optional[str], typer.Option("--samples", metavar="N",
@@ -39,10 +39,10 @@ def portfolio(
 
     env, language_ = env_of(ctx), language(lang)
     count = whole_number(samples, "--samples", 0, 100_000, PORTFOLIO_SAMPLES)
-    shape = output_format(output, ("table", "json", "csv", "xlsx"))
-    check_output_file(shape, file, force)
-    day = as_of_date(as_of, ctx)
+    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
     found = find_plans(paths)
+    target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
+    day = as_of_date(as_of, ctx)
     lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(paths, day, language_, advance,
                                                                                     found, count))
     if shape == "table":
@@ -50,20 +50,20 @@ def portfolio(
 
         render_portfolio(env.console(), lines, day, language_)
     elif shape == "json":
-        from navplan.render.portfolio_terminal import portfolio_json
+        from navplan.render.portfolio_json_csv import portfolio_json
 
         env.stdout.write(portfolio_json(lines, day, language_))
-    elif shape == "csv":
-        from navplan.render.portfolio_terminal import portfolio_csv
+    elif shape in ("csv", "csv-excel"):
+        from navplan.render.portfolio_json_csv import portfolio_csv
 
-        env.stdout.write(portfolio_csv(lines, day, language_))
+        env.stdout.write(portfolio_csv(lines, day, language_, shape))
     else:
         from navplan.io.atomic_write import write_atomic
         from navplan.messages import format_date
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
-        write_atomic(file, portfolio_workbook_bytes(lines, day, language_), force=force)
-        env.say(t("portfolio.written", language_, file=str(file), count=len(lines),
+        write_atomic(target, portfolio_workbook_bytes(lines, day, language_), force=force)
+        env.say(t("portfolio.written", language_, file=str(target), count=len(lines),
                   as_of=format_date(day, language_)))
     bad = sum(1 for line in lines if line.error is not None)
     if shape == "table":

@@ -11,7 +11,9 @@ from typing import Annotated, Optional
 import typer
 
 from navplan.cli.help_format import command
-from navplan.cli.options import ActivityArgument, LangOption, PlanArgument, date_value, env_of, language
+from navplan.cli.options import (
+    ActivityArgument, LangOption, PlanArgument, date_value, env_of, language, note_value, text_value,
+)
 from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
@@ -63,6 +65,10 @@ def set_fields(
 ) -> int:
     from navplan.features.progress import set_fields as set_activity_fields
 
+    # Text that goes into the plan is checked here, so the message names the option, not a line of the edited text.
+    owner = owner if owner is None else text_value(owner, "--owner")
+    role = role if role is None else text_value(role, "--role")
+    notes = notes if notes is None else note_value(notes, "--notes")
     values = {"owner": owner, "role": role, "duration": duration, "not_before": not_before,
               "not_after": not_after, "fixed": fixed, "notes": notes, "status": status}
     edit = set_activity_fields(plan, activity_id, values, clear or [])

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, FormatOption, LangOption, PlanArgument, WeeksOption, env_of, language, load_schedule,
-    output_format, period, weeks as parse_weeks,
+    AsOfOption, ByOption, LangOption, PlanArgument, WeeksOption, choice, env_of, language, load_schedule,
+    output_format, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -23,11 +22,13 @@ def critical_path(
     plan: PlanArgument = None,
     as_of: AsOfOption = None,
     weeks: WeeksOption = None,
-    output: FormatOption = None,
+    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
+                                                  help="help.option.format.csv_excel")] = None,
     lang: LangOption = None,
     check: Annotated[bool, typer.Option("--check", help="help.option.check")] = False,
 ) -> int:
-    env, language_, ahead, shape = env_of(ctx), language(lang), parse_weeks(weeks), output_format(output)
+    env, language_, ahead = env_of(ctx), language(lang), parse_weeks(weeks)
+    shape = output_format(output, ("table", "json", "csv", "csv-excel"))
     result = load_schedule(plan, as_of, ctx)
     if shape == "table":
         from navplan.render.schedule_terminal import render_critical_path
@@ -46,27 +47,30 @@ def calendar(
     plan: PlanArgument = None,
     by: ByOption = None,
     as_of: AsOfOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|xlsx",
-                                                  help="help.option.format.xlsx")] = None,
-    file: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE.xlsx",
+    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
+                                                  help="help.option.format.xlsx_csv_excel")] = None,
+    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                  help="help.option.output_workbook")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.option.force")] = False,
+    dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
+                                                 help="help.option.dates")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file, write_workbook
     from navplan.engine.deadlines import countdown_calendar
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
-    shape = output_format(output, ("table", "json", "csv", "xlsx"))
-    check_output_file(shape, file, force)
+    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
+    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
+    target = check_output_file(shape, file, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
-    periods = countdown_calendar(result, unit)
+    periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
-        write_workbook(env, result, periods, file, language_, unit, force)
+        write_workbook(env, result, periods, target, language_, unit, force, dates=drawn)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 
-        render_calendar(env.console(), result, periods, language_, unit)
+        render_calendar(env.console(), result, periods, language_, unit, drawn)
     else:
         print_machine(env, result, shape, language_, 4, periods, unit)
     return EXIT_OK
@@ -80,7 +84,7 @@ def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, 
         env.stdout.write(to_json(document))
     else:
         # The calendar's rows are its periods; elsewhere the rows are the activities.
-        env.stdout.write(to_csv(document.periods if periods is not None else document.activities))
+        env.stdout.write(to_csv(document.periods if periods is not None else document.activities, shape))
 
 
 @command(commands, "validate", "validate")

@@ -17,7 +17,7 @@ commands = typer.Typer()
 @command(commands, "sync", "sync")
 def sync(
     ctx: typer.Context,
-    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="help.option.workbook", show_default=False)],
+    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx|FILE.ods", help="help.option.workbook", show_default=False)],
     plan: PlanArgument = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.option.yes")] = False,
     lang: LangOption = None,
@@ -29,6 +29,13 @@ def sync(
     from navplan.render.edit_lines import sync_lines
 
     env, language_ = env_of(ctx), language(lang)
+    if yes:
+        # Read, compare and write under the plan's lock, released when the command ends:
+        # a `navplan done` meanwhile waits and then applies its edit to what sync wrote.
+        from navplan.io.plan_lock import plan_lock
+        from navplan.plan.loading import resolve_plan_path
+
+        ctx.with_resource(plan_lock(resolve_plan_path(plan)))
     found = sync_workbook(workbook, plan, language_)
     out = env.console()
     plan_name = str(found.plan_file)

@@ -2,60 +2,76 @@
 indices, see :mod:`navplan.engine.working_days`).
 
 The forward pass places each activity as early as its predecessors, its
-constraints and the progress already made allow; the backward pass places it
-as late as the opening date and its successors allow.
+constraints and the progress already made allow (the forecast); the backward
+pass places it as late as the opening date, its deadlines and its successors
+allow. Work after the opening is placed forward from the opening date and
+backward from the last of it, so it never moves the opening.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
-from navplan.plan.values import LinkType, Status
-from navplan.plan.project import NetworkActivity, Node, Project
+from navplan.engine.dependency_graph import Node, SummaryPoint
 from navplan.engine.working_days import WorkCalendar
+from navplan.plan.project import NetworkActivity, Project
+from navplan.plan.values import LinkType, Status
 
 
 class SchedulePasses:
     """Forward and backward pass state, in points."""
 
-    def __init__(self, project: Project, graph, calendar: WorkCalendar, as_of_point: int) -> None:
+    def __init__(self, project: Project, graph, calendar: WorkCalendar, as_of_point: int,
+                 after_opening: set[Node]) -> None:
         self.project = project
         self.graph = graph
         self.calendar = calendar
         self.as_of_point = as_of_point
+        self.after_opening = after_opening
         self.es: dict[Node, int] = {}
         self.ef: dict[Node, int] = {}
         self.ls: dict[Node, int] = {}
         self.lf: dict[Node, int] = {}
-        self.unconstrained_es: dict[Node, int] = {}
+        self.linked_es: dict[Node, int] = {}  # earliest start from links and the plan start alone
         self.free_ls: dict[Node, int] = {}  # latest start of a fixed activity, were it not fixed
+        self.finish_bound: dict[Node, int] = {}  # the latest finish what follows allows (before a start bound)
+        self.project_finish = 0  # the last point of any work, the opening's included
+        self.deadlines_bind = True  # False: the backward pass knows only the opening
 
     def activity(self, node: Node) -> NetworkActivity | None:
-        if isinstance(node, tuple):
+        if isinstance(node, SummaryPoint):
             return None
         return self.project.activities[node]
 
-    def _duration(self, node: Node) -> tuple[int, str]:
+    def live(self, node: Node) -> NetworkActivity | None:
         activity = self.activity(node)
-        if activity is not None and activity.is_milestone and activity.fixed is not None and not activity.dropped:
+        return activity if activity is not None and not activity.dropped else None
+
+    def _duration(self, node: Node) -> tuple[int, str]:
+        activity = self.live(node)
+        if activity is not None and activity.is_milestone and activity.fixed is not None:
             # A fixed milestone is a meeting: its papers are ready the day before,
             # and what it decides can start the day after.
             return 1, "d"
-        if activity is None or activity.dropped or activity.is_milestone:
+        if activity is None or activity.is_milestone:
             return 0, "d"
         if activity.duration.unit == "m":
             return activity.duration.amount, "m"
         return activity.duration.working_days, "d"
 
     def advance(self, node: Node, start: int) -> int:
+        """The finish point of ``node`` begun at ``start``."""
         amount, unit = self._duration(node)
         return self.calendar.add_months(start, amount) if unit == "m" and amount else start + amount
 
     def latest_start(self, node: Node, finish: int) -> int:
+        """The latest start from which ``node`` finishes by ``finish``."""
         amount, unit = self._duration(node)
         return self.calendar.latest_start_for_months(finish, amount) if unit == "m" and amount else finish - amount
 
     def earliest_start(self, node: Node, finish: int) -> int:
+        """The earliest start from which ``node`` finishes no earlier than ``finish``."""
         amount, unit = self._duration(node)
         return self.calendar.earliest_start_for_months(finish, amount) if unit == "m" and amount else finish - amount
 
@@ -65,30 +81,44 @@ class SchedulePasses:
     def start_point(self, day: dt.date) -> int:
         return self.calendar.index_on_or_after(day)
 
-    def forward(self, order: list[Node], start_point: int) -> None:
+    def link_bound(self, pred: Node, succ: Node, link_type: LinkType, lag: int) -> int:
+        """The earliest start one link allows ``succ``: the one rule the forward
+        pass and the driving chains share."""
+        if link_type is LinkType.FS:
+            return self.ef[pred] + lag
+        if link_type is LinkType.SS:
+            return self.es[pred] + lag
+        return self.earliest_start(succ, self.ef[pred] + lag)
+
+    def forward(self, order: list[Node], start_point: int, opening_point: int, opened: bool) -> None:
+        opening = self.project.opening_id
         for node in order:
-            if isinstance(node, tuple) and node[0] == "first":
-                # A summary starts when its first child starts.
+            if isinstance(node, SummaryPoint) and node.kind == "first":
+                # A summary starts when its first step starts.
                 first = min((self.es[pred] for pred in self.graph.predecessors(node)), default=start_point)
-                self.unconstrained_es[node] = self.es[node] = self.ef[node] = first
+                self.linked_es[node] = self.es[node] = self.ef[node] = first
                 continue
             earliest = start_point
             for pred in self.graph.predecessors(node):
                 for link_type, lag in self.graph[pred][node]["links"]:
-                    if link_type is LinkType.FS:
-                        earliest = max(earliest, self.ef[pred] + lag)
-                    elif link_type is LinkType.SS:
-                        earliest = max(earliest, self.es[pred] + lag)
-                    else:
-                        earliest = max(earliest, self.earliest_start(node, self.ef[pred] + lag))
-            activity = self.activity(node)
-            self.unconstrained_es[node] = earliest
-            if activity is not None and not activity.dropped:
+                    earliest = max(earliest, self.link_bound(pred, node, link_type, lag))
+            self.linked_es[node] = earliest
+            activity = self.live(node)
+            if node == opening:
+                if opened:  # the office opened on its date; what was not recorded done did not stop it
+                    earliest = opening_point
+                self.es[node] = earliest
+                # What comes after the opening waits for the opening date itself, not an earlier forecast.
+                self.ef[node] = max(earliest, opening_point)
+                continue
+            if activity is not None:
                 earliest = self._constrain_forward(activity, earliest)
             self.es[node] = earliest
             self.ef[node] = self.advance(node, earliest)
-            if activity is not None and not activity.dropped:
+            if activity is not None:
                 self._apply_progress(node, activity)
+        after = [self.ef[node] for node in order if node in self.after_opening]
+        self.project_finish = max([opening_point, *after])
 
     def _constrain_forward(self, activity: NetworkActivity, earliest: int) -> int:
         if activity.not_before is not None:
@@ -126,7 +156,6 @@ class SchedulePasses:
 
     def backward(self, order: list[Node], opening_point: int) -> None:
         opening = self.project.opening_id
-        self.opening_point = opening_point
         self.ls[opening] = self.lf[opening] = opening_point
         for node in reversed(order):
             if node == opening:
@@ -138,14 +167,17 @@ class SchedulePasses:
                     if start_bound is not None:
                         latest_start = start_bound if latest_start is None else min(latest_start, start_bound)
                         continue
-                    bound = self._latest_finish_bound(succ, link_type, lag, opening_point)
+                    bound = self._latest_finish_bound(succ, link_type, lag)
                     latest = bound if latest is None else min(latest, bound)
-            if latest is None:  # a summary's start node leads only start-to-start to its children
-                latest = opening_point
-            activity = self.activity(node)
-            if activity is not None and not activity.dropped:
-                if activity.not_after is not None:
-                    latest = min(latest, self.finish_point(activity.not_after))
+            if latest is None:
+                # Nothing follows: the last work after the opening, or a summary's
+                # start point (which leads only start-to-start to its steps).
+                latest = self.project_finish if node in self.after_opening else opening_point
+            activity = self.live(node) if self.deadlines_bind else None
+            if activity is not None and activity.not_after is not None:
+                latest = min(latest, self.finish_point(activity.not_after))
+            self.finish_bound[node] = latest
+            if activity is not None:
                 if activity.fixed is not None:
                     # Slack is measured against what follows; predecessors must meet the fixed date.
                     self.free_ls[node] = self._place_latest(node, latest, latest_start)[0]
@@ -166,34 +198,55 @@ class SchedulePasses:
         """The latest start a start-to-start link to a not-started successor allows."""
         if link_type is not LinkType.SS:
             return None
-        successor = self.activity(succ)
-        if successor is not None and not successor.dropped and successor.status is not Status.NOT_STARTED:
+        successor = self.live(succ)
+        if successor is not None and successor.status is not Status.NOT_STARTED:
             return None
         return self.ls[succ] - lag
 
-    def _latest_finish_bound(self, succ: Node, link_type: LinkType, lag: int, opening_point: int) -> int:
+    def _latest_finish_bound(self, succ: Node, link_type: LinkType, lag: int) -> int:
         """The latest finish that one finish-to-start or finish-to-finish link to ``succ`` allows.
 
         Work already done no longer waits for anything; work already started
         still needs its finish-to-start predecessors finished before it can
         finish, so those links bind as finish-to-finish.
         """
-        successor = self.activity(succ)
-        status = successor.status if successor is not None and not successor.dropped else Status.NOT_STARTED
+        successor = self.live(succ)
+        status = successor.status if successor is not None else Status.NOT_STARTED
         if status is Status.DONE or (status is Status.STARTED and link_type is LinkType.SS):
-            return opening_point
+            return self.project_finish if succ in self.after_opening else self.lf[self.project.opening_id]
         if link_type is LinkType.FS and status is Status.NOT_STARTED:
             return self.ls[succ] - lag
         return self.lf[succ] - lag
 
-    def slack(self, node: Node) -> int:
-        """Total slack: how far the start can slip without delaying the opening.
+    def slack_to_the_opening_alone(self, order: list[Node], opening_point: int) -> dict[Node, int]:
+        """Each node's slack were the opening the only date to meet: a second
+        backward pass over the same forecast, without fixed or not-after dates.
+        It tells a row bound by a deadline from one bound by the opening."""
+        alone = copy.copy(self)
+        alone.ls, alone.lf, alone.free_ls, alone.finish_bound = {}, {}, {}, {}
+        alone.deadlines_bind = False
+        alone.backward(order, opening_point)
+        opening = self.project.opening_id
+        return {node: alone.slack(node) for node in order if isinstance(node, str) and node != opening}
 
-        Measured on the start, since an elapsed duration (months) spans a
-        different number of working days depending on when it starts; for
-        work already started, measured on the finish.
-        """
-        activity = self.activity(node)
-        if activity is not None and activity.status is Status.STARTED:
-            return self.lf[node] - self.ef[node]
+    def start_slack(self, node: Node) -> int:
         return self.free_ls.get(node, self.ls[node]) - self.es[node]
+
+    def finish_slack(self, node: Node) -> int:
+        """How far the finish can slip before what follows it (or a not-after
+        date) is delayed. A finish placed only by a start-to-start bound on the
+        start does not limit it: that bound is measured on the start."""
+        return self.finish_bound[node] - self.ef[node]
+
+    def slack(self, node: Node) -> int:
+        """Total slack: the smaller of start slack and finish slack, as MS Project
+        measures it, so that a duration in calendar months (which spans a
+        different number of working days depending on when it starts) neither
+        hides a delay nor breaks a chain. Work under way has only its finish left
+        to slip. A fixed activity's slack is measured as if it were not fixed:
+        against what follows it.
+        """
+        activity = self.live(node)
+        if activity is not None and activity.status is Status.STARTED:
+            return self.finish_slack(node)
+        return min(self.start_slack(node), self.finish_slack(node))

@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
+
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.plan.values import Status
 
 
 def _open_leaves(schedule: Schedule) -> list[ScheduledActivity]:
-    return [s for s in schedule.leaves() if s.status is not Status.DONE]
+    """Work not yet done; once the office has opened, only the work after the
+    opening (what came before and was never recorded done is history)."""
+    return [s for s in schedule.leaves() if s.status is not Status.DONE and (s.after_opening or not schedule.opened)]
 
 
 def must_start(schedule: Schedule, weeks: int) -> list[ScheduledActivity]:
@@ -45,16 +49,27 @@ class Period:
     finishes: list[ScheduledActivity] = field(default_factory=list)
     contains_as_of: bool = False
     contains_opening: bool = False
+    contains_forecast_opening: bool = False  # the forecast opening, when it is later than the opening
 
 
-def countdown_calendar(schedule: Schedule, by: str = "week") -> list[Period]:
-    """Periods from the as-of week (or month) to the opening's, with what must
-    start and finish in each. Work due before the as-of period is in :func:`overdue`."""
+#: The dates a calendar or Gantt chart can be drawn on: (start, finish) keys of ScheduledActivity.dates.
+DATE_KINDS = {"latest": ("latest_start", "latest_finish"), "forecast": ("earliest_start", "earliest_finish")}
+
+
+def countdown_calendar(schedule: Schedule, by: str = "week", dates: str = "latest") -> list[Period]:
+    """Periods from the as-of week (or month) to the opening's (and on to the
+    last work after it, and to a forecast opening later than the opening),
+    with what starts and finishes in each: by the latest dates (what must
+    start, what must be finished) or by the forecast. Work due before the
+    as-of period is in :func:`overdue`."""
     opening = schedule.project.opening_date
+    forecast_opening = schedule.forecast_opening
+    start_key, finish_key = DATE_KINDS[dates]
     items = _open_leaves(schedule)
     periods: list[Period] = []
     start = _period_start(schedule.as_of, by)
-    end_of_plan = max(opening, schedule.as_of)
+    end_of_plan = max([opening, schedule.as_of, forecast_opening,
+                       *(s.dates[finish_key] for s in items if s.after_opening)])
     while start <= end_of_plan:
         following = _next_period(start, by)
         periods.append(Period(
@@ -62,35 +77,60 @@ def countdown_calendar(schedule: Schedule, by: str = "week") -> list[Period]:
             countdown=_countdown(start, opening, by),
             contains_as_of=start <= schedule.as_of < following,
             contains_opening=start <= opening < following,
+            contains_forecast_opening=forecast_opening > opening and start <= forecast_opening < following,
         ))
         start = following
     for scheduled in items:
         for period in periods:
-            if period.first_day <= scheduled.dates["latest_start"] <= period.last_day and \
+            if period.first_day <= scheduled.dates[start_key] <= period.last_day and \
                     scheduled.status is Status.NOT_STARTED and not scheduled.activity.is_milestone:
                 period.starts.append(scheduled)
-            if period.first_day <= scheduled.dates["latest_finish"] <= period.last_day:
+            if period.first_day <= scheduled.dates[finish_key] <= period.last_day:
                 period.finishes.append(scheduled)
     for period in periods:
-        period.starts.sort(key=lambda s: (s.latest_start, s.id))
-        period.finishes.sort(key=lambda s: (s.latest_finish, s.id))
+        period.starts.sort(key=lambda s: (s.dates[start_key], s.id))
+        period.finishes.sort(key=lambda s: (s.dates[finish_key], s.id))
     return periods
 
 
-def _period_start(day: dt.date, by: str) -> dt.date:
+def period_start(day: dt.date, by: str) -> dt.date:
+    """The Monday of ``day``'s ISO week, or the first of its month: the one
+    rule for where a calendar's or a Gantt chart's period begins.
+
+    >>> period_start(dt.date(2019, 12, 25), "week"), period_start(dt.date(2019, 12, 25), "month")
+    (datetime.date(2019, 12, 23), datetime.date(2019, 12, 1))
+    """
     if by == "month":
         return day.replace(day=1)
     return day - dt.timedelta(days=day.weekday())
 
 
-def _next_period(start: dt.date, by: str) -> dt.date:
+def next_period(start: dt.date, by: str) -> dt.date:
+    """The first day of the period after the one ``start`` begins (calendar months by dateutil).
+
+    >>> next_period(dt.date(2019, 12, 1), "month"), next_period(dt.date(2019, 12, 30), "week")
+    (datetime.date(2020, 1, 1), datetime.date(2020, 1, 6))
+    """
     if by == "month":
-        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return start.replace(day=1) + relativedelta(months=1)
     return start + dt.timedelta(days=7)
+
+
+def periods_between(start: dt.date, end: dt.date, by: str) -> int:
+    """Whole weeks (or months) from ``start``'s period to ``end``'s; negative when ``end`` is earlier.
+
+    >>> periods_between(dt.date(2019, 11, 15), dt.date(2020, 1, 1), "month")
+    2
+    """
+    if by == "month":
+        delta = relativedelta(period_start(end, by), period_start(start, by))
+        return delta.years * 12 + delta.months
+    return (period_start(end, "week") - period_start(start, "week")).days // 7
+
+
+_period_start, _next_period = period_start, next_period
 
 
 def _countdown(start: dt.date, opening: dt.date, by: str) -> int:
     """Whole weeks (or months) from this period to the opening's period."""
-    if by == "month":
-        return (opening.year - start.year) * 12 + opening.month - start.month
-    return (_period_start(opening, "week") - start).days // 7
+    return periods_between(start, opening, by)

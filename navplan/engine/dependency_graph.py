@@ -1,92 +1,183 @@
-"""The dependency graph of a project, as plain edges: networkx builds its
-graph from them for scheduling, and the standard library's graphlib checks
-them for cycles without importing networkx."""
+"""The dependency graph of a project: nodes, edges with link types and lags,
+which work comes after the opening, and the one cycle check.
+
+Every task and milestone is a node. A summary (a main or sub-activity with
+steps under it) has three points instead, :class:`SummaryPoint`: its *start*
+(what all its steps wait for), its *first* start (the earliest of its steps'
+starts, for start-to-start links from it) and its *finish* (when all its
+steps are done). So a link to or from a summary binds all of its steps.
+
+Work leads to the opening unless it comes after it: linked after the opening
+(``after: ["opening"]``), dated after it (a fixed, not-before or not-after
+date later than the opening), or after such work. networkx schedules on
+these edges; the cycle check uses the standard library's graphlib so that
+`navplan validate` need not import networkx.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
 from navplan.errors import NavplanError
+from navplan.plan.project import Project
 from navplan.plan.values import LinkType
-from navplan.plan.project import Node, Project
+
+
+@dataclass(frozen=True)
+class SummaryPoint:
+    """One of a summary's three points in the graph."""
+
+    kind: Literal["start", "first", "finish"]
+    summary: str
+
+
+Node = str | SummaryPoint  # an activity id (task or milestone), or a summary's point
+Edges = dict[tuple[Node, Node], list[tuple[LinkType, int]]]
+
+
+def activity_id(node: Node) -> str:
+    """The activity a node belongs to."""
+    return node.summary if isinstance(node, SummaryPoint) else node
 
 
 def network_nodes(project: Project) -> list[Node]:
-    """Graph nodes: each task and milestone; per summary a start node (what its
-    children wait for), a first node (its earliest child start) and a finish node."""
+    """Each task and milestone; per summary its start, first and finish points."""
     nodes: list[Node] = []
     for activity in project.activities.values():
         if activity.is_summary:
-            nodes += [("start", activity.id), ("first", activity.id), ("finish", activity.id)]
+            nodes += [SummaryPoint("start", activity.id), SummaryPoint("first", activity.id),
+                      SummaryPoint("finish", activity.id)]
         else:
             nodes.append(activity.id)
     return nodes
 
 
-def network_edges(project: Project) -> dict[tuple[Node, Node], list[tuple[LinkType, int]]]:
+def network_edges(project: Project) -> Edges:
     """The activity-on-node edges with their link types and lags in working days.
 
-    A summary's start node leads to each child's start (SS) and each child's
-    finish leads to the summary's finish node (FF), so a link to or from a
-    summary binds all of its children. Every task, milestone and summary
-    finish leads to the opening milestone.
+    A summary's start leads to each child's start (SS) and each child's finish
+    to the summary's finish (FF), so a link to or from a summary binds all of
+    its steps. A summary's first start is fed by each live child's own first
+    start (its steps', for a child that is a summary itself): a start-to-start
+    link from a main activity binds the steps of its nested sub-activities, and
+    a dropped step is no one's first start. Every task, milestone and summary
+    finish that does not come after the opening leads to the opening.
     """
     activities = project.activities
-    edges: dict[tuple[Node, Node], list[tuple[LinkType, int]]] = {}
+    edges: Edges = {}
 
-    def entry(activity_id: str) -> Node:
-        return ("start", activity_id) if activities[activity_id].is_summary else activity_id
+    def entry(node_id: str) -> Node:
+        return SummaryPoint("start", node_id) if activities[node_id].is_summary else node_id
 
-    def exit_(activity_id: str) -> Node:
-        return ("finish", activity_id) if activities[activity_id].is_summary else activity_id
+    def exit_(node_id: str) -> Node:
+        return SummaryPoint("finish", node_id) if activities[node_id].is_summary else node_id
+
+    def first(node_id: str) -> Node:
+        return SummaryPoint("first", node_id) if activities[node_id].is_summary else node_id
 
     def add(pred: Node, succ: Node, link_type: LinkType, lag: int) -> None:
         edges.setdefault((pred, succ), []).append((link_type, lag))
 
-    def children_ends(activity_id: str) -> list[Node]:
-        """The finishing nodes of a summary's children (or the activity itself)."""
-        if not activities[activity_id].is_summary:
-            return [activity_id]
-        return [node for child in activities[activity_id].children for node in children_ends(child)]
+    def ends_of(node_id: str) -> list[Node]:
+        """The finishing nodes of a summary's steps (or the activity itself)."""
+        if not activities[node_id].is_summary:
+            return [node_id]
+        return [node for child in activities[node_id].children for node in ends_of(child)]
 
     for activity in activities.values():
         if activity.is_summary:
             for child in activity.children:
-                add(("start", activity.id), entry(child), LinkType.SS, 0)
-                add(exit_(child), ("finish", activity.id), LinkType.FF, 0)
-                add(entry(child), ("first", activity.id), LinkType.SS, 0)
+                add(SummaryPoint("start", activity.id), entry(child), LinkType.SS, 0)
+                add(exit_(child), SummaryPoint("finish", activity.id), LinkType.FF, 0)
+                if not activities[child].dropped:
+                    add(first(child), SummaryPoint("first", activity.id), LinkType.SS, 0)
     for activity in activities.values():
         for link in activity.links:
             lag = link.lag.working_days
             if link.type is LinkType.FF and activity.is_summary:
                 # Finish-to-finish into a summary: none of its work finishes earlier.
-                for end in children_ends(activity.id):
+                for end in ends_of(activity.id):
                     add(exit_(link.id), end, LinkType.FF, lag)
                 continue
-            # Start-to-start from a summary counts from its first child's start.
-            pred = ("first", link.id) if link.type is LinkType.SS and activities[link.id].is_summary else exit_(link.id)
+            # Start-to-start from a summary counts from its first step's start.
+            pred = first(link.id) if link.type is LinkType.SS else exit_(link.id)
             add(pred, entry(activity.id), link.type, lag)
+    after_opening = nodes_after_opening(project, edges)
     # All work is over before the opening, also work whose only successors are
     # linked start-to-start; for the rest these links are implied anyway.
     for node in network_nodes(project):
-        if node != project.opening_id and not (isinstance(node, tuple) and node[0] in ("start", "first")):
+        if node != project.opening_id and node not in after_opening and not (
+                isinstance(node, SummaryPoint) and node.kind in ("start", "first")):
             add(node, project.opening_id, LinkType.FS, 0)
     return edges
 
 
-def check_cycles(project: Project) -> None:
-    """Raise a NavplanError naming a dependency cycle, if there is one.
+def nodes_after_opening(project: Project, edges: Edges) -> set[Node]:
+    """The nodes that come after the opening: linked after it, dated after it,
+    or after such nodes (before the opening's own edges are added)."""
+    opening_date = project.opening_date
+    successors: dict[Node, list[Node]] = {}
+    for pred, succ in edges:
+        successors.setdefault(pred, []).append(succ)
+    seeds: list[Node] = [project.opening_id]
+    for activity in project.activities.values():
+        if activity.dropped or activity.id == project.opening_id:
+            continue
+        if any(day is not None and day > opening_date for day in dated_after(activity)):
+            seeds.append(SummaryPoint("start", activity.id) if activity.is_summary else activity.id)
+    found: set[Node] = set()
+    stack = list(seeds)
+    while stack:
+        node = stack.pop()
+        for succ in successors.get(node, []):
+            if succ not in found:
+                found.add(succ)
+                stack.append(succ)
+    found.update(node for node in seeds if node != project.opening_id)
+    return found
 
-    Uses the standard library's graphlib so that `navplan validate` need not
-    import networkx.
-    """
+
+def dated_after(activity) -> tuple[dt.date | None, ...]:
+    """The dates that place an activity: one later than the opening puts it after the opening."""
+    return activity.fixed, activity.not_before, activity.not_after
+
+
+def find_cycle(nodes: list[Node], edges: Edges) -> list[Node] | None:
+    """A dependency cycle, in order, or None. The one cycle check: validate and schedule both use it."""
     import graphlib
 
-    predecessors: dict[Node, set[Node]] = {node: set() for node in network_nodes(project)}
-    for pred, succ in network_edges(project):
+    predecessors: dict[Node, set[Node]] = {node: set() for node in nodes}
+    for pred, succ in edges:
         predecessors.setdefault(succ, set()).add(pred)
     try:
         graphlib.TopologicalSorter(predecessors).prepare()
     except graphlib.CycleError as error:
-        raise cycle_error(project, list(error.args[1])) from None
+        return list(error.args[1])
+    return None
+
+
+def check_cycles(project: Project, edges: Edges | None = None) -> None:
+    """Raise a NavplanError naming a dependency cycle, if there is one."""
+    cycle = find_cycle(network_nodes(project), network_edges(project) if edges is None else edges)
+    if cycle is not None:
+        raise cycle_error(project, cycle)
+
+
+def build_graph(project: Project):
+    """The networkx graph the passes run over, with each edge's links and, as
+    ``graph.graph["after_opening"]``, the nodes after the opening; a
+    dependency cycle is reported as a NavplanError naming it."""
+    import networkx as nx
+
+    nodes, edges = network_nodes(project), network_edges(project)
+    check_cycles(project, edges)
+    graph = nx.DiGraph(after_opening=nodes_after_opening(project, edges))
+    graph.add_nodes_from(nodes)
+    for (pred, succ), links in edges.items():
+        graph.add_edge(pred, succ, links=links)
+    return graph
 
 
 def cycle_error(project: Project, cycle: list[Node]) -> NavplanError:
@@ -94,7 +185,7 @@ def cycle_error(project: Project, cycle: list[Node]) -> NavplanError:
     from the one the plan file changes (so the message can give its line)."""
     names: list[str] = []
     for node in cycle:
-        name = node[1] if isinstance(node, tuple) else node
+        name = activity_id(node)
         if not names or names[-1] != name:
             names.append(name)
     while len(names) > 1 and names[0] == names[-1]:

@@ -40,9 +40,9 @@ from dataclasses import dataclass
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
-from navplan.engine.dependency_graph import cycle_error, network_edges, network_nodes
+from navplan.engine.dependency_graph import Node, SummaryPoint, cycle_error, network_edges, network_nodes
 from navplan.engine.working_days import DEFAULT_FELLESFERIE_WEEKS, WorkCalendar
-from navplan.plan.project import NetworkActivity, Node, Project
+from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import LinkType, Status
 
 DEFAULT_SAMPLES = 10_000
@@ -222,7 +222,7 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
     run.forward()
     return Simulation(
         project=project, calendar=calendar, as_of=as_of, samples=samples, seed=seed, order=network.order,
-        row=network.row, opening_point=calendar.index_on_or_after(project.opening_date), as_of_point=run.as_of_point,
+        row=network.row, opening_point=run.opening_point, as_of_point=run.as_of_point,
         earliest_start=run.es, earliest_finish=run.ef, unconstrained_start=run.unconstrained,
         driving=run.trace_driving() if driving else None, uncertain=uncertain, durations=run.durations,
         sampled=run.sampled,
@@ -238,7 +238,7 @@ def _reach(project: Project, network: _Network, uncertain: list[Uncertain]) -> t
     high = {item.id: item.high * (_MONTH_WORKING_DAYS if item.in_months else 1) for item in uncertain}
 
     def length(node: Node) -> float:
-        if isinstance(node, tuple):
+        if isinstance(node, SummaryPoint):
             return 0
         activity = project.activities[node]
         if activity.id in high:
@@ -261,10 +261,10 @@ def _reach(project: Project, network: _Network, uncertain: list[Uncertain]) -> t
 
 def _anchors(project: Project, as_of: dt.date) -> tuple[list[dt.date], list[dt.date]]:
     """The dates the forward pass starts from (the as-of day, the plan start,
-    fixed, not-before and actual dates), and those it only compares with
-    (the opening, not-after dates)."""
+    the opening for the work after it, fixed, not-before and actual dates), and
+    those it only compares with (not-after dates)."""
     plan = project.plan
-    starts = [as_of] + ([plan.start] if plan.start else [])
+    starts = [as_of, plan.opening] + ([plan.start] if plan.start else [])
     compared = [plan.opening]
     for activity in project.activities.values():
         starts += [day for day in (activity.fixed, activity.not_before, activity.actual_start, activity.actual_finish)
@@ -309,6 +309,8 @@ class _ForwardPass:
         self.project, self.network, self.calendar, self.samples = project, network, calendar, samples
         self.months = _MonthArithmetic(calendar)
         self.as_of_point = calendar.index_on_or_after(as_of)
+        self.opening_point = calendar.index_on_or_after(project.opening_date)
+        self.opened = as_of > project.opening_date
         start = self.as_of_point
         if project.plan.start is not None:
             start = max(start, calendar.index_on_or_after(project.plan.start))
@@ -336,7 +338,7 @@ class _ForwardPass:
             self.in_months.append(in_months)
 
     def _activity(self, node: Node) -> NetworkActivity | None:
-        return None if isinstance(node, tuple) else self.project.activities[node]
+        return None if isinstance(node, SummaryPoint) else self.project.activities[node]
 
     def _live(self, node: Node) -> NetworkActivity | None:
         activity = self._activity(node)
@@ -375,7 +377,7 @@ class _ForwardPass:
     def forward(self) -> None:
         for row, node in enumerate(self.network.order):
             incoming = self.network.incoming[row]
-            if isinstance(node, tuple) and node[0] == "first":
+            if isinstance(node, SummaryPoint) and node.kind == "first":
                 # A summary starts when its first child starts.
                 if incoming:
                     first = np.min(np.stack([self.es[pred] for pred, _t, _l in incoming]), axis=0)
@@ -387,6 +389,14 @@ class _ForwardPass:
             for pred, link_type, lag in incoming:
                 np.maximum(earliest, self.bound(row, pred, link_type, lag), out=earliest)
             self.unconstrained[row] = earliest
+            if node == self.project.opening_id:
+                # Once the as-of day is past the opening, the office opened on its date; work
+                # after the opening waits for the opening date itself, never an earlier forecast.
+                if self.opened:
+                    earliest[:] = self.opening_point
+                self.es[row] = earliest
+                self.ef[row] = np.maximum(earliest, self.opening_point)
+                continue
             activity = self._live(node)
             if activity is not None:
                 if activity.not_before is not None:

@@ -23,14 +23,19 @@ class NewPlan:
     """What `create_plan` did."""
 
     plan_file: Path
+    schedule: object = None  # the new plan scheduled as of today: does the handbook's chain fit?
     git: str | None = None  # "created" a repository, or "existing" one used; None without git
     git_identity: tuple[str, str] | None = None  # set when git had no identity and navplan's was used
 
 
-def create_plan(directory: str | Path, *, office: str, opening: dt.date, template: str = "new",
+def create_plan(directory: str | Path, *, office: str, opening: dt.date, today: dt.date, template: str = "new",
                 municipalities: list[str] | tuple[str, ...] = (), start: dt.date | None = None,
                 lang: str = "nb", force: bool = False, git: bool = False) -> NewPlan:
-    """Write ``directory/navplan.yaml`` for a new office; refuse to replace one unless ``force``."""
+    """Write ``directory/navplan.yaml`` for a new office; refuse to replace one
+    unless ``force``, and an opening that has passed. The result carries the new
+    plan scheduled as of ``today``: whether the handbook's chain fits before the
+    opening, and a note if the opening is not a working day."""
+    from navplan.engine.schedule import schedule
     from navplan.io.atomic_write import refuse_existing, write_atomic
     from navplan.plan.loading import PLAN_FILE_NAME, validate
     from navplan.plan.new_plan import new_plan_text
@@ -42,18 +47,48 @@ def create_plan(directory: str | Path, *, office: str, opening: dt.date, templat
     target = directory / PLAN_FILE_NAME
     text = new_plan_text(office=office, opening=opening, template=template, municipalities=list(municipalities),
                          start=start, lang=lang)
+    if opening <= today:
+        raise NavplanError("error.init.opening_past", field="--opening", hint="hint.init.opening_past",
+                           date=opening, today=today)
     # The new file must load exactly as any plan will: check before writing.
-    build_project(validate(Plan, parse_yaml(text, target)))
+    document = parse_yaml(text, target)
+    project = build_project(validate(Plan, document), document)
     refuse_existing(target, force)
+    made = _make_folders(directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise NavplanError("error.write.cannot_write_here", file=directory, reason=os_reason(error)) from None
-    write_atomic(target, text, force=force)
-    created = NewPlan(target)
+        write_atomic(target, text, force=force)
+    except NavplanError:
+        _remove_empty(made)  # a full disk must not leave an empty office folder behind
+        raise
+    created = NewPlan(target, schedule=schedule(project, today))
     if git:
         created.git, created.git_identity = _commit_first(directory, target, office)
     return created
+
+
+def _make_folders(directory: Path) -> list[Path]:
+    """Create ``directory`` and any missing parents; the folders made, deepest first."""
+    missing = []
+    folder = directory
+    try:
+        while not folder.is_dir():
+            missing.append(folder)
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a file in the way, a read-only file system, a name too long
+        _remove_empty(missing)
+        raise NavplanError("error.write.cannot_write_here", file=directory, reason=os_reason(error)) from None
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:  # deepest first; a folder someone filled meanwhile stays
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _commit_first(directory: Path, target: Path, office: str) -> tuple[str, tuple[str, str] | None]:

@@ -10,6 +10,8 @@ file. The core never prints and never reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +39,7 @@ class HistoryUnavailable(NavplanError):
 @dataclass(frozen=True)
 class Revision:
     commit: str
-    date: dt.date  # the committer's date: when it entered the history
+    date: dt.date | None  # the committer's date: when it entered the history (None past the year 9999)
     subject: str
 
     @property
@@ -53,40 +55,69 @@ class PlanInGit:
 
 
 def _git(root: Path, *args: str, file: Path | None = None) -> subprocess.CompletedProcess:
+    # --literal-pathspecs: the plan's path is a file name, never a pattern (a folder named `a*` or
+    # `:(exclude)x` must not match other paths).
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True)
+        return subprocess.run(["git", "--literal-pathspecs", "-C", str(root), *args], capture_output=True)
     except FileNotFoundError:
         raise HistoryUnavailable("error.history.no_git", "no_git", file=file, hint="hint.install_git") from None
 
 
+def _path_line(output: bytes) -> str:
+    """A path git printed on a line of its own: only the line's end removed (a folder
+    may end in a space or a newline), bytes that are not UTF-8 kept as the file system has them."""
+    return os.fsdecode(output[:-1] if output.endswith(b"\n") else output)
+
+
 def locate(plan_file: Path) -> PlanInGit:
-    """The repository holding ``plan_file`` and the plan's path inside it."""
-    folder = plan_file.resolve().parent
+    """The repository holding ``plan_file`` and the plan's path inside it. A plan
+    that is a symbolic link is the file it leads to: that file's history is the plan's."""
+    real = plan_file.resolve()
+    folder = real.parent
     found = _git(folder, "rev-parse", "--show-toplevel", file=plan_file)
     if found.returncode != 0:
         raise HistoryUnavailable("error.history.outside_git", "outside_git", file=plan_file,
                                  hint="hint.history.outside_git")
     # --show-prefix names the folder as git sees it, also through symlinks.
-    prefix = _git(folder, "rev-parse", "--show-prefix", file=plan_file).stdout.decode("utf-8").strip()
-    return PlanInGit(root=Path(found.stdout.decode("utf-8").strip()), path=prefix + plan_file.name, file=plan_file)
+    prefix = _path_line(_git(folder, "rev-parse", "--show-prefix", file=plan_file).stdout)
+    return PlanInGit(root=Path(_path_line(found.stdout)), path=prefix + real.name, file=plan_file)
 
 
-def _revision(output: bytes) -> Revision:
-    commit, date, subject = output.decode("utf-8", errors="replace").rstrip("\n").split("\x00", 2)
-    return Revision(commit=commit, date=dt.date.fromisoformat(date[:10]), subject=subject)
+_ISO_DATE = re.compile(r"^(\d{4,})-(\d{2})-(\d{2})T")
+
+
+def _revision(line: bytes) -> Revision:
+    commit, date, subject = line.decode("utf-8", errors="replace").rstrip("\n").split("\x00", 2)
+    return Revision(commit=commit, date=_committer_date(date), subject=subject)
+
+
+def _committer_date(text: str) -> dt.date | None:
+    """The date of git's strict ISO 8601 committer date; None for one Python cannot hold (year 10000)."""
+    match = _ISO_DATE.match(text)
+    try:
+        return dt.date(*(int(part) for part in match.groups())) if match else None
+    except ValueError:
+        return None
 
 
 def last_revision(plan: PlanInGit, on_or_before: dt.date | None = None) -> Revision:
-    """The last commit that touched the plan (on or before a date, if given)."""
-    until = [f"--until={on_or_before.isoformat()} 23:59:59"] if on_or_before else []
-    found = _git(plan.root, "log", "-1", _LOG_FORMAT, *until, "--", plan.path, file=plan.file)
-    if found.returncode != 0 or not found.stdout.strip():
-        if on_or_before is not None:
-            raise HistoryUnavailable("error.history.none_before", "none_before", file=plan.file, date=on_or_before,
-                                     hint="hint.history.none_before")
-        raise HistoryUnavailable("error.history.no_commits", "no_commits", file=plan.file,
-                                 hint="hint.history.no_commits")
-    return _revision(found.stdout)
+    """The last commit that touched the plan (on or before a date, if given).
+
+    The date is compared here, with the committer's own calendar date, rather
+    than by git's --until, which cannot read a date in the year 2100 or later.
+    """
+    limit = ["-1"] if on_or_before is None else []
+    found = _git(plan.root, "log", *limit, _LOG_FORMAT, "--", plan.path, file=plan.file)
+    lines = [line for line in found.stdout.split(b"\n") if line.strip()] if found.returncode == 0 else []
+    for line in lines:
+        revision = _revision(line)
+        if on_or_before is None or (revision.date is not None and revision.date <= on_or_before):
+            return revision
+    if on_or_before is not None:
+        raise HistoryUnavailable("error.history.none_before", "none_before", file=plan.file, date=on_or_before,
+                                 hint="hint.history.none_before")
+    raise HistoryUnavailable("error.history.no_commits", "no_commits", file=plan.file,
+                             hint="hint.history.no_commits")
 
 
 def named_revision(plan: PlanInGit, name: str) -> Revision:
@@ -178,6 +209,14 @@ class PlanDiff:
         return [i for i in self.before.critical_path if i not in self.after.critical_path]
 
     @property
+    def deadline_changes(self) -> list[tuple[object, object]]:
+        """(before, after) for each fixed or not-after date whose slack changed,
+        or that is new (before is None), in the working copy's order."""
+        old = {(check.id, check.kind): check for check in self.before.deadlines}
+        return [(old.get((check.id, check.kind)), check) for check in self.after.deadlines
+                if (check.id, check.kind) not in old or old[(check.id, check.kind)].slack != check.slack]
+
+    @property
     def slack_change(self) -> int:
         """Working days of slack to the opening gained (positive) or lost (negative)."""
         return self.after.slack_to_opening - self.before.slack_to_opening
@@ -185,7 +224,7 @@ class PlanDiff:
     @property
     def unchanged(self) -> bool:
         return not (self.moved or self.added or self.dropped or self.status_changed or self.critical_joined
-                    or self.critical_left or self.slack_change
+                    or self.critical_left or self.slack_change or self.deadline_changes
                     or self.before.project.opening_date != self.after.project.opening_date)
 
 

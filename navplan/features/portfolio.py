@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
+from navplan.plan.loading import PLAN_FILE_NAME
 from navplan.plan.safe_yaml import MAX_DEPTH
 
-PLAN_FILE_NAME = "navplan.yaml"
 #: Samples per plan for each office's probability of opening on time: fewer than
 #: `navplan risk` takes (its standard error is at most 1.1 percentage points), so
 #: a county's portfolio stays quick; `navplan risk --samples 2000` gives the same number.
@@ -35,7 +35,11 @@ class PortfolioLine:
     office: str | None = None
     opening: dt.date | None = None
     holds: bool | None = None
-    slack_to_opening: int | None = None
+    opened: bool | None = None
+    slack_to_opening: int | None = None  # None once the office has opened
+    worst_deadline_id: str | None = None  # the fixed or not-after date with the least slack
+    worst_deadline_slack: int | None = None
+    missed_deadlines: int | None = None
     critical_id: str | None = None
     critical_title: str | None = None
     overdue: int | None = None
@@ -50,19 +54,28 @@ class PortfolioLine:
             return None
         return max(0, -self.slack_to_opening)
 
+    @property
+    def risk_slack(self) -> int | None:
+        """The worst of the opening's slack and every deadline's: what the county ranks by."""
+        slacks = [s for s in (self.slack_to_opening, self.worst_deadline_slack) if s is not None]
+        return min(slacks) if slacks else None
+
     def risk_key(self) -> tuple:
-        """Readable plans first: not holding (most missing days first), then
-        least slack, then earliest opening; bad plans last, by file."""
+        """Readable plans first: offices not yet opened before those that have,
+        each by the worst slack (most missing days first), then earliest
+        opening; bad plans last, by file."""
         if self.error is not None:
-            return (1, 0, dt.date.max, self.file)
-        return (0, self.slack_to_opening, self.opening, self.file)
+            return (2, 0, 0, dt.date.max, self.file)
+        risk = self.risk_slack
+        return (0, bool(self.opened), risk if risk is not None else 1 << 30, self.opening, self.file)
 
 
 def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
     """Plan files named by ``paths``: a file as it is, a folder searched
     recursively for navplan.yaml (skipping .git, .venv and node_modules).
-    A folder with no plan, or a path that does not exist, is an error in its
-    place. Each file is listed once, in the order found."""
+    A folder with no plan, a folder that cannot be read, or a path that does
+    not exist, is an error in its place. Each file is listed once, in the
+    order found."""
     found: list[Path | NavplanError] = []
     seen: set[Path] = set()
 
@@ -74,26 +87,57 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
 
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            inside = _search(path)
-            if not inside:
+        try:
+            is_dir, exists = path.is_dir(), path.exists() or path.is_symlink()
+        except OSError as error:  # a name too long for the file system
+            found.append(NavplanError("error.cannot_open", file=path, reason=os_reason(error)))
+            continue
+        if is_dir:
+            inside, unreadable = _search(path)
+            if not inside and not unreadable:
                 found.append(NavplanError("error.portfolio.no_plans", file=path, name=PLAN_FILE_NAME))
             for plan in inside:
                 add(plan)
-        elif path.exists() or path.is_symlink():
+            found.extend(unreadable)
+        elif exists:
             add(path)
         else:
             found.append(NavplanError("error.file_not_found", file=path))
     return found
 
 
-def _search(folder: Path) -> list[Path]:
+def _search(top: Path) -> tuple[list[Path], list[NavplanError]]:
+    """The plans under ``top`` in the order a top-down walk meets them (folders
+    sorted by name), and each folder that could not be read. A loop with a
+    stack rather than recursion: a tree a thousand folders deep is searched too."""
     plans: list[Path] = []
-    for root, folders, files in os.walk(folder, onerror=None):
-        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS)
-        if PLAN_FILE_NAME in files:
-            plans.append(Path(root) / PLAN_FILE_NAME)
-    return plans
+    unreadable: list[NavplanError] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            unreadable.append(NavplanError("error.portfolio.unreadable_folder", file=folder, reason=os_reason(error)))
+            continue
+        subfolders = []
+        for entry in entries:
+            is_dir = _is_folder(entry)
+            if entry.name == PLAN_FILE_NAME and not is_dir:
+                plans.append(folder / entry.name)
+            elif is_dir and entry.name not in SKIPPED_FOLDERS:
+                subfolders.append(folder / entry.name)
+        stack.extend(reversed(subfolders))
+    return plans, unreadable
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A real folder: a link to one is not followed (it could lead back up the tree)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES) -> PortfolioLine:
@@ -133,7 +177,12 @@ def _fill(line: PortfolioLine, result, lang: str) -> None:
     from navplan.plan.values import Status
 
     line.holds = result.opening_holds
-    line.slack_to_opening = result.slack_to_opening
+    line.opened = result.opened
+    line.slack_to_opening = None if result.opened else result.slack_to_opening
+    if result.deadlines:
+        worst = min(result.deadlines, key=lambda check: check.slack)
+        line.worst_deadline_id, line.worst_deadline_slack = worst.id, worst.slack
+    line.missed_deadlines = len(result.missed)
     if result.critical_path:  # open activities only, earliest first
         first = result.activities[result.critical_path[0]]
         line.critical_id, line.critical_title = first.id, first.activity.title.get(lang)

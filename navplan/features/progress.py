@@ -17,7 +17,8 @@ would; and writes it atomically. An edit that changes nothing writes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,28 +61,28 @@ class PlanEdit:
 
 def record_done(plan: str | Path | None, activity_id: str, *, on: dt.date, today: dt.date) -> PlanEdit:
     """Status done, actual finish ``on``. An actual start already in the plan is kept; none is made up."""
-    editing = _ActivityEdit(plan, activity_id)
-    editing.refuse_summary()
-    _check_not_future(on, today)
-    start = editing.activity.actual_start
-    if start is not None and on < start:
-        raise NavplanError("progress.before_start", field="--on", hint="progress.before_start.hint",
-                           date=on, start=start, id=activity_id)
-    return editing.apply({"status": Status.DONE, "actual_finish": on})
+    with _editing(plan, activity_id) as editing:
+        editing.refuse_summary()
+        _check_not_future(on, today)
+        start = editing.activity.actual_start
+        if start is not None and on < start:
+            raise NavplanError("progress.before_start", field="--on", hint="progress.before_start.hint",
+                               date=on, start=start, id=activity_id)
+        return editing.apply({"status": Status.DONE, "actual_finish": on})
 
 
 def record_start(plan: str | Path | None, activity_id: str, *, on: dt.date, today: dt.date) -> PlanEdit:
     """Status started, actual start ``on``. Work already done is not reopened by a start."""
-    editing = _ActivityEdit(plan, activity_id)
-    editing.refuse_summary()
-    _check_not_future(on, today)
-    if editing.activity.status is Status.DONE:
-        # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
-        finished = editing.activity.actual_finish
-        raise NavplanError("progress.already_done", field="ID", hint="progress.already_done.hint",
-                           id=activity_id, title=editing.title,
-                           date=finished if finished else Message("progress.empty"))
-    return editing.apply({"status": Status.STARTED, "actual_start": on})
+    with _editing(plan, activity_id) as editing:
+        editing.refuse_summary()
+        _check_not_future(on, today)
+        if editing.activity.status is Status.DONE:
+            # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
+            finished = editing.activity.actual_finish
+            raise NavplanError("progress.already_done", field="ID", hint="progress.already_done.hint",
+                               id=activity_id, title=editing.title,
+                               date=finished if finished else Message("progress.empty"))
+        return editing.apply({"status": Status.STARTED, "actual_start": on})
 
 
 def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, Any],
@@ -100,13 +101,6 @@ def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, A
         fields[settable] = None
     if not fields:
         raise NavplanError("progress.nothing_to_set", hint="progress.nothing_to_set.hint")
-    editing = _ActivityEdit(plan, activity_id)
-    if editing.activity.is_summary:
-        if "status" in fields:
-            editing.refuse_summary()
-        if fields.get("duration") is not None:
-            raise NavplanError("progress.summary.dates", field="ID", hint="progress.summary.dates.hint",
-                               id=activity_id, title=editing.title, children=editing.children())
     if "status" in fields:
         # The model refuses actual dates the status does not allow; the status wins.
         new = fields["status"] or Status.NOT_STARTED
@@ -114,7 +108,14 @@ def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, A
             fields.setdefault("actual_finish", None)
         if new is Status.NOT_STARTED:
             fields.setdefault("actual_start", None)
-    return editing.apply(fields)
+    with _editing(plan, activity_id) as editing:
+        if editing.activity.is_summary:
+            if "status" in fields:
+                editing.refuse_summary()
+            if fields.get("duration") is not None:
+                raise NavplanError("progress.summary.dates", field="ID", hint="progress.summary.dates.hint",
+                                   id=activity_id, title=editing.title, children=editing.children())
+        return editing.apply(fields)
 
 
 def _parsed(name: str, value: Any) -> Any:
@@ -181,15 +182,28 @@ def _check_not_future(day: dt.date, today: dt.date) -> None:
         raise NavplanError("progress.future", field="--on", date=day, today=today)
 
 
+@contextmanager
+def _editing(plan: str | Path | None, activity_id: str) -> Iterator["_ActivityEdit"]:
+    """The activity's plan, read and later written under the plan's lock:
+    another navplan writing the same plan meanwhile waits, then applies its
+    edit to what this one wrote, so neither edit is lost."""
+    from navplan.io.plan_lock import plan_lock
+    from navplan.plan.loading import resolve_plan_path
+
+    path = resolve_plan_path(plan)
+    with plan_lock(path):
+        yield _ActivityEdit(path, activity_id)
+
+
 class _ActivityEdit:
     """One activity of one plan and the edit made to it."""
 
-    def __init__(self, plan: str | Path | None, activity_id: str) -> None:
+    def __init__(self, path: Path, activity_id: str) -> None:
         from navplan.plan.editing import PlanEditor
-        from navplan.plan.loading import closest, resolve_plan_path
+        from navplan.plan.loading import closest
         from navplan.plan.project import load_project
 
-        self.path = resolve_plan_path(plan)
+        self.path = path
         self.project = load_project(self.path)
         self.id = activity_id
         activity = self.project.activities.get(activity_id)
@@ -221,8 +235,13 @@ class _ActivityEdit:
         edit = PlanEdit(self.path, self.id, self.title)
         if not changed:
             return edit
+        from navplan.engine.dependency_graph import check_cycles
+
         try:
-            edited = self.editor.project().activities[self.id]
+            edited_project = self.editor.project()
+            # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
+            check_cycles(edited_project)
+            edited = edited_project.activities[self.id]
         except NavplanError as error:
             # The located message names the edited text's line; say that the file itself is untouched.
             raise error.add_hint(Message("progress.not_written")) from None

@@ -20,10 +20,6 @@ from navplan.plan.values import Status, Text
 
 MUST_START_WEEKS = 4
 DECISION_WEEKS = 8
-#: The roles that sit in the steering group; their open work is the group's to decide or unblock.
-STEERING_ROLES = ("radmann", "fylkesdirektor")
-#: The political consideration of the cooperation agreement falls to the steering group whoever owns it.
-POLITICAL_IDS = ("3.2.2", "3.2.3")
 #: Rows of changes shown on the page; `navplan diff` lists them all.
 MAX_MOVED = 10
 
@@ -164,10 +160,26 @@ def overdue_items(now: Schedule) -> list[OverdueItem]:
     return sorted(items, key=lambda item: (item.date, item.scheduled.id))
 
 
+def steering_roles(now: Schedule) -> set[str]:
+    """The roles that sit in the steering group, as the handbook data marks them."""
+    return {role.id for role in now.project.handbook.roles if role.steering_group}
+
+
+def is_steering_decision(scheduled: ScheduledActivity) -> bool:
+    definition = scheduled.activity.definition
+    return definition is not None and definition.steering_decision
+
+
+def steering_decision_ids(now: Schedule) -> list[str]:
+    """The handbook's decisions the steering group follows whoever owns them (the political consideration)."""
+    return [a.id for a in now.project.active() if a.definition is not None and a.definition.steering_decision]
+
+
 def steering_decisions(now: Schedule) -> list[ScheduledActivity]:
     """Open work of the steering roles, and the political consideration, due to
     start within :data:`DECISION_WEEKS` weeks or already late, by latest start."""
     until = must_start_until(now, DECISION_WEEKS)
+    roles = steering_roles(now)
     chosen = [s for s in now.leaves() if s.status is not Status.DONE and s.dates["latest_start"] <= until
-              and (s.activity.role in STEERING_ROLES or s.id in POLITICAL_IDS)]
+              and (s.activity.role in roles or is_steering_decision(s))]
     return sorted(chosen, key=lambda s: (s.dates["latest_start"], s.dates["latest_finish"], s.id))

@@ -1,19 +1,21 @@
 """Progress marked in the countdown workbook, compared with the plan.
 
-The workbook's first sheet is laid out as docs/workbook-layout.md says. Only
-the status and the actual dates of tasks and milestones are read; which rows
-those are is decided by the plan's own activities, never by a row's looks.
+The workbook (.xlsx or .ods, read by :mod:`navplan.features.workbook_file` as
+hostile input) has its countdown sheet laid out as docs/workbook-layout.md
+says. Only the status and the actual dates of tasks and milestones are read;
+which rows those are is decided by the plan's own activities, never by a
+row's looks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from navplan.errors import NavplanError
+from navplan.features.workbook_file import WorkbookFile, column_letter
 from navplan.messages import LANGUAGES, MESSAGES, format_date, t
 from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 from navplan.plan.project import Project
@@ -63,10 +65,7 @@ class _Sheet:
         self.words_lang = lang  # the workbook's own language, once the header shows it
 
     def error(self, at_column: int, at_row: int, key: str, **params: Any) -> NavplanError:
-        from openpyxl.utils import get_column_letter
-
-        return NavplanError(key, file=self.file, **params,
-                            field=f"{self.title}!{get_column_letter(at_column)}{at_row}")
+        return NavplanError(key, file=self.file, **params, field=f"{self.title}!{column_letter(at_column)}{at_row}")
 
     def status_list(self) -> str:
         return ", ".join(t(f"status.{status.value}", self.words_lang) for status in Status)
@@ -74,23 +73,37 @@ class _Sheet:
 
 def read_progress(path: str | Path, project: Project, lang: str = "nb") -> list[Progress]:
     """The status and actual dates of every task and milestone row, checked cell by cell."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    with WorkbookFile(path) as book:
+        title = countdown_sheet_name(book)
+        return _read_rows(_Sheet(book.path, title, lang), book.rows(title), project)
 
-    path = Path(path)
-    if not path.is_file():
-        raise NavplanError("sync.no_workbook", file=path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise NavplanError("sync.not_a_workbook", file=path) from None
-    try:
-        names = {name.casefold() for name in MESSAGES["sheet.countdown"]}
-        worksheet = next((ws for ws in workbook.worksheets if ws.title.casefold() in names), workbook.worksheets[0])
-        sheet = _Sheet(path, worksheet.title, lang)
-        return _read_rows(sheet, worksheet.iter_rows(values_only=True), project)
-    finally:
-        workbook.close()
+
+def countdown_sheet_name(book: WorkbookFile) -> str:
+    """The sheet progress is read from: the one named as the countdown sheet (in
+    either language), else the first whose header row has ID, Status and an
+    actual date; never a sheet that merely has IDs (the critical path's)."""
+    names = {name.casefold() for name in MESSAGES["sheet.countdown"]}
+    for title in book.sheet_names:
+        if title.casefold() in names:
+            return title
+    for title in book.sheet_names:
+        if _has_progress_header(book.rows(title)):
+            return title
+    sheets = ", ".join(book.sheet_names) or t("sync.no_sheets")
+    raise NavplanError("sync.no_countdown_sheet", file=book.path, names=" / ".join(MESSAGES["sheet.countdown"]),
+                       sheets=sheets)
+
+
+def _has_progress_header(rows) -> bool:
+    ids, statuses = _words("col.id"), _words("col.status")
+    dates = _words("col.actual_start") | _words("col.actual_finish")
+    for number, cells in rows:
+        if number > _HEADER_SEARCH:
+            return False
+        texts = {_text(value).casefold() for value in cells}
+        if cells and _text(cells[0]).casefold() in ids:
+            return bool(texts & statuses) and bool(texts & dates)
+    return False
 
 
 def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
@@ -98,8 +111,7 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
     found: list[Progress] = []
     seen: dict[str, int] = {}
     statuses = _status_words()
-    for number, cells in enumerate(rows, start=1):
-        cells = tuple(cells)
+    for number, cells in rows:
         first = _text(cells[0]) if cells else ""
         if columns is None:
             if first.casefold() in _words("col.id"):
@@ -266,8 +278,12 @@ def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb
         for activity_id, fields in edits(changes).items():
             editor.set_activity_fields(activity_id, fields)
         # Checked to load exactly as any plan will, and to say what the workbook says.
+        from navplan.engine.dependency_graph import check_cycles
+
         try:
-            check_applied(editor.project(), changes, plan_file)
+            edited = editor.project()
+            check_cycles(edited)
+            check_applied(edited, changes, plan_file)
             found.editor = editor
         except NavplanError as problem:
             found.problem = problem

@@ -4,22 +4,87 @@ exports, workbooks, reports."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from navplan.errors import NavplanError, os_reason
+from navplan.errors import Message, NavplanError, os_reason
 
 
-def refuse_existing(path: Path, force: bool) -> None:
-    """Before any work is done: an existing file is only replaced with --force."""
-    if Path(path).exists() and not force:
+def refuse_existing(path: Path, force: bool, reading: Iterable[Path] = ()) -> None:
+    """Before any work is done: the target must be a file navplan may write.
+
+    An existing file is only replaced with --force; never a folder, a device or
+    a pipe, a read-only file, or a plan the command reads (``reading``).
+    """
+    target = write_target(Path(path))
+    existing = _existing(Path(path), target)
+    if existing is None:
+        return
+    for plan in reading:
+        try:
+            same = os.path.samefile(target, plan)
+        except (OSError, ValueError):
+            continue
+        if same:
+            raise NavplanError("error.write.is_the_plan", file=path, hint="hint.write.is_the_plan")
+    _refuse_replacing(Path(path), existing, force)
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` changes: a symbolic link's target, so the
+    link stays a link and what it leads to is updated."""
+    try:
+        if not path.is_symlink():
+            return path
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise NavplanError("error.dangling_symlink", file=path) from None
+    except OSError as exc:  # a loop, a name too long for the file system
+        raise NavplanError("error.write.cannot_write_here", file=path, reason=os_reason(exc)) from None
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        # /dev/stdout and its kind: a link to a terminal or a pipe, never to be replaced by a file.
+        raise NavplanError("error.not_regular_file", file=path)
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except OSError as exc:
+        raise NavplanError("error.write.cannot_write_here", file=path, reason=os_reason(exc)) from None
+
+
+def _existing(path: Path, target: Path) -> os.stat_result | None:
+    try:
+        return os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise NavplanError("error.write.cannot_write_here", file=path, reason=os_reason(exc)) from None
+    except ValueError:  # a NUL in the name
+        raise NavplanError("error.write.cannot_write_here", file=path, reason=Message("os.other", code="EINVAL")) \
+            from None
+
+
+def _refuse_replacing(path: Path, existing: os.stat_result, force: bool) -> None:
+    if stat.S_ISDIR(existing.st_mode):
+        raise NavplanError("error.write.is_folder", file=path)
+    if not stat.S_ISREG(existing.st_mode):
+        raise NavplanError("error.not_regular_file", file=path)
+    if not force:
         raise NavplanError("error.write.exists", file=path, hint="hint.use_force")
+    if not existing.st_mode & 0o222:
+        # Someone made it read-only on purpose; a rename would replace it anyway (even for root).
+        raise NavplanError("error.write.read_only", file=path, hint="hint.write.read_only")
 
 
 def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
     """Write ``path`` whole or not at all: a temporary file in the same folder,
-    flushed to disk, then renamed over the target. Refuses to replace an
-    existing file unless ``force``.
+    flushed to disk, then moved into place. Refuses to replace an existing file
+    unless ``force``, and never replaces a folder, a device, a pipe or a
+    read-only file. A symbolic link is followed: its target gets the new text.
+
+    Without ``force`` the new file is put in place with a hard link, which
+    fails if the name exists: a file another process made meanwhile (two
+    exports to one new name at once) is never overwritten.
 
     Killed at any moment, the target is the old file or the new one, whole.
     What a kill can leave is the temporary file, ``.<name>.<pid>.<random>.tmp``:
@@ -27,17 +92,17 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
     target once the process that made it is gone.
     """
     path = Path(path)
-    if path.exists() and not force:
-        raise NavplanError("error.write.exists", file=path, hint="hint.use_force")
-    if path.exists() and path.is_dir():
-        raise NavplanError("error.write.is_folder", file=path)
-    folder = path.parent if str(path.parent) else Path(".")
+    target = write_target(path)
+    existing = _existing(path, target)
+    if existing is not None:
+        _refuse_replacing(path, existing, force)
+    folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise NavplanError("error.write.no_folder", file=folder)
     data = text.encode("utf-8") if isinstance(text, str) else text
-    remove_stale_temporaries(path)
+    remove_stale_temporaries(target)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f"{_temporary_prefix(path)}{os.getpid()}.", suffix=".tmp",
+        handle, temporary = tempfile.mkstemp(prefix=f"{_temporary_prefix(target)}{os.getpid()}.", suffix=".tmp",
                                              dir=folder)
     except OSError as exc:
         raise NavplanError("error.write.cannot_write_here", file=path, reason=os_reason(exc)) from None
@@ -46,17 +111,42 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool = False) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing is not None else 0o644)
+        if force:
+            os.replace(temporary, target)
         else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+            _create(Path(temporary), target, path)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):  # a full disk, a read-only target...: nothing was changed
             raise NavplanError("error.write.cannot_write", file=path, reason=os_reason(exc)) from None
         raise
     _sync_folder(folder)
+
+
+def _create(temporary: Path, target: Path, shown: Path) -> None:
+    """Move ``temporary`` to ``target``, which must not exist (and is not replaced if it appears)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise NavplanError("error.write.exists", file=shown, hint="hint.use_force") from None
+    except OSError:
+        # A file system without hard links (FAT, some network shares): claim the
+        # name with an exclusive create, then move the whole file onto it.
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            raise NavplanError("error.write.exists", file=shown, hint="hint.use_force") from None
+        try:
+            os.replace(temporary, target)
+        except OSError:
+            target.unlink(missing_ok=True)  # our own empty placeholder
+            raise
+        return
+    try:
+        temporary.unlink()  # the new file keeps its other name, the target's
+    except OSError:
+        pass  # a leftover temporary is removed by the next write
 
 
 def _temporary_prefix(path: Path) -> str:

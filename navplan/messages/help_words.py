@@ -206,7 +206,8 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                   "Read status and actual dates marked in the workbook back into the plan file. Shows what would "
                   "change; writes only with --yes, or when you answer yes at a terminal."),
     "help.sync.example": ("navplan sync nedtelling.xlsx kontor/", "navplan sync countdown.xlsx office/"),
-    "help.option.workbook": ("En arbeidsbok fra `navplan export xlsx`", "A workbook from `navplan export xlsx`"),
+    "help.option.workbook": ("En arbeidsbok fra `navplan export xlsx` eller `export ods`",
+                             "A workbook from `navplan export xlsx` or `export ods`"),
     "help.option.yes": ("Skriv endringene uten å spørre", "Write the changes without asking"),
     # diff, report
     "help.diff.short": ("Hva som har flyttet seg siden en git-revisjon", "What moved since a git revision"),

@@ -8,8 +8,8 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "critical_path.title": ("{office}: kritisk linje per {as_of}", "{office}: critical path as of {as_of}"),
     "opening": ("Åpning {date} ({week}), {days} arbeidsdager igjen", "Opening {date} ({week}), {days} working days left"),
     "opening.past": ("Åpning {date} ({week}) er passert", "Opening {date} ({week}) has passed"),
-    "holds": ("Åpningsdatoen holder: {slack} arbeidsdager slakk på den kritiske linjen.",
-              "The opening date holds: {slack} working days of slack on the critical path."),
+    "holds": ("Åpningsdatoen holder med {slack} arbeidsdager å gå på.",
+              "The opening date holds with {slack} working days to spare."),
     "holds.tight": ("Åpningsdatoen holder, men uten slakk: hver forsinkelse på den kritiske linjen flytter åpningen.",
                     "The opening date holds, with no slack: any delay on the critical path moves the opening."),
     "fails": ("Åpningsdatoen holder ikke: det mangler {days} arbeidsdager (tidligst mulig åpning {forecast}).",
@@ -85,7 +85,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "sync.not_applied": ("intern feil: {id} {field_name} ble ikke skrevet slik arbeidsboken sier; ingenting er skrevet",
                          "internal error: {id} {field_name} was not written as the workbook says; nothing was written"),
     "sync.no_workbook": ("fant ikke filen", "file not found"),
-    "sync.not_a_workbook": ("er ikke en Excel-arbeidsbok (.xlsx)", "is not an Excel workbook (.xlsx)"),
+    "sync.not_a_workbook": ("er ikke en arbeidsbok (.xlsx eller .ods)", "is not a workbook (.xlsx or .ods)"),
     "sync.no_header": ("fant ingen overskriftsrad (en rad der kolonne A sier ID); lag arbeidsboken med "
                        "navplan export xlsx",
                        "no header row (a row whose column A says ID); make the workbook with navplan export xlsx"),
@@ -214,7 +214,6 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "xlsx.yes": ("ja", "yes"),
     "xlsx.no": ("nei", "no"),
     "xlsx.dropped": ("tatt ut av planen", "dropped from this plan"),
-    "xlsx.driving_chain": ("Kjeden som bestemmer tidligste åpning", "The chain that sets the earliest opening"),
     "xlsx.about.office": ("Kontor", "Office"),
     "xlsx.about.municipalities": ("Kommuner", "Municipalities"),
     "xlsx.about.opening": ("Åpningsdato", "Opening date"),
@@ -231,10 +230,14 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
         "Status and actual dates on the first sheet can be read back with `navplan sync`."),
     "xlsx.about.legend": ("Fargene i nedtellingskalenderen", "The countdown's colours"),
     "xlsx.about.legend_text": (
-        "Stolpene går fra senest start til senest ferdig; påbegynt arbeid fra faktisk start, "
-        "ferdig arbeid over de faktiske datoene.",
-        "Bars run from latest start to latest finish; started work from its actual start, "
-        "done work over its actual dates."),
+        "Stolpene går fra senest start til senest ferdig; påbegynt arbeid fra faktisk start til prognosen for "
+        "ferdig, ferdig arbeid over de faktiske datoene (uten faktisk ferdigdato: ingen stolpe). Arbeid før "
+        "per-perioden står i kolonnen «før». Fridager: uker uten arbeidsdager (fellesferie, juleferie) er mørkere, "
+        "perioder der helligdager tar minst en femtedel av ukedagene lysere.",
+        "Bars run from latest start to latest finish; started work from its actual start to its forecast finish, "
+        "done work over its actual dates (without an actual finish: no bar). Work before the as-of period is in "
+        "the column «before». Days off: weeks without working days (fellesferie, Christmas closure) are darker, "
+        "periods where holidays take at least a fifth of the weekdays lighter."),
     "employer.stat": ("stat", "state"),
     "employer.kommune": ("kommune", "municipality"),
     "employer.stat eller kommune": ("stat eller kommune", "state or municipality"),
@@ -288,8 +291,6 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                      "Nothing in the plan has changed since {revision}."),
     "diff.slack": ("Slakk til åpning: {before} → {after} arbeidsdager ({change}).",
                    "Slack to the opening: {before} → {after} working days ({change})."),
-    "diff.critical_slack": ("Slakk på den kritiske linjen: {before} → {after} arbeidsdager ({change}).",
-                            "Slack on the critical path: {before} → {after} working days ({change})."),
     "diff.slack.same": ("Slakk til åpning: {after} arbeidsdager, som før.",
                         "Slack to the opening: {after} working days, as before."),
     "diff.holds.lost": ("Åpningsdatoen holdt, men holder ikke lenger: det mangler {days} arbeidsdager.",
@@ -340,17 +341,17 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "report.overdue.finish": ("skulle vært ferdig {date}", "should have finished {date}"),
     "report.section.decisions": ("Beslutninger for styringsgruppen, de neste {weeks} ukene",
                                  "Decisions for the steering group, the next {weeks} weeks"),
-    "report.decisions.legend": ("Åpne aktiviteter for rådmann og fylkesdirektør, og den politiske behandlingen "
-                                "(3.2.2, 3.2.3).",
-                                "Open activities of the rådmann and the county director, and the political "
-                                "consideration (3.2.2, 3.2.3)."),
+    "report.decisions.legend": ("Åpne aktiviteter for {roles}, og styringsgruppens beslutninger ({ids}).",
+                                "Open activities of {roles}, and the steering group's decisions ({ids})."),
     "report.none": ("Ingen.", "None."),
     "report.more": ("… og {count} til.", "… and {count} more."),
     "report.criterion.met": ("oppfylt", "met"),
     "report.criterion.open": ("{done} av {total} ferdig", "{done} of {total} done"),
     "report.dropped": ("tatt ut", "dropped"),
-    "report.gantt.caption": ("Én stolpe per aktivitet som ikke er ferdig, fra senest start til senest ferdig.",
-                             "One bar per activity not yet done, from latest start to latest finish."),
+    "report.gantt.caption": ("Én stolpe per aktivitet: ikke startet fra senest start til senest ferdig, pågående fra "
+                             "faktisk start til prognosen for ferdig, ferdig denne måneden over de faktiske datoene.",
+                             "One bar per activity: not started from latest start to latest finish, started from "
+                             "its actual start to its forecast finish, done this month over its actual dates."),
     "report.gantt.opening": ("åpning", "opening"),
     "report.footer": ("Laget av navplan {version} fra {plan}. Planfilen er kilden: endre den, ikke rapporten.",
                       "Made by navplan {version} from {plan}. The plan file is the source: change it, "

@@ -127,13 +127,15 @@ RISK_WORDS.update({
                        "S-curve: the probability that all work is done in time to open on each date"),
     "risk.svg.opening": ("åpning {date}: {percent}", "opening {date}: {percent}"),
     "risk.svg.p80": ("P80 {date}", "P80 {date}"),
-    "risk.report.section": ("Sannsynlighet for åpning i tide", "Probability of opening on time"),
-    "risk.report.caption": ("Andelen av {samples} simuleringer der alt arbeid er ferdig i tide til å åpne på datoen. "
-                            "Grønn: åpningsdatoen; rød: datoen som kan loves med 80 % sikkerhet.",
-                            "The share of {samples} samples in which all work is done in time to open on the date. "
-                            "Green: the opening date; red: the date that can be promised with 80% confidence."),
-    "risk.report.date": ("{id} {title}, {kind} {date}: holder i {percent} av simuleringene.",
-                         "{id} {title}, {kind} {date}: holds in {percent} of the samples."),
+    "risk.report.caption": ("andel av {samples} simuleringer klar til åpning", "share of {samples} samples ready to open"),
+    "risk.report.verdict": ("{percent} sannsynlighet for at åpningsdatoen holder; med 80 % sikkerhet kan åpning "
+                            "loves {date}.",
+                            "{percent} probability that the opening date holds; with 80% confidence the opening "
+                            "can be promised for {date}."),
+    "risk.report.date": ("{id} {kind} {date} holder i {percent}", "{id} {kind} {date} holds in {percent}"),
+    "risk.report.dates": ("Kan glippe: {dates} av simuleringene.", "May be missed: {dates} of the samples."),
+    "risk.report.drivers": ("Truer åpningen mest (rangkorrelasjon): {drivers}.",
+                            "Threatens the opening most (rank correlation): {drivers}."),
 })
 
 RISK_WORDS.update({

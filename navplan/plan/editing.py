@@ -37,11 +37,12 @@ _DATE_KEYS = {"fixed", "not_before", "not_after", "actual_start", "actual_finish
 _BOM = b"\xef\xbb\xbf"
 
 
-def _yaml(mapping: int = 2, offset: int = 2) -> YAML:
+def _yaml(mapping: int = 2, offset: int = 2, sequence: int | None = None) -> YAML:
     """The one ruamel configuration. The defaults are what `navplan init` and
-    the examples use: `key:` children indented 2, list dashes indented 2."""
+    the examples use: `key:` children indented 2, list dashes indented 2, one
+    space after a dash (``sequence`` is the column of a block's keys)."""
     yaml = YAML(typ="rt")
-    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
+    yaml.indent(mapping=mapping, sequence=offset + 2 if sequence is None else sequence, offset=offset)
     yaml.preserve_quotes = True
     yaml.width = 1 << 16  # never re-wrap a long note
     return yaml
@@ -69,8 +70,9 @@ class PlanEditor:
         self._read_bytes: bytes | None = None
         self._changed = False
         body = text.replace("\r\n", "\n")
-        mapping, self._offset = guess_indent(body)  # blocks' dashes sit at _offset, their keys 2 further
-        self._yaml = _yaml(mapping, self._offset)
+        # Blocks' dashes sit at _offset, their keys at _keys (`-   id:` puts them 4 further).
+        mapping, self._offset, self._keys = guess_indent(body)
+        self._yaml = _yaml(mapping, self._offset, self._keys)
         try:
             self._data = self._yaml.load(body)
         except YAMLError as exc:
@@ -126,14 +128,14 @@ class PlanEditor:
             value = fields[name]
             if value is None:
                 if name in block:
-                    _remove_key(block, name, self._offset + 2)
+                    _remove_key(block, name, self._keys)
                     changed = True
             elif name in block:
                 if not _same(name, block[name], value):
                     block[name] = _yaml_value(name, value, block[name])
                     changed = True
             else:
-                _insert_key(block, name, _yaml_value(name, value, None), self._offset + 2)
+                _insert_key(block, name, _yaml_value(name, value, None), self._keys)
                 changed = True
         self._changed |= changed
         return changed
@@ -161,25 +163,29 @@ class PlanEditor:
 
     def project(self):
         """The edited plan merged with its handbook exactly as `load_project`
-        does; raises the same located errors. Check this before saving."""
-        from navplan.engine.dependency_graph import check_cycles
+        does; raises the same located errors. Check this (and its dependency
+        cycles, as `navplan validate` does) before saving."""
         from navplan.plan.loading import validate
         from navplan.plan.plan_model import Plan
         from navplan.plan.project import build_project
 
         document = parse_yaml(self.text(), self.file)
-        project = build_project(validate(Plan, document), document)
-        # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
-        check_cycles(project)
-        return project
+        return build_project(validate(Plan, document), document)
 
     def save(self, path: str | Path) -> None:
-        """Write the file atomically, unless someone saved it since it was read."""
-        from navplan.io.atomic_write import write_atomic
+        """Write the file atomically, unless someone saved it since it was read.
 
-        if not self.unchanged_on_disk(path):
-            raise NavplanError("edit.changed_meanwhile", file=path)
-        write_atomic(Path(path), self.data(), force=True)
+        The plan's lock is held from the check to the rename (and by the
+        commands from before they read it: :mod:`navplan.io.plan_lock`), so
+        no other navplan can slip a write in between.
+        """
+        from navplan.io.atomic_write import write_atomic
+        from navplan.io.plan_lock import plan_lock
+
+        with plan_lock(path):
+            if not self.unchanged_on_disk(path):
+                raise NavplanError("edit.changed_meanwhile", file=path)
+            write_atomic(Path(path), self.data(), force=True)
 
     def _render(self) -> str:
         stream = io.StringIO()

@@ -31,6 +31,7 @@ class Role(Strict):
     function: Text
     employer: Literal["stat", "kommune", "stat eller kommune", "partene"] | None = None
     page: int | None = None
+    steering_group: bool = Field(False, description="Sits in the steering group: its open work is the group's to decide")
 
 
 class DurationSpread(Strict):
@@ -62,6 +63,7 @@ class HandbookActivity(Strict):
     references: list[str] = Field(default_factory=list, description="Referenced documents, as named in the source")
     role: str | None = Field(None, description="Responsible role id")
     track: str | None = Field(None, description="Track of figure 2 this activity belongs to")
+    steering_decision: bool = Field(False, description="A decision the steering group follows whoever owns it")
     duration: Duration | None = None
     duration_source: Source | None = None
     duration_range: DurationSpread | None = Field(None, description="Low and high around duration (the likely value)")

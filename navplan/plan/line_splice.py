@@ -6,19 +6,29 @@ import difflib
 import re
 
 
-def guess_indent(text: str) -> tuple[int, int]:
-    """The mapping indent and dash offset the file itself uses under its top-level keys."""
-    mapping = offset = None
+def guess_indent(text: str) -> tuple[int, int, int]:
+    r"""The mapping indent, the dash offset and the column of a list item's keys
+    that the file itself uses under its top-level keys.
+
+    >>> guess_indent("activities:\n  - id: a\n    owner: b\n")
+    (2, 2, 4)
+    >>> guess_indent("activities:\n-   id: a\n    owner: b\n")
+    (2, 0, 4)
+    """
+    mapping = offset = keys = None
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     for parent, child in zip(lines, lines[1:]):
         if not re.match(r"^[^\s#-][^#]*:\s*$", parent):
             continue
         indent = len(child) - len(child.lstrip(" "))
-        if child.lstrip().startswith("- ") and offset is None:
+        item = child.lstrip()
+        if item.startswith("- ") and offset is None:
             offset = indent
-        elif not child.lstrip().startswith("-") and mapping is None and indent > 0:
+            keys = indent + 1 + len(item[1:]) - len(item[1:].lstrip(" "))  # `-   id:` has its keys 4 in
+        elif not item.startswith("-") and mapping is None and indent > 0:
             mapping = indent
-    return mapping or 2, 2 if offset is None else offset
+    offset = 2 if offset is None else offset
+    return mapping or 2, offset, offset + 2 if keys is None else keys
 
 
 def splice_lines(original: list[str], before: list[str], after: list[str]) -> list[str]:

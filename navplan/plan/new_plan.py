@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from navplan.errors import visible
+
 _HEADER = {
     "nb": """\
 # navplan-plan for {office}.
@@ -53,8 +55,14 @@ _ACTIVITIES_HELP = {
 _TITLE_COLUMN = 20
 
 def yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar; JSON strings are valid YAML."""
-    return json.dumps(text, ensure_ascii=False)
+    r"""A double-quoted YAML scalar; JSON strings are valid YAML. Line breaks that
+    JSON leaves as they are but YAML would read as one (U+0085, U+2028, U+2029) are escaped too.
+
+    >>> print(yaml_string("NAV X\u2028start: 2020-01-01"))
+    "NAV X\u2028start: 2020-01-01"
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.replace("\x85", "\\x85").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def new_plan_text(
@@ -67,7 +75,9 @@ def new_plan_text(
     lang: str = "nb",
 ) -> str:
     """The text of a new plan file, keys in their stable order."""
-    lines = [_HEADER[lang].format(office=office, template=template).rstrip("\n"), "navplan: 1"]
+    # The office stands in a comment too: escaped, a line break in it could never start a key of its own.
+    header = _HEADER[lang].format(office=visible(office), template=template)
+    lines = [header.rstrip("\n"), "navplan: 1"]
     lines.append(f"office: {yaml_string(office)}")
     if municipalities:
         lines.append("municipalities:")

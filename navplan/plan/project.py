@@ -20,7 +20,6 @@ from navplan.plan.plan_model import Plan, PlanActivity
 from navplan.plan.safe_yaml import YamlDocument
 
 ZERO = Duration(amount=0, unit="d")
-Node = str | tuple[str, str]  # an activity id, or ("start" | "first" | "finish", summary id)
 
 
 @dataclass
@@ -264,8 +263,6 @@ def _check_references(activities: dict[str, NetworkActivity], plan: Plan, templa
                 raise fail("error.plan.unknown_id", where(activity.id, "after"), f"activities[{activity.id}].after",
                            Message("hint.did_you_mean", guess=guess) if guess else Message("hint.see_handbook_ids"),
                            id=link.id)
-            if link.id == opening_id:
-                raise fail("error.plan.after_opening", where(activity.id, "after"), f"activities[{activity.id}].after")
     for index, dropped_id in enumerate(plan.drop):
         if dropped_id not in activities:
             guess = closest(dropped_id, known)

@@ -49,24 +49,29 @@ def check_one_line(text: str) -> str:
 
 
 def check_multiline(text: str) -> str:
-    """``text`` if it holds no control character other than newlines and tabs: a note."""
-    return _check_characters(text, _MULTILINE_ALLOWED)
+    r"""``text`` if it holds no control character other than newlines and tabs: a note.
+
+    >>> check_multiline("Ring\x0bKari")
+    Traceback (most recent call last):
+    navplan.errors.InvalidValue: the text holds a control character (U+000B) at position 5: a note may hold line breaks and tabs, no other control character
+    """
+    return _check_characters(text, _MULTILINE_ALLOWED, "error.value.control_character_note")
 
 
-def _check_characters(text: str, allowed: set[int]) -> str:
+def _check_characters(text: str, allowed: set[int], key: str = "error.value.control_character") -> str:
     if not isinstance(text, str):
         return text
     for position, character in enumerate(text, start=1):
         code = ord(character)
         if (code in _FORBIDDEN or 0xD800 <= code <= 0xDFFF) and code not in allowed:
-            raise InvalidValue("error.value.control_character", code=f"{code:04X}", position=position)
+            raise InvalidValue(key, code=f"{code:04X}", position=position)
     return text
 
 
 class Strict(BaseModel):
     """Base for every file-backed type: unknown keys are errors, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
 class Duration(BaseModel):

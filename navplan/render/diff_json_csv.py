@@ -60,7 +60,7 @@ class DiffDocument(BaseModel):
     format_version: int = FORMAT_VERSION
     office: str
     revision: str = Field(description="The full commit hash compared with")
-    revision_date: dt.date
+    revision_date: dt.date | None = Field(description="The committer's date; null for a date past the year 9999")
     revision_subject: str
     as_of: dt.date
     opening_date_before: dt.date
@@ -126,6 +126,12 @@ def _moved(move: Move, lang: str) -> MovedRecord:
                        critical_before=move.before.critical, critical_after=move.after.critical, **fields)
 
 
+def least_slack(schedule) -> int | None:
+    """The least slack of any open task or milestone; None when all is done."""
+    slacks = [s.slack for s in schedule.leaves() if s.slack is not None]
+    return min(slacks) if slacks else None
+
+
 def diff_document(diff: PlanDiff, lang: str) -> DiffDocument:
     before, after = diff.before, diff.after
     return DiffDocument(
@@ -135,7 +141,7 @@ def diff_document(diff: PlanDiff, lang: str) -> DiffDocument:
         opening_holds_before=before.opening_holds, opening_holds_after=after.opening_holds,
         slack_to_opening_before=before.slack_to_opening, slack_to_opening_after=after.slack_to_opening,
         slack_to_opening_change=diff.slack_change,
-        critical_slack_before=before.critical_slack, critical_slack_after=after.critical_slack,
+        critical_slack_before=least_slack(before), critical_slack_after=least_slack(after),
         critical_path_before=before.critical_path, critical_path_after=after.critical_path,
         critical_path_joined=diff.critical_joined, critical_path_left=diff.critical_left,
         moved=[_moved(m, lang) for m in diff.moved],

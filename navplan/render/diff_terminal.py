@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from navplan.engine.schedule import ScheduledActivity
+from navplan.errors import visible
 from navplan.features.plan_history import MOVED_DATES, PlanDiff
 from navplan.messages import format_date, t
 
@@ -52,13 +53,16 @@ def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
                         change=signed(change))))
     else:
         lines.append(("ok", t("diff.slack.same", lang, after=after.slack_to_opening)))
-    # A fixed or not-after date can leave the critical path less slack than the
-    # opening has; critical-path reports that one, so say when it moved.
-    path_before, path_after = _path_slack(before), _path_slack(after)
-    if path_before != path_after and (path_before, path_after) != (before.slack_to_opening, after.slack_to_opening):
-        lines.append(("worse" if path_after < path_before else "better",
-                      t("diff.critical_slack", lang, before=path_before, after=path_after,
-                        change=signed(path_after - path_before))))
+    for old, new in diff.deadline_changes:
+        title = after.project.activities[new.id].title.get(lang)
+        date = format_date(new.date, lang)
+        if old is None:
+            lines.append(("worse" if not new.holds else "ok",
+                          t(f"diff.deadline.new.{new.kind}", lang, id=new.id, title=title, date=date, after=new.slack)))
+        else:
+            lines.append(("worse" if new.slack < old.slack else "better",
+                          t(f"diff.deadline.{new.kind}", lang, id=new.id, title=title, date=date, before=old.slack,
+                            after=new.slack, change=signed(new.slack - old.slack))))
     if before.opening_holds and not after.opening_holds:
         lines.append(("worse", t("diff.holds.lost", lang, days=after.missing_working_days)))
     elif not before.opening_holds and after.opening_holds:
@@ -69,8 +73,6 @@ def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
     return lines
 
 
-def _path_slack(schedule) -> int:
-    return schedule.slack_to_opening if schedule.critical_slack is None else schedule.critical_slack
 
 
 def critical_lines(diff: PlanDiff, lang: str) -> list[str]:
@@ -93,7 +95,7 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     after = diff.after
     revision = diff.revision
     console.print(Text(t("diff.title", lang, office=after.project.plan.office, revision=revision.short,
-                         date=format_date(revision.date, lang), subject=revision.subject,
+                         date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                          as_of=format_date(after.as_of, lang)), style="bold"), soft_wrap=True)
     if diff.unchanged:
         console.print(t("diff.nothing", lang, revision=revision.short), markup=False, soft_wrap=True)

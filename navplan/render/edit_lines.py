@@ -6,19 +6,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from navplan.errors import visible
 from navplan.features.progress import PlanEdit
 from navplan.messages import format_date, t
 
 
 def edit_line(edit: PlanEdit, lang: str) -> str:
-    title = edit.title.get(lang)
+    """One line, whatever the values hold: a note's line breaks and a file name's
+    control characters are shown as escapes (``\\n``, ``\\x1b``)."""
+    title = visible(edit.title.get(lang))
+    plan = visible(str(edit.plan_file))
     if not edit.written:
-        return t("progress.unchanged", lang, plan=str(edit.plan_file), id=edit.activity_id, title=title)
+        return t("progress.unchanged", lang, plan=plan, id=edit.activity_id, title=title)
     parts = [t("progress.change", lang, name=t(f"progress.name.{change.field}", lang),
-               old=shown(change.field, change.old, lang), new=shown(change.field, change.new, lang))
+               old=visible(shown(change.field, change.old, lang)), new=visible(shown(change.field, change.new, lang)))
              for change in edit.changes]
-    return t("progress.written", lang, plan=str(edit.plan_file), id=edit.activity_id, title=title,
-             changes=", ".join(parts))
+    return t("progress.written", lang, plan=plan, id=edit.activity_id, title=title, changes=", ".join(parts))
 
 
 def shown(field: str, value: Any, lang: str) -> str:

@@ -114,6 +114,9 @@ def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: Even
     else:
         lines.append(t("ics.dates", lang, start=format_date(scheduled.dates["latest_start"], lang),
                        finish=format_date(scheduled.dates["latest_finish"], lang)))
+    if scheduled.status is not Status.DONE:
+        lines.append(t("ics.forecast", lang, start=format_date(scheduled.dates["earliest_start"], lang),
+                       finish=format_date(scheduled.dates["earliest_finish"], lang)))
     lines.append(t("ics.slack" + marked, lang, slack=scheduled.slack))
     lines.append(t("ics.status", lang, status=t(f"status.{scheduled.status.value}", lang)))
     lines.append(_plan_line(schedule, lang))
@@ -139,11 +142,26 @@ def _plan_line(schedule: Schedule, lang: str) -> str:
              version=__version__)
 
 
+def ics_text(text: str) -> str:
+    r"""Text as RFC 5545 allows it in a TEXT value: a line break is escaped by
+    icalendar, a tab may stand; any other control character (NUL, VT, ESC, DEL
+    and the C1 range are forbidden) is shown as a visible escape. Plan text is
+    refused with these at validation; this keeps a calendar valid whatever text
+    reaches it.
+
+    >>> ics_text("Ring\x0bKari\tny\nlinje\x1b[2J")
+    'Ring\\x0bKari\tny\nlinje\\x1b[2J'
+    """
+    from navplan.errors import visible
+
+    return visible(text, keep="\n\t")
+
+
 def calendar_bytes(schedule: Schedule, events: list[CalendarEvent]) -> bytes:
     """The events as one VCALENDAR, named after the office; text escaped and lines folded by icalendar."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event, vText
 
-    office = schedule.project.plan.office
+    office = vText(ics_text(schedule.project.plan.office))
     # Deterministic: the as-of date stands in for "now", as everywhere in navplan.
     stamp = dt.datetime.combine(schedule.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
     sequence = max(0, schedule.as_of.toordinal() - SEQUENCE_EPOCH.toordinal())
@@ -152,6 +170,8 @@ def calendar_bytes(schedule: Schedule, events: list[CalendarEvent]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    # Typed as TEXT, so their commas, semicolons and backslashes are escaped as in SUMMARY
+    # (icalendar writes names it does not know raw).
     calendar.add("x-wr-calname", office)
     calendar.add("name", office)
     for item in events:
@@ -162,15 +182,15 @@ def calendar_bytes(schedule: Schedule, events: list[CalendarEvent]) -> bytes:
         event.add("sequence", sequence)
         event.add("dtstart", item.day)
         event.add("dtend", item.day + dt.timedelta(days=1))
-        event.add("summary", item.summary)
-        event.add("description", item.description)
+        event.add("summary", ics_text(item.summary))
+        event.add("description", ics_text(item.description))
         if item.categories:
             event.add("categories", item.categories)
         # A deadline is not an appointment: it should not make the day look busy.
         event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", item.summary)
+        alarm.add("description", ics_text(item.summary))
         alarm.add("trigger", dt.timedelta(days=-item.reminder_days, hours=REMINDER_HOUR))
         event.add_component(alarm)
         calendar.add_component(event)

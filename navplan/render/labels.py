@@ -5,44 +5,64 @@ Imports no rich, so writers of files never load it."""
 from __future__ import annotations
 
 from navplan.engine.schedule import Schedule
+from navplan.errors import render_value
 from navplan.messages import format_date, t
+from navplan.plan.values import Status
 
 CRITICAL_MARK = "◆"
 
 
-def critical_slack(schedule: Schedule) -> int:
-    """How far the critical path can slip before the opening moves."""
-    return schedule.slack_to_opening if schedule.critical_slack is None else schedule.critical_slack
-
-
 def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
-    """Whether the opening holds (and if not, why), missed dates and notes, as
-    (kind, text) pairs: kind is ok, tight, fail, chain, missed or note. The
-    terminal and the workbook say the same thing in their own styles."""
+    """The verdict as (kind, text) pairs, the same in every output: first the
+    opening (holds with N working days to spare, or misses by N with the chain
+    that decides it; once opened, what was never recorded done), then one line
+    per fixed or not-after date (a missed one with the chain that breaks it),
+    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note."""
     lines: list[tuple[str, str]] = []
-    if not schedule.opening_holds:
-        forecast = schedule.activities[schedule.project.opening_id].dates["earliest_start"]
+    if schedule.opened:
+        lines.append(("ok", t("opened", lang, date=format_date(schedule.project.opening_date, lang))))
+        never = schedule.not_done_before_opening
+        if never:
+            lines.append(("missed", t("opened.not_done", lang, count=len(never),
+                                      ids=", ".join(s.id for s in never))))
+        after = [s for s in schedule.after_opening if s.status is not Status.DONE]
+        if after:
+            lines.append(("note", t("opened.after", lang, count=len(after), ids=", ".join(s.id for s in after))))
+    elif not schedule.opening_holds:
         lines.append(("fail", t("fails", lang, days=schedule.missing_working_days,
-                                forecast=format_date(forecast, lang))))
-        chain = " → ".join(schedule.driving_chain)
-        if chain:
-            lines.append(("chain", t("fails.chain", lang, chain=chain)))
-    elif critical_slack(schedule) <= 0:
+                                forecast=format_date(schedule.forecast_opening, lang))))
+        if schedule.critical_path:
+            lines.append(("chain", t("fails.chain", lang, chain=" → ".join(schedule.critical_path))))
+    elif schedule.opening_slack == 0:
         lines.append(("tight", t("holds.tight", lang)))
     else:
-        lines.append(("ok", t("holds", lang, slack=critical_slack(schedule))))
-    for missed in schedule.missed:
-        if missed.kind == "opening":
-            continue
-        activity = schedule.project.activities[missed.id]
-        lines.append(("missed", t(f"missed.{missed.kind}", lang, id=missed.id, title=activity.title.get(lang),
-                                  date=format_date(missed.date, lang), days=missed.missing_days)))
+        lines.append(("ok", t("holds", lang, slack=schedule.opening_slack)))
+    for check in schedule.deadlines:
+        title = schedule.project.activities[check.id].title.get(lang)
+        if check.holds:
+            lines.append(("deadline", t(f"deadline.{check.kind}.holds", lang, id=check.id, title=title,
+                                        date=format_date(check.date, lang), days=check.slack)))
+        else:
+            lines.append(("missed", t(f"missed.{check.kind}", lang, id=check.id, title=title,
+                                      date=format_date(check.date, lang), days=check.missing_days)))
+            if check.chain:
+                lines.append(("chain", t("deadline.chain", lang, chain=" → ".join(check.chain))))
     for note in schedule.notes:
-        params = {k: format_date(v, lang) if hasattr(v, "isoformat") else v for k, v in note.params.items()}
-        if lang == "en" and "reason_en" in params:
-            params["reason"] = params["reason_en"]
+        params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
     return lines
+
+
+def countdown_label(countdown: int, by: str, lang: str) -> str:
+    """T-3u before the opening's period, T in it, T+2u after it (u/w for weeks, m for months).
+
+    >>> countdown_label(3, "week", "nb"), countdown_label(0, "month", "nb"), countdown_label(-2, "week", "en")
+    ('T-3u', 'T', 'T+2w')
+    """
+    unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
+    if countdown == 0:
+        return "T"
+    return f"T-{countdown}{unit}" if countdown > 0 else f"T+{-countdown}{unit}"
 
 
 def role_title(schedule: Schedule, role_id: str | None, lang: str) -> str:

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from navplan.engine.schedule import ScheduledActivity, Schedule
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
-from navplan.render.mspdi_links import task_links
+from navplan.render.mspdi_links import HelperMilestone, TaskLink, task_links
 from navplan.render.labels import role_title
 
 NS = "http://schemas.microsoft.com/project"
@@ -41,7 +41,8 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     ET.register_namespace("", NS)
     windows = task_windows(schedule)
     calendar = schedule.calendar
-    opening_end = _finish_time(schedule, schedule.opening_point)
+    # The project's finish: the opening, or the last work placed after it.
+    opening_end = _finish_time(schedule, max([schedule.opening_point, *(f for _s, f in windows.values())]))
     start = min(_start_time(schedule, window) for window in windows.values())
     office = schedule.project.plan.office
     root = ET.Element(_tag("Project"))
@@ -61,12 +62,20 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     _calendar(calendars, schedule, lang, max(calendar.first, dt.date(first_year, 1, 1)),
               min(calendar.last, dt.date(last_year, 12, 31)))
     tasks = ET.SubElement(root, _tag("Tasks"))
-    uids = {activity_id: uid for uid, activity_id in enumerate(schedule.activities, start=1)}
-    links = task_links(schedule.project)
-    for activity_id, number in outline_numbers(schedule).items():
+    found = task_links(schedule.project)
+    uids = {activity_id: uid for uid, activity_id in enumerate(
+        [*schedule.activities, *(helper.id for helper in found.helpers)], start=1)}
+    links = {activity_id: list(task_links_of) for activity_id, task_links_of in found.links.items()}
+    for helper in found.helpers:
+        links[helper.succ].append(TaskLink(helper.id, helper.onward, 0))
+    numbers = outline_numbers(schedule)
+    for activity_id, number in numbers.items():
         scheduled = schedule.activities[activity_id]
         _task(ET.SubElement(tasks, _tag("Task")), schedule, scheduled, uids, number, windows[activity_id],
               links[activity_id], lang)
+    top_level = sum(1 for number in numbers.values() if "." not in number)
+    for index, helper in enumerate(found.helpers, start=top_level + 1):
+        _helper_task(ET.SubElement(tasks, _tag("Task")), schedule, helper, uids, str(index), windows, lang)
     ET.indent(root)
     # The declaration MS Project itself writes (ElementTree's uses single quotes).
     return (_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
@@ -121,6 +130,8 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         ("Estimated", 0),
         ("Milestone", int(activity.is_milestone)), ("Summary", int(activity.is_summary)),
         ("Critical", int(scheduled.critical)),
+        # The forecast (navplan's earliest dates) beside the latest dates the task is laid on.
+        *_early_and_late(schedule, scheduled),
         ("TotalSlack", None if scheduled.slack is None else scheduled.slack * TENTHS_PER_DAY),
         ("PercentComplete", 100 if done else _percent(schedule, window) if started else None),
         ("ActualStart", _stamp(start) if done or started else None),
@@ -132,6 +143,40 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         element = ET.SubElement(task, _tag("PredecessorLink"))
         _fields(element, [("PredecessorUID", uids[link.pred]), ("Type", LINK_TYPES[link.type]),
                           ("LinkLag", link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+
+
+def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, uids: dict[str, int], number: str,
+                 windows: dict[str, Window], lang: str) -> None:
+    """A milestone that carries a second link between two tasks; it lies where
+    the successor's bound end lies, as late as possible like every open task."""
+    window = windows[helper.succ]
+    point = window[0] if helper.onward == "FS" else window[1]
+    moment = _finish_time(schedule, point) if helper.onward == "FF" else _start_time(schedule, (point, point + 1))
+    _fields(task, [
+        ("UID", uids[helper.id]), ("ID", uids[helper.id]),
+        ("Name", t("mspdi.helper", lang, pred=helper.pred, succ=helper.succ, type=helper.link.type,
+                   lag=helper.link.lag)),
+        ("OutlineNumber", number), ("OutlineLevel", 1), ("Start", _stamp(moment)), ("Finish", _stamp(moment)),
+        ("Duration", _hours(0)), ("DurationFormat", FORMAT_DAYS), ("Estimated", 0), ("Milestone", 1),
+        ("Summary", 0), ("Critical", 0), ("ConstraintType", ALAP),
+    ])
+    element = ET.SubElement(task, _tag("PredecessorLink"))
+    _fields(element, [("PredecessorUID", uids[helper.pred]), ("Type", LINK_TYPES[helper.link.type]),
+                      ("LinkLag", helper.link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+
+
+def _early_and_late(schedule: Schedule, scheduled: ScheduledActivity) -> list[tuple[str, str | None]]:
+    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
+        return []
+    """EarlyStart ... LateFinish as the task's own Start and Finish are written: 08:00 on the
+    first day of work, 17:00 on the last; a zero-length task is an instant."""
+    fields = []
+    for prefix, window in (("Early", (scheduled.earliest_start, scheduled.earliest_finish)),
+                           ("Late", (scheduled.latest_start, scheduled.latest_finish))):
+        start = _start_time(schedule, window)
+        finish = _finish_time(schedule, window[1]) if window[1] > window[0] else start
+        fields += [(f"{prefix}Start", _stamp(start)), (f"{prefix}Finish", _stamp(finish))]
+    return [fields[0], fields[1], fields[2], fields[3]]
 
 
 def _constraint(schedule: Schedule, scheduled: ScheduledActivity, start: dt.datetime) -> tuple[int, str | None]:
@@ -248,4 +293,18 @@ def _fields(parent: ET.Element, fields: list[tuple[str, object]]) -> None:
     """Append one element per field in the order given; None leaves it out."""
     for name, value in fields:
         if value is not None:
-            ET.SubElement(parent, _tag(name)).text = str(value)
+            ET.SubElement(parent, _tag(name)).text = xml_text(str(value))
+
+
+def xml_text(text: str) -> str:
+    r"""Text XML 1.0 can hold: a note's line breaks and tabs stay; any other
+    control character (which no XML parser would read) is shown as a visible
+    escape. Plan text is refused with these at validation; this keeps the file
+    readable whatever text reaches it.
+
+    >>> xml_text("Ring\x0bKari\nny\tlinje")
+    'Ring\\x0bKari\nny\tlinje'
+    """
+    from navplan.errors import visible
+
+    return visible(text, keep="\n\t")

@@ -1,66 +1,12 @@
-"""The portfolio for people (a rich table) and for machines (JSON and CSV).
-
-The JSON is a list of :class:`PortfolioRecord`, one per office, in risk
-order; the CSV has the same fields as columns. Fields are only ever added.
-"""
+"""The portfolio for people: a rich table, one office a row (JSON and CSV
+are in :mod:`navplan.render.portfolio_json_csv`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from navplan.messages import format_date, t
 from navplan.features.portfolio import PortfolioLine
-
-
-class PortfolioRecord(BaseModel):
-    """One office in `navplan portfolio --format json|csv`."""
-
-    office: str | None = Field(description="Null when the plan could not be read")
-    file: str = Field(description="The plan file, as found from the paths given")
-    opening_date: dt.date | None
-    opening_holds: bool | None
-    slack_to_opening: int | None = Field(description="Working days; negative: this many are missing")
-    missing_working_days: int | None
-    critical_id: str | None = Field(description="The first open activity on the critical path")
-    critical_title: str | None
-    overdue: int | None = Field(description="Activities not started whose latest start has passed")
-    next_deadline: dt.date | None = Field(description="The earliest latest finish of an open task on or after as_of")
-    next_deadline_id: str | None
-    as_of: dt.date
-    status: Literal["ok", "error"]
-    error: str | None = Field(description="file:line: field: message, when status is error")
-    probability_on_time: float | None = Field(
-        None, description="Share of `navplan risk` samples in which the opening date holds; null when not sampled")
-
-
-def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[PortfolioRecord]:
-    return [PortfolioRecord(
-        office=line.office, file=line.file, opening_date=line.opening,
-        opening_holds=None if line.error else line.holds,
-        slack_to_opening=line.slack_to_opening, missing_working_days=line.missing_working_days,
-        critical_id=line.critical_id, critical_title=line.critical_title, overdue=line.overdue,
-        next_deadline=line.next_deadline, next_deadline_id=line.next_deadline_id, as_of=as_of,
-        status="error" if line.error else "ok", error=line.error.render(lang) if line.error else None,
-        probability_on_time=None if line.error else line.probability_on_time,
-    ) for line in lines]
-
-
-def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
-    return json.dumps([r.model_dump(mode="json") for r in records(lines, as_of, lang)], ensure_ascii=False,
-                      indent=2) + "\n"
-
-
-def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
-    from navplan.render.schedule_json_csv import to_csv
-
-    rows = records(lines, as_of, lang)
-    if not rows:  # still a header, so a script can read the columns
-        return ",".join(PortfolioRecord.model_fields) + "\n"
-    return to_csv(rows)
 
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",
@@ -95,6 +41,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
     from rich.table import Table
     from rich.text import Text
 
+    from navplan.errors import visible
     from navplan.render.risk_labels import percent
 
     table = Table(title=t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines)),
@@ -112,8 +59,9 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         office, file, opening, _holds, slack, critical, overdue, _deadline, status, on_time = cells(line, lang)
         late = line.error is not None or not line.holds
         warn = "bold red" if late else ""
-        first = Text(office, style="bold" if office else "")
-        first.append(("\n" if office else "") + file, style="dim")
+        # A folder's name is anyone's text: its control characters are shown, never sent to the terminal.
+        first = Text(visible(office), style="bold" if office else "")
+        first.append(("\n" if office else "") + visible(file), style="dim")
         deadline = "" if line.next_deadline is None else \
             f"{format_date(line.next_deadline, lang)}\n{line.next_deadline_id}"
         chance = "" if on_time is None else percent(on_time, lang)

@@ -1,6 +1,7 @@
 """The countdown as an inline SVG Gantt chart for the HTML report.
 
-Colours follow the workbook's Gantt sheet: red on the critical path, blue
+Bars follow the one rule and palette of :mod:`navplan.render.gantt_bars`, the
+same as the workbook's countdown sheet: red on the critical path, blue
 elsewhere, grey when done; the as-of line amber and the opening line green.
 No external resources and no namespace URL: inline SVG in HTML needs none.
 """
@@ -13,13 +14,14 @@ from html import escape
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import MONTHS_SHORT, format_date, t
 from navplan.plan.values import Status
+from navplan.render import palette
+from navplan.engine.deadlines import next_period, period_start
+from navplan.render.gantt_bars import Span, bar_colour, bar_span
+from navplan.render.palette import css
 
-CRITICAL = "#E06666"
-OTHER = "#6FA8DC"
-DONE = "#BFBFBF"
-AS_OF = "#BF9000"
-OPENING = "#38761D"
-GRID = "#D9D9D9"
+CRITICAL, OTHER, DONE = css(palette.CRITICAL), css(palette.OTHER), css(palette.DONE)
+AS_OF, OPENING, GRID = css(palette.AS_OF_LINE), css(palette.OPENING_LINE), css(palette.GRID)
+MUTED, FADED = css(palette.MUTED), css(palette.FADED)
 
 WIDTH = 720
 LABEL_WIDTH = 200
@@ -32,43 +34,30 @@ LEGEND = 20
 TITLE_CHARACTERS = 38
 
 
-def _axis(schedule: Schedule) -> tuple[dt.date, dt.date]:
+def _axis(schedule: Schedule, dates: str = "latest") -> tuple[dt.date, dt.date]:
     """From the first of the as-of month (so this month's finished work shows,
-    grey) to the last day of the opening month."""
-    start = min(schedule.as_of, schedule.project.opening_date).replace(day=1)
-    opening = max(schedule.as_of, schedule.project.opening_date)
-    end = (opening.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    grey) to the last day of the month of the opening, of a forecast opening
+    later than it, or of the last work after the opening."""
+    start = period_start(min(schedule.as_of, schedule.project.opening_date), "month")
+    after = [span[1] for scheduled in schedule.after_opening if (span := bar_span(scheduled, dates)) is not None]
+    last = max([schedule.as_of, schedule.project.opening_date, schedule.forecast_opening, *after])
+    end = next_period(period_start(last, "month"), "month") - dt.timedelta(days=1)
     return start, end
 
 
-def bar_span(scheduled: ScheduledActivity) -> Span | None:
-    """Open work from its latest start to its latest finish; done work over its
-    actual dates, and not at all without an actual finish: a done activity's
-    computed dates would draw it where it never was."""
-    activity = scheduled.activity
-    if scheduled.status is Status.DONE:
-        if activity.actual_finish is None:
-            return None
-        return activity.actual_start or activity.actual_finish, activity.actual_finish
-    return scheduled.dates["latest_start"], scheduled.dates["latest_finish"]
-
-
-Span = tuple[dt.date, dt.date]
-
-
-def gantt_rows(schedule: Schedule) -> list[tuple[ScheduledActivity, Span]]:
+def gantt_rows(schedule: Schedule, dates: str = "latest") -> list[tuple[ScheduledActivity, Span]]:
     """Every task and milestone not yet done, and done ones that finished within the chart."""
-    start, _end = _axis(schedule)
+    start, _end = _axis(schedule, dates)
     rows = []
     for scheduled in schedule.leaves():
-        span = bar_span(scheduled)
+        span = bar_span(scheduled, dates)
         if span is not None and (scheduled.status is not Status.DONE or span[1] >= start):
             rows.append((scheduled, span))
     return rows
 
 
-def gantt_svg(schedule: Schedule, lang: str) -> str:
-    start, end = _axis(schedule)
+def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest") -> str:
+    start, end = _axis(schedule, dates)
     days = (end - start).days + 1
     plot = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
@@ -76,7 +65,7 @@ def gantt_svg(schedule: Schedule, lang: str) -> str:
         offset = (min(max(day, start), end) - start).days + (1 if end_of_day else 0)
         return round(LABEL_WIDTH + plot * offset / days, 1)
 
-    rows = gantt_rows(schedule)
+    rows = gantt_rows(schedule, dates)
     bottom = TOP + ROW * len(rows) + 3
     height = bottom + LEGEND
     out = [f'<svg class="gantt" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
@@ -87,6 +76,10 @@ def gantt_svg(schedule: Schedule, lang: str) -> str:
     for day, colour in ((schedule.as_of, AS_OF), (schedule.project.opening_date, OPENING)):
         out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{colour}" '
                    f'stroke-width="1.5"/>')
+    if schedule.forecast_opening > schedule.project.opening_date:
+        day = schedule.forecast_opening
+        out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{CRITICAL}" '
+                   f'stroke-width="1.5" stroke-dasharray="3 2"/>')
     out += _legend(schedule, bottom + 7, lang)
     out.append("</svg>")
     return "\n".join(out)
@@ -100,12 +93,12 @@ def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str
         position = x(month)
         out.append(f'<line x1="{position}" y1="{TOP - 9}" x2="{position}" y2="{bottom}" stroke="{GRID}" '
                    f'stroke-width="0.6"/>')
-        out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="#595959">'
+        out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="{MUTED}">'
                    f'{escape(MONTHS_SHORT[lang][month.month - 1])}</text>')
         if month == start or month.month == 1:
             out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
-                       f'fill="#595959">{month.year}</text>')
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                       f'fill="{MUTED}">{month.year}</text>')
+        month = next_period(month, "month")
     return out
 
 
@@ -114,10 +107,10 @@ def _row(scheduled: ScheduledActivity, span: Span, top: int, x, lang: str) -> li
     short = title if len(title) <= TITLE_CHARACTERS else title[:TITLE_CHARACTERS - 1].rstrip() + "…"
     first, last = span
     done = scheduled.status is Status.DONE
-    colour = DONE if done else (CRITICAL if scheduled.critical else OTHER)
+    colour = css(bar_colour(scheduled))
     weight = ' font-weight="bold"' if scheduled.critical and not done else ""
     tooltip = escape(f"{scheduled.id} {title}: {format_date(first, lang)}–{format_date(last, lang)}")
-    out = [f'<text x="2" y="{top + BAR}" font-size="{FONT}"{weight} fill="{"#7F7F7F" if done else "#000"}">'
+    out = [f'<text x="2" y="{top + BAR}" font-size="{FONT}"{weight} fill="{FADED if done else "#000"}">'
            f'<tspan font-weight="bold">{escape(scheduled.id)}</tspan> {escape(short)}</text>']
     if scheduled.activity.is_milestone:
         centre, middle = x(last, end_of_day=True), top + BAR / 2 + 0.5
@@ -139,16 +132,19 @@ def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
             ("bar", DONE, t("xlsx.legend.done", lang)), ("text", "#000", t("xlsx.legend.milestone", lang)),
             ("line", AS_OF, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang))),
             ("line", OPENING, f'{t("report.gantt.opening", lang)} {format_date(schedule.project.opening_date, lang)}')]
+    if schedule.forecast_opening > schedule.project.opening_date:
+        keys.append(("line", CRITICAL, t("report.gantt.forecast_opening", lang,
+                                         date=format_date(schedule.forecast_opening, lang))))
     for kind, colour, label in keys:
         if kind == "bar":
             out.append(f'<rect x="{position}" y="{top}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')
             position += 18
         elif kind == "line":
-            out.append(f'<line x1="{position + 2}" y1="{top - 1}" x2="{position + 2}" y2="{top + BAR + 1}" '
+            out.append(f'<line x1="{round(position + 2, 1)}" y1="{top - 1}" x2="{round(position + 2, 1)}" y2="{top + BAR + 1}" '
                        f'stroke="{colour}" stroke-width="1.5"/>')
             position += 7
         fill = colour if kind == "line" else "#000"
         out.append(f'<text x="{position}" y="{top + BAR - 0.5}" font-size="{FONT + 0.5}" fill="{fill}">'
                    f'{escape(label)}</text>')
-        position += 4.6 * len(label) + 16
+        position = round(position + 4.6 * len(label) + 16, 1)  # no float noise in the file
     return out

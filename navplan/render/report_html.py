@@ -8,54 +8,65 @@ file can be mailed, archived and opened offline. Every text from the plan
 from __future__ import annotations
 
 from html import escape
+from string import Template
 
 from navplan.messages import t
+from navplan.render import palette
+from navplan.render.palette import css
 from navplan.render.report_sections import Grid, Section, footer, heading, sections
 from navplan.render.report_gantt_svg import gantt_svg
 from navplan.features.steering_report import Report
 
-STYLE = """
+_STYLE = Template("""
 @page { size: A4; margin: 12mm 11mm 13mm 11mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8pt; line-height: 1.2;
        color: #000; margin: 0 auto; max-width: 188mm; padding: 6mm 0; }
-h1 { font-size: 15pt; margin: 0 0 1mm; color: #1F3864; }
-h2 { font-size: 11pt; margin: 3mm 0 1.2mm; color: #1F3864; border-bottom: 0.6pt solid #1F3864;
+h1 { font-size: 15pt; margin: 0 0 1mm; color: $summary; }
+h2 { font-size: 11pt; margin: 3mm 0 1.2mm; color: $summary; border-bottom: 0.6pt solid $summary;
      break-after: avoid; page-break-after: avoid; }
 p { margin: 0.8mm 0; }
-.subtitle { color: #595959; margin-bottom: 2mm; }
+.subtitle { color: $muted; margin-bottom: 2mm; }
 section { break-inside: auto; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0; }
 table.keep { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th { background: #D9E1F2; text-align: left; font-weight: bold; }
-th, td { border-bottom: 0.5pt solid #BFBFBF; padding: 0.6mm 1.2mm; vertical-align: top; }
+th { background: $header; text-align: left; font-weight: bold; }
+th, td { border-bottom: 0.5pt solid $row_line; padding: 0.6mm 1.2mm; vertical-align: top; }
 td.right, th.right { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 #criteria td:nth-child(2) { width: 40%; }
 #criteria td:nth-child(4) { width: 38%; }
-.note, .muted { color: #595959; }
-.notes { color: #595959; font-style: italic; }
+.note, .muted { color: $muted; }
+.notes { color: $muted; font-style: italic; }
 .strong { font-weight: bold; }
-.ok { color: #38761D; font-weight: bold; }
-.tight { color: #BF9000; font-weight: bold; }
-.fail, .missed, .chain { color: #C00000; }
+.ok { color: $opening_line; font-weight: bold; }
+.tight { color: $as_of_line; font-weight: bold; }
+.fail, .missed, .chain { color: $warning; }
 .fail { font-weight: bold; }
-.later { color: #C00000; font-weight: bold; }
-.earlier { color: #38761D; font-weight: bold; }
+.later { color: $warning; font-weight: bold; }
+.earlier { color: $opening_line; font-weight: bold; }
 tr.critical td { font-weight: bold; }
-tr.done td { background: #EAF1E4; }
+tr.done td { background: $done_row; }
 figure { margin: 1mm 0; break-inside: avoid; page-break-inside: avoid; }
-figcaption { color: #595959; font-size: 8pt; }
+figcaption { color: $muted; font-size: 8pt; }
+.beside { display: flex; gap: 3mm; align-items: center; break-inside: avoid; page-break-inside: avoid; }
+.beside > div { flex: 0 0 50%; }
+.beside > figure { flex: 1 1 auto; margin: 0.5mm 0; }
 svg.gantt, svg.scurve { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
 @media screen {
   /* On a screen the page may be wider than A4, so the chart's labels read without zooming. */
   body { max-width: 270mm; font-size: 11pt; padding: 8mm 6mm; }
 }
-footer { margin-top: 4mm; color: #7F7F7F; font-size: 7.5pt; border-top: 0.5pt solid #BFBFBF; padding-top: 1mm; }
-"""
+footer { margin-top: 4mm; color: $faded; font-size: 7.5pt; border-top: 0.5pt solid $row_line; padding-top: 1mm; }
+""")
+#: The page's CSS, coloured from the one palette every output shares.
+STYLE = _STYLE.substitute(
+    summary=css(palette.SUMMARY), header=css(palette.HEADER), row_line=css(palette.ROW_LINE),
+    opening_line=css(palette.OPENING_LINE), as_of_line=css(palette.AS_OF_LINE), warning=css(palette.WARNING),
+    done_row=css(palette.DONE_ROW), muted=css(palette.MUTED), faded=css(palette.FADED))
 
 KEEP_ROWS = 6
 
@@ -83,20 +94,21 @@ def _classes(names: list[str]) -> str:
     return f' class="{" ".join(names)}"' if names else ""
 
 
-def _section(section: Section, report: Report, lang: str) -> list[str]:
-    out = [f'<section id="{section.key}">', f"<h2>{escape(section.title)}</h2>"]
-    split = len(section.lines) if section.figure_after is None else section.figure_after
-    for tone, text in section.lines[:split]:
-        out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
-    if section.key == "opening":
-        out += ["<figure>", gantt_svg(report.schedule, lang),
-                f"<figcaption>{escape(t('report.gantt.caption', lang))}</figcaption>", "</figure>"]
+def _section(section: Section, report: Report, lang: str, dates: str = "latest") -> list[str]:
+    # A section without a title continues the one above it.
+    out = [f'<section id="{section.key}">'] + ([f"<h2>{escape(section.title)}</h2>"] if section.title else [])
+    paragraphs = [f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>" for tone, text in section.lines]
     if section.key == "risk" and report.risk is not None:
         from navplan.render.risk_report import risk_figure
 
-        out += risk_figure(report.risk, lang)
-    for tone, text in section.lines[split:]:
-        out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
+        # The lines beside the S-curve, so the page keeps to two A4 pages.
+        out += ['<div class="beside">', "<div>", *paragraphs, "</div>", *risk_figure(report.risk, lang), "</div>"]
+    else:
+        out += paragraphs
+    if section.key == "opening":
+        caption = t("report.gantt.caption.forecast" if dates == "forecast" else "report.gantt.caption", lang)
+        out += ["<figure>", gantt_svg(report.schedule, lang, dates), f"<figcaption>{escape(caption)}</figcaption>",
+                "</figure>"]
     if section.grid is not None:
         out += _grid(section.grid)
     for note in section.notes:
@@ -105,12 +117,13 @@ def _section(section: Section, report: Report, lang: str) -> list[str]:
     return out
 
 
-def report_html(report: Report, lang: str) -> str:
+def report_html(report: Report, lang: str, dates: str = "latest") -> str:
+    """The report as one page of HTML that prints on A4; its chart on the latest dates or the forecast."""
     title, subtitle = heading(report, lang)
     out = ["<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "nb"}">', "<head>", '<meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
            f"<header><h1>{escape(title)}</h1>", f'<p class="subtitle">{escape(subtitle)}</p></header>']
     for section in sections(report, lang):
-        out += _section(section, report, lang)
+        out += _section(section, report, lang, dates)
     out += [f"<footer>{escape(footer(report, lang))}</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -12,12 +12,13 @@ from navplan.engine.schedule import ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
-from navplan.errors import render_value
+from navplan.errors import render_value, visible
 from navplan.render.labels import role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
-_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "note": "ℹ "}
+_VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
+                  "note": "ℹ "}
 _CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
 
 
@@ -54,7 +55,6 @@ class Section:
     lines: list[tuple[str | None, str]] = field(default_factory=list)  # (tone, text) before the table
     grid: Grid | None = None
     notes: list[str] = field(default_factory=list)  # after the table
-    figure_after: int | None = None  # HTML: the section's figure goes after this many lines (default: all)
 
 
 def heading(report: Report, lang: str) -> tuple[str, str]:
@@ -74,7 +74,7 @@ def sections(report: Report, lang: str) -> list[Section]:
     if report.risk is not None:
         from navplan.render.risk_report import risk_section
 
-        found.insert(1, risk_section(report.risk, lang))
+        found.insert(3, risk_section(report.risk, lang))
     return found
 
 
@@ -145,7 +145,7 @@ def _changes(report: Report, lang: str) -> Section:
     diff = report.changes
     revision = diff.revision
     section.lines.append((None, t("report.changes.since", lang, revision=revision.short,
-                                  date=format_date(revision.date, lang), subject=revision.subject,
+                                  date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
                                   as_of=format_date(report.as_of, lang))))
     if diff.unchanged:
         section.lines.append(("note", t("diff.nothing", lang, revision=revision.short)))
@@ -210,4 +210,15 @@ def _decisions(report: Report, lang: str) -> Section:
     grid = _grid(_WHO + ["col.start_by", "col.due", "col.slack", "col.status"], rows, lang)
     return Section("decisions", t("report.section.decisions", lang, weeks=DECISION_WEEKS),
                    [] if rows else [(None, t("report.none", lang))], grid if rows else None,
-                   [t("report.decisions.legend", lang)])
+                   [_decisions_legend(report, lang)])
+
+
+def _decisions_legend(report: Report, lang: str) -> str:
+    """Whose work the decisions section lists, from the handbook data."""
+    from navplan.features.steering_report import steering_decision_ids, steering_roles
+
+    roles = sorted(steering_roles(report.schedule))
+    titles = [role_title(report.schedule, role, lang) for role in roles]
+    words = " og " if lang == "nb" else " and "
+    return t("report.decisions.legend", lang, roles=words.join(titles),
+             ids=", ".join(steering_decision_ids(report.schedule)))

@@ -59,15 +59,16 @@ def slack_words(slack: int, lang: str) -> str:
     return t("risk.slack.on", lang)
 
 
-def headline(analysis: RiskAnalysis, lang: str) -> list[tuple[str, str]]:
-    """The verdict as (kind, text): kind is ok, tight or fail for the probability, then plain lines."""
+def headline(analysis: RiskAnalysis, lang: str, deterministic: bool = True) -> list[tuple[str, str]]:
+    """The verdict as (kind, text): kind is ok, tight or fail for the probability, then plain lines;
+    with ``deterministic``, what `critical-path` says beside it (the report says that already)."""
     schedule = analysis.schedule
     probability = analysis.probability_holds
     kind = "ok" if probability >= 0.8 else ("tight" if probability >= 0.5 else "fail")
     lines = [(kind, t("risk.holds", lang, percent=percent(probability, lang)))]
-    if schedule.opening_holds:
+    if deterministic and schedule.opening_holds:
         lines.append(("plain", t("risk.deterministic.holds", lang, slack=schedule.slack_to_opening)))
-    else:
+    elif deterministic:
         lines.append(("plain", t("risk.deterministic.fails", lang, days=schedule.missing_working_days)))
     forecasts = " · ".join(f"P{f.percent} {format_date(f.date, lang)}" for f in analysis.forecasts)
     lines.append(("plain", t("risk.forecasts", lang, forecasts=forecasts)))

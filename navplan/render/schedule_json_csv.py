@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import json
 from typing import Any, Literal
 
@@ -18,7 +19,10 @@ from pydantic import BaseModel, Field
 from navplan.engine.deadlines import Period, must_start
 from navplan.engine.schedule import Schedule, ScheduledActivity
 
-FORMAT_VERSION = 1
+#: 2: the critical path is the opening's driving chain (1: the activities with the least
+#: slack); slack is the smaller of start and finish slack; the opening is no longer one of
+#: the missed_dates; deadlines, forecast_opening, opened and each activity's after_opening added.
+FORMAT_VERSION = 2
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,18 +43,32 @@ class ActivityRecord(BaseModel):
     earliest_finish: dt.date
     latest_start: dt.date
     latest_finish: dt.date
-    slack: int | None = Field(description="Total slack in working days; negative when late; null when done")
-    critical: bool
+    slack: int | None = Field(description="Total slack in working days, the smaller of start and finish slack; "
+                                          "negative when late; null when done")
+    critical: bool = Field(description="On the opening's driving chain, or on the chain of a missed date")
     status: Literal["not_started", "started", "done"]
     actual_start: dt.date | None
     actual_finish: dt.date | None
+    after_opening: bool = Field(description="Placed after the opening; never moves it")
 
 
 class MissedDateRecord(BaseModel):
     id: str
     date: dt.date
     missing_working_days: int
-    kind: Literal["opening", "fixed", "not_after"]
+    kind: Literal["fixed", "not_after"]
+    chain: list[str] = Field(description="The chain that breaks the date, by forecast start")
+
+
+class DeadlineRecord(BaseModel):
+    """A fixed or not-after date of work not yet done."""
+
+    id: str
+    date: dt.date
+    kind: Literal["fixed", "not_after"]
+    holds: bool
+    slack: int = Field(description="Working days to spare; negative: missed by this many")
+    chain: list[str] = Field(description="When missed: the chain that breaks it")
 
 
 class PeriodRecord(BaseModel):
@@ -74,11 +92,15 @@ class ScheduleDocument(BaseModel):
     as_of: dt.date
     working_days_left: int
     opening_holds: bool
-    slack_to_opening: int = Field(description="Working days; negative: this many are missing")
-    critical_path: list[str]
-    driving_chain: list[str] = Field(description="The chain that sets the earliest opening, in order")
+    opened: bool = Field(description="The as-of date is after the opening: the office has opened")
+    slack_to_opening: int = Field(description="The opening's slack in working days; negative: this many are "
+                                              "missing. The one number every output gives for the opening")
+    forecast_opening: dt.date = Field(description="The earliest the office could open, given the forecast")
+    critical_path: list[str] = Field(description="The opening's driving chain (the longest path), by forecast start")
+    driving_chain: list[str] = Field(description="The same as critical_path (kept for format 1 readers)")
     must_start: list[str] = Field(description="Ids that must start within the requested weeks, by latest start")
-    missed_dates: list[MissedDateRecord]
+    deadlines: list[DeadlineRecord] = Field(description="Every fixed and not-after date of open work")
+    missed_dates: list[MissedDateRecord] = Field(description="The deadlines that do not hold")
     activities: list[ActivityRecord]
     periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
 
@@ -91,7 +113,8 @@ def activity_record(scheduled: ScheduledActivity, lang: str) -> ActivityRecord:
         duration=None if activity.is_summary else str(activity.duration),
         earliest_start=scheduled.dates["earliest_start"], earliest_finish=scheduled.dates["earliest_finish"],
         latest_start=scheduled.dates["latest_start"], latest_finish=scheduled.dates["latest_finish"],
-        slack=scheduled.slack, critical=scheduled.critical, status=scheduled.status.value,
+        slack=scheduled.slack, critical=scheduled.critical, after_opening=scheduled.after_opening,
+        status=scheduled.status.value,
         actual_start=activity.actual_start, actual_finish=activity.actual_finish,
     )
 
@@ -103,10 +126,13 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
         office=plan.office, municipalities=plan.municipalities, template=plan.template,
         handbook_version=plan.handbook, opening_date=plan.opening, as_of=schedule.as_of,
         working_days_left=schedule.working_days_left, opening_holds=schedule.opening_holds,
-        slack_to_opening=schedule.slack_to_opening, critical_path=schedule.critical_path,
+        opened=schedule.opened, slack_to_opening=schedule.slack_to_opening,
+        forecast_opening=schedule.forecast_opening, critical_path=schedule.critical_path,
         driving_chain=schedule.driving_chain, must_start=[s.id for s in must_start(schedule, weeks)],
-        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind)
-                      for m in schedule.missed],
+        deadlines=[DeadlineRecord(id=d.id, date=d.date, kind=d.kind, holds=d.holds, slack=d.slack, chain=d.chain)
+                   for d in schedule.deadlines],
+        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind,
+                                       chain=m.chain) for m in schedule.missed],
         activities=[activity_record(s, lang) for s in schedule.activities.values()],
         periods=None if periods is None else [
             PeriodRecord(first_day=p.first_day, last_day=p.last_day,
@@ -141,15 +167,47 @@ def csv_cell(value: Any) -> Any:
     return spreadsheet_safe(value)
 
 
-def to_csv(records: list[BaseModel]) -> str:
-    """CSV with a header row; dates ISO, empty cells for null."""
+#: `--format csv` is RFC 4180 (comma, ISO dates, for machines); `csv-excel` is for a spreadsheet set to
+#: Norwegian: semicolon (the comma is the decimal sign), a UTF-8 byte order mark (so Excel does not read
+#: UTF-8 as Windows-1252 and break ø and å), dates dd.mm.yyyy, CRLF line ends.
+CSV_DIALECTS = ("csv", "csv-excel")
+
+
+def to_csv(records: list[BaseModel], dialect: str = "csv") -> str:
+    """CSV with a header row; empty cells for null. Dates ISO, or dd.mm.yyyy in the spreadsheet dialect."""
     buffer = io.StringIO()
     if not records:
         return ""
     fields = list(type(records[0]).model_fields)
-    writer = csv.writer(buffer, lineterminator="\n")
+    spreadsheet = dialect == "csv-excel"
+    writer = csv.writer(buffer, delimiter=";" if spreadsheet else ",", lineterminator="\r\n" if spreadsheet else "\n")
     writer.writerow(fields)
     for record in records:
         row = record.model_dump(mode="json")
-        writer.writerow([csv_cell(row[f]) for f in fields])
-    return buffer.getvalue()
+        cells = [csv_cell(row[f]) for f in fields]
+        if spreadsheet:
+            cells = [_spreadsheet_cell(getattr(record, f), cell) for f, cell in zip(fields, cells)]
+        writer.writerow(cells)
+    return ("\ufeff" if spreadsheet else "") + buffer.getvalue()
+
+
+#: Text a Norwegian spreadsheet would take for a date or a number: ids like 3.1.2 (read as 03.01.2002).
+_LOOKS_NUMERIC = re.compile(r"[0-9][0-9.,:/ -]*")
+#: An invisible WORD JOINER in front keeps such text text; visible text is unchanged.
+WORD_JOINER = "\u2060"
+
+
+def _spreadsheet_cell(value: Any, cell: Any) -> Any:
+    """A cell of the spreadsheet dialect: dates dd.mm.yyyy (so they become dates), text that only
+    looks like a date or number kept as text.
+
+    >>> _spreadsheet_cell(dt.date(2019, 3, 4), "2019-03-04"), _spreadsheet_cell("3.1.2", "3.1.2")
+    ('04.03.2019', '\u20603.1.2')
+    >>> _spreadsheet_cell(-34, -34), _spreadsheet_cell("Kari", "Kari")
+    (-34, 'Kari')
+    """
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(cell, str) and _LOOKS_NUMERIC.fullmatch(cell):
+        return WORD_JOINER + cell
+    return cell

@@ -16,7 +16,7 @@ from navplan.engine.deadlines import Period, must_start, must_start_until, overd
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
-from navplan.render.labels import CRITICAL_MARK, critical_slack, role_title, verdict_lines
+from navplan.render.labels import CRITICAL_MARK, countdown_label, role_title, verdict_lines
 
 
 
@@ -36,7 +36,7 @@ def _slack(scheduled: ScheduledActivity) -> Text:
 
 
 _VERDICT_STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
-                   "chain": ("", "red"), "missed": ("✘ ", "red"), "note": ("ℹ ", "cyan")}
+                   "chain": ("", "red"), "missed": ("✘ ", "red"), "deadline": ("• ", ""), "note": ("ℹ ", "cyan")}
 
 
 def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
@@ -52,7 +52,8 @@ def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
         console.print(Text(mark + text, style=style))
 
 
-_COMPACT_COLUMNS = {"col.id", "col.start_by", "col.finish_by", "col.earliest_start", "col.slack", "col.week",
+_COMPACT_COLUMNS = {"col.id", "col.start_by", "col.finish_by", "col.earliest_start", "col.forecast_start",
+                    "col.forecast_finish", "col.slack", "col.week",
                     "col.duration", "col.source", "col.status"}
 
 
@@ -70,19 +71,28 @@ def _activity_table(lang: str, columns: list[str], title: str | None = None) -> 
 
 
 def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int) -> None:
+    """The verdict, the critical path with latest and forecast dates (once the
+    office has opened: the work after the opening instead), and what must start."""
     render_verdict(console, schedule, lang)
     console.print()
-    table = _activity_table(lang, ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by",
-                                   "col.slack", "col.status"], t("section.critical", lang))
-    for activity_id in schedule.critical_path:
-        scheduled = schedule.activities[activity_id]
-        table.add_row(scheduled.id, escape(_title(scheduled, lang)),
-                      escape(role_title(schedule, scheduled.activity.role, lang)),
-                      format_date(scheduled.dates["latest_start"], lang),
-                      format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled),
-                      _status(scheduled, lang))
-    console.print(table)
-    console.print()
+    if schedule.opened:
+        ids, title = [s.id for s in schedule.after_opening], t("section.after_opening", lang)
+    else:
+        ids, title = schedule.critical_path, t("section.critical", lang)
+    if ids or not schedule.opened:
+        table = _activity_table(lang, ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by",
+                                       "col.forecast_start", "col.forecast_finish", "col.slack", "col.status"], title)
+        for activity_id in ids:
+            scheduled = schedule.activities[activity_id]
+            table.add_row(scheduled.id, escape(_title(scheduled, lang)),
+                          escape(role_title(schedule, scheduled.activity.role, lang)),
+                          format_date(scheduled.dates["latest_start"], lang),
+                          format_date(scheduled.dates["latest_finish"], lang),
+                          format_date(scheduled.dates["earliest_start"], lang),
+                          format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
+                          _status(scheduled, lang))
+        console.print(table)
+        console.print()
     render_must_start(console, schedule, lang, weeks)
 
 
@@ -117,7 +127,8 @@ def _entries(items: list[ScheduledActivity], lang: str) -> Text:
     return text
 
 
-def render_calendar(console: Console, schedule: Schedule, periods: list[Period], lang: str, by: str) -> None:
+def render_calendar(console: Console, schedule: Schedule, periods: list[Period], lang: str, by: str,
+                    dates: str = "latest") -> None:
     plan = schedule.project.plan
     console.print(Text(t("section.calendar", lang, office=plan.office, date=format_date(plan.opening, lang)),
                        style="bold"))
@@ -129,8 +140,9 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     table.add_column(t("col.week" if by == "week" else "col.month", lang), no_wrap=True)
     table.add_column(t("col.period", lang), no_wrap=True)
     table.add_column(t("col.countdown", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.starts", lang), overflow="fold")
-    table.add_column(t("col.finishes", lang), overflow="fold")
+    forecast = dates == "forecast"
+    table.add_column(t("col.starts.forecast" if forecast else "col.starts", lang), overflow="fold")
+    table.add_column(t("col.finishes.forecast" if forecast else "col.finishes", lang), overflow="fold")
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)
         span = f"{format_date(period.first_day, lang)}–{format_date(period.last_day, lang)}"
@@ -139,18 +151,21 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
             if finishes.plain:
                 finishes.append("\n")
             finishes.append(f"{t('opening.milestone', lang)} {format_date(plan.opening, lang)}", style="bold green")
+        if period.contains_forecast_opening:
+            if finishes.plain:
+                finishes.append("\n")
+            finishes.append(t("opening.forecast", lang, date=format_date(schedule.forecast_opening, lang)),
+                            style="bold red")
         style = "reverse" if period.contains_as_of else ""
-        unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
-        table.add_row(Text(label, style=style), span, f"T-{period.countdown}{unit}" if period.countdown else "T",
+        table.add_row(Text(label, style=style), span, countdown_label(period.countdown, by, lang),
                       _entries(period.starts, lang), finishes)
     console.print(table)
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def render_verdict_short(console: Console, schedule: Schedule, lang: str) -> None:
-    if schedule.opening_holds:
-        console.print(Text("✔ " + t("holds", lang, slack=critical_slack(schedule)), style="green"))
-    else:
-        forecast = schedule.activities[schedule.project.opening_id].dates["earliest_start"]
-        console.print(Text("✘ " + t("fails", lang, days=schedule.missing_working_days,
-                                     forecast=format_date(forecast, lang)), style="bold red"))
+    """The opening's line of the verdict, and each missed date's."""
+    for kind, text in verdict_lines(schedule, lang):
+        if kind in ("ok", "tight", "fail", "missed"):
+            mark, style = _VERDICT_STYLES[kind]
+            console.print(Text(mark + text, style=style))

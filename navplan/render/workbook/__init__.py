@@ -1,1 +1,2 @@
-"""Workbooks: the countdown workbook and the portfolio workbook (openpyxl)."""
+"""Workbooks: the countdown workbook and the portfolio workbook, described once as sheets
+(sheet_model) and written as .xlsx (openpyxl) or .ods (odfpy)."""

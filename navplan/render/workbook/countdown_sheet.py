@@ -2,88 +2,120 @@
 
 Its layout is a contract with `navplan sync` (docs/workbook-layout.md):
 rows 1-4 are title, subtitle, T-minus and header; columns A-J are fixed;
-the periods start at column K; activities start at row 5.
+the Gantt starts at column K (with a column «før» for work before the as-of
+period when there is any, then one column per period); activities start at
+row 5. Bars follow :mod:`navplan.render.gantt_bars`, the HTML report's rule.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-
-from openpyxl.styles import Alignment, Border, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from dataclasses import dataclass
 
 import navplan
 from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_short_month, format_week, t
 from navplan.plan.values import Status
-from navplan.render.workbook.cells import (
-    AS_OF, BOLD, CRITICAL, DONE, HEADER, HEADER_BORDER, OPENING, OTHER, ROW_LINE, SUMMARY_BAR, TITLE, WARNING,
-    fill, fit_width, font, footer, header_row, print_setup, put, set_widths,
-)
+from navplan.render import palette
+from navplan.render.gantt_bars import Span, bar_colour, bar_spans
 from navplan.render.labels import role_title
+from navplan.render.workbook.print_fit import pages_wide
+from navplan.render.workbook.sheet_model import (
+    AS_OF_EDGE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width, header_row,
+    runs,
+)
 
 COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.slack",
            "col.status", "col.actual_start", "col.actual_finish"]
 STATUS_COLUMN = 8
-FIRST_PERIOD_COLUMN = len(COLUMNS) + 1  # K
+FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # K
 TITLE_ROW, SUBTITLE_ROW, COUNTDOWN_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 MILESTONE = "◆"
+#: A period loses this share of its weekdays to holidays before it is shaded as short.
+SHORT_SHARE = 0.2
+PERIOD_WIDTH = {"week": 3.6, "month": 5.5}
 
-OPENING_DARK = "38761D"
-AS_OF_LINE = Side(style="medium", color="BF9000")
-OPENING_LINE = Side(style="medium", color=OPENING_DARK)
+
+@dataclass(frozen=True)
+class Gantt:
+    """Where the chart's columns are: the «før» column, if any, then the periods."""
+
+    periods: list[Period]
+    before: bool
+
+    @property
+    def first_period_column(self) -> int:
+        return FIRST_GANTT_COLUMN + (1 if self.before else 0)
+
+    @property
+    def last_column(self) -> int:
+        return self.first_period_column + len(self.periods) - 1
+
+    def columns(self, span: Span) -> list[int]:
+        """The columns a bar over ``span`` fills; work before the first period goes into «før»."""
+        start, end = span
+        first_day, last_day = self.periods[0].first_day, self.periods[-1].last_day
+        columns = [FIRST_GANTT_COLUMN] if self.before and start < first_day else []
+        if end >= first_day and start <= last_day:
+            first = _period_index(self.periods, max(start, first_day))
+            last = _period_index(self.periods, min(end, last_day))
+            columns += [self.first_period_column + index for index in range(first, last + 1)]
+        return columns
 
 
-def write_countdown(ws: Worksheet, schedule: Schedule, periods: list[Period], lang: str, by: str) -> None:
+def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str, dates: str = "latest") -> Sheet:
     plan = schedule.project.plan
-    ws.title = t("sheet.countdown", lang)
-    put(ws, TITLE_ROW, 1, t("xlsx.title", lang, office=plan.office, date=format_date(plan.opening, lang)), font=TITLE)
-    put(ws, SUBTITLE_ROW, 1, t("xlsx.subtitle", lang, as_of=format_date(schedule.as_of, lang),
-                               version=navplan.__version__, template=plan.template, handbook=plan.handbook))
-    _legend(ws, lang)
-    header_row(ws, HEADER_ROW, [t(key, lang) for key in COLUMNS])
-    _period_headers(ws, periods, lang, by)
+    sheet = Sheet(t("sheet.countdown", lang))
+    sheet.put(TITLE_ROW, 1, t("xlsx.title", lang, office=plan.office, date=format_date(plan.opening, lang)),
+              bold=True, size=14)
+    sheet.put(SUBTITLE_ROW, 1, t("xlsx.subtitle", lang, as_of=format_date(schedule.as_of, lang),
+                                 version=navplan.__version__, template=plan.template, handbook=plan.handbook))
+    _legend(sheet, lang)
+    header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
+    spans = bar_spans(schedule, dates)
+    gantt = Gantt(periods, before=bool(periods) and any(s[0] < periods[0].first_day for s in spans.values()))
+    _period_headers(sheet, gantt, lang, by)
 
     rows = list(schedule.activities.values())
-    spans = _bar_spans(schedule)
-    last_column = FIRST_PERIOD_COLUMN + len(periods) - 1
+    shades = _days_off(schedule, gantt)
     for row, scheduled in enumerate(rows, start=FIRST_ROW):
-        for column in range(1, last_column + 1):
+        for column in range(1, gantt.last_column + 1):
             # A hairline under every row: the eye has a long way to go from a title to its bar.
-            ws.cell(row=row, column=column).border = Border(bottom=ROW_LINE)
-        _activity_cells(ws, row, schedule, scheduled, lang)
-        _bar(ws, row, scheduled, spans.get(scheduled.id), periods, scheduled.id == schedule.project.opening_id)
+            sheet.style(row, column, bottom=HAIR, fill=shades.get(column))
+        _activity_cells(sheet, row, schedule, scheduled, lang)
+        _bar(sheet, row, scheduled, spans.get(scheduled.id), gantt, scheduled.id == schedule.project.opening_id)
+        if scheduled.id == schedule.project.opening_id:
+            _forecast_opening(sheet, row, schedule, gantt)
     last_row = FIRST_ROW + len(rows) - 1
-    _mark_period_lines(ws, periods, last_row)
-    _status_validation(ws, schedule, rows, lang)
-    _layout(ws, schedule, rows, periods, lang, by, last_row)
+    _mark_period_lines(sheet, gantt, last_row)
+    _status_choice(sheet, schedule, rows, lang)
+    _layout(sheet, schedule, rows, gantt, lang, by, last_row)
+    return sheet
 
 
-def _legend(ws: Worksheet, lang: str) -> None:
-    """Row 3 left of the periods is free: the key to the bars, printed on every page."""
-    put(ws, COUNTDOWN_ROW, 3, t("xlsx.legend.critical", lang), fill_colour=CRITICAL)
-    put(ws, COUNTDOWN_ROW, 4, t("xlsx.legend.other", lang), fill_colour=OTHER)
-    put(ws, COUNTDOWN_ROW, 5, t("xlsx.legend.done", lang), fill_colour=DONE)
-    put(ws, COUNTDOWN_ROW, 6, t("xlsx.legend.summary", lang)).border = Border(bottom=SUMMARY_BAR)
-    put(ws, COUNTDOWN_ROW, 8, t("xlsx.legend.milestone", lang))
-    put(ws, COUNTDOWN_ROW, 10, t("xlsx.legend.as_of", lang), fill_colour=AS_OF,
-        alignment=Alignment(horizontal="right"))
+def _legend(sheet: Sheet, lang: str) -> None:
+    """Row 3 left of the periods is free: the key to the chart, printed on every page."""
+    sheet.put(COUNTDOWN_ROW, 3, t("xlsx.legend.critical", lang), fill=palette.CRITICAL)
+    sheet.put(COUNTDOWN_ROW, 4, t("xlsx.legend.other", lang), fill=palette.OTHER)
+    sheet.put(COUNTDOWN_ROW, 5, t("xlsx.legend.done", lang), fill=palette.DONE)
+    sheet.put(COUNTDOWN_ROW, 6, t("xlsx.legend.summary", lang), bottom=SUMMARY_BAR)
+    sheet.put(COUNTDOWN_ROW, 8, t("xlsx.legend.milestone", lang))
+    sheet.put(COUNTDOWN_ROW, 9, t("xlsx.legend.days_off", lang), fill=palette.CLOSED)
+    sheet.put(COUNTDOWN_ROW, 10, t("xlsx.legend.as_of", lang), fill=palette.AS_OF, horizontal="right")
 
 
-def _period_headers(ws: Worksheet, periods: list[Period], lang: str, by: str) -> None:
-    centre = Alignment(horizontal="center")
-    upright = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
-    for index, period in enumerate(periods):
-        column = FIRST_PERIOD_COLUMN + index
-        countdown = _t_minus(period.countdown)
+def _period_headers(sheet: Sheet, gantt: Gantt, lang: str, by: str) -> None:
+    if gantt.before:
+        sheet.put(HEADER_ROW, FIRST_GANTT_COLUMN, t("xlsx.before", lang), bold=True, size=10, horizontal="center",
+                  vertical="bottom", upright=True, fill=palette.HEADER, bottom=THIN)
+    for index, period in enumerate(gantt.periods):
+        column = gantt.first_period_column + index
         label = format_week(period.first_day, lang) if by == "week" else format_short_month(period.first_day, lang)
-        colour = AS_OF if period.contains_as_of else (OPENING if period.contains_opening else None)
-        put(ws, COUNTDOWN_ROW, column, countdown, font=font(size=8), alignment=centre, fill_colour=colour)
-        put(ws, HEADER_ROW, column, label, font=font(bold=True, size=10), alignment=upright,
-            fill_colour=colour or HEADER).border = HEADER_BORDER
+        colour = palette.AS_OF if period.contains_as_of else (palette.OPENING if period.contains_opening else None)
+        sheet.put(COUNTDOWN_ROW, column, _t_minus(period.countdown), size=8, horizontal="center", fill=colour)
+        sheet.put(HEADER_ROW, column, label, bold=True, size=10, horizontal="center", vertical="bottom", upright=True,
+                  fill=colour or palette.HEADER, bottom=THIN)
 
 
 def _t_minus(countdown: int) -> str:
@@ -97,135 +129,129 @@ def _t_minus(countdown: int) -> str:
     return f"T-{countdown}" if countdown > 0 else f"T+{-countdown}"
 
 
-def _activity_cells(ws: Worksheet, row: int, schedule: Schedule, scheduled: ScheduledActivity, lang: str) -> None:
+def _days_off(schedule: Schedule, gantt: Gantt) -> dict[int, str]:
+    """The shade of each period column with days off: CLOSED when it has no
+    working day (fellesferie, Christmas closure), SHORT when holidays take at
+    least a fifth of its weekdays (a holiday in a week; not one in a month)."""
+    calendar = schedule.calendar
+    shades: dict[int, str] = {}
+    for index, period in enumerate(gantt.periods):
+        weekdays = [period.first_day + dt.timedelta(days=n) for n in range((period.last_day - period.first_day).days + 1)]
+        weekdays = [day for day in weekdays if day.weekday() < 5 and calendar.first <= day <= calendar.last]
+        if not weekdays:
+            continue
+        off = sum(1 for day in weekdays if not calendar.is_working_day(day))
+        if off == len(weekdays):
+            shades[gantt.first_period_column + index] = palette.CLOSED
+        elif off >= SHORT_SHARE * len(weekdays):
+            shades[gantt.first_period_column + index] = palette.SHORT
+    return shades
+
+
+def _activity_cells(sheet: Sheet, row: int, schedule: Schedule, scheduled: ScheduledActivity, lang: str) -> None:
     activity = scheduled.activity
     done = scheduled.status is Status.DONE
     summary = activity.is_summary or activity.id == schedule.project.opening_id
-    weight = BOLD if summary else None
     late = scheduled.status is Status.NOT_STARTED and scheduled.dates["latest_start"] < schedule.as_of
-    put(ws, row, 1, activity.id, font=weight)
-    put(ws, row, 2, activity.title.get(lang), font=weight, alignment=Alignment(horizontal="left", indent=scheduled.level))
-    put(ws, row, 3, role_title(schedule, activity.role, lang))
-    put(ws, row, 4, activity.owner or "")
+    top = {"vertical": "top"}
+    sheet.put(row, 1, activity.id, bold=summary, **top)
+    sheet.put(row, 2, activity.title.get(lang), bold=summary, horizontal="left", indent=scheduled.level, wrap=True,
+              **top)
+    sheet.put(row, 3, role_title(schedule, activity.role, lang), **top)
+    sheet.put(row, 4, activity.owner or "", wrap=True, **top)
     if not done:
         # A done activity's latest dates say nothing anyone can act on; its actual dates do.
-        put(ws, row, 5, scheduled.dates["latest_start"], font=font(colour=WARNING, bold=True) if late else None)
-        put(ws, row, 6, scheduled.dates["latest_finish"])
+        sheet.put(row, 5, scheduled.dates["latest_start"], **_warning(late), **top)
+        sheet.put(row, 6, scheduled.dates["latest_finish"], **top)
     warn = scheduled.slack is not None and (scheduled.slack < 0 or scheduled.critical)
-    put(ws, row, 7, scheduled.slack, font=font(colour=WARNING, bold=True) if warn else None)
-    put(ws, row, STATUS_COLUMN, t(f"status.{scheduled.status.value}", lang), font=weight)
-    put(ws, row, 9, activity.actual_start)
-    put(ws, row, 10, activity.actual_finish)
-    ws.row_dimensions[row].outline_level = scheduled.level
+    sheet.put(row, 7, scheduled.slack, **_warning(warn), **top)
+    sheet.put(row, STATUS_COLUMN, t(f"status.{scheduled.status.value}", lang), bold=summary, **top)
+    sheet.put(row, 9, activity.actual_start, **top)
+    sheet.put(row, 10, activity.actual_finish, **top)
+    sheet.outline[row] = scheduled.level
 
 
-def _bar_spans(schedule: Schedule) -> dict[str, tuple[dt.date, dt.date]]:
-    """What each bar covers: open work from its latest start (or, once started,
-    its actual start) to its latest finish; done work over its actual dates.
-    A summary spans its children's bars, so it brackets what is drawn below it."""
-    spans: dict[str, tuple[dt.date, dt.date]] = {}
-    for scheduled in schedule.activities.values():
-        if scheduled.activity.is_summary:
-            continue
-        dates = scheduled.dates
-        if scheduled.status is Status.DONE:
-            spans[scheduled.id] = (dates["earliest_start"], dates["earliest_finish"])
-        elif scheduled.status is Status.STARTED:
-            spans[scheduled.id] = (dates["earliest_start"], dates["latest_finish"])
-        else:
-            spans[scheduled.id] = (dates["latest_start"], dates["latest_finish"])
-    for scheduled in reversed(schedule.activities.values()):  # children before parents
-        children = [spans[c] for c in scheduled.activity.children if c in spans]
-        if scheduled.activity.is_summary and children:
-            spans[scheduled.id] = (min(c[0] for c in children), max(c[1] for c in children))
-    return spans
+def _warning(on: bool) -> dict:
+    return {"colour": palette.WARNING, "bold": True} if on else {}
 
 
 def _period_index(periods: list[Period], day: dt.date) -> int:
     return next(index for index, period in enumerate(periods) if period.first_day <= day <= period.last_day)
 
 
-def _bar(ws: Worksheet, row: int, scheduled: ScheduledActivity, span: tuple[dt.date, dt.date] | None,
-         periods: list[Period], opening: bool) -> None:
-    if span is None or not periods:
+def _bar(sheet: Sheet, row: int, scheduled: ScheduledActivity, span: Span | None, gantt: Gantt,
+         opening: bool) -> None:
+    if span is None or not gantt.periods:
         return
-    start, end = span
-    if end < periods[0].first_day or start > periods[-1].last_day:
-        return  # entirely before the as-of period: it is history, and the actual dates say when
-    first = _period_index(periods, max(start, periods[0].first_day))
-    last = _period_index(periods, min(end, periods[-1].last_day))
-    colour = DONE if scheduled.status is Status.DONE else (CRITICAL if scheduled.critical else OTHER)
+    columns = gantt.columns(span)
+    if not columns:
+        return
+    colour = bar_colour(scheduled)
     if scheduled.activity.is_milestone:
-        put(ws, row, FIRST_PERIOD_COLUMN + last, MILESTONE, alignment=Alignment(horizontal="center"),
-            font=font(bold=True, size=12, colour=OPENING_DARK if opening else colour))
+        sheet.put(row, columns[-1], MILESTONE, horizontal="center", bold=True, size=12,
+                  colour=palette.OPENING_LINE if opening else colour)
         return
-    for index in range(first, last + 1):
-        cell = ws.cell(row=row, column=FIRST_PERIOD_COLUMN + index)
+    for column in columns:
         if scheduled.activity.is_summary:
-            cell.border = Border(bottom=SUMMARY_BAR)
+            sheet.style(row, column, bottom=SUMMARY_BAR)
         else:
-            cell.fill = fill(colour)
+            sheet.style(row, column, fill=colour)
 
 
-def _mark_period_lines(ws: Worksheet, periods: list[Period], last_row: int) -> None:
+def _forecast_opening(sheet: Sheet, row: int, schedule: Schedule, gantt: Gantt) -> None:
+    """A forecast opening later than the opening: a red ◆ on the opening's row, where it falls."""
+    forecast = schedule.forecast_opening
+    if forecast <= schedule.project.opening_date or not gantt.periods:
+        return
+    columns = gantt.columns((forecast, forecast))
+    if columns:
+        sheet.put(row, columns[-1], MILESTONE, horizontal="center", bold=True, size=12, colour=palette.WARNING)
+
+
+def _mark_period_lines(sheet: Sheet, gantt: Gantt, last_row: int) -> None:
     """A line down the left of the as-of and the opening period, so "now" and
     "the day" stay visible however far the sheet scrolls."""
-    for index, period in enumerate(periods):
-        side = AS_OF_LINE if period.contains_as_of else (OPENING_LINE if period.contains_opening else None)
+    for index, period in enumerate(gantt.periods):
+        side = AS_OF_EDGE if period.contains_as_of else (OPENING_EDGE if period.contains_opening else None)
         if side is None:
             continue
         for row in range(COUNTDOWN_ROW, last_row + 1):
-            cell = ws.cell(row=row, column=FIRST_PERIOD_COLUMN + index)
-            cell.border = Border(left=side, bottom=cell.border.bottom)
+            sheet.style(row, gantt.first_period_column + index, left=side)
 
 
-def _status_validation(ws: Worksheet, schedule: Schedule, rows: list[ScheduledActivity], lang: str) -> None:
+def _status_choice(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], lang: str) -> None:
     """A dropdown on the rows whose status is someone's to set (sync reads only
     those); summaries and the opening take their status from their steps."""
-    words = [t(f"status.{status.value}", lang) for status in Status]
-    validation = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True,
-                                showErrorMessage=True, error=", ".join(words))
-    column = get_column_letter(STATUS_COLUMN)
+    words = tuple(t(f"status.{status.value}", lang) for status in Status)
     settable = [row for row, scheduled in enumerate(rows, start=FIRST_ROW)
                 if not scheduled.activity.is_summary and scheduled.id != schedule.project.opening_id]
-    for first, last in _runs(settable):
-        validation.add(f"{column}{first}:{column}{last}")
-    ws.add_data_validation(validation)
+    sheet.choices.append(Choice(words, STATUS_COLUMN, runs(settable)))
 
 
-def _runs(numbers: list[int]) -> list[tuple[int, int]]:
-    """Consecutive numbers as (first, last) pairs.
-
-    >>> _runs([6, 7, 9, 11, 12, 13])
-    [(6, 7), (9, 9), (11, 13)]
-    """
-    runs: list[tuple[int, int]] = []
-    for number in numbers:
-        if runs and runs[-1][1] == number - 1:
-            runs[-1] = (runs[-1][0], number)
-        else:
-            runs.append((number, number))
-    return runs
-
-
-def _layout(ws: Worksheet, schedule: Schedule, rows: list[ScheduledActivity], periods: list[Period], lang: str,
+def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gantt: Gantt, lang: str,
             by: str, last_row: int) -> None:
+    """Widths that keep the chart near the titles (long titles and owners wrap),
+    and a print that keeps 11-point text readable: A4 landscape, as many
+    pages wide as that takes, the ID and activity columns on every page."""
     plan = schedule.project.plan
     status_words = [t(f"status.{status.value}", lang) for status in Status]
-    widths = {
+    sheet.widths = {
         1: fit_width([s.id for s in rows] + [t("col.id", lang)], 6, 10),
-        2: fit_width(["  " * s.level + s.activity.title.get(lang) for s in rows], 30, 64),
-        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 22),
-        4: fit_width([s.activity.owner or "" for s in rows], 10, 26),
-        5: 12.5, 6: 12.5, 7: 7, 8: fit_width(status_words, 11, 14), 9: 12.5, 10: 12.5,
+        2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 46),
+        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 20),
+        4: fit_width([s.activity.owner or "" for s in rows], 10, 20),
+        5: 11, 6: 11, 7: 6.5, 8: fit_width(status_words, 11, 14), 9: 11, 10: 11,
     }
-    period_width = 4.6 if by == "week" else 6
-    widths.update({FIRST_PERIOD_COLUMN + i: period_width for i in range(len(periods))})
-    set_widths(ws, widths)
-    ws.row_dimensions[HEADER_ROW].height = 58
-    ws.sheet_properties.outlinePr.summaryBelow = False
-    ws.freeze_panes = ws.cell(row=FIRST_ROW, column=FIRST_PERIOD_COLUMN).coordinate
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last_row}"
-    print_setup(ws, f"{TITLE_ROW}:{HEADER_ROW}")
-    footer(ws, plan.office, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
-           t("xlsx.footer.page", lang))
+    if gantt.before:
+        sheet.widths[FIRST_GANTT_COLUMN] = PERIOD_WIDTH[by]
+    sheet.widths.update({gantt.first_period_column + i: PERIOD_WIDTH[by] for i in range(len(gantt.periods))})
+    fit_heights(sheet, FIRST_ROW, last_row)
+    sheet.heights[HEADER_ROW] = 58
+    sheet.freeze = (FIRST_ROW, FIRST_GANTT_COLUMN)
+    sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
+    sheet.page = PageSetup(
+        fit_width=pages_wide(sheet, gantt.last_column, title_columns=(1, 2)), title_rows=(TITLE_ROW, HEADER_ROW),
+        title_columns=(1, 2), across_then_down=True,
+        header=("", t("xlsx.page_header", lang, office=plan.office[:100], sheet=sheet.title), ""),
+        footer=(plan.office[:100], t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
+                t("xlsx.footer.page", lang)))

@@ -1,39 +1,49 @@
-"""The countdown workbook: the handbook's "Nedtellingskalender" as an .xlsx
-file, with the critical path, opening criteria, roles and the plan's facts.
+"""The countdown workbook: the handbook's "Nedtellingskalender" as an .xlsx or
+.ods file, with the critical path, opening criteria, roles and the plan's facts.
 
-The first sheet's layout is a contract with `navplan sync`; see
-docs/workbook-layout.md. openpyxl is imported here and in the sheet modules
-only, so the commands that do not write workbooks never load it.
+The sheets are decided once, as a :class:`~navplan.render.workbook.sheet_model.Book`,
+and written by the writer of the format asked for. The first sheet's layout
+is a contract with `navplan sync`; see docs/workbook-layout.md.
 """
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
-
 import navplan
 from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule
-from navplan.render.workbook.countdown_sheet import write_countdown
-from navplan.render.workbook.plan_sheets import write_about, write_criteria, write_critical_path, write_roles
+from navplan.render.workbook.countdown_sheet import countdown_sheet
+from navplan.render.workbook.plan_sheets import about_sheet, criteria_sheet, critical_path_sheet, roles_sheet
+from navplan.render.workbook.sheet_model import Book
+
+FORMATS = ("xlsx", "ods")
+
+
+def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
+                   dates: str = "latest", risk=None) -> Book:
+    """With ``risk`` (a :class:`~navplan.features.schedule_risk.RiskAnalysis`) the
+    book has a Risiko sheet after the critical path."""
+    sheets = [countdown_sheet(schedule, periods, lang, by, dates), critical_path_sheet(schedule, lang)]
+    if risk is not None:
+        from navplan.render.workbook.risk_sheet import risk_sheet
+
+        sheets.append(risk_sheet(risk, lang))
+    sheets += [criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)]
+    return Book(sheets, creator=f"navplan {navplan.__version__}")
+
+
+def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
+    """The book as the bytes of an .xlsx or .ods file."""
+    if file_format == "ods":
+        from navplan.render.workbook.ods_writer import ods_bytes
+
+        return ods_bytes(book)
+    from navplan.render.workbook.xlsx_writer import xlsx_bytes
+
+    return xlsx_bytes(book)
 
 
 def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   risk=None) -> bytes:
-    """The whole workbook as the bytes of an .xlsx file; with ``risk`` (a
-    :class:`~navplan.features.schedule_risk.RiskAnalysis`) it has a Risiko sheet."""
-    workbook = Workbook()
-    write_countdown(workbook.active, schedule, periods, lang, by)
-    write_critical_path(workbook.create_sheet(), schedule, lang)
-    if risk is not None:
-        from navplan.render.workbook.risk_sheet import write_risk
-
-        write_risk(workbook.create_sheet(), risk, lang)
-    write_criteria(workbook.create_sheet(), schedule, lang)
-    write_roles(workbook.create_sheet(), schedule, lang)
-    write_about(workbook.create_sheet(), schedule, lang)
-    workbook.properties.creator = f"navplan {navplan.__version__}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+                   file_format: str = "xlsx", dates: str = "latest", risk=None) -> bytes:
+    """The whole countdown workbook as the bytes of an .xlsx (or .ods) file; the
+    Gantt bars drawn on the latest dates, or on the forecast."""
+    return book_bytes(countdown_book(schedule, periods, lang, by, dates, risk), file_format)

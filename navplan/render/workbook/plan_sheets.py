@@ -5,60 +5,66 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.styles import Alignment, Border
-from openpyxl.worksheet.worksheet import Worksheet
-
 import navplan
 from navplan.engine.schedule import Schedule
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
-from navplan.render.workbook.cells import (
-    AS_OF, BOLD, CRITICAL, DONE, OTHER, ROW_LINE, SUMMARY_BAR, TITLE, WARNING, WRAP_TOP, fit_heights, fit_width, font, footer, header_row,
-    print_setup, put, set_widths,
-)
+from navplan.render import palette
 from navplan.render.labels import role_title, verdict_lines
+from navplan.render.workbook.print_fit import pages_wide
+from navplan.render.workbook.sheet_model import (
+    HAIR, SUMMARY_BAR, PageSetup, Sheet, fit_heights, fit_width, header_row,
+)
 
 PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.earliest_start",
                 "col.earliest_finish", "col.slack", "col.status"]
-_VERDICT_COLOURS = {"ok": "38761D", "tight": "BF9000", "fail": WARNING, "chain": WARNING, "missed": WARNING,
-                    "note": "1F4E79"}
+_VERDICT_COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING,
+                    "chain": palette.WARNING, "missed": palette.WARNING, "deadline": palette.TEXT,
+                    "note": palette.NOTE}
+WRAP_TOP = {"wrap": True, "vertical": "top"}
 
 
-def _finish(ws: Worksheet, schedule: Schedule, lang: str, title_rows: str | None = None) -> None:
-    print_setup(ws, title_rows)
-    footer(ws, schedule.project.plan.office,
-           t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)), t("xlsx.footer.page", lang))
+def page_setup(sheet: Sheet, schedule: Schedule, lang: str, title_rows: tuple[int, int] | None = None) -> PageSetup:
+    """A4 landscape, as many pages wide as readable text takes (one for these
+    sheets), the office and the sheet's title at the top of every page."""
+    office = schedule.project.plan.office[:100]
+    return PageSetup(
+        fit_width=pages_wide(sheet, max(sheet.widths)), title_rows=title_rows,
+        header=("", t("xlsx.page_header", lang, office=office, sheet=sheet.title), ""),
+        footer=(office, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
+                t("xlsx.footer.page", lang)))
 
 
 def _activity_line(schedule: Schedule, activity_id: str, lang: str) -> str:
     return f"{activity_id} {schedule.project.activities[activity_id].title.get(lang)}"
 
 
-def write_critical_path(ws: Worksheet, schedule: Schedule, lang: str) -> None:
+def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
     plan = schedule.project.plan
-    ws.title = t("sheet.critical", lang)
-    put(ws, 1, 1, t("critical_path.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang)),
-        font=TITLE)
+    sheet = Sheet(t("sheet.critical", lang))
+    sheet.put(1, 1, t("critical_path.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang)),
+              bold=True, size=14)
     row = 2
     for kind, text in verdict_lines(schedule, lang):
-        put(ws, row, 1, text, font=font(bold=kind in ("ok", "tight", "fail"), colour=_VERDICT_COLOURS[kind]))
+        sheet.put(row, 1, text, bold=kind in ("ok", "tight", "fail"), colour=_VERDICT_COLOURS[kind])
         row += 1
     row += 1
-    row = _path_table(ws, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
-    row = _path_table(ws, schedule, schedule.driving_chain, row + 1, t("xlsx.driving_chain", lang), lang)
-    ids = schedule.critical_path + schedule.driving_chain
-    set_widths(ws, {1: fit_width(ids + ["ID"], 6, 10),
+    # The critical path is the chain that decides the opening (earlier versions listed it twice).
+    row = _path_table(sheet, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
+    ids = list(schedule.critical_path)
+    sheet.widths = {1: fit_width(ids + ["ID"], 6, 10),
                     2: fit_width([schedule.activities[i].activity.title.get(lang) for i in ids], 30, 60),
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
                                  12, 22),
-                    4: 12, 5: 12, 6: 12, 7: 12, 8: 7, 9: 13})
-    _finish(ws, schedule, lang)
+                    4: 12, 5: 12, 6: 12, 7: 12, 8: 7, 9: 13}
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    return sheet
 
 
-def _path_table(ws: Worksheet, schedule: Schedule, ids: list[str], row: int, title: str, lang: str) -> int:
+def _path_table(sheet: Sheet, schedule: Schedule, ids: list[str], row: int, title: str, lang: str) -> int:
     """A heading, a header row and one row per activity; returns the next free row."""
-    put(ws, row, 1, title, font=font(bold=True, size=12))
-    header_row(ws, row + 1, [t(key, lang) for key in PATH_COLUMNS])
+    sheet.put(row, 1, title, bold=True, size=12)
+    header_row(sheet, row + 1, [t(key, lang) for key in PATH_COLUMNS])
     row += 2
     for activity_id in ids:
         scheduled = schedule.activities[activity_id]
@@ -67,17 +73,17 @@ def _path_table(ws: Worksheet, schedule: Schedule, ids: list[str], row: int, tit
                   dates["latest_start"], dates["latest_finish"], dates["earliest_start"], dates["earliest_finish"],
                   scheduled.slack, t(f"status.{scheduled.status.value}", lang)]
         for column, value in enumerate(values, start=1):
-            put(ws, row, column, value)
+            sheet.put(row, column, value)
         if scheduled.slack is not None and scheduled.slack < 0:
-            ws.cell(row=row, column=8).font = font(colour=WARNING, bold=True)
+            sheet.style(row, 8, colour=palette.WARNING, bold=True)
         row += 1
     return row
 
 
-def write_criteria(ws: Worksheet, schedule: Schedule, lang: str) -> None:
-    ws.title = t("sheet.criteria", lang)
+def criteria_sheet(schedule: Schedule, lang: str) -> Sheet:
+    sheet = Sheet(t("sheet.criteria", lang))
     columns = ["col.number", "col.criterion", "col.statutory", "col.activities", "col.all_done", "col.done_count"]
-    header_row(ws, 1, [t(key, lang) for key in columns])
+    header_row(sheet, 1, [t(key, lang) for key in columns])
     for row, criterion in enumerate(schedule.project.handbook.criteria, start=2):
         # A criterion may name an activity this plan dropped: it is listed, but cannot hold the criterion back.
         live = [i for i in criterion.activities if i in schedule.activities]
@@ -88,37 +94,39 @@ def write_criteria(ws: Worksheet, schedule: Schedule, lang: str) -> None:
         values = [criterion.number, criterion.text.get(lang), t("xlsx.statutory", lang) if criterion.statutory else "",
                   "\n".join(lines), t("xlsx.yes" if all_done else "xlsx.no", lang), f"{len(done)}/{len(live)}"]
         for column, value in enumerate(values, start=1):
-            put(ws, row, column, value, alignment=WRAP_TOP, font=BOLD if column == 3 else None,
-                fill_colour=DONE if column == 5 and all_done else None).border = Border(top=ROW_LINE)
-    set_widths(ws, {1: 6, 2: 60, 3: 11, 4: 55, 5: 11, 6: 9})
-    fit_heights(ws, 2, ws.max_row)
-    ws.freeze_panes = "A2"
-    _finish(ws, schedule, lang, "1:1")
+            sheet.put(row, column, value, **WRAP_TOP, bold=column == 3,
+                      fill=palette.DONE if column == 5 and all_done else None, top=HAIR)
+    sheet.widths = {1: 6, 2: 60, 3: 11, 4: 55, 5: 11, 6: 9}
+    fit_heights(sheet, 2, sheet.max_row)
+    sheet.freeze = (2, 1)
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    return sheet
 
 
-def write_roles(ws: Worksheet, schedule: Schedule, lang: str) -> None:
+def roles_sheet(schedule: Schedule, lang: str) -> Sheet:
     """One row per activity under its role, so the sheet filters by activity as
     well as by role; the role's own words stand on its first row."""
-    ws.title = t("sheet.roles", lang)
+    sheet = Sheet(t("sheet.roles", lang))
     columns = ["col.role_title", "col.function", "col.employer", "col.id", "col.activity"]
-    header_row(ws, 1, [t(key, lang) for key in columns])
+    header_row(sheet, 1, [t(key, lang) for key in columns])
     row = 2
     for role in schedule.project.handbook.roles:
         mine = [s for s in schedule.activities.values() if s.activity.role == role.id]
         employer = t(f"employer.{role.employer}", lang) if role.employer else ""
         for column, value in enumerate([role.title.get(lang), role.function.get(lang), employer], start=1):
-            put(ws, row, column, value, alignment=WRAP_TOP, font=BOLD if column == 1 else None)
+            sheet.put(row, column, value, **WRAP_TOP, bold=column == 1)
         for column in range(1, len(columns) + 1):
-            ws.cell(row=row, column=column).border = Border(top=ROW_LINE)
+            sheet.style(row, column, top=HAIR)
         for offset, scheduled in enumerate(mine or [None]):
             if scheduled is not None:
-                put(ws, row + offset, 4, scheduled.id, alignment=WRAP_TOP)
-                put(ws, row + offset, 5, scheduled.activity.title.get(lang), alignment=WRAP_TOP)
+                sheet.put(row + offset, 4, scheduled.id, **WRAP_TOP)
+                sheet.put(row + offset, 5, scheduled.activity.title.get(lang), **WRAP_TOP)
         row += max(1, len(mine))
-    set_widths(ws, {1: 28, 2: 50, 3: 18, 4: 9, 5: 62})
-    fit_heights(ws, 2, ws.max_row)
-    ws.freeze_panes = "A2"
-    _finish(ws, schedule, lang, "1:1")
+    sheet.widths = {1: 28, 2: 46, 3: 18, 4: 9, 5: 56}
+    fit_heights(sheet, 2, sheet.max_row)
+    sheet.freeze = (2, 1)
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    return sheet
 
 
 def _plan_file_name(file: str | None) -> str:
@@ -130,10 +138,10 @@ def _plan_file_name(file: str | None) -> str:
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
-def write_about(ws: Worksheet, schedule: Schedule, lang: str) -> None:
+def about_sheet(schedule: Schedule, lang: str) -> Sheet:
     plan = schedule.project.plan
-    ws.title = t("sheet.about", lang)
-    put(ws, 1, 1, t("sheet.about", lang), font=TITLE)
+    sheet = Sheet(t("sheet.about", lang))
+    sheet.put(1, 1, t("sheet.about", lang), bold=True, size=14)
     facts = [
         ("xlsx.about.office", plan.office),
         ("xlsx.about.municipalities", ", ".join(plan.municipalities)),
@@ -147,18 +155,20 @@ def write_about(ws: Worksheet, schedule: Schedule, lang: str) -> None:
     ]
     row = 3
     for key, value in facts:
-        put(ws, row, 1, t(key, lang), font=BOLD, alignment=WRAP_TOP)
-        put(ws, row, 2, value, alignment=Alignment(wrap_text=True, vertical="top", horizontal="left"))
+        sheet.put(row, 1, t(key, lang), bold=True, **WRAP_TOP)
+        sheet.put(row, 2, value, **WRAP_TOP, horizontal="left")
         row += 1
     row += 1
-    put(ws, row, 1, t("xlsx.about.legend", lang), font=font(bold=True, size=12))
-    put(ws, row + 1, 2, t("xlsx.about.legend_text", lang), alignment=WRAP_TOP)
-    legend = [("xlsx.legend.critical", CRITICAL), ("xlsx.legend.other", OTHER), ("xlsx.legend.done", DONE)]
+    sheet.put(row, 1, t("xlsx.about.legend", lang), bold=True, size=12)
+    sheet.put(row + 1, 2, t("xlsx.about.legend_text", lang), **WRAP_TOP)
+    legend = [("xlsx.legend.critical", palette.CRITICAL), ("xlsx.legend.other", palette.OTHER),
+              ("xlsx.legend.done", palette.DONE)]
     for offset, (key, colour) in enumerate(legend, start=1):
-        put(ws, row + offset, 1, t(key, lang), fill_colour=colour, alignment=WRAP_TOP)
-    put(ws, row + 4, 1, t("xlsx.legend.summary", lang)).border = Border(bottom=SUMMARY_BAR)
-    put(ws, row + 5, 1, t("xlsx.legend.milestone", lang))
-    put(ws, row + 6, 1, t("xlsx.legend.as_of", lang), fill_colour=AS_OF)
-    set_widths(ws, {1: 22, 2: 80})
-    fit_heights(ws, 3, ws.max_row)
-    _finish(ws, schedule, lang)
+        sheet.put(row + offset, 1, t(key, lang), fill=colour, **WRAP_TOP)
+    sheet.put(row + 4, 1, t("xlsx.legend.summary", lang), bottom=SUMMARY_BAR)
+    sheet.put(row + 5, 1, t("xlsx.legend.milestone", lang))
+    sheet.put(row + 6, 1, t("xlsx.legend.as_of", lang), fill=palette.AS_OF)
+    sheet.widths = {1: 22, 2: 80}
+    fit_heights(sheet, 3, sheet.max_row)
+    sheet.page = page_setup(sheet, schedule, lang)
+    return sheet

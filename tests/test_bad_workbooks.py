@@ -1,0 +1,150 @@
+"""`navplan sync` on malformed and hostile workbooks (issue 11, items 5-7 and 18).
+
+The promise: one located message on stderr, exit 2, no traceback, nothing
+written; and a valid workbook that other tools write oddly (a stale
+<dimension>, a cell in the far corner, a billion repeated empty rows, no
+styles) is read as it is. The cases are made by tests/bad_workbooks.py from
+a workbook navplan exported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bad_workbooks import ODS_CASES, OTHER_CASES, XLSX_CASES, rewrite
+from conftest import EXAMPLES, run_navplan
+
+AS_OF = "10.12.2018"
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> dict[str, Path]:
+    """Indre Østfold's plan and its exported workbooks; 7.4 marked started on 04.03.2019 in the edited ones."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path_factory.mktemp("good")
+    plan = folder / "navplan.yaml"
+    shutil.copy(EXAMPLES / "indre-ostfold" / "navplan.yaml", plan)
+    files = {"plan": plan}
+    for kind in ("xlsx", "ods"):
+        files[kind] = folder / f"plan.{kind}"
+        assert run_navplan("export", kind, plan, "-o", files[kind], "--as-of", AS_OF).exit_code == 0
+    book = load_workbook(files["xlsx"])
+    ws = book.worksheets[0]
+    row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "7.4")
+    ws.cell(row, 8).value = "pågår"
+    ws.cell(row, 9).value = ws.cell(5, 5).value.replace(year=2019, month=3, day=4)
+    files["edited"] = folder / "edited.xlsx"
+    book.save(files["edited"])
+    return files
+
+
+def refused(result, path: Path, fragment: str, plan: Path, before: bytes) -> None:
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"navplan: {path}: ") and fragment in lines[0], lines[0]
+    assert plan.read_bytes() == before, "nothing written"
+
+
+def read(result, plan: Path, before: bytes, change: str | None) -> None:
+    assert result.exit_code == 0, result.stderr
+    assert "Warning" not in result.stderr and "warn" not in result.stderr.casefold()
+    if change is None:
+        assert result.stdout.startswith("Ingenting å endre") and result.stderr == ""
+    else:
+        assert change in result.stdout and result.stderr.startswith("Ingenting er skrevet")
+    assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("case", sorted(XLSX_CASES))
+def test_xlsx(case: str, good, tmp_path: Path) -> None:
+    member, change, fragment = XLSX_CASES[case]
+    path = tmp_path / f"{case}.xlsx"
+    rewrite(good["edited"], path, member, change)
+    before = good["plan"].read_bytes()
+    result = run_navplan("sync", path, good["plan"])
+    if fragment is None:
+        # Rows past the recorded dimension are read: 7.4 is on row 44.
+        read(result, good["plan"], before, "7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: "
+                                           "status ikke startet → pågår, faktisk start – → 04.03.2019")
+    else:
+        refused(result, path, fragment, good["plan"], before)
+
+
+@pytest.mark.parametrize("case", sorted(OTHER_CASES))
+def test_other(case: str, good, tmp_path: Path) -> None:
+    make, fragment = OTHER_CASES[case]
+    path = tmp_path / f"{case}.xlsx"
+    make(good["xlsx"], path)
+    before = good["plan"].read_bytes()
+    result = run_navplan("sync", path, good["plan"])
+    if fragment is None:
+        read(result, good["plan"], before, None)
+    else:
+        refused(result, path, fragment, good["plan"], before)
+
+
+@pytest.mark.parametrize("case", sorted(ODS_CASES))
+def test_ods(case: str, good, tmp_path: Path) -> None:
+    member, change, fragment = ODS_CASES[case]
+    path = tmp_path / f"{case}.ods"
+    rewrite(good["ods"], path, member, change)
+    before = good["plan"].read_bytes()
+    result = run_navplan("sync", path, good["plan"])
+    if fragment is None:
+        read(result, good["plan"], before, None)
+    else:
+        refused(result, path, fragment, good["plan"], before)
+
+
+def test_the_exported_workbooks_read_back_unchanged(good) -> None:
+    for kind in ("xlsx", "ods"):
+        before = good["plan"].read_bytes()
+        read(run_navplan("sync", good[kind], good["plan"]), good["plan"], before, None)
+
+
+def test_without_the_countdown_sheet_no_other_sheet_is_blamed(good, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(good["xlsx"])
+    book.remove(book.worksheets[0])
+    path = tmp_path / "uten-nedtelling.xlsx"
+    book.save(path)
+    result = run_navplan("sync", path, good["plan"])
+    refused(result, path, "fant ikke arket Nedtellingskalender / Countdown, og ikke noe annet ark med kolonnene ID, "
+            "Status og Faktisk start/ferdig; arbeidsboken har Kritisk linje, Risiko, Oppstartskriterier, Roller, "
+            "Om planen",
+            good["plan"], good["plan"].read_bytes())
+    assert "Kritisk linje!" not in result.stderr
+
+
+def test_a_folder_a_fifo_and_an_unreadable_file_are_named_for_what_they_are(good, tmp_path: Path,
+                                                                             monkeypatch) -> None:
+    before = good["plan"].read_bytes()
+    folder = tmp_path / "mappe.xlsx"
+    folder.mkdir()
+    refused(run_navplan("sync", folder, good["plan"]), folder, "er en mappe, ikke en arbeidsbok", good["plan"],
+            before)
+    fifo = tmp_path / "fifo.xlsx"
+    os.mkfifo(fifo)
+    refused(run_navplan("sync", fifo, good["plan"]), fifo, "er ikke en vanlig fil", good["plan"], before)
+    missing = tmp_path / "borte.xlsx"
+    refused(run_navplan("sync", missing, good["plan"]), missing, "fant ikke filen", good["plan"], before)
+
+    # As root every file is readable, so the refusal is made to happen where the file is opened.
+    import navplan.features.workbook_file as workbook_file
+
+    def denied(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(workbook_file.os, "open", denied)
+    locked = good["xlsx"]
+    refused(run_navplan("sync", locked, good["plan"]), locked, "kan ikke leses: ingen tilgang", good["plan"], before)
+    english = run_navplan("sync", locked, good["plan"], "--lang", "en")
+    assert english.exit_code == 2 and english.stderr.strip().endswith("cannot be read: permission denied")

@@ -1,0 +1,200 @@
+r"""Text that would break a file format or drive a terminal (issue 11, items 10–12).
+
+Control characters are refused where text enters a plan: at validation (one-
+line fields: office, municipalities, title, role, owner; notes may hold line
+breaks and tabs only) and at the options that write text into a plan, with
+the option named. What may remain, a note's line breaks and tabs, every writer
+handles; and text navplan does not control (a file name, a git commit subject)
+is shown on the terminal, in reports and in a plan's comments as visible
+escapes (``\x1b``), never raw.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_navplan
+from gitplans import AS_OF, block, commit_plan, new_repository, no_repository_above, plan_text  # noqa: F401
+from navplan.plan.new_plan import new_plan_text
+from navplan.plan.safe_yaml import parse_yaml
+
+INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
+ESCAPE = "\x1b]0;TITLE\x07\x1b[2J"  # sets the window's title, then clears the screen
+SHOWN = r"\x1b]0;TITLE\x07\x1b[2J"
+CONTROL = set(range(0x20)) - {0x0A} | set(range(0x7F, 0xA0))
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    target = tmp_path / "navplan.yaml"
+    shutil.copyfile(INDRE_OSTFOLD, target)
+    return target
+
+
+def raw_controls(text: str, allowed: str = "\n") -> list[str]:
+    return [repr(c) for c in text if ord(c) in CONTROL and c not in allowed]
+
+
+# Where text enters a plan: the option is named, nothing is written.
+
+@pytest.mark.parametrize(("option", "value", "wanted"), [
+    ("--notes", "Ring\x0bKari", "--notes: the text holds a control character (U+000B) at position 5: a note may hold "
+                                "line breaks and tabs, no other control character"),
+    ("--notes", "Ring\x1b[2JKari", "--notes: the text holds a control character (U+001B) at position 5"),
+    ("--notes", "Ring\uffffKari", "--notes: the text holds a control character (U+FFFF) at position 5"),
+    ("--owner", "Kari\x1b[2J", "--owner: the text holds a control character (U+001B) at position 5: write it on one "
+                               "line without it"),
+    ("--owner", "Kari\nNordmann", "--owner: the text holds a control character (U+000A) at position 5"),
+])
+def test_set_names_the_option_that_holds_a_control_character(plan: Path, option: str, value: str,
+                                                             wanted: str) -> None:
+    before = plan.read_bytes()
+    result = run_navplan("set", "7.4", plan, option, value, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"navplan: {wanted}") and result.stderr.count("\n") == 1, result.stderr
+    assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("office", ["NAV X\nstart: 2020-01-01 #", "NAV X\u2028start: 2020-01-01 #",
+                                    "NAV X\x85start: 2020-01-01 #", "NAV X\rstart: 2020-01-01 #"])
+def test_init_names_the_option_and_writes_nothing(office: str, tmp_path: Path) -> None:
+    result = run_navplan("init", tmp_path / "kontor", "--office", office, "--opening", "03.01.2028", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("navplan: --office: the text holds a control character"), \
+        "the message names the option, not a file that does not exist"
+    assert not (tmp_path / "kontor").exists()
+
+
+@pytest.mark.parametrize("office", ["NAV X\nstart: 2020-01-01 #", "NAV X\u2028start: 2020-01-01 #",
+                                    "NAV X\x85start: 2020-01-01 #", "NAV X\u2029start: 2020-01-01 #"])
+def test_a_new_plan_escapes_every_value_comments_included(office: str) -> None:
+    """Were such an office ever to reach the text of a new plan, it could not
+    start a key of its own: in the header comment it is escaped, in the value quoted."""
+    import datetime as dt
+
+    for lang in ("nb", "en"):
+        text = new_plan_text(office=office, opening=dt.date(2028, 1, 3), template="new", municipalities=[office],
+                             lang=lang)
+        document = parse_yaml(text, "navplan.yaml").content
+        assert "start" not in document
+        assert document["office"] == office and document["municipalities"] == [office]
+        for line in text.splitlines():
+            assert line.startswith(("#", " ", "-")) or line == "" or ":" in line.split("#")[0], line
+
+
+# What remains in a plan (a note's line breaks and tabs), every writer handles.
+
+def test_mspdi_keeps_a_note_with_line_breaks_and_tabs(plan: Path, tmp_path: Path) -> None:
+    assert run_navplan("set", "7.4", plan, "--notes", "Ring Kari\nså Per\tkl. 9").exit_code == 0
+    output = tmp_path / "plan.xml"
+    assert run_navplan("export", "mspdi", plan, "-o", output, "--as-of", "10.12.2018").exit_code == 0
+    notes = [element.text for element in ET.parse(output).iter() if element.tag.endswith("}Notes")]
+    assert any(text.endswith("Merknad: Ring Kari\nså Per\tkl. 9") for text in notes if text)
+
+
+def test_ics_escapes_the_calendar_name_and_holds_nothing_rfc_5545_forbids(plan: Path, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    office = "NAV Nord, Sør; Øst\\Vest"
+    text = plan.read_text("utf-8").replace('office: "NAV Indre Østfold"', f'office: "NAV Nord, Sør; Øst\\\\Vest"')
+    plan.write_text(text, "utf-8")
+    assert run_navplan("set", "7.4", plan, "--owner", "Kari Nordmann", "--notes", "Ring\nKari\tnå").exit_code == 0
+    output = tmp_path / "frister.ics"
+    assert run_navplan("export", "ics", plan, "-o", output, "--as-of", "10.12.2018").exit_code == 0
+    raw = output.read_bytes().decode("utf-8")
+    assert "\r\nNAME:NAV Nord\\, Sør\\; Øst\\\\Vest\r\n" in raw
+    assert "\r\nX-WR-CALNAME:NAV Nord\\, Sør\\; Øst\\\\Vest\r\n" in raw
+    # RFC 5545 3.3.11: TEXT holds no CONTROL character but HTAB; lines end in CRLF.
+    for line in raw.split("\r\n"):
+        assert raw_controls(line, allowed="\t") == [], line
+    for name in ("NAME", "X-WR-CALNAME"):  # icalendar reads these as raw text: unescaped as RFC 5545 says
+        assert re.sub(r"\\(.)", r"\1", str(Calendar.from_ical(raw)[name])) == office
+
+
+# Terminals and reports: text navplan does not control is shown, never obeyed.
+
+def test_plan_text_with_an_escape_sequence_is_refused_and_never_echoed(plan: Path) -> None:
+    text = plan.read_text("utf-8").replace('office: "NAV Indre Østfold"', 'office: "NAV \\e]0;TITLE\\a\\e[2J"')
+    plan.write_text(text, "utf-8")
+    for command in (["critical-path"], ["calendar"], ["portfolio"]):
+        result = run_navplan(*command, plan, "--as-of", "10.12.2018", "--lang", "en")
+        assert result.exit_code == 2
+        said = " ".join((result.stdout + result.stderr).split())  # portfolio says it in a table cell
+        assert "office: the text holds a control character (U+001B) at position 5" in said
+        assert raw_controls(result.stdout + result.stderr) == []
+
+
+def test_a_folder_name_with_an_escape_sequence_is_shown_in_the_portfolio(tmp_path: Path) -> None:
+    folder = tmp_path / f"kontor{ESCAPE}"
+    folder.mkdir()
+    shutil.copyfile(INDRE_OSTFOLD, folder / "navplan.yaml")
+    result = run_navplan("portfolio", tmp_path, "--as-of", "10.12.2018", width=200)
+    assert result.exit_code == 0, result.stderr
+    assert raw_controls(result.stdout + result.stderr) == []
+    assert f"kontor{SHOWN}/navplan.yaml" in result.stdout
+
+
+def test_a_note_with_a_line_break_is_one_line_in_sets_message(plan: Path) -> None:
+    result = run_navplan("set", "7.4", plan, "--notes", "Ring Kari\nså Per\tkl. 9", "--lang", "en")
+    assert result.exit_code == 0 and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(r"» → Ring Kari\nså Per\tkl. 9" + "\n")
+
+
+def test_a_plan_file_named_with_an_escape_sequence_in_sets_message(tmp_path: Path) -> None:
+    folder = tmp_path / f"kontor{ESCAPE}"
+    folder.mkdir()
+    shutil.copyfile(INDRE_OSTFOLD, folder / "navplan.yaml")
+    result = run_navplan("set", "7.4", folder, "--owner", "Kari")
+    assert result.exit_code == 0 and raw_controls(result.stderr) == []
+    assert f"kontor{SHOWN}/navplan.yaml: 7.4" in result.stderr
+
+
+@pytest.fixture
+def repository_with_hostile_subject(tmp_path: Path) -> Path:
+    folder = new_repository(tmp_path / "repo")
+    commit_plan(folder, plan_text(block("A", "Forankre", "10d", parent='"1"')), f"Møte {ESCAPE}slutt",
+                date="2030-01-02")
+    return folder / "navplan.yaml"
+
+
+def test_a_commit_subject_with_an_escape_sequence_in_diff_and_report(repository_with_hostile_subject: Path,
+                                                                     tmp_path: Path) -> None:
+    plan = repository_with_hostile_subject
+    result = run_navplan("diff", plan, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert f"«Møte {SHOWN}slutt»" in first and raw_controls(result.stdout) == []
+    for name in ("rapport.md", "rapport.html"):
+        assert run_navplan("report", plan, "-o", tmp_path / name, "--as-of", AS_OF).exit_code == 0
+        written = (tmp_path / name).read_text("utf-8")
+        assert raw_controls(written) == [], name
+        undone = re.sub(r"\\(.)", r"\1", written) if name.endswith(".md") else written  # Markdown's escapes
+        assert f"«Møte {SHOWN}slutt»" in undone, name
+
+
+def test_the_console_shows_any_control_character_it_is_given() -> None:
+    """The last guard: whatever a renderer hands the console, a terminal never receives a raw control."""
+    import io
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from navplan.cli.environment import Environment
+
+    stream = io.StringIO()
+    console = Environment(stdout=stream, width=60).console()
+    console.print(Text(f"title {ESCAPE}", style="bold"))
+    table = Table()
+    table.add_column("a")
+    table.add_row(f"x{ESCAPE}y")
+    console.print(table)
+    console.print(f"plain {ESCAPE}\x9b1m", markup=False)
+    assert raw_controls(stream.getvalue()) == []
+    # rich's Text drops BEL itself; what it keeps is shown.
+    assert "title \\x1b]0;TITLE" in stream.getvalue() and "\\x9b1m" in stream.getvalue()
+    assert f"x{SHOWN}y" in stream.getvalue()
