@@ -81,16 +81,18 @@ class Message:
         return f"Message({self.key!r}, **{self.params!r})"
 
 
-def render_value(value: Any, lang: str) -> str:
-    """A parameter as it stands in a message."""
+def render_value(value: Any, lang: str) -> Any:
+    """A parameter as it stands in a message (a whole number stays a number, to choose its word's plural)."""
     from navplan.messages import format_date
 
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     if hasattr(value, "render"):  # a Message, Choices or another value that says itself
         return value.render(lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(render_value(item, lang) for item in value)
+        return ", ".join(str(render_value(item, lang)) for item in value)
     if isinstance(value, Path):
         return one_line(str(value), 2 * MAX_PART)
     return one_line(str(value))

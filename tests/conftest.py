@@ -28,8 +28,10 @@ class Run:
 
 
 def run_navplan(*args: str, today: dt.date | None = None, environ: dict[str, str] | None = None,
-                width: int = TERMINAL_WIDTH) -> Run:
-    """Run navplan's real entry point with a fixed terminal width, no colour and a fixed today."""
+                width: int | None = TERMINAL_WIDTH) -> Run:
+    """Run navplan's real entry point with a fixed terminal width, no colour and a fixed today.
+
+    ``width=None`` is output to a file or a pipe: as wide as its content."""
     import conftest
 
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -68,11 +70,12 @@ def mpxj():
     return jpype.JPackage("org").mpxj
 
 
-def mpxj_schedule(mpxj, path: Path, as_of: dt.date) -> dict[str, tuple[dt.date, dt.date, dt.date, dt.date]]:
+def mpxj_schedule(mpxj, path: Path, as_of: dt.date) -> dict[str, tuple]:
     """MPXJ's own CPM (its Primavera scheduler) run on an MSPDI file back from
     the project's finish: each task's (early start, early finish, late start,
-    late finish) by name. The dates the file holds are cleared first, so only
-    the scheduler sets them; summaries are left out."""
+    late finish, total slack in days) by name. The dates the file holds are
+    cleared first, so only the scheduler sets them (what a P6 activity needs
+    and MSPDI has no field for is set too); summaries are left out."""
     from java.time import LocalDateTime
 
     project = mpxj.reader.UniversalProjectReader().read(str(path))
@@ -92,5 +95,5 @@ def mpxj_schedule(mpxj, path: Path, as_of: dt.date) -> dict[str, tuple[dt.date, 
         return dt.date(value.getYear(), value.getMonthValue(), value.getDayOfMonth())
 
     return {str(task.getName()): (date(task.getEarlyStart()), date(task.getEarlyFinish()), date(task.getLateStart()),
-                                  date(task.getLateFinish()))
+                                  date(task.getLateFinish()), task.getTotalSlack().getDuration())
             for task in project.getTasks() if not task.getSummary() and task.getName() is not None}

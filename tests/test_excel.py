@@ -57,7 +57,7 @@ def test_sheet_names_in_both_languages(by_month, tmp_path: Path) -> None:
 def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None:
     ws = by_week.worksheets[0]
     assert ws["A1"].value == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
-    assert ws["A2"].value == "Per 10.12.2018 · navplan 0.1.0 · mal merger · håndbok v2.0"
+    assert ws["A2"].value == "Per 10.12.2018 · navplan 0.1.0 · mal sammenslåing · håndbok v2.0"
     assert [ws.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_NB
     # Work done before the as-of week has a column of its own, «før»; then one column per ISO week from
     # the as-of week (50) to the opening's (week 1), T-minus above each, and on to the move after the
@@ -248,7 +248,7 @@ def test_criteria_roles_and_about_sheets(by_month) -> None:
     assert facts["Kommuner"].value == "Askim, Eidsberg, Hobøl, Spydeberg, Trøgstad"
     assert facts["Åpningsdato"].value.date() == dt.date(2020, 1, 1) and facts["Åpningsdato"].number_format == "DD.MM.YYYY"
     assert facts["Per"].value.date() == dt.date(2018, 12, 10)
-    assert facts["Mal"].value == "merger" and facts["Håndbokversjon"].value == "2.0"
+    assert facts["Mal"].value == "sammenslåing" and facts["Håndbokversjon"].value == "2.0"
     assert facts["navplan-versjon"].value == "0.1.0"
     assert facts["Planfil"].value == "indre-ostfold/navplan.yaml"
     assert "navplan sync" in facts["Laget av"].value

@@ -90,7 +90,7 @@ def test_estimates_are_bilingual_and_shown_in_the_reader_language() -> None:
     assert "anslag: en plan for innbemanning" in " ".join(nb.split())
     assert "a staffing plan" not in nb
     assert "estimate: a staffing plan" in " ".join(en.split())
-    assert "3w–10w" in nb and "3w–10w" in en
+    assert "3–10 uker" in nb and "3–10 weeks" in en
 
 
 def test_every_duration_and_dependency_has_a_source() -> None:

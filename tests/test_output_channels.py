@@ -121,17 +121,21 @@ def test_characters_the_output_cannot_encode_are_replaced() -> None:
 
 
 @pytest.fixture(scope="module")
-def eighty_wide() -> str:
-    result = navplan(*PRINTING["critical-path"], env={"COLUMNS": "80"}, capture_output=True, text=True)
+def as_wide_as_its_content() -> str:
+    """Piped output without COLUMNS (see tests/test_terminal_width.py)."""
+    environ = {key: value for key, value in os.environ.items() if key != "COLUMNS"} | {"NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "navplan", *map(str, PRINTING["critical-path"])], env=environ,
+                            timeout=120, capture_output=True, text=True)
     assert result.returncode == 0
     return result.stdout
 
 
 @pytest.mark.parametrize("columns", ["0", "abc", "-3", "99999999"])
-def test_a_nonsensical_columns_is_ignored(columns: str, eighty_wide: str) -> None:
-    """Piped output is 80 wide unless COLUMNS says otherwise sensibly; COLUMNS=0 used to blank every table."""
+def test_a_nonsensical_columns_is_ignored(columns: str, as_wide_as_its_content: str) -> None:
+    """Piped output is as wide as its content unless COLUMNS says otherwise sensibly; COLUMNS=0
+    used to blank every table."""
     got = navplan(*PRINTING["critical-path"], env={"COLUMNS": columns}, capture_output=True, text=True)
-    assert got.returncode == 0 and got.stdout == eighty_wide
+    assert got.returncode == 0 and got.stdout == as_wide_as_its_content
     assert "Kritisk linje" in got.stdout and "NAV-leder" in got.stdout, "the table is there, not blank"
     error = navplan("critical-path", "finnes-ikke.yaml", env={"COLUMNS": columns}, capture_output=True, text=True)
     assert error.returncode == 2 and error.stderr.startswith("navplan: finnes-ikke.yaml: fant ikke filen")

@@ -146,5 +146,5 @@ def test_mpxj_schedules_the_export_as_navplan_does(mpxj, tmp_path, text, checked
                   if name in by_title}
     assert checked <= set(mpxj_dates)
     for activity_id in checked:
-        late_start, late_finish = mpxj_dates[activity_id][2:]
+        late_start, late_finish = mpxj_dates[activity_id][2:4]
         assert (late_start.isoformat(), late_finish.isoformat()) == latest(found[activity_id]), activity_id

@@ -60,13 +60,13 @@ def test_the_changes_are_listed_per_activity_in_either_language(plan, workbook) 
         Change("7.4", "status", Status.NOT_STARTED, Status.STARTED),
         Change("7.4", "actual_start", None, dt.date(2019, 3, 4)),
     ]
-    nb = run_navplan("sync", path, plan)
+    nb = run_navplan("sync", path, plan, width=None)  # piped: one line per activity
     assert nb.stdout.splitlines()[1:] == [
         "4.1 Etablere prosjektorganisasjon: status pågår → ferdig, faktisk ferdig – → 05.03.2019",
         "7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: "
         "status ikke startet → pågår, faktisk start – → 04.03.2019",
     ]
-    en = run_navplan("sync", path, plan, "--lang", "en")
+    en = run_navplan("sync", path, plan, "--lang", "en", width=None)
     assert en.stdout.splitlines()[1] == (
         "4.1 Set up the project organisation: status started → done, actual finish – → 05.03.2019")
 
@@ -91,7 +91,7 @@ def test_yes_writes_only_the_lines_of_the_edited_activities(plan, workbook) -> N
     mark(path, rows["7.4"], status="started", start=dt.date(2019, 3, 4))  # English word, has a block
     mark(path, rows["6.1"], status="pågår", start=dt.date(2019, 1, 7))  # no block yet
     mark(path, rows["3.1.1"], status="pågår", finish=None)  # back from done: the finish goes
-    result = run_navplan("sync", path, plan, "--yes")
+    result = run_navplan("sync", path, plan, "--yes", width=None)  # piped: one line per activity
     assert result.exit_code == 0, result.stderr
     assert result.stderr.strip() == f"Skrev {plan} (endrede aktiviteter: 4)."
     new = plan.read_text(encoding="utf-8")
@@ -258,7 +258,7 @@ def test_a_new_plan_s_block_is_filled_in_under_its_id(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     rows = build_workbook(path, load_project(plan))
     mark(path, rows["2.1"], status="ferdig", start=dt.date(2029, 1, 8), finish=dt.date(2029, 1, 31))
-    assert run_navplan("sync", path, plan, "--yes").exit_code == 0
+    assert run_navplan("sync", path, plan, "--yes", today=dt.date(2029, 2, 1)).exit_code == 0
     new = plan.read_text(encoding="utf-8")
     assert changed_lines(original, new) == (
         [], ["    status: done", "    actual_start: 2029-01-08", "    actual_finish: 2029-01-31"])
@@ -278,7 +278,7 @@ def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) ->
     original = plan.read_text(encoding="utf-8")
     mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 1, 15))
     mark(path, rows["5.2"], status="pågår", start=dt.date(2019, 1, 7))
-    result = run_navplan("sync", path, plan, "--yes")
+    result = run_navplan("sync", path, plan, "--yes", width=None)  # piped: one line per activity
     assert result.exit_code == 0, result.stderr
     assert [line.split(" ")[0] for line in result.stdout.splitlines()[1:]] == ["4.1", "5.2"]
     assert touched_blocks(original, plan.read_text(encoding="utf-8")) == {"4.1", "5.2"}
@@ -305,3 +305,79 @@ def test_a_plan_saved_by_someone_else_meanwhile_is_not_overwritten(plan, workboo
     result = run_navplan("sync", path, plan, "--yes", "--lang", "en")
     assert result.exit_code == 2 and "changed while navplan was working" in result.stderr
     assert plan.read_text(encoding="utf-8").endswith("# saved meanwhile\n")
+
+
+def _exported(tmp_path: Path, plan: Path) -> tuple[Path, dict[str, int]]:
+    """The real export as of 10.12.2018, and each activity's row in it."""
+    path = tmp_path / "plan.xlsx"
+    exported = run_navplan("export", "xlsx", plan, "-o", path, "--as-of", "10.12.2018")
+    assert exported.exit_code == 0, exported.stderr
+    sheet = load_workbook(path).worksheets[0]
+    return path, {sheet.cell(row, 1).value: row for row in range(HEADER_ROW + 1, sheet.max_row + 1)}
+
+
+def test_a_workbook_made_for_another_office_is_refused_unless_meant(tmp_path: Path, plan: Path) -> None:
+    path, rows = _exported(tmp_path, plan)
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 1, 15))
+    other = tmp_path / "other.yaml"
+    text = plan.read_text(encoding="utf-8")
+    other.write_text(text.replace('office: "NAV Indre Østfold"', 'office: "NAV Fjordby"'), encoding="utf-8")
+    before = snapshot(other)
+    refused = run_navplan("sync", path, other, "--yes", "--lang", "en")
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (f"navplan: {path}: the workbook was made for NAV Indre Østfold, but the plan "
+                                      "is for NAV Fjordby (use --other-office if that is meant)")
+    assert "arbeidsboken er laget for NAV Indre Østfold" in run_navplan("sync", path, other).stderr
+    assert snapshot(other) == before
+    meant = run_navplan("sync", path, other, "--yes", "--other-office")
+    assert meant.exit_code == 0, meant.stderr
+    assert load_project(other).activities["4.1"].status is Status.DONE
+    # The office's name written with other spaces or case is the same office.
+    book = load_workbook(path)
+    book.worksheets[0]["A1"] = book.worksheets[0]["A1"].value.replace("NAV Indre Østfold", "nav\u00a0indre  østfold")
+    book.save(path)
+    assert run_navplan("sync", path, plan, "--lang", "en").exit_code == 0
+
+
+def test_an_actual_date_after_today_is_refused(plan, workbook) -> None:
+    path, rows = workbook
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 3, 5))
+    before = snapshot(plan)
+    result = run_navplan("sync", path, plan, "--yes", today=dt.date(2019, 3, 4))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"navplan: {path}: Nedtellingskalender!J{rows['4.1']}: 05.03.2019 er etter i dag "
+                                     "(04.03.2019): før inn fremdrift når den har skjedd")
+    assert snapshot(plan) == before
+    assert run_navplan("sync", path, plan, "--yes", today=dt.date(2019, 3, 5)).exit_code == 0
+
+
+def test_cells_sync_does_not_read_are_named_when_someone_wrote_in_them(tmp_path: Path, plan: Path) -> None:
+    """An owner typed into the workbook, a date overwritten: sync says it does not carry them over."""
+    path, rows = _exported(tmp_path, plan)
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.cell(rows["4.1"], 4).value = "Kari Nordmann"  # Eier
+    sheet.cell(rows["7.4"], 6).value = "01.02.2019"  # Ferdig senest
+    sheet.cell(rows["5.2"], 3).value = None  # a cleared cell says nothing
+    book.save(path)
+    mark(path, rows["5.2"], status="pågår", start=dt.date(2019, 1, 7))
+    result = run_navplan("sync", path, plan, "--yes", today=dt.date(2019, 2, 1))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "Disse cellene sier noe annet enn planen, men leses ikke (bare status og faktiske datoer leses): "
+        f"Nedtellingskalender!D{rows['4.1']}, Nedtellingskalender!F{rows['7.4']}")
+    assert load_project(plan).activities["4.1"].owner != "Kari Nordmann"
+    assert load_project(plan).activities["5.2"].status is Status.STARTED
+
+
+@pytest.mark.parametrize("typed", ["ferdig\u00a0", "FERDIG", "fer\u200bdig", "  ferdig", "Done"])
+@pytest.mark.parametrize("started", ["ikke\u00a0startet", "pa\u030agår", "ikke  startet"])
+def test_status_words_typed_with_other_spaces_or_letters_are_read(plan, workbook, typed, started) -> None:
+    path, rows = workbook
+    mark(path, rows["4.1"], status=typed, finish=dt.date(2019, 3, 5))
+    mark(path, rows["7.4"], status=started)
+    statuses = {change.activity_id: change.new for change in workbook_changes(path, load_project(plan))
+                if change.field == "status"}
+    assert statuses["4.1"] is Status.DONE
+    assert statuses.get("7.4", Status.STARTED if "g" in started else Status.NOT_STARTED) is (
+        Status.STARTED if "g" in started else Status.NOT_STARTED)

@@ -189,7 +189,7 @@ def test_a_workbook_saved_again_by_libreoffice_still_syncs(rendered, name: str) 
     path = rendered[name]
     assert path.is_file(), f"LibreOffice wrote no {path.name}"
     before = rendered["plan"].read_bytes()
-    result = run_navplan("sync", path, rendered["plan"])
+    result = run_navplan("sync", path, rendered["plan"], width=None)  # piped: one line per activity
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [EDITED], "exactly the edited activity"
     assert rendered["plan"].read_bytes() == before

@@ -8,6 +8,7 @@ to a renderer. This module imports none of them until one is called.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from typing import Annotated
 
@@ -16,6 +17,9 @@ import typer
 from navplan.cli.environment import Environment, language_of
 from navplan.cli.help_format import LazyGroup, usage_error
 from navplan.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_OK, Message, NavplanError
+
+#: The variable a shell sets when it asks navplan to complete a command line.
+COMPLETE_VAR = "_NAVPLAN_COMPLETE"
 
 #: Every command, in the order `navplan --help` lists them: the module that
 #: defines it, and its help key.
@@ -42,9 +46,11 @@ class NavplanTopLevel(LazyGroup):
     LAZY = COMMANDS
 
 
+# navplan's own --install-completion and --show-completion (below) replace typer's, which
+# speak English and ignore a shell named after them.
 app = typer.Typer(
     name="navplan", cls=NavplanTopLevel, context_settings={"help_option_names": ["-h", "--help"]},
-    help="help.navplan", epilog="help.navplan.example", no_args_is_help=True, add_completion=True,
+    help="help.navplan", epilog="help.navplan.example", no_args_is_help=True, add_completion=False,
     pretty_exceptions_enable=False, rich_markup_mode=None,
 )
 
@@ -57,10 +63,40 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+def _completion(action: str):
+    """``--show-completion [SHELL]`` and ``--install-completion [SHELL]``: the shell named, or the one
+    navplan runs in. The option library has no options with an optional value, so main() reads a
+    shell named after the option; here the option stands alone."""
+
+    def callback(ctx: typer.Context, _param, given: bool) -> None:
+        if given and not ctx.resilient_parsing:
+            raise typer.Exit(_run_completion(ctx.find_root().obj, action, ""))
+
+    return callback
+
+
+def _run_completion(env: Environment | None, action: str, shell: str) -> int:
+    from navplan.cli import shell_completion
+
+    env = env if isinstance(env, Environment) else Environment()
+    if action == "--show-completion":
+        env.stdout.write(shell_completion.completion_script(shell) + "\n")
+    else:
+        used, path = shell_completion.install_completion(shell)
+        env.say(Message("completion.installed", shell=used, path=path).render(env.lang))
+    return EXIT_OK
+
+
 @app.callback()
 def _global_options(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version, is_eager=True,
                                           help="help.option.version")] = False,
+    install_completion: Annotated[bool, typer.Option(
+        "--install-completion", metavar="[SHELL]", callback=_completion("--install-completion"), is_eager=True,
+        expose_value=False, help="help.option.install_completion")] = False,
+    show_completion: Annotated[bool, typer.Option(
+        "--show-completion", metavar="[SHELL]", callback=_completion("--show-completion"), is_eager=True,
+        expose_value=False, help="help.option.show_completion")] = False,
 ) -> None:
     pass
 
@@ -71,6 +107,10 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     env.lang = language_of(argv, env.environ)
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions: typer's classes answer it
+        from typer._completion_classes import completion_init
+
+        completion_init()
     code = _run(argv, env)
     # Output still buffered must reach its reader here, where a full disk or a
     # closed pipe can be said, not in the interpreter's last flush.
@@ -98,6 +138,9 @@ def _run(argv: list[str], env: Environment) -> int:
     from navplan.cli.output_channels import ReaderGone
 
     try:
+        if argv and argv[0] in ("--show-completion", "--install-completion"):
+            named = argv[1] if len(argv) > 1 and not argv[1].startswith("-") else ""
+            return _run_completion(env, argv[0], named)
         command = typer.main.get_command(app)
         result = command.main(args=argv, prog_name="navplan", standalone_mode=False, obj=env)
     except NavplanError as error:

@@ -47,7 +47,11 @@ class Environment:
 
     # rich is imported when something is printed through it: JSON and CSV output never are.
     def console(self) -> Console:
-        return _console(file=self.stdout, width=self.columns(self.stdout), soft_wrap=False, highlight=False)
+        """The console for output to people, laid out for :meth:`layout_width`."""
+        from navplan.render.terminal_layout import TerminalConsole
+
+        return _console(base=TerminalConsole, file=self.stdout, width=self.layout_width(), soft_wrap=False,
+                        highlight=False)
 
     def error_console(self) -> Console:
         return _console(file=self.stderr, width=self.columns(self.stderr), highlight=False)
@@ -68,6 +72,22 @@ class Environment:
         except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
             return 80
 
+    def layout_width(self) -> int | None:
+        """The width output for people is laid out for: the one given (tests), else a
+        ``COLUMNS`` that makes sense, else the terminal's; None when stdout is not a
+        terminal, so that a file or a pipe gets every column whole and every line unwrapped."""
+        if self.width:
+            return self.width
+        value = self.environ.get("COLUMNS", "").strip()
+        if value.isascii() and value.isdigit() and MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
+            return int(value)
+        try:
+            if self.stdout.isatty():
+                return os.get_terminal_size(self.stdout.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            pass
+        return None
+
     def say(self, text: str) -> None:
         """A message for the user on stderr, exactly as given (no markup, emoji or wrapping)."""
         self.error_console().print(text, markup=False, emoji=False, soft_wrap=True, highlight=False)
@@ -79,15 +99,16 @@ def _process_stream(name: str) -> IO[str]:
     return process_stdout() if name == "stdout" else process_stderr()
 
 
-def _console(**settings) -> Console:
-    """A rich console that shows control characters escaped and lets a closed pipe end the command."""
+def _console(base: type | None = None, **settings) -> Console:
+    """A rich console (of class ``base``: navplan's terminal layout for output to people)
+    that shows control characters escaped and lets a closed pipe end the command."""
     from rich.console import Console
     from rich.segment import Segment
 
     from navplan.cli.output_channels import ReaderGone
     from navplan.errors import visible
 
-    class SafeConsole(Console):
+    class SafeConsole(base or Console):
         """Text that reaches the terminal never drives it: a control character from
         a file name or a commit subject (an escape sequence that sets the window
         title or clears the screen) is shown as a visible escape. Strings are

@@ -35,31 +35,31 @@ DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|f
 
 @command(export_app, "xlsx", "export_xlsx")
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
-                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
-                force: ForceOption = False, dates: DatesOption = None) -> int:
-    from navplan.engine.deadlines import countdown_calendar
-
-    output = output_file(output)
-    refuse_existing(output, force, plans_read(plan))
-    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
-    result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
-                   dates=drawn)
-    return EXIT_OK
+                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
+                owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
+    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "xlsx", role, owner)
 
 
 @command(export_app, "ods", "export_ods")
 def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
-               by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None,
-               force: ForceOption = False, dates: DatesOption = None) -> int:
-    from navplan.engine.deadlines import countdown_calendar
+               by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
+               owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
+    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "ods", role, owner)
 
-    output = output_file(output)
-    refuse_existing(output, force, plans_read(plan))
+
+def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, force: bool, dates,
+                     file_format: str, roles: list[str] | None, owners: list[str] | None) -> int:
+    """The countdown workbook as .xlsx or .ods: the same sheets, written by either writer; with
+    --role or --owner, the countdown's rows of those people's activities."""
+    from navplan.engine.deadlines import countdown_calendar
+    from navplan.features.personal_view import audience
+
+    target = output_file(output)
+    refuse_existing(target, force, plans_read(plan))
     unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), output, language(lang), unit, force,
-                   file_format="ods", dates=drawn)
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), target, language(lang), unit, force,
+                   file_format=file_format, dates=drawn, view=audience(result.project, roles, owners))
     return EXIT_OK
 
 
@@ -159,17 +159,21 @@ def check_output_file(output_format: str, file: str | None, force: bool, reading
 
 
 def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,
-                   file_format: str = "xlsx", dates: str = "latest") -> None:
-    """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr."""
+                   file_format: str = "xlsx", dates: str = "latest", view=None) -> None:
+    """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
+    personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
     from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
+    from navplan.features.personal_view import visible_ids
     from navplan.features.schedule_risk import analyse_risk
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
-    # The Risiko sheet says what `navplan risk` says with its defaults.
+    shown = visible_ids(result.project, view)
+    # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
     risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
-    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, risk), force=force)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk), force=force)
+    rows = len(result.activities) if shown is None else len(shown)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
-              as_of=format_date(result.as_of, lang), activities=len(result.activities) - 1, periods=len(periods),
-              unit=t("unit.weeks" if by == "week" else "unit.months", lang)))
+              as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),
+              unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))

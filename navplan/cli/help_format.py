@@ -27,7 +27,8 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "allow_extra_args": True}
 #: Metavariables as a bokmål reader sees them.
 _METAVARS_NB = {"DATE": "DATO", "NAME": "NAVN", "ROLE": "ROLLE", "FILE": "FIL", "FIELD": "FELT", "TEXT": "TEKST",
                 "FOLDER": "MAPPE", "PATHS": "STIER", "DURATION": "VARIGHET", "STATUS": "STATUS",
-                "FILE.xlsx": "FIL.xlsx", "REV": "REV"}
+                "FILE.xlsx": "FIL.xlsx", "REV": "REV", "SHELL": "SKALL",
+                "DOCUMENT": "DOKUMENT"}
 #: Help keys for the options the libraries add themselves.
 _LIBRARY_OPTIONS = {"help": "help.option.help", "install_completion": "help.option.install_completion",
                     "show_completion": "help.option.show_completion"}
@@ -35,6 +36,12 @@ _LIBRARY_OPTIONS = {"help": "help.option.help", "install_completion": "help.opti
 
 def language(ctx: Any) -> str:
     env = ctx.find_root().obj
+    if env is None:  # completing a command line for the shell: no environment is made
+        import os
+
+        from navplan.cli.environment import language_of
+
+        return language_of([], os.environ)
     return getattr(env, "lang", "nb")
 
 
@@ -82,6 +89,8 @@ class _Localised:
             names = ", ".join(param.opts + param.secondary_opts)
             if not param.is_flag and not getattr(param, "count", False):
                 names += " " + metavar(param.metavar or param.name.upper(), lang)
+            elif param.metavar:  # a flag that main() lets take a value (--show-completion [SHELL])
+                names += " " + metavar(param.metavar, lang)
             if param.required:
                 help_text += f" [{t('help.required', lang)}]"
             options.append((names, help_text))
@@ -97,6 +106,16 @@ class _Localised:
 
     def format_commands_in(self, ctx: Any, formatter: Any, lang: str) -> None:
         """Groups list their commands; a command has none."""
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Completions with their help in the user's language (zsh and fish show it)."""
+        lang = language(ctx)
+        items = super().shell_complete(ctx, incomplete)
+        for item in items:
+            if item.value in ctx.help_option_names:  # the library's own option, with its English help
+                item.help = _LIBRARY_OPTIONS["help"]
+            item.help = words(item.help, lang) if item.help else item.help
+        return items
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [t("help.metavar.options", language(ctx))]

@@ -8,9 +8,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    choice,
-    AsOfOption, ForceOption, FormatOption, LangOption, PlanArgument, as_of as as_of_date, date_value, env_of,
-    language, output_file, output_format, plans_read,
+    AsOfOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption, as_of as as_of_date,
+    choice, date_value, env_of, language, output_file, output_format, plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError
 
@@ -57,6 +56,8 @@ def report(
     since: Annotated[Optional[str], typer.Option("--since", metavar="REV", help="help.option.since")] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
+    role: RoleOption = None,
+    owner: OwnerOption = None,
     force: ForceOption = False,
     dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
                                                  help="help.option.dates")] = None,
@@ -74,7 +75,7 @@ def report(
                            suffix=suffix or output.name)
     refuse_existing(output, force, plans_read(plan))
     drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
-    found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since))
+    found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since), roles=role, owners=owner)
     if suffix == ".md":
         from navplan.render.report_markdown import report_markdown
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from navplan.cli.help_format import command
+from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
     FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
 )
@@ -132,7 +132,8 @@ def schema(
 
     language(lang)  # the schema itself is the same in both languages
 
-    text = schema_text(choice(document, "DOCUMENT", ("plan", "schedule", "diff", "portfolio", "risk"), "plan"))
+    name = metavar("DOCUMENT", env_of(ctx).lang)
+    text = schema_text(choice(document, name, ("plan", "schedule", "diff", "portfolio", "risk"), "plan"))
     if file is None:
         env_of(ctx).stdout.write(text)
     else:

@@ -26,10 +26,7 @@ def done(ctx: typer.Context, activity_id: ActivityArgument, plan: PlanArgument =
          lang: LangOption = None) -> int:
     from navplan.features.progress import record_done
 
-    env = env_of(ctx)
-    today = env.today_date()
-    edit = record_done(plan, activity_id, on=date_value(on, "--on") or today, today=today)
-    return _report(ctx, edit, language(lang))
+    return _record(ctx, record_done, plan, activity_id, on, lang)
 
 
 @command(commands, "start", "start")
@@ -37,9 +34,13 @@ def start(ctx: typer.Context, activity_id: ActivityArgument, plan: PlanArgument 
           lang: LangOption = None) -> int:
     from navplan.features.progress import record_start
 
-    env = env_of(ctx)
-    today = env.today_date()
-    edit = record_start(plan, activity_id, on=date_value(on, "--on") or today, today=today)
+    return _record(ctx, record_start, plan, activity_id, on, lang)
+
+
+def _record(ctx: typer.Context, record, plan, activity_id: str, on: str | None, lang: str | None) -> int:
+    """Progress that happened --on a day (today by default), never after today."""
+    today = env_of(ctx).today_date()
+    edit = record(plan, activity_id, on=date_value(on, "--on") or today, today=today)
     return _report(ctx, edit, language(lang))
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, LangOption, PlanArgument, WeeksOption, choice, env_of, language, load_schedule,
-    output_format, period, plans_read, weeks as parse_weeks,
+    AsOfOption, ByOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption, choice, env_of, language,
+    load_schedule, output_format, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
@@ -25,17 +26,22 @@ def critical_path(
     output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
                                                   help="help.option.format.csv_excel")] = None,
     lang: LangOption = None,
+    role: RoleOption = None,
+    owner: OwnerOption = None,
     check: Annotated[bool, typer.Option("--check", help="help.option.check")] = False,
 ) -> int:
+    from navplan.features.personal_view import audience
+
     env, language_, ahead = env_of(ctx), language(lang), parse_weeks(weeks)
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
     result = load_schedule(plan, as_of, ctx)
+    view = audience(result.project, role, owner)
     if shape == "table":
         from navplan.render.schedule_terminal import render_critical_path
 
-        render_critical_path(env.console(), result, language_, ahead)
+        render_critical_path(env.console(), result, language_, ahead, view)
     else:
-        print_machine(env, result, shape, language_, ahead)
+        print_machine(env, result, shape, language_, ahead, view=view)
     if check and (not result.opening_holds or result.missed):
         raise typer.Exit(EXIT_CHECK_FAILED)
     return EXIT_OK
@@ -55,31 +61,36 @@ def calendar(
     dates: Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast",
                                                  help="help.option.dates")] = None,
     lang: LangOption = None,
+    role: RoleOption = None,
+    owner: OwnerOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file, write_workbook
     from navplan.engine.deadlines import countdown_calendar
+    from navplan.features.personal_view import audience
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
     drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
     shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
     target = check_output_file(shape, file, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
+    view = audience(result.project, role, owner)
     periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
-        write_workbook(env, result, periods, target, language_, unit, force, dates=drawn)
+        write_workbook(env, result, periods, target, language_, unit, force, dates=drawn, view=view)
     elif shape == "table":
         from navplan.render.schedule_terminal import render_calendar
 
-        render_calendar(env.console(), result, periods, language_, unit, drawn)
+        render_calendar(env.console(), result, periods, language_, unit, drawn, view)
     else:
-        print_machine(env, result, shape, language_, 4, periods, unit)
+        print_machine(env, result, shape, language_, 4, periods, unit, view)
     return EXIT_OK
 
 
-def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week") -> None:
+def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week",
+                  view=None) -> None:
     from navplan.render.schedule_json_csv import schedule_document, to_csv, to_json
 
-    document = schedule_document(result, lang, weeks, periods, by)
+    document = schedule_document(result, lang, weeks, periods, by, view)
     if shape == "json":
         env.stdout.write(to_json(document))
     else:
@@ -88,16 +99,38 @@ def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, 
 
 
 @command(commands, "validate", "validate")
-def validate(ctx: typer.Context, plan: PlanArgument = None, lang: LangOption = None) -> int:
+def validate(
+    ctx: typer.Context,
+    plans: Annotated[Optional[list[Path]], typer.Argument(metavar="PLAN...", help="help.option.plans",
+                                                          show_default=False)] = None,
+    lang: LangOption = None,
+) -> int:
+    """Each plan is checked and gets its own line, so a pre-commit hook given every
+    navplan.yaml of a county's repository reports them all; exit 2 if any is bad."""
+    from navplan.errors import EXIT_BAD_INPUT, NavplanError
+
+    env, language_ = env_of(ctx), language(lang)
+    if not plans or len(plans) == 1:
+        _validate_one(env, plans[0] if plans else None, language_)
+        return EXIT_OK
+    bad = 0
+    for plan in plans:
+        try:
+            _validate_one(env, plan, language_)
+        except NavplanError as error:
+            env.say(f"navplan: {error.render(env.lang)}")
+            bad += 1
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def _validate_one(env, plan: Path | None, lang: str) -> None:
     from navplan.engine.dependency_graph import check_cycles
     from navplan.messages import format_date, t
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
-    language_ = language(lang)
     path = resolve_plan_path(plan)
     project = load_project(path)
     check_cycles(project)
-    env_of(ctx).say(t("validate.ok", language_, file=str(path), activities=len(project.active()) - 1,
-                      date=format_date(project.opening_date, language_), template=project.plan.template))
-    return EXIT_OK
+    env.say(t("validate.ok", lang, file=str(path), activities=len(project.active()) - 1,
+              date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))

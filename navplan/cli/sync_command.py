@@ -20,6 +20,7 @@ def sync(
     workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx|FILE.ods", help="help.option.workbook", show_default=False)],
     plan: PlanArgument = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.option.yes")] = False,
+    other_office: Annotated[bool, typer.Option("--other-office", help="help.option.other_office")] = False,
     lang: LangOption = None,
 ) -> int:
     import shlex
@@ -36,15 +37,17 @@ def sync(
         from navplan.plan.loading import resolve_plan_path
 
         ctx.with_resource(plan_lock(resolve_plan_path(plan)))
-    found = sync_workbook(workbook, plan, language_)
+    found = sync_workbook(workbook, plan, language_, today=env.today_date(), other_office=other_office)
     out = env.console()
     plan_name = str(found.plan_file)
+    if found.unread:  # edits that sync does not carry over are named, never lost without a word
+        env.say(t("sync.unread", language_, cells=", ".join(found.unread)))
     if not found.changes:
-        out.print(t("sync.nothing", language_, plan=plan_name, workbook=str(workbook)), markup=False, soft_wrap=True)
+        out.print(t("sync.nothing", language_, plan=plan_name, workbook=str(workbook)), markup=False)
         return EXIT_OK
-    out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False, soft_wrap=True)
+    out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False)
     for line in sync_lines(found.project, found.changes, language_):
-        out.print(line, markup=False, soft_wrap=True)
+        out.print(line, markup=False)
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
     if not (yes or _confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):

@@ -1,9 +1,11 @@
 """Personal views: the activities of some roles or some people.
 
-`--role` and `--owner` narrow what a command shows to one person's own work;
-the opening and its verdict always stay. A role is named by its id or its
-title; an owner exactly as the plan writes the name, and a name that is
-nowhere in the plan is refused rather than giving an empty view.
+`--role` and `--owner` narrow what a command shows to one person's own work
+(`critical-path`, `calendar`, `report`, `export xlsx`, `export ics`); the
+opening and its verdict always stay, since they are everyone's. A role is
+named by its id or its title; an owner exactly as the plan writes the name,
+and a name that is nowhere in the plan is refused rather than giving an empty
+view.
 """
 
 from __future__ import annotations
@@ -23,6 +25,28 @@ class Audience:
 
     def includes(self, activity: NetworkActivity) -> bool:
         return activity.role in self.roles or activity.owner in self.owners
+
+
+def shows(view: Audience | None, activity: NetworkActivity) -> bool:
+    """Whether a view shows ``activity``: everything without an audience."""
+    return view is None or view.includes(activity)
+
+
+def visible_ids(project: Project, view: Audience | None) -> set[str] | None:
+    """What a list of the whole plan (the workbook's rows) keeps for an audience: its
+    activities, the main activities above them (so the rows keep their groups) and the
+    opening; None without an audience."""
+    if view is None:
+        return None
+    kept = {project.opening_id}
+    for activity in project.active():
+        if view.includes(activity):
+            kept.add(activity.id)
+            parent = activity.parent
+            while parent is not None and parent not in kept:
+                kept.add(parent)
+                parent = project.activities[parent].parent
+    return kept
 
 
 def audience(project: Project, roles: list[str] | None = None, owners: list[str] | None = None) -> Audience | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from navplan.engine.deadlines import must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
+from navplan.features.personal_view import Audience, audience, shows
 from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
 from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
 from navplan.plan.values import Status, Text
@@ -77,6 +78,9 @@ class Report:
     decisions_until: dt.date
     changes: PlanDiff | None
     no_history: NoHistory | None
+    #: A personal view (--role, --owner): its activities only, the opening's verdict and criteria whole.
+    view: Audience | None = None
+    #: What `navplan risk` says of the whole plan (the opening's probability is everyone's).
     risk: RiskAnalysis | None = None
 
     @property
@@ -93,28 +97,33 @@ class Report:
         earlier, by the most working days; good news after, in outline order."""
         if self.changes is None:
             return []
-        return sorted(self.changes.moved, key=lambda m: -max(m.earliest_finish, -m.latest_start, -m.latest_finish, 0))
+        moves = [m for m in self.changes.moved if shows(self.view, m.after.activity)]
+        return sorted(moves, key=lambda m: -max(m.earliest_finish, -m.latest_start, -m.latest_finish, 0))
 
 
-def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None) -> Report:
+def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None, *,
+                 roles: list[str] | None = None, owners: list[str] | None = None) -> Report:
     """The report for ``plan_file`` as of ``as_of``; ``since`` is the last
     meeting as a revision name or a date (default: the last commit touching the plan).
+    ``roles`` and ``owners`` make it a personal view (see :mod:`navplan.features.personal_view`).
     The probability of opening on time comes from `navplan risk`'s default run
     (its samples and fixed seed), so the report says what that command says."""
     from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.plan.project import load_project
 
     now = schedule(load_project(plan_file), as_of)
+    view = audience(now.project, roles, owners)
     changes, missing = _changes(plan_file, now, since)
-    late = overdue_items(now)
+    late = [item for item in overdue_items(now) if shows(view, item.scheduled.activity)]
     late_ids = {item.scheduled.id for item in late}
     return Report(
         schedule=now, plan_file=plan_file, criteria=criteria_readiness(now),
-        critical=[now.activities[i] for i in now.critical_path],
-        must_start=[s for s in must_start(now, MUST_START_WEEKS) if s.id not in late_ids],
+        critical=[now.activities[i] for i in now.critical_path if shows(view, now.activities[i].activity)],
+        must_start=[s for s in must_start(now, MUST_START_WEEKS) if s.id not in late_ids and shows(view, s.activity)],
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
-        decisions=steering_decisions(now), decisions_until=must_start_until(now, DECISION_WEEKS),
-        changes=changes, no_history=missing, risk=analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
+        decisions=[s for s in steering_decisions(now) if shows(view, s.activity)],
+        decisions_until=must_start_until(now, DECISION_WEEKS), changes=changes, no_history=missing, view=view,
+        risk=analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
     )
 
 

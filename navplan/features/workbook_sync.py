@@ -10,12 +10,13 @@ row's looks.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from navplan.errors import NavplanError
 from navplan.features.workbook_file import WorkbookFile, column_letter
+from navplan.features.workbook_origin import normal_words, origin
 from navplan.messages import LANGUAGES, MESSAGES, format_date, t
 from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 from navplan.plan.project import Project
@@ -50,19 +51,23 @@ def _words(key: str) -> set[str]:
 
 
 def _status_words() -> dict[str, Status]:
-    words = {status.value: status for status in Status}
+    """Every way a status is written, normalised (NFC, spaces) as a typed cell is."""
+    words = {normal_words(status.value): status for status in Status}
     for status in Status:
         for text in MESSAGES[f"status.{status.value}"]:
-            words[text.casefold()] = status
+            words[normal_words(text)] = status
     return words
 
 
 class _Sheet:
     """Cell addresses and located errors for one worksheet."""
 
-    def __init__(self, file: Path, title: str, lang: str) -> None:
-        self.file, self.title, self.lang = file, title, lang
+    def __init__(self, file: Path, title: str, lang: str, today: dt.date | None = None) -> None:
+        self.file, self.title, self.lang, self.today = file, title, lang, today
         self.words_lang = lang  # the workbook's own language, once the header shows it
+        self.heading: list[Any] = [None, None]  # column A of rows 1 and 2: office, and as-of date
+        self.header: dict[str, int] = {}  # every header's column, by its words
+        self.rows: dict[str, tuple[int, tuple]] = {}  # each activity's row number and cells
 
     def error(self, at_column: int, at_row: int, key: str, **params: Any) -> NavplanError:
         return NavplanError(key, file=self.file, **params, field=f"{self.title}!{column_letter(at_column)}{at_row}")
@@ -71,11 +76,18 @@ class _Sheet:
         return ", ".join(t(f"status.{status.value}", self.words_lang) for status in Status)
 
 
-def read_progress(path: str | Path, project: Project, lang: str = "nb") -> list[Progress]:
-    """The status and actual dates of every task and milestone row, checked cell by cell."""
+def read_progress(path: str | Path, project: Project, lang: str = "nb", today: dt.date | None = None) -> list[Progress]:
+    """The status and actual dates of every task and milestone row, checked cell by
+    cell (an actual date after ``today`` is refused, as `done` and `start` refuse it)."""
+    return _read_workbook(path, project, lang, today)[1]
+
+
+def _read_workbook(path: str | Path, project: Project, lang: str, today: dt.date | None) -> tuple[_Sheet, list[Progress]]:
+    """The countdown sheet as read (its title rows, header and rows) and its progress."""
     with WorkbookFile(path) as book:
         title = countdown_sheet_name(book)
-        return _read_rows(_Sheet(book.path, title, lang), book.rows(title), project)
+        sheet = _Sheet(book.path, title, lang, today)
+        return sheet, _read_rows(sheet, book.rows(title), project)
 
 
 def countdown_sheet_name(book: WorkbookFile) -> str:
@@ -113,9 +125,13 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
     statuses = _status_words()
     for number, cells in rows:
         first = _text(cells[0]) if cells else ""
+        if number <= 2 and cells:
+            sheet.heading[number - 1] = cells[0]
         if columns is None:
             if first.casefold() in _words("col.id"):
                 columns = _columns(sheet, cells, number)
+                sheet.header = {_text(value).casefold(): index for index, value in enumerate(cells, start=1)
+                                if _text(value)}
             elif number >= _HEADER_SEARCH:
                 break
             continue
@@ -129,6 +145,7 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
         if activity_id in seen:
             raise sheet.error(1, number, "sync.duplicate_id", id=activity_id, row=seen[activity_id])
         seen[activity_id] = number
+        sheet.rows[activity_id] = (number, cells)
         if activity.is_summary or activity_id == project.opening_id:
             continue  # their status comes from their steps, or is the opening itself
         values = {name: _cell(sheet, cells, column, number, name, statuses) for name, column in columns.items()}
@@ -159,11 +176,11 @@ def _cell(sheet: _Sheet, cells: tuple, column: int, row: int, name: str, statuse
     value = cells[column - 1] if column <= len(cells) else None
     if name == "status":
         text = _text(value)
-        if not text:
+        if not normal_words(text):
             raise sheet.error(column, row, "sync.empty_status", words=sheet.status_list())
-        if not isinstance(value, str) or text.casefold() not in statuses:
+        if not isinstance(value, str) or normal_words(text) not in statuses:
             raise sheet.error(column, row, "sync.bad_status", value=text, words=sheet.status_list())
-        return statuses[text.casefold()]
+        return statuses[normal_words(text)]
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     day = None
@@ -178,6 +195,8 @@ def _cell(sheet: _Sheet, cells: tuple, column: int, row: int, name: str, statuse
             day = None
     if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise sheet.error(column, row, "sync.bad_date", value=_text(value))
+    if sheet.today is not None and day > sheet.today:
+        raise sheet.error(column, row, "progress.future", date=day, today=sheet.today)
     return day
 
 
@@ -225,6 +244,47 @@ def workbook_changes(path: str | Path, project: Project, lang: str = "nb") -> li
     return compare(project, read_progress(path, project, lang))
 
 
+def unread_cells(sheet: "_Sheet", project: Project) -> list[str]:
+    """The cells of the columns sync does not read (activity, role, owner, the computed
+    dates and slack) that say something else than the plan, scheduled as of the
+    workbook's own as-of date: edits that would otherwise be lost without a word."""
+    from navplan.engine.schedule import schedule
+
+    lang = sheet.words_lang
+    as_of = origin(*sheet.heading).as_of
+    scheduled = schedule(project, as_of) if as_of is not None else None
+    found: list[str] = []
+    for activity_id, (number, cells) in sheet.rows.items():
+        activity = project.activities[activity_id]
+        expected: dict[str, Any] = {"col.activity": activity.title.get(lang), "col.owner": activity.owner or ""}
+        if scheduled is not None and activity_id in scheduled.activities:
+            at = scheduled.activities[activity_id]
+            expected["col.role"] = project.role_title(activity.role, lang)
+            if at.status is not Status.DONE and activity_id != project.opening_id:
+                expected["col.start_by"] = at.dates["latest_start"]
+                expected["col.finish_by"] = at.dates["latest_finish"]
+            if at.slack is not None:
+                expected["col.slack"] = at.slack
+        for key, value in expected.items():
+            column = next((sheet.header[word.casefold()] for word in MESSAGES[key] if word.casefold() in sheet.header),
+                          None)
+            if column is None or column > len(cells) or not normal_words(_text(cells[column - 1])):
+                continue  # a blank cell says nothing: only what someone wrote instead is named
+            if not _same_cell(cells[column - 1], value):
+                found.append(f"{sheet.title}!{column_letter(column)}{number}")
+    return found
+
+
+def _same_cell(cell: Any, value: Any) -> bool:
+    if isinstance(value, int) and isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return cell == value  # an ods file gives every number back as a float
+    if isinstance(value, dt.date):
+        if isinstance(cell, dt.datetime):
+            cell = cell.date()
+        return cell == value or normal_words(_text(cell)) == normal_words(value.strftime("%d.%m.%Y"))
+    return normal_words(_text(cell)).lstrip("\u2060'") == normal_words(str(value))
+
+
 def edits(changes: list[Change]) -> dict[str, dict[str, Status | dt.date | None]]:
     """The changes as fields to set, by activity (None removes a date)."""
     by_activity: dict[str, dict[str, Status | dt.date | None]] = {}
@@ -247,6 +307,7 @@ class WorkbookSync:
     plan_file: Path
     project: Project
     changes: list[Change]
+    unread: list[str] = field(default_factory=list)  # cells that differ from the plan but are not read
     editor: Any = None  # the edited plan, checked; written by :meth:`write`
     problem: NavplanError | None = None  # why the edited plan cannot be written, if it cannot
 
@@ -262,17 +323,25 @@ class WorkbookSync:
         return len({change.activity_id for change in self.changes})
 
 
-def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb") -> WorkbookSync:
+def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb", *,
+                  today: dt.date | None = None, other_office: bool = False) -> WorkbookSync:
     """Read the workbook, compare it with the plan, and prepare the edited plan;
-    nothing is written until :meth:`WorkbookSync.write`."""
+    nothing is written until :meth:`WorkbookSync.write`. A workbook made for
+    another office is refused unless ``other_office``; an actual date after
+    ``today`` is refused."""
     from navplan.plan.editing import PlanEditor
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
     plan_file = resolve_plan_path(plan)
     project = load_project(plan_file)
-    changes = workbook_changes(workbook, project, lang)
-    found = WorkbookSync(plan_file, project, changes)
+    sheet, progress = _read_workbook(workbook, project, lang, today)
+    office = origin(*sheet.heading).office
+    if office is not None and not other_office and normal_words(office) != normal_words(project.plan.office):
+        raise NavplanError("sync.other_office", file=workbook, hint="sync.other_office.hint", office=office,
+                           plan_office=project.plan.office)
+    changes = compare(project, progress)
+    found = WorkbookSync(plan_file, project, changes, unread_cells(sheet, project))
     if changes:
         editor = PlanEditor.open(plan_file, list(project.activities))
         for activity_id, fields in edits(changes).items():

@@ -48,14 +48,59 @@ MONTHS_SHORT = {
 }
 
 
+class Count(int):
+    """A number in a message that chooses the word after it: ``{count:plan|planer}``
+    is "plan" for 1 (and -1) and "planer" otherwise, in bokmål as in English.
+
+    >>> "{n} {n:plan|planer}, {m} {m:plan|planer}".format(n=Count(1), m=Count(0))
+    '1 plan, 0 planer'
+    """
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, other = spec.split("|", 1)
+            return one if abs(self) == 1 else other
+        return super().__format__(spec)
+
+
 def t(key: str, lang: str = "nb", /, **params: object) -> str:
-    """The message ``key`` in ``lang``, filled in.
+    """The message ``key`` in ``lang``, filled in; a whole number can choose its word's
+    singular or plural (see :class:`Count`).
 
     >>> t("week", "nb", week=51)
     'uke 51'
     """
     nb, en = MESSAGES[key]
-    return (en if lang == "en" else nb).format(**params)
+    counted = {name: Count(value) if isinstance(value, int) and not isinstance(value, bool) else value
+               for name, value in params.items()}
+    return (en if lang == "en" else nb).format(**counted)
+
+
+def format_duration(duration, lang: str = "nb") -> str:
+    """A duration of the plan (``amount`` and ``unit``: d, w or m) in words.
+
+    >>> from types import SimpleNamespace as D
+    >>> format_duration(D(amount=5, unit="w")), format_duration(D(amount=1, unit="m"), "en")
+    ('5 uker', '1 month')
+    >>> format_duration(D(amount=10, unit="d")), format_duration(D(amount=1, unit="d"), "en")
+    ('10 arbeidsdager', '1 working day')
+    """
+    return t(f"duration.{duration.unit}", lang, amount=duration.amount)
+
+
+def format_duration_range(low, high, lang: str = "nb", likely=None) -> str:
+    """Low, likely (when given) and high of an uncertain duration, in words; one unit said once.
+
+    >>> from types import SimpleNamespace as D
+    >>> format_duration_range(D(amount=3, unit="w"), D(amount=10, unit="w"), "nb", D(amount=5, unit="w"))
+    '3–5–10 uker'
+    >>> format_duration_range(D(amount=2, unit="d"), D(amount=2, unit="w"), "en")
+    '2 working days – 2 weeks'
+    """
+    values = [d for d in (low, likely, high) if d is not None]
+    if len({d.unit for d in values}) == 1:
+        return "–".join(str(d.amount) for d in values[:-1]) + "–" + format_duration(values[-1], lang)
+    return " – ".join(format_duration(d, lang) for d in values)
 
 
 def format_date(day: dt.date | None, lang: str = "nb") -> str:

@@ -14,7 +14,6 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "error.or": ("eller", "or"),
     "error.more_problems.one": ("{message} (og ett problem til)", "{message} (and 1 more problem)"),
     "error.more_problems.many": ("{message} (og {count} problemer til)", "{message} (and {count} more problems)"),
-    "error.usage_prefix": ("Bruk: {usage}", "Usage: {usage}"),
     "error.see_help": ("se `{command} --help`", "see `{command} --help`"),
     "error.aborted": ("avbrutt", "aborted"),
     "error.usage.no_such_option": ("ukjent valg {option}", "no such option {option}"),
@@ -217,7 +216,6 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
                                   "nothing can be part of the opening milestone"),
     "error.plan.self_dependency": ("{id} avhenger av seg selv", "{id} depends on itself"),
     "hint.self_dependency": ("fjern den fra sin egen after-liste", "remove it from its own after list"),
-    "error.plan.after_opening": ("ingenting kan komme etter åpningen", "nothing can come after the opening"),
     "error.plan.drop_opening": ("åpningen kan ikke tas ut", "the opening cannot be dropped"),
     "error.plan.parent_loop": ("hovedaktivitetene går i ring gjennom {id}", "parents form a loop through {id}"),
     "error.plan.task_with_children": ("{id} er en oppgave eller milepæl og kan ikke ha underaktiviteter",
@@ -256,8 +254,6 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "hint.git.missing": ("installer git, eller dropp --git", "install git, or leave out --git"),
     "error.git.failed": ("git {command} feilet: {detail}", "git {command} failed: {detail}"),
     "hint.run_handbook": ("kjør `navplan handbook` for listen", "run `navplan handbook` for the list"),
-    "error.schema.unknown_output": ("ukjent utdata '{value}'", "unknown output '{value}'"),
-    "hint.schema.only_json": ("bare json har et skjema", "the only output with a schema is json"),
     "error.diff.revision_and_since": ("oppgi en revisjon eller --since, ikke begge",
                                       "name a revision or --since, not both"),
     "error.report.suffix": ("kan ikke skrive en rapport som '{suffix}'", "cannot write a report as '{suffix}'"),
@@ -287,5 +283,4 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "error.history.not_utf8": ("er ikke UTF-8-tekst i revisjon {revision}", "is not UTF-8 text at revision {revision}"),
     # A county's portfolio.
     "error.portfolio.no_plans": ("ingen {name} i denne mappen eller under den", "no {name} in this folder or below"),
-    "error.portfolio.too_deep": ("mappene ligger for dypt til å søkes gjennom", "the folders nest too deeply to search"),
 }

@@ -14,10 +14,7 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     "help.options": ("Valg", "Options"),
     "help.commands": ("Kommandoer", "Commands"),
     "help.examples": ("Eksempel", "Example"),
-    "help.default": ("standard: {value}", "default: {value}"),
     "help.required": ("påkrevd", "required"),
-    "help.repeatable": ("kan gjentas", "repeatable"),
-    "help.more": ("Mer om en kommando: navplan KOMMANDO -h", "More about a command: navplan COMMAND -h"),
     "help.metavar.options": ("[VALG]", "[OPTIONS]"),
     "help.metavar.command": ("KOMMANDO [ARGUMENTER]...", "COMMAND [ARGS]..."),
     # The program and its global options.
@@ -47,10 +44,6 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                          "Language: nb (bokmål, the default) or en (English)"),
     "help.option.format": ("table for folk (standard); json eller csv for maskiner",
                            "table for people (default); json or csv for machines"),
-    "help.option.format.xlsx": ("table for folk (standard); json eller csv for maskiner; xlsx for en arbeidsbok "
-                                "(med -o)",
-                                "table for people (default); json or csv for machines; xlsx for a workbook "
-                                "(with -o)"),
     "help.option.as_of": ("Beregn per denne datoen (dd.mm.åååå eller åååå-mm-dd); standard i dag",
                           "Compute as of this date (dd.mm.yyyy or yyyy-mm-dd); default today"),
     "help.option.weeks": ("Hvor mange uker fram som vises under «må starte» (0–52, standard 4)",
@@ -86,9 +79,11 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                       "T-minus count and what must start and finish in each."),
     "help.calendar.example": ("navplan calendar kontor/ --by month", "navplan calendar office/ --by month"),
     # validate
-    "help.validate.short": ("Sjekk en planfil", "Check a plan file"),
-    "help.validate": ("Sjekk en planfil: felt, datoer, aktivitets-id-er og avhengigheter som går i ring.",
-                      "Check a plan file: fields, dates, activity ids and dependency cycles."),
+    "help.validate.short": ("Sjekk planfiler", "Check plan files"),
+    "help.validate": ("Sjekk planfiler: felt, datoer, aktivitets-id-er og avhengigheter som går i ring. Med "
+                      "flere planer får hver sin linje, og koden er 2 om noen av dem har feil.",
+                      "Check plan files: fields, dates, activity ids and dependency cycles. With several plans, "
+                      "each gets its line, and the exit code is 2 if any of them is wrong."),
     "help.validate.example": ("navplan validate kontor/", "navplan validate office/"),
     # init
     "help.init.short": ("Start en ny plan for et kontor", "Start a new plan for an office"),

@@ -148,8 +148,6 @@ RISK_WORDS.update({
     "risk.xlsx.high": ("Høy", "High"),
     "risk.xlsx.driver_rank": ("Rangering", "Rank"),
     "risk.xlsx.slack": ("Arbeidsdager før åpning", "Working days before opening"),
-    "risk.xlsx.axis.date": ("Tidligste åpning", "Earliest opening"),
-    "risk.xlsx.chart": ("Sannsynlighet for å kunne åpne", "Probability of being able to open"),
 })
 
 RISK_WORDS.update({

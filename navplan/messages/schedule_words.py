@@ -4,10 +4,10 @@ the chains that decide them, work after the opening. Key → (bokmål, English).
 from __future__ import annotations
 
 SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
-    "deadline.fixed.holds": ("{id} {title}: den faste datoen {date} holder med {days} arbeidsdager å gå på.",
-                             "{id} {title}: the fixed date {date} holds with {days} working days to spare."),
-    "deadline.not_after.holds": ("{id} {title}: blir ferdig innen {date} med {days} arbeidsdager å gå på.",
-                                 "{id} {title}: finishes by {date} with {days} working days to spare."),
+    "deadline.fixed.holds": ("{id} {title}: den faste datoen {date} holder med {days} {days:arbeidsdag|arbeidsdager} å gå på.",
+                             "{id} {title}: the fixed date {date} holds with {days} {days:working day|working days} to spare."),
+    "deadline.not_after.holds": ("{id} {title}: blir ferdig innen {date} med {days} {days:arbeidsdag|arbeidsdager} å gå på.",
+                                 "{id} {title}: finishes by {date} with {days} {days:working day|working days} to spare."),
     "deadline.chain": ("Kjeden som bryter den: {chain}", "The chain that breaks it: {chain}"),
     "note.month_slack": (
         "{ids} varer i kalendermåneder, og en måned rommer ulikt antall arbeidsdager regnet fra start og fra slutt; "
@@ -24,15 +24,15 @@ SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
     "opened.not_done": ("Ikke registrert ferdig før åpningen ({count}): {ids}",
                         "Not recorded done before the opening ({count}): {ids}"),
     "opened.after": ("Arbeid etter åpningen ({count}): {ids}", "Work after the opening ({count}): {ids}"),
-    "diff.deadline.fixed": ("{id} {title}, fast dato {date}: slakk {before} → {after} arbeidsdager ({change}).",
-                            "{id} {title}, fixed date {date}: slack {before} → {after} working days ({change})."),
-    "diff.deadline.not_after": ("{id} {title}, ferdig senest {date}: slakk {before} → {after} arbeidsdager "
+    "diff.deadline.fixed": ("{id} {title}, fast dato {date}: slakk {before} → {after} {after:arbeidsdag|arbeidsdager} ({change}).",
+                            "{id} {title}, fixed date {date}: slack {before} → {after} {after:working day|working days} ({change})."),
+    "diff.deadline.not_after": ("{id} {title}, ferdig senest {date}: slakk {before} → {after} {after:arbeidsdag|arbeidsdager} "
                                 "({change}).",
-                                "{id} {title}, finish by {date}: slack {before} → {after} working days ({change})."),
-    "diff.deadline.new.fixed": ("{id} {title}: ny fast dato {date}, slakk {after} arbeidsdager.",
-                                "{id} {title}: new fixed date {date}, slack {after} working days."),
-    "diff.deadline.new.not_after": ("{id} {title}: ny frist ferdig senest {date}, slakk {after} arbeidsdager.",
-                                    "{id} {title}: new deadline, finish by {date}, slack {after} working days."),
+                                "{id} {title}, finish by {date}: slack {before} → {after} {after:working day|working days} ({change})."),
+    "diff.deadline.new.fixed": ("{id} {title}: ny fast dato {date}, slakk {after} {after:arbeidsdag|arbeidsdager}.",
+                                "{id} {title}: new fixed date {date}, slack {after} {after:working day|working days}."),
+    "diff.deadline.new.not_after": ("{id} {title}: ny frist ferdig senest {date}, slakk {after} {after:arbeidsdag|arbeidsdager}.",
+                                    "{id} {title}: new deadline, finish by {date}, slack {after} {after:working day|working days}."),
     "col.starts.forecast": ("Starter (prognose)", "Starts (forecast)"),
     "col.finishes.forecast": ("Ferdig (prognose)", "Finishes (forecast)"),
     "col.forecast_start": ("Prognose start", "Forecast start"),

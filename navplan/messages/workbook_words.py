@@ -55,4 +55,12 @@ WORKBOOK_WORDS: dict[str, tuple[str, str]] = {
         "(semikolon, UTF-8 med BOM, datoer dd.mm.åååå); xlsx for en arbeidsbok (med -o)",
         "table for people (default); json or csv (RFC 4180) for machines; csv-excel for spreadsheets set to "
         "Norwegian (semicolon, UTF-8 with BOM, dates dd.mm.yyyy); xlsx for a workbook (with -o)"),
+    "sync.other_office": ("arbeidsboken er laget for {office}, men planen er for {plan_office}",
+                          "the workbook was made for {office}, but the plan is for {plan_office}"),
+    "sync.other_office.hint": ("bruk --other-office om det er meningen", "use --other-office if that is meant"),
+    "sync.unread": ("Disse cellene sier noe annet enn planen, men leses ikke (bare status og faktiske datoer "
+                    "leses): {cells}",
+                    "These cells say something else than the plan but are not read (only status and actual dates "
+                    "are): {cells}"),
+    "help.option.other_office": ("Les en arbeidsbok laget for et annet kontor", "Read a workbook made for another office"),
 }

@@ -6,50 +6,7 @@ import datetime as dt
 import json
 
 from navplan.errors import visible
-
-_HEADER = {
-    "nb": """\
-# navplan-plan for {office}.
-# Bare det som er lokalt står her; aktivitetene og avhengighetene kommer fra
-# Håndbok for etablering av NAV-kontor (v2.0) og malen «{template}».
-# Datoer skrives dd.mm.yyyy eller yyyy-mm-dd. Se `navplan handbook` for aktivitetene
-# og `navplan schema` for alle feltene. Filen er laget for git: én blokk per aktivitet.
-""",
-    "en": """\
-# navplan plan for {office}.
-# Only what is local lives here; activities and dependencies come from the
-# Håndbok for etablering av NAV-kontor (v2.0) and the template "{template}".
-# Dates are written dd.mm.yyyy or yyyy-mm-dd. See `navplan handbook` for the activities
-# and `navplan schema` for every field. Made for git: one block per activity.
-""",
-}
-
-_ACTIVITIES_HELP = {
-    "nb": """\
-# Én blokk per aktivitet i håndboken og malen, med tittelen som kommentar.
-# `navplan done`, `navplan start` og `navplan set` fyller dem ut; du kan også skrive
-# lokale endringer under id-en selv, eller legge til nye aktiviteter med tittel. Eksempel:
-#   - id: "3.2.2"              # Politisk behandling
-#     owner: Rådmannen
-#     fixed: 19.06.2019        # kommunestyremøtet som vedtar avtalen
-#     status: started
-#     actual_start: 01.03.2019
-# Blokkene står her fra starten av, så to som markerer hver sin aktivitet på hver
-# sin git-gren endrer hver sine linjer, og grenene flettes uten konflikt.
-""",
-    "en": """\
-# One block per activity of the handbook and the template, with its title as a comment.
-# `navplan done`, `navplan start` and `navplan set` fill them in; you can also write
-# local changes under the id yourself, or add new activities with a title. Example:
-#   - id: "3.2.2"              # Political processing
-#     owner: Chief municipal executive
-#     fixed: 19.06.2019        # the council meeting that adopts the agreement
-#     status: started
-#     actual_start: 01.03.2019
-# The blocks are here from the start, so two people who mark different activities on
-# different git branches change different lines, and the branches merge without conflict.
-""",
-}
+from navplan.messages import t
 
 #: The column the titles' comments start in: after the longest id line navplan writes.
 _TITLE_COLUMN = 20
@@ -76,7 +33,7 @@ def new_plan_text(
 ) -> str:
     """The text of a new plan file, keys in their stable order."""
     # The office stands in a comment too: escaped, a line break in it could never start a key of its own.
-    header = _HEADER[lang].format(office=visible(office), template=template)
+    header = t("plan_file.header", lang, office=visible(office), template=template)
     lines = [header.rstrip("\n"), "navplan: 1"]
     lines.append(f"office: {yaml_string(office)}")
     if municipalities:
@@ -93,7 +50,7 @@ def new_plan_text(
     lines.append("  fellesferie: true")
     lines.append("  christmas_closure: false")
     lines.append("drop: []")
-    lines.append(_ACTIVITIES_HELP[lang].rstrip("\n"))
+    lines.append(t("plan_file.activities_help", lang).rstrip("\n"))
     lines.append("activities:")
     lines.extend(_activity_blocks(template, lang))
     return "\n".join(lines) + "\n"

@@ -84,6 +84,15 @@ class Project:
         """Activities that are part of this plan (not dropped), in outline order."""
         return [activity for activity in self.activities.values() if not activity.dropped]
 
+    def role_title(self, role_id: str | None, lang: str) -> str:
+        """The role's name as people say it ('Rådmann'), not its id; "" for no role."""
+        if role_id is None:
+            return ""
+        for role in self.handbook.roles:
+            if role.id == role_id:
+                return (role.short or role.title).get(lang)
+        return role_id
+
 
 def load_project(path: str | Path | None) -> Project:
     """Load a plan file and merge it with the handbook and its template."""

@@ -1,20 +1,18 @@
-"""`navplan diff` for people: a rich table, later in red and earlier in green.
+"""`navplan diff` for people: a table, later in red and earlier in green.
 The report reuses its sentences about the opening and the critical path."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from rich import box
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from navplan.engine.schedule import ScheduledActivity
 from navplan.errors import visible
 from navplan.features.plan_history import MOVED_DATES, PlanDiff
 from navplan.messages import format_date, t
+from navplan.render.terminal_layout import Column, keep_together, print_table
 
 
 def _title(scheduled: ScheduledActivity, lang: str) -> str:
@@ -96,55 +94,56 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     revision = diff.revision
     console.print(Text(t("diff.title", lang, office=after.project.plan.office, revision=revision.short,
                          date=format_date(revision.date, lang) or "?", subject=visible(revision.subject),
-                         as_of=format_date(after.as_of, lang)), style="bold"), soft_wrap=True)
+                         as_of=format_date(after.as_of, lang)), style="bold"))
     if diff.unchanged:
-        console.print(t("diff.nothing", lang, revision=revision.short), markup=False, soft_wrap=True)
+        console.print(t("diff.nothing", lang, revision=revision.short), markup=False)
         return
     for kind, text in slack_lines(diff, lang):
-        console.print(Text(text, style=_STYLES[kind]), soft_wrap=True)
+        console.print(Text(text, style=_STYLES[kind]))
     if diff.moved:
         console.print()
-        table = _table(t("diff.section.moved", lang), lang, ["col.id", "col.activity", "col.start_by",
-                                                            "col.finish_by", "col.earliest_finish", "col.slack"])
-        for move in diff.moved:
-            slack = f"{_slack(move.before)} → {_slack(move.after)}"
-            table.add_row(move.id, escape(_title(move.after, lang)),
-                          *[_shift(move.after.dates[key], getattr(move, key), lang) for key in MOVED_DATES], slack)
-        console.print(table)
+        columns = _columns(lang, ["col.id", "col.activity", "col.start_by", "col.finish_by", "col.earliest_finish",
+                                  "col.slack"])
+        rows = [[move.id, _title(move.after, lang),
+                 *[_shift(move.after.dates[key], getattr(move, key), lang) for key in MOVED_DATES],
+                 keep_together(f"{_slack(move.before)} → {_slack(move.after)}")] for move in diff.moved]
+        print_table(console, columns, rows, title=t("diff.section.moved", lang))
         console.print(Text(t("diff.legend", lang), style="dim"))
     for key, items in (("diff.section.added", diff.added), ("diff.section.dropped", diff.dropped)):
         if items:
             console.print()
-            table = _table(t(key, lang), lang, ["col.id", "col.activity", "col.start_by", "col.finish_by",
-                                                "col.slack", "col.status"])
-            for scheduled in items:
-                table.add_row(scheduled.id, escape(_title(scheduled, lang)),
-                              format_date(scheduled.dates["latest_start"], lang),
-                              format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled),
-                              t(f"status.{scheduled.status.value}", lang))
-            console.print(table)
+            columns = _columns(lang, ["col.id", "col.activity", "col.start_by", "col.finish_by", "col.slack",
+                                      "col.status"])
+            rows = [[scheduled.id, _title(scheduled, lang), format_date(scheduled.dates["latest_start"], lang),
+                     format_date(scheduled.dates["latest_finish"], lang), _slack(scheduled),
+                     t(f"status.{scheduled.status.value}", lang)] for scheduled in items]
+            print_table(console, columns, rows, title=t(key, lang))
     if diff.status_changed:
         console.print()
         console.print(Text(t("diff.section.status", lang), style="bold"))
         for change in diff.status_changed:
             console.print(Text(f"{change.id} {_title(change.after, lang)}: "
                                f"{t(f'status.{change.before.status.value}', lang)} → "
-                               f"{t(f'status.{change.after.status.value}', lang)}"), soft_wrap=True)
+                               f"{t(f'status.{change.after.status.value}', lang)}"))
     console.print()
     console.print(Text(t("diff.section.critical", lang), style="bold"))
     for line in critical_lines(diff, lang):
-        console.print(Text(line), soft_wrap=True)
+        console.print(Text(line))
 
 
 def _slack(scheduled: ScheduledActivity) -> str:
     return "–" if scheduled.slack is None else str(scheduled.slack)
 
 
-def _table(title: str, lang: str, columns: list[str]) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in columns:
-        if key == "col.activity":
-            table.add_column(t(key, lang), overflow="fold", min_width=10)
-        else:
-            table.add_column(t(key, lang), no_wrap=True, justify="right" if key == "col.slack" else "left")
-    return table
+#: When the table is too narrow: the finish under the start, then the earliest finish under them.
+_UNDER = {"col.finish_by": ("col.start_by", 0), "col.earliest_finish": ("col.start_by", 1)}
+
+
+def _columns(lang: str, keys: list[str]) -> list[Column]:
+    """Ids, dates and slack never wrap; a moved date's shift may go under the date."""
+    return [Column(key, t(key, lang), wraps=key in ("col.activity", "col.status", *MOVED_DATE_COLUMNS),
+                   justify="right" if key == "col.slack" else "left", under=_UNDER.get(key, (None, 0))[0],
+                   fold_rank=_UNDER.get(key, (None, 0))[1]) for key in keys]
+
+
+MOVED_DATE_COLUMNS = ("col.start_by", "col.finish_by", "col.earliest_finish")

@@ -3,35 +3,49 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
-from navplan.messages import t
+from navplan.messages import format_duration, format_duration_range, t
 from navplan.plan.handbook_model import Handbook, HandbookActivity
+from navplan.render.terminal_layout import Column, print_table
 
 
 def render_handbook_index(console: Console, handbook: Handbook, activities: list[HandbookActivity], lang: str) -> None:
-    table = Table(title=f"{handbook.title} (v{handbook.version}, {handbook.approved})", title_justify="left",
-                  pad_edge=False)
-    for key in ("col.id", "col.activity", "col.role", "col.duration", "col.range", "col.source"):
-        table.add_column(t(key, lang), overflow="fold")
+    columns = [Column("col.id", t("col.id", lang), wraps=False), Column("col.activity", t("col.activity", lang)),
+               Column("col.role", t("col.role", lang), under="col.activity"),
+               Column("col.duration", t("col.duration", lang), wraps=False),
+               Column("col.range", t("col.range", lang), wraps=False, under="col.duration", fold_rank=1),
+               Column("col.source", t("col.source", lang), wraps=False, under="col.duration", fold_rank=1)]
+    rows = []
     for activity in activities:
         depth = activity.id.count(".") if activity.kind != "milestone" or activity.parent else 0
-        source = ""
-        if activity.duration_source is not None:
-            source = "anslag" if activity.duration_source.is_estimate and lang == "nb" else (
-                "estimate" if activity.duration_source.is_estimate else f"s. {activity.duration_source.page}"
-                if activity.duration_source.page else "dok.")
         title = "  " * depth + activity.title.get(lang)
-        table.add_row(activity.id, escape(title), activity.role or "", str(activity.duration or ""),
-                      range_text(activity), source)
-    console.print(table)
+        duration = format_duration(activity.duration, lang) if activity.duration else ""
+        rows.append([activity.id, title, role_name(handbook, activity.role, lang), duration,
+                     range_text(activity, lang), _source_label(activity.duration_source, lang)])
+    print_table(console, columns, rows, title=f"{handbook.title} (v{handbook.version}, {handbook.approved})")
     console.print(Text(t("handbook.criteria", lang), style="bold"))
     for criterion in handbook.criteria:
         star = "*" if criterion.statutory else " "
-        console.print(f"{criterion.number}{star} {escape(criterion.text.get(lang))} "
-                      f"[dim]({', '.join(criterion.activities)})[/dim]")
+        line = Text(f"{criterion.number}{star} {criterion.text.get(lang)} ")
+        line.append(f"({', '.join(criterion.activities)})", style="dim")
+        console.print(line)
+
+
+def role_name(handbook: Handbook, role_id: str | None, lang: str) -> str:
+    """The role as people call it ('Fylkesdirektør'), not its id."""
+    for role in handbook.roles:
+        if role.id == role_id:
+            return (role.short or role.title).get(lang)
+    return role_id or ""
+
+
+def _source_label(source, lang: str) -> str:
+    if source is None:
+        return ""
+    if source.is_estimate:
+        return t("handbook.source.estimate", lang)
+    return t("handbook.source.page", lang, page=source.page) if source.page else t("handbook.source.document", lang)
 
 
 def render_handbook_activity(console: Console, activity: HandbookActivity, predecessors: dict[str, str],
@@ -46,33 +60,34 @@ def render_handbook_activity(console: Console, activity: HandbookActivity, prede
         console.print(Text(activity.note.get(lang), style="dim"))
     if activity.purpose:
         console.print(Text(t("handbook.purpose", lang), style="bold underline"))
-        console.print(escape(activity.purpose.get(lang)))
+        console.print(Text(activity.purpose.get(lang)))
     if activity.end_state:
         console.print(Text(t("handbook.end_state", lang), style="bold underline"))
         for item in activity.end_state:
-            console.print(f"☐ {escape(item.get(lang))}")
+            console.print(Text(f"☐ {item.get(lang)}"))
     if activity.references:
         console.print(Text(t("handbook.references", lang), style="bold underline"))
         for reference in activity.references:
-            console.print(f"• {escape(reference)}")
+            console.print(Text(f"• {reference}"))
     if activity.duration is not None:
         console.print(Text(t("handbook.duration", lang), style="bold underline"))
-        console.print(f"{activity.duration} — {escape(_source_text(activity.duration_source, lang))}")
+        console.print(Text(f"{format_duration(activity.duration, lang)} — "
+                           f"{_source_text(activity.duration_source, lang)}"))
     if activity.duration_range is not None:
         console.print(Text(t("handbook.range", lang), style="bold underline"))
-        console.print(f"{range_text(activity)} — {escape(_source_text(activity.duration_range.source, lang))}")
+        console.print(Text(f"{range_text(activity, lang)} — {_source_text(activity.duration_range.source, lang)}"))
     if activity.after:
         console.print(Text(t("handbook.depends", lang), style="bold underline"))
         for link in activity.after:
-            lag = f" +{link.lag}" if not link.lag.is_zero else ""
-            console.print(f"{link.type.value}{lag} {link.id} {escape(predecessors.get(link.id, ''))} — "
-                          f"{escape(_source_text(link.source, lang))}")
+            lag = f" +{format_duration(link.lag, lang)}" if not link.lag.is_zero else ""
+            console.print(Text(f"{link.type.value}{lag} {link.id} {predecessors.get(link.id, '')} — "
+                               f"{_source_text(link.source, lang)}"))
 
 
-def range_text(activity: HandbookActivity) -> str:
-    """Low–high of a duration range: '3w–10w'."""
+def range_text(activity: HandbookActivity, lang: str) -> str:
+    """Low–high of a duration range, for `navplan risk`: '3–10 uker'."""
     spread = activity.duration_range
-    return "" if spread is None else f"{spread.low}–{spread.high}"
+    return "" if spread is None else format_duration_range(spread.low, spread.high, lang)
 
 
 def _source_text(source, lang: str) -> str:

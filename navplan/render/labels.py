@@ -67,9 +67,13 @@ def countdown_label(countdown: int, by: str, lang: str) -> str:
 
 def role_title(schedule: Schedule, role_id: str | None, lang: str) -> str:
     """The role's name as people say it ('Rådmann'), not its id."""
-    if role_id is None:
-        return ""
-    for role in schedule.project.handbook.roles:
-        if role.id == role_id:
-            return (role.short or role.title).get(lang)
-    return role_id
+    return schedule.project.role_title(role_id, lang)
+
+
+def audience_line(schedule: Schedule, view, lang: str) -> str | None:
+    """'Viser bare aktivitetene til Prosjektleder og Anna Lena Gaup.' for a personal view, else None."""
+    if view is None:
+        return None
+    names = [role_title(schedule, role, lang) for role in sorted(view.roles)] + sorted(view.owners)
+    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('view.and', lang)} {names[-1]}"
+    return t("view.audience", lang, who=who)

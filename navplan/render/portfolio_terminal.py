@@ -1,4 +1,4 @@
-"""The portfolio for people: a rich table, one office a row (JSON and CSV
+"""The portfolio for people: a table, one office a row (JSON and CSV
 are in :mod:`navplan.render.portfolio_json_csv`)."""
 
 from __future__ import annotations
@@ -30,31 +30,30 @@ def cells(line: PortfolioLine, lang: str) -> list[object]:
             line.slack_to_opening, critical, line.overdue, deadline, status, line.probability_on_time]
 
 
-TABLE_COLUMNS = ["portfolio.col.opening", "portfolio.col.slack", "portfolio.col.on_time", "portfolio.col.critical",
-                 "portfolio.col.overdue", "portfolio.col.next_deadline", "portfolio.col.status"]
-
-
 def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str) -> None:
-    """So that the table fits a terminal, the plan file is under the office (dim),
-    the next deadline's id under its date, and the status says whether the opening holds."""
-    from rich import box
-    from rich.table import Table
+    """One line per office: the plan file under the office (dim), the next deadline's id
+    under its date, the probability of opening on time (`navplan risk`), and the status
+    saying whether the opening holds. When the terminal
+    is narrow, the overdue count goes under the slack, the next deadline under the
+    critical activity and the status and slack under the opening."""
     from rich.text import Text
 
     from navplan.errors import visible
     from navplan.render.risk_labels import percent
+    from navplan.render.terminal_layout import Column, print_table
 
-    table = Table(title=t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines)),
-                  title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    table.add_column(t("portfolio.col.office", lang) + " / " + t("portfolio.col.file", lang),
-                     overflow="fold", ratio=3)
-    for key in TABLE_COLUMNS:
-        numeric = key in ("portfolio.col.slack", "portfolio.col.overdue", "portfolio.col.on_time")
-        wide = key in ("portfolio.col.critical", "portfolio.col.status")
-        table.add_column(t(key, lang), justify="right" if numeric else "left",
-                         no_wrap=key in ("portfolio.col.opening", "portfolio.col.slack", "portfolio.col.next_deadline",
-                                         "portfolio.col.on_time"),
-                         overflow="fold", ratio=2 if wide else None)
+    def column(key: str, **layout) -> Column:
+        return Column(key, t(key, lang), **layout)
+
+    columns = [Column("portfolio.col.office", t("portfolio.col.office", lang) + " / " + t("portfolio.col.file", lang)),
+               column("portfolio.col.opening", wraps=False),
+               column("portfolio.col.slack", wraps=False, justify="right", under="portfolio.col.opening", fold_rank=1),
+               column("portfolio.col.on_time", wraps=False, justify="right", under="portfolio.col.slack", fold_rank=1),
+               column("portfolio.col.critical"),
+               column("portfolio.col.overdue", wraps=False, justify="right", under="portfolio.col.slack"),
+               column("portfolio.col.next_deadline", wraps=False, under="portfolio.col.critical"),
+               column("portfolio.col.status", under="portfolio.col.opening", fold_rank=2)]
+    rows = []
     for line in lines:
         office, file, opening, _holds, slack, critical, overdue, _deadline, status, on_time = cells(line, lang)
         late = line.error is not None or not line.holds
@@ -64,8 +63,9 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         first.append(("\n" if office else "") + visible(file), style="dim")
         deadline = "" if line.next_deadline is None else \
             f"{format_date(line.next_deadline, lang)}\n{line.next_deadline_id}"
-        chance = "" if on_time is None else percent(on_time, lang)
-        table.add_row(first, format_date(opening, lang), Text("" if slack is None else str(slack), style=warn),
-                      Text(chance, style="bold red" if on_time is not None and on_time < 0.5 else ""),
-                      Text(critical), "" if overdue is None else str(overdue), deadline, Text(status, style=warn))
-    console.print(table)
+        chance = Text("" if on_time is None else percent(on_time, lang),
+                      style="bold red" if on_time is not None and on_time < 0.5 else "")
+        rows.append([first, format_date(opening, lang), Text("" if slack is None else str(slack), style=warn), chance,
+                     critical, "" if overdue is None else str(overdue), deadline, Text(status, style=warn)])
+    print_table(console, columns, rows, title=t("portfolio.title", lang, as_of=format_date(as_of, lang),
+                                                count=len(lines)))

@@ -12,6 +12,7 @@ import datetime as dt
 from html import escape
 
 from navplan.engine.schedule import Schedule, ScheduledActivity
+from navplan.features.personal_view import Audience, shows
 from navplan.messages import MONTHS_SHORT, format_date, t
 from navplan.plan.values import Status
 from navplan.render import palette
@@ -45,18 +46,22 @@ def _axis(schedule: Schedule, dates: str = "latest") -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def gantt_rows(schedule: Schedule, dates: str = "latest") -> list[tuple[ScheduledActivity, Span]]:
-    """Every task and milestone not yet done, and done ones that finished within the chart."""
+def gantt_rows(schedule: Schedule, dates: str = "latest",
+               view: Audience | None = None) -> list[tuple[ScheduledActivity, Span]]:
+    """Every task and milestone not yet done, and done ones that finished within the chart
+    (of a personal view, its own)."""
     start, _end = _axis(schedule, dates)
     rows = []
     for scheduled in schedule.leaves():
+        if not shows(view, scheduled.activity):
+            continue
         span = bar_span(scheduled, dates)
         if span is not None and (scheduled.status is not Status.DONE or span[1] >= start):
             rows.append((scheduled, span))
     return rows
 
 
-def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest") -> str:
+def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest", view: Audience | None = None) -> str:
     start, end = _axis(schedule, dates)
     days = (end - start).days + 1
     plot = WIDTH - LABEL_WIDTH - RIGHT_MARGIN
@@ -65,7 +70,7 @@ def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest") -> str:
         offset = (min(max(day, start), end) - start).days + (1 if end_of_day else 0)
         return round(LABEL_WIDTH + plot * offset / days, 1)
 
-    rows = gantt_rows(schedule, dates)
+    rows = gantt_rows(schedule, dates, view)
     bottom = TOP + ROW * len(rows) + 3
     height = bottom + LEGEND
     out = [f'<svg class="gantt" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '

@@ -13,7 +13,7 @@ from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import render_value, visible
-from navplan.render.labels import role_title, verdict_lines
+from navplan.render.labels import audience_line, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
@@ -86,6 +86,9 @@ def _opening(report: Report, lang: str) -> Section:
                                                        week=format_week(plan.opening, lang),
                                                        days=schedule.working_days_left))]
     lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in verdict_lines(schedule, lang)]
+    view = audience_line(schedule, report.view, lang)
+    if view:
+        lines.append(("note", view))
     return Section("opening", t("report.section.opening", lang), lines)
 
 

@@ -8,7 +8,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from navplan.features.schedule_risk import ActivityRisk, RiskAnalysis
-from navplan.messages import format_date, format_long_date, format_short_month, format_week, t
+from navplan.messages import (
+    format_date, format_duration, format_duration_range, format_long_date, format_short_month, format_week, t,
+)
 
 #: The distribution is shown by ISO week when it spans no more weeks than this, else by month.
 MAX_WEEK_ROWS = 16
@@ -42,13 +44,13 @@ def decimal(value: float, lang: str) -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
-def range_text(activity: ActivityRisk) -> str:
-    """'3w–5w–10w': low, likely, high; a fixed duration as itself."""
+def range_text(activity: ActivityRisk, lang: str) -> str:
+    """'3–5–10 uker': low, likely and high, in words; a fixed duration as itself."""
     spread = activity.spread
     if spread is None:
         duration = activity.scheduled.activity.duration
-        return "" if activity.scheduled.activity.is_milestone else str(duration)
-    return f"{spread.low}–{spread.likely}–{spread.high}"
+        return "" if activity.scheduled.activity.is_milestone else format_duration(duration, lang)
+    return format_duration_range(spread.low, spread.high, lang, spread.likely)
 
 
 def slack_words(slack: int, lang: str) -> str:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from navplan.engine.deadlines import Period, must_start
 from navplan.engine.schedule import Schedule, ScheduledActivity
+from navplan.features.personal_view import Audience, shows
 
 #: 2: the critical path is the opening's driving chain (1: the activities with the least
 #: slack); slack is the smaller of start and finish slack; the opening is no longer one of
@@ -120,25 +121,32 @@ def activity_record(scheduled: ScheduledActivity, lang: str) -> ActivityRecord:
 
 
 def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[Period] | None = None,
-                      by: str = "week") -> ScheduleDocument:
+                      by: str = "week", view: Audience | None = None) -> ScheduleDocument:
+    """The document; a personal view keeps its own activities in ``activities``, ``must_start``
+    and the periods, while the verdict (``opening_holds``, ``critical_path``, ...) stays the plan's."""
     plan = schedule.project.plan
+
+    def ids(items) -> list[str]:
+        return [s.id for s in items if shows(view, s.activity)]
+
     return ScheduleDocument(
         office=plan.office, municipalities=plan.municipalities, template=plan.template,
         handbook_version=plan.handbook, opening_date=plan.opening, as_of=schedule.as_of,
         working_days_left=schedule.working_days_left, opening_holds=schedule.opening_holds,
         opened=schedule.opened, slack_to_opening=schedule.slack_to_opening,
         forecast_opening=schedule.forecast_opening, critical_path=schedule.critical_path,
-        driving_chain=schedule.driving_chain, must_start=[s.id for s in must_start(schedule, weeks)],
+        driving_chain=schedule.driving_chain, must_start=ids(must_start(schedule, weeks)),
         deadlines=[DeadlineRecord(id=d.id, date=d.date, kind=d.kind, holds=d.holds, slack=d.slack, chain=d.chain)
                    for d in schedule.deadlines],
         missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind,
                                        chain=m.chain) for m in schedule.missed],
-        activities=[activity_record(s, lang) for s in schedule.activities.values()],
+        activities=[activity_record(s, lang) for s in schedule.activities.values()
+                    if shows(view, s.activity) or s.id == schedule.project.opening_id],
         periods=None if periods is None else [
             PeriodRecord(first_day=p.first_day, last_day=p.last_day,
                          iso_week=p.first_day.isocalendar().week if by == "week" else None,
-                         countdown=p.countdown, must_start=[s.id for s in p.starts],
-                         must_finish=[s.id for s in p.finishes]) for p in periods],
+                         countdown=p.countdown, must_start=ids(p.starts), must_finish=ids(p.finishes))
+            for p in periods],
     )
 
 

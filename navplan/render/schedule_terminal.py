@@ -1,4 +1,4 @@
-"""Output for people: rich tables and verdicts in the terminal.
+"""Output for people: tables (laid out by terminal_layout) and verdicts in the terminal.
 
 Colour follows rich's own rules: none when NO_COLOR is set or stdout is not
 a terminal. Every renderer takes the console it writes to.
@@ -6,18 +6,16 @@ a terminal. Every renderer takes the console it writes to.
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
 from navplan.engine.deadlines import Period, must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
-from navplan.render.labels import CRITICAL_MARK, countdown_label, role_title, verdict_lines
-
+from navplan.features.personal_view import Audience, shows
+from navplan.render.labels import CRITICAL_MARK, audience_line, countdown_label, role_title, verdict_lines
+from navplan.render.terminal_layout import Column, keep_together, print_table
 
 
 def _title(scheduled: ScheduledActivity, lang: str) -> str:
@@ -52,101 +50,120 @@ def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
         console.print(Text(mark + text, style=style))
 
 
-_COMPACT_COLUMNS = {"col.id", "col.start_by", "col.finish_by", "col.earliest_start", "col.forecast_start",
-                    "col.forecast_finish", "col.slack", "col.week",
-                    "col.duration", "col.source", "col.status"}
+def _column(key: str, lang: str, **layout) -> Column:
+    """A column of an activity table: ids, dates, weeks and slack never wrap."""
+    wraps = key in ("col.activity", "col.role", "col.owner", "col.status")
+    return Column(key, t(key, lang), wraps=wraps, justify="right" if key == "col.slack" else "left", **layout)
 
 
-def _activity_table(lang: str, columns: list[str], title: str | None = None) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
-    for key in columns:
-        justify = "right" if key == "col.slack" else "left"
-        compact = key in _COMPACT_COLUMNS
-        if key in ("col.role", "col.owner"):
-            table.add_column(t(key, lang), no_wrap=True, overflow="ellipsis", max_width=18)
-        else:
-            table.add_column(t(key, lang), justify=justify, no_wrap=compact, overflow="fold",
-                             min_width=None if compact else 20)
-    return table
-
-
-def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int) -> None:
-    """The verdict, the critical path with latest and forecast dates (once the
-    office has opened: the work after the opening instead), and what must start."""
+def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int,
+                         view: Audience | None = None) -> None:
+    """The verdict (always the whole plan's), the critical path with latest and forecast
+    dates (once the office has opened: the work after the opening instead), and what must
+    start; of a personal view's activities only, when there is one."""
     render_verdict(console, schedule, lang)
+    _say_audience(console, schedule, view, lang)
     console.print()
     if schedule.opened:
         ids, title = [s.id for s in schedule.after_opening], t("section.after_opening", lang)
     else:
         ids, title = schedule.critical_path, t("section.critical", lang)
-    if ids or not schedule.opened:
-        table = _activity_table(lang, ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by",
-                                       "col.forecast_start", "col.forecast_finish", "col.slack", "col.status"], title)
-        for activity_id in ids:
-            scheduled = schedule.activities[activity_id]
-            table.add_row(scheduled.id, escape(_title(scheduled, lang)),
-                          escape(role_title(schedule, scheduled.activity.role, lang)),
-                          format_date(scheduled.dates["latest_start"], lang),
-                          format_date(scheduled.dates["latest_finish"], lang),
-                          format_date(scheduled.dates["earliest_start"], lang),
-                          format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
-                          _status(scheduled, lang))
-        console.print(table)
+    # Too narrow for nine columns side by side: the role and the status go under the title,
+    # each finish under its start.
+    columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
+               _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by", fold_rank=1),
+               _column("col.forecast_start", lang),
+               _column("col.forecast_finish", lang, under="col.forecast_start", fold_rank=1),
+               _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=2)]
+    rows = []
+    for activity_id in ids:
+        scheduled = schedule.activities[activity_id]
+        if not shows(view, scheduled.activity):
+            continue
+        rows.append([scheduled.id, _title(scheduled, lang), role_title(schedule, scheduled.activity.role, lang),
+                     format_date(scheduled.dates["latest_start"], lang),
+                     format_date(scheduled.dates["latest_finish"], lang),
+                     format_date(scheduled.dates["earliest_start"], lang),
+                     format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
+                     _status(scheduled, lang)])
+    if rows:
+        print_table(console, columns, rows, title=title)
         console.print()
-    render_must_start(console, schedule, lang, weeks)
+    elif view is not None and ids:
+        console.print(Text(title, style="bold"))
+        console.print(t("view.none_critical", lang))
+        console.print()
+    elif not schedule.opened:
+        print_table(console, columns, [], title=title)
+        console.print()
+    render_must_start(console, schedule, lang, weeks, view)
 
 
-def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: int) -> None:
-    chosen = must_start(schedule, weeks)
+def _say_audience(console: Console, schedule: Schedule, view: Audience | None, lang: str) -> None:
+    line = audience_line(schedule, view, lang)
+    if line:
+        console.print(Text(line, style="cyan"))
+
+
+def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: int,
+                      view: Audience | None = None) -> None:
+    chosen = [s for s in must_start(schedule, weeks) if shows(view, s.activity)]
     until = format_date(must_start_until(schedule, weeks), lang)
     if not chosen:
         console.print(t("section.must_start.none", lang, weeks=weeks))
         return
-    table = _activity_table(lang, ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.week",
-                                   "col.slack"], t("section.must_start", lang, weeks=weeks, until=until))
+    columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
+               _column("col.owner", lang, under="col.activity"), _column("col.start_by", lang),
+               _column("col.week", lang, under="col.start_by", fold_rank=1), _column("col.slack", lang)]
     late = {s.id for s in overdue(schedule)}
+    rows = []
     for scheduled in chosen:
         mark = f"{CRITICAL_MARK} " if scheduled.critical else ""
         style = "red" if scheduled.id in late else ("bold" if scheduled.critical else "")
-        table.add_row(Text(mark + scheduled.id, style=style), escape(_title(scheduled, lang)),
-                      escape(role_title(schedule, scheduled.activity.role, lang)),
-                      escape(scheduled.activity.owner or ""),
-                      Text(format_date(scheduled.dates["latest_start"], lang), style=style),
-                      format_week(scheduled.dates["latest_start"], lang), _slack(scheduled))
-    console.print(table)
+        rows.append([Text(mark + scheduled.id, style=style), _title(scheduled, lang),
+                     role_title(schedule, scheduled.activity.role, lang), scheduled.activity.owner or "",
+                     Text(format_date(scheduled.dates["latest_start"], lang), style=style),
+                     format_week(scheduled.dates["latest_start"], lang), _slack(scheduled)])
+    print_table(console, columns, rows, title=t("section.must_start", lang, weeks=weeks, until=until))
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 
-def _entries(items: list[ScheduledActivity], lang: str) -> Text:
+def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None) -> Text:
+    """One line per activity; its mark and id stay together when the title wraps."""
     text = Text()
-    for index, scheduled in enumerate(items):
+    for index, scheduled in enumerate(s for s in items if shows(view, s.activity)):
         if index:
             text.append("\n")
         mark = f"{CRITICAL_MARK} " if scheduled.critical else ""
-        text.append(f"{mark}{scheduled.id} {_title(scheduled, lang)}", style="bold" if scheduled.critical else "")
+        text.append(f"{keep_together(mark + scheduled.id)} {_title(scheduled, lang)}",
+                    style="bold" if scheduled.critical else "")
     return text
 
 
 def render_calendar(console: Console, schedule: Schedule, periods: list[Period], lang: str, by: str,
-                    dates: str = "latest") -> None:
+                    dates: str = "latest", view: Audience | None = None) -> None:
+    """Every period to the opening; with a personal view, only its activities in them."""
     plan = schedule.project.plan
     console.print(Text(t("section.calendar", lang, office=plan.office, date=format_date(plan.opening, lang)),
                        style="bold"))
     render_verdict_short(console, schedule, lang)
-    late = overdue(schedule)
+    _say_audience(console, schedule, view, lang)
+    late = [s for s in overdue(schedule) if shows(view, s.activity)]
     if late:
         console.print(Text(t("section.overdue", lang) + ": " + ", ".join(s.id for s in late), style="red"))
-    table = Table(show_lines=True, box=box.SQUARE, pad_edge=False)
-    table.add_column(t("col.week" if by == "week" else "col.month", lang), no_wrap=True)
-    table.add_column(t("col.period", lang), no_wrap=True)
-    table.add_column(t("col.countdown", lang), justify="right", no_wrap=True)
+    label_key = "col.week" if by == "week" else "col.month"
     forecast = dates == "forecast"
-    table.add_column(t("col.starts.forecast" if forecast else "col.starts", lang), overflow="fold")
-    table.add_column(t("col.finishes.forecast" if forecast else "col.finishes", lang), overflow="fold")
+    columns = [Column(label_key, t(label_key, lang), wraps=by == "month"),
+               Column("col.period", t("col.period", lang), under=label_key),
+               Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key,
+                      fold_rank=1),
+               Column("col.starts", t("col.starts.forecast" if forecast else "col.starts", lang), hang=2),
+               Column("col.finishes", t("col.finishes.forecast" if forecast else "col.finishes", lang), hang=2)]
+    rows = []
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)
         span = f"{format_date(period.first_day, lang)}–{format_date(period.last_day, lang)}"
-        finishes = _entries(period.finishes, lang)
+        finishes = _entries(period.finishes, lang, view)
         if period.contains_opening:
             if finishes.plain:
                 finishes.append("\n")
@@ -157,9 +174,9 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
             finishes.append(t("opening.forecast", lang, date=format_date(schedule.forecast_opening, lang)),
                             style="bold red")
         style = "reverse" if period.contains_as_of else ""
-        table.add_row(Text(label, style=style), span, countdown_label(period.countdown, by, lang),
-                      _entries(period.starts, lang), finishes)
-    console.print(table)
+        rows.append([Text(label, style=style), span, countdown_label(period.countdown, by, lang),
+                     _entries(period.starts, lang, view), finishes])
+    print_table(console, columns, rows, rules=True)
     console.print(Text(t("legend.critical", lang), style="dim"))
 
 

@@ -64,20 +64,23 @@ class Gantt:
         return columns
 
 
-def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str, dates: str = "latest") -> Sheet:
+def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str, dates: str = "latest",
+                    shown: set[str] | None = None) -> Sheet:
+    """The countdown; ``shown``: the ids a personal view keeps (see features.personal_view.visible_ids)."""
     plan = schedule.project.plan
     sheet = Sheet(t("sheet.countdown", lang))
     sheet.put(TITLE_ROW, 1, t("xlsx.title", lang, office=plan.office, date=format_date(plan.opening, lang)),
               bold=True, size=14)
     sheet.put(SUBTITLE_ROW, 1, t("xlsx.subtitle", lang, as_of=format_date(schedule.as_of, lang),
-                                 version=navplan.__version__, template=plan.template, handbook=plan.handbook))
+                                 version=navplan.__version__, template=t(f"template.{plan.template}", lang),
+                                 handbook=plan.handbook))
     _legend(sheet, lang)
     header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
     spans = bar_spans(schedule, dates)
     gantt = Gantt(periods, before=bool(periods) and any(s[0] < periods[0].first_day for s in spans.values()))
     _period_headers(sheet, gantt, lang, by)
 
-    rows = list(schedule.activities.values())
+    rows = [s for s in schedule.activities.values() if shown is None or s.id in shown]
     shades = _days_off(schedule, gantt)
     for row, scheduled in enumerate(rows, start=FIRST_ROW):
         for column in range(1, gantt.last_column + 1):

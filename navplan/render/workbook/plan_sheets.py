@@ -146,7 +146,7 @@ def about_sheet(schedule: Schedule, lang: str) -> Sheet:
         ("xlsx.about.office", plan.office),
         ("xlsx.about.municipalities", ", ".join(plan.municipalities)),
         ("xlsx.about.opening", plan.opening),
-        ("xlsx.about.template", plan.template),
+        ("xlsx.about.template", t(f"template.{plan.template}", lang)),
         ("xlsx.about.handbook", plan.handbook),
         ("xlsx.about.as_of", schedule.as_of),
         ("xlsx.about.version", navplan.__version__),

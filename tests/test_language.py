@@ -1,0 +1,151 @@
+"""One language throughout: in bokmål (the default) no English leaks into what
+people see, neither in any command's help nor in its errors, and no help shows
+the option library's internal type names in either language.
+
+The words looked for are those that leaked before navplan said everything in
+its own words (the option parser's, pydantic's and the OS's), and a few English
+function words that no bokmål sentence holds.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_navplan
+from gitplans import no_repository_above  # noqa: F401
+from navplan.cli.app import COMMANDS
+
+#: Phrases of the libraries' English that reached users before.
+LEAKED = ["No such option", "No such command", "Missing argument", "Missing option", "Missing parameter",
+          "Invalid value", "Input should be", "Value error", "is not one of", "file not found", "not found",
+          "is not a real date", "is not a valid", "[y/N]", "Error:", "Usage:", "Options:", "Arguments:",
+          "Commands:", "Show this message", "Try '", "for help", "Aborted", "Traceback", "[default",
+          "[required]", "unexpected extra argument", "does not exist", "not supported", "completion installed",
+          "Got unexpected", "Field required", "validation error"]
+#: How the option library names types when navplan does not name them itself.
+TYPE_NAMES = ["<list[", "<int", "<str", "<Path", "<float", "<bool", "[[", "]]", "{paths}", "INTEGER", "BOOLEAN",
+              "FLOAT", "FILENAME", "DIRECTORY", "PATH...", "[default: "]
+#: English words no bokmål message holds (checked outside quotes, `code` and --options).
+ENGLISH = {"the", "is", "are", "was", "not", "of", "and", "or", "with", "must", "should", "cannot", "could", "file",
+           "found", "missing", "invalid", "value", "option", "argument", "expected", "required", "error", "usage",
+           "such", "no", "yes", "unknown", "command", "folder", "date", "there", "this", "that"}
+
+
+def command_paths() -> list[list[str]]:
+    paths = [[name] for name in COMMANDS]
+    paths += [["export", kind] for kind in ("xlsx", "ods", "ics", "csv", "json", "mspdi")]
+    return [[], *paths]
+
+
+def leaks(text: str) -> list[str]:
+    return [phrase for phrase in LEAKED if phrase.casefold() in text.casefold()]
+
+
+def english_words(text: str) -> set[str]:
+    """English words in ``text`` outside quoted values, `code`, «quotes» and options."""
+    text = re.sub(r"'[^']*'|`[^`]*`|«[^»]*»|--?[a-z][a-z-]*", " ", text)
+    return {word for word in re.findall(r"[A-Za-zæøåÆØÅ]+", text) if word.casefold() in ENGLISH}
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "navplan")
+def test_help_is_bokmål_by_default_and_names_no_internal_types(path: list[str]) -> None:
+    for lang, environ in (("nb", {}), ("en", {"NAVPLAN_LANG": "en"})):
+        result = run_navplan(*path, "--help", environ=environ)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.strip() and not result.stderr
+        found = [name for name in TYPE_NAMES if name in result.stdout]
+        assert not found, f"{lang}: {found}\n{result.stdout}"
+        if lang == "nb":
+            assert not leaks(result.stdout), result.stdout
+            assert result.stdout.startswith("Bruk: navplan")
+            assert "Eksempel:" in result.stdout, "every command's help has an example"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch) -> Path:
+    """A folder with a good plan, a plan with a wrong status, an impossible date and a fake workbook."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "indre-ostfold" / "navplan.yaml", "good.yaml")
+    Path("bad.yaml").write_text('navplan: 1\noffice: X\nopening: 2020-01-01\ntemplate: new\nactivities:\n'
+                                '  - id: "2.1"\n    status: bogus\n', encoding="utf-8")
+    Path("baddate.yaml").write_text("navplan: 1\noffice: X\nopening: 2019-02-30\n", encoding="utf-8")
+    Path("fake.xlsx").write_text("not a workbook", encoding="utf-8")
+    Path("fake.ods").write_text("not a workbook either", encoding="utf-8")
+    return tmp_path
+
+
+#: A representative bad input for every command, and the exit code it must give.
+BAD_INPUTS = [
+    ["nosuch"], ["--nosuch"], ["--lang", "xx", "validate", "good.yaml"], ["--show-completion", "tcsh"],
+    ["init"], ["init", "x", "--office"], ["init", "x", "--office", "A", "--opening", "1/1/2020"],
+    ["init", "x", "--office", "A", "--opening", "01.01.2030", "--template", "big"],
+    ["critical-path", "--nosuch"], ["critical-path", "borte.yaml"], ["critical-path", "good.yaml", "--weeks", "abc"],
+    ["critical-path", "good.yaml", "--as-of", "30.02.2019"], ["critical-path", "good.yaml", "--format", "xml"],
+    ["critical-path", "good.yaml", "extra1", "extra2"], ["critical-path", "good.yaml", "--role", "nobody"],
+    ["critical-path", "good.yaml", "--owner", "Nobody"],
+    ["calendar", "good.yaml", "--by", "year"], ["calendar", "good.yaml", "--format", "xlsx"],
+    ["validate", "bad.yaml"], ["validate", "baddate.yaml"], ["validate", "."],
+    ["done"], ["done", "9.9", "good.yaml"], ["done", "2.1", "good.yaml", "--on", "01.01.2099"],
+    ["start"], ["start", "2.1", "good.yaml", "--on", "1.1"],
+    ["set", "2.1", "good.yaml", "--status", "bogus"], ["set", "2.1", "good.yaml", "--duration", "5x"],
+    ["set", "2.1", "good.yaml", "--role", "nobody"], ["set", "2.1", "good.yaml"],
+    ["export", "foo"], ["export", "xlsx", "good.yaml"], ["export", "ics", "good.yaml", "-o", "x.ics", "--owner", "X"],
+    ["export", "csv", "good.yaml", "-o", "good.yaml"], ["export", "json", "good.yaml", "-o", "x.json", "--weeks", "99"],
+    ["export", "mspdi", "good.yaml", "-o", "x.xml", "--as-of", "today"],
+    ["export", "ods", "good.yaml", "-o", "x.ods", "--role", "nobody"], ["sync", "fake.ods", "good.yaml"],
+    ["sync"], ["sync", "nothere.xlsx", "good.yaml"], ["sync", "fake.xlsx", "good.yaml"],
+    ["diff", "good.yaml"], ["report", "good.yaml", "-o", "x.pdf"], ["report", "good.yaml"],
+    ["portfolio"], ["handbook", "99"], ["handbook", "--template", "old"], ["schema", "foo"],
+]
+
+
+@pytest.mark.parametrize("args", BAD_INPUTS, ids=lambda a: " ".join(a))
+def test_errors_are_bokmål_by_default(folder: Path, args: list[str]) -> None:
+    result = run_navplan(*args)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    message = result.stderr.strip()
+    assert message.startswith("navplan: ") and len(message.splitlines()) == 1, message
+    assert not leaks(message), message
+    assert not english_words(message.removeprefix("navplan: ")), (english_words(message), message)
+
+
+def test_a_portfolio_with_a_bad_plan_says_so_in_bokmål(folder: Path) -> None:
+    result = run_navplan("portfolio", "bad.yaml", "good.yaml", "--as-of", "10.12.2018")
+    assert result.exit_code == 2
+    assert not leaks(result.stdout + result.stderr)
+    assert "2 planer; 0 holder ikke åpningsdatoen; 1 kunne ikke leses." in result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_sync_asks_in_bokmål_and_takes_a_norwegian_yes(folder: Path, monkeypatch) -> None:
+    from workbooks import build_workbook, mark
+    from navplan.cli.app import main
+    from navplan.cli.environment import Environment
+    from navplan.plan.project import load_project
+
+    rows = build_workbook(Path("plan.xlsx"), load_project(Path("good.yaml")))
+    mark(Path("plan.xlsx"), rows["4.1"], status="ferdig")
+    stdout, stderr = _Terminal(), io.StringIO()
+    monkeypatch.setattr("sys.stdout", stdout)
+    code = main(["sync", "plan.xlsx", "good.yaml"], Environment(stdout=stdout, stderr=stderr, stdin=_Terminal("kanskje\nja\n"),
+                                                               width=100, environ={}))
+    assert code == 0
+    asked = stdout.getvalue()
+    assert "Skrive endringene til good.yaml? [j/N]" in asked and "Svar j (ja) eller n (nei)." in asked
+    assert not leaks(asked + stderr.getvalue())
+    assert stderr.getvalue().startswith("Skrev good.yaml")
+
+
+def test_the_english_catalogue_is_what_en_shows() -> None:
+    """The check above is not vacuous: the same bad input in English has English words."""
+    result = run_navplan("critical-path", "borte.yaml", "--lang", "en")
+    assert result.exit_code == 2 and english_words(result.stderr)

@@ -1,0 +1,98 @@
+"""The pre-commit hook (.pre-commit-hooks.yaml): a county's repository that lists
+navplan's hook has every navplan.yaml checked on each commit, and a bad plan
+stops the commit with navplan's own message.
+
+pre-commit installs navplan from a repository at a revision, so the test makes
+one of this working tree (its files as they are, committed in a temporary
+folder), points a county repository's .pre-commit-config.yaml at it and commits
+there with git. pre-commit builds the hook's environment with pip once (about a
+minute); without a package index to install from, the test skips and says so.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, REPO
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+#: Where pre-commit keeps the hook's environment for this module's tests (set by the fixture).
+_PRE_COMMIT: dict[str, str] = {}
+
+
+def _git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1", PRE_COMMIT_COLOR="never",
+               **_PRE_COMMIT)
+    done = subprocess.run(["git", "-c", "user.name=Kari", "-c", "user.email=kari@example.no", *args], cwd=folder,
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert not check or done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+def _snapshot_of_navplan(folder: Path) -> str:
+    """This working tree's files (tracked and new, as they are now) committed in ``folder``."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=REPO,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-q", "-m", "navplan as tested")
+    return _git(folder, "rev-parse", "HEAD").stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory) -> Path:
+    """A county repository with two offices' plans and navplan's hook installed."""
+    navplan = tmp_path_factory.mktemp("navplan-repo")
+    revision = _snapshot_of_navplan(navplan)
+    folder = tmp_path_factory.mktemp("county")
+    _git(folder, "init", "-q")
+    for office in ("indre-ostfold", "nytt-kontor"):
+        (folder / office).mkdir()
+        shutil.copy(EXAMPLES / office / "navplan.yaml", folder / office / "navplan.yaml")
+    (folder / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {navplan}\n    rev: {revision}\n    hooks:\n      - id: navplan-validate\n",
+        encoding="utf-8")
+    _PRE_COMMIT["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--install-hooks"], cwd=folder,
+                               capture_output=True, text=True, timeout=900, env=dict(os.environ, **_PRE_COMMIT))
+    if installed.returncode != 0 and "pip" in installed.stdout + installed.stderr:
+        pytest.skip(f"pre-commit could not install navplan with pip: {installed.stdout[-500:]}")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return folder
+
+
+def test_the_manifest_is_valid() -> None:
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", ".pre-commit-hooks.yaml"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_good_plans_are_committed_and_a_bad_one_stops_the_commit(county: Path) -> None:
+    _git(county, "add", "-A")
+    committed = _git(county, "commit", "-m", "To kontorer")
+    said = committed.stdout + committed.stderr  # git shows the hook's output on stderr
+    assert "navplan validate" in said and "Passed" in said, said
+
+    plan = county / "nytt-kontor" / "navplan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("opening: 2028-01-03", "opening: 2028-02-30"),
+                    encoding="utf-8")
+    _git(county, "add", "-A")
+    refused = _git(county, "commit", "-m", "Feil dato", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "Failed" in said, said
+    assert "navplan: nytt-kontor/navplan.yaml:7: opening: '2028-02-30' er ikke en ekte dato: februar 2028 har 29 dager" \
+        in said, said
+    assert _git(county, "log", "--format=%s").stdout.split("\n")[0] == "To kontorer"

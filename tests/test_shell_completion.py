@@ -1,0 +1,68 @@
+"""Tab completion: the script for each shell, and completions answered the way a
+shell asks for them (a real process with _NAVPLAN_COMPLETE set)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, run_navplan
+
+
+def _complete(environ: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("_NAVPLAN", "_TYPER", "NAVPLAN"))}
+    return subprocess.run([sys.executable, "-m", "navplan"], capture_output=True, text=True, cwd=REPO, timeout=120,
+                          env=env | {"_NAVPLAN_COMPLETE": environ.pop("instruction")} | environ)
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o default -F _navplan_completion navplan"),
+                                           ("zsh", "#compdef navplan"), ("fish", "complete --command navplan"),
+                                           ("powershell", "Register-ArgumentCompleter")])
+def test_show_completion_prints_the_script_for_the_shell_named(shell: str, marker: str) -> None:
+    result = run_navplan("--show-completion", shell)
+    assert result.exit_code == 0, result.stderr
+    assert marker in result.stdout and "_NAVPLAN_COMPLETE" in result.stdout
+
+
+def test_an_unknown_shell_is_refused_in_bokmål() -> None:
+    result = run_navplan("--show-completion", "tcsh")
+    assert result.exit_code == 2 and not result.stdout
+    assert result.stderr == ("navplan: --show-completion: navplan har ikke tab-fullføring for 'tcsh'; den finnes "
+                             "for 'bash', 'zsh', 'fish', 'powershell' eller 'pwsh'\n")
+
+
+def test_bash_completes_a_command_name() -> None:
+    done = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan cri", "COMP_CWORD": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["critical-path"]
+
+
+def test_bash_completes_subcommands_and_options() -> None:
+    exports = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan export ", "COMP_CWORD": "2"})
+    assert exports.stdout.split() == ["xlsx", "ods", "ics", "csv", "json", "mspdi"]
+    weeks = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan critical-path --we", "COMP_CWORD": "2"})
+    assert weeks.stdout.split() == ["--weeks"]
+
+
+def test_zsh_and_fish_show_each_completion_s_help_in_the_user_s_language() -> None:
+    zsh = _complete({"instruction": "complete_zsh", "_TYPER_COMPLETE_ARGS": "navplan ex"})
+    assert zsh.returncode == 0, zsh.stderr
+    assert '"export":"Skriv planen til en fil' in zsh.stdout and "help." not in zsh.stdout
+    options = _complete({"instruction": "complete_zsh", "_TYPER_COMPLETE_ARGS": "navplan --"})
+    assert '"--help":"Vis denne hjelpen og avslutt"' in options.stdout
+    fish = _complete({"instruction": "complete_fish", "_TYPER_COMPLETE_ARGS": "navplan export ",
+                      "_TYPER_COMPLETE_FISH_ACTION": "get-args", "NAVPLAN_LANG": "en"})
+    assert "xlsx\tThe countdown workbook for the steering group" in fish.stdout.splitlines()
+
+
+def test_install_completion_writes_the_script_where_the_shell_reads_it(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = run_navplan("--install-completion", "bash")
+    assert result.exit_code == 0, result.stderr
+    script = tmp_path / ".bash_completions" / "navplan.sh"
+    assert "_NAVPLAN_COMPLETE" in script.read_text(encoding="utf-8")
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+    assert result.stderr == f"Installerte tab-fullføring for bash i {script}; den virker i nye terminaler.\n"
