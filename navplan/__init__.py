@@ -1,4 +1,53 @@
 """navplan: a countdown planner for establishing NAV offices, built on NAV's
-"Håndbok for etablering av NAV-kontor" (v2.0, 2007)."""
+"Håndbok for etablering av NAV-kontor" (v2.0, 2007).
+
+The public API (see the README's "Python API"): read a plan, schedule it,
+record progress, sync a workbook; each name is imported when first used, so
+``import navplan`` (which every command-line run does) stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "__version__", "load_plan", "schedule", "record_done", "record_start", "set_fields", "sync_workbook",
+    "Project", "PlanSchedule", "ActivitySchedule", "DateCheck", "PlanEdit", "FieldChange", "WorkbookSync",
+    "Status", "NavplanError",
+]
+
+#: Public name → the module that defines it.
+_HOMES = {
+    "load_plan": "navplan.api", "schedule": "navplan.api", "PlanSchedule": "navplan.api",
+    "ActivitySchedule": "navplan.api", "DateCheck": "navplan.api",
+    "record_done": "navplan.features.progress", "record_start": "navplan.features.progress",
+    "set_fields": "navplan.features.progress", "PlanEdit": "navplan.features.progress",
+    "FieldChange": "navplan.features.progress",
+    "sync_workbook": "navplan.features.workbook_sync", "WorkbookSync": "navplan.features.workbook_sync",
+    "Project": "navplan.plan.project", "Status": "navplan.plan.values", "NavplanError": "navplan.errors",
+}
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
+    from navplan.api import ActivitySchedule, DateCheck, PlanSchedule, load_plan, schedule
+    from navplan.errors import NavplanError
+    from navplan.features.progress import FieldChange, PlanEdit, record_done, record_start, set_fields
+    from navplan.features.workbook_sync import WorkbookSync, sync_workbook
+    from navplan.plan.project import Project
+    from navplan.plan.values import Status
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'navplan' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

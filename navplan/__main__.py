@@ -1,3 +1,3 @@
-from navplan.cli.app import main
+from navplan.cli.app import run
 
-raise SystemExit(main())
+run()

@@ -1,32 +1,47 @@
-"""The JSON Schemas navplan publishes: the plan file's format, and the JSON
-documents its commands write (`critical-path --format json`, `diff`,
-`portfolio`, `risk`)."""
+"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk``):
+the plan file as people write it, and the JSON documents its commands print.
+
+The plan file's schema is written out in :mod:`navplan.plan.file_schema`, since
+it describes the text, not the models it becomes. The output documents' schemas
+come from the pydantic models that write them, so they cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
+
+DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk")
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def schema_text(document: str) -> str:
-    """The schema of ``document`` (plan, schedule, diff, portfolio or risk) as indented JSON."""
+def schema(document: str) -> dict[str, Any]:
+    """The schema of ``document``: one of :data:`DOCUMENTS`."""
     if document == "plan":
-        from navplan.plan.plan_model import Plan
+        from navplan.plan.file_schema import plan_file_schema
 
-        schema = Plan.model_json_schema()
-    elif document == "schedule":
+        return plan_file_schema()
+    if document == "schedule":
         from navplan.render.schedule_json_csv import ScheduleDocument
 
-        schema = ScheduleDocument.model_json_schema()
+        found = ScheduleDocument.model_json_schema(mode="serialization")
     elif document == "diff":
         from navplan.render.diff_json_csv import DiffDocument
 
-        schema = DiffDocument.model_json_schema()
+        found = DiffDocument.model_json_schema(mode="serialization")
+    elif document == "portfolio":
+        from navplan.render.portfolio_json_csv import PortfolioDocument
+
+        found = PortfolioDocument.model_json_schema(mode="serialization")
     elif document == "risk":
         from navplan.render.risk_json_csv import RiskDocument
 
-        schema = RiskDocument.model_json_schema()
+        found = RiskDocument.model_json_schema(mode="serialization")
     else:
-        from navplan.render.portfolio_json_csv import PortfolioDocument
+        raise ValueError(f"no schema for {document!r}")
+    return {"$schema": DRAFT, **found}
 
-        schema = PortfolioDocument.model_json_schema()
-    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+def schema_text(document: str) -> str:
+    """The schema of ``document`` as indented JSON."""
+    return json.dumps(schema(document), ensure_ascii=False, indent=2) + "\n"

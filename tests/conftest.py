@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,10 @@ import pytest
 
 from navplan.cli.app import main
 from navplan.cli.environment import Environment
+
+# The holiday cache goes to a folder of this test run, never to the user's own cache
+# (set before anything runs, so subprocesses inherit it).
+os.environ["NAVPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="navplan-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

@@ -201,35 +201,69 @@ def test_no_colour_when_piped_or_when_no_color_is_set() -> None:
     assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", refused.stdout), "NO_COLOR removes colour"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["validate", str(INDRE_OSTFOLD)], ["export", "xlsx", "--help"]])
-def test_light_commands_do_not_import_heavy_modules(args: list[str]) -> None:
+#: Commands and the libraries they must not import: each is paid for only where it is used
+#: (networkx to schedule, holidays when a year is not in the cache, openpyxl for workbooks,
+#: rich for tables, pydantic and PyYAML to read a plan).
+LIGHT = {
+    "--help": ["networkx", "openpyxl", "holidays", "rich", "pydantic", "yaml", "numpy"],
+    "--version": ["networkx", "openpyxl", "holidays", "rich", "pydantic", "yaml", "numpy"],
+    "export xlsx --help": ["networkx", "openpyxl", "holidays", "rich", "yaml", "numpy"],
+    f"validate {INDRE_OSTFOLD}": ["networkx", "openpyxl", "holidays", "rich", "numpy"],
+    "schema plan": ["networkx", "openpyxl", "holidays", "rich", "numpy"],
+    f"critical-path {INDRE_OSTFOLD} --as-of 10.12.2018 --format json": ["openpyxl", "rich", "numpy"],
+    f"calendar {INDRE_OSTFOLD} --as-of 10.12.2018 --format csv": ["openpyxl", "rich", "numpy"],
+}
+
+
+@pytest.mark.parametrize("args", sorted(LIGHT))
+def test_light_commands_do_not_import_heavy_modules(args: str) -> None:
     probe = (
-        "import sys; from navplan.cli.app import main; code = main(sys.argv[1:]);"
-        "heavy = [m for m in ('networkx', 'openpyxl', 'holidays', 'numpy') if m in sys.modules];"
-        "print('HEAVY', heavy); sys.exit(code)"
+        "import sys, io, contextlib; from navplan.cli.app import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): code = main(sys.argv[1:])\n"
+        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules})); sys.exit(code)"
     )
-    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=REPO)
+    result = subprocess.run([sys.executable, "-c", probe, *args.split()], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
-    assert "HEAVY []" in result.stdout
+    loaded = json.loads(result.stdout.split("LOADED", 1)[1].replace("'", '"'))
+    assert [name for name in LIGHT[args] if name in loaded] == []
 
 
-def test_a_non_editable_install_carries_the_handbook(tmp_path: Path) -> None:
+def test_a_non_editable_install_works_from_another_folder(tmp_path: Path) -> None:
+    """Installed as a user installs it (a wheel, not the checkout), the navplan command runs
+    anywhere, with its handbook and templates: issue 9's newcomer with pipx."""
+    source = tmp_path / "source"  # a clean copy, so the build leaves nothing in the checkout
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".git", ".venv", ".tools", "build", "*.egg-info",
+                                                                "__pycache__", ".hypothesis", ".pytest_cache"))
     target = tmp_path / "site"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target",
-         str(target), str(REPO)], capture_output=True, text=True)
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--disable-pip-version-check", "--target", str(target), str(source)], capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
+    assert not (target / "navplan" / "__editable__").exists() and (target / "navplan" / "py.typed").is_file()
     assert (target / "navplan" / "data" / "handbook.yaml").is_file()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     environment = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
-    result = subprocess.run(
-        [sys.executable, "-c", "import navplan, sys; from navplan.cli.app import main; print(navplan.__file__);"
-                               "sys.exit(main(['handbook', '9.2.5']))"],
-        capture_output=True, text=True, cwd=elsewhere, env=environment)
-    assert result.returncode == 0, result.stderr
-    assert str(target) in result.stdout.splitlines()[0], "the installed copy ran, not the checkout"
-    assert "Ombygging" in result.stdout
+
+    def navplan_command(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(target / "bin" / "navplan"), *args], capture_output=True, text=True,
+                              cwd=elsewhere, env=environment)
+
+    import navplan
+
+    version = navplan_command("--version")
+    assert version.returncode == 0, version.stderr
+    assert version.stdout == f"navplan {navplan.__version__}\n"
+    where = subprocess.run([sys.executable, "-c", "import navplan; print(navplan.__file__)"], capture_output=True,
+                           text=True, cwd=elsewhere, env=environment)
+    assert where.stdout.startswith(str(target)), "the installed copy runs, not the checkout"
+    assert "Ombygging" in navplan_command("handbook", "9.2.5").stdout
+    made = navplan_command("init", "kontor", "--office", "NAV Ny", "--opening", "03.01.2028", "--template",
+                           "merger", "-m", "Ny")
+    assert made.returncode == 0, made.stderr
+    checked = navplan_command("critical-path", "kontor", "--as-of", "04.01.2027", "--format", "json")
+    assert checked.returncode == 0, checked.stderr
+    assert {"M1", "M5"} <= {activity["id"] for activity in json.loads(checked.stdout)["activities"]}
 
 
 def test_calendar_counts_down_in_the_users_language() -> None:
@@ -272,3 +306,14 @@ def test_error_messages_show_the_users_text_verbatim(tmp_path: Path) -> None:
     result = run_navplan("validate", plan)
     assert result.exit_code == 2
     assert "':smile:' er ikke en aktivitets-id" in result.stderr and "😄" not in result.stderr
+
+
+def test_the_command_ends_without_teardown_and_loses_nothing() -> None:
+    """`python -m navplan` (like the installed command) ends through os._exit after main():
+    the output is whole and the exit code is main's."""
+    args = ["critical-path", str(INDRE_OSTFOLD), "--as-of", "10.12.2018", "--format", "json"]
+    ran = _subprocess(args)
+    assert ran.returncode == 0 and json.loads(ran.stdout) == json.loads(run_navplan(*args).stdout)
+    assert _subprocess(["critical-path", str(LILLEHAMMER), "--as-of", "04.11.2016", "--check"]).returncode == 1
+    bad = _subprocess(["validate", "no-such-plan.yaml"])
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and bad.stdout == ""

@@ -273,7 +273,7 @@ def test_task_dates_are_working_days_and_span_the_duration(case):
             continue
         d = s.activities[id].dates
         for key in ("earliest_start", "earliest_finish", "latest_start", "latest_finish"):
-            assert cal.is_working_day(d[key]), f"{id} {key} {d[key]} {cal.non_working_reason(d[key])}"
+            assert cal.is_working_day(d[key]), f"{id} {key} {d[key]} {cal.day_off(d[key])}"
         assert d["earliest_start"] <= d["earliest_finish"] and d["latest_start"] <= d["latest_finish"]
         amount, unit = int(duration[:-1]), duration[-1]
         if unit != "m" and amount:

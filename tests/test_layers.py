@@ -16,18 +16,21 @@ from conftest import REPO
 PACKAGE = REPO / "navplan"
 
 #: layer → the layers it may import (besides itself, and the package's own version).
-#: io is the floor every file write stands on: the plan layer saves edits through it.
+#: io is the floor every file write stands on: the plan layer saves edits through it, and the
+#: plan and engine layers keep their cache files through it. api, the public Python API, stands
+#: beside cli: it calls the core and never the command line.
 ALLOWED = {
     "messages": set(),
     "errors": {"messages"},
     "io": {"errors", "messages"},
     "plan": {"errors", "messages", "io"},
-    "engine": {"errors", "messages", "plan"},
+    "engine": {"errors", "messages", "plan", "io"},
     "features": {"errors", "messages", "plan", "engine", "io"},
     "render": {"errors", "messages", "plan", "engine", "features"},
     "schemas": {"errors", "messages", "plan", "render"},
     "cli": {"errors", "messages", "plan", "engine", "features", "io", "render", "schemas"},
-    "__init__": {"errors", "messages", "plan", "engine", "features", "io", "render", "schemas"},
+    "api": {"errors", "messages", "plan", "engine", "features", "io"},
+    "__init__": {"errors", "messages", "plan", "engine", "features", "io", "render", "schemas", "api"},
     "__main__": {"cli"},
 }
 

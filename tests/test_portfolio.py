@@ -253,3 +253,26 @@ def test_an_unreadable_plan_or_an_internal_error_stops_only_its_own_line(county:
     assert errors["roomy"].endswith("roomy/navplan.yaml: kan ikke leses: ingen tilgang")
     assert "intern feil i navplan (ValueError: boom)" in errors["late"]
     assert "2030-02-30" in errors["broken"]
+
+
+def test_worker_processes_give_the_same_lines_in_the_same_order(county: Path) -> None:
+    """Shared out to worker processes, every line (a bad plan's error included) and the order
+    are what one process gives; the error still renders in either language."""
+    from navplan.features.portfolio import portfolio
+
+    for n in range(12):
+        _write(county / "more" / f"{n:02}", plan_text(block("L1", "Lokaler", f"{n + 1}d"), office=f"NAV {n}"))
+    _write(county / "more" / "bad", BAD_PLAN)
+    as_of = dt.date(2030, 1, 7)
+    alone = portfolio([county], as_of, "nb", workers=1)
+    advanced = []
+    shared = portfolio([county], as_of, "nb", advance=lambda: advanced.append(1), workers=2)
+    assert len(advanced) == len(alone) == 18
+
+    def view(line: PortfolioLine) -> tuple:
+        return (line.file, line.office, line.opening, line.holds, line.slack_to_opening, line.critical_id,
+                line.overdue, line.next_deadline, line.next_deadline_id,
+                line.error.render("nb") if line.error else None, line.error.render("en") if line.error else None)
+
+    assert [view(line) for line in shared] == [view(line) for line in alone]
+    assert sum(1 for line in shared if line.error is not None) == 2

@@ -190,14 +190,22 @@ def test_set_writes_a_range_and_says_what_changed(tmp_path: Path) -> None:
 
 
 def test_the_schema_covers_ranges_and_the_risk_document(small: Path) -> None:
+    import jsonschema
+
+    import editor_yaml
+
     plan_schema = json.loads(run_navplan("schema").stdout)
-    duration = plan_schema["$defs"]["PlanActivity"]["properties"]["duration"]
-    patterns = [choice.get("pattern", "") for choice in duration["anyOf"]]
-    assert any(r"\.\." in pattern for pattern in patterns)
-    objects = [choice for choice in duration["anyOf"] if choice.get("type") == "object"]
-    assert set(objects[0]["properties"]) == {"low", "likely", "high"} and objects[0]["required"] == ["low", "high"]
+    duration = plan_schema["properties"]["activities"]["items"]["properties"]["duration"]
+    for value in ("3w", "3w..8w", "10d..3w", "0m..3m", {"low": "3w", "likely": "5w", "high": "8w"},
+                  {"low": "1m", "high": "2m"}, None):
+        jsonschema.validate(value, duration)
+    for value in ("3w..", "3w..8x", "1m..8w", {"low": "3w"}, {"low": "1w", "mode": "2w", "high": "3w"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(value, duration)
+    jsonschema.validate(editor_yaml.load(SMALL), plan_schema)  # the small plan, with its range, as an editor reads it
     risk_schema = json.loads(run_navplan("schema", "risk").stdout)
     assert set(risk_schema["properties"]) == set(risk_json(small))
+    jsonschema.validate(risk_json(small), risk_schema)
 
 
 # --- The report, the workbook, the portfolio ---------------------------------------------------------------------

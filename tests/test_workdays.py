@@ -126,7 +126,7 @@ def test_christmas_closure():
     assert closed.date_of(closed.index_on_or_after(dt.date(2019, 12, 24))) == dt.date(2020, 1, 2)
     assert closed.date_of(closed.index_on_or_before(dt.date(2020, 1, 1))) == dt.date(2019, 12, 23)
     assert plain.date_of(plain.index_on_or_before(dt.date(2020, 1, 1))) == dt.date(2019, 12, 31)
-    assert closed.non_working_reason(dt.date(2019, 12, 27), "en") == "Christmas closure"
+    assert closed.day_off(dt.date(2019, 12, 27)).render("en") == "Christmas closure"
 
 
 def point(cal: WorkCalendar, iso: str) -> int:
@@ -171,3 +171,17 @@ def test_latest_and_earliest_start_for_months(name, day, months):
     assert cal.add_months(earliest, months) >= finish
     assert cal.add_months(earliest - 1, months) < finish
     assert earliest <= latest + 1
+
+
+@pytest.mark.parametrize("day, nb, en", [
+    ("2019-05-17", "Grunnlovsdag", "Constitution Day"),  # the holidays package's own names
+    ("2019-05-18", "lørdag", "Saturday"),
+    ("2019-05-19", "søndag", "Sunday"),
+    ("2019-07-10", "fellesferie", "summer holiday (fellesferie)"),  # ISO week 28
+    ("2019-12-27", "juleferie", "Christmas closure"),
+    ("2019-05-31", "stengt", "closed"),  # a closed day of the plan
+])
+def test_why_a_day_is_off_is_said_in_the_reader_s_language(day: str, nb: str, en: str) -> None:
+    off = CALENDARS["all"].day_off(dt.date.fromisoformat(day))
+    assert (off.render("nb"), off.render("en")) == (nb, en)
+    assert CALENDARS["all"].day_off(dt.date(2019, 5, 16)) is None

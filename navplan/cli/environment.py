@@ -89,8 +89,10 @@ class Environment:
         return None
 
     def say(self, text: str) -> None:
-        """A message for the user on stderr, exactly as given (no markup, emoji or wrapping)."""
-        self.error_console().print(text, markup=False, emoji=False, soft_wrap=True, highlight=False)
+        """A message for the user on stderr, exactly as given (no markup, emoji or wrapping):
+        written directly, so that commands that only report a line never import rich."""
+        self.stderr.write(text + "\n")
+        self.stderr.flush()
 
 
 def _process_stream(name: str) -> IO[str]:

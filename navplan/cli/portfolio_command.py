@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -43,8 +44,8 @@ def portfolio(
     found = find_plans(paths)
     target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
     day = as_of_date(as_of, ctx)
-    lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(paths, day, language_, advance,
-                                                                                    found, count))
+    lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(
+        paths, day, language_, advance, found, samples=count))
     if shape == "table":
         from navplan.render.portfolio_terminal import render_portfolio
 
@@ -84,7 +85,16 @@ def _with_progress(env, total: int, lang: str, work):
 
     from navplan.messages import t
 
+    # Refreshed by hand, not by rich's refresh thread: the portfolio may fork worker processes.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=env.error_console(), transient=True) as progress:
+                  console=env.error_console(), transient=True, auto_refresh=False) as progress:
         task = progress.add_task(t("portfolio.progress", lang), total=total)
-        return work(lambda: progress.advance(task))
+        shown = [0.0]
+
+        def advance() -> None:
+            progress.advance(task)
+            if time.monotonic() - shown[0] > 0.1:
+                shown[0] = time.monotonic()
+                progress.refresh()
+
+        return work(advance)

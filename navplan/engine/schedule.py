@@ -391,23 +391,14 @@ def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Projec
     }
 
 
-class NonWorkingReason:
-    """Why a day is not a working day, said in the reader's language."""
-
-    def __init__(self, calendar: WorkCalendar, day: dt.date) -> None:
-        self.calendar, self.day = calendar, day
-
-    def render(self, lang: str) -> str:
-        return self.calendar.non_working_reason(self.day, lang) or ""
-
-
 def _notes(project: Project, calendar: WorkCalendar, opening_point: int, passes: SchedulePasses,
            critical_path: list[str], order: list[Node]) -> list[Note]:
     notes: list[Note] = []
     opening_date = project.opening_date
-    if calendar.non_working_reason(opening_date) is not None:
+    day_off = calendar.day_off(opening_date)
+    if day_off is not None:
         notes.append(Note("opening_not_working_day", {
-            "date": opening_date, "reason": NonWorkingReason(calendar, opening_date),
+            "date": opening_date, "reason": day_off,
             "last_day": calendar.date_of(opening_point - 1)}))
     # Why a row of the critical path can show a slack other than the opening's:
     # it must meet a deadline first, or a duration in months spans a different

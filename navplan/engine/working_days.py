@@ -12,11 +12,31 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
 #: ISO weeks of the Norwegian fellesferie when a plan just says ``true``.
 DEFAULT_FELLESFERIE_WEEKS = frozenset({28, 29, 30})
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """Why a day is not a working day: its kind, and a holiday's own name in
+    each language (the holidays package's). :meth:`render` says it in the
+    reader's language, so the engine holds no words of its own."""
+
+    kind: str  # holiday, saturday, sunday, fellesferie, christmas_closure or closed
+    holiday_nb: str | None = None
+    holiday_en: str | None = None
+
+    def render(self, lang: str) -> str:
+        if self.kind == "holiday":
+            return (self.holiday_en if lang == "en" else self.holiday_nb) or ""
+        from navplan.messages import t
+
+        return t(f"day_off.{self.kind}", lang)
 
 
 class WorkCalendar:
@@ -46,62 +66,46 @@ class WorkCalendar:
         self.christmas_closure = christmas_closure
         self.closed = frozenset(closed)
         years = range(first.year, last.year + 1)
-        self._years = years
-        import holidays  # the maintained source of Norway's public holidays; only scheduling pays for it
+        from navplan.engine.holiday_cache import norway_holidays  # the holidays package's dates, cached
 
-        self._holidays = dict(holidays.Norway(years=years, include_sundays=False, language="no"))
-        self._holidays_en: dict[dt.date, str] | None = None  # built when a note asks for English
+        self._holidays, self._holidays_en = norway_holidays(years)
         self._days = self._working_days()
         if not self._days:
             raise ValueError("the calendar range holds no working day")
 
     def _working_days(self) -> list[dt.date]:
-        """Every day of the range for which :meth:`non_working_reason` is None,
-        tested in a cheaper order (weekends by ordinal, the ISO week only when
-        there is a fellesferie): a plan's calendar spans years of days."""
-        holidays, closed, weeks = self._holidays, self.closed, self.fellesferie_weeks
-        christmas = self.christmas_closure
+        """Every day of the range for which :meth:`day_off` is None:
+        the open days of each year (computed once per process, since the plans
+        of a portfolio share their years), cut to the range, less closed days."""
         days: list[dt.date] = []
-        for ordinal in range(self.first.toordinal(), self.last.toordinal() + 1):
-            if ordinal % 7 in (0, 6):  # Sunday, Saturday (ordinal 1 is a Monday)
-                continue
-            day = dt.date.fromordinal(ordinal)
-            if day in holidays or day in closed:
-                continue
-            if weeks and day.isocalendar()[1] in weeks:
-                continue
-            if christmas and day.month == 12 and day.day >= 24:
-                continue
-            days.append(day)
+        for year in range(self.first.year, self.last.year + 1):
+            days.extend(_open_days(year, self.fellesferie_weeks, self.christmas_closure))
+        days = days[bisect.bisect_left(days, self.first):bisect.bisect_right(days, self.last)]
+        if self.closed:
+            days = [day for day in days if day not in self.closed]
         return days
 
-    def non_working_reason(self, day: dt.date, lang: str = "nb") -> str | None:
+    def day_off(self, day: dt.date) -> DayOff | None:
         """Why ``day`` is not a working day, or None when it is one.
 
-        >>> WorkCalendar(dt.date(2019, 5, 1), dt.date(2019, 5, 31)).non_working_reason(dt.date(2019, 5, 17))
-        'Grunnlovsdag'
+        >>> cal = WorkCalendar(dt.date(2019, 5, 1), dt.date(2019, 5, 31))
+        >>> cal.day_off(dt.date(2019, 5, 17)).render("nb"), cal.day_off(dt.date(2019, 5, 18)).render("en")
+        ('Grunnlovsdag', 'Saturday')
         """
-        english = lang == "en"
         if day in self._holidays:
-            if not english:
-                return self._holidays[day]
-            if self._holidays_en is None:
-                import holidays
-
-                self._holidays_en = dict(holidays.Norway(years=self._years, include_sundays=False, language="en_US"))
-            return self._holidays_en[day]
+            return DayOff("holiday", self._holidays[day], self._holidays_en[day])
         if day.weekday() >= 5:
-            return ("Saturday", "Sunday")[day.weekday() - 5] if english else ("lørdag", "søndag")[day.weekday() - 5]
+            return DayOff(("saturday", "sunday")[day.weekday() - 5])
         if day.isocalendar().week in self.fellesferie_weeks:
-            return "fellesferie" if not english else "summer holiday (fellesferie)"
+            return DayOff("fellesferie")
         if self.christmas_closure and day.month == 12 and day.day >= 24:
-            return "juleferie" if not english else "Christmas closure"
+            return DayOff("christmas_closure")
         if day in self.closed:
-            return "stengt" if not english else "closed"
+            return DayOff("closed")
         return None
 
     def is_working_day(self, day: dt.date) -> bool:
-        return self.non_working_reason(day) is None
+        return self.day_off(day) is None
 
     def _check_range(self, day: dt.date) -> None:
         if not self.first <= day <= self.last:
@@ -156,3 +160,26 @@ class WorkCalendar:
 
     def __len__(self) -> int:
         return len(self._days)
+
+
+@lru_cache(maxsize=1024)
+def _open_days(year: int, fellesferie_weeks: frozenset[int], christmas_closure: bool) -> tuple[dt.date, ...]:
+    """The weekdays of ``year`` that are neither public holidays nor closed for
+    fellesferie or Christmas, tested in a cheap order (weekends by ordinal, the
+    ISO week only when there is a fellesferie)."""
+    from navplan.engine.holiday_cache import norway_holidays
+
+    holidays = norway_holidays(range(year, year + 1))[0]
+    days: list[dt.date] = []
+    for ordinal in range(dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal() + 1):
+        if ordinal % 7 in (0, 6):  # Sunday, Saturday (ordinal 1 is a Monday)
+            continue
+        day = dt.date.fromordinal(ordinal)
+        if day in holidays:
+            continue
+        if fellesferie_weeks and day.isocalendar()[1] in fellesferie_weeks:
+            continue
+        if christmas_closure and day.month == 12 and day.day >= 24:
+            continue
+        days.append(day)
+    return tuple(days)

@@ -4,13 +4,20 @@ The core finds the plan files, loads and schedules each one once, and keeps
 only the few facts a county project leader reads across offices. A plan that
 cannot be read becomes a line with its error; it never stops the others.
 The core never prints and never reads the clock.
+
+A county's worth of plans (from :data:`PARALLEL_FROM` on) is shared out to one
+worker process per core: each plan is summed up alone, so the lines, and
+their order, are the same as one process would give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -24,6 +31,8 @@ from navplan.plan.safe_yaml import MAX_DEPTH
 PORTFOLIO_SAMPLES = 2_000
 #: Folders never searched for plans: version control, virtual environments, packages.
 SKIPPED_FOLDERS = frozenset({".git", ".venv", "node_modules"})
+#: From this many plans on, worker processes share them out (starting one costs about as much as a plan).
+PARALLEL_FROM = 40
 
 
 @dataclass
@@ -201,18 +210,67 @@ def _fill(line: PortfolioLine, result, lang: str) -> None:
 
 def portfolio(paths: Iterable[str | Path], as_of: dt.date, lang: str,
               advance: Callable[[], None] | None = None, found: list[Path | NavplanError] | None = None,
-              samples: int = PORTFOLIO_SAMPLES) -> list[PortfolioLine]:
+              workers: int | None = None, samples: int = PORTFOLIO_SAMPLES) -> list[PortfolioLine]:
     """Every plan under ``paths`` summed up, sorted by risk. ``advance`` is
     called after each plan (for a progress bar); ``found`` may be passed when
-    the caller has already searched; ``samples`` per plan for the probability
-    of opening on time (0: none)."""
+    the caller has already searched. ``workers`` processes share the plans
+    out (default: one per core for :data:`PARALLEL_FROM` plans or more);
+    ``samples`` per plan for the probability of opening on time (0: none)."""
+    items = find_plans(paths) if found is None else found
+    plans = [item for item in items if not isinstance(item, NavplanError)]
+    summaries = _summaries(plans, as_of, lang, _workers(len(plans)) if workers is None else workers, samples)
     lines: list[PortfolioLine] = []
-    for item in find_plans(paths) if found is None else found:
+    for item in items:
         if isinstance(item, NavplanError):
             lines.append(PortfolioLine(file=item.file or "", error=item))
         else:
-            line = summarise(item, as_of, lang, samples)
-            lines.append(line)
+            lines.append(next(summaries))
         if advance is not None:
             advance()
+    summaries.close()  # ends the worker processes, if any
     return sorted(lines, key=PortfolioLine.risk_key)
+
+
+def _workers(plans: int) -> int:
+    if plans < PARALLEL_FROM:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, plans // PARALLEL_FROM))
+
+
+def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
+               samples: int = PORTFOLIO_SAMPLES) -> Iterator[PortfolioLine]:
+    """Each plan summed up, in the order given, by this process or by ``workers`` worker processes."""
+    if workers <= 1:
+        for plan in plans:
+            yield summarise(plan, as_of, lang, samples)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import navplan.engine.deadlines  # noqa: F401  (imported here once, not in each worker)
+    import navplan.engine.schedule  # noqa: F401
+    from navplan.plan.handbook_files import load_handbook, load_template
+
+    # Forked workers inherit the modules, the handbook and the templates already read;
+    # elsewhere (spawn on macOS and Windows) each worker reads them once.
+    load_handbook(), load_template("new"), load_template("merger")
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    chunk = max(1, min(16, len(plans) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        yield from pool.map(summarise, plans, repeat(as_of), repeat(lang), repeat(samples), chunksize=chunk)
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a worker: end when the navplan process that started it is gone (killed,
+    say), rather than wait for work that will never come."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="navplan-parent-watch", daemon=True).start()

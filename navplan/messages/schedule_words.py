@@ -4,6 +4,11 @@ the chains that decide them, work after the opening. Key → (bokmål, English).
 from __future__ import annotations
 
 SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
+    "day_off.saturday": ("lørdag", "Saturday"),
+    "day_off.sunday": ("søndag", "Sunday"),
+    "day_off.fellesferie": ("fellesferie", "summer holiday (fellesferie)"),
+    "day_off.christmas_closure": ("juleferie", "Christmas closure"),
+    "day_off.closed": ("stengt", "closed"),
     "deadline.fixed.holds": ("{id} {title}: den faste datoen {date} holder med {days} {days:arbeidsdag|arbeidsdager} å gå på.",
                              "{id} {title}: the fixed date {date} holds with {days} {days:working day|working days} to spare."),
     "deadline.not_after.holds": ("{id} {title}: blir ferdig innen {date} med {days} {days:arbeidsdag|arbeidsdager} å gå på.",

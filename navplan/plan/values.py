@@ -339,6 +339,12 @@ class Source(Strict):
     quote: str | None = None
     estimate: Text | None = Field(None, description="Why this value was estimated, when no source states it (nb, en)")
 
+    @field_validator("estimate", mode="before")
+    @classmethod
+    def _one_text_for_both(cls, value: object) -> object:
+        # A plan's own link may give its reason in one language; the handbook's data gives both.
+        return {"nb": value, "en": value} if isinstance(value, str) else value
+
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":
         cited = self.page is not None or self.document is not None

@@ -250,8 +250,9 @@ def closed_runs(schedule: Schedule, lang: str, first: dt.date, last: dt.date) ->
     day, one = first, dt.timedelta(days=1)
     while day <= last:
         if day.weekday() < 5:
-            reason = schedule.calendar.non_working_reason(day, lang)
-            if reason is not None:
+            day_off = schedule.calendar.day_off(day)
+            if day_off is not None:
+                reason = day_off.render(lang)
                 previous = runs[-1] if runs else None
                 weekend_between = previous is not None and all(
                     (previous[1] + dt.timedelta(days=n)).weekday() >= 5 for n in range(1, (day - previous[1]).days))

@@ -1,0 +1,262 @@
+"""The JSON Schema of the plan file as people write it: ``navplan schema plan``.
+
+It is written out here rather than derived from the pydantic models, because
+it describes the *text*, not the models. navplan reads every YAML scalar as
+the text written (:mod:`navplan.plan.safe_yaml`) and converts it per field:
+``opening: 03.01.2028``, ``duration: 10d``, ``after: ["2.1"]`` and
+``status: ferdig`` are all valid. An editor reads the same file as YAML 1.2,
+where ``1`` is a number, ``true`` a boolean, ``2.1`` a number and
+``2020-01-01`` a string; so each field accepts every form the loader accepts,
+as an editor sees it (an office named ``2020`` is a number to the editor and
+a name to navplan).
+
+The promise, tested against the examples, the README and every test plan: a
+plan navplan reads is valid under this schema. The schema catches what can be
+told from one file's shape (unknown and missing fields, text where a list
+belongs, a date, duration, status, id or role that cannot be read, actual
+dates the status does not allow); not what needs the handbook's network
+(unknown activity ids, cycles) or arithmetic on dates (a start after the
+opening, a finish before its start, 30 February).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: Characters no one-line text may hold (as navplan.plan.values._FORBIDDEN); a note may hold tabs and newlines.
+_CONTROL = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff"
+_NOTE_CONTROL = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff"
+#: Years a plan date may have (navplan.plan.values.FIRST_YEAR, LAST_YEAR: 1990-2150), and the leap years
+#: among them (every fourth, but not 2100).
+_YEAR = "(?:199[0-9]|20[0-9]{2}|21[0-4][0-9]|2150)"
+_LEAP_YEAR = "(?:199[26]|20(?:[02468][048]|[13579][26])|21(?:0[48]|[13][26]|[24][048]))"
+
+
+def _date_pattern() -> str:
+    """dd.mm.yyyy (day and month may have one digit) or yyyy-mm-dd, naming a day that exists."""
+    norwegian = (f"(?:(?:0?[1-9]|1[0-9]|2[0-8])\\.(?:0?[1-9]|1[0-2])|(?:29|30)\\.(?:0?[13-9]|1[0-2])"
+                 f"|31\\.(?:0?[13578]|1[02]))\\.{_YEAR}|29\\.0?2\\.{_LEAP_YEAR}")
+    iso = (f"{_YEAR}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+           f"|(?:0[13578]|1[02])-31)|{_LEAP_YEAR}-02-29")
+    return f"^\\s*(?:{norwegian}|{iso})\\s*$"
+#: Durations up to navplan.plan.values' limits: 2600 working days, 520 weeks of five, 120 months.
+_UP_TO = {
+    "d": "(?:[0-9]{1,3}|1[0-9]{3}|2[0-5][0-9]{2}|2600)",
+    "w": "(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)",
+    "m": "(?:[0-9]{1,2}|1[01][0-9]|120)",
+}
+
+
+def _either_case(word: str) -> str:
+    """``word`` as a pattern that ignores case (JSON Schema patterns have no flags)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
+
+
+def _text(*, low: int = 0, high: int | None = None, multiline: bool = False, nullable: bool = False,
+          description: str = "") -> dict[str, Any]:
+    """A text field: leading and trailing spaces are dropped, then ``low``..``high``
+    characters without control characters remain. A number or a boolean is
+    text too (``office: 2020``): navplan reads what was written."""
+    control = _NOTE_CONTROL if multiline else _CONTROL
+    solid, any_ = f"[^\\s{control}]", f"[^{control}]"
+    middle = f"{any_}*" if high is None else f"{any_}{{0,{max(0, high - 2)}}}"
+    core = f"{solid}(?:{middle}{solid})?" if high is None or high >= 2 else solid
+    inner = core if low >= 1 else f"(?:{core})?"
+    forms: list[dict[str, Any]] = [{"type": "string", "pattern": f"^\\s*{inner}\\s*$"}, {"type": ["number", "boolean"]}]
+    return _schema(forms, nullable, description)
+
+
+def _schema(forms: list[dict[str, Any]], nullable: bool, description: str) -> dict[str, Any]:
+    if nullable:
+        forms = [*forms, {"type": "null"}]
+    schema: dict[str, Any] = {"anyOf": forms} if len(forms) > 1 else dict(forms[0])
+    if description:
+        schema = {"description": description, **schema}
+    return schema
+
+
+def _activity_id(*, nullable: bool = False, description: str = "") -> dict[str, Any]:
+    """An activity id; unquoted, ``2.1`` is a number to an editor, and the text 2.1 to navplan."""
+    return _schema([{"type": "string", "pattern": "^\\s*[A-Za-z0-9][A-Za-z0-9._-]{0,31}\\s*$"},
+                    {"type": "number", "minimum": 0}], nullable,
+                   description or "An activity id, e.g. \"2.1\" or \"9.2.3\" (quote it: YAML reads 2.10 as 2.1)")
+
+
+def _date(*, nullable: bool = True, description: str = "") -> dict[str, Any]:
+    return _schema([{"type": "string", "pattern": _date_pattern()}], nullable,
+                   (description + ": " if description else "") + "dd.mm.yyyy or yyyy-mm-dd, 1990-2150")
+
+
+def _duration(units: str = "dwm", *, nullable: bool = True, description: str = "") -> dict[str, Any]:
+    """``10d`` working days, ``3w`` weeks of five working days, ``2m`` calendar months (the unit is required)."""
+    amounts = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in units)
+    return _schema([{"type": "string", "pattern": f"^\\s*(?:{amounts})\\s*$"}], nullable, description)
+
+
+def _duration_or_range(description: str) -> dict[str, Any]:
+    """A plain duration (fixed), or a range for `navplan risk`: ``3w..8w`` (its likely value the
+    handbook's) or ``{low, likely, high}``; all in working days and weeks, or all in months."""
+    days = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in "dw")
+    months = f"0*{_UP_TO['m']}\\s*[mM]"
+    range_text = f"^\\s*(?:(?:{days})\\s*\\.\\.\\s*(?:{days})|{months}\\s*\\.\\.\\s*{months})\\s*$"
+    value = _duration(nullable=False)
+    spread = {"type": "object", "additionalProperties": False, "required": ["low", "high"],
+              "description": "low, likely (the schedule's; the handbook's when left out) and high",
+              "properties": {"low": value, "likely": value, "high": value}}
+    return _schema([*_duration()["anyOf"][:-1], {"type": "string", "pattern": range_text}, spread], True,
+                   description)
+
+
+def _boolean(*, nullable: bool = False, description: str = "") -> dict[str, Any]:
+    """true or false; navplan also reads yes/no, on/off, 1/0, y/n and t/f in any case."""
+    words = ["true", "false", "yes", "no", "on", "off", "t", "f", "y", "n", "1", "0"]
+    return _schema([{"type": "boolean"}, {"enum": [0, 1]},
+                    {"type": "string", "pattern": f"^(?:{'|'.join(_either_case(w) for w in words)})$"}],
+                   nullable, description)
+
+
+def _whole_number(low: int, high: int) -> dict[str, Any]:
+    return {"anyOf": [{"type": "integer", "minimum": low, "maximum": high},
+                      {"type": "string", "pattern": "^\\s*\\+?[0-9]+(?:\\.0*)?\\s*$"}]}
+
+
+def status_words() -> dict[str, list[str]]:
+    """Every word navplan reads as each status: the file format's and the ones people say, in both languages."""
+    from navplan.messages import MESSAGES
+    from navplan.plan.values import Status
+
+    return {status.value: [status.value, *MESSAGES[f"status.{status.value}"]] for status in Status}
+
+
+def _status_pattern(statuses: list[str]) -> str:
+    """The words of ``statuses``, in any case, with spaces, ``_`` or ``-`` between words."""
+    separator = "[\\s_-]"
+    alternatives = []
+    for status in statuses:
+        for word in status_words()[status]:
+            parts = word.replace("_", " ").replace("-", " ").split()
+            alternatives.append(f"{separator}+".join(_either_case(part) for part in parts))
+    return f"^{separator}*(?:{'|'.join(dict.fromkeys(alternatives))}){separator}*$"
+
+
+def _status(statuses: list[str], description: str = "") -> dict[str, Any]:
+    return _schema([{"type": "string", "pattern": _status_pattern(statuses)}], False, description)
+
+
+def _role(role_ids: list[str]) -> dict[str, Any]:
+    return _schema([{"type": "string", "pattern": f"^\\s*(?:{'|'.join(re.escape(r) for r in role_ids)})\\s*$"}], True,
+                   "A role id from the handbook (navplan handbook --format json): " + ", ".join(role_ids))
+
+
+def _source() -> dict[str, Any]:
+    return {
+        "type": "object", "additionalProperties": False,
+        "description": "Where a duration or a dependency comes from: a page and a quote, or an estimate",
+        "properties": {
+            "page": _schema([{"type": "integer", "minimum": 1, "maximum": 40}, _whole_number(1, 40)["anyOf"][1]],
+                            True, "Page in the handbook v2.0"),
+            "document": _text(nullable=True), "quote": _text(multiline=True, nullable=True),
+            "estimate": _schema([*_text(multiline=True)["anyOf"], {
+                "type": "object", "additionalProperties": False, "required": ["nb", "en"],
+                "properties": {"nb": _text(multiline=True), "en": _text(multiline=True)}}], True,
+                "Why the value is estimated: one text, or in bokmål and English"),
+        },
+    }
+
+
+def _link() -> dict[str, Any]:
+    return {
+        "type": "object", "additionalProperties": False, "required": ["id"],
+        "properties": {
+            "id": _activity_id(),
+            "type": {"enum": ["FS", "SS", "FF"],
+                     "description": "FS finish-to-start (the default), SS start-to-start, FF finish-to-finish"},
+            "lag": _duration("dw", nullable=False, description="Working days (10d) or weeks (2w) after the link"),
+            "source": {"anyOf": [_source(), {"type": "null"}]},
+        },
+    }
+
+
+def _has(field: str) -> dict[str, Any]:
+    """The object has ``field`` with a value (not null)."""
+    return {"required": [field], "properties": {field: {"not": {"type": "null"}}}}
+
+
+def _activity(role_ids: list[str]) -> dict[str, Any]:
+    return {
+        "type": "object", "additionalProperties": False, "required": ["id"],
+        "description": "Local changes to a handbook activity (same id), or a new local activity (title and "
+                       "duration or milestone)",
+        "properties": {
+            "id": _activity_id(),
+            "title": _text(nullable=True, description="The activity's name (a new activity needs one)"),
+            "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
+            "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
+            "duration": _duration_or_range(
+                "10d working days, 3w weeks of five working days, 2m calendar months; or a range for navplan risk, "
+                "3w..8w or {low, likely, high}"),
+            "after": {
+                "description": "Replaces the activity's dependencies: ids (finish-to-start), or {id, type, lag}",
+                "anyOf": [{"type": "array", "items": {"anyOf": [_activity_id(), _link()]}}, _activity_id(),
+                          {"type": "null"}],
+            },
+            "fixed": _date(description="A milestone happens on this date; a task starts on it"),
+            "not_before": _date(description="Start no earlier than"),
+            "not_after": _date(description="Finish no later than"),
+            "role": _role(role_ids),
+            "owner": _text(nullable=True, description="Who does it"),
+            "status": _status(["not_started", "started", "done"],
+                              "not_started | started | done (or ikke startet | pågår | ferdig)"),
+            "actual_start": _date(description="When work began (status started or done)"),
+            "actual_finish": _date(description="When work was finished (status done)"),
+            "notes": _text(multiline=True, nullable=True),
+        },
+        # The status must allow the actual dates (a missing status is not_started).
+        "allOf": [
+            {"if": _has("actual_finish"),
+             "then": {"required": ["status"], "properties": {"status": _status(["done"])}}},
+            {"if": _has("actual_start"),
+             "then": {"required": ["status"], "properties": {"status": _status(["started", "done"])}}},
+        ],
+    }
+
+
+def plan_file_schema() -> dict[str, Any]:
+    """The schema of ``navplan.yaml``, format version 1."""
+    from navplan.plan.handbook_files import load_handbook
+
+    role_ids = [role.id for role in load_handbook().roles]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "navplan plan file (navplan.yaml)",
+        "description": "What is local to one office's plan; everything else comes from the handbook shipped with "
+                       "navplan. Dates are dd.mm.yyyy or yyyy-mm-dd.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["office", "opening"],
+        "properties": {
+            "navplan": {"description": "Plan file format version: 1", "anyOf": [
+                {"const": 1}, {"type": "string", "pattern": "^\\s*\\+?0*1(?:\\.0*)?\\s*$"}]},
+            "office": _text(low=1, high=200, description="The office, e.g. \"NAV Indre Østfold\""),
+            "municipalities": {"type": "array", "items": _text(low=1, high=100)},
+            "opening": _date(nullable=False, description="The opening date"),
+            "start": _date(description="Plan start, before the opening: nothing is scheduled before it"),
+            "template": {"enum": ["new", "merger"], "description": "new (the handbook) or merger (several offices)"},
+            "handbook": {"enum": ["2.0", 2.0], "description": "The handbook version: \"2.0\""},
+            "calendar": {
+                "type": "object", "additionalProperties": False,
+                "properties": {
+                    "fellesferie": {
+                        "description": "true closes ISO weeks 28-30; or a list of ISO week numbers",
+                        "anyOf": [*_boolean()["anyOf"], {"type": "array", "items": _whole_number(1, 53)}],
+                    },
+                    "christmas_closure": _boolean(description="Close 24-31 December"),
+                    "closed": {"type": "array", "items": _date(nullable=False), "description": "Further closed days"},
+                },
+            },
+            "drop": {"type": "array", "items": _activity_id(),
+                     "description": "Handbook activities not used here (with their sub-activities)"},
+            "activities": {"type": "array", "items": _activity(role_ids)},
+        },
+    }
