@@ -49,8 +49,8 @@ def _after_declaration(text: str, insert: str) -> str:
 
 
 def _first_value_cell(text: str, value: str, kind: str = "n") -> str:
-    """The first actual date (column I or J, a date-formatted number) given ``value`` instead, as type ``kind``."""
-    match = re.search(r'<c r="([IJ]\d+)" s="(\d+)" t="n"><v>[^<]*</v></c>', text)
+    """The first actual date (column K or L, a date-formatted number) given ``value`` instead, as type ``kind``."""
+    match = re.search(r'<c r="([KL]\d+)" s="(\d+)" t="n"><v>[^<]*</v></c>', text)
     assert match, "the good workbook has an actual date to spoil"
     return text[:match.start()] + f'<c r="{match.group(1)}" s="{match.group(2)}" t="{kind}"><v>{value}</v></c>' \
         + text[match.end():]
@@ -58,7 +58,7 @@ def _first_value_cell(text: str, value: str, kind: str = "n") -> str:
 
 def _status_as_shared_string(text: str, index: int) -> str:
     """The first status cell as shared string number ``index``."""
-    return re.sub(r'<c r="(H\d+)" s="(\d+)" t="inlineStr"><is><t>(?:ikke startet|pågår|ferdig)</t></is></c>',
+    return re.sub(r'<c r="(J\d+)" s="(\d+)" t="inlineStr"><is><t>(?:ikke startet|pågår|ferdig)</t></is></c>',
                   rf'<c r="\1" s="\2" t="s"><v>{index}</v></c>', text, count=1)
 
 
@@ -127,7 +127,7 @@ def zip_bomb_total(good: Path, target: Path) -> None:
 OTHER_CASES: dict[str, tuple[Callable[[Path, Path], None], str | None]] = {
     "shared_strings_missing": (shared_strings_missing, "arbeidsboken er skadet"),
     # openpyxl warns (it must not reach stderr); without styles no number is a date, and sync says so.
-    "no_styles_warns": (no_styles, "Nedtellingskalender!J10: '43444' er ikke en dato"),
+    "no_styles_warns": (no_styles, "Nedtellingskalender!L10: '43444' er ikke en dato"),
     "zip_bomb_ratio": (zip_bomb_ratio, "zip-bombe"),
     "zip_bomb_total": (zip_bomb_total, "over 64 MB leses ikke"),
 }

@@ -36,8 +36,9 @@ def good(tmp_path_factory) -> dict[str, Path]:
     book = load_workbook(files["xlsx"])
     ws = book.worksheets[0]
     row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "7.4")
-    ws.cell(row, 8).value = "pågår"
-    ws.cell(row, 9).value = ws.cell(5, 5).value.replace(year=2019, month=3, day=4)
+    column = {cell.value: cell.column for cell in ws[4]}
+    ws.cell(row, column["Status"]).value = "pågår"
+    ws.cell(row, column["Faktisk start"]).value = ws.cell(5, 5).value.replace(year=2019, month=3, day=4)
     files["edited"] = folder / "edited.xlsx"
     book.save(files["edited"])
     return files

@@ -14,10 +14,13 @@ from conftest import EXAMPLES, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 AS_OF = "10.12.2018"
-HEADERS_NB = ["ID", "Aktivitet", "Ansvarlig", "Eier", "Start senest", "Ferdig senest", "Slakk", "Status",
-              "Faktisk start", "Faktisk ferdig"]
-HEADERS_EN = ["ID", "Activity", "Responsible", "Owner", "Start by", "Finish by", "Slack", "Status",
-              "Actual start", "Actual finish"]
+HEADERS_NB = ["ID", "Aktivitet", "Ansvarlig", "Eier", "Start senest", "Ferdig senest", "Tidligst start",
+              "Tidligst ferdig", "Slakk", "Status", "Faktisk start", "Faktisk ferdig"]
+HEADERS_EN = ["ID", "Activity", "Responsible", "Owner", "Start by", "Finish by", "Earliest start", "Earliest finish",
+              "Slack", "Status", "Actual start", "Actual finish"]
+#: Each fixed column's number, by its bokmål header (docs/workbook-layout.md).
+COLUMN = {header: number for number, header in enumerate(HEADERS_NB, start=1)}
+FIRST_GANTT = len(HEADERS_NB) + 1  # M
 HOSTILE_TITLE = '=HYPERLINK("http://evil","x")'
 HOSTILE_OWNER = "@SUM(A1)"
 
@@ -58,21 +61,21 @@ def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None
     ws = by_week.worksheets[0]
     assert ws["A1"].value == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
     assert ws["A2"].value == "Per 10.12.2018 · navplan 0.1.0 · mal sammenslåing · håndbok v2.0"
-    assert [ws.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_NB
+    assert [ws.cell(row=4, column=c).value for c in range(1, FIRST_GANTT)] == HEADERS_NB
     # Work done before the as-of week has a column of its own, «før»; then one column per ISO week from
     # the as-of week (50) to the opening's (week 1), T-minus above each, and on to the move after the
     # opening (9.2.6, 02–08.01.2020, week 2: T+1).
-    assert ws["K4"].value == "før" and ws["K3"].value is None
-    assert ws["L4"].value == "uke 50" and ws["L3"].value == "T-55"
-    assert ws["M4"].value == "uke 51" and ws["M3"].value == "T-54"
+    assert ws["M4"].value == "før" and ws["M3"].value is None
+    assert ws["N4"].value == "uke 50" and ws["N3"].value == "T-55"
+    assert ws["O4"].value == "uke 51" and ws["O3"].value == "T-54"
     last = ws.max_column
     assert ws.cell(row=4, column=last - 1).value == "uke 1" and ws.cell(row=3, column=last - 1).value == "T"
     assert ws.cell(row=4, column=last).value == "uke 2" and ws.cell(row=3, column=last).value == "T+1"
-    assert last - 11 == 57
+    assert last - FIRST_GANTT == 57
     english = export(tmp_path, "--lang", "en", "--by", "month").worksheets[0]
-    assert [english.cell(row=4, column=c).value for c in range(1, 11)] == HEADERS_EN
-    assert english["K4"].value == "before"
-    assert english["L4"].value == "Dec 2018" and english["L3"].value == "T-13"
+    assert [english.cell(row=4, column=c).value for c in range(1, FIRST_GANTT)] == HEADERS_EN
+    assert english["M4"].value == "before"
+    assert english["N4"].value == "Dec 2018" and english["N3"].value == "T-13"
     assert english["A2"].value.startswith("As of 2018-12-10 · navplan 0.1.0 · template merger")
 
 
@@ -82,20 +85,28 @@ def test_activity_rows_hold_values_and_real_dates(by_month) -> None:
     row = rows["6.1"]
     assert ws.cell(row=row, column=2).value == "Beskrive arbeidsprosesser i NAV-kontoret"
     assert ws.cell(row=row, column=3).value == "NAV-leder"
-    start, finish = ws.cell(row=row, column=5), ws.cell(row=row, column=6)
+    start, finish = ws.cell(row=row, column=COLUMN["Start senest"]), ws.cell(row=row, column=COLUMN["Ferdig senest"])
     assert start.is_date and start.value.date() == dt.date(2019, 1, 31)
     assert finish.is_date and finish.value.date() == dt.date(2019, 3, 6)
     assert start.number_format == finish.number_format == "DD.MM.YYYY"
-    assert ws.cell(row=row, column=7).value == 30
-    assert ws.cell(row=row, column=8).value == "ikke startet"
+    assert ws.cell(row=row, column=COLUMN["Slakk"]).value == 30
+    assert ws.cell(row=row, column=COLUMN["Status"]).value == "ikke startet"
     started = rows["4.1"]
-    assert ws.cell(row=started, column=8).value == "pågår"
-    assert ws.cell(row=started, column=9).value.date() == dt.date(2018, 12, 10)
-    assert ws.cell(row=started, column=9).number_format == "DD.MM.YYYY"
-    assert ws.cell(row=rows["5.1"], column=4).value == "Gudrun H. Grindaker"
+    assert ws.cell(row=started, column=COLUMN["Status"]).value == "pågår"
+    assert ws.cell(row=started, column=COLUMN["Faktisk start"]).value.date() == dt.date(2018, 12, 10)
+    assert ws.cell(row=started, column=COLUMN["Faktisk start"]).number_format == "DD.MM.YYYY"
+    # The forecast beside the latest dates: 4.1 began 10.12.2018 (Monday) and takes 2 weeks,
+    # 10 working days with no holiday: 10.-14. and 17.-21.12, so it finishes 21.12.2018.
+    forecast = [ws.cell(row=started, column=COLUMN[header]) for header in ("Tidligst start", "Tidligst ferdig")]
+    assert [cell.value.date() for cell in forecast] == [dt.date(2018, 12, 10), dt.date(2018, 12, 21)]
+    assert {cell.number_format for cell in forecast} == {"DD.MM.YYYY"}
+    assert ws.cell(row=rows["5.1"], column=COLUMN["Eier"]).value == "Gudrun H. Grindaker"
     done = rows["2.2"]
-    assert ws.cell(row=done, column=8).value == "ferdig" and ws.cell(row=done, column=7).value is None
-    assert ws.cell(row=done, column=10).value.date() == dt.date(2018, 12, 10)
+    assert ws.cell(row=done, column=COLUMN["Status"]).value == "ferdig"
+    assert ws.cell(row=done, column=COLUMN["Slakk"]).value is None
+    assert [ws.cell(row=done, column=COLUMN[header]).value for header in
+            ("Start senest", "Ferdig senest", "Tidligst start", "Tidligst ferdig")] == [None] * 4
+    assert ws.cell(row=done, column=COLUMN["Faktisk ferdig"]).value.date() == dt.date(2018, 12, 10)
     # Outline order with the opening last; summaries bold.
     ids = list(rows)
     assert ids[:3] == ["1", "1.1", "1.2"] and ids[-1] == "opening"
@@ -113,14 +124,14 @@ def test_groups_fold_with_the_summary_above(by_month) -> None:
 def test_frozen_panes_filter_and_status_dropdown(by_month, tmp_path: Path) -> None:
     ws = by_month.worksheets[0]
     rows = rows_by_id(ws)
-    assert ws.freeze_panes == "K5"
-    assert ws.auto_filter.ref == f"A4:J{ws.max_row}"
+    assert ws.freeze_panes == "M5"
+    assert ws.auto_filter.ref == f"A4:L{ws.max_row}"
     [validation] = ws.data_validations.dataValidation
     assert validation.type == "list" and validation.formula1 == '"ikke startet,pågår,ferdig"'
     covered = {cell for cell_range in validation.sqref.ranges for cell in _cells(cell_range)}
-    assert f"H{rows['6.1']}" in covered and f"H{rows['S1']}" in covered
-    assert f"H{rows['6']}" not in covered, "a summary's status comes from its steps"
-    assert f"H{rows['opening']}" not in covered
+    assert f"J{rows['6.1']}" in covered and f"J{rows['S1']}" in covered
+    assert f"J{rows['6']}" not in covered, "a summary's status comes from its steps"
+    assert f"J{rows['opening']}" not in covered
     english = export(tmp_path, "--lang", "en").worksheets[0]
     assert english.data_validations.dataValidation[0].formula1 == '"not started,started,done"'
 
@@ -158,12 +169,12 @@ def test_gantt_bars_colour_critical_other_and_done_work(by_month) -> None:
     done = rows["2.2"]  # finished 10.12.2018, in the as-of month
     assert _bar(ws, done, dec18) == "BFBFBF" and _bar(ws, done, jan) is None
     long_done = rows["3.1.1"]  # 08.01.2018-13.03.2018: before the as-of month, so in the column «før»
-    assert _bar(ws, long_done, 11) == "BFBFBF"
+    assert _bar(ws, long_done, FIRST_GANTT) == "BFBFBF"
     assert all(_bar(ws, long_done, c) is None for c in range(dec18, ws.max_column + 1))
     assert all(_bar(ws, rows[i], c) is None for i in ("3.1.2", "3.1.3", "3.1.4")
-               for c in range(11, ws.max_column + 1)), "done without dates: no bar"
+               for c in range(FIRST_GANTT, ws.max_column + 1)), "done without dates: no bar"
     started = rows["4.1"]  # started 10.12.2018, 2 weeks: forecast to finish 21.12.2018
-    assert [_bar(ws, started, c) for c in (11, dec18, jan)] == [None, "6FA8DC", None]
+    assert [_bar(ws, started, c) for c in (FIRST_GANTT, dec18, jan)] == [None, "6FA8DC", None]
     summary = rows["6"]
     assert ws.cell(row=summary, column=jan).border.bottom.style == "thick"
     assert _fill(ws, summary, jan) is None
@@ -224,6 +235,17 @@ def test_lost_opening_is_said_on_the_critical_path_sheet(tmp_path: Path) -> None
     ws = openpyxl.load_workbook(target)["Kritisk linje"]
     assert ws["A2"].value.startswith("Åpningsdatoen holder ikke: det mangler")
     assert ws["A3"].value.startswith("Kjeden som forsinker")
+    # On the countdown sheet, a forecast finish after the latest finish is red, and only then.
+    countdown = openpyxl.load_workbook(target).worksheets[0]
+    late = on_time = 0
+    for row in range(5, countdown.max_row + 1):
+        latest, forecast = (countdown.cell(row=row, column=COLUMN[h]) for h in ("Ferdig senest", "Tidligst ferdig"))
+        if latest.value is None:
+            continue
+        red = forecast.font.color is not None and forecast.font.color.rgb[-6:] == "C00000"
+        assert red == (forecast.value > latest.value), countdown.cell(row=row, column=1).value
+        late, on_time = late + red, on_time + (not red)
+    assert late and on_time
 
 
 def test_criteria_roles_and_about_sheets(by_month) -> None:
@@ -341,7 +363,7 @@ def test_calendar_writes_the_same_workbook_with_format_xlsx(tmp_path: Path) -> N
                        "--lang", "en")
     assert made.exit_code == 0, made.stderr
     ws = openpyxl.load_workbook(target).worksheets[0]
-    assert ws.title == "Countdown" and ws["L4"].value == "Dec 2018"
+    assert ws.title == "Countdown" and ws["N4"].value == "Dec 2018"
     again = run_navplan("calendar", INDRE_OSTFOLD, "--as-of", AS_OF, "-f", "xlsx", "-o", target)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr
     assert run_navplan("critical-path", INDRE_OSTFOLD, "-f", "xlsx").exit_code == 2

@@ -66,7 +66,7 @@ def test_every_sheet_holds_the_same_cells_as_the_xlsx(both, by: str) -> None:
         assert ods[sheet] == xlsx[sheet], sheet
     countdown = ods["Nedtellingskalender"]
     assert countdown[(1, 1)] == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
-    assert countdown[(4, 12)] == ("uke 50" if by == "week" else "des 2018")
+    assert countdown[(4, 14)] == ("uke 50" if by == "week" else "des 2018")  # M: før, N: the as-of period
 
 
 def test_a_plan_s_text_is_a_string_cell_never_a_formula(both) -> None:
@@ -91,12 +91,12 @@ def test_the_looks_groups_validation_and_print_setup_are_in_the_file(both) -> No
     assert "<table:table-row-group>" in content and "<table:table-header-rows>" in content
     assert "<table:table-header-columns>" in content
     assert 'of:cell-content-is-in-list("ikke startet";"pågår";"ferdig")' in content
-    assert 'table:target-range-address="\'Nedtellingskalender\'.A4:\'Nedtellingskalender\'.J62"' in content
+    assert 'table:target-range-address="\'Nedtellingskalender\'.A4:\'Nedtellingskalender\'.L62"' in content
     assert 'style:print-orientation="landscape"' in styles and 'style:scale-to-X="2"' in styles
     assert "<text:page-number" in styles and "<text:page-count" in styles
     assert "NAV Indre Østfold: Nedtellingskalender" in styles
     assert '"VerticalSplitPosition" config:type="int">4<' in settings
-    assert '"HorizontalSplitPosition" config:type="int">10<' in settings
+    assert '"HorizontalSplitPosition" config:type="int">12<' in settings
 
 
 def test_export_ods_refuses_an_existing_file_without_force(both) -> None:
@@ -110,8 +110,9 @@ def test_export_ods_refuses_an_existing_file_without_force(both) -> None:
                                     "About the plan"]
 
 
-def edit_ods(path: Path, edits: dict[str, dict[int, object]]) -> None:
-    """Set cells of the countdown sheet by activity id and column, as a person would in a spreadsheet."""
+def edit_ods(path: Path, edits: dict[str, dict[str, object]]) -> None:
+    """Set cells of the countdown sheet by activity id and column header ("Status"), as a
+    person would in a spreadsheet."""
     from odf.namespaces import OFFICENS
     from odf.opendocument import load
     from odf.table import Table, TableCell, TableRow
@@ -120,11 +121,14 @@ def edit_ods(path: Path, edits: dict[str, dict[int, object]]) -> None:
     document = load(str(path))
     table = next(t for t in document.spreadsheet.getElementsByType(Table)
                  if t.getAttribute("name") == "Nedtellingskalender")
+    header: dict[str, int] = {}
     for row in table.getElementsByType(TableRow):
         cells = row.getElementsByType(TableCell)
         activity_id = str(cells[0]) if cells else ""
+        if activity_id == "ID" and not header:
+            header = {str(cell): index for index, cell in enumerate(cells)}
         for column, value in edits.get(activity_id, {}).items():
-            cell = cells[column - 1]
+            cell = cells[header[column]]
             for child in list(cell.childNodes):
                 cell.removeChild(child)
             if isinstance(value, dt.date):
@@ -142,7 +146,8 @@ def test_round_trip_export_edit_sync_changes_exactly_the_edited_activities(tmp_p
     shutil.copy(EXAMPLES / "indre-ostfold" / "navplan.yaml", plan)
     workbook = tmp_path / "nedtelling.ods"
     assert run_navplan("export", "ods", plan, "-o", workbook, "--as-of", AS_OF).exit_code == 0
-    edit_ods(workbook, {"4.1": {8: "ferdig", 10: dt.date(2019, 3, 5)}, "7.4": {8: "pågår", 9: dt.date(2019, 3, 4)}})
+    edit_ods(workbook, {"4.1": {"Status": "ferdig", "Faktisk ferdig": dt.date(2019, 3, 5)},
+                        "7.4": {"Status": "pågår", "Faktisk start": dt.date(2019, 3, 4)}})
     assert workbook_changes(workbook, load_project(plan)) == [
         Change("4.1", "status", Status.STARTED, Status.DONE),
         Change("4.1", "actual_finish", None, dt.date(2019, 3, 5)),

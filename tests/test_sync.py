@@ -272,8 +272,8 @@ def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) ->
     assert exported.exit_code == 0, exported.stderr
     assert run_navplan("sync", path, plan).stdout.startswith("Ingenting å endre")
     sheet = load_workbook(path).worksheets[0]
-    header = [cell.value for cell in sheet[HEADER_ROW]][:len(COLUMNS)]
-    assert header[0] == "ID" and header[STATUS - 1] == "Status"
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    assert header[0] == "ID" and "Status" in header and "Faktisk start" in header
     rows = {sheet.cell(row, 1).value: row for row in range(HEADER_ROW + 1, sheet.max_row + 1)}
     original = plan.read_text(encoding="utf-8")
     mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 1, 15))

@@ -66,7 +66,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     # Edited as people do: the .ods in a spreadsheet (odfpy here), the .xlsx in Excel (openpyxl here).
     files["edited.ods"] = folder / "edited-ods.ods"
     shutil.copy(files["week.ods"], files["edited.ods"])
-    edit_ods(files["edited.ods"], {"7.4": {8: "pågår", 9: dt.date(2019, 3, 4)}})
+    edit_ods(files["edited.ods"], {"7.4": {"Status": "pågår", "Faktisk start": dt.date(2019, 3, 4)}})
     files["edited.xlsx"] = folder / "edited-xlsx.xlsx"
     shutil.copy(files["week.xlsx"], files["edited.xlsx"])
     from openpyxl import load_workbook

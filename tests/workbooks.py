@@ -1,4 +1,6 @@
-"""Countdown workbooks built by hand to the layout contract (docs/workbook-layout.md)."""
+"""Countdown workbooks built by hand to the layout contract as it was before the forecast
+columns (A-J, docs/workbook-layout.md), which sync must still read; and edits made as a
+person makes them in Excel, to a built or an exported workbook."""
 
 from __future__ import annotations
 
@@ -49,6 +51,17 @@ def build_workbook(path: Path, project: Project, lang: str = "nb", *, dates_as_t
     return rows
 
 
+def header_columns(ws) -> dict[str, int]:
+    """Each column's number by its message key, found by its header text in either
+    language, as sync finds it: a built workbook has the old A-J layout (no forecast
+    columns), an exported one the current one."""
+    from navplan.messages import MESSAGES
+
+    by_text = {cell.value: cell.column for cell in ws[HEADER_ROW] if isinstance(cell.value, str)}
+    return {key: by_text[text] for key in COLUMNS + ["col.earliest_start", "col.earliest_finish"]
+            for text in MESSAGES[key] if text in by_text}
+
+
 def put_date(cell, day: dt.date | None, *, as_text: bool = False) -> None:
     if day is None:
         cell.value = None
@@ -66,9 +79,10 @@ def mark(path: Path, row: int, *, status: str | None = None, start: Any = "keep"
 
     workbook = load_workbook(path)
     ws = workbook.worksheets[sheet]
+    column_of = header_columns(ws)
     if status is not None:
-        ws.cell(row, STATUS).value = status
-    for column, value in ((ACTUAL_START, start), (ACTUAL_FINISH, finish)):
+        ws.cell(row, column_of["col.status"]).value = status
+    for column, value in ((column_of["col.actual_start"], start), (column_of["col.actual_finish"], finish)):
         if value == "keep":
             continue
         if isinstance(value, dt.date) or value is None:

@@ -1,8 +1,8 @@
 """The workbook's first sheet: the countdown calendar as a Gantt chart.
 
 Its layout is a contract with `navplan sync` (docs/workbook-layout.md):
-rows 1-4 are title, subtitle, T-minus and header; columns A-J are fixed;
-the Gantt starts at column K (with a column «før» for work before the as-of
+rows 1-4 are title, subtitle, T-minus and header; columns A-L are fixed;
+the Gantt starts at column M (with a column «før» for work before the as-of
 period when there is any, then one column per period); activities start at
 row 5. Bars follow :mod:`navplan.render.gantt_bars`, the HTML report's rule.
 """
@@ -26,10 +26,13 @@ from navplan.render.workbook.sheet_model import (
     runs,
 )
 
-COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.slack",
-           "col.status", "col.actual_start", "col.actual_finish"]
-STATUS_COLUMN = 8
-FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # K
+#: The forecast (earliest, given progress) sits next to the latest dates: a forecast
+#: finish after the latest finish is what the steering group must see.
+COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.earliest_start",
+           "col.earliest_finish", "col.slack", "col.status", "col.actual_start", "col.actual_finish"]
+COLUMN = {key: number for number, key in enumerate(COLUMNS, start=1)}
+STATUS_COLUMN = COLUMN["col.status"]
+FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # M
 TITLE_ROW, SUBTITLE_ROW, COUNTDOWN_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
 MILESTONE = "◆"
 #: A period loses this share of its weekdays to holidays before it is shaded as short.
@@ -105,7 +108,8 @@ def _legend(sheet: Sheet, lang: str) -> None:
     sheet.put(COUNTDOWN_ROW, 6, t("xlsx.legend.summary", lang), bottom=SUMMARY_BAR)
     sheet.put(COUNTDOWN_ROW, 8, t("xlsx.legend.milestone", lang))
     sheet.put(COUNTDOWN_ROW, 9, t("xlsx.legend.days_off", lang), fill=palette.CLOSED)
-    sheet.put(COUNTDOWN_ROW, 10, t("xlsx.legend.as_of", lang), fill=palette.AS_OF, horizontal="right")
+    sheet.put(COUNTDOWN_ROW, FIRST_GANTT_COLUMN - 1, t("xlsx.legend.as_of", lang), fill=palette.AS_OF,
+              horizontal="right")
 
 
 def _period_headers(sheet: Sheet, gantt: Gantt, lang: str, by: str) -> None:
@@ -162,15 +166,19 @@ def _activity_cells(sheet: Sheet, row: int, schedule: Schedule, scheduled: Sched
               **top)
     sheet.put(row, 3, role_title(schedule, activity.role, lang), **top)
     sheet.put(row, 4, activity.owner or "", wrap=True, **top)
+    dates = scheduled.dates
     if not done:
-        # A done activity's latest dates say nothing anyone can act on; its actual dates do.
-        sheet.put(row, 5, scheduled.dates["latest_start"], **_warning(late), **top)
-        sheet.put(row, 6, scheduled.dates["latest_finish"], **top)
+        # A done activity's latest and forecast dates say nothing anyone can act on; its actual dates do.
+        late_finish = dates["earliest_finish"] > dates["latest_finish"]
+        sheet.put(row, COLUMN["col.start_by"], dates["latest_start"], **_warning(late), **top)
+        sheet.put(row, COLUMN["col.finish_by"], dates["latest_finish"], **top)
+        sheet.put(row, COLUMN["col.earliest_start"], dates["earliest_start"], **top)
+        sheet.put(row, COLUMN["col.earliest_finish"], dates["earliest_finish"], **_warning(late_finish), **top)
     warn = scheduled.slack is not None and (scheduled.slack < 0 or scheduled.critical)
-    sheet.put(row, 7, scheduled.slack, **_warning(warn), **top)
+    sheet.put(row, COLUMN["col.slack"], scheduled.slack, **_warning(warn), **top)
     sheet.put(row, STATUS_COLUMN, t(f"status.{scheduled.status.value}", lang), bold=summary, **top)
-    sheet.put(row, 9, activity.actual_start, **top)
-    sheet.put(row, 10, activity.actual_finish, **top)
+    sheet.put(row, COLUMN["col.actual_start"], activity.actual_start, **top)
+    sheet.put(row, COLUMN["col.actual_finish"], activity.actual_finish, **top)
     sheet.outline[row] = scheduled.level
 
 
@@ -243,7 +251,9 @@ def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gan
         2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 46),
         3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 20),
         4: fit_width([s.activity.owner or "" for s in rows], 10, 20),
-        5: 11, 6: 11, 7: 6.5, 8: fit_width(status_words, 11, 14), 9: 11, 10: 11,
+        **dict.fromkeys((COLUMN[key] for key in ("col.start_by", "col.finish_by", "col.earliest_start",
+                                                 "col.earliest_finish", "col.actual_start", "col.actual_finish")), 11),
+        COLUMN["col.slack"]: 6.5, STATUS_COLUMN: fit_width(status_words, 11, 14),
     }
     if gantt.before:
         sheet.widths[FIRST_GANTT_COLUMN] = PERIOD_WIDTH[by]
