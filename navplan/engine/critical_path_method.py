@@ -26,6 +26,12 @@ class SchedulePasses:
                  after_opening: set[Node]) -> None:
         self.project = project
         self.graph = graph
+        self.links_in: dict[Node, list[tuple[Node, list]]] = graph.graph["links_in"]
+        self.links_out: dict[Node, list[tuple[Node, list]]] = graph.graph["links_out"]
+        activities = project.activities
+        self._live: dict[Node, NetworkActivity | None] = {
+            node: (None if isinstance(node, SummaryPoint) or activities[node].dropped else activities[node])
+            for node in graph}
         self.calendar = calendar
         self.as_of_point = as_of_point
         self.after_opening = after_opening
@@ -45,8 +51,8 @@ class SchedulePasses:
         return self.project.activities[node]
 
     def live(self, node: Node) -> NetworkActivity | None:
-        activity = self.activity(node)
-        return activity if activity is not None and not activity.dropped else None
+        """The node's activity unless it is a summary's point or dropped."""
+        return self._live[node]
 
     def _duration(self, node: Node) -> tuple[int, str]:
         activity = self.live(node)
@@ -95,12 +101,12 @@ class SchedulePasses:
         for node in order:
             if isinstance(node, SummaryPoint) and node.kind == "first":
                 # A summary starts when its first step starts.
-                first = min((self.es[pred] for pred in self.graph.predecessors(node)), default=start_point)
+                first = min((self.es[pred] for pred, _ in self.links_in[node]), default=start_point)
                 self.linked_es[node] = self.es[node] = self.ef[node] = first
                 continue
             earliest = start_point
-            for pred in self.graph.predecessors(node):
-                for link_type, lag in self.graph[pred][node]["links"]:
+            for pred, links in self.links_in[node]:
+                for link_type, lag in links:
                     earliest = max(earliest, self.link_bound(pred, node, link_type, lag))
             self.linked_es[node] = earliest
             activity = self.live(node)
@@ -147,8 +153,8 @@ class SchedulePasses:
             # Unfinished work ends no earlier than the end of the as-of day, nor
             # before its finish-to-start predecessors have finished.
             finish = max(self.advance(node, start), self.as_of_point + 1)
-            for pred in self.graph.predecessors(node):
-                for link_type, lag in self.graph[pred][node]["links"]:
+            for pred, links in self.links_in[node]:
+                for link_type, lag in links:
                     if link_type is not LinkType.SS:
                         finish = max(finish, self.ef[pred] + lag)
             self.es[node] = start
@@ -161,8 +167,8 @@ class SchedulePasses:
             if node == opening:
                 continue
             latest = latest_start = None
-            for succ in self.graph.successors(node):
-                for link_type, lag in self.graph[node][succ]["links"]:
+            for succ, links in self.links_out[node]:
+                for link_type, lag in links:
                     start_bound = self._latest_start_bound(succ, link_type, lag)
                     if start_bound is not None:
                         latest_start = start_bound if latest_start is None else min(latest_start, start_bound)
@@ -222,11 +228,15 @@ class SchedulePasses:
         """Each node's slack were the opening the only date to meet: a second
         backward pass over the same forecast, without fixed or not-after dates.
         It tells a row bound by a deadline from one bound by the opening."""
+        opening = self.project.opening_id
+        if not any(activity is not None and (activity.not_after is not None or activity.fixed is not None)
+                   for activity in self._live.values()):
+            # No date binds but the opening: the pass made already is the one wanted.
+            return {node: self.slack(node) for node in order if isinstance(node, str) and node != opening}
         alone = copy.copy(self)
         alone.ls, alone.lf, alone.free_ls, alone.finish_bound = {}, {}, {}, {}
         alone.deadlines_bind = False
         alone.backward(order, opening_point)
-        opening = self.project.opening_id
         return {node: alone.slack(node) for node in order if isinstance(node, str) and node != opening}
 
     def start_slack(self, node: Node) -> int:

@@ -17,17 +17,18 @@ these edges; the cycle check uses the standard library's graphlib so that
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from navplan.errors import NavplanError
 from navplan.plan.project import Project
 from navplan.plan.values import LinkType
 
 
-@dataclass(frozen=True)
-class SummaryPoint:
-    """One of a summary's three points in the graph."""
+class SummaryPoint(NamedTuple):
+    """One of a summary's three points in the graph. A named tuple, not a frozen
+    dataclass: the passes hash nodes thousands of times per plan, and a tuple
+    hashes and compares in C (a third of a schedule's time went to the
+    dataclass's generated ``__hash__``)."""
 
     kind: Literal["start", "first", "finish"]
     summary: str
@@ -65,6 +66,11 @@ def network_edges(project: Project) -> Edges:
     a dropped step is no one's first start. Every task, milestone and summary
     finish that does not come after the opening leads to the opening.
     """
+    return _network(project)[0]
+
+
+def _network(project: Project) -> tuple[Edges, set[Node]]:
+    """The edges of :func:`network_edges`, and the nodes after the opening they imply."""
     activities = project.activities
     edges: Edges = {}
 
@@ -111,7 +117,7 @@ def network_edges(project: Project) -> Edges:
         if node != project.opening_id and node not in after_opening and not (
                 isinstance(node, SummaryPoint) and node.kind in ("start", "first")):
             add(node, project.opening_id, LinkType.FS, 0)
-    return edges
+    return edges, after_opening
 
 
 def nodes_after_opening(project: Project, edges: Edges) -> set[Node]:
@@ -166,17 +172,29 @@ def check_cycles(project: Project, edges: Edges | None = None) -> None:
 
 
 def build_graph(project: Project):
-    """The networkx graph the passes run over, with each edge's links and, as
-    ``graph.graph["after_opening"]``, the nodes after the opening; a
-    dependency cycle is reported as a NavplanError naming it."""
+    """The networkx graph the passes run over, with each edge's links and, in
+    ``graph.graph``: ``after_opening``, the nodes after the opening; ``order``,
+    the nodes in topological order; ``links_in`` and ``links_out``, each node's
+    links as plain lists (the passes walk them several times, and networkx's
+    adjacency views cost a call each). A dependency cycle is reported as a
+    NavplanError naming it."""
     import networkx as nx
 
-    nodes, edges = network_nodes(project), network_edges(project)
-    check_cycles(project, edges)
-    graph = nx.DiGraph(after_opening=nodes_after_opening(project, edges))
-    graph.add_nodes_from(nodes)
+    nodes = network_nodes(project)
+    edges, after_opening = _network(project)
+    links_in: dict[Node, list[tuple[Node, list]]] = {node: [] for node in nodes}
+    links_out: dict[Node, list[tuple[Node, list]]] = {node: [] for node in nodes}
     for (pred, succ), links in edges.items():
-        graph.add_edge(pred, succ, links=links)
+        links_out.setdefault(pred, []).append((succ, links))
+        links_in.setdefault(succ, []).append((pred, links))
+    graph = nx.DiGraph(after_opening=after_opening, links_in=links_in, links_out=links_out)
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((pred, succ, {"links": links}) for (pred, succ), links in edges.items())
+    try:
+        graph.graph["order"] = list(nx.topological_sort(graph))
+    except nx.NetworkXUnfeasible:
+        check_cycles(project, edges)  # names the cycle in the plan's words
+        raise
     return graph
 
 

@@ -173,10 +173,8 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
     >>> result.opening_holds
     True
     """
-    import networkx as nx
-
     graph = build_graph(project)
-    order = list(nx.topological_sort(graph))
+    order = graph.graph["order"]
     calendar = _calendar_for(project, graph, order, as_of)
     opening_point = calendar.index_on_or_after(project.opening_date)
     as_of_point = calendar.index_on_or_after(as_of)
@@ -207,8 +205,8 @@ def _calendar_for(project: Project, graph, order: list[Node], as_of: dt.date) ->
     reach_before: dict[Node, int] = {}
     for node in order:
         reach_before[node] = max(
-            (reach_before[pred] + length(pred) + max(lag for _type, lag in graph[pred][node]["links"])
-             for pred in graph.predecessors(node)), default=0)
+            (reach_before[pred] + length(pred) + max(lag for _type, lag in links)
+             for pred, links in graph.graph["links_in"][node]), default=0)
     longest = max((reach_before[node] + length(node) for node in order), default=0)
     reach = dt.timedelta(days=int(longest * CALENDAR_DAYS_PER_WORKING_DAY) + CALENDAR_MARGIN_DAYS)
     anchors = [plan.opening, as_of] + ([plan.start] if plan.start else [])
@@ -303,8 +301,8 @@ class DrivingChains:
         started = activity is not None and activity.status is Status.STARTED
         target = passes.ef[node] if started else passes.linked_es[node]
         drivers = []
-        for pred in self.graph.predecessors(node):
-            for link_type, lag in self.graph[pred][node]["links"]:
+        for pred, links in passes.links_in[node]:
+            for link_type, lag in links:
                 if started:
                     drives = link_type is not LinkType.SS and passes.ef[pred] + lag == target
                 else:
