@@ -1,4 +1,4 @@
-"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio``):
+"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk``):
 the plan file as people write it, and the JSON documents its commands print.
 
 The plan file's schema is written out in :mod:`navplan.plan.file_schema`, since
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-DOCUMENTS = ("plan", "schedule", "diff", "portfolio")
+DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -33,6 +33,10 @@ def schema(document: str) -> dict[str, Any]:
         from navplan.render.portfolio_json_csv import PortfolioDocument
 
         found = PortfolioDocument.model_json_schema(mode="serialization")
+    elif document == "risk":
+        from navplan.render.risk_json_csv import RiskDocument
+
+        found = RiskDocument.model_json_schema(mode="serialization")
     else:
         raise ValueError(f"no schema for {document!r}")
     return {"$schema": DRAFT, **found}

@@ -11,7 +11,7 @@ from navplan.plan.plan_model import CalendarSettings, Plan, PlanActivity
 from navplan.plan.handbook_model import Handbook, Template
 from navplan.plan.project import Project, build_project
 
-EST = {"estimate": "test"}
+EST = {"estimate": {"nb": "test", "en": "test"}}
 OPENING = "opening"
 TEMPLATE = Template(id="new", title={"nb": "n", "en": "n"}, description={"nb": "n", "en": "n"})
 
@@ -33,16 +33,19 @@ def link(spec) -> dict:
     return out
 
 
-def _activity(id: str, kind: str, duration=None, after=(), parent=None) -> dict:
+def _activity(id: str, kind: str, duration=None, after=(), parent=None, spread=None) -> dict:
     out = {"id": id, "kind": kind, "parent": parent, "title": {"nb": id, "en": id},
            "after": [link(spec) for spec in after]}
     if duration is not None:
         out.update(duration=duration, duration_source=EST)
+    if spread is not None:
+        out["duration_range"] = {"low": spread[0], "high": spread[1], "source": EST}
     return out
 
 
-def task(id: str, duration, after=(), parent=None) -> dict:
-    return _activity(id, "step", duration, after, parent)
+def task(id: str, duration, after=(), parent=None, spread=None) -> dict:
+    """``spread`` is (low, high) around ``duration``, the likely value, for `navplan risk`."""
+    return _activity(id, "step", duration, after, parent, spread)
 
 
 def milestone(id: str, after=(), parent=None) -> dict:

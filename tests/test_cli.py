@@ -18,7 +18,7 @@ from conftest import EXAMPLES, REPO, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
-COMMANDS = ["init", "critical-path", "calendar", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
+COMMANDS = ["init", "critical-path", "calendar", "risk", "validate", "handbook", "schema", "sync", "done", "start", "set", "diff",
             "report", "portfolio"]
 GROUPS = {"export": ["xlsx", "ods", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
 
@@ -205,13 +205,13 @@ def test_no_colour_when_piped_or_when_no_color_is_set() -> None:
 #: (networkx to schedule, holidays when a year is not in the cache, openpyxl for workbooks,
 #: rich for tables, pydantic and PyYAML to read a plan).
 LIGHT = {
-    "--help": ["networkx", "openpyxl", "holidays", "rich", "pydantic", "yaml"],
-    "--version": ["networkx", "openpyxl", "holidays", "rich", "pydantic", "yaml"],
-    "export xlsx --help": ["networkx", "openpyxl", "holidays", "rich", "yaml"],
-    f"validate {INDRE_OSTFOLD}": ["networkx", "openpyxl", "holidays", "rich"],
-    "schema plan": ["networkx", "openpyxl", "holidays", "rich"],
-    f"critical-path {INDRE_OSTFOLD} --as-of 10.12.2018 --format json": ["openpyxl", "rich"],
-    f"calendar {INDRE_OSTFOLD} --as-of 10.12.2018 --format csv": ["openpyxl", "rich"],
+    "--help": ["networkx", "openpyxl", "holidays", "rich", "pydantic", "yaml", "numpy"],
+    "--version": ["networkx", "openpyxl", "holidays", "rich", "pydantic", "yaml", "numpy"],
+    "export xlsx --help": ["networkx", "openpyxl", "holidays", "rich", "yaml", "numpy"],
+    f"validate {INDRE_OSTFOLD}": ["networkx", "openpyxl", "holidays", "rich", "numpy"],
+    "schema plan": ["networkx", "openpyxl", "holidays", "rich", "numpy"],
+    f"critical-path {INDRE_OSTFOLD} --as-of 10.12.2018 --format json": ["openpyxl", "rich", "numpy"],
+    f"calendar {INDRE_OSTFOLD} --as-of 10.12.2018 --format csv": ["openpyxl", "rich", "numpy"],
 }
 
 

@@ -51,9 +51,10 @@ def period_column(ws, header: str) -> int:
 
 
 def test_sheet_names_in_both_languages(by_month, tmp_path: Path) -> None:
-    assert by_month.sheetnames == ["Nedtellingskalender", "Kritisk linje", "Oppstartskriterier", "Roller", "Om planen"]
+    assert by_month.sheetnames == ["Nedtellingskalender", "Kritisk linje", "Risiko", "Oppstartskriterier", "Roller",
+                                   "Om planen"]
     english = export(tmp_path, "--lang", "en")
-    assert english.sheetnames == ["Countdown", "Critical path", "Opening criteria", "Roles", "About the plan"]
+    assert english.sheetnames == ["Countdown", "Critical path", "Risk", "Opening criteria", "Roles", "About the plan"]
 
 
 def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None:

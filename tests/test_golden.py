@@ -37,6 +37,10 @@ PRINTED = {
     "calendar-month.txt": ["calendar", "--by", "month"],
     "calendar.json": ["calendar", "--format", "json"],
     "calendar-month.csv": ["calendar", "--by", "month", "--format", "csv"],
+    "risk.txt": ["risk"],
+    "risk.en.txt": ["risk", "--lang", "en"],
+    "risk.json": ["risk", "--format", "json"],
+    "risk.csv": ["risk", "--format", "csv"],
 }
 WRITTEN = {
     "export.ics": ["export", "ics"],
@@ -57,6 +61,7 @@ STANDALONE = {
     "handbook-7.4.txt": ["handbook", "7.4"],
     "handbook-9.2.5.en.txt": ["handbook", "9.2.5", "--lang", "en"],
     "schema-json.json": ["schema", "schedule"],
+    "schema-risk.json": ["schema", "risk"],
 }
 
 

@@ -39,6 +39,8 @@ def sources() -> list[tuple[str, Source]]:
     for origin, activity in all_activities():
         if activity.duration_source:
             found.append((f"{origin} {activity.id} duration", activity.duration_source))
+        if activity.duration_range:
+            found.append((f"{origin} {activity.id} duration range", activity.duration_range.source))
         for link in activity.after:
             found.append((f"{origin} {activity.id} after {link.id}", link.source))
     for successor, links in load_template("merger").add_after.items():
@@ -54,7 +56,41 @@ def test_every_quote_is_verbatim_on_its_page(where: str, source: Source) -> None
         text = normalise((SOURCES / DOCUMENTS[source.document]).read_text(encoding="utf-8"))
         assert normalise(source.quote) in text, f"{where}: not in {source.document}"
     else:
-        assert len(source.estimate) > 15, f"{where}: an estimate must say why"
+        # An estimate says why, in both languages, and never dresses up as a quote.
+        assert len(source.estimate.nb) > 15 and len(source.estimate.en) > 15, f"{where}: an estimate must say why"
+        assert source.estimate.nb != source.estimate.en, f"{where}: the bokmål reason is not a translation"
+        assert source.quote is None, f"{where}: an estimate quotes nothing"
+
+
+def test_every_duration_has_a_sourced_range_around_it() -> None:
+    """`navplan risk` samples every handbook and template duration between low and high."""
+    for origin, activity in all_activities():
+        if activity.duration is None:
+            assert activity.duration_range is None, activity.id
+            continue
+        spread = activity.duration_range
+        assert spread is not None, f"{origin} {activity.id}: a duration without low and high"
+        assert spread.low.measure <= activity.duration.measure <= spread.high.measure, activity.id
+        assert spread.low.measure < spread.high.measure, f"{activity.id}: a range that cannot vary"
+        assert spread.low.in_months == activity.duration.in_months == spread.high.in_months, activity.id
+
+
+def test_the_notice_period_is_zero_to_three_months_as_figure_2_says() -> None:
+    # "Eventuell 3 måneders oppsigelsestid" (p. 7): possibly none, at most three months.
+    notice = {a.id: a for a in load_handbook().activities}["3.1.4"]
+    assert (str(notice.duration_range.low), str(notice.duration), str(notice.duration_range.high)) == ("0m", "3m", "3m")
+    assert notice.duration_range.source.page == 7 and "Eventuell" in notice.duration_range.source.quote
+
+
+def test_estimates_are_bilingual_and_shown_in_the_reader_language() -> None:
+    from conftest import run_navplan
+
+    nb = run_navplan("handbook", "7.4").stdout
+    en = run_navplan("handbook", "7.4", "--lang", "en").stdout
+    assert "anslag: en plan for innbemanning" in " ".join(nb.split())
+    assert "a staffing plan" not in nb
+    assert "estimate: a staffing plan" in " ".join(en.split())
+    assert "3–10 uker" in nb and "3–10 weeks" in en
 
 
 def test_every_duration_and_dependency_has_a_source() -> None:

@@ -60,7 +60,7 @@ def both(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize("by", ["week", "month"])
 def test_every_sheet_holds_the_same_cells_as_the_xlsx(both, by: str) -> None:
     xlsx, ods = _cells(both[f"{by}.xlsx"]), _cells(both[f"{by}.ods"])
-    assert list(ods) == ["Nedtellingskalender", "Kritisk linje", "Oppstartskriterier", "Roller", "Om planen"]
+    assert list(ods) == ["Nedtellingskalender", "Kritisk linje", "Risiko", "Oppstartskriterier", "Roller", "Om planen"]
     assert list(ods) == list(xlsx)
     for sheet in xlsx:
         assert ods[sheet] == xlsx[sheet], sheet
@@ -106,7 +106,8 @@ def test_export_ods_refuses_an_existing_file_without_force(both) -> None:
     assert result.exit_code == 2 and "finnes allerede" in result.stderr and target.read_bytes() == before
     english = run_navplan("export", "ods", both["plan"], "-o", target, "--as-of", AS_OF, "--lang", "en", "--force")
     assert english.exit_code == 0 and english.stderr.startswith(f"Wrote {target}: countdown for NAV Indre Østfold")
-    assert list(_cells(target)) == ["Countdown", "Critical path", "Opening criteria", "Roles", "About the plan"]
+    assert list(_cells(target)) == ["Countdown", "Critical path", "Risk", "Opening criteria", "Roles",
+                                    "About the plan"]
 
 
 def edit_ods(path: Path, edits: dict[str, dict[str, object]]) -> None:

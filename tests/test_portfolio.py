@@ -169,10 +169,10 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     assert ws["A1"].value == "Portefølje per 07.01.2030: 6 planer, sortert etter risiko"
     assert ws["A2"].value.startswith("Per 07.01.2030 · navplan ")
     assert ws.freeze_panes == "A5" and ws.print_title_rows == "$1:$4"
-    assert ws.auto_filter.ref == "A4:K10"
+    assert ws.auto_filter.ref == "A4:L10"
     assert [c.value for c in ws[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå: ID",
                                         "Kritisk nå: aktivitet", "Forsinket", "Neste frist", "Neste frist: ID",
-                                        "Status"]
+                                        "Status", "I tide"]
     offices = [ws.cell(row, 1).value for row in range(5, 11)]
     assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
     formula = ws.cell(8, 1)
@@ -186,7 +186,9 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     assert isinstance(deadline.value, dt.datetime) and deadline.number_format == "DD.MM.YYYY"
     assert ws.cell(5, 10).value and " " not in ws.cell(5, 10).value
     assert "2030-02-30" in ws.cell(10, 11).value
-    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJK")
+    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJKL")
+    # The probability of opening on time: a share shown as percent (`navplan risk`, 2,000 samples).
+    assert 0 <= ws.cell(5, 12).value <= 1 and ws.cell(5, 12).number_format == "0%"
 
     again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr

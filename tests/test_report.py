@@ -203,7 +203,8 @@ def test_the_html_report_is_one_self_contained_printable_page(repo: Path, tmp_pa
     html = report(repo, tmp_path / "r.html")
     page = parse(html)
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"nb\">")
-    assert page.sections == ["opening", "criteria", "critical", "changes", "must_start", "overdue", "decisions"]
+    assert page.sections == ["opening", "criteria", "critical", "risk", "changes", "must_start", "overdue",
+                             "decisions"]
     # Nothing to fetch: no URL at all (inline SVG needs no namespace), no scripts, no links.
     assert "http://" not in html and "https://" not in html
     assert not page.all("script") and not page.all("link") and not page.all("img")
@@ -220,8 +221,9 @@ def test_the_html_report_is_one_self_contained_printable_page(repo: Path, tmp_pa
 
 
 def test_the_gantt_chart_worked_out_by_hand(repo: Path, tmp_path: Path) -> None:
-    page = parse(report(repo, tmp_path / "r.html"))
-    assert len(page.all("svg")) == 1
+    html = report(repo, tmp_path / "r.html")
+    assert [svg["class"] for svg in parse(html).all("svg")] == ["gantt", "scurve"]
+    page = parse(html[html.index('<svg class="gantt"'):html.index("</svg>")])  # the Gantt chart alone
     # The axis runs from 01.01.2030 (the as-of month) to 31.03.2030 (the opening's): 90 days
     # over x 200..714 (514 wide). One bar per open task: 3.2.2, A, B, H, in outline order; the
     # milestone 3.2.3 is a diamond (path). A and B are critical (red), 3.2.2 and H blue.

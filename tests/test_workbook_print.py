@@ -143,7 +143,7 @@ def test_before_the_fix_one_page_wide_was_four_point_type() -> None:
 
 def test_every_sheet_has_its_title_on_every_page(rendered) -> None:
     for page in pages(rendered["week.xlsx.pdf"]):
-        assert re.search(r"NAV Indre Østfold: (Nedtellingskalender|Kritisk linje|Oppstartskriterier|Roller|"
+        assert re.search(r"NAV Indre Østfold: (Nedtellingskalender|Kritisk linje|Risiko|Oppstartskriterier|Roller|"
                          r"Om planen)", page["text"]), page["text"][:200]
         assert re.search(r"side \d+ av \d+", page["text"])
 

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("navplan.cli.plan_commands", "init"),
     "critical-path": ("navplan.cli.schedule_commands", "critical_path"),
     "calendar": ("navplan.cli.schedule_commands", "calendar"),
+    "risk": ("navplan.cli.risk_command", "risk"),
     "validate": ("navplan.cli.schedule_commands", "validate"),
     "done": ("navplan.cli.progress_commands", "done"),
     "start": ("navplan.cli.progress_commands", "start"),

@@ -161,13 +161,17 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
                    file_format: str = "xlsx", dates: str = "latest", view=None) -> None:
     """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
     personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
+    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.features.personal_view import visible_ids
+    from navplan.features.schedule_risk import analyse_risk
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
-    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown), force=force)
+    # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
+    risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk), force=force)
     rows = len(result.activities) if shown is None else len(shown)
     env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),

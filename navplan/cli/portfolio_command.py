@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
-    language, output_format,
+    language, output_format, whole_number,
 )
 from navplan.errors import EXIT_BAD_INPUT, EXIT_OK
 
@@ -29,19 +29,22 @@ def portfolio(
     output: WorkbookFormatOption = None,
     file: WorkbookFileOption = None,
     force: ForceOption = False,
+    samples: Annotated[Optional[str], typer.Option("--samples", metavar="N",
+                                                   help="help.option.portfolio_samples")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file
-    from navplan.features.portfolio import find_plans, portfolio as summarise_all
+    from navplan.features.portfolio import PORTFOLIO_SAMPLES, find_plans, portfolio as summarise_all
     from navplan.messages import t
 
     env, language_ = env_of(ctx), language(lang)
+    count = whole_number(samples, "--samples", 0, 100_000, PORTFOLIO_SAMPLES)
     shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
     found = find_plans(paths)
     target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
     day = as_of_date(as_of, ctx)
-    lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(paths, day, language_, advance,
-                                                                                    found))
+    lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(
+        paths, day, language_, advance, found, samples=count))
     if shape == "table":
         from navplan.render.portfolio_terminal import render_portfolio
 

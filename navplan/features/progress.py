@@ -25,12 +25,12 @@ from typing import Any
 
 from navplan.errors import InvalidValue, Message, NavplanError
 from navplan.plan.plan_model import PlanActivity
-from navplan.plan.values import Duration, Status, Text, parse_date, parse_status
+from navplan.plan.values import Duration, DurationRange, Status, Text, parse_date, parse_duration_or_range, parse_status
 
 #: The fields of an activity block that `set` may change or clear, in the file's order.
 SETTABLE = tuple(name for name in PlanActivity.model_fields if name != "id")
 #: The plan field each project attribute shows, for the line that says what changed.
-_SHOWN_AS = {"after": "links", "milestone": "kind"}
+_SHOWN_AS = {"after": "links", "milestone": "kind", "duration": "planned_duration"}
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,8 @@ def _parsed(name: str, value: Any) -> Any:
         if name in ("fixed", "not_before", "not_after", "actual_start", "actual_finish"):
             return parse_date(value)
         if name == "duration":
-            return value if isinstance(value, Duration) else Duration.parse(value)
+            # A range (3w..8w) is sampled by `navplan risk`; every other command schedules its likely value.
+            return value if isinstance(value, (Duration, DurationRange)) else parse_duration_or_range(value)
         if name == "status":
             return parse_status(value)
     except InvalidValue as invalid:

@@ -16,6 +16,7 @@ from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
 from navplan.features.personal_view import Audience, audience, shows
 from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
+from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
 from navplan.plan.values import Status, Text
 
 MUST_START_WEEKS = 4
@@ -79,6 +80,8 @@ class Report:
     no_history: NoHistory | None
     #: A personal view (--role, --owner): its activities only, the opening's verdict and criteria whole.
     view: Audience | None = None
+    #: What `navplan risk` says of the whole plan (the opening's probability is everyone's).
+    risk: RiskAnalysis | None = None
 
     @property
     def office(self) -> str:
@@ -102,7 +105,10 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
                  roles: list[str] | None = None, owners: list[str] | None = None) -> Report:
     """The report for ``plan_file`` as of ``as_of``; ``since`` is the last
     meeting as a revision name or a date (default: the last commit touching the plan).
-    ``roles`` and ``owners`` make it a personal view (see :mod:`navplan.features.personal_view`)."""
+    ``roles`` and ``owners`` make it a personal view (see :mod:`navplan.features.personal_view`).
+    The probability of opening on time comes from `navplan risk`'s default run
+    (its samples and fixed seed), so the report says what that command says."""
+    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.plan.project import load_project
 
     now = schedule(load_project(plan_file), as_of)
@@ -117,6 +123,7 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
         decisions=[s for s in steering_decisions(now) if shows(view, s.activity)],
         decisions_until=must_start_until(now, DECISION_WEEKS), changes=changes, no_history=missing, view=view,
+        risk=analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
     )
 
 

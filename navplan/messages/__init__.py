@@ -88,6 +88,21 @@ def format_duration(duration, lang: str = "nb") -> str:
     return t(f"duration.{duration.unit}", lang, amount=duration.amount)
 
 
+def format_duration_range(low, high, lang: str = "nb", likely=None) -> str:
+    """Low, likely (when given) and high of an uncertain duration, in words; one unit said once.
+
+    >>> from types import SimpleNamespace as D
+    >>> format_duration_range(D(amount=3, unit="w"), D(amount=10, unit="w"), "nb", D(amount=5, unit="w"))
+    '3–5–10 uker'
+    >>> format_duration_range(D(amount=2, unit="d"), D(amount=2, unit="w"), "en")
+    '2 working days – 2 weeks'
+    """
+    values = [d for d in (low, likely, high) if d is not None]
+    if len({d.unit for d in values}) == 1:
+        return "–".join(str(d.amount) for d in values[:-1]) + "–" + format_duration(values[-1], lang)
+    return " – ".join(format_duration(d, lang) for d in values)
+
+
 def format_date(day: dt.date | None, lang: str = "nb") -> str:
     """dd.mm.yyyy in bokmål, ISO 8601 in English.
 

@@ -117,8 +117,8 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     "help.schema": ("JSON Schema for planfilen (standard), eller for JSON-dokumentet en kommando skriver.",
                     "The JSON Schema of the plan file (default), or of the JSON document a command writes."),
     "help.schema.example": ("navplan schema > navplan.schema.json", "navplan schema > navplan.schema.json"),
-    "help.option.schema_document": ("plan (standard), schedule, diff eller portfolio",
-                                    "plan (default), schedule, diff or portfolio"),
+    "help.option.schema_document": ("plan (standard), schedule, diff, portfolio eller risk",
+                                    "plan (default), schedule, diff, portfolio or risk"),
     # done, start, set
     "help.done.short": ("Marker en aktivitet ferdig", "Mark an activity done"),
     "help.done": ("Marker en aktivitet ferdig: status ferdig, faktisk ferdig på --on (standard i dag). "

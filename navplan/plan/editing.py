@@ -26,7 +26,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from navplan.errors import NavplanError
-from navplan.plan.values import Duration, Status, parse_date
+from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
 from navplan.plan.plan_model import PlanActivity
 from navplan.plan.line_splice import guess_indent, splice_lines
 from navplan.plan.safe_yaml import parse_yaml, read_text
@@ -232,6 +232,9 @@ def _yaml_value(name: str, value: Any, old: Any) -> Any:
         return value.value
     if isinstance(value, dt.datetime):
         return value.date()
+    if isinstance(value, DurationRange):
+        written = value.as_plan_value()
+        return written if isinstance(written, str) else _yaml_value(name, written, None)
     if isinstance(value, (dt.date, bool, int, Duration)):
         return str(value) if isinstance(value, Duration) else value
     if isinstance(value, str):
@@ -260,7 +263,7 @@ def _same(name: str, old: Any, new: Any) -> bool:
         if name == "status" and value is not None:
             return Status(getattr(value, "value", value))
         if name == "duration" and value is not None:
-            return Duration.parse(str(value))
+            return parse_duration_or_range(value if isinstance(value, (Mapping, Duration, DurationRange)) else str(value))
         return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
 
     try:

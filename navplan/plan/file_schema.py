@@ -94,6 +94,20 @@ def _duration(units: str = "dwm", *, nullable: bool = True, description: str = "
     return _schema([{"type": "string", "pattern": f"^\\s*(?:{amounts})\\s*$"}], nullable, description)
 
 
+def _duration_or_range(description: str) -> dict[str, Any]:
+    """A plain duration (fixed), or a range for `navplan risk`: ``3w..8w`` (its likely value the
+    handbook's) or ``{low, likely, high}``; all in working days and weeks, or all in months."""
+    days = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in "dw")
+    months = f"0*{_UP_TO['m']}\\s*[mM]"
+    range_text = f"^\\s*(?:(?:{days})\\s*\\.\\.\\s*(?:{days})|{months}\\s*\\.\\.\\s*{months})\\s*$"
+    value = _duration(nullable=False)
+    spread = {"type": "object", "additionalProperties": False, "required": ["low", "high"],
+              "description": "low, likely (the schedule's; the handbook's when left out) and high",
+              "properties": {"low": value, "likely": value, "high": value}}
+    return _schema([*_duration()["anyOf"][:-1], {"type": "string", "pattern": range_text}, spread], True,
+                   description)
+
+
 def _boolean(*, nullable: bool = False, description: str = "") -> dict[str, Any]:
     """true or false; navplan also reads yes/no, on/off, 1/0, y/n and t/f in any case."""
     words = ["true", "false", "yes", "no", "on", "off", "t", "f", "y", "n", "1", "0"]
@@ -143,7 +157,10 @@ def _source() -> dict[str, Any]:
             "page": _schema([{"type": "integer", "minimum": 1, "maximum": 40}, _whole_number(1, 40)["anyOf"][1]],
                             True, "Page in the handbook v2.0"),
             "document": _text(nullable=True), "quote": _text(multiline=True, nullable=True),
-            "estimate": _text(multiline=True, nullable=True),
+            "estimate": _schema([*_text(multiline=True)["anyOf"], {
+                "type": "object", "additionalProperties": False, "required": ["nb", "en"],
+                "properties": {"nb": _text(multiline=True), "en": _text(multiline=True)}}], True,
+                "Why the value is estimated: one text, or in bokmål and English"),
         },
     }
 
@@ -176,7 +193,9 @@ def _activity(role_ids: list[str]) -> dict[str, Any]:
             "title": _text(nullable=True, description="The activity's name (a new activity needs one)"),
             "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
-            "duration": _duration(description="10d working days, 3w weeks of five working days, 2m calendar months"),
+            "duration": _duration_or_range(
+                "10d working days, 3w weeks of five working days, 2m calendar months; or a range for navplan risk, "
+                "3w..8w or {low, likely, high}"),
             "after": {
                 "description": "Replaces the activity's dependencies: ids (finish-to-start), or {id, type, lag}",
                 "anyOf": [{"type": "array", "items": {"anyOf": [_activity_id(), _link()]}}, _activity_id(),

@@ -9,7 +9,8 @@ from pydantic import Field, field_validator, model_validator
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
-    ActivityId, Duration, Link, Source, Strict, Text, _links_from_shorthand, _parse_duration_field,
+    ActivityId, Duration, DurationRange, Link, Source, Strict, Text, _links_from_shorthand, _parse_duration_field,
+    check_likely,
 )
 
 
@@ -33,6 +34,18 @@ class Role(Strict):
     steering_group: bool = Field(False, description="Sits in the steering group: its open work is the group's to decide")
 
 
+class DurationSpread(Strict):
+    """How much a handbook duration can vary, for `navplan risk`: the least and
+    the most it can take; the activity's ``duration`` is the likely value. The
+    range carries its own source, under the same rules as ``duration_source``."""
+
+    low: Duration
+    high: Duration
+    source: Source
+
+    _parse = field_validator("low", "high", mode="before")(_parse_duration_field)
+
+
 class HandbookActivity(Strict):
     """A main activity, sub-activity or timeline step as the handbook describes it."""
 
@@ -53,6 +66,7 @@ class HandbookActivity(Strict):
     steering_decision: bool = Field(False, description="A decision the steering group follows whoever owns it")
     duration: Duration | None = None
     duration_source: Source | None = None
+    duration_range: DurationSpread | None = Field(None, description="Low and high around duration (the likely value)")
     after: list[Link] = Field(default_factory=list)
     note: Text | None = None
 
@@ -63,10 +77,21 @@ class HandbookActivity(Strict):
     def _sourced(self) -> "HandbookActivity":
         if self.duration is not None and self.duration_source is None:
             raise InvalidValue("error.handbook.duration_source", id=self.id)
+        if self.duration_range is not None:
+            if self.duration is None:
+                raise InvalidValue("error.handbook.range_without_duration", id=self.id)
+            check_likely(self.duration_range.low, self.duration, self.duration_range.high)
         for link in self.after:
             if link.source is None:
                 raise InvalidValue("error.handbook.link_source", id=self.id, link=link.id)
         return self
+
+    @property
+    def spread(self) -> DurationRange | None:
+        """The duration as low, likely and high, when the data gives a range."""
+        if self.duration_range is None or self.duration is None:
+            return None
+        return DurationRange(low=self.duration_range.low, likely=self.duration, high=self.duration_range.high)
 
 
 class Criterion(Strict):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
-    ActivityId, Duration, Link, PlanDate, Status, Strict, _links_from_shorthand, _parse_duration_field,
-    check_multiline, check_one_line, parse_date, parse_status,
+    PLAN_DURATION_SCHEMA, ActivityId, Duration, DurationRange, Link, PlanDate, Status, Strict,
+    _links_from_shorthand, check_multiline, check_one_line, parse_date, parse_duration_or_range, parse_status,
 )
 
 
@@ -43,7 +43,8 @@ class PlanActivity(Strict):
     title: str | None = None
     parent: ActivityId | None = None
     milestone: bool | None = None
-    duration: Duration | None = None
+    duration: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
+        None, description="Fixed (10d, 3w, 2m), or a range for `navplan risk`: 3w..8w or {low, likely, high}")
     after: list[Link] | None = Field(None, description="Replaces the activity's dependencies when given")
     fixed: PlanDate | None = Field(None, description="A milestone happens on this date; a task starts on it")
     not_before: PlanDate | None = Field(None, description="Start no earlier than")
@@ -55,7 +56,7 @@ class PlanActivity(Strict):
     actual_finish: PlanDate | None = None
     notes: str | None = None
 
-    _parse_duration = field_validator("duration", mode="before")(_parse_duration_field)
+    _parse_duration = field_validator("duration", mode="before")(parse_duration_or_range)
     _parse_status = field_validator("status", mode="before")(parse_status)
     _one_line = field_validator("title", "role", "owner")(lambda value: value and check_one_line(value))
     _multiline = field_validator("notes")(lambda value: value and check_multiline(value))

@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from navplan.errors import Message, NavplanError
+from navplan.errors import InvalidValue, Message, NavplanError
 from navplan.plan.loading import closest, load_plan
 from navplan.plan.handbook_files import load_handbook, load_template
-from navplan.plan.values import Duration, Link, Status, Text
+from navplan.plan.values import Duration, DurationRange, Link, Status, Text
 from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
 from navplan.plan.plan_model import Plan, PlanActivity
 from navplan.plan.safe_yaml import YamlDocument
@@ -32,6 +32,8 @@ class NetworkActivity:
     kind: str  # "summary", "task" or "milestone"
     parent: str | None = None
     duration: Duration = ZERO
+    #: Low, likely (= duration) and high for `navplan risk`; None: the duration is fixed.
+    duration_range: DurationRange | None = None
     links: list[Link] = field(default_factory=list)
     role: str | None = None
     owner: str | None = None
@@ -51,6 +53,11 @@ class NetworkActivity:
     @property
     def is_summary(self) -> bool:
         return self.kind == "summary"
+
+    @property
+    def planned_duration(self) -> Duration | DurationRange:
+        """The duration as planned: its range (low..likely..high) when it has one."""
+        return self.duration_range if self.duration_range is not None else self.duration
 
     @property
     def is_milestone(self) -> bool:
@@ -139,6 +146,9 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
             if block.duration is None and not block.milestone:
                 raise fail("error.plan.local_needs_duration", path + ("id",), f"activities[{block.id}].duration",
                            "hint.duration_example", id=block.id)
+            if isinstance(block.duration, DurationRange) and block.duration.likely is None and not block.milestone:
+                raise fail("error.plan.range_needs_likely", path + ("duration",), f"activities[{block.id}].duration",
+                           "hint.range_likely", id=block.id)
             activities[block.id] = _new_local(block)
 
     opening_id = handbook.opening_id
@@ -165,17 +175,21 @@ def _from_definition(definition: HandbookActivity) -> NetworkActivity:
         kind = "task"
     return NetworkActivity(
         id=definition.id, title=definition.title, kind=kind, parent=definition.parent,
-        duration=definition.duration or ZERO, links=list(definition.after), role=definition.role,
+        duration=definition.duration or ZERO, duration_range=definition.spread, links=list(definition.after),
+        role=definition.role,
         origin=definition.origin, track=definition.track, definition=definition,
     )
 
 
 def _new_local(block: PlanActivity) -> NetworkActivity:
-    milestone = bool(block.milestone) or (block.duration is not None and block.duration.is_zero)
+    spread = block.duration if isinstance(block.duration, DurationRange) else None
+    duration = spread.likely if spread is not None else block.duration
+    milestone = bool(block.milestone) or (duration is not None and duration.is_zero)
     return NetworkActivity(
         id=block.id, title=Text(nb=block.title or block.id, en=block.title or block.id),
         kind="milestone" if milestone else "task", parent=block.parent,
-        duration=ZERO if milestone or block.duration is None else block.duration,
+        duration=ZERO if milestone or duration is None else duration,
+        duration_range=None if milestone else spread,
         links=list(block.after or []), role=block.role, owner=block.owner, status=block.status,
         actual_start=block.actual_start, actual_finish=block.actual_finish, fixed=block.fixed,
         not_before=block.not_before, not_after=block.not_after, origin="local", notes=block.notes,
@@ -192,14 +206,19 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
         if activity.is_summary:
             raise fail("error.plan.summary_duration", path + ("duration",), f"{label}.duration",
                        "hint.summary_duration", id=block.id)
-        activity.duration = block.duration
-        activity.kind = "milestone" if block.duration.is_zero else "task"
+        if isinstance(block.duration, DurationRange):
+            spread = _with_likely(activity, block.duration, fail, path, label)
+            activity.duration, activity.duration_range = spread.likely, spread
+        else:
+            # A plain duration is the plan's word: scheduled as it is, never sampled.
+            activity.duration, activity.duration_range = block.duration, None
+        activity.kind = "milestone" if activity.duration.is_zero else "task"
     if block.milestone is not None:
         if activity.is_summary:
             raise fail("error.plan.summary_milestone", path + ("milestone",), f"{label}.milestone", id=block.id)
         activity.kind = "milestone" if block.milestone else "task"
         if block.milestone:
-            activity.duration = ZERO
+            activity.duration, activity.duration_range = ZERO, None
     if block.after is not None:
         activity.links = list(block.after)
     for name in ("fixed", "not_before", "not_after", "role", "owner", "actual_start", "actual_finish", "notes"):
@@ -211,6 +230,20 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
             raise fail("error.plan.summary_status", path + ("status",), f"{label}.status", "hint.summary_status",
                        id=block.id)
         activity.status = block.status
+
+
+def _with_likely(activity: NetworkActivity, spread: DurationRange, fail, path: tuple, label: str) -> DurationRange:
+    """A plan's range on a handbook activity: without its own likely value, the handbook's duration is it."""
+    if spread.likely is not None:
+        return spread
+    handbook = activity.definition.duration if activity.definition is not None else None
+    if handbook is None:
+        raise fail("error.plan.range_needs_likely", path + ("duration",), f"{label}.duration", "hint.range_likely",
+                   id=activity.id)
+    try:
+        return spread.with_likely(handbook)
+    except InvalidValue as invalid:
+        raise fail(invalid.message, path + ("duration",), f"{label}.duration", "hint.range_likely", id=activity.id)
 
 
 def _check_references(activities: dict[str, NetworkActivity], plan: Plan, template: Template,

@@ -119,6 +119,26 @@ class Duration(BaseModel):
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"
 
+    @property
+    def in_months(self) -> bool:
+        return self.unit == "m"
+
+    @property
+    def measure(self) -> int:
+        """Working days, or months for a duration in months: what ranges compare."""
+        return self.amount if self.unit == "m" else self.working_days
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, _core_schema, _handler) -> dict:
+        # Files write a duration as text ("3w") or a number of working days, never as its fields.
+        return {"anyOf": [{"type": "string", "pattern": DURATION_PATTERN}, {"type": "integer", "minimum": 0}],
+                "description": "10d working days, 3w weeks of five working days, 2m calendar months"}
+
+
+#: A duration as files write it, for the JSON Schema.
+DURATION_PATTERN = r"^\s*\d{1,9}\s*[dwmDWM]\s*$"
+_RANGE_RE = re.compile(r"^\s*(\d{1,9}\s*[dwm])\s*\.\.\s*(\d{1,9}\s*[dwm])\s*$")
+
 
 def _parse_duration_field(value: object) -> object:
     if value is None or isinstance(value, Duration):
@@ -126,6 +146,108 @@ def _parse_duration_field(value: object) -> object:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return Duration.parse(value)
     raise InvalidValue("error.value.not_a_duration", value=value)
+
+
+class DurationRange(BaseModel):
+    """An uncertain duration: the least it can take, the likely value and the
+    most it can take. ``navplan risk`` samples between low and high; every
+    other command schedules the likely value. All three are working days (``d``,
+    ``w``) or all three months (``m``).
+
+    >>> DurationRange.parse("3w..8w")
+    DurationRange(low=Duration(amount=3, unit='w'), likely=None, high=Duration(amount=8, unit='w'))
+    >>> str(DurationRange.parse("3w..8w").with_likely(Duration.parse("5w")))
+    '3w..5w..8w'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    low: Duration
+    likely: Duration | None = None  # None: the handbook's duration, filled in when the plan is merged
+    high: Duration
+
+    @classmethod
+    def parse(cls, text: object) -> "DurationRange":
+        """``low..high`` as a plan writes it, or ``{low, likely, high}``."""
+        if isinstance(text, dict):
+            unknown = sorted(str(key) for key in text if key not in ("low", "likely", "high"))
+            if unknown or "low" not in text or "high" not in text:
+                raise InvalidValue("error.value.range_fields", value=", ".join(map(str, text)) or "{}")
+            parts = {key: Duration.parse(_duration_text(value)) for key, value in text.items()}
+            return cls.checked(parts["low"], parts.get("likely"), parts["high"])
+        match = _RANGE_RE.match(str(text).lower())
+        if not match:
+            raise InvalidValue("error.value.not_a_duration", value=text)
+        return cls.checked(Duration.parse(match.group(1)), None, Duration.parse(match.group(2)))
+
+    @classmethod
+    def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> "DurationRange":
+        """The range, if its values are in one unit family and in order."""
+        values = [d for d in (low, likely, high) if d is not None]
+        if len({d.in_months for d in values}) > 1:
+            raise InvalidValue("error.value.range_units", low=low, high=high)
+        if low.measure > high.measure:
+            raise InvalidValue("error.value.range_order", low=low, high=high)
+        if likely is not None:
+            check_likely(low, likely, high)
+        return cls(low=low, likely=likely, high=high)
+
+    def with_likely(self, likely: Duration) -> "DurationRange":
+        return DurationRange.checked(self.low, likely, self.high)
+
+    def __str__(self) -> str:
+        middle = f"{self.likely}.." if self.likely is not None else ""
+        return f"{self.low}..{middle}{self.high}"
+
+    def as_plan_value(self) -> str | dict[str, str]:
+        """How a plan file writes it: ``3w..8w``, or a mapping when the likely value is the plan's own."""
+        if self.likely is None:
+            return f"{self.low}..{self.high}"
+        return {"low": str(self.low), "likely": str(self.likely), "high": str(self.high)}
+
+
+def check_likely(low: Duration, likely: Duration, high: Duration) -> None:
+    """A likely value lies between low and high, in the same unit family, and is work (above zero)."""
+    if likely.in_months != low.in_months:
+        raise InvalidValue("error.value.range_units", low=low, high=high)
+    if not low.measure <= likely.measure <= high.measure:
+        raise InvalidValue("error.value.range_likely", likely=likely, low=low, high=high)
+    if likely.is_zero:
+        raise InvalidValue("error.value.range_likely_zero", low=low, high=high)
+
+
+def _duration_text(value: object) -> object:
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    raise InvalidValue("error.value.not_a_duration", value=value)
+
+
+def parse_duration_or_range(value: object) -> object:
+    """A plan's ``duration``: a plain duration (scheduled as it is, never sampled),
+    ``low..high`` or ``{low, likely, high}``."""
+    if value is None or isinstance(value, (Duration, DurationRange)):
+        return value
+    if isinstance(value, dict) or (isinstance(value, str) and ".." in value):
+        return DurationRange.parse(value)
+    return _parse_duration_field(value)
+
+
+#: The JSON Schema of a plan's ``duration``.
+PLAN_DURATION_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
+        {"type": "integer", "minimum": 0, "description": "fixed: working days"},
+        {"type": "string", "pattern": r"^\s*\d{1,9}\s*[dwmDWM]\s*\.\.\s*\d{1,9}\s*[dwmDWM]\s*$",
+         "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
+        {"type": "object", "additionalProperties": False, "required": ["low", "high"],
+         "description": "a range with its likely value; the schedule uses likely",
+         "properties": {name: {"anyOf": [{"type": "string", "pattern": DURATION_PATTERN},
+                                         {"type": "integer", "minimum": 0}]}
+                        for name in ("low", "likely", "high")}},
+        {"type": "null"},
+    ],
+    "description": "Working days (10d), weeks (3w) or calendar months (2m); or a range 3w..8w, or {low, likely, high}",
+}
 
 
 def parse_date(value: object) -> object:
@@ -190,6 +312,20 @@ class LinkType(str, Enum):
     FF = "FF"  # finish-to-finish: the successor finishes after the predecessor finishes
 
 
+class Text(Strict):
+    """A text in bokmål with its English translation."""
+
+    nb: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+    def render(self, lang: str) -> str:
+        """As a message parameter: the text in the message's language."""
+        return self.get(lang)
+
+
 class Source(Strict):
     """Where a duration or a dependency comes from.
 
@@ -201,7 +337,13 @@ class Source(Strict):
     page: int | None = Field(None, ge=1, le=40, description="Page in the handbook v2.0")
     document: str | None = Field(None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
     quote: str | None = None
-    estimate: str | None = Field(None, description="Why this value was estimated, when no source states it")
+    estimate: Text | None = Field(None, description="Why this value was estimated, when no source states it (nb, en)")
+
+    @field_validator("estimate", mode="before")
+    @classmethod
+    def _one_text_for_both(cls, value: object) -> object:
+        # A plan's own link may give its reason in one language; the handbook's data gives both.
+        return {"nb": value, "en": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":
@@ -217,20 +359,6 @@ class Source(Strict):
     @property
     def is_estimate(self) -> bool:
         return self.estimate is not None
-
-
-class Text(Strict):
-    """A text in bokmål with its English translation."""
-
-    nb: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
-
-    def render(self, lang: str) -> str:
-        """As a message parameter: the text in the message's language."""
-        return self.get(lang)
 
 
 class Link(Strict):

@@ -8,8 +8,8 @@ from typing import Any
 
 from navplan.errors import visible
 from navplan.features.progress import PlanEdit
-from navplan.messages import format_date, format_duration, t
-from navplan.plan.values import Duration
+from navplan.messages import format_date, format_duration, format_duration_range, t
+from navplan.plan.values import Duration, DurationRange
 
 
 def edit_line(edit: PlanEdit, lang: str) -> str:
@@ -39,6 +39,8 @@ def shown(field: str, value: Any, lang: str) -> str:
         return format_date(value, lang)
     if isinstance(value, Duration):
         return format_duration(value, lang)
+    if isinstance(value, DurationRange):  # low, likely and high, for navplan risk
+        return format_duration_range(value.low, value.high, lang, value.likely)
     if value is None or value == "":
         return t("progress.empty", lang)
     return str(value)

@@ -8,7 +8,7 @@ from navplan.plan.handbook_model import Handbook, HandbookActivity
 from navplan.render.schedule_json_csv import csv_cell
 
 HANDBOOK_CSV_FIELDS = ("id", "parent", "kind", "origin", "title", "page", "role", "track", "duration",
-                       "duration_source", "after")
+                       "duration_source", "after", "duration_low", "duration_high", "duration_range_source")
 
 
 def handbook_json(handbook: Handbook, activities: list[HandbookActivity], *, single: bool) -> str:
@@ -46,5 +46,7 @@ def handbook_csv(activities: list[HandbookActivity], lang: str) -> str:
                activity.page, activity.role, activity.track,
                str(activity.duration) if activity.duration else None,
                _source_label(activity.duration_source), after]
+        spread = activity.duration_range
+        row += [str(spread.low), str(spread.high), _source_label(spread.source)] if spread else [None, None, None]
         writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue()

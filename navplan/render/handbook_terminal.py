@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from navplan.messages import format_duration, t
+from navplan.messages import format_duration, format_duration_range, t
 from navplan.plan.handbook_model import Handbook, HandbookActivity
 from navplan.render.terminal_layout import Column, print_table
 
@@ -14,6 +14,7 @@ def render_handbook_index(console: Console, handbook: Handbook, activities: list
     columns = [Column("col.id", t("col.id", lang), wraps=False), Column("col.activity", t("col.activity", lang)),
                Column("col.role", t("col.role", lang), under="col.activity"),
                Column("col.duration", t("col.duration", lang), wraps=False),
+               Column("col.range", t("col.range", lang), wraps=False, under="col.duration", fold_rank=1),
                Column("col.source", t("col.source", lang), wraps=False, under="col.duration", fold_rank=1)]
     rows = []
     for activity in activities:
@@ -21,7 +22,7 @@ def render_handbook_index(console: Console, handbook: Handbook, activities: list
         title = "  " * depth + activity.title.get(lang)
         duration = format_duration(activity.duration, lang) if activity.duration else ""
         rows.append([activity.id, title, role_name(handbook, activity.role, lang), duration,
-                     _source_label(activity.duration_source, lang)])
+                     range_text(activity, lang), _source_label(activity.duration_source, lang)])
     print_table(console, columns, rows, title=f"{handbook.title} (v{handbook.version}, {handbook.approved})")
     console.print(Text(t("handbook.criteria", lang), style="bold"))
     for criterion in handbook.criteria:
@@ -72,6 +73,9 @@ def render_handbook_activity(console: Console, activity: HandbookActivity, prede
         console.print(Text(t("handbook.duration", lang), style="bold underline"))
         console.print(Text(f"{format_duration(activity.duration, lang)} — "
                            f"{_source_text(activity.duration_source, lang)}"))
+    if activity.duration_range is not None:
+        console.print(Text(t("handbook.range", lang), style="bold underline"))
+        console.print(Text(f"{range_text(activity, lang)} — {_source_text(activity.duration_range.source, lang)}"))
     if activity.after:
         console.print(Text(t("handbook.depends", lang), style="bold underline"))
         for link in activity.after:
@@ -80,10 +84,16 @@ def render_handbook_activity(console: Console, activity: HandbookActivity, prede
                                f"{_source_text(link.source, lang)}"))
 
 
+def range_text(activity: HandbookActivity, lang: str) -> str:
+    """Low–high of a duration range, for `navplan risk`: '3–10 uker'."""
+    spread = activity.duration_range
+    return "" if spread is None else format_duration_range(spread.low, spread.high, lang)
+
+
 def _source_text(source, lang: str) -> str:
     if source is None:
         return ""
     if source.is_estimate:
-        return t("handbook.estimate", lang, reason=source.estimate)
+        return t("handbook.estimate", lang, reason=source.estimate.get(lang))
     where = t("handbook.page", lang, page=source.page) if source.page else source.document
     return f"{where}: «{source.quote}»"

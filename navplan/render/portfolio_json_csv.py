@@ -42,6 +42,9 @@ class PortfolioRecord(BaseModel):
     missed_deadlines: int | None = Field(None, description="How many fixed and not-after dates cannot hold")
     risk_slack: int | None = Field(None, description="The worst of slack_to_opening and worst_deadline_slack: "
                                                      "the offices are sorted by it")
+    probability_on_time: float | None = Field(
+        None, description="Share of `navplan risk` samples in which the opening date holds; null when not sampled "
+                          "or once opened")
 
 
 class PortfolioDocument(BaseModel):
@@ -62,7 +65,7 @@ def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[Portf
         status="error" if line.error else "ok", error=line.error.render(lang) if line.error else None,
         opened=line.opened, worst_deadline_id=line.worst_deadline_id,
         worst_deadline_slack=line.worst_deadline_slack, missed_deadlines=line.missed_deadlines,
-        risk_slack=line.risk_slack,
+        risk_slack=line.risk_slack, probability_on_time=None if line.error else line.probability_on_time,
     ) for line in lines]
 
 

@@ -52,7 +52,10 @@ tr.critical td { font-weight: bold; }
 tr.done td { background: $done_row; }
 figure { margin: 1mm 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: $muted; font-size: 8pt; }
-svg.gantt { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
+.beside { display: flex; gap: 3mm; align-items: center; break-inside: avoid; page-break-inside: avoid; }
+.beside > div { flex: 0 0 50%; }
+.beside > figure { flex: 1 1 auto; margin: 0.5mm 0; }
+svg.gantt, svg.scurve { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
 @media screen {
   /* On a screen the page may be wider than A4, so the chart's labels read without zooming. */
   body { max-width: 270mm; font-size: 11pt; padding: 8mm 6mm; }
@@ -92,9 +95,16 @@ def _classes(names: list[str]) -> str:
 
 
 def _section(section: Section, report: Report, lang: str, dates: str = "latest") -> list[str]:
-    out = [f'<section id="{section.key}">', f"<h2>{escape(section.title)}</h2>"]
-    for tone, text in section.lines:
-        out.append(f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>")
+    # A section without a title continues the one above it.
+    out = [f'<section id="{section.key}">'] + ([f"<h2>{escape(section.title)}</h2>"] if section.title else [])
+    paragraphs = [f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>" for tone, text in section.lines]
+    if section.key == "risk" and report.risk is not None:
+        from navplan.render.risk_report import risk_figure
+
+        # The lines beside the S-curve, so the page keeps to two A4 pages.
+        out += ['<div class="beside">', "<div>", *paragraphs, "</div>", *risk_figure(report.risk, lang), "</div>"]
+    else:
+        out += paragraphs
     if section.key == "opening":
         caption = t("report.gantt.caption.forecast" if dates == "forecast" else "report.gantt.caption", lang)
         out += ["<figure>", gantt_svg(report.schedule, lang, dates, report.view), f"<figcaption>{escape(caption)}</figcaption>",

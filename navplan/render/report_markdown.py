@@ -40,7 +40,8 @@ def report_markdown(report: Report, lang: str) -> str:
     title, subtitle = heading(report, lang)
     lines = [f"# {md_text(title)}", "", md_text(subtitle), ""]
     for section in sections(report, lang):
-        lines += [f"## {md_text(section.title)}", ""]
+        if section.title:  # a section without a title continues the one above
+            lines += [f"## {md_text(section.title)}", ""]
         for tone, text in section.lines:
             lines += [_strong(text) if tone in ("strong", "fail") else md_text(text), ""]
         if section.grid is not None:

@@ -69,8 +69,13 @@ def footer(report: Report, lang: str) -> str:
 
 
 def sections(report: Report, lang: str) -> list[Section]:
-    return [_opening(report, lang), _criteria(report, lang), _critical(report, lang), _changes(report, lang),
-            _must_start(report, lang), _overdue(report, lang), _decisions(report, lang)]
+    found = [_opening(report, lang), _criteria(report, lang), _critical(report, lang), _changes(report, lang),
+             _must_start(report, lang), _overdue(report, lang), _decisions(report, lang)]
+    if report.risk is not None:
+        from navplan.render.risk_report import risk_section
+
+        found.insert(3, risk_section(report.risk, lang))
+    return found
 
 
 def _opening(report: Report, lang: str) -> Section:

@@ -19,10 +19,16 @@ FORMATS = ("xlsx", "ods")
 
 
 def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   dates: str = "latest", shown: set[str] | None = None) -> Book:
-    return Book([countdown_sheet(schedule, periods, lang, by, dates, shown), critical_path_sheet(schedule, lang),
-                 criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)],
-                creator=f"navplan {navplan.__version__}")
+                   dates: str = "latest", shown: set[str] | None = None, risk=None) -> Book:
+    """With ``risk`` (a :class:`~navplan.features.schedule_risk.RiskAnalysis`) the
+    book has a Risiko sheet after the critical path."""
+    sheets = [countdown_sheet(schedule, periods, lang, by, dates, shown), critical_path_sheet(schedule, lang)]
+    if risk is not None:
+        from navplan.render.workbook.risk_sheet import risk_sheet
+
+        sheets.append(risk_sheet(risk, lang))
+    sheets += [criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)]
+    return Book(sheets, creator=f"navplan {navplan.__version__}")
 
 
 def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
@@ -37,8 +43,9 @@ def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
 
 
 def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   file_format: str = "xlsx", dates: str = "latest", shown: set[str] | None = None) -> bytes:
+                   file_format: str = "xlsx", dates: str = "latest", shown: set[str] | None = None,
+                   risk=None) -> bytes:
     """The whole countdown workbook as the bytes of an .xlsx (or .ods) file; the
     Gantt bars drawn on the latest dates, or on the forecast; ``shown``: the countdown's
-    rows of a personal view."""
-    return book_bytes(countdown_book(schedule, periods, lang, by, dates, shown), file_format)
+    rows of a personal view; ``risk``: a Risiko sheet."""
+    return book_bytes(countdown_book(schedule, periods, lang, by, dates, shown, risk), file_format)

@@ -22,7 +22,7 @@ from itertools import count
 from odf import teletype
 from odf.config import ConfigItem, ConfigItemMapEntry, ConfigItemMapIndexed, ConfigItemMapNamed, ConfigItemSet
 from odf.namespaces import STYLENS
-from odf.number import DateStyle, Day, Month, Number, NumberStyle, Text as NumberText, Year
+from odf.number import DateStyle, Day, Month, Number, NumberStyle, PercentageStyle, Text as NumberText, Year
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import (
     DefaultStyle, FontFace, Footer, Header, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties,
@@ -36,7 +36,7 @@ from odf.table import (
 from odf.text import P, PageCount, PageNumber
 
 from navplan.render.workbook.sheet_model import (
-    DATE, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, Book, Line, Look, Sheet, column_letter,
+    DATE, DECIMAL, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, column_letter,
 )
 
 #: Inches per character of column width, as LibreOffice converts an xlsx column.
@@ -94,9 +94,14 @@ class _Writer:
             date.addElement(part)
         whole = NumberStyle(name="N_integer")
         whole.addElement(Number(decimalplaces="0", minintegerdigits="1"))
-        self.document.automaticstyles.addElement(date)
-        self.document.automaticstyles.addElement(whole)
-        return {DATE: "N_date", INTEGER: "N_integer"}
+        share = PercentageStyle(name="N_percent")
+        share.addElement(Number(decimalplaces="0", minintegerdigits="1"))
+        share.addElement(NumberText(text="%"))
+        decimal = NumberStyle(name="N_decimal")
+        decimal.addElement(Number(decimalplaces="2", minintegerdigits="1"))
+        for style in (date, whole, share, decimal):
+            self.document.automaticstyles.addElement(style)
+        return {DATE: "N_date", INTEGER: "N_integer", PERCENT: "N_percent", DECIMAL: "N_decimal"}
 
     # Styles, one per distinct look, width or height.
 
@@ -222,7 +227,7 @@ class _Writer:
             cell = cells.get(column)
             validation = validation_names.get((row, column))
             element.addElement(_cell(cell.value if cell else None, self._cell_style(cell.look) if cell else None,
-                                     validation))
+                                     validation, percent=cell is not None and cell.look.number == PERCENT))
         if not cells:
             element.addElement(TableCell())
         return element
@@ -311,7 +316,7 @@ class _Writer:
         self.document.settings.addElement(settings)
 
 
-def _cell(value, style: Style | None, validation: str | None) -> TableCell:
+def _cell(value, style: Style | None, validation: str | None, *, percent: bool = False) -> TableCell:
     options = {}
     if style is not None:
         options["stylename"] = style
@@ -333,6 +338,10 @@ def _cell(value, style: Style | None, validation: str | None) -> TableCell:
     if isinstance(value, bool):
         cell = TableCell(valuetype="boolean", booleanvalue="true" if value else "false", **options)
         cell.addElement(P(text=str(value).upper()))
+        return cell
+    if percent:  # a share from 0 to 1, shown as a whole percent
+        cell = TableCell(valuetype="percentage", value=str(value), **options)
+        cell.addElement(P(text=f"{value * 100:.0f}%"))
         return cell
     cell = TableCell(valuetype="float", value=str(value), **options)
     cell.addElement(P(text=str(value)))

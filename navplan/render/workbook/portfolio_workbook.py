@@ -16,16 +16,18 @@ from navplan.features.portfolio import PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
 from navplan.render.workbook.print_fit import pages_wide
-from navplan.render.workbook.sheet_model import INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row
+from navplan.render.workbook.sheet_model import INTEGER, PERCENT, Book, PageSetup, Sheet, fit_heights, fit_width, header_row
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",
            "portfolio.col.slack", "portfolio.col.critical_id", "portfolio.col.critical_title",
            "portfolio.col.overdue", "portfolio.col.next_deadline", "portfolio.col.next_deadline_id",
-           "portfolio.col.status"]
+           "portfolio.col.status", "portfolio.col.on_time"]
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
 #: Column widths (characters) within bounds: the whole table fits one A4 landscape page at a readable size.
 _BOUNDS = {1: (14, 22), 2: (14, 26), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (8, 9), 7: (16, 26), 8: (9, 9),
-           9: (11, 11), 10: (8, 9), 11: (10, 26)}
+           9: (11, 11), 10: (8, 9), 11: (10, 26), 12: (7, 8)}
+#: The probability of opening on time (`navplan risk`), a share shown as percent.
+_ON_TIME = 12
 #: Long texts wrap rather than widen the sheet past a readable print.
 _WRAP = {1, 2, 7, 11}
 #: Ids stand apart from the numbers beside them.
@@ -48,7 +50,7 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
         for column, value in enumerate(_values(line, lang), start=1):
             if value is None or value == "":
                 continue
-            number = INTEGER if isinstance(value, int) else None
+            number = PERCENT if column == _ON_TIME else INTEGER if isinstance(value, int) else None
             sheet.put(row, column, value, vertical="top", number=number, wrap=column in _WRAP,
                       horizontal="center" if column in _CENTRED else None,
                       **({"colour": palette.WARNING} if late and column in _WARN else {}))
@@ -69,7 +71,8 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
 def _values(line: PortfolioLine, lang: str) -> list[object]:
     """One office's cells: dates as dates, numbers as numbers, ids apart from titles."""
     if line.error is not None:
-        return [line.office or "", line.file, line.opening, "", None, "", "", None, None, "", line.error.render(lang)]
+        return [line.office or "", line.file, line.opening, "", None, "", "", None, None, "", line.error.render(lang),
+                None]
     if not line.holds:
         status = t("portfolio.missing", lang, days=line.missing_working_days)
     elif line.slack_to_opening == 0:
@@ -78,7 +81,7 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
         status = t("portfolio.ok", lang)
     return [line.office, line.file, line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
             line.slack_to_opening, line.critical_id or "", line.critical_title or "", line.overdue,
-            line.next_deadline, line.next_deadline_id or "", status]
+            line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time]
 
 
 def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx") -> bytes:

@@ -25,8 +25,9 @@ from navplan.render import palette
 
 Value = Union[str, int, float, dt.date, None]
 
-#: The number formats a cell may have; each writer spells them its own way.
-DATE, INTEGER = "date", "integer"
+#: The number formats a cell may have; each writer spells them its own way. A share
+#: from 0 to 1 shown as a whole percent, and a number with two decimals.
+DATE, INTEGER, PERCENT, DECIMAL = "date", "integer", "percent", "decimal"
 #: Excel refuses longer cell text; it would ask to "repair" the file.
 MAX_CELL_TEXT = 32767
 #: Characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, without importing it).
@@ -61,7 +62,7 @@ class Look:
     size: float = FONT_SIZE
     colour: str | None = None
     fill: str | None = None
-    number: str | None = None  # DATE or INTEGER
+    number: str | None = None  # DATE, INTEGER, PERCENT or DECIMAL
     horizontal: str | None = None  # left, center, right
     vertical: str | None = None  # top, bottom
     wrap: bool = False

@@ -15,10 +15,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from navplan.render.workbook.sheet_model import (
-    DATE, FONT_NAME, INTEGER, PAGE, PAGES, Book, Line, Look, Sheet, column_letter, safe_text,
+    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, column_letter, safe_text,
 )
 
-_NUMBER_FORMATS = {DATE: "DD.MM.YYYY", INTEGER: "0"}
+_NUMBER_FORMATS = {DATE: "DD.MM.YYYY", INTEGER: "0", PERCENT: "0%", DECIMAL: "0.00"}
 _PAPER = {"A4": Worksheet.PAPERSIZE_A4, "A3": Worksheet.PAPERSIZE_A3}
 
 

@@ -1,0 +1,56 @@
+"""`navplan risk`: the probability of opening on time, by Monte Carlo simulation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from navplan.cli.help_format import command
+from navplan.cli.options import (
+    AsOfOption, FormatOption, LangOption, PlanArgument, env_of, language, load_schedule, output_format, whole_number,
+)
+from navplan.errors import EXIT_OK
+
+commands = typer.Typer()
+
+SamplesOption = Annotated[Optional[str], typer.Option("--samples", metavar="N", help="help.option.samples")]
+SeedOption = Annotated[Optional[str], typer.Option("--seed", metavar="S", help="help.option.seed")]
+
+
+def samples_and_seed(samples: str | None, seed: str | None) -> tuple[int, int]:
+    """--samples and --seed as numbers, checked (the limits live with the simulation, which numpy backs)."""
+    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
+
+    return (whole_number(samples, "--samples", 1, MAX_SAMPLES, DEFAULT_SAMPLES),
+            whole_number(seed, "--seed", 0, MAX_SEED, DEFAULT_SEED))
+
+
+@command(commands, "risk", "risk")
+def risk(
+    ctx: typer.Context,
+    plan: PlanArgument = None,
+    as_of: AsOfOption = None,
+    samples: SamplesOption = None,
+    seed: SeedOption = None,
+    output: FormatOption = None,
+    lang: LangOption = None,
+) -> int:
+    from navplan.features.schedule_risk import analyse_risk
+
+    env, language_, shape = env_of(ctx), language(lang), output_format(output)
+    count, seed_value = samples_and_seed(samples, seed)
+    analysis = analyse_risk(load_schedule(plan, as_of, ctx), count, seed_value)
+    if shape == "table":
+        from navplan.render.risk_terminal import render_risk
+
+        render_risk(env.console(), analysis, language_)
+    elif shape == "json":
+        from navplan.render.risk_json_csv import risk_json
+
+        env.stdout.write(risk_json(analysis, language_))
+    else:
+        from navplan.render.risk_json_csv import risk_csv
+
+        env.stdout.write(risk_csv(analysis, language_))
+    return EXIT_OK

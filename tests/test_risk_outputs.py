@@ -1,0 +1,313 @@
+"""`navplan risk` as people and machines read it, ranges in plan files, and
+the risk in the report, the workbook and the portfolio.
+
+The small plan (see gitplans: opening 04.03.2030 is working-day point 40
+after Monday 07.01.2030, no holidays in between) has
+  A: {low 1d, likely 2d, high 3d}, rounded to whole days: P(1) = F(1.5) = 1/8,
+     P(2) = F(2.5) - F(1.5) = 3/4, P(3) = 1/8 (F the triangle's distribution function);
+  B: 38d after A, fixed, not after 28.02.2030 (its last day may be point 38, so it finishes by point 39);
+  M: a milestone after A, fixed on 09.01.2030 (point 2).
+The opening's forecast is A + 38: points 39, 40, 41 with 1/8, 3/4, 1/8. It holds when A <= 2 (7/8);
+M holds when A ends by point 2 (A <= 2: 7/8); B's deadline holds when A + 38 <= 39 (A = 1: 1/8).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, REPO, run_navplan
+from gitplans import AS_OF, block, no_repository_above, plan_text  # noqa: F401  (a fixture)
+
+SMALL = plan_text(
+    block("A", "Arbeid", "{low: 1d, likely: 2d, high: 3d}")
+    + block("B", "Bygging", "38d", after='["A"]', not_after="2030-02-28")
+    + block("M", "Møte", None, milestone="true", after='["A"]', fixed="2030-01-09"))
+SAMPLES = 10_000
+
+
+def close(value: float, expected: float) -> bool:
+    return abs(value - expected) <= 4.5 * math.sqrt(expected * (1 - expected) / SAMPLES) + 1e-12
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(SMALL, encoding="utf-8")
+    return plan
+
+
+def risk_json(plan: Path, *args: str) -> dict:
+    result = run_navplan("risk", plan, "--as-of", AS_OF, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_small_plan_worked_out_by_hand(small: Path) -> None:
+    document = risk_json(small)
+    assert close(document["probability_opening_holds"], 7 / 8)
+    assert document["opening_holds_deterministic"] is True and document["slack_to_opening_deterministic"] == 0
+    # P50 and P80 at point 40 (the opening date itself), P95 at 41: Tuesday 05.03.2030, a day late.
+    assert [(f["percentile"], f["date"], f["slack"]) for f in document["forecasts"]] == [
+        (50, "2030-03-04", 0), (80, "2030-03-04", 0), (95, "2030-03-05", -1)]
+    # Point 39 is Friday 01.03.2030: all work done by Thursday, the office could open on Friday.
+    steps = document["distribution"]
+    assert [(s["date"], s["slack"]) for s in steps] == [("2030-03-01", 1), ("2030-03-04", 0), ("2030-03-05", -1)]
+    assert close(steps[0]["probability"], 1 / 8) and close(steps[1]["cumulative"], 7 / 8)
+    assert steps[-1]["cumulative"] == 1.0
+    dates = {(d["id"], d["kind"]): d for d in document["dates"]}
+    assert close(dates["M", "fixed"]["probability"], 7 / 8) and dates["M", "fixed"]["holds_deterministic"]
+    assert close(dates["B", "not_after"]["probability"], 1 / 8) and not dates["B", "not_after"]["holds_deterministic"]
+    # The opening moves exactly with A: a rank correlation of 1. A and B are on the chain in every sample.
+    activities = {a["id"]: a for a in document["activities"]}
+    assert document["drivers"] == ["A"] and activities["A"]["correlation"] == 1.0
+    assert activities["A"]["criticality"] == activities["B"]["criticality"] == 1.0
+    assert (activities["A"]["duration_low"], activities["A"]["duration"], activities["A"]["duration_high"]) == \
+        ("1d", "2d", "3d")
+    assert activities["B"]["sampled"] is False and activities["B"]["correlation"] is None
+    assert (document["samples"], document["seed"], document["distribution_kind"]) == (10_000, 2007, "triangular")
+
+
+def test_the_terminal_shows_the_verdict_the_distribution_and_the_drivers(small: Path) -> None:
+    result = run_navplan("risk", small, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.replace("\xa0", " ").split())
+    assert "NAV Testby: risiko per 07.01.2030 (uke 2)" in out
+    assert "sannsynlighet for at åpningsdatoen holder." in out
+    assert "Tidligste åpning (alt arbeid ferdig): P50 04.03.2030 · P80 04.03.2030 · P95 05.03.2030" in out
+    assert "Med 80 % sikkerhet kan åpning loves mandag 04.03.2030: på åpningsdatoen." in out
+    # By week: week 9 (from 25.02) holds 01.03 (1/8), week 10 (from 04.03) the rest, with the opening and P80.
+    assert "uke 9 25.02.2030" in out and "uke 10 04.03.2030" in out and "100 % P80, ◀ åpningsdato" in out
+    assert "M Møte 09.01.2030 fast dato" in out and "B Bygging 28.02.2030 ferdig senest" in out
+    assert "holder ikke" in out  # B's deadline, with every duration at its likely value
+    assert "A Arbeid 1–2–3 arbeidsdager 100 % 1,00" in out
+    english = " ".join(run_navplan("risk", small, "--as-of", AS_OF, "--lang", "en").stdout.replace("\xa0", " ").split())
+    assert "With 80% confidence the opening can be promised for Monday 2030-03-04: on the opening date." in english
+    assert "What threatens the opening most" in english and "A Arbeid 1–2–3 working days 100% 1.00" in english
+
+
+def test_csv_has_one_row_per_open_activity(small: Path) -> None:
+    result = run_navplan("risk", small, "--as-of", AS_OF, "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("id,title,status,duration,duration_low,duration_high,sampled,criticality,correlation,"
+                        "driver_rank")
+    assert [line.split(",")[0] for line in lines[1:]] == ["A", "B", "M"]
+
+
+def test_samples_and_seed_are_checked_and_a_seed_is_reproducible(small: Path) -> None:
+    for option, value in (("--samples", "0"), ("--samples", "100001"), ("--samples", "mange"), ("--seed", "-1")):
+        result = run_navplan("risk", small, "--as-of", AS_OF, option, value)
+        assert result.exit_code == 2 and result.stdout == "" and option in result.stderr, (option, value)
+        assert result.stderr.count("\n") == 1
+    first = risk_json(small, "--seed", "42", "--samples", "2000")
+    assert first == risk_json(small, "--seed", "42", "--samples", "2000")
+    assert first["distribution"] != risk_json(small, "--seed", "43", "--samples", "2000")["distribution"]
+
+
+def test_indre_ostfold_prints_the_probabilities_the_p80_date_and_the_drivers() -> None:
+    result = run_navplan("risk", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "sannsynlighet for at åpningsdatoen holder" in out and "P80" in out
+    assert "Med 80 % sikkerhet kan åpning loves" in out
+    assert "7.4" in out and "ferdig senest" in out  # "alle ansatte ... innen sommeren 2019"
+    assert "Hva truer åpningen mest" in out
+
+
+# --- Ranges in a plan file ---------------------------------------------------------------------------------------
+
+def nytt_kontor(tmp_path: Path, blocks: str) -> Path:
+    plan = tmp_path / "navplan.yaml"
+    text = (EXAMPLES / "nytt-kontor" / "navplan.yaml").read_text(encoding="utf-8")
+    plan.write_text(text.rstrip("\n") + "\n" + blocks, encoding="utf-8")
+    return plan
+
+
+def activity_of(document: dict, activity_id: str) -> dict:
+    return next(a for a in document["activities"] if a["id"] == activity_id)
+
+
+def test_a_range_without_likely_keeps_the_handbooks_duration(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "7.4"\n    duration: 3w..8w\n')
+    document = risk_json(plan, "--as-of", "04.01.2027", "--samples", "500")
+    assert (activity_of(document, "7.4")["duration_low"], activity_of(document, "7.4")["duration"],
+            activity_of(document, "7.4")["duration_high"]) == ("3w", "5w", "8w")
+    schedule = json.loads(run_navplan("critical-path", plan, "--as-of", "04.01.2027", "-f", "json").stdout)
+    assert activity_of(schedule, "7.4")["duration"] == "5w"
+
+
+def test_a_range_with_its_likely_value_is_scheduled_at_it(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "7.4"\n    duration: {low: 2w, likely: 4w, high: 9w}\n')
+    schedule = json.loads(run_navplan("critical-path", plan, "--as-of", "04.01.2027", "-f", "json").stdout)
+    assert activity_of(schedule, "7.4")["duration"] == "4w"
+
+
+def test_a_plain_duration_is_fixed(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "7.4"\n    duration: 6w\n')
+    item = activity_of(risk_json(plan, "--as-of", "04.01.2027", "--samples", "500"), "7.4")
+    assert (item["duration"], item["duration_low"], item["sampled"], item["correlation"]) == ("6w", None, False, None)
+
+
+@pytest.mark.parametrize("duration,message", [
+    ("6w..9w", "den sannsynlige varigheten 5w ligger utenfor intervallet 6w..9w"),
+    ("1m..8w", "intervallet 1m..8w blander måneder med arbeidsdager eller uker"),
+    ("8w..3w", "intervallet 8w..3w er baklengs"),
+    ("{low: 1w, mode: 2w, high: 3w}", "ikke med feltene low, mode, high"),
+    ("{low: 0w, likely: 0w, high: 3w}", "den sannsynlige varigheten i 0w..3w er 0"),
+    ("3x..8w", "'3x..8w' er ikke en varighet"),
+])
+def test_a_bad_range_is_one_located_line(tmp_path: Path, duration: str, message: str) -> None:
+    plan = nytt_kontor(tmp_path, f'  - id: "7.4"\n    duration: {duration}\n')
+    line = len(plan.read_text(encoding="utf-8").splitlines())
+    result = run_navplan("risk", plan, "--as-of", "04.01.2027")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"navplan: {plan}:{line}: activities[7.4].duration: ")
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_local_range_needs_its_likely_value(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, '  - id: "L1"\n    title: "Lokalt"\n    duration: 3w..8w\n')
+    result = run_navplan("validate", plan)
+    assert result.exit_code == 2
+    assert "L1 har ingen varighet i håndboken" in result.stderr and "{low: 3w, likely: 5w, high: 8w}" in result.stderr
+
+
+def test_set_writes_a_range_and_says_what_changed(tmp_path: Path) -> None:
+    plan = nytt_kontor(tmp_path, "")
+    result = run_navplan("set", "7.4", plan, "--duration", "3w..8w")
+    assert result.exit_code == 0, result.stderr
+    assert "varighet 3–5–10 uker → 3–5–8 uker" in result.stderr
+    assert plan.read_text(encoding="utf-8").endswith('  - id: "7.4"\n    duration: 3w..8w\n')
+
+
+def test_the_schema_covers_ranges_and_the_risk_document(small: Path) -> None:
+    import jsonschema
+
+    import editor_yaml
+
+    plan_schema = json.loads(run_navplan("schema").stdout)
+    duration = plan_schema["properties"]["activities"]["items"]["properties"]["duration"]
+    for value in ("3w", "3w..8w", "10d..3w", "0m..3m", {"low": "3w", "likely": "5w", "high": "8w"},
+                  {"low": "1m", "high": "2m"}, None):
+        jsonschema.validate(value, duration)
+    for value in ("3w..", "3w..8x", "1m..8w", {"low": "3w"}, {"low": "1w", "mode": "2w", "high": "3w"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(value, duration)
+    jsonschema.validate(editor_yaml.load(SMALL), plan_schema)  # the small plan, with its range, as an editor reads it
+    risk_schema = json.loads(run_navplan("schema", "risk").stdout)
+    assert set(risk_schema["properties"]) == set(risk_json(small))
+    jsonschema.validate(risk_json(small), risk_schema)
+
+
+# --- The report, the workbook, the portfolio ---------------------------------------------------------------------
+
+def test_the_html_report_draws_the_s_curve_worked_out_by_hand(small: Path, tmp_path: Path) -> None:
+    page = tmp_path / "r.html"
+    assert run_navplan("report", small, "--as-of", AS_OF, "-o", page).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    svg = html[html.index('<svg class="scurve" viewBox="0 0 380 60"'):]
+    svg = svg[:svg.index("</svg>")]
+    # Beside the text, 380 units wide. The axis runs from 01.03.2030 (the month of the earliest
+    # outcome) to 31.03.2030: 31 days over x 34..370 (336 wide); 0-100 % over y 48..8 (40 high).
+    # The opening 04.03.2030 (3 days in): 34 + 336 * 3 / 31 = 66.5; P80 is the same day.
+    assert '<line x1="66.5" y1="4" x2="66.5" y2="48" stroke="#38761D"' in svg
+    # The P80 line: across at 80 % (48 - 0.8 * 40 = 16) to P80, then down to the axis.
+    assert '<line x1="34" y1="16.0" x2="66.5" y2="16.0" stroke="#C00000"' in svg
+    assert '<line x1="66.5" y1="16.0" x2="66.5" y2="48" stroke="#C00000"' in svg
+    # The curve starts at 0 % on 01.03, steps at 01.03 (1/8), 04.03 (7/8: 48 - 0.875 * 40 = 13) and
+    # 05.03 (4 days in: 34 + 336 * 4 / 31 = 77.4) to 100 %, and runs on to 31.03 (30 days in: 359.2).
+    points = svg[svg.index('<polyline points="') + 18:].split('"')[0].split()
+    assert points[0] == "34.0,48.0" and points[-2:] == ["77.4,8.0", "359.2,8.0"]
+    assert [point.split(",")[0] for point in points[1:-1]] == ["34.0", "34.0", "66.5", "66.5", "77.4", "77.4"]
+    assert points[4].startswith("66.5,") and abs(float(points[4].split(",")[1]) - 13) < 0.5  # sampled, about 7/8
+    assert "P80 04.03.2030" in svg and "åpning 04.03.2030:" in svg
+    # The lines beside it: the verdict, the deadline at risk, the drivers; no heading of their own.
+    beside = html[html.index('<section id="risk">'):html.index('<svg class="scurve"')]
+    assert "<h2>" not in beside and "sannsynlighet for at åpningsdatoen holder" in beside
+    assert "Kan glippe: B ferdig senest 28.02.2030 holder i" in beside
+    assert "Truer åpningen mest (rangkorrelasjon): A Arbeid 1,00." in html
+    markdown = tmp_path / "r.md"
+    run_navplan("report", small, "--as-of", AS_OF, "-o", markdown)
+    text = markdown.read_text(encoding="utf-8")
+    assert "med 80 % sikkerhet kan åpning loves 04.03.2030." in text
+    assert "Truer åpningen mest (rangkorrelasjon): A Arbeid 1,00." in text
+
+
+def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "plan.xlsx"
+    assert run_navplan("export", "xlsx", small, "--as-of", AS_OF, "-o", book).exit_code == 0
+    ws = load_workbook(book)["Risiko"]
+    assert ws["A1"].value == "NAV Testby: risiko per 07.01.2030"
+    rows = [row for row in ws.iter_rows() if row[0].value in ("A", "B", "M")]
+    # First the dates (M's fixed date, then B's deadline, by date), then the activities, drivers first.
+    assert [row[0].value for row in rows] == ["M", "B", "A", "B", "M"]
+    probability = rows[1][4]
+    assert close(probability.value, 1 / 8) and probability.number_format == "0%"
+    assert [cell.value for cell in rows[2][:9]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1]
+    # The S-curve's points: 01.03, 04.03 and 05.03.2030, one working day early, on time, one late.
+    points = [row for row in ws.iter_rows(min_col=1, max_col=4) if isinstance(row[1].value, int)
+              and row[2].number_format == "0%"]
+    assert [(row[0].value.date(), row[1].value) for row in points] == [
+        (dt.date(2030, 3, 1), 1), (dt.date(2030, 3, 4), 0), (dt.date(2030, 3, 5), -1)]
+    assert points[-1][3].value == 1.0
+
+
+def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:
+    lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)["offices"]
+    document = risk_json(small, "--samples", "2000")
+    assert lines[0]["probability_on_time"] == document["probability_opening_holds"]
+    table = run_navplan("portfolio", small.parent, "--as-of", AS_OF).stdout
+    assert "I tide" in table
+    none = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json", "--samples", "0").stdout)
+    assert none["offices"][0]["probability_on_time"] is None
+
+
+def test_only_the_risk_path_imports_numpy() -> None:
+    probe = ("import sys; from navplan.cli.app import main; code = main(sys.argv[1:]);"
+             "print('NUMPY', 'numpy' in sys.modules)")
+    for args, loaded in ((["critical-path", "--as-of", "10.12.2018"], False), (["calendar", "--as-of", "10.12.2018"],
+                                                                                 False),
+                         (["risk", "--as-of", "10.12.2018", "--samples", "100"], True)):
+        result = subprocess.run([sys.executable, "-c", probe, *args, str(EXAMPLES / "indre-ostfold")],
+                                capture_output=True, text=True, cwd=REPO)
+        assert result.returncode == 0, result.stderr
+        assert f"NUMPY {loaded}" in result.stdout, args
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.deferred(lambda: __import__("test_hostile_properties").plans()), st.integers(0, 3))
+def test_random_plans_are_sampled_soundly_or_rejected_cleanly(generated, spread: int) -> None:
+    """The hostile property tests' random plans, some durations given as ranges (some of them
+    invalid: a likely value of 0): `risk` accepts exactly the plans `critical-path` accepts, and
+    what it says is consistent; a plan it rejects gets one located line."""
+    from test_hostile_properties import AS_OF as HOSTILE_AS_OF, assert_rejected_cleanly, run_on_text
+
+    text, _facts = generated
+    if spread:
+        text = re.sub(r"duration: (\d+)([dw])\n", lambda m: f"duration: {{low: 0{m[2]}, likely: {m[1]}{m[2]}, "
+                      f"high: {int(m[1]) * spread + 1}{m[2]}}}\n", text)
+    result, path = run_on_text(text.encode(), "risk", "--as-of", HOSTILE_AS_OF, "--samples", "200", "-f", "json")
+    plain, _path = run_on_text(text.encode(), "critical-path", "--as-of", HOSTILE_AS_OF, "-f", "json")
+    assert result.exit_code == plain.exit_code, (result.stderr, plain.stderr)
+    if result.exit_code != 0:
+        assert_rejected_cleanly(result, path)
+        return
+    document, schedule = json.loads(result.stdout), json.loads(plain.stdout)
+    assert 0 <= document["probability_opening_holds"] <= 1
+    assert [f["date"] for f in document["forecasts"]] == sorted(f["date"] for f in document["forecasts"])
+    assert all(0 <= a["criticality"] <= 1 for a in document["activities"])
+    assert document["opening_holds_deterministic"] == schedule["opening_holds"]
+    if not any(a["sampled"] for a in document["activities"]):
+        assert document["probability_opening_holds"] == (1.0 if schedule["opening_holds"] else 0.0)
