@@ -169,26 +169,29 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     assert ws["A1"].value == "Portefølje per 07.01.2030: 6 planer, sortert etter risiko"
     assert ws["A2"].value.startswith("Per 07.01.2030 · navplan ")
     assert ws.freeze_panes == "A5" and ws.print_title_rows == "$1:$4"
-    assert ws.auto_filter.ref == "A4:L10"
-    assert [c.value for c in ws[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Kritisk nå: ID",
-                                        "Kritisk nå: aktivitet", "Forsinket", "Neste frist", "Neste frist: ID",
-                                        "Status", "I tide"]
+    assert ws.auto_filter.ref == "A4:N10"
+    assert [c.value for c in ws[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Verste dato: slakk",
+                                        "Verste dato: ID", "Kritisk nå: ID", "Kritisk nå: aktivitet", "Forsinket",
+                                        "Neste frist", "Neste frist: ID", "Status", "I tide"]
+    column = {c.value: c.column for c in ws[4]}
     offices = [ws.cell(row, 1).value for row in range(5, 11)]
     assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
     formula = ws.cell(8, 1)
     assert formula.data_type == "s"  # text, not a formula
-    assert (ws.cell(8, 6).value, ws.cell(8, 7).value) == ("L1", '=HYPERLINK("http://x")')
-    assert ws.cell(8, 7).data_type == "s"
+    critical = ws.cell(8, column["Kritisk nå: aktivitet"])
+    assert (ws.cell(8, column["Kritisk nå: ID"]).value, critical.value) == ("L1", '=HYPERLINK("http://x")')
+    assert critical.data_type == "s"
     assert ws.cell(5, 3).value.date() == dt.date(2030, 3, 4) and ws.cell(5, 3).number_format == "DD.MM.YYYY"
-    assert ws.cell(5, 5).value == -20 and ws.cell(5, 5).number_format == "0"
+    assert ws.cell(5, column["Slakk"]).value == -20 and ws.cell(5, column["Slakk"]).number_format == "0"
     # The next deadline is a date that sorts, its id beside it.
-    deadline = ws.cell(5, 9)
+    deadline = ws.cell(5, column["Neste frist"])
     assert isinstance(deadline.value, dt.datetime) and deadline.number_format == "DD.MM.YYYY"
-    assert ws.cell(5, 10).value and " " not in ws.cell(5, 10).value
-    assert "2030-02-30" in ws.cell(10, 11).value
-    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJKL")
+    assert ws.cell(5, column["Neste frist: ID"]).value and " " not in ws.cell(5, column["Neste frist: ID"]).value
+    assert "2030-02-30" in ws.cell(10, column["Status"]).value
+    assert all(ws.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJKLMN")
     # The probability of opening on time: a share shown as percent (`navplan risk`, 2,000 samples).
-    assert 0 <= ws.cell(5, 12).value <= 1 and ws.cell(5, 12).number_format == "0%"
+    on_time = ws.cell(5, column["I tide"])
+    assert 0 <= on_time.value <= 1 and on_time.number_format == "0%"
 
     again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr
@@ -276,3 +279,40 @@ def test_worker_processes_give_the_same_lines_in_the_same_order(county: Path) ->
 
     assert [view(line) for line in shared] == [view(line) for line in alone]
     assert sum(1 for line in shared if line.error is not None) == 2
+
+
+def test_an_office_that_opens_on_time_but_misses_a_date_says_so_everywhere(tmp_path: Path) -> None:
+    """L1 (30 days) must be done by Friday 01.02.2030 (point 19) but finishes at the
+    earliest on Friday 15.02 (point 29): that date is missed by 10 working days while
+    the opening (point 40) holds with 10 to spare. The county director sees both."""
+    from openpyxl import load_workbook
+
+    plan = _write(tmp_path / "frist", plan_text(block("L1", "Lokaler", "30d", not_after="2030-02-01"),
+                                                office="NAV Frist"))
+    _, records = _json(plan)
+    assert (records[0]["slack_to_opening"], records[0]["opening_holds"]) == (10, True)
+    assert (records[0]["worst_deadline_id"], records[0]["worst_deadline_slack"]) == ("L1", -10)
+    assert records[0]["missed_deadlines"] == 1 and records[0]["risk_slack"] == -10
+    for lang, status in (("nb", "holder, men 1 dato holder ikke"), ("en", "holds, but 1 date missed")):
+        table = run_navplan("portfolio", plan, "--as-of", AS_OF, "--samples", "0", "--lang", lang, width=120)
+        assert table.exit_code == 0
+        row = next(line for line in table.stdout.splitlines() if line.startswith("NAV Frist"))
+        assert " 10 " in row and " -10 " in row  # the opening's slack, then the worst date's
+        lines = table.stdout.splitlines()
+        start = lines[1].index("Status")  # the last column; its words may wrap onto the next lines
+        body = lines[next(i for i, line in enumerate(lines) if line.startswith("─")) + 1:]
+        assert " ".join(" ".join(line[start:].split()) for line in body).strip() == status
+        assert ("Verste" if lang == "nb" else "Worst") in lines[1]
+    workbook = tmp_path / "fylke.xlsx"
+    assert run_navplan("portfolio", plan, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook).exit_code == 0
+    ws = load_workbook(workbook).active
+    cells = {ws.cell(4, column).value: ws.cell(5, column).value for column in range(1, ws.max_column + 1)}
+    assert (cells["Slakk"], cells["Verste dato: slakk"], cells["Verste dato: ID"]) == (10, -10, "L1")
+    assert cells["Status"] == "holder, men 1 dato holder ikke"
+
+
+def test_an_office_that_has_opened_is_not_sampled() -> None:
+    record = _json(EXAMPLES / "lillehammer-gausdal")[1][0]
+    assert record["opened"] and record["probability_on_time"] is None
+    table = run_navplan("portfolio", EXAMPLES / "lillehammer-gausdal", "--as-of", AS_OF, width=120)
+    assert "åpnet" in table.stdout and "%" not in table.stdout

@@ -160,7 +160,7 @@ def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SA
         project = load_project(path)
         line.office, line.opening = project.plan.office, project.plan.opening
         result = schedule(project, as_of)
-        if samples:
+        if samples and not result.opened:  # once opened, there is nothing left to be on time for
             from navplan.engine.risk_simulation import DEFAULT_SEED
             from navplan.features.schedule_risk import probability_on_time
 

@@ -4,10 +4,15 @@ Imports no rich, so writers of files never load it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from navplan.engine.schedule import Schedule
 from navplan.errors import render_value
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
+
+if TYPE_CHECKING:
+    from navplan.features.portfolio import PortfolioLine
 
 CRITICAL_MARK = "◆"
 
@@ -51,6 +56,31 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
         params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
     return lines
+
+
+def portfolio_status(line: "PortfolioLine", lang: str) -> str:
+    """One office's verdict in the portfolio, the same in the table and the workbook:
+    opened; or the opening missing N working days; or holding, with how many
+    fixed and not-after dates will be missed (a county director must not read
+    "holds" for an office about to miss its agreement's adoption); or holding."""
+    if line.error is not None:
+        return line.error.render(lang)
+    if line.opened:
+        return t("portfolio.opened", lang)
+    if not line.holds:
+        status = t("portfolio.missing", lang, days=line.missing_working_days)
+    elif line.slack_to_opening == 0:
+        status = t("portfolio.tight", lang)
+    else:
+        status = t("portfolio.ok", lang)
+    if line.missed_deadlines:
+        status += t("portfolio.dates_missed", lang, count=line.missed_deadlines)
+    return status
+
+
+def portfolio_warns(line: "PortfolioLine") -> bool:
+    """An office shown in red: unreadable, the opening does not hold, or a date is missed."""
+    return line.error is not None or line.holds is False or bool(line.missed_deadlines)
 
 
 def countdown_label(countdown: int, by: str, lang: str) -> str:

@@ -15,25 +15,43 @@ import navplan
 from navplan.features.portfolio import PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
+from navplan.render.labels import portfolio_status, portfolio_warns
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import INTEGER, PERCENT, Book, PageSetup, Sheet, fit_heights, fit_width, header_row
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",
-           "portfolio.col.slack", "portfolio.col.critical_id", "portfolio.col.critical_title",
-           "portfolio.col.overdue", "portfolio.col.next_deadline", "portfolio.col.next_deadline_id",
-           "portfolio.col.status", "portfolio.col.on_time"]
+           "portfolio.col.slack", "portfolio.col.worst_date_slack", "portfolio.col.worst_date_id",
+           "portfolio.col.critical_id", "portfolio.col.critical_title", "portfolio.col.overdue",
+           "portfolio.col.next_deadline", "portfolio.col.next_deadline_id", "portfolio.col.status",
+           "portfolio.col.on_time"]
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
+
+
+def _numbered(keys: dict[str, object]) -> dict[int, object]:
+    """Per-column settings given by column key, as column numbers (1 = A)."""
+    return {COLUMNS.index(key) + 1: value for key, value in keys.items()}
+
+
 #: Column widths (characters) within bounds: the whole table fits one A4 landscape page at a readable size.
-_BOUNDS = {1: (14, 22), 2: (14, 26), 3: (11, 11), 4: (7, 8), 5: (7, 8), 6: (8, 9), 7: (16, 26), 8: (9, 9),
-           9: (11, 11), 10: (8, 9), 11: (10, 26), 12: (7, 8)}
+_BOUNDS = _numbered({"portfolio.col.office": (14, 20), "portfolio.col.file": (12, 18),
+                     "portfolio.col.opening": (11, 11), "portfolio.col.holds": (7, 7), "portfolio.col.slack": (7, 7),
+                     "portfolio.col.worst_date_slack": (7, 7), "portfolio.col.worst_date_id": (8, 8),
+                     "portfolio.col.critical_id": (8, 8), "portfolio.col.critical_title": (14, 18),
+                     "portfolio.col.overdue": (7, 9), "portfolio.col.next_deadline": (11, 11),
+                     "portfolio.col.next_deadline_id": (8, 8), "portfolio.col.status": (10, 22),
+                     "portfolio.col.on_time": (7, 7)})
 #: The probability of opening on time (`navplan risk`), a share shown as percent.
-_ON_TIME = 12
+_ON_TIME = COLUMNS.index("portfolio.col.on_time") + 1
 #: Long texts wrap rather than widen the sheet past a readable print.
-_WRAP = {1, 2, 7, 11}
+_WRAP = set(_numbered(dict.fromkeys(["portfolio.col.office", "portfolio.col.file", "portfolio.col.critical_title",
+                                     "portfolio.col.status"])))
 #: Ids stand apart from the numbers beside them.
-_CENTRED = {6, 10}
-#: Columns in red on a plan that does not hold, or could not be read.
-_WARN = {4, 5, 11}
+_CENTRED = set(_numbered(dict.fromkeys(["portfolio.col.worst_date_id", "portfolio.col.critical_id",
+                                        "portfolio.col.next_deadline_id"])))
+#: Columns in red: the opening's when it does not hold, the worst date's when it is missed, the status when either.
+_OPENING_LATE = set(_numbered(dict.fromkeys(["portfolio.col.holds", "portfolio.col.slack"])))
+_DATE_MISSED = set(_numbered(dict.fromkeys(["portfolio.col.worst_date_slack", "portfolio.col.worst_date_id"])))
+_STATUS = COLUMNS.index("portfolio.col.status") + 1
 
 
 def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Book:
@@ -46,14 +64,18 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
     header_row(sheet, HEADER_ROW, labels)
     texts: dict[int, list[str]] = {column: [label] for column, label in enumerate(labels, start=1)}
     for row, line in enumerate(lines, start=FIRST_ROW):
-        late = line.error is not None or not line.holds
+        red = {_STATUS} if portfolio_warns(line) else set()
+        if line.error is not None or line.holds is False:
+            red |= _OPENING_LATE
+        if (line.worst_deadline_slack or 0) < 0:
+            red |= _DATE_MISSED
         for column, value in enumerate(_values(line, lang), start=1):
             if value is None or value == "":
                 continue
             number = PERCENT if column == _ON_TIME else INTEGER if isinstance(value, int) else None
             sheet.put(row, column, value, vertical="top", number=number, wrap=column in _WRAP,
                       horizontal="center" if column in _CENTRED else None,
-                      **({"colour": palette.WARNING} if late and column in _WARN else {}))
+                      **({"colour": palette.WARNING} if column in red else {}))
             texts[column].append(value if isinstance(value, str) else "0000000000")
     last_row = max(HEADER_ROW, HEADER_ROW + len(lines))
     sheet.freeze = (FIRST_ROW, 1)
@@ -69,18 +91,14 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
 
 
 def _values(line: PortfolioLine, lang: str) -> list[object]:
-    """One office's cells: dates as dates, numbers as numbers, ids apart from titles."""
+    """One office's cells, in the order of :data:`COLUMNS`: dates as dates,
+    numbers as numbers, ids apart from titles."""
+    status = portfolio_status(line, lang)
     if line.error is not None:
-        return [line.office or "", line.file, line.opening, "", None, "", "", None, None, "", line.error.render(lang),
-                None]
-    if not line.holds:
-        status = t("portfolio.missing", lang, days=line.missing_working_days)
-    elif line.slack_to_opening == 0:
-        status = t("portfolio.tight", lang)
-    else:
-        status = t("portfolio.ok", lang)
+        return [line.office or "", line.file, line.opening] + [None] * (len(COLUMNS) - 5) + [status, None]
     return [line.office, line.file, line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
-            line.slack_to_opening, line.critical_id or "", line.critical_title or "", line.overdue,
+            line.slack_to_opening, line.worst_deadline_slack, line.worst_deadline_id or "",
+            line.critical_id or "", line.critical_title or "", line.overdue,
             line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time]
 
 
