@@ -81,8 +81,8 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
     sheet.freeze = (FIRST_ROW, 1)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
     sheet.widths = {column: fit_width(texts[column], *_BOUNDS[column]) for column in _BOUNDS}
-    fit_heights(sheet, FIRST_ROW, last_row)
-    sheet.heights[HEADER_ROW] = 30
+    fit_heights(sheet, HEADER_ROW, last_row)  # the header too: narrow columns wrap their labels
+    sheet.heights[HEADER_ROW] = max(30, sheet.heights.get(HEADER_ROW, 0))
     sheet.page = PageSetup(fit_width=pages_wide(sheet, len(COLUMNS), title_columns=(1, 1)), title_columns=(1, 1),
                            title_rows=(TITLE_ROW, HEADER_ROW), header=("", title, ""), across_then_down=True,
                            footer=("", t("xlsx.footer.as_of", lang, date=format_date(as_of, lang)),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from dataclasses import dataclass, field, replace
 from typing import Union
 
@@ -192,7 +193,8 @@ def fit_heights(sheet: Sheet, first_row: int, last_row: int, line_height: float 
         # About 1.2 letters of running text per width unit; bold is wider, and an indent takes three units a level.
         room = sheet.widths.get(column, 10) - 3 * cell.look.indent
         per_line = max(1, int(room * (1.1 if cell.look.bold else 1.2)))
-        lines = sum(-(-max(1, len(part)) // per_line) for part in cell.value.split("\n"))
+        # Spreadsheets wrap at spaces and hyphens, as textwrap does: a long word goes to the next line.
+        lines = sum(max(1, len(textwrap.wrap(part, per_line))) for part in cell.value.split("\n"))
         lines_by_row[row] = max(lines_by_row.get(row, 1), lines)
     for row, lines in lines_by_row.items():
         if lines > 1:
