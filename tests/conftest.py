@@ -21,6 +21,15 @@ os.environ["NAVPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="navplan-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+INDRE_OSTFOLD_PLAN = EXAMPLES / "indre-ostfold" / "navplan.yaml"
+
+
+def copy_of_indre_ostfold(folder: Path) -> Path:
+    """Indre Østfold's plan copied into ``folder`` (made if missing), for a test to edit."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "navplan.yaml"
+    target.write_bytes(INDRE_OSTFOLD_PLAN.read_bytes())
+    return target
 TERMINAL_WIDTH = 100
 #: "Today" for every run that does not pass --as-of: tests never read the clock.
 TODAY = dt.date(2026, 11, 30)

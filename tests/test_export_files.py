@@ -6,25 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_navplan
+from conftest import copy_of_indre_ostfold, run_navplan
 from navplan.render.schedule_json_csv import ActivityRecord, ScheduleDocument
 
 AS_OF = "10.12.2018"
-INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 EXPORTS = {"xlsx": "plan.xlsx", "ics": "plan.ics", "csv": "plan.csv", "json": "plan.json"}
 
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    target = tmp_path / "kontor" / "navplan.yaml"
-    target.parent.mkdir()
-    shutil.copy(INDRE_OSTFOLD, target)
-    return target
+    return copy_of_indre_ostfold(tmp_path / "kontor")
 
 
 def printed(*args: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_navplan
+from conftest import EXAMPLES, copy_of_indre_ostfold, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 INIT = ["--office", "NAV Fjordby", "--opening", "03.01.2028", "--lang", "en"]
@@ -104,9 +104,7 @@ def read_only(disk: Path) -> None:
 
 
 def test_init_and_exports_on_a_really_full_disk(small_disk: Path) -> None:
-    plan = small_disk / "kontor" / "navplan.yaml"
-    plan.parent.mkdir()
-    shutil.copyfile(INDRE_OSTFOLD, plan)
+    plan = copy_of_indre_ostfold(small_disk / "kontor")
     fill(small_disk)
     before = everything_under(small_disk)
     one_message(run_navplan("init", small_disk / "nytt" / "kontor", *INIT), "no space left on the disk")
@@ -116,9 +114,7 @@ def test_init_and_exports_on_a_really_full_disk(small_disk: Path) -> None:
 
 
 def test_init_edits_and_exports_on_a_read_only_file_system(small_disk: Path) -> None:
-    plan = small_disk / "kontor" / "navplan.yaml"
-    plan.parent.mkdir()
-    shutil.copyfile(INDRE_OSTFOLD, plan)
+    plan = copy_of_indre_ostfold(small_disk / "kontor")
     read_only(small_disk)
     before = everything_under(small_disk)
     one_message(run_navplan("init", small_disk / "nytt", *INIT), "the file system is read-only")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_navplan
+from conftest import EXAMPLES, copy_of_indre_ostfold, run_navplan
 from gitplans import AS_OF, block, commit_plan, new_repository, no_repository_above, plan_text  # noqa: F401
 from navplan.plan.new_plan import new_plan_text
 from navplan.plan.safe_yaml import parse_yaml
@@ -31,9 +31,7 @@ CONTROL = set(range(0x20)) - {0x0A} | set(range(0x7F, 0xA0))
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    target = tmp_path / "navplan.yaml"
-    shutil.copyfile(INDRE_OSTFOLD, target)
-    return target
+    return copy_of_indre_ostfold(tmp_path)
 
 
 def raw_controls(text: str, allowed: str = "\n") -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, run_navplan
+from conftest import EXAMPLES, copy_of_indre_ostfold, run_navplan
 from test_concurrent_edits import race
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
@@ -32,10 +32,7 @@ OUTPUTS = {
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    target = tmp_path / "kontor" / "navplan.yaml"
-    target.parent.mkdir()
-    shutil.copyfile(INDRE_OSTFOLD, target)
-    return target
+    return copy_of_indre_ostfold(tmp_path / "kontor")
 
 
 def write(command: str, plan: Path, output: str | Path, *options: str):

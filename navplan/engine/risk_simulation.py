@@ -131,6 +131,21 @@ class _Network:
                          for node in order]
 
 
+def _remembered(cache: dict[tuple[int, int], int], month_step):
+    """``month_step(point, months)`` for a point and a count of months, each pair worked
+    out once: thousands of samples share a few hundred distinct pairs. Zero months is
+    the point itself."""
+    def one(point: int, count: int) -> int:
+        if not count:
+            return point
+        key = (point, count)
+        if key not in cache:
+            cache[key] = month_step(point, count)
+        return cache[key]
+
+    return one
+
+
 class _MonthArithmetic:
     """The calendar's month arithmetic over arrays of points: each distinct
     (point, months) pair is worked out once, by the calendar itself."""
@@ -150,27 +165,11 @@ class _MonthArithmetic:
 
     def add(self, start: np.ndarray, months) -> np.ndarray:
         """Finish points of ``months`` months begun at ``start``."""
-        def one(point: int, count: int) -> int:
-            if not count:
-                return point
-            key = (point, count)
-            if key not in self._after:
-                self._after[key] = self.calendar.add_months(point, count)
-            return self._after[key]
-
-        return self._map(start, months, one)
+        return self._map(start, months, _remembered(self._after, self.calendar.add_months))
 
     def earliest_start(self, finish: np.ndarray, months) -> np.ndarray:
         """The earliest start points from which ``months`` months end at or after ``finish``."""
-        def one(point: int, count: int) -> int:
-            if not count:
-                return point
-            key = (point, count)
-            if key not in self._before:
-                self._before[key] = self.calendar.earliest_start_for_months(point, count)
-            return self._before[key]
-
-        return self._map(finish, months, one)
+        return self._map(finish, months, _remembered(self._before, self.calendar.earliest_start_for_months))
 
 
 @dataclass
@@ -481,3 +480,4 @@ class _ForwardPass:
                     binding = self.bound(row, pred, link_type, lag) == self.es[row]
                 driving[pred] |= drives & binding
         return driving
+

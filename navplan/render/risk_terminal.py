@@ -9,8 +9,9 @@ from rich.console import Console
 from rich.text import Text
 
 from navplan.features.schedule_risk import TOP_DRIVERS, RiskAnalysis
-from navplan.messages import format_date, format_long_date, format_week, t
+from navplan.messages import format_date, t
 from navplan.render.risk_labels import bar, buckets, count, decimal, headline, percent, range_text
+from navplan.render.schedule_terminal import render_heading
 from navplan.render.terminal_layout import Column, print_table
 
 BAR_WIDTH = 24
@@ -20,12 +21,7 @@ _STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail":
 
 def render_risk(console: Console, analysis: RiskAnalysis, lang: str) -> None:
     schedule = analysis.schedule
-    plan = schedule.project.plan
-    console.print(Text(t("risk.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang))
-                       + f" ({format_week(schedule.as_of, lang)})", style="bold"))
-    opening_line = "opening" if schedule.working_days_left >= 0 else "opening.past"
-    console.print(t(opening_line, lang, date=format_long_date(plan.opening, lang),
-                    week=format_week(plan.opening, lang), days=schedule.working_days_left))
+    render_heading(console, schedule, "risk.title", lang)
     console.print(Text(t("risk.samples", lang, samples=count(analysis.samples, lang), seed=analysis.seed),
                        style="dim"))
     for kind, text in headline(analysis, lang):

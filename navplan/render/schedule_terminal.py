@@ -37,14 +37,20 @@ _VERDICT_STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"),
                    "chain": ("", "red"), "missed": ("✘ ", "red"), "deadline": ("• ", ""), "note": ("ℹ ", "cyan")}
 
 
-def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
-    """Opening date, days left, and whether the opening holds (and if not, why)."""
+def render_heading(console: Console, schedule: Schedule, title_key: str, lang: str) -> None:
+    """The office and the as-of date (with its week), then the opening date and
+    the working days left: the first two lines of critical-path and risk alike."""
     plan = schedule.project.plan
-    console.print(Text(t("critical_path.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang))
+    console.print(Text(t(title_key, lang, office=plan.office, as_of=format_date(schedule.as_of, lang))
                        + f" ({format_week(schedule.as_of, lang)})", style="bold"))
     opening_line = "opening" if schedule.working_days_left >= 0 else "opening.past"
     console.print(t(opening_line, lang, date=format_long_date(plan.opening, lang),
                     week=format_week(plan.opening, lang), days=schedule.working_days_left))
+
+
+def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
+    """Opening date, days left, and whether the opening holds (and if not, why)."""
+    render_heading(console, schedule, "critical_path.title", lang)
     for kind, text in verdict_lines(schedule, lang):
         mark, style = _VERDICT_STYLES[kind]
         console.print(Text(mark + text, style=style))
