@@ -311,3 +311,30 @@ def test_random_plans_are_sampled_soundly_or_rejected_cleanly(generated, spread:
     assert document["opening_holds_deterministic"] == schedule["opening_holds"]
     if not any(a["sampled"] for a in document["activities"]):
         assert document["probability_opening_holds"] == (1.0 if schedule["opening_holds"] else 0.0)
+
+
+# --- Found by hostile testing ------------------------------------------------------------------------------------
+
+def _one_task(tmp_path: Path, days: int) -> Path:
+    """The small plan's A alone, a range with no spread: the opening has 2 - days working days to spare."""
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(plan_text(block("A", "Arbeid", f"{{low: {days}d, likely: {days}d, high: {days}d}}")
+                              + block("B", "Bygging", "38d", after='["A"]')), encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("days,nb,en", [
+    (1, ["1 simulering (frø 2007)", "holder, 1 arbeidsdag til overs.", "1 arbeidsdag før åpningsdatoen."],
+     ["1 sample (seed 2007)", "holds, 1 working day to spare.", "1 working day before the opening date."]),
+    (3, ["det mangler 1 arbeidsdag.", "1 arbeidsdag etter åpningsdatoen."],
+     ["does not hold, 1 working day missing.", "1 working day after the opening date."]),
+])
+def test_one_of_a_thing_is_said_in_the_singular(tmp_path: Path, days: int, nb: list[str], en: list[str]) -> None:
+    plan = _one_task(tmp_path, days)
+    for lang, expected in (("nb", nb), ("en", en)):
+        result = run_navplan("risk", plan, "--as-of", AS_OF, "--samples", "1", "--lang", lang)
+        assert result.exit_code == 0, result.stderr
+        out = " ".join(result.stdout.split())
+        for words in expected:
+            assert words in out, (lang, words)
+

@@ -26,8 +26,8 @@ def render_risk(console: Console, analysis: RiskAnalysis, lang: str) -> None:
     opening_line = "opening" if schedule.working_days_left >= 0 else "opening.past"
     console.print(t(opening_line, lang, date=format_long_date(plan.opening, lang),
                     week=format_week(plan.opening, lang), days=schedule.working_days_left))
-    console.print(Text(t("risk.samples", lang, samples=count(analysis.samples, lang), seed=analysis.seed),
-                       style="dim"))
+    console.print(Text(t("risk.samples", lang, samples=count(analysis.samples, lang), count=analysis.samples,
+                         seed=analysis.seed), style="dim"))
     for kind, text in headline(analysis, lang):
         mark, style = _STYLES[kind]
         console.print(Text(mark + text, style=style))
