@@ -338,3 +338,17 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path: Path, days: int, nb: l
         for words in expected:
             assert words in out, (lang, words)
 
+
+def test_an_office_that_has_opened_is_not_promised_an_opening(small: Path, tmp_path: Path) -> None:
+    """Once the office has opened, risk says so, as critical-path and the portfolio do; it does not
+    promise with 80 % confidence an opening that is in the past."""
+    result = run_navplan("risk", small, "--as-of", "11.03.2030")
+    assert result.exit_code == 0, result.stderr
+    assert "Kontoret åpnet 04.03.2030." in result.stdout
+    assert "kan åpning loves" not in result.stdout and "sannsynlighet for at åpningsdatoen" not in result.stdout
+    english = run_navplan("risk", small, "--as-of", "11.03.2030", "--lang", "en").stdout
+    assert "The office opened on 2030-03-04." in english and "can be promised" not in english
+    page = tmp_path / "r.md"
+    assert run_navplan("report", small, "--as-of", "11.03.2030", "-o", page).exit_code == 0
+    assert "kan åpning loves" not in page.read_text(encoding="utf-8")
+
