@@ -352,3 +352,13 @@ def test_an_office_that_has_opened_is_not_promised_an_opening(small: Path, tmp_p
     assert run_navplan("report", small, "--as-of", "11.03.2030", "-o", page).exit_code == 0
     assert "kan åpning loves" not in page.read_text(encoding="utf-8")
 
+
+@pytest.mark.parametrize("duration,message", [
+    ("1m..3m", "den sannsynlige varigheten 5w er ikke i samme enhet som intervallet 1m..3m"),
+    ("{low: 1m, likely: 5w, high: 3m}", "den sannsynlige varigheten 5w er ikke i samme enhet som intervallet 1m..3m"),
+])
+def test_a_likely_value_in_another_unit_is_named(tmp_path: Path, duration: str, message: str) -> None:
+    """"the range 1m..3m mixes months with weeks" is not what is wrong with 1m..3m: its likely value is."""
+    plan = nytt_kontor(tmp_path, f'  - id: "7.4"\n    duration: {duration}\n')
+    result = run_navplan("risk", plan, "--as-of", "04.01.2027")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr

@@ -10,6 +10,10 @@ RISK_WORDS: dict[str, tuple[str, str]] = {
                                 "verdiene i m, eller alle i d eller w",
                                 "the range {low}..{high} mixes months with working days or weeks: write every value "
                                 "in m, or every value in d or w"),
+    "error.value.range_likely_units": ("den sannsynlige varigheten {likely} er ikke i samme enhet som intervallet "
+                                       "{low}..{high}: skriv alle verdiene i m, eller alle i d eller w",
+                                       "the likely duration {likely} is not in the unit of the range {low}..{high}: "
+                                       "write every value in m, or every value in d or w"),
     "error.value.range_order": ("intervallet {low}..{high} er baklengs: den laveste verdien skrives først",
                                 "the range {low}..{high} is backwards: the lowest value comes first"),
     "error.value.range_likely": ("den sannsynlige varigheten {likely} ligger utenfor intervallet {low}..{high}",
