@@ -362,3 +362,10 @@ def test_a_likely_value_in_another_unit_is_named(tmp_path: Path, duration: str, 
     plan = nytt_kontor(tmp_path, f'  - id: "7.4"\n    duration: {duration}\n')
     result = run_navplan("risk", plan, "--as-of", "04.01.2027")
     assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_the_portfolio_without_samples_leaves_the_probability_out(small: Path) -> None:
+    """`--samples 0` leaves the probability out, as the README says: no empty "I tide" column."""
+    result = run_navplan("portfolio", small.parent, "--as-of", AS_OF, "--samples", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "I tide" not in result.stdout and "NAV Testby" in result.stdout
