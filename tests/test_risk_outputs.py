@@ -311,3 +311,61 @@ def test_random_plans_are_sampled_soundly_or_rejected_cleanly(generated, spread:
     assert document["opening_holds_deterministic"] == schedule["opening_holds"]
     if not any(a["sampled"] for a in document["activities"]):
         assert document["probability_opening_holds"] == (1.0 if schedule["opening_holds"] else 0.0)
+
+
+# --- Found by hostile testing ------------------------------------------------------------------------------------
+
+def _one_task(tmp_path: Path, days: int) -> Path:
+    """The small plan's A alone, a range with no spread: the opening has 2 - days working days to spare."""
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(plan_text(block("A", "Arbeid", f"{{low: {days}d, likely: {days}d, high: {days}d}}")
+                              + block("B", "Bygging", "38d", after='["A"]')), encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("days,nb,en", [
+    (1, ["1 simulering (frø 2007)", "holder, 1 arbeidsdag til overs.", "1 arbeidsdag før åpningsdatoen."],
+     ["1 sample (seed 2007)", "holds, 1 working day to spare.", "1 working day before the opening date."]),
+    (3, ["det mangler 1 arbeidsdag.", "1 arbeidsdag etter åpningsdatoen."],
+     ["does not hold, 1 working day missing.", "1 working day after the opening date."]),
+])
+def test_one_of_a_thing_is_said_in_the_singular(tmp_path: Path, days: int, nb: list[str], en: list[str]) -> None:
+    plan = _one_task(tmp_path, days)
+    for lang, expected in (("nb", nb), ("en", en)):
+        result = run_navplan("risk", plan, "--as-of", AS_OF, "--samples", "1", "--lang", lang)
+        assert result.exit_code == 0, result.stderr
+        out = " ".join(result.stdout.split())
+        for words in expected:
+            assert words in out, (lang, words)
+
+
+def test_an_office_that_has_opened_is_not_promised_an_opening(small: Path, tmp_path: Path) -> None:
+    """Once the office has opened, risk says so, as critical-path and the portfolio do; it does not
+    promise with 80 % confidence an opening that is in the past."""
+    result = run_navplan("risk", small, "--as-of", "11.03.2030")
+    assert result.exit_code == 0, result.stderr
+    assert "Kontoret åpnet 04.03.2030." in result.stdout
+    assert "kan åpning loves" not in result.stdout and "sannsynlighet for at åpningsdatoen" not in result.stdout
+    english = run_navplan("risk", small, "--as-of", "11.03.2030", "--lang", "en").stdout
+    assert "The office opened on 2030-03-04." in english and "can be promised" not in english
+    page = tmp_path / "r.md"
+    assert run_navplan("report", small, "--as-of", "11.03.2030", "-o", page).exit_code == 0
+    assert "kan åpning loves" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("duration,message", [
+    ("1m..3m", "den sannsynlige varigheten 5w er ikke i samme enhet som intervallet 1m..3m"),
+    ("{low: 1m, likely: 5w, high: 3m}", "den sannsynlige varigheten 5w er ikke i samme enhet som intervallet 1m..3m"),
+])
+def test_a_likely_value_in_another_unit_is_named(tmp_path: Path, duration: str, message: str) -> None:
+    """"the range 1m..3m mixes months with weeks" is not what is wrong with 1m..3m: its likely value is."""
+    plan = nytt_kontor(tmp_path, f'  - id: "7.4"\n    duration: {duration}\n')
+    result = run_navplan("risk", plan, "--as-of", "04.01.2027")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_the_portfolio_without_samples_leaves_the_probability_out(small: Path) -> None:
+    """`--samples 0` leaves the probability out, as the README says: no empty "I tide" column."""
+    result = run_navplan("portfolio", small.parent, "--as-of", AS_OF, "--samples", "0")
+    assert result.exit_code == 0, result.stderr
+    assert "I tide" not in result.stdout and "NAV Testby" in result.stdout

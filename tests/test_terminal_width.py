@@ -122,6 +122,16 @@ def test_portfolio(monkeypatch) -> None:
     assert "examples/indre-ostfold/navplan.yaml" in piped  # a path is never cut when nothing limits the width
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_risk(lang: str, monkeypatch) -> None:
+    """The distribution's bars are as long as the room allows; every other word is kept."""
+    monkeypatch.setattr(sys.modules[__name__], "_NOT_WORDS", re.compile(r"[\u2500-\u259f]+"))
+    keys = ["risk.col.period", "risk.col.share", "risk.col.cumulative", "risk.col.date", "risk.col.probability",
+            "risk.col.correlation"]
+    check_widths(["risk", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", "--samples", "2000", "--lang", lang],
+                 headers(*keys, lang=lang), ["S1", "7.4", "9.2.5", "P80"])
+
+
 def test_handbook() -> None:
     check_widths(["handbook"], headers("col.id", "col.activity", "col.role", "col.duration", "col.source"),
                  ["opening", "1.1", "3.1.4", "9.2.5"])

@@ -107,7 +107,7 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
     meeting as a revision name or a date (default: the last commit touching the plan).
     ``roles`` and ``owners`` make it a personal view (see :mod:`navplan.features.personal_view`).
     The probability of opening on time comes from `navplan risk`'s default run
-    (its samples and fixed seed), so the report says what that command says."""
+    (its samples and fixed seed), so the report says what that command says; none once the office has opened."""
     from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.plan.project import load_project
 
@@ -123,7 +123,7 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
         decisions=[s for s in steering_decisions(now) if shows(view, s.activity)],
         decisions_until=must_start_until(now, DECISION_WEEKS), changes=changes, no_history=missing, view=view,
-        risk=analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
+        risk=None if now.opened else analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
     )
 
 

@@ -10,6 +10,10 @@ RISK_WORDS: dict[str, tuple[str, str]] = {
                                 "verdiene i m, eller alle i d eller w",
                                 "the range {low}..{high} mixes months with working days or weeks: write every value "
                                 "in m, or every value in d or w"),
+    "error.value.range_likely_units": ("den sannsynlige varigheten {likely} er ikke i samme enhet som intervallet "
+                                       "{low}..{high}: skriv alle verdiene i m, eller alle i d eller w",
+                                       "the likely duration {likely} is not in the unit of the range {low}..{high}: "
+                                       "write every value in m, or every value in d or w"),
     "error.value.range_order": ("intervallet {low}..{high} er baklengs: den laveste verdien skrives først",
                                 "the range {low}..{high} is backwards: the lowest value comes first"),
     "error.value.range_likely": ("den sannsynlige varigheten {likely} ligger utenfor intervallet {low}..{high}",
@@ -35,24 +39,28 @@ RISK_WORDS.update({
 RISK_WORDS.update({
     # navplan risk: headline
     "risk.title": ("{office}: risiko per {as_of}", "{office}: schedule risk as of {as_of}"),
-    "risk.samples": ("{samples} simuleringer (frø {seed}); varighetene trekkes mellom lav og høy verdi",
-                     "{samples} samples (seed {seed}); durations drawn between their low and high values"),
+    "risk.samples": ("{samples} {count:simulering|simuleringer} (frø {seed}); varighetene trekkes mellom lav og høy "
+                     "verdi",
+                     "{samples} {count:sample|samples} (seed {seed}); durations drawn between their low and high "
+                     "values"),
     "risk.holds": ("{percent} sannsynlighet for at åpningsdatoen holder.",
                    "{percent} probability that the opening date holds."),
     "risk.deterministic.holds": ("Med alle varigheter som mest sannsynlig (som critical-path): holder, {slack} "
-                                 "arbeidsdager til overs.",
+                                 "{slack:arbeidsdag|arbeidsdager} til overs.",
                                  "With every duration at its likely value (as critical-path): holds, {slack} "
-                                 "working days to spare."),
+                                 "{slack:working day|working days} to spare."),
     "risk.deterministic.fails": ("Med alle varigheter som mest sannsynlig (som critical-path): holder ikke, det "
-                                 "mangler {days} arbeidsdager.",
+                                 "mangler {days} {days:arbeidsdag|arbeidsdager}.",
                                  "With every duration at its likely value (as critical-path): does not hold, "
-                                 "{days} working days missing."),
+                                 "{days} {days:working day|working days} missing."),
     "risk.forecasts": ("Tidligste åpning (alt arbeid ferdig): {forecasts}",
                        "Earliest opening (all work done): {forecasts}"),
     "risk.promise": ("Med 80 % sikkerhet kan åpning loves {date}: {slack}.",
                      "With 80% confidence the opening can be promised for {date}: {slack}."),
-    "risk.slack.before": ("{days} arbeidsdager før åpningsdatoen", "{days} working days before the opening date"),
-    "risk.slack.after": ("{days} arbeidsdager etter åpningsdatoen", "{days} working days after the opening date"),
+    "risk.slack.before": ("{days} {days:arbeidsdag|arbeidsdager} før åpningsdatoen",
+                          "{days} {days:working day|working days} before the opening date"),
+    "risk.slack.after": ("{days} {days:arbeidsdag|arbeidsdager} etter åpningsdatoen",
+                         "{days} {days:working day|working days} after the opening date"),
     "risk.slack.on": ("på åpningsdatoen", "on the opening date"),
     "risk.nothing_sampled": ("Ingen åpne aktiviteter har et varighetsintervall: alle utfall er like.",
                              "No open activity has a duration range: every sample is the same."),
@@ -127,7 +135,8 @@ RISK_WORDS.update({
                        "S-curve: the probability that all work is done in time to open on each date"),
     "risk.svg.opening": ("åpning {date}: {percent}", "opening {date}: {percent}"),
     "risk.svg.p80": ("P80 {date}", "P80 {date}"),
-    "risk.report.caption": ("andel av {samples} simuleringer klar til åpning", "share of {samples} samples ready to open"),
+    "risk.report.caption": ("andel av {samples} {count:simulering|simuleringer} klar til åpning",
+                            "share of {samples} {count:sample|samples} ready to open"),
     "risk.report.verdict": ("{percent} sannsynlighet for at åpningsdatoen holder; med 80 % sikkerhet kan åpning "
                             "loves {date}.",
                             "{percent} probability that the opening date holds; with 80% confidence the opening "

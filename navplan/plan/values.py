@@ -183,8 +183,7 @@ class DurationRange(BaseModel):
     @classmethod
     def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> "DurationRange":
         """The range, if its values are in one unit family and in order."""
-        values = [d for d in (low, likely, high) if d is not None]
-        if len({d.in_months for d in values}) > 1:
+        if low.in_months != high.in_months:
             raise InvalidValue("error.value.range_units", low=low, high=high)
         if low.measure > high.measure:
             raise InvalidValue("error.value.range_order", low=low, high=high)
@@ -209,7 +208,7 @@ class DurationRange(BaseModel):
 def check_likely(low: Duration, likely: Duration, high: Duration) -> None:
     """A likely value lies between low and high, in the same unit family, and is work (above zero)."""
     if likely.in_months != low.in_months:
-        raise InvalidValue("error.value.range_units", low=low, high=high)
+        raise InvalidValue("error.value.range_likely_units", likely=likely, low=low, high=high)
     if not low.measure <= likely.measure <= high.measure:
         raise InvalidValue("error.value.range_likely", likely=likely, low=low, high=high)
     if likely.is_zero:

@@ -27,11 +27,14 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
     def column(key: str, **layout) -> Column:
         return Column(key, t(key, lang), **layout)
 
+    # Without samples (--samples 0, or every office opened) there is no probability to show.
+    sampled = any(line.probability_on_time is not None for line in lines)
     columns = [Column("portfolio.col.office", t("portfolio.col.office", lang) + " / " + t("portfolio.col.file", lang)),
                column("portfolio.col.opening", wraps=False),
                column("portfolio.col.slack", wraps=False, justify="right", under="portfolio.col.opening", fold_rank=1),
                column("portfolio.col.on_time", wraps=False, justify="right", under="portfolio.col.slack", fold_rank=1),
-               column("portfolio.col.worst_date", wraps=False, justify="right", under="portfolio.col.on_time"),
+               column("portfolio.col.worst_date", wraps=False, justify="right",
+                      under="portfolio.col.on_time" if sampled else "portfolio.col.slack"),
                column("portfolio.col.critical"),
                column("portfolio.col.overdue", wraps=False, justify="right", under="portfolio.col.slack"),
                column("portfolio.col.next_deadline", wraps=False, under="portfolio.col.critical"),
@@ -56,5 +59,9 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         rows.append([first, format_date(line.opening, lang), slack, chance, worst, critical,
                      "" if line.overdue is None else str(line.overdue), deadline,
                      Text(portfolio_status(line, lang), style=warn)])
+    if not sampled:
+        del columns[3]
+        for row in rows:
+            del row[3]
     print_table(console, columns, rows, title=t("portfolio.title", lang, as_of=format_date(as_of, lang),
                                                 count=len(lines)))

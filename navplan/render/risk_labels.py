@@ -63,8 +63,14 @@ def slack_words(slack: int, lang: str) -> str:
 
 def headline(analysis: RiskAnalysis, lang: str, deterministic: bool = True) -> list[tuple[str, str]]:
     """The verdict as (kind, text): kind is ok, tight or fail for the probability, then plain lines;
-    with ``deterministic``, what `critical-path` says beside it (the report says that already)."""
+    with ``deterministic``, what `critical-path` says beside it (the report says that already).
+    Once the office has opened, only that: there is no opening left to promise."""
     schedule = analysis.schedule
+    if schedule.opened:
+        lines = [("ok", t("opened", lang, date=format_date(schedule.project.opening_date, lang)))]
+        if not any(a.sampled for a in analysis.activities):
+            lines.append(("note", t("risk.nothing_sampled", lang)))
+        return lines
     probability = analysis.probability_holds
     kind = "ok" if probability >= 0.8 else ("tight" if probability >= 0.5 else "fail")
     lines = [(kind, t("risk.holds", lang, percent=percent(probability, lang)))]

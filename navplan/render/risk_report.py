@@ -46,6 +46,5 @@ def risk_section(analysis: RiskAnalysis, lang: str) -> Section:
 
 
 def risk_figure(analysis: RiskAnalysis, lang: str) -> list[str]:
-    samples = count(analysis.samples, lang)
-    return ["<figure>", s_curve_svg(analysis, lang, t("risk.report.caption", lang, samples=samples), width=380),
-            "</figure>"]
+    caption = t("risk.report.caption", lang, samples=count(analysis.samples, lang), count=analysis.samples)
+    return ["<figure>", s_curve_svg(analysis, lang, caption, width=380), "</figure>"]

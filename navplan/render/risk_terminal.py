@@ -5,6 +5,7 @@ out by :mod:`navplan.render.terminal_layout`, as every table navplan prints."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -12,9 +13,11 @@ from navplan.features.schedule_risk import TOP_DRIVERS, RiskAnalysis
 from navplan.messages import format_date, t
 from navplan.render.risk_labels import bar, buckets, count, decimal, headline, percent, range_text
 from navplan.render.schedule_terminal import render_heading
-from navplan.render.terminal_layout import Column, print_table
+from navplan.render.terminal_layout import GAP, Column, layout_width, print_table
 
 BAR_WIDTH = 24
+#: Shorter bars say little; below this the table is wider than the terminal, as the layout allows.
+MIN_BAR_WIDTH = 8
 _STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
            "plain": ("", ""), "strong": ("", "bold"), "note": ("ℹ ", "cyan")}
 
@@ -22,8 +25,8 @@ _STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail":
 def render_risk(console: Console, analysis: RiskAnalysis, lang: str) -> None:
     schedule = analysis.schedule
     render_heading(console, schedule, "risk.title", lang)
-    console.print(Text(t("risk.samples", lang, samples=count(analysis.samples, lang), seed=analysis.seed),
-                       style="dim"))
+    console.print(Text(t("risk.samples", lang, samples=count(analysis.samples, lang), count=analysis.samples,
+                         seed=analysis.seed), style="dim"))
     for kind, text in headline(analysis, lang):
         mark, style = _STYLES[kind]
         console.print(Text(mark + text, style=style))
@@ -42,19 +45,35 @@ def _distribution(console: Console, analysis: RiskAnalysis, lang: str) -> None:
                Column("risk.col.period", t("risk.col.period", lang), wraps=False),
                Column("risk.col.share", t("risk.col.share", lang), wraps=False),
                Column("risk.col.cumulative", t("risk.col.cumulative", lang), wraps=False, justify="right"),
-               Column("marks", "", wraps=False)]
+               Column("marks", "", wraps=False, under="risk.col.cumulative")]
     cells = []
     for row in rows:
         marks = (["P80"] if row.has_p80 else []) + (["◀ " + t("risk.mark.opening", lang)] if row.has_opening else [])
+        cells.append([row.label, format_date(row.first_day, lang), f" {percent(row.share, lang)}" if row.share else "",
+                      percent(row.cumulative, lang), ", ".join(marks)])
+    width = _bar_width(layout_width(console), [[c.header for c in columns]] + cells, [r.share for r in rows], largest)
+    for row, row_cells in zip(rows, cells):
         # Periods that begin after the opening date are too late.
-        share = Text(bar(row.share, largest, BAR_WIDTH), style="red" if row.first_day > analysis.opening_date
+        share = Text(bar(row.share, largest, width), style="red" if row.first_day > analysis.opening_date
                      else "green")
-        if row.share:
-            share.append(f" {percent(row.share, lang)}")
-        cells.append([row.label, format_date(row.first_day, lang), share, percent(row.cumulative, lang),
-                      Text(", ".join(marks), style="bold")])
+        row_cells[2] = share + row_cells[2]
+        row_cells[4] = Text(row_cells[4], style="bold")
     print_table(console, columns, cells, title=t("risk.section.distribution", lang))
     console.print(Text(t("risk.distribution.legend", lang), style="dim"))
+
+
+def _bar_width(width: int | None, texts: list[list[str]], shares: list[float], largest: float) -> int:
+    """The bars' length: :data:`BAR_WIDTH`, or as long as fits the terminal with the marks
+    moved under the cumulative share (the layout moves them when they do not fit beside it),
+    at least :data:`MIN_BAR_WIDTH`. ``texts``: the header and every row, the share without its bar."""
+    if width is None:
+        return BAR_WIDTH
+    label, day, share, cumulative, marks = (max(cell_len(row[i]) for row in texts) for i in range(5))
+    for length in range(BAR_WIDTH, MIN_BAR_WIDTH, -1):
+        bars = max([share] + [cell_len(bar(part, largest, length) + row[2]) for part, row in zip(shares, texts[1:])])
+        if label + day + bars + max(cumulative, marks) + 3 * len(GAP) <= width:
+            return length
+    return MIN_BAR_WIDTH
 
 
 def _dates(console: Console, analysis: RiskAnalysis, lang: str) -> None:

@@ -232,7 +232,7 @@ def _fold(columns, headers, cells, guest_column: Column, moved: dict[str, str]) 
     columns[host] = replace(columns[host], wraps=columns[host].wraps or columns[guest].wraps, justify="left",
                             hang=hang)
     (host_header, _), (guest_header, _) = headers[host].lines[0], headers[guest].lines[0]
-    headers[host] = _shown([(f"{host_header} / {guest_header}", [])], 0)
+    headers[host] = _shown([(f"{host_header} / {guest_header}" if guest_header else host_header, [])], 0)
     for row in cells:
         if _is_empty(row[guest].lines):
             continue

@@ -32,8 +32,8 @@ def risk_sheet(analysis: RiskAnalysis, lang: str) -> Sheet:
     sheet.widths = {1: 12, 2: 48, 3: 13, 4: 12, 5: 12, 6: 12, 7: 11, 8: 12, 9: 11}
     sheet.put(1, 1, t("risk.title", lang, office=schedule.project.plan.office,
                       as_of=format_date(schedule.as_of, lang)), bold=True, size=14)
-    sheet.put(2, 1, t("risk.samples", lang, samples=count(analysis.samples, lang), seed=analysis.seed),
-              colour=palette.MUTED)
+    sheet.put(2, 1, t("risk.samples", lang, samples=count(analysis.samples, lang), count=analysis.samples,
+                      seed=analysis.seed), colour=palette.MUTED)
     row = 3
     for kind, text in headline(analysis, lang):
         sheet.put(row, 1, text, bold=kind in ("ok", "tight", "fail", "strong"), colour=_COLOURS[kind])
