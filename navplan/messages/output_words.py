@@ -237,9 +237,9 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "unit.weeks": ("{count:uke|uker}", "{count:week|weeks}"),
     "unit.months": ("{count:måned|måneder}", "{count:month|months}"),
     "export.written": ("Skrev {file}: nedtellingskalender for {office} per {as_of}, {activities} {activities:aktivitet|aktiviteter}, "
-                       "{periods} {unit} til åpning.",
+                       "{periods} {unit} i kalenderen.",
                        "Wrote {file}: countdown for {office} as of {as_of}, {activities} {activities:activity|activities}, "
-                       "{periods} {unit} to the opening."),
+                       "{periods} {unit} in the calendar."),
     # navplan export ics, csv, json.
     "export.written.ics": ("Skrev {file}: {events} {events:kalenderhendelse|kalenderhendelser} for {office} per {as_of}.",
                            "Wrote {file}: {events} calendar {events:event|events} for {office} as of {as_of}."),
