@@ -202,12 +202,13 @@ def _calendar_for(project: Project, graph, order: list[Node], as_of: dt.date) ->
             return activity.duration.amount * MAX_WORKING_DAYS_PER_MONTH
         return activity.duration.working_days
 
+    lengths = {node: length(node) for node in order}  # once per node, not once per link
     reach_before: dict[Node, int] = {}
     for node in order:
         reach_before[node] = max(
-            (reach_before[pred] + length(pred) + max(lag for _type, lag in links)
+            (reach_before[pred] + lengths[pred] + max(lag for _type, lag in links)
              for pred, links in graph.graph["links_in"][node]), default=0)
-    longest = max((reach_before[node] + length(node) for node in order), default=0)
+    longest = max((reach_before[node] + lengths[node] for node in order), default=0)
     reach = dt.timedelta(days=int(longest * CALENDAR_DAYS_PER_WORKING_DAY) + CALENDAR_MARGIN_DAYS)
     anchors = [plan.opening, as_of] + ([plan.start] if plan.start else [])
     for activity in project.activities.values():
