@@ -95,7 +95,25 @@ def render_value(value: Any, lang: str) -> Any:
         return ", ".join(str(render_value(item, lang)) for item in value)
     if isinstance(value, Path):
         return one_line(str(value), 2 * MAX_PART)
+    if value is None or isinstance(value, dict):
+        return one_line(_as_yaml(value))
     return one_line(str(value))
+
+
+def _as_yaml(value: Any) -> str:
+    """A value from a plan file as YAML writes it (``~``, ``{a: 1}``, ``[x, y]``),
+    not as Python would (``None``, ``{'a': '1'}``): the reader wrote YAML.
+
+    >>> _as_yaml({"low": None, "high": ["3w", 2]})
+    '{low: ~, high: [3w, 2]}'
+    """
+    if value is None:
+        return "~"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_as_yaml(key)}: {_as_yaml(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_as_yaml(item) for item in value) + "]"
+    return str(value)
 
 
 class InvalidValue(ValueError):
