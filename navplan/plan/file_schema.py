@@ -183,7 +183,14 @@ def _has(field: str) -> dict[str, Any]:
     return {"required": [field], "properties": {field: {"not": {"type": "null"}}}}
 
 
-def _activity(role_ids: list[str]) -> dict[str, Any]:
+def _true() -> dict[str, Any]:
+    """The values navplan reads as true (see :func:`_boolean`)."""
+    words = ["true", "yes", "on", "t", "y", "1"]
+    return {"anyOf": [{"const": True}, {"const": 1},
+                      {"type": "string", "pattern": f"^(?:{'|'.join(_either_case(w) for w in words)})$"}]}
+
+
+def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
     return {
         "type": "object", "additionalProperties": False, "required": ["id"],
         "description": "Local changes to a handbook activity (same id), or a new local activity (title and "
@@ -212,8 +219,14 @@ def _activity(role_ids: list[str]) -> dict[str, Any]:
             "actual_finish": _date(description="When work was finished (status done)"),
             "notes": _text(multiline=True, nullable=True),
         },
-        # The status must allow the actual dates (a missing status is not_started).
+        # The status must allow the actual dates (a missing status is not_started); the opening is a
+        # date, never given a duration or made a task; a milestone has no duration but zero.
         "allOf": [
+            {"if": {"required": ["id"], "properties": {"id": {"const": opening_id}}},
+             "then": {"not": {"anyOf": [_has("duration"), _has("milestone")]}}},
+            {"if": {"required": ["milestone"], "properties": {"milestone": _true()}},
+             "then": {"properties": {"duration": {"anyOf": [
+                 {"type": "null"}, {"type": "string", "pattern": "^\\s*0+\\s*[dwmDWM]\\s*$"}]}}}},
             {"if": _has("actual_finish"),
              "then": {"required": ["status"], "properties": {"status": _status(["done"])}}},
             {"if": _has("actual_start"),
@@ -226,7 +239,8 @@ def plan_file_schema() -> dict[str, Any]:
     """The schema of ``navplan.yaml``, format version 1."""
     from navplan.plan.handbook_files import load_handbook
 
-    role_ids = [role.id for role in load_handbook().roles]
+    handbook = load_handbook()
+    role_ids = [role.id for role in handbook.roles]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "navplan plan file (navplan.yaml)",
@@ -257,6 +271,6 @@ def plan_file_schema() -> dict[str, Any]:
             },
             "drop": {"type": "array", "items": _activity_id(),
                      "description": "Handbook activities not used here (with their sub-activities)"},
-            "activities": {"type": "array", "items": _activity(role_ids)},
+            "activities": {"type": "array", "items": _activity(role_ids, handbook.opening_id)},
         },
     }

@@ -134,6 +134,15 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
             raise fail("error.plan.unknown_role", path + ("role",), f"activities[{block.id}].role",
                        Message("hint.did_you_mean", guess=guess) if guess else Message("hint.roles", roles=role_ids),
                        role=block.role)
+        if block.id == handbook.opening_id and (block.duration is not None or block.milestone is not None):
+            # The opening is the plan's date, not work: a duration would schedule it as a task.
+            field_name = "duration" if block.duration is not None else "milestone"
+            raise fail("error.plan.opening_duration", path + (field_name,), f"activities[{block.id}].{field_name}",
+                       "hint.opening_duration")
+        if block.milestone and block.duration is not None and not (
+                isinstance(block.duration, Duration) and block.duration.is_zero):
+            raise fail("error.plan.milestone_duration", path + ("duration",), f"activities[{block.id}].duration",
+                       "hint.milestone_duration", id=block.id)
         if block.id in activities:
             _apply_changes(activities[block.id], block, fail, path)
         else:
