@@ -35,10 +35,11 @@ CALENDAR_MARGIN_DAYS = 120
 
 @dataclass
 class ScheduledActivity:
-    """An activity with its dates. Points are working-day indices (see
-    :mod:`navplan.engine.working_days`); dates are what people read:
-    ``dates["earliest_start"]`` … ``dates["latest_finish"]``, and the same as
-    attributes ending in ``_date``."""
+    """An activity with its dates. ``earliest_start`` … ``latest_finish`` are
+    points, working-day indices (see :mod:`navplan.engine.working_days`);
+    ``dates["earliest_start"]`` … ``dates["latest_finish"]`` are the same as
+    dates, what people read (and what :class:`navplan.api.PlanSchedule` hands a
+    script); ``forecast_start`` and ``forecast_finish`` name the earliest dates."""
 
     activity: NetworkActivity
     level: int
