@@ -73,50 +73,53 @@ def _network(project: Project) -> tuple[Edges, set[Node]]:
     """The edges of :func:`network_edges`, and the nodes after the opening they imply."""
     activities = project.activities
     edges: Edges = {}
-
-    def entry(node_id: str) -> Node:
-        return SummaryPoint("start", node_id) if activities[node_id].is_summary else node_id
-
-    def exit_(node_id: str) -> Node:
-        return SummaryPoint("finish", node_id) if activities[node_id].is_summary else node_id
-
-    def first(node_id: str) -> Node:
-        return SummaryPoint("first", node_id) if activities[node_id].is_summary else node_id
+    # Each activity's entry (start), exit (finish) and first-start node, made once: a
+    # summary's are its points, a task's or milestone's the activity itself.
+    entry: dict[str, Node] = {}
+    exit_: dict[str, Node] = {}
+    first: dict[str, Node] = {}
+    for activity in activities.values():
+        if activity.kind == "summary":
+            entry[activity.id] = SummaryPoint("start", activity.id)
+            exit_[activity.id] = SummaryPoint("finish", activity.id)
+            first[activity.id] = SummaryPoint("first", activity.id)
+        else:
+            entry[activity.id] = exit_[activity.id] = first[activity.id] = activity.id
 
     def add(pred: Node, succ: Node, link_type: LinkType, lag: int) -> None:
         edges.setdefault((pred, succ), []).append((link_type, lag))
 
     def ends_of(node_id: str) -> list[Node]:
         """The finishing nodes of a summary's steps (or the activity itself)."""
-        if not activities[node_id].is_summary:
+        if activities[node_id].kind != "summary":
             return [node_id]
         return [node for child in activities[node_id].children for node in ends_of(child)]
 
     for activity in activities.values():
-        if activity.is_summary:
+        if activity.kind == "summary":
             for child in activity.children:
-                add(SummaryPoint("start", activity.id), entry(child), LinkType.SS, 0)
-                add(exit_(child), SummaryPoint("finish", activity.id), LinkType.FF, 0)
+                add(entry[activity.id], entry[child], LinkType.SS, 0)
+                add(exit_[child], exit_[activity.id], LinkType.FF, 0)
                 if not activities[child].dropped:
-                    add(first(child), SummaryPoint("first", activity.id), LinkType.SS, 0)
+                    add(first[child], first[activity.id], LinkType.SS, 0)
     for activity in activities.values():
         for link in activity.links:
             lag = link.lag.working_days
-            if link.type is LinkType.FF and activity.is_summary:
+            if link.type is LinkType.FF and activity.kind == "summary":
                 # Finish-to-finish into a summary: none of its work finishes earlier.
                 for end in ends_of(activity.id):
-                    add(exit_(link.id), end, LinkType.FF, lag)
+                    add(exit_[link.id], end, LinkType.FF, lag)
                 continue
             # Start-to-start from a summary counts from its first step's start.
-            pred = first(link.id) if link.type is LinkType.SS else exit_(link.id)
-            add(pred, entry(activity.id), link.type, lag)
+            pred = first[link.id] if link.type is LinkType.SS else exit_[link.id]
+            add(pred, entry[activity.id], link.type, lag)
     after_opening = nodes_after_opening(project, edges)
     # All work is over before the opening, also work whose only successors are
     # linked start-to-start; for the rest these links are implied anyway.
-    for node in network_nodes(project):
-        if node != project.opening_id and node not in after_opening and not (
-                isinstance(node, SummaryPoint) and node.kind in ("start", "first")):
-            add(node, project.opening_id, LinkType.FS, 0)
+    opening_id = project.opening_id
+    for activity_key, node in exit_.items():  # a summary's finish point, or the task or milestone
+        if activity_key != opening_id and node not in after_opening:
+            add(node, opening_id, LinkType.FS, 0)
     return edges, after_opening
 
 
