@@ -93,7 +93,7 @@ def test_a_bad_plan_is_listed_last_with_its_message_and_does_not_stop_the_rest(c
     positions = [compact.index(text) for text in ("NAVVerst", "NAVSein", "NAVStram", "NAVRomslig", "2030-02-30")]
     assert positions == sorted(positions)
     assert "isnotarealdate" in compact
-    assert "5 plans; 2 do not hold their opening date; 1 could not be read." in table.stderr
+    assert "5 plans; 2 do not hold their opening date; 0 hold the opening but miss dates; 1 could not be read." in table.stderr
 
 
 def test_folders_are_searched_recursively_skipping_git_venv_and_node_modules(county: Path) -> None:
@@ -303,6 +303,8 @@ def test_an_office_that_opens_on_time_but_misses_a_date_says_so_everywhere(tmp_p
         body = lines[next(i for i, line in enumerate(lines) if line.startswith("─")) + 1:]
         assert " ".join(" ".join(line[start:].split()) for line in body).strip() == status
         assert ("Verste" if lang == "nb" else "Worst") in lines[1]
+    assert "1 plan; 0 holder ikke åpningsdatoen; 1 holder åpningen, men ikke alle datoer; 0 kunne ikke leses." \
+        in run_navplan("portfolio", plan, "--as-of", AS_OF, "--samples", "0").stderr
     workbook = tmp_path / "fylke.xlsx"
     assert run_navplan("portfolio", plan, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook).exit_code == 0
     ws = load_workbook(workbook).active

@@ -68,7 +68,8 @@ def portfolio(
     bad = sum(1 for line in lines if line.error is not None)
     if shape == "table":
         failing = sum(1 for line in lines if line.error is None and not line.holds)
-        env.say(t("portfolio.summary", language_, count=len(lines), failing=failing, bad=bad))
+        missing = sum(1 for line in lines if line.error is None and line.holds and line.missed_deadlines)
+        env.say(t("portfolio.summary", language_, count=len(lines), failing=failing, missing=missing, bad=bad))
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK
