@@ -184,6 +184,17 @@ def test_usage_errors_exit_2_without_traceback() -> None:
     assert bad_date.exit_code == 2 and "--as-of" in bad_date.stderr
 
 
+def test_an_option_without_its_value_or_a_flag_with_one_names_the_command_s_help() -> None:
+    missing = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of")
+    assert missing.exit_code == 2
+    assert missing.stderr == "navplan: --as-of trenger en verdi (se `navplan critical-path --help`)\n"
+    flag = run_navplan("critical-path", INDRE_OSTFOLD, "--check=yes", "--lang", "en")
+    assert flag.exit_code == 2
+    assert flag.stderr == "navplan: --check takes no value (see `navplan critical-path --help`)\n"
+    nested = run_navplan("export", "xlsx", INDRE_OSTFOLD, "-o")
+    assert nested.stderr == "navplan: -o trenger en verdi (se `navplan export xlsx --help`)\n"
+
+
 def _subprocess(args: list[str], **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environment.update(env)

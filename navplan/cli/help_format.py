@@ -117,6 +117,19 @@ class _Localised:
             item.help = words(item.help, lang) if item.help else item.help
         return items
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from typer._click import exceptions as click_errors  # typer carries its own copy of click
+
+        try:
+            return super().parse_args(ctx, args)
+        except click_errors.UsageError as error:
+            # The parser raises "needs a value" and "takes no value" without the
+            # command they belong to; usage_error() needs it to tell the two apart
+            # and to name the command's help.
+            if error.ctx is None:
+                error.ctx = ctx
+            raise
+
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [t("help.metavar.options", language(ctx))]
         pieces += [_argument_usage(param) for param in self.get_params(ctx) if param.param_type_name == "argument"]
