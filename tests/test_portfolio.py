@@ -313,6 +313,26 @@ def test_an_office_that_opens_on_time_but_misses_a_date_says_so_everywhere(tmp_p
     assert cells["Status"] == "holder, men 1 dato holder ikke"
 
 
+def test_an_office_that_opened_with_a_date_missed_says_so_in_its_status_as_in_the_count(tmp_path: Path) -> None:
+    """The same plan as of 01.04.2030, after the opening: L1 was never recorded
+    done, so its not-after date 01.02.2030 is missed (as critical-path says). The
+    count under the table names it among those that miss a date, the row is red,
+    and the status says why instead of a bare "opened"."""
+    plan = _write(tmp_path / "frist", plan_text(block("L1", "Lokaler", "30d", not_after="2030-02-01"),
+                                                office="NAV Frist"))
+    assert "✘ L1" in run_navplan("critical-path", plan, "--as-of", "01.04.2030").stdout
+    for lang, status, count in (
+            ("nb", "åpnet, men 1 dato holder ikke",
+             "1 plan; 0 holder ikke åpningsdatoen; 1 holder åpningen, men ikke alle datoer; 0 kunne ikke leses."),
+            ("en", "opened, but 1 date missed", "1 plan; 0 do not hold their opening date; 1 holds the opening")):
+        table = run_navplan("portfolio", plan, "--as-of", "01.04.2030", "--lang", lang, width=120)
+        assert table.exit_code == 0 and count in table.stderr
+        lines = table.stdout.splitlines()
+        start = lines[1].index("Status")
+        body = lines[next(i for i, line in enumerate(lines) if line.startswith("─")) + 1:]
+        assert " ".join(" ".join(line[start:].split()) for line in body).strip() == status
+
+
 def test_an_office_that_has_opened_is_not_sampled() -> None:
     record = _json(EXAMPLES / "lillehammer-gausdal")[1][0]
     assert record["opened"] and record["probability_on_time"] is None

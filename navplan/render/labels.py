@@ -62,12 +62,14 @@ def portfolio_status(line: "PortfolioLine", lang: str) -> str:
     """One office's verdict in the portfolio, the same in the table and the workbook:
     opened; or the opening missing N working days; or holding, with how many
     fixed and not-after dates will be missed (a county director must not read
-    "holds" for an office about to miss its agreement's adoption); or holding."""
+    "holds" for an office about to miss its agreement's adoption); or holding.
+    An office that opened with dates missed says so too, as the count under the
+    table and the row's colour do."""
     if line.error is not None:
         return line.error.render(lang)
     if line.opened:
-        return t("portfolio.opened", lang)
-    if not line.holds:
+        status = t("portfolio.opened", lang)
+    elif not line.holds:
         status = t("portfolio.missing", lang, days=line.missing_working_days)
     elif line.slack_to_opening == 0:
         status = t("portfolio.tight", lang)
