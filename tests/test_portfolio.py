@@ -324,7 +324,8 @@ def test_an_office_that_opened_with_a_date_missed_says_so_in_its_status_as_in_th
     for lang, status, count in (
             ("nb", "åpnet, men 1 dato holder ikke",
              "1 plan; 0 holder ikke åpningsdatoen; 1 holder åpningen, men ikke alle datoer; 0 kunne ikke leses."),
-            ("en", "opened, but 1 date missed", "1 plan; 0 do not hold their opening date; 1 holds the opening")):
+            ("en", "opened, but 1 date missed",
+             "1 plan; 0 do not hold their opening date; 1 holds the opening but misses dates; 0 could not be read.")):
         table = run_navplan("portfolio", plan, "--as-of", "01.04.2030", "--lang", lang, width=120)
         assert table.exit_code == 0 and count in table.stderr
         lines = table.stdout.splitlines()

@@ -383,7 +383,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "portfolio.summary": ("{count} {count:plan|planer}; {failing} holder ikke åpningsdatoen; {missing} holder åpningen, "
                           "men ikke alle datoer; {bad} kunne ikke leses.",
                           "{count} {count:plan|plans}; {failing} {failing:does|do} not hold {failing:its|their} opening date; "
-                          "{missing} {missing:holds|hold} the opening but miss dates; {bad} could not be read."),
+                          "{missing} {missing:holds|hold} the opening but {missing:misses|miss} dates; {bad} could not be read."),
     "portfolio.written": ("Skrev {file}: portefølje med {count} {count:plan|planer} per {as_of}.",
                           "Wrote {file}: portfolio of {count} {count:plan|plans} as of {as_of}."),
 }
