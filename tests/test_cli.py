@@ -35,6 +35,26 @@ def test_every_command_has_help_and_is_documented_in_the_readme(command: str) ->
     assert f"navplan {command}" in readme, f"README documents `navplan {command}`"
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_help_at_80_columns_keeps_each_example_one_command_and_each_date_format_whole(lang: str, monkeypatch) -> None:
+    """A long example is continued with a backslash, so that it can be copied into a
+    shell as it stands (it used to wrap as prose: `--git` alone on a line of its own
+    ran as a command); and «åååå-mm-dd» is never broken at its hyphen."""
+    monkeypatch.setenv("COLUMNS", "80")
+    heading = "Eksempel:" if lang == "nb" else "Example:"
+    for command in COMMANDS + [f"{group} {sub}" for group, subs in GROUPS.items() for sub in subs]:
+        text = run_navplan(*command.split(), "-h", "--lang", lang).stdout
+        assert max(len(line) for line in text.splitlines()) <= 80, text
+        assert not re.search(r"(åååå|yyyy)-\n", text), text
+        example = text.split(heading)[1].strip().replace(" \\\n", " ")
+        for line in example.splitlines():
+            assert line.strip().startswith("navplan "), f"{command}: {line!r} is not a command\n{text}"
+    init = run_navplan("init", "-h", "--lang", lang).stdout.split(heading)[1]
+    folder = "kontor/" if lang == "nb" else "office/"
+    assert " ".join(init.replace("\\\n", " ").split()) == \
+        f'navplan init {folder} --office "NAV Fjordby" --opening 03.01.2028 -m Fjordby --git'
+
+
 def test_the_readme_lists_every_command_the_app_has() -> None:
     import typer
 

@@ -14,9 +14,12 @@ help is asked for), so `navplan validate` does not pay for building
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any
 
 import typer
+from typer._click.core import Context  # typer carries its own copy of click
+from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
 from navplan.errors import Message, NavplanError
@@ -68,8 +71,33 @@ def command(app: typer.Typer, name: str, key: str, **settings: Any):
                        short_help=f"help.{key}.short", epilog=f"help.{key}.example", **settings)
 
 
+class _HelpFormatter(HelpFormatter):
+    """The library's help layout, except that text never breaks at a hyphen
+    inside a word (åååå-mm-dd): it wraps between words, as navplan's tables do."""
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        start = len(self.buffer)
+        super().write_dl([(term, text.replace("-", _NO_BREAK)) for term, text in rows], *args, **kwargs)
+        self.buffer[start:] = [piece.replace(_NO_BREAK, "-") for piece in self.buffer[start:]]
+
+    def write_text(self, text: str) -> None:
+        start = len(self.buffer)
+        super().write_text(text.replace("-", _NO_BREAK))
+        self.buffer[start:] = [piece.replace(_NO_BREAK, "-") for piece in self.buffer[start:]]
+
+
+#: Stands in for a hyphen while a text is wrapped, so that the wrap cannot break there.
+_NO_BREAK = "\u2011"
+
+
+class _Context(Context):
+    formatter_class = _HelpFormatter
+
+
 class _Localised:
     """Help laid out in the user's language; shared by commands and groups."""
+
+    context_class = _Context
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         lang = language(ctx)
@@ -102,7 +130,7 @@ class _Localised:
         if self.epilog:
             with formatter.section(t("help.examples", lang)):
                 for line in words(self.epilog, lang).splitlines():
-                    formatter.write_text(line)
+                    _write_command(formatter, line)
 
     def format_commands_in(self, ctx: Any, formatter: Any, lang: str) -> None:
         """Groups list their commands; a command has none."""
@@ -134,6 +162,30 @@ class _Localised:
         pieces = [t("help.metavar.options", language(ctx))]
         pieces += [_argument_usage(param) for param in self.get_params(ctx) if param.param_type_name == "argument"]
         return pieces
+
+
+def _write_command(formatter: Any, line: str) -> None:
+    """An example command, continued with `` \\`` where it would pass the width,
+    so that it can be copied into a shell as it stands (wrapped as prose, its last
+    option landed on a line of its own); a quoted value is never split, nor an
+    option from its value."""
+    indent = " " * formatter.current_indent
+    width = formatter.width - formatter.current_indent - len(" \\")
+    words = re.findall(r"(?:\"[^\"]*\"|'[^']*'|\S)+", line)
+    tokens: list[str] = []
+    for word in words:
+        if tokens and tokens[-1].startswith("-") and " " not in tokens[-1] and not word.startswith("-"):
+            tokens[-1] += " " + word
+        else:
+            tokens.append(word)
+    current = ""
+    for token in tokens:
+        if current and len(current) + 1 + len(token) > width:
+            formatter.write(f"{indent}{current} \\\n")
+            current = "  " + token
+        else:
+            current = f"{current} {token}" if current else token
+    formatter.write(f"{indent}{current}\n")
 
 
 def _argument_usage(param: Any) -> str:
