@@ -43,8 +43,9 @@ SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
     "col.forecast_start": ("Prognose start", "Forecast start"),
     "col.forecast_finish": ("Prognose ferdig", "Forecast finish"),
     "opening.forecast": ("PROGNOSE ÅPNING {date}", "FORECAST OPENING {date}"),
-    "help.option.dates": ("Datoene kalenderen viser: latest (senest, standard) eller forecast (prognose)",
-                          "The dates the calendar shows: latest (the default) or forecast"),
+    "help.option.dates": ("Datoene kalenderen og Gantt-søylene viser: latest (senest, standard) eller forecast "
+                          "(prognose)",
+                          "The dates the calendar and the Gantt bars show: latest (the default) or forecast"),
     "section.after_opening": ("Arbeid etter åpningen", "Work after the opening"),
     "init.levers": ("Det som kan hjelpe: marker arbeid som alt er gjort (navplan done), ta ut aktiviteter som ikke "
                     "gjelder (drop i planen), kort ned varigheter (navplan set ID --duration), eller flytt "
