@@ -324,3 +324,13 @@ def test_markdown_keeps_entity_references_as_the_plan_wrote_them(tmp_path: Path)
     assert "# NAV \\&lt;b\\&gt; & Co: rapport til styringsgruppen" in markdown
     assert "| A | R\\&amp;D \\&#x27;x\\&#39; \\&copy; |" in markdown
 
+
+def test_the_decisions_legend_without_the_political_consideration(tmp_path: Path) -> None:
+    # A plan that dropped 3.2 has no political consideration to follow: the legend names
+    # only the roles, with no empty '()'.
+    folder = new_repository(tmp_path / "kontor")
+    commit_plan(folder, plan_text(block("A", "Alpha", "10d")), "Plan")
+    text = report(folder, tmp_path / "r.md")
+    assert "*Åpne aktiviteter for Fylkesdirektør og Rådmann.*" in text
+    english = report(folder, tmp_path / "e.md", "--lang", "en")
+    assert "*Open activities of" in english and "()" not in english

@@ -337,6 +337,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                                  "Decisions for the steering group, the next {weeks} weeks"),
     "report.decisions.legend": ("Åpne aktiviteter for {roles}, og styringsgruppens beslutninger ({ids}).",
                                 "Open activities of {roles}, and the steering group's decisions ({ids})."),
+    "report.decisions.legend.roles": ("Åpne aktiviteter for {roles}.", "Open activities of {roles}."),
     "report.none": ("Ingen.", "None."),
     "report.more": ("… og {count} til.", "… and {count} more."),
     "report.criterion.met": ("oppfylt", "met"),
