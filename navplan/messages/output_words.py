@@ -295,6 +295,8 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                    "Slack to the opening: {before} → {after} {after:working day|working days} ({change})."),
     "diff.slack.same": ("Slakk til åpning: {after} {after:arbeidsdag|arbeidsdager}, som før.",
                         "Slack to the opening: {after} {after:working day|working days}, as before."),
+    "diff.slack.had_opened": ("Slakk til åpning: {after} {after:arbeidsdag|arbeidsdager} (kontoret hadde åpnet {date}).",
+                              "Slack to the opening: {after} {after:working day|working days} (the office had opened on {date})."),
     "diff.holds.lost": ("Åpningsdatoen holdt, men holder ikke lenger: det mangler {days} {days:arbeidsdag|arbeidsdager}.",
                         "The opening date held, but no longer does: {days} {days:working day is|working days are} missing."),
     "diff.holds.regained": ("Åpningsdatoen holder igjen (før manglet det {days} {days:arbeidsdag|arbeidsdager}).",
