@@ -96,6 +96,10 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "sync.no_status_column": ("overskriftsraden har ingen kolonne {header}", "the header row has no {header} column"),
     "sync.unknown_id": ("'{id}' er ikke en aktivitet i planen", "'{id}' is not an activity in the plan"),
     "sync.dropped": ("{id} er tatt ut av planen (drop)", "{id} is dropped from the plan (drop)"),
+    "sync.dropped_progress": ("{id} er tatt ut av planen (drop), men arbeidsboken har fremdrift på den "
+                              "(slett raden i arbeidsboken, eller ta {id} ut av drop: i planfilen)",
+                              "{id} is dropped from the plan (drop), but the workbook has progress on it "
+                              "(delete the row in the workbook, or take {id} out of drop: in the plan file)"),
     "sync.duplicate_id": ("{id} står også på rad {row}", "{id} is also on row {row}"),
     "sync.empty_status": ("statusen er tom; skriv {words}", "the status is empty; write {words}"),
     "sync.bad_status": ("'{value}' er ikke en status ({words})", "'{value}' is not a status ({words})"),
