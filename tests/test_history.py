@@ -266,3 +266,21 @@ def test_a_not_after_date_can_cost_the_critical_path_slack_the_opening_keeps(rep
     table = run_navplan("diff", repo, "--as-of", AS_OF).stdout
     assert ("Slakk til åpning: 25 arbeidsdager, som før.\n"
             "C Gamma, ferdig senest 09.01.2030: slakk 0 → -1 arbeidsdag (-1).\n") in table  # one day: singular
+
+
+def test_once_the_office_has_opened_it_says_so_instead_of_a_slack(repo: Path) -> None:
+    # As of Monday 11.03.2030 the opening of 04.03.2030 has passed in both versions: there is
+    # no slack to the opening left to compare, whatever the plan says of work after it (E).
+    working_copy(repo, plan_text(A10 + B5 + C3 + D2 + block("E", "Epsilon", "5d", after='["opening"]')))
+    lines = run_navplan("diff", repo, "--as-of", "11.03.2030", width=None).stdout.splitlines()
+    assert lines[1] == "Kontoret åpnet 04.03.2030."
+    assert not [line for line in lines if "Slakk til åpning" in line]
+    english = run_navplan("diff", repo, "--as-of", "11.03.2030", "--lang", "en").stdout
+    assert "The office opened on 2030-03-04." in english and "Slack to the opening" not in english
+    # The opening moved from 04.03 to Monday 25.03.2030 (point 55): the office had opened as
+    # of 11.03 (point 45) in the committed plan, and now has A then B, 15 days, to do in 10.
+    working_copy(repo, BEFORE.replace("opening: 2030-03-04", "opening: 2030-03-25"))
+    lines = run_navplan("diff", repo, "--as-of", "11.03.2030", width=None).stdout.splitlines()
+    assert lines[1:4] == ["Åpningsdatoen er flyttet fra 04.03.2030 til 25.03.2030.",
+                          "Slakk til åpning: -5 arbeidsdager (kontoret hadde åpnet 04.03.2030).",
+                          "Åpningsdatoen holdt, men holder ikke lenger: det mangler 5 arbeidsdager."]

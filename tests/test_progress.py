@@ -282,3 +282,27 @@ def test_adjacent_activities_on_two_branches_merge_without_conflict(repository) 
     activities = load_project(folder).activities
     assert activities["2.2"].status is Status.DONE
     assert (activities["2.3"].status, activities["2.3"].owner) == (Status.STARTED, "Per")
+
+
+@pytest.mark.parametrize(("drop", "args", "message"), [
+    # In drop: itself: say how to plan it again.
+    ('["8.3"]', ["done", "8.3"], "8.3 er tatt ut av planen (drop) (ta den ut av drop: i planfilen for å bruke den igjen)"),
+    ('["8.3"]', ["done", "8.3", "--lang", "en"], "8.3 is dropped from the plan (drop) "
+                                                 "(take it out of drop: in the plan file to use it again)"),
+    # Dropped with its main activity: drop: does not name it.
+    ('["8"]', ["set", "8.2", "--owner", "Kari"], "8.2 er tatt ut av planen sammen med 8 (drop) "
+                                                 "(ta 8 ut av drop: i planfilen for å bruke den igjen)"),
+    # Every sub-activity dropped: the main activity is not in drop: at all.
+    ('["8.1", "8.2", "8.3"]', ["set", "8", "--owner", "Kari"],
+     "8 Kultur- og kompetanseutvikling har ingen underaktiviteter igjen: alle er tatt ut av planen (8.1, 8.2, 8.3) "
+     "(ta en av dem ut av drop: i planfilen for å bruke den igjen)"),
+    ('["8.1", "8.2", "8.3"]', ["done", "8", "--lang", "en"],
+     "8 Culture and competence development has no sub-activities left: all of them are dropped (8.1, 8.2, 8.3)"),
+])
+def test_a_dropped_activity_is_refused_with_the_way_back(plan: Path, drop: str, args: list[str], message: str) -> None:
+    plan.write_text(COMMENTED.replace('drop: ["8.3"]', f"drop: {drop}"), encoding="utf-8")
+    before = plan.read_bytes()
+    result = run_navplan(args[0], args[1], plan, *args[2:])
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert plan.read_bytes() == before

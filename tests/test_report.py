@@ -311,3 +311,26 @@ def test_the_file_name_decides_the_format_and_nothing_is_overwritten(repo: Path,
     assert existing.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert forced.stderr.strip() == f"Skrev {existing}: rapport til styringsgruppen for NAV Testby per 07.01.2030."
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_markdown_keeps_entity_references_as_the_plan_wrote_them(tmp_path: Path) -> None:
+    # Markdown reads '&amp;' as '&' and '&#x27;' as an apostrophe: a title written
+    # 'R&amp;D' would show 'R&D'. The '&' that starts a reference is escaped; a lone
+    # '&' ('& Co') stays as it is, as Markdown shows it literally.
+    folder = new_repository(tmp_path / "kontor")
+    text = plan_text(block("A", '"R&amp;D &#x27;x&#39; &copy;"', "10d"), office='"NAV &lt;b&gt; & Co"')
+    commit_plan(folder, text, "Plan")
+    markdown = report(folder, tmp_path / "r.md")
+    assert "# NAV \\&lt;b\\&gt; & Co: rapport til styringsgruppen" in markdown
+    assert "| A | R\\&amp;D \\&#x27;x\\&#39; \\&copy; |" in markdown
+
+
+def test_the_decisions_legend_without_the_political_consideration(tmp_path: Path) -> None:
+    # A plan that dropped 3.2 has no political consideration to follow: the legend names
+    # only the roles, with no empty '()'.
+    folder = new_repository(tmp_path / "kontor")
+    commit_plan(folder, plan_text(block("A", "Alpha", "10d")), "Plan")
+    text = report(folder, tmp_path / "r.md")
+    assert "*Åpne aktiviteter for Fylkesdirektør og Rådmann.*" in text
+    english = report(folder, tmp_path / "e.md", "--lang", "en")
+    assert "*Open activities of" in english and "()" not in english

@@ -173,7 +173,8 @@ def test_a_bad_cell_is_named_with_workbook_sheet_and_cell(plan, workbook, lang, 
 
 @pytest.mark.parametrize("value, message", [
     ("7.99", "'7.99' is not an activity in the plan"),
-    ("9.2.6", "9.2.6 is dropped from the plan (drop)"),
+    ("9.2.6", "9.2.6 is dropped from the plan (drop), but the workbook has progress on it "
+              "(delete the row in the workbook, or take 9.2.6 out of drop: in the plan file)"),
     ("4.1", "4.1 is also on row {row}"),
 ])
 def test_an_id_the_plan_does_not_have_is_named(plan, workbook, value, message) -> None:
@@ -381,3 +382,27 @@ def test_status_words_typed_with_other_spaces_or_letters_are_read(plan, workbook
     assert statuses["4.1"] is Status.DONE
     assert statuses.get("7.4", Status.STARTED if "g" in started else Status.NOT_STARTED) is (
         Status.STARTED if "g" in started else Status.NOT_STARTED)
+
+
+def test_a_workbook_made_before_an_activity_was_dropped_still_syncs(tmp_path: Path) -> None:
+    # The steering group marks 4.1 done in last month's workbook; meanwhile the plan dropped
+    # 9.2 (and with it 9.2.1 ... 9.2.6, rows the workbook still has, unmarked). Those rows
+    # say what the plan said of them, so nothing is lost by leaving them: 4.1 is synced.
+    plan = tmp_path / "navplan.yaml"
+    shutil.copy(INDRE_OSTFOLD, plan)
+    path = tmp_path / "plan.xlsx"
+    rows = build_workbook(path, load_project(plan))
+    mark(path, rows["4.1"], status="ferdig", finish=dt.date(2019, 1, 15))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("drop: []", 'drop: ["9.2"]'), encoding="utf-8")
+    result = run_navplan("sync", path, plan, "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert load_project(plan).activities["4.1"].status is Status.DONE
+    # Progress marked on a row the plan has dropped since is not dropped without a word.
+    mark(path, rows["9.2.3"], status="pågår", start=dt.date(2019, 1, 14))
+    before = snapshot(plan)
+    refused = run_navplan("sync", path, plan, "--yes")
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (
+        f"navplan: {path}: Nedtellingskalender!A{rows['9.2.3']}: 9.2.3 er tatt ut av planen (drop), men arbeidsboken "
+        "har fremdrift på den (slett raden i arbeidsboken, eller ta 9.2.3 ut av drop: i planfilen)")
+    assert snapshot(plan) == before

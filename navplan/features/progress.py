@@ -195,6 +195,22 @@ def _editing(plan: str | Path | None, activity_id: str) -> Iterator["_ActivityEd
         yield _ActivityEdit(path, activity_id)
 
 
+def _dropped(project, activity) -> NavplanError:
+    """Why an activity is out of the plan, and what brings it back: it is in
+    drop:, a main activity above it is, or every sub-activity of it is."""
+    drop = set(project.plan.drop)
+    if activity.id in drop:
+        return NavplanError("sync.dropped", field="ID", hint="progress.dropped.hint", id=activity.id)
+    parent = activity.parent
+    while parent is not None and parent not in drop:
+        parent = project.activities[parent].parent
+    if parent is not None:
+        return NavplanError("progress.dropped_with", field="ID", hint="progress.dropped_with.hint",
+                            id=activity.id, parent=parent)
+    return NavplanError("progress.dropped_children", field="ID", hint="progress.dropped_children.hint",
+                        id=activity.id, title=activity.title, children=activity.children)
+
+
 class _ActivityEdit:
     """One activity of one plan and the edit made to it."""
 
@@ -213,7 +229,7 @@ class _ActivityEdit:
             raise NavplanError("error.plan.unknown_id", field="ID", id=activity_id,
                                hint=Message("hint.did_you_mean", guess=guess) if guess else "hint.see_handbook_ids")
         if activity.dropped:
-            raise NavplanError("sync.dropped", field="ID", id=activity_id)
+            raise _dropped(self.project, activity)
         if activity_id == self.project.opening_id:
             raise NavplanError("progress.opening", field="ID")
         self.activity = activity

@@ -139,12 +139,20 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
             continue
         activity_id = _activity_id(cells[0])
         activity = project.activities.get(activity_id)
-        if activity is None or activity.dropped:
-            key = "sync.dropped" if activity is not None else "sync.unknown_id"
-            raise sheet.error(1, number, key, id=activity_id)
+        if activity is None:
+            raise sheet.error(1, number, "sync.unknown_id", id=activity_id)
         if activity_id in seen:
             raise sheet.error(1, number, "sync.duplicate_id", id=activity_id, row=seen[activity_id])
         seen[activity_id] = number
+        if activity.dropped:
+            # A workbook made before the plan dropped it: the row is left alone while it
+            # says what the plan says; progress marked on it would be lost, so it is refused.
+            if activity.is_summary:
+                continue
+            values = {name: _cell(sheet, cells, column, number, name, statuses) for name, column in columns.items()}
+            if any(values[name] != getattr(activity, name) for name in values):
+                raise sheet.error(1, number, "sync.dropped_progress", id=activity_id)
+            continue
         sheet.rows[activity_id] = (number, cells)
         if activity.is_summary or activity_id == project.opening_id:
             continue  # their status comes from their steps, or is the opening itself

@@ -45,7 +45,14 @@ def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
                       t("diff.opening_moved", lang, before=format_date(before.project.opening_date, lang),
                         after=format_date(after.project.opening_date, lang))))
     change = diff.slack_change
-    if change:
+    if after.opened:
+        # No slack to the opening is left to compare once it has passed.
+        lines.append(("ok", t("opened", lang, date=format_date(after.project.opening_date, lang))))
+    elif before.opened:
+        lines.append(("worse" if after.slack_to_opening < 0 else "ok",
+                      t("diff.slack.had_opened", lang, after=after.slack_to_opening,
+                        date=format_date(before.project.opening_date, lang))))
+    elif change:
         lines.append(("worse" if change < 0 else "better",
                       t("diff.slack", lang, before=before.slack_to_opening, after=after.slack_to_opening,
                         change=signed(change))))

@@ -8,8 +8,9 @@ import re
 from navplan.render.report_sections import Grid, heading, footer, sections
 from navplan.features.steering_report import Report
 
-#: Characters Markdown would read as markup or raw HTML inside running text and table cells.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+#: Characters Markdown would read as markup or raw HTML inside running text and table cells,
+#: and an '&' that starts an entity reference ('&amp;' would show as '&'); a lone '&' shows as itself.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]+;))")
 
 
 def md_text(text: str) -> str:

@@ -223,5 +223,7 @@ def _decisions_legend(report: Report, lang: str) -> str:
     roles = sorted(steering_roles(report.schedule))
     titles = [role_title(report.schedule, role, lang) for role in roles]
     words = " og " if lang == "nb" else " and "
-    return t("report.decisions.legend", lang, roles=words.join(titles),
-             ids=", ".join(steering_decision_ids(report.schedule)))
+    ids = steering_decision_ids(report.schedule)
+    if not ids:  # the plan dropped the political consideration
+        return t("report.decisions.legend.roles", lang, roles=words.join(titles))
+    return t("report.decisions.legend", lang, roles=words.join(titles), ids=", ".join(ids))
