@@ -14,9 +14,9 @@ from conftest import EXAMPLES, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 AS_OF = "10.12.2018"
-HEADERS_NB = ["ID", "Aktivitet", "Ansvarlig", "Eier", "Start senest", "Ferdig senest", "Tidligst start",
-              "Tidligst ferdig", "Slakk", "Status", "Faktisk start", "Faktisk ferdig"]
-HEADERS_EN = ["ID", "Activity", "Responsible", "Owner", "Start by", "Finish by", "Earliest start", "Earliest finish",
+HEADERS_NB = ["ID", "Aktivitet", "Ansvarlig", "Eier", "Start senest", "Ferdig senest", "Prognose start",
+              "Prognose ferdig", "Slakk", "Status", "Faktisk start", "Faktisk ferdig"]
+HEADERS_EN = ["ID", "Activity", "Responsible", "Owner", "Start by", "Finish by", "Forecast start", "Forecast finish",
               "Slack", "Status", "Actual start", "Actual finish"]
 #: Each fixed column's number, by its bokmål header (docs/workbook-layout.md).
 COLUMN = {header: number for number, header in enumerate(HEADERS_NB, start=1)}
@@ -97,7 +97,7 @@ def test_activity_rows_hold_values_and_real_dates(by_month) -> None:
     assert ws.cell(row=started, column=COLUMN["Faktisk start"]).number_format == "DD.MM.YYYY"
     # The forecast beside the latest dates: 4.1 began 10.12.2018 (Monday) and takes 2 weeks,
     # 10 working days with no holiday: 10.-14. and 17.-21.12, so it finishes 21.12.2018.
-    forecast = [ws.cell(row=started, column=COLUMN[header]) for header in ("Tidligst start", "Tidligst ferdig")]
+    forecast = [ws.cell(row=started, column=COLUMN[header]) for header in ("Prognose start", "Prognose ferdig")]
     assert [cell.value.date() for cell in forecast] == [dt.date(2018, 12, 10), dt.date(2018, 12, 21)]
     assert {cell.number_format for cell in forecast} == {"DD.MM.YYYY"}
     assert ws.cell(row=rows["5.1"], column=COLUMN["Eier"]).value == "Gudrun H. Grindaker"
@@ -105,7 +105,7 @@ def test_activity_rows_hold_values_and_real_dates(by_month) -> None:
     assert ws.cell(row=done, column=COLUMN["Status"]).value == "ferdig"
     assert ws.cell(row=done, column=COLUMN["Slakk"]).value is None
     assert [ws.cell(row=done, column=COLUMN[header]).value for header in
-            ("Start senest", "Ferdig senest", "Tidligst start", "Tidligst ferdig")] == [None] * 4
+            ("Start senest", "Ferdig senest", "Prognose start", "Prognose ferdig")] == [None] * 4
     assert ws.cell(row=done, column=COLUMN["Faktisk ferdig"]).value.date() == dt.date(2018, 12, 10)
     # Outline order with the opening last; summaries bold.
     ids = list(rows)
@@ -239,7 +239,7 @@ def test_lost_opening_is_said_on_the_critical_path_sheet(tmp_path: Path) -> None
     countdown = openpyxl.load_workbook(target).worksheets[0]
     late = on_time = 0
     for row in range(5, countdown.max_row + 1):
-        latest, forecast = (countdown.cell(row=row, column=COLUMN[h]) for h in ("Ferdig senest", "Tidligst ferdig"))
+        latest, forecast = (countdown.cell(row=row, column=COLUMN[h]) for h in ("Ferdig senest", "Prognose ferdig"))
         if latest.value is None:
             continue
         red = forecast.font.color is not None and forecast.font.color.rgb[-6:] == "C00000"

@@ -64,7 +64,7 @@ def test_libreoffice_reads_the_rows_and_keeps_formulas_as_text(converted) -> Non
     rows = list(csv.reader(converted["csv"].read_text(encoding="utf-8").splitlines()))
     assert rows[0][0] == "Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020"
     assert rows[3][:12] == ["ID", "Aktivitet", "Ansvarlig", "Eier", "Start senest", "Ferdig senest",
-                            "Tidligst start", "Tidligst ferdig", "Slakk", "Status", "Faktisk start", "Faktisk ferdig"]
+                            "Prognose start", "Prognose ferdig", "Slakk", "Status", "Faktisk start", "Faktisk ferdig"]
     by_id = {row[0]: row for row in rows[4:]}
     assert by_id["6.1"][1] == "Beskrive arbeidsprosesser i NAV-kontoret"
     assert by_id["6.1"][4:6] + by_id["6.1"][8:10] == ["31.01.2019", "06.03.2019", "30", "ikke startet"]

@@ -143,7 +143,7 @@ def test_csv_has_one_row_per_activity_that_changed(repo: Path) -> None:
 def test_the_opening_stops_holding(repo: Path) -> None:
     # A 10d -> 40d: A then B take 45 working days, 5 more than the 40 to the opening.
     #   A must start by 35 - 40 = point -5: five working days before 07.01.2030, skipping
-    #   New Year's Day: 04.01, 03.01, 02.01, 31.12, 28.12.2029. Earliest finishes: A point 40
+    #   New Year's Day: 04.01, 03.01, 02.01, 31.12, 28.12.2029. Forecast finishes: A point 40
     #   (last day 01.03), B 45 (08.03): 30 working days later each.
     working_copy(repo, plan_text(block("A", "Alpha", "40d") + B5 + C3 + D2))
     document = diff_json(repo)

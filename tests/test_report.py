@@ -105,7 +105,7 @@ Kritisk linje: Før: 3.2.2 → 3.2.3 · Nå: A → B · Kom inn: A, B · Gikk ut
 
 **Flyttet (ny dato og arbeidsdager flyttet)**
 
-| ID | Aktivitet | Start senest | Ferdig senest | Tidligst ferdig | Slakk |
+| ID | Aktivitet | Start senest | Ferdig senest | Prognose ferdig | Slakk |
 | --- | --- | --- | --- | --- | ---: |
 | A | Alpha | 28.12.2029 (-30) | 22.02.2030 | **01.03.2030 (+30)** | 25 → -5 |
 | B | Beta | 25.02.2030 | 01.03.2030 | **08.03.2030 (+30)** | 25 → -5 |

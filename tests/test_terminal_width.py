@@ -146,7 +146,7 @@ def test_diff(tmp_path: Path) -> None:
                  ["set", "2.3", "--duration", "3d"]):
         assert run_navplan(*args, folder).exit_code == 0
     check_widths(["diff", folder, "--as-of", "21.01.2019"],
-                 headers("col.id", "col.activity", "col.start_by", "col.finish_by", "col.earliest_finish", "col.slack"),
+                 headers("col.id", "col.activity", "col.start_by", "col.finish_by", "col.forecast_finish", "col.slack"),
                  ["3.2.2", "3.2.3", "2.3", "4.1"])
 
 

@@ -58,7 +58,7 @@ def header_columns(ws) -> dict[str, int]:
     from navplan.messages import MESSAGES
 
     by_text = {cell.value: cell.column for cell in ws[HEADER_ROW] if isinstance(cell.value, str)}
-    return {key: by_text[text] for key in COLUMNS + ["col.earliest_start", "col.earliest_finish"]
+    return {key: by_text[text] for key in COLUMNS + ["col.forecast_start", "col.forecast_finish"]
             for text in MESSAGES[key] if text in by_text}
 
 

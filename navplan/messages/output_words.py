@@ -37,8 +37,6 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "col.owner": ("Eier", "Owner"),
     "col.start_by": ("Start senest", "Start by"),
     "col.finish_by": ("Ferdig senest", "Finish by"),
-    "col.earliest_start": ("Tidligst start", "Earliest start"),
-    "col.earliest_finish": ("Tidligst ferdig", "Earliest finish"),
     "col.slack": ("Slakk", "Slack"),
     "col.status": ("Status", "Status"),
     "col.week": ("Uke", "Week"),

@@ -109,7 +109,7 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
         console.print(Text(text, style=_STYLES[kind]))
     if diff.moved:
         console.print()
-        columns = _columns(lang, ["col.id", "col.activity", "col.start_by", "col.finish_by", "col.earliest_finish",
+        columns = _columns(lang, ["col.id", "col.activity", "col.start_by", "col.finish_by", "col.forecast_finish",
                                   "col.slack"])
         rows = [[move.id, _title(move.after, lang),
                  *[_shift(move.after.dates[key], getattr(move, key), lang) for key in MOVED_DATES],
@@ -143,7 +143,7 @@ def _slack(scheduled: ScheduledActivity) -> str:
 
 
 #: When the table is too narrow: the finish under the start, then the earliest finish under them.
-_UNDER = {"col.finish_by": ("col.start_by", 0), "col.earliest_finish": ("col.start_by", 1)}
+_UNDER = {"col.finish_by": ("col.start_by", 0), "col.forecast_finish": ("col.start_by", 1)}
 
 
 def _columns(lang: str, keys: list[str]) -> list[Column]:
@@ -153,4 +153,4 @@ def _columns(lang: str, keys: list[str]) -> list[Column]:
                    fold_rank=_UNDER.get(key, (None, 0))[1]) for key in keys]
 
 
-MOVED_DATE_COLUMNS = ("col.start_by", "col.finish_by", "col.earliest_finish")
+MOVED_DATE_COLUMNS = ("col.start_by", "col.finish_by", "col.forecast_finish")

@@ -38,7 +38,7 @@ class Grid:
 
 
 #: Columns that hold ids, dates and numbers.
-_NARROW = {"col.id", "col.number", "col.start_by", "col.finish_by", "col.earliest_finish", "col.slack", "col.week",
+_NARROW = {"col.id", "col.number", "col.start_by", "col.finish_by", "col.forecast_finish", "col.slack", "col.week",
            "col.due", "col.statutory", "col.status", "col.met"}
 
 
@@ -171,7 +171,7 @@ def _changes(report: Report, lang: str) -> Section:
             shifts = [_shift(move.after.dates[key], getattr(move, key), lang) for key in MOVED_DATES]
             rows.append([Cell(move.id), Cell(move.after.activity.title.get(lang)), *shifts,
                          Cell(f"{_slack(move.before).text} → {_slack(move.after).text}")])
-        section.grid = _grid(["col.id", "col.activity", "col.start_by", "col.finish_by", "col.earliest_finish",
+        section.grid = _grid(["col.id", "col.activity", "col.start_by", "col.finish_by", "col.forecast_finish",
                               "col.slack"], rows, lang)
         section.notes.append(t("diff.legend", lang))
         if len(moved) > MAX_MOVED:

@@ -28,8 +28,8 @@ from navplan.render.workbook.sheet_model import (
 
 #: The forecast (earliest, given progress) sits next to the latest dates: a forecast
 #: finish after the latest finish is what the steering group must see.
-COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.earliest_start",
-           "col.earliest_finish", "col.slack", "col.status", "col.actual_start", "col.actual_finish"]
+COLUMNS = ["col.id", "col.activity", "col.role", "col.owner", "col.start_by", "col.finish_by", "col.forecast_start",
+           "col.forecast_finish", "col.slack", "col.status", "col.actual_start", "col.actual_finish"]
 COLUMN = {key: number for number, key in enumerate(COLUMNS, start=1)}
 STATUS_COLUMN = COLUMN["col.status"]
 FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # M
@@ -172,8 +172,8 @@ def _activity_cells(sheet: Sheet, row: int, schedule: Schedule, scheduled: Sched
         late_finish = dates["earliest_finish"] > dates["latest_finish"]
         sheet.put(row, COLUMN["col.start_by"], dates["latest_start"], **_warning(late), **top)
         sheet.put(row, COLUMN["col.finish_by"], dates["latest_finish"], **top)
-        sheet.put(row, COLUMN["col.earliest_start"], dates["earliest_start"], **top)
-        sheet.put(row, COLUMN["col.earliest_finish"], dates["earliest_finish"], **_warning(late_finish), **top)
+        sheet.put(row, COLUMN["col.forecast_start"], dates["earliest_start"], **top)
+        sheet.put(row, COLUMN["col.forecast_finish"], dates["earliest_finish"], **_warning(late_finish), **top)
     warn = scheduled.slack is not None and (scheduled.slack < 0 or scheduled.critical)
     sheet.put(row, COLUMN["col.slack"], scheduled.slack, **_warning(warn), **top)
     sheet.put(row, STATUS_COLUMN, t(f"status.{scheduled.status.value}", lang), bold=summary, **top)
@@ -251,8 +251,8 @@ def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gan
         2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 46),
         3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 20),
         4: fit_width([s.activity.owner or "" for s in rows], 10, 20),
-        **dict.fromkeys((COLUMN[key] for key in ("col.start_by", "col.finish_by", "col.earliest_start",
-                                                 "col.earliest_finish", "col.actual_start", "col.actual_finish")), 11),
+        **dict.fromkeys((COLUMN[key] for key in ("col.start_by", "col.finish_by", "col.forecast_start",
+                                                 "col.forecast_finish", "col.actual_start", "col.actual_finish")), 11),
         COLUMN["col.slack"]: 6.5, STATUS_COLUMN: fit_width(status_words, 11, 14),
     }
     if gantt.before:

@@ -16,8 +16,8 @@ from navplan.render.workbook.sheet_model import (
     HAIR, SUMMARY_BAR, PageSetup, Sheet, fit_heights, fit_width, header_row,
 )
 
-PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.earliest_start",
-                "col.earliest_finish", "col.slack", "col.status"]
+PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.forecast_start",
+                "col.forecast_finish", "col.slack", "col.status"]
 _VERDICT_COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING,
                     "chain": palette.WARNING, "missed": palette.WARNING, "deadline": palette.TEXT,
                     "note": palette.NOTE}
