@@ -185,7 +185,7 @@ def test_editing_an_example_touches_only_that_activity(tmp_path: Path) -> None:
     (["done", "2.2", "--on", "16.03.2029"], "--on: 16.03.2029 er etter i dag (15.03.2029)"),
     (["done", "2.1", "--on", "13.01.2029"], "13.01.2029 er før faktisk start 14.01.2029"),
     (["start", "S1"], "S1 Styringsgruppemøte er allerede ferdig (01.03.2029) "
-                      "(for å åpne den igjen: navplan set S1 --status started)"),
+                      "(for å åpne den igjen: navplan set S1 "),
     (["set", "2.2", "--duration", "3x"], "--duration: '3x' er ikke en varighet"),
     (["set", "2.2", "--duration", "3x", "--lang", "en"], "--duration: '3x' is not a duration"),
     (["set", "2.2", "--not-before", "1.1.19"], "--not-before: '1.1.19' er ikke en dato"),
@@ -207,6 +207,21 @@ def test_errors_exit_2_with_one_line_and_leave_the_file_alone(plan: Path, args: 
     assert result.stdout == ""
     assert (plan.read_bytes(), plan.stat().st_mtime_ns) == before
     assert list(plan.parent.iterdir()) == [plan], "no temporary file left behind"
+
+
+def test_a_hint_s_command_names_the_plan_as_it_was_named(plan: Path, monkeypatch) -> None:
+    """Pasted as it stands, the suggested command edits the same plan: with the plan
+    named (quoted for the shell), or without it when the plan was found from here."""
+    spaced = plan.parent / "mitt kontor"
+    spaced.mkdir()
+    (spaced / "navplan.yaml").write_bytes(plan.read_bytes())
+    named = run_navplan("start", "S1", spaced)
+    assert f"(for å åpne den igjen: navplan set S1 '{spaced}' --status started)" in named.stderr
+    before = run_navplan("done", "2.1", spaced / "navplan.yaml", "--on", "13.01.2029", "--lang", "en")
+    assert f"(correct the start with navplan start 2.1 '{spaced / 'navplan.yaml'}' --on DATE)" in before.stderr
+    monkeypatch.chdir(spaced)
+    here = run_navplan("start", "S1")
+    assert "(for å åpne den igjen: navplan set S1 --status started)" in here.stderr
 
 
 def test_a_plan_that_does_not_load_is_refused_before_any_edit(plan: Path) -> None:

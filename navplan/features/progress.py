@@ -66,7 +66,8 @@ def record_done(plan: str | Path | None, activity_id: str, *, on: dt.date, today
         _check_not_future(on, today)
         start = editing.activity.actual_start
         if start is not None and on < start:
-            raise NavplanError("progress.before_start", field="--on", hint="progress.before_start.hint",
+            raise NavplanError("progress.before_start", field="--on",
+                               hint=Message("progress.before_start.hint", id=activity_id, plan=_plan_words(plan)),
                                date=on, start=start, id=activity_id)
         return editing.apply({"status": Status.DONE, "actual_finish": on})
 
@@ -79,10 +80,19 @@ def record_start(plan: str | Path | None, activity_id: str, *, on: dt.date, toda
         if editing.activity.status is Status.DONE:
             # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
             finished = editing.activity.actual_finish
-            raise NavplanError("progress.already_done", field="ID", hint="progress.already_done.hint",
+            raise NavplanError("progress.already_done", field="ID",
+                               hint=Message("progress.already_done.hint", id=activity_id, plan=_plan_words(plan)),
                                id=activity_id, title=editing.title,
                                date=finished if finished else Message("progress.empty"))
         return editing.apply({"status": Status.STARTED, "actual_start": on})
+
+
+def _plan_words(plan: str | Path | None) -> str:
+    """The plan as the user named it, for a hint's command to be pasted as it stands
+    (nothing when it was found from the current folder)."""
+    import shlex
+
+    return "" if plan is None else " " + shlex.quote(str(plan))
 
 
 def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, Any],
