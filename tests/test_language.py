@@ -149,3 +149,16 @@ def test_the_english_catalogue_is_what_en_shows() -> None:
     """The check above is not vacuous: the same bad input in English has English words."""
     result = run_navplan("critical-path", "borte.yaml", "--lang", "en")
     assert result.exit_code == 2 and english_words(result.stderr)
+
+
+def test_the_language_may_come_before_the_command() -> None:
+    """`navplan --lang en critical-path ...`, as people write `git -C DIR log`: the same
+    as the option after the command; before no command it chooses the help's language."""
+    first = run_navplan("--lang", "en", "critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018")
+    after = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", "--lang", "en")
+    assert first.exit_code == 0 and first.stdout == after.stdout
+    assert first.stdout.startswith("NAV Indre Østfold: critical path as of 2018-12-10")
+    assert run_navplan("--lang=en", "critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018",
+                       ).stdout == after.stdout
+    bad = run_navplan("--lang", "xx", "critical-path", EXAMPLES / "indre-ostfold")
+    assert bad.exit_code == 2 and "--lang: 'xx' er ikke et gyldig valg: velg 'nb' eller 'en'" in bad.stderr

@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     env.lang = language_of(argv, env.environ)
+    argv = _lang_after_command(argv)
     if COMPLETE_VAR in os.environ:  # the shell asks for completions: typer's classes answer it
         from typer._completion_classes import completion_init
 
@@ -135,6 +136,29 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 
         return _fail(env, OutputFailed(error))
     return code
+
+
+def _lang_after_command(argv: list[str]) -> list[str]:
+    """``navplan --lang en COMMAND ...`` as ``navplan COMMAND ... --lang en``: people put
+    a language first, as they would ``git -C``, but ``--lang`` is each command's option.
+    Before no command at all (``navplan --lang en --help``) it has already chosen the
+    language and is left out.
+
+    >>> _lang_after_command(["--lang", "en", "critical-path", "kontor/"])
+    ['critical-path', 'kontor/', '--lang', 'en']
+    >>> _lang_after_command(["--lang=en", "--help"])
+    ['--help']
+    """
+    if argv and argv[0] == "--lang" and len(argv) > 1:
+        option, rest = argv[:2], argv[2:]
+    elif argv and argv[0].startswith("--lang="):
+        option, rest = argv[:1], argv[1:]
+    else:
+        return argv
+    if not any(not word.startswith("-") for word in rest):
+        return rest
+    end = rest.index("--") if "--" in rest else len(rest)
+    return rest[:end] + option + rest[end:]
 
 
 def _run(argv: list[str], env: Environment) -> int:
