@@ -63,19 +63,25 @@ def read(result, plan: Path, before: bytes, change: str | None) -> None:
     assert plan.read_bytes() == before
 
 
+def synced(good, path: Path, fragment: str | None, change: str | None = None, **options) -> None:
+    """Sync ``path`` into the good plan: read (with ``change`` in the preview, or nothing
+    to change) when ``fragment`` is None, else refused with ``fragment`` in the message."""
+    before = good["plan"].read_bytes()
+    result = run_navplan("sync", path, good["plan"], **options)
+    if fragment is None:
+        read(result, good["plan"], before, change)
+    else:
+        refused(result, path, fragment, good["plan"], before)
+
+
 @pytest.mark.parametrize("case", sorted(XLSX_CASES))
 def test_xlsx(case: str, good, tmp_path: Path) -> None:
     member, change, fragment = XLSX_CASES[case]
     path = tmp_path / f"{case}.xlsx"
     rewrite(good["edited"], path, member, change)
-    before = good["plan"].read_bytes()
-    result = run_navplan("sync", path, good["plan"], width=None)  # piped: one line per activity
-    if fragment is None:
-        # Rows past the recorded dimension are read: 7.4 is on row 44.
-        read(result, good["plan"], before, "7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: "
-                                           "status ikke startet → pågår, faktisk start – → 04.03.2019")
-    else:
-        refused(result, path, fragment, good["plan"], before)
+    # Rows past the recorded dimension are read: 7.4 is on row 44 (piped: one line per activity).
+    synced(good, path, fragment, "7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: "
+                                 "status ikke startet → pågår, faktisk start – → 04.03.2019", width=None)
 
 
 @pytest.mark.parametrize("case", sorted(OTHER_CASES))
@@ -83,12 +89,7 @@ def test_other(case: str, good, tmp_path: Path) -> None:
     make, fragment = OTHER_CASES[case]
     path = tmp_path / f"{case}.xlsx"
     make(good["xlsx"], path)
-    before = good["plan"].read_bytes()
-    result = run_navplan("sync", path, good["plan"])
-    if fragment is None:
-        read(result, good["plan"], before, None)
-    else:
-        refused(result, path, fragment, good["plan"], before)
+    synced(good, path, fragment)
 
 
 @pytest.mark.parametrize("case", sorted(ODS_CASES))
@@ -96,12 +97,7 @@ def test_ods(case: str, good, tmp_path: Path) -> None:
     member, change, fragment = ODS_CASES[case]
     path = tmp_path / f"{case}.ods"
     rewrite(good["ods"], path, member, change)
-    before = good["plan"].read_bytes()
-    result = run_navplan("sync", path, good["plan"])
-    if fragment is None:
-        read(result, good["plan"], before, None)
-    else:
-        refused(result, path, fragment, good["plan"], before)
+    synced(good, path, fragment)
 
 
 def test_the_exported_workbooks_read_back_unchanged(good) -> None:

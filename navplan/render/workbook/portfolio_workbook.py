@@ -27,31 +27,33 @@ COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening"
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
 
 
-def _numbered(keys: dict[str, object]) -> dict[int, object]:
-    """Per-column settings given by column key, as column numbers (1 = A)."""
-    return {COLUMNS.index(key) + 1: value for key, value in keys.items()}
+def _number(key: str) -> int:
+    """A column's number (1 = A) by its key."""
+    return COLUMNS.index(key) + 1
+
+
+def _numbers(*keys: str) -> set[int]:
+    return {_number(key) for key in keys}
 
 
 #: Column widths (characters) within bounds: the whole table fits one A4 landscape page at a readable size.
-_BOUNDS = _numbered({"portfolio.col.office": (14, 20), "portfolio.col.file": (12, 18),
-                     "portfolio.col.opening": (11, 11), "portfolio.col.holds": (7, 7), "portfolio.col.slack": (7, 7),
-                     "portfolio.col.worst_date_slack": (7, 7), "portfolio.col.worst_date_id": (8, 8),
-                     "portfolio.col.critical_id": (8, 8), "portfolio.col.critical_title": (14, 18),
-                     "portfolio.col.overdue": (7, 9), "portfolio.col.next_deadline": (11, 11),
-                     "portfolio.col.next_deadline_id": (8, 8), "portfolio.col.status": (10, 22),
-                     "portfolio.col.on_time": (7, 7)})
+_BOUNDS = {_number(key): bounds for key, bounds in {
+    "portfolio.col.office": (14, 20), "portfolio.col.file": (12, 18), "portfolio.col.opening": (11, 11),
+    "portfolio.col.holds": (7, 7), "portfolio.col.slack": (7, 7), "portfolio.col.worst_date_slack": (7, 7),
+    "portfolio.col.worst_date_id": (8, 8), "portfolio.col.critical_id": (8, 8),
+    "portfolio.col.critical_title": (14, 18), "portfolio.col.overdue": (7, 9), "portfolio.col.next_deadline": (11, 11),
+    "portfolio.col.next_deadline_id": (8, 8), "portfolio.col.status": (10, 22), "portfolio.col.on_time": (7, 7),
+}.items()}
 #: The probability of opening on time (`navplan risk`), a share shown as percent.
-_ON_TIME = COLUMNS.index("portfolio.col.on_time") + 1
+_ON_TIME = _number("portfolio.col.on_time")
 #: Long texts wrap rather than widen the sheet past a readable print.
-_WRAP = set(_numbered(dict.fromkeys(["portfolio.col.office", "portfolio.col.file", "portfolio.col.critical_title",
-                                     "portfolio.col.status"])))
+_WRAP = _numbers("portfolio.col.office", "portfolio.col.file", "portfolio.col.critical_title", "portfolio.col.status")
 #: Ids stand apart from the numbers beside them.
-_CENTRED = set(_numbered(dict.fromkeys(["portfolio.col.worst_date_id", "portfolio.col.critical_id",
-                                        "portfolio.col.next_deadline_id"])))
+_CENTRED = _numbers("portfolio.col.worst_date_id", "portfolio.col.critical_id", "portfolio.col.next_deadline_id")
 #: Columns in red: the opening's when it does not hold, the worst date's when it is missed, the status when either.
-_OPENING_LATE = set(_numbered(dict.fromkeys(["portfolio.col.holds", "portfolio.col.slack"])))
-_DATE_MISSED = set(_numbered(dict.fromkeys(["portfolio.col.worst_date_slack", "portfolio.col.worst_date_id"])))
-_STATUS = COLUMNS.index("portfolio.col.status") + 1
+_OPENING_LATE = _numbers("portfolio.col.holds", "portfolio.col.slack")
+_DATE_MISSED = _numbers("portfolio.col.worst_date_slack", "portfolio.col.worst_date_id")
+_STATUS = _number("portfolio.col.status")
 
 
 def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Book:
