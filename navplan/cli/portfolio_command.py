@@ -69,7 +69,10 @@ def portfolio(
     if shape == "table":
         failing = sum(1 for line in lines if line.error is None and not line.holds)
         missing = sum(1 for line in lines if line.error is None and line.holds and line.missed_deadlines)
-        env.say(t("portfolio.summary", language_, count=len(lines), failing=failing, missing=missing, bad=bad))
+        env.say(t("portfolio.summary", language_, plans=t("portfolio.summary.plans", language_, count=len(lines)),
+                  failing=t("portfolio.summary.failing", language_, failing=failing),
+                  missing=t("portfolio.summary.missing", language_, missing=missing),
+                  bad=t("portfolio.summary.bad", language_, bad=bad)))
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK

@@ -102,7 +102,7 @@ def countdown_sheet_name(book: WorkbookFile) -> str:
         if _has_progress_header(book.rows(title)):
             return title
     sheets = ", ".join(book.sheet_names) or t("sync.no_sheets")
-    raise NavplanError("sync.no_countdown_sheet", file=book.path, names=" / ".join(MESSAGES["sheet.countdown"]),
+    raise NavplanError("sync.no_countdown_sheet", file=book.path, names=" / ".join(dict.fromkeys(MESSAGES["sheet.countdown"])),
                        sheets=sheets)
 
 
@@ -167,14 +167,16 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
 def _columns(sheet: _Sheet, cells: tuple, row: int) -> dict[str, int]:
     """Column numbers (1-based) by field, found by their header in either language."""
     columns: dict[str, int] = {}
+    candidates = list(LANGUAGES)  # the languages every header read so far is written in
     for index, value in enumerate(cells, start=1):
         text = _text(value).casefold()
         for name, key in _HEADERS.items():
             languages = [lang for lang, words in zip(LANGUAGES, MESSAGES[key]) if words.casefold() == text]
             if languages and name not in columns:
                 columns[name] = index
-                if len(languages) == 1:  # `Status` is the same word in both
-                    sheet.words_lang = languages[0]
+                # `Status` is the same word in every language, `Aktivitet` in two
+                candidates = [lang for lang in candidates if lang in languages] or candidates
+                sheet.words_lang = sheet.lang if sheet.lang in candidates else candidates[0]
     if "status" not in columns:
         raise sheet.error(1, row, "sync.no_status_column", header=" / ".join(dict.fromkeys(MESSAGES["col.status"])))
     return columns

@@ -1,79 +1,91 @@
-"""Every word a user sees: bokmål by default, English with ``--lang en``.
+"""Every word a user sees: bokmål by default, nynorsk with ``--lang nn``, English
+with ``--lang en``.
 
-The catalogues live beside this module (output words, error words); this
-module looks them up and formats dates, weeks and months the Norwegian way.
+The words live in gettext catalogues, navplan/locale/<lang>/LC_MESSAGES/navplan.po
+(see :mod:`navplan.messages.catalogue`); this module looks them up, and formats
+dates, weeks, months, numbers and lists in each language with Babel's CLDR data.
 Nothing here imports rich or any other part of navplan."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
-LANGUAGES = ("nb", "en")
+from navplan.messages.catalogue import Catalogue
 
-
-def _catalogue() -> dict[str, tuple[str, str]]:
-    """Every ``*_words.py`` module beside this one holds one ``*_WORDS`` dict; a
-    key may be defined once only, so two features cannot silently overwrite a word."""
-    import importlib
-    import pkgutil
-
-    merged: dict[str, tuple[str, str]] = {}
-    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_words")):
-        words = getattr(importlib.import_module(f"{__name__}.{module}"), module.upper())
-        clash = merged.keys() & words.keys()
-        if clash:
-            raise RuntimeError(f"message keys defined twice: {sorted(clash)}")
-        merged.update(words)
-    return merged
+#: The languages navplan speaks, bokmål first (the base language every key is written in).
+#: A new language is a catalogue navplan/locale/<code>/LC_MESSAGES/navplan.po and its code here.
+LANGUAGES = ("nb", "nn", "en")
+#: The language when nothing chooses one.
+DEFAULT_LANGUAGE = "nb"
 
 
-#: Every message navplan shows: key → (bokmål, English).
-MESSAGES: dict[str, tuple[str, str]] = _catalogue()
-
-WEEKDAYS = {
-    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
+def N_(key: str) -> str:
+    """Marks a message key that is looked up later (pybabel extract finds it): the key itself."""
+    return key
 
 
-MONTHS_SHORT = {
-    "nb": ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
+@lru_cache(maxsize=None)
+def translations(lang: str) -> Catalogue:
+    """The catalogue of ``lang``, falling back to bokmål for a message it lacks."""
+    if lang not in LANGUAGES:
+        raise KeyError(f"no catalogue for language {lang!r}")
+    catalogue = Catalogue(lang)
+    if lang != DEFAULT_LANGUAGE:
+        catalogue.add_fallback(translations(DEFAULT_LANGUAGE))
+    return catalogue
 
 
-class Count(int):
-    """A number in a message that chooses the word after it: ``{count:plan|planer}``
-    is "plan" for 1 (and -1) and "planer" otherwise, in bokmål as in English.
+class _Messages(Mapping):
+    """Every message key → its text in each of :data:`LANGUAGES` (in that order): for
+    reading back a word that may have been written in any of them (a workbook's
+    column). A counted message gives its plural form."""
 
-    >>> "{n} {n:plan|planer}, {m} {m:plan|planer}".format(n=Count(1), m=Count(0))
-    '1 plan, 0 planer'
-    """
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        if key not in self:
+            raise KeyError(key)
+        texts = []
+        for lang in LANGUAGES:
+            catalogue = translations(lang)
+            count = catalogue.count_of(key)
+            texts.append(catalogue.ngettext(key, "{%s}" % count, 2) if count else catalogue.gettext(key))
+        return tuple(texts)
 
-    def __format__(self, spec: str) -> str:
-        if "|" in spec:
-            one, other = spec.split("|", 1)
-            return one if abs(self) == 1 else other
-        return super().__format__(spec)
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (None, key) in translations(DEFAULT_LANGUAGE).texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(translations(DEFAULT_LANGUAGE).keys())
+
+    def __len__(self) -> int:
+        return len(translations(DEFAULT_LANGUAGE).texts)
+
+
+#: Every message navplan shows: key → (bokmål, nynorsk, English).
+MESSAGES: Mapping[str, tuple[str, ...]] = _Messages()
 
 
 def t(key: str, lang: str = "nb", /, **params: object) -> str:
-    """The message ``key`` in ``lang``, filled in; a whole number can choose its word's
-    singular or plural (see :class:`Count`).
+    """The message ``key`` in ``lang``, filled in. A message that counts something
+    takes its singular or plural form (gettext's ``ngettext``, by the catalogue's
+    Plural-Forms) from the number its ``msgid_plural`` names.
 
-    >>> t("week", "nb", week=51)
-    'uke 51'
+    >>> t("week", "nb", week=51), t("week", "nn", week=51), t("week", "en", week=51)
+    ('uke 51', 'veke 51', 'week 51')
+    >>> t("duration.d", "nb", amount=1), t("duration.d", "nb", amount=2)
+    ('1 arbeidsdag', '2 arbeidsdager')
     """
-    nb, en = MESSAGES[key]
-    counted = {name: Count(value) if isinstance(value, int) and not isinstance(value, bool) else value
-               for name, value in params.items()}
-    return (en if lang == "en" else nb).format(**counted)
+    catalogue = translations(lang)
+    count = catalogue.count_of(key)
+    if count is None:
+        text = catalogue.gettext(key)
+    else:
+        number = params[count]
+        text = catalogue.ngettext(key, "{%s}" % count, abs(int(number)))  # type: ignore[call-overload]
+    if text is key and key not in MESSAGES:
+        raise KeyError(key)
+    return text.format(**params)
 
 
 def format_duration(duration, lang: str = "nb") -> str:
@@ -119,13 +131,55 @@ def format_week(day: dt.date, lang: str = "nb") -> str:
     return t("week", lang, week=day.isocalendar().week)
 
 
+@lru_cache(maxsize=None)
+def _cldr(lang: str, what: str) -> tuple[str, ...]:
+    """Babel's CLDR names for ``lang``: weekdays (Monday first), months, and months as a
+    column header (stand-alone, abbreviated: 'jan', 'mai'). Babel is imported on first use."""
+    from babel import dates
+
+    if what == "weekdays":
+        names = dates.get_day_names("wide", locale=lang)
+        return tuple(names[index] for index in range(7))
+    if what == "months":
+        names = dates.get_month_names("wide", locale=lang)
+    else:
+        names = dates.get_month_names("abbreviated", context="stand-alone", locale=lang)
+    return tuple(names[index] for index in range(1, 13))
+
+
+def weekday_name(day: dt.date, lang: str = "nb") -> str:
+    """'onsdag', 'onsdag', 'Wednesday'."""
+    return _cldr(lang, "weekdays")[day.weekday()]
+
+
+def month_name(month: int, lang: str = "nb") -> str:
+    """'januar', 'januar', 'January'.
+
+    >>> month_name(5, "nb"), month_name(5, "en")
+    ('mai', 'May')
+    """
+    return _cldr(lang, "months")[month - 1]
+
+
+def short_month_name(month: int, lang: str = "nb") -> str:
+    """A month as a column header or an axis label: 'jan', 'mai', 'Jan'."""
+    return _cldr(lang, "short_months")[month - 1]
+
+
 def format_long_date(day: dt.date, lang: str = "nb") -> str:
-    """'onsdag 01.01.2020'."""
-    return f"{WEEKDAYS[lang][day.weekday()]} {format_date(day, lang)}"
+    """The weekday and the date.
+
+    >>> format_long_date(dt.date(2020, 1, 7)), format_long_date(dt.date(2020, 1, 7), "nn")
+    ('tirsdag 07.01.2020', 'tysdag 07.01.2020')
+    >>> format_long_date(dt.date(2020, 1, 4), "en")
+    'Saturday 2020-01-04'
+    """
+    return f"{weekday_name(day, lang)} {format_date(day, lang)}"
 
 
 def format_month(day: dt.date, lang: str = "nb") -> str:
-    return f"{MONTHS[lang][day.month - 1]} {day.year}"
+    """'januar 2019'."""
+    return f"{month_name(day.month, lang)} {day.year}"
 
 
 def format_short_month(day: dt.date, lang: str = "nb") -> str:
@@ -134,4 +188,28 @@ def format_short_month(day: dt.date, lang: str = "nb") -> str:
     >>> format_short_month(dt.date(2019, 5, 17)), format_short_month(dt.date(2019, 5, 17), "en")
     ('mai 2019', 'May 2019')
     """
-    return f"{MONTHS_SHORT[lang][day.month - 1]} {day.year}"
+    return f"{short_month_name(day.month, lang)} {day.year}"
+
+
+def format_list(items: list[str], lang: str = "nb") -> str:
+    """Items joined as the language joins them (CLDR's standard list).
+
+    >>> format_list(["A", "B", "C"], "nb"), format_list(["A", "B"], "nn"), format_list(["A", "B", "C"], "en")
+    ('A, B og C', 'A og B', 'A, B, and C')
+    """
+    from babel.lists import format_list as join
+
+    return join(list(items), locale=lang) if items else ""
+
+
+def format_number(value: float, lang: str = "nb", pattern: str = "#,##0") -> str:
+    """A number as the language writes it (CLDR): '10 000' with a no-break space and '0,43'
+    in bokmål and nynorsk, '10,000' and '0.43' in English. A minus is the hyphen-minus
+    in every language, as navplan's tables and CSV have always had it.
+
+    >>> format_number(10000, "nb"), format_number(10000, "en"), format_number(-0.4321, "nn", "0.00")
+    ('10\xa0000', '10,000', '-0,43')
+    """
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, pattern, locale=lang).replace("\u2212", "-")

@@ -122,11 +122,11 @@ def _whole_number(low: int, high: int) -> dict[str, Any]:
 
 
 def status_words() -> dict[str, list[str]]:
-    """Every word navplan reads as each status: the file format's and the ones people say, in both languages."""
+    """Every word navplan reads as each status: the file format's and the ones people say, in every language."""
     from navplan.messages import MESSAGES
     from navplan.plan.values import Status
 
-    return {status.value: [status.value, *MESSAGES[f"status.{status.value}"]] for status in Status}
+    return {status.value: list(dict.fromkeys([status.value, *MESSAGES[f"status.{status.value}"]])) for status in Status}
 
 
 def _status_pattern(statuses: list[str]) -> str:

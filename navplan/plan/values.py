@@ -297,9 +297,9 @@ class MonthName:
         self.month = month
 
     def render(self, lang: str) -> str:
-        from navplan.messages import MONTHS
+        from navplan.messages import month_name
 
-        return MONTHS[lang][self.month - 1]
+        return month_name(self.month, lang)
 
 
 PlanDate = Annotated[dt.date, Field(description="dd.mm.yyyy or yyyy-mm-dd")]

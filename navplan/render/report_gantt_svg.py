@@ -13,7 +13,7 @@ from html import escape
 
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.features.personal_view import Audience, shows
-from navplan.messages import MONTHS_SHORT, format_date, t
+from navplan.messages import format_date, short_month_name, t
 from navplan.plan.values import Status
 from navplan.render import palette
 from navplan.engine.deadlines import next_period, period_start
@@ -99,7 +99,7 @@ def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str
         out.append(f'<line x1="{position}" y1="{TOP - 9}" x2="{position}" y2="{bottom}" stroke="{GRID}" '
                    f'stroke-width="0.6"/>')
         out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="{MUTED}">'
-                   f'{escape(MONTHS_SHORT[lang][month.month - 1])}</text>')
+                   f'{escape(short_month_name(month.month, lang))}</text>')
         if month == start or month.month == 1:
             out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
                        f'fill="{MUTED}">{month.year}</text>')

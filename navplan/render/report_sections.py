@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import navplan
 from navplan.engine.schedule import ScheduledActivity
-from navplan.messages import format_date, format_long_date, format_week, t
+from navplan.messages import format_date, format_list, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import render_value, visible
@@ -222,8 +222,7 @@ def _decisions_legend(report: Report, lang: str) -> str:
 
     roles = sorted(steering_roles(report.schedule))
     titles = [role_title(report.schedule, role, lang) for role in roles]
-    words = " og " if lang == "nb" else " and "
     ids = steering_decision_ids(report.schedule)
     if not ids:  # the plan dropped the political consideration
-        return t("report.decisions.legend.roles", lang, roles=words.join(titles))
-    return t("report.decisions.legend", lang, roles=words.join(titles), ids=", ".join(ids))
+        return t("report.decisions.legend.roles", lang, roles=format_list(titles, lang))
+    return t("report.decisions.legend", lang, roles=format_list(titles, lang), ids=", ".join(ids))

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from navplan.features.schedule_risk import ActivityRisk, RiskAnalysis
 from navplan.messages import (
-    format_date, format_duration, format_duration_range, format_long_date, format_short_month, format_week, t,
+    format_date, format_duration, format_duration_range, format_long_date, format_number, format_short_month,
+    format_week, t,
 )
 
 #: The distribution is shown by ISO week when it spans no more weeks than this, else by month.
@@ -30,18 +31,17 @@ def percent(probability: float, lang: str) -> str:
 
 
 def count(samples: int, lang: str) -> str:
-    """10 000 in bokmål (a no-break space between thousands), 10,000 in English.
+    """10 000 in bokmål and nynorsk (a no-break space between thousands), 10,000 in English.
 
     >>> count(10000, "nb"), count(10000, "en")
     ('10\xa0000', '10,000')
     """
-    return f"{samples:,}".replace(",", "," if lang == "en" else "\u00a0")
+    return format_number(samples, lang)
 
 
 def decimal(value: float, lang: str) -> str:
-    """A correlation with two decimals: 0,43 in bokmål, 0.43 in English."""
-    text = f"{value:.2f}"
-    return text if lang == "en" else text.replace(".", ",")
+    """A correlation with two decimals: 0,43 in bokmål and nynorsk, 0.43 in English."""
+    return format_number(round(value, 2), lang, "0.00")  # rounded as the binary value is, not its decimal text
 
 
 def range_text(activity: ActivityRisk, lang: str) -> str:

@@ -13,7 +13,7 @@ import datetime as dt
 from html import escape
 
 from navplan.features.schedule_risk import RiskAnalysis
-from navplan.messages import MONTHS_SHORT, format_date, t
+from navplan.messages import format_date, short_month_name, t
 from navplan.render import palette
 from navplan.render.palette import css
 from navplan.render.risk_labels import percent
@@ -129,7 +129,7 @@ def _months(start: dt.date, end: dt.date, x, base: float, lang: str, width: int)
                    f'stroke-width="0.6"/>')
         if index % every:
             continue
-        name = MONTHS_SHORT[lang][month.month - 1]
+        name = short_month_name(month.month, lang)
         if index == 0 or month.month == 1:
             name = f"{name} {month.year}"
         out.append(f'<text x="{position + 2}" y="{base + 9}" font-size="{FONT}" fill="{TEXT}">{escape(name)}</text>')
