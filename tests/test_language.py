@@ -161,4 +161,4 @@ def test_the_language_may_come_before_the_command() -> None:
     assert run_navplan("--lang=en", "critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018",
                        ).stdout == after.stdout
     bad = run_navplan("--lang", "xx", "critical-path", EXAMPLES / "indre-ostfold")
-    assert bad.exit_code == 2 and "--lang: 'xx' er ikke et gyldig valg: velg 'nb' eller 'en'" in bad.stderr
+    assert bad.exit_code == 2 and "--lang: 'xx' er ikke et gyldig valg: velg 'nb', 'nn' eller 'en'" in bad.stderr

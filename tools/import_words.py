@@ -5,7 +5,7 @@ key was a tuple (bokmål, English) in a ``navplan/messages/*_words.py`` module,
 with a home-made plural syntax: ``{days} {days:arbeidsdag|arbeidsdager}``.
 This script reads every such module that is left (a branch written before the
 catalogues, merged since), turns each entry into a gettext entry (a counted
-word into a plural entry whose ``msgid_plural`` names the parameter that counts)
+word into a plural entry whose ``msgid_plural`` is the name of the parameter that counts, ``days``)
 and adds it to the catalogues:
 
 - a new key: its bokmål and English text into nb and en, and nynorsk into nn
@@ -93,7 +93,8 @@ def split_plural(text: str) -> tuple[str | None, tuple[str, str]]:
 
 def gettext_entry(texts: dict[str, str]) -> tuple[str | None, dict[str, object]]:
     """Each language's text as a gettext string (or a pair of plural forms) and the counting parameter."""
-    split = {lang: split_plural(text) for lang, text in texts.items() if text}
+    # A text's last line break is the caller's to add: msgfmt wants a msgstr to end as its msgid does.
+    split = {lang: split_plural(text.rstrip("\n")) for lang, text in texts.items() if text}
     counts = {count for count, _forms in split.values() if count}
     if len(counts) > 1:
         raise ValueError(f"languages count different numbers: {texts}")
@@ -123,6 +124,8 @@ def save(catalogue: Catalog, lang: str) -> None:
     path = LOCALE / lang / "LC_MESSAGES" / "navplan.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     catalogue.fuzzy = False
+    catalogue.last_translator = "navplan <navplan>"
+    catalogue.revision_date = catalogue.creation_date
     with path.open("wb") as file:
         write_po(file, catalogue, width=WIDTH, omit_header=False, ignore_obsolete=True)
 
@@ -133,7 +136,7 @@ def fold(entries: dict[str, tuple[str, str]], nynorsk: dict[str, str]) -> dict[s
     report: dict[str, list[str]] = {"added": [], "changed": [], "nynorsk": []}
     for key, (nb, en) in entries.items():
         count, texts = gettext_entry({"nb": nb, "en": en})
-        msgid = (key, "{" + count + "}") if count else key
+        msgid = (key, count) if count else key
         old_nb, old_en = catalogues["nb"].get(key), catalogues["en"].get(key)
         if old_nb is not None and old_en is not None and old_nb.id == msgid and \
                 old_nb.string == texts["nb"] and old_en.string == texts["en"]:
@@ -153,8 +156,8 @@ def fold(entries: dict[str, tuple[str, str]], nynorsk: dict[str, str]) -> dict[s
         if base is None:
             print(f"--nn: {key} is no message key; left out", file=sys.stderr)
             continue
-        count = base.id[1].strip("{}") if isinstance(base.id, tuple) else None
-        own_count, forms = split_plural(text)
+        count = base.id[1] if isinstance(base.id, tuple) else None
+        own_count, forms = split_plural(text.rstrip("\n"))
         if own_count not in (None, count):
             print(f"--nn: {key} counts {own_count}, bokmål counts {count}; left out", file=sys.stderr)
             continue

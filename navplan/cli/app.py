@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from navplan.cli.environment import Environment, language_of
+from navplan.cli.environment import Environment, given_language, language_of
 from navplan.cli.help_format import LazyGroup, usage_error
 from navplan.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_OK, Message, NavplanError
 
@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
+    env.lang_given = given_language(argv, env.environ)
     env.lang = language_of(argv, env.environ)
     argv = _lang_after_command(argv)
     if COMPLETE_VAR in os.environ:  # the shell asks for completions: typer's classes answer it

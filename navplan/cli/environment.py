@@ -41,6 +41,8 @@ class Environment:
     today: dt.date | None = None
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     lang: str = "nb"  # of help and error messages, chosen before the options are parsed
+    #: the language --lang or NAVPLAN_LANG asks for; None when neither does (then a plan's `språk:` may)
+    lang_given: str | None = None
 
     def today_date(self) -> dt.date:
         return self.today or oslo_today()
@@ -142,9 +144,23 @@ def language_of(argv: list[str], environ: Mapping[str, str]) -> str:
     The machine's locale is deliberately not followed: many Norwegian users
     run an English locale, and navplan's promise is bokmål unless asked.
 
-    >>> language_of(["critical-path", "--lang", "en"], {}), language_of(["--lang=en"], {}), language_of([], {})
-    ('en', 'en', 'nb')
+    >>> language_of(["critical-path", "--lang", "en"], {}), language_of(["--lang=nn"], {}), language_of([], {})
+    ('en', 'nn', 'nb')
     """
+    from navplan.messages import DEFAULT_LANGUAGE
+
+    return given_language(argv, environ) or DEFAULT_LANGUAGE
+
+
+def given_language(argv: list[str], environ: Mapping[str, str]) -> str | None:
+    """The language ``--lang`` names, else ``NAVPLAN_LANG``; None if neither names one
+    navplan speaks (a wrong ``--lang`` is then refused by the command, in bokmål).
+
+    >>> given_language(["--lang", "NN"], {}), given_language([], {"NAVPLAN_LANG": "en"}), given_language([], {})
+    ('nn', 'en', None)
+    """
+    from navplan.messages import LANGUAGES
+
     for index, argument in enumerate(argv):
         if argument == "--":
             break
@@ -154,5 +170,7 @@ def language_of(argv: list[str], environ: Mapping[str, str]) -> str:
             value = argument.split("=", 1)[1]
         else:
             continue
-        return "en" if value.strip().casefold() == "en" else "nb"
-    return "en" if environ.get("NAVPLAN_LANG", "").strip().casefold() == "en" else "nb"
+        value = value.strip().casefold()
+        return value if value in LANGUAGES else None
+    value = environ.get("NAVPLAN_LANG", "").strip().casefold()
+    return value if value in LANGUAGES else None

@@ -27,11 +27,12 @@ from navplan.messages import t
 
 #: Extra arguments are left to :meth:`NavplanCommand.parse_args`, which says so in navplan's words.
 CONTEXT = {"help_option_names": ["-h", "--help"], "allow_extra_args": True}
-#: Metavariables as a bokmål reader sees them.
-_METAVARS_NB = {"DATE": "DATO", "NAME": "NAVN", "ROLE": "ROLLE", "FILE": "FIL", "FIELD": "FELT", "TEXT": "TEKST",
-                "FOLDER": "MAPPE", "PATHS": "STIER", "DURATION": "VARIGHET", "STATUS": "STATUS",
-                "FILE.xlsx": "FIL.xlsx", "REV": "REV", "SHELL": "SKALL",
-                "DOCUMENT": "DOKUMENT"}
+#: Metavariables, each shown in the reader's language by its message key.
+_METAVARS = {"DATE": "help.metavar.date", "NAME": "help.metavar.name", "ROLE": "help.metavar.role",
+             "FILE": "help.metavar.file", "FIELD": "help.metavar.field", "TEXT": "help.metavar.text",
+             "FOLDER": "help.metavar.folder", "PATHS": "help.metavar.paths", "DURATION": "help.metavar.duration",
+             "STATUS": "help.metavar.status", "REV": "help.metavar.rev", "SHELL": "help.metavar.shell",
+             "DOCUMENT": "help.metavar.document"}
 #: Help keys for the options the libraries add themselves.
 _LIBRARY_OPTIONS = {"help": "help.option.help", "install_completion": "help.option.install_completion",
                     "show_completion": "help.option.show_completion"}
@@ -58,10 +59,10 @@ def words(key: str | None, lang: str) -> str:
 
 
 def metavar(text: str, lang: str) -> str:
-    if lang == "en":
-        return text
-    for english, norwegian in _METAVARS_NB.items():
-        text = text.replace(english, norwegian)
+    """``DATE`` as ``DATO`` in bokmål and nynorsk; an option's values (``nb|nn|en``) as they are."""
+    for english, key in _METAVARS.items():
+        if english in text:
+            text = text.replace(english, t(key, lang))
     return text
 
 

@@ -30,7 +30,36 @@ def choice(value: str | None, option: str, choices: tuple[str, ...], default: st
 
 
 def language(value: str | None) -> str:
-    return choice(value, "--lang", ("nb", "en"), "nb")
+    """The language a command speaks: ``--lang``, else ``NAVPLAN_LANG``, else the plan's
+    ``språk:`` (of the plan the command was given or finds), else bokmål. What it
+    finds becomes the language of the command's errors too."""
+    from navplan.messages import DEFAULT_LANGUAGE, LANGUAGES
+
+    if value is not None:
+        return _settle(choice(value, "--lang", LANGUAGES, DEFAULT_LANGUAGE))
+    from typer._click.globals import get_current_context  # typer carries its own copy of click
+
+    ctx = get_current_context(silent=True)
+    env = env_of(ctx) if ctx is not None else None
+    if env is not None and env.lang_given:
+        return env.lang_given
+    if ctx is not None and "plan" in ctx.params:
+        from navplan.plan.loading import plan_language
+
+        found = plan_language(ctx.params["plan"])
+        if found:
+            return _settle(found)
+    return DEFAULT_LANGUAGE
+
+
+def _settle(lang: str) -> str:
+    """``lang`` as the language of the running command's errors as well."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is not None:
+        env_of(ctx).lang = lang
+    return lang
 
 
 def whole_number(value: str | None, option: str, low: int, high: int, default: int) -> int:
@@ -101,7 +130,7 @@ def note_value(value: str, option: str) -> str:
 
 
 PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
-LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|en", help="help.option.lang")]
+LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|nn|en", help="help.option.lang")]
 FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv",
                                                      help="help.option.format")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="help.option.as_of")]

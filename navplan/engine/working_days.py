@@ -33,7 +33,9 @@ class DayOff:
 
     def render(self, lang: str) -> str:
         if self.kind == "holiday":
-            return (self.holiday_en if lang == "en" else self.holiday_nb) or ""
+            from navplan.messages import holiday_name
+
+            return holiday_name(self.holiday_nb or "", self.holiday_en or "", lang)
         from navplan.messages import t
 
         return t(f"day_off.{self.kind}", lang)

@@ -131,6 +131,30 @@ def format_week(day: dt.date, lang: str = "nb") -> str:
     return t("week", lang, week=day.isocalendar().week)
 
 
+def holiday_name(nb: str, en: str, lang: str) -> str:
+    """A public holiday's name in ``lang``, from the holidays package's bokmål and English
+    names; nynorsk from navplan/locale/holidays.yaml (the package has none).
+
+    >>> holiday_name("Arbeidernes dag", "Labor Day", "nn"), holiday_name("Langfredag", "Good Friday", "en")
+    ('Arbeidarane sin dag', 'Good Friday')
+    """
+    if lang == "en":
+        return en
+    if lang == DEFAULT_LANGUAGE:
+        return nb
+    return _holiday_names(lang).get(nb, nb)
+
+
+@lru_cache(maxsize=None)
+def _holiday_names(lang: str) -> dict[str, str]:
+    """bokmål name → the name in ``lang``, from navplan/locale/holidays.yaml (nynorsk)."""
+    import yaml
+
+    from navplan.messages.catalogue import LOCALE_DIR
+
+    return yaml.safe_load((LOCALE_DIR / "holidays.yaml").read_text(encoding="utf-8")).get(lang) or {}
+
+
 @lru_cache(maxsize=None)
 def _cldr(lang: str, what: str) -> tuple[str, ...]:
     """Babel's CLDR names for ``lang``: weekdays (Monday first), months, and months as a

@@ -4,7 +4,7 @@ navplan's catalogues are *monolingual* gettext, as Weblate calls it: each
 ``msgid`` is a stable message key (``critical_path.title``), and bokmål (nb),
 nynorsk (nn) and English (en) each hold their real text in ``msgstr``. A
 message that counts something is a plural entry whose ``msgid_plural`` names
-the parameter that chooses the form (``{days}``); the catalogue's
+the parameter that chooses the form (``days``); the catalogue's
 ``Plural-Forms`` picks ``msgstr[0]`` or ``msgstr[1]``.
 
 The ``.po`` files are read directly (a few milliseconds for all of a
@@ -106,7 +106,7 @@ class Catalogue(gettext.NullTranslations):
         self.plural = gettext.c2py(match.group(1) if match else "n != 1")
         #: (msgctxt or None, msgid) → the text, or the plural forms
         self.texts: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
-        #: msgid → the parameter that counts (from msgid_plural "{days}")
+        #: msgid → the parameter that counts (its msgid_plural: "days")
         self.counts: dict[str, str] = {}
         for entry in entries:
             forms = entry.get("msgstr") or [""]

@@ -239,6 +239,8 @@ def plan_file_schema() -> dict[str, Any]:
     """The schema of ``navplan.yaml``, format version 1."""
     from navplan.plan.handbook_files import load_handbook
 
+    from navplan.messages import LANGUAGES
+
     handbook = load_handbook()
     role_ids = [role.id for role in handbook.roles]
     return {
@@ -257,6 +259,9 @@ def plan_file_schema() -> dict[str, Any]:
             "opening": _date(nullable=False, description="The opening date"),
             "start": _date(description="Plan start, before the opening: nothing is scheduled before it"),
             "template": {"enum": ["new", "merger"], "description": "new (the handbook) or merger (several offices)"},
+            "språk": {"type": "string", "pattern": "^\\s*(?:" + "|".join(map(_either_case, LANGUAGES)) + ")\\s*$",
+                      "description": "The plan's language (" + ", ".join(LANGUAGES) + "): every command speaks it "
+                                     "unless --lang or NAVPLAN_LANG says otherwise"},
             "handbook": {"enum": ["2.0", 2.0], "description": "The handbook version: \"2.0\""},
             "calendar": {
                 "type": "object", "additionalProperties": False,

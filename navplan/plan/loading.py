@@ -65,6 +65,31 @@ def resolve_plan_path(path: str | Path | None) -> Path:
     return plan_path
 
 
+#: A plan's language, as its top level writes it: ``språk: nn`` (or ``language: nn``).
+_LANGUAGE_LINE = re.compile(r"^(?:språk|language)[ \t]*:[ \t]*[\"']?([A-Za-z]{2,3})[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def plan_language(path: str | Path | None) -> str | None:
+    """The language the plan file names with ``språk:``, read before the plan is loaded
+    (a command chooses its language first); None if it names none, or the file
+    cannot be read: loading the plan then says what is wrong.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "navplan.yaml").write_text("navplan: 1\\nspråk: nn  # nynorsk\\n", encoding="utf-8")
+    >>> plan_language(folder), plan_language(folder / "nothing.yaml")
+    ('nn', None)
+    """
+    from navplan.messages import LANGUAGES
+
+    try:
+        text = resolve_plan_path(path).read_text(encoding="utf-8", errors="replace")
+    except (NavplanError, OSError, ValueError):
+        return None
+    match = _LANGUAGE_LINE.search(text)
+    found = match.group(1).casefold() if match else None
+    return found if found in LANGUAGES else None
+
+
 def find_plan_upwards(start: Path) -> Path:
     """The navplan.yaml in ``start`` or the nearest folder above it, named
     relative to ``start`` (``navplan.yaml``, ``../navplan.yaml``) as a user would."""

@@ -45,6 +45,8 @@ def new_plan_text(
     if start is not None:
         lines.append(f"start: {start.isoformat()}")
     lines.append(f"template: {template}")
+    if lang != "nb":  # a plan made in another language speaks it to every command from now on
+        lines.append(f"språk: {lang}")
     lines.append('handbook: "2.0"')
     lines.append("calendar:")
     lines.append("  fellesferie: true")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import AliasChoices, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
@@ -89,12 +89,25 @@ class Plan(Strict):
     opening: PlanDate
     start: PlanDate | None = Field(None, description="Plan start: nothing is scheduled before it")
     template: Literal["new", "merger"] = "new"
+    #: The language every command speaks for this plan unless --lang or NAVPLAN_LANG says otherwise.
+    language: str | None = Field(None, validation_alias=AliasChoices("språk", "language"),
+                                 description="nb, nn or en: the language of every command's output for this plan")
     handbook: Literal["2.0"] = "2.0"
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     drop: list[ActivityId] = Field(default_factory=list, description="Handbook activities not used in this plan")
     activities: list[PlanActivity] = Field(default_factory=list)
 
     _parse_dates = field_validator("opening", "start", mode="before")(parse_date)
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _known_language(cls, value: object) -> object:
+        from navplan.errors import Choices
+        from navplan.messages import LANGUAGES
+
+        if value is not None and str(value).strip().casefold() not in LANGUAGES:
+            raise InvalidValue("error.value.language", value=value, choices=Choices(LANGUAGES))
+        return None if value is None else str(value).strip().casefold()
     _one_line = field_validator("office")(check_one_line)
     _one_line_each = field_validator("municipalities")(lambda names: [check_one_line(name) for name in names])
 

@@ -312,13 +312,15 @@ class LinkType(str, Enum):
 
 
 class Text(Strict):
-    """A text in bokmål with its English translation."""
+    """A text in bokmål with its English and (in the handbook data) nynorsk translation;
+    a language without its own text reads the bokmål."""
 
     nb: str
     en: str
+    nn: str | None = None
 
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
+        return getattr(self, lang, None) or self.nb
 
     def render(self, lang: str) -> str:
         """As a message parameter: the text in the message's language."""

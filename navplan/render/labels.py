@@ -86,12 +86,12 @@ def portfolio_warns(line: "PortfolioLine") -> bool:
 
 
 def countdown_label(countdown: int, by: str, lang: str) -> str:
-    """T-3u before the opening's period, T in it, T+2u after it (u/w for weeks, m for months).
+    """T-3u before the opening's period, T in it, T+2u after it (u, v or w for weeks, m for months).
 
     >>> countdown_label(3, "week", "nb"), countdown_label(0, "month", "nb"), countdown_label(-2, "week", "en")
     ('T-3u', 'T', 'T+2w')
     """
-    unit = ("w" if lang == "en" else "u") if by == "week" else "m"  # uker / weeks, måneder / months
+    unit = t("countdown.unit.week" if by == "week" else "countdown.unit.month", lang)  # u(ker) / w(eeks), m
     if countdown == 0:
         return "T"
     return f"T-{countdown}{unit}" if countdown > 0 else f"T+{-countdown}{unit}"

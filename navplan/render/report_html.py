@@ -120,7 +120,7 @@ def _section(section: Section, report: Report, lang: str, dates: str = "latest")
 def report_html(report: Report, lang: str, dates: str = "latest") -> str:
     """The report as one page of HTML that prints on A4; its chart on the latest dates or the forecast."""
     title, subtitle = heading(report, lang)
-    out = ["<!DOCTYPE html>", f'<html lang="{"en" if lang == "en" else "nb"}">', "<head>", '<meta charset="utf-8">',
+    out = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
            f"<header><h1>{escape(title)}</h1>", f'<p class="subtitle">{escape(subtitle)}</p></header>']
     for section in sections(report, lang):
