@@ -153,3 +153,40 @@ def test_ids_are_quoted_in_the_yaml_so_2_10_stays_2_10() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             match = re.match(r"\s*(?:- )?(id|parent):\s*([\d.]+)\s*$", line)
             assert match is None, f"{path.name}:{number}: unquoted id"
+
+
+def _texts(value: object) -> list[object]:
+    """Every text (nb, en, nn) in a loaded handbook or template, however deep."""
+    from pydantic import BaseModel
+
+    from navplan.plan.values import Text
+
+    if isinstance(value, Text):
+        return [value]
+    if isinstance(value, BaseModel):
+        return [text for name in type(value).model_fields for text in _texts(getattr(value, name))]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _texts(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    return []
+
+
+@pytest.mark.parametrize("data", ["handbook", "new", "merger"])
+def test_every_bokmål_text_of_the_handbook_has_its_nynorsk(data: str) -> None:
+    """A nynorsk reader gets the handbook in nynorsk, not bokmål where a text was left out
+    (tools/import_handbook.py puts a translation beside each nb:)."""
+    loaded = load_handbook() if data == "handbook" else load_template(data)
+    texts = _texts(loaded)
+    assert len(texts) > (300 if data == "handbook" else 1)
+    missing = [text.nb for text in texts if not text.nn]
+    assert not missing, f"{len(missing)} texts without nn:, e.g. {missing[:3]}"
+
+
+def test_a_nynorsk_reader_gets_the_nynorsk_text_and_bokmål_stays_the_source() -> None:
+    from navplan.plan.values import Text
+
+    text = Text(nb="Lederrekruttering", en="Leader recruitment", nn="Leiarrekruttering")
+    assert (text.get("nb"), text.get("nn"), text.get("en")) == ("Lederrekruttering", "Leiarrekruttering",
+                                                                 "Leader recruitment")
+    assert Text(nb="Lokaler", en="Premises").get("nn") == "Lokaler"  # no nynorsk: the bokmål, never empty
