@@ -42,6 +42,7 @@ BUILT_KEYS = {
     "deadline.": "a fixed or not-after date that holds: render/labels.py verdict_lines",
     "diff.deadline.": "a deadline's slack before and after: render/diff_terminal.py",
     "day_off.": "why a day is not a working day: engine/working_days.py DayOff.render",
+    "help.value.": "an option's values in words: cli/options.py choice, cli/help_format.py metavar",
     "risk.kind.": "fixed or not_after, a date navplan risk gives a probability: render/risk_*.py",
 }
 _KEY_SHAPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")

@@ -42,8 +42,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The Norwegian names the commands answer to as well (bokmål and nynorsk alike; both where they
+#: differ), listed under the commands in `navplan --help`.
+ALIASES: dict[str, str] = {
+    "opprett": "init", "kritisk-linje": "critical-path", "kalender": "calendar", "risiko": "risk",
+    "valider": "validate", "ferdig": "done", "sett": "set", "eksport": "export", "synk": "sync",
+    "endringer": "diff", "endringar": "diff", "rapport": "report", "portefølje": "portfolio",
+    "håndbok": "handbook", "handbok": "handbook", "skjema": "schema",
+}
+
+
 class NavplanTopLevel(LazyGroup):
     LAZY = COMMANDS
+    ALIASES = ALIASES
 
 
 # navplan's own --install-completion and --show-completion (below) replace typer's, which

@@ -59,7 +59,13 @@ def words(key: str | None, lang: str) -> str:
 
 
 def metavar(text: str, lang: str) -> str:
-    """``DATE`` as ``DATO`` in bokmål and nynorsk; an option's values (``nb|nn|en``) as they are."""
+    """``DATE`` as ``DATO`` in bokmål and nynorsk; an option's values in the reader's words where
+    they have some (``week|month`` as ``uke|måned``; ``json`` as it is)."""
+    if "|" in text:
+        from navplan.messages import MESSAGES
+
+        return "|".join(t(f"help.value.{value}", lang) if f"help.value.{value}" in MESSAGES else metavar(value, lang)
+                        for value in text.split("|"))
     for english, key in _METAVARS.items():
         if english in text:
             text = text.replace(english, t(key, lang))
@@ -219,6 +225,13 @@ class NavplanGroup(_Localised, TyperGroup):
         if rows:
             with formatter.section(t("help.commands", lang)):
                 formatter.write_dl(rows)
+                aliases = getattr(self, "ALIASES", {})
+                if aliases:
+                    formatter.write_paragraph()
+                    named = {command: "/".join(alias for alias, target in aliases.items() if target == command)
+                             for command in dict.fromkeys(aliases.values())}
+                    formatter.write_text(t("help.aliases", lang, aliases=", ".join(
+                        f"{alias} ({command})" for command, alias in named.items())))
 
     def short_help_of(self, ctx: Any, name: str) -> str | None:
         found = self.get_command(ctx, name)
@@ -233,7 +246,7 @@ class NavplanGroup(_Localised, TyperGroup):
             from navplan.plan.loading import closest
 
             known = self.list_commands(ctx)
-            guess = closest(name, known)
+            guess = closest(name, [*known, *getattr(self, "ALIASES", {})])
             raise NavplanError("error.usage.no_such_command", name=name,
                                hint=Message("hint.did_you_mean", guess=guess) if guess
                                else Message("hint.commands", commands=known))
@@ -246,6 +259,8 @@ class LazyGroup(NavplanGroup):
 
     #: command name → (module holding its Typer app, help key)
     LAZY: dict[str, tuple[str, str]] = {}
+    #: another name a command answers to (a Norwegian one) → the command
+    ALIASES: dict[str, str] = {}
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.LAZY)
@@ -254,6 +269,7 @@ class LazyGroup(NavplanGroup):
         return f"help.{self.LAZY[name][1]}.short"
 
     def get_command(self, ctx: Any, name: str):
+        name = self.ALIASES.get(name, name)
         if name not in self.LAZY:
             return None
         if name not in self.commands:

@@ -19,12 +19,16 @@ from navplan.errors import Choices, InvalidValue, NavplanError
 
 
 def choice(value: str | None, option: str, choices: tuple[str, ...], default: str) -> str:
-    """One of ``choices``, whatever the case; ``default`` when not given."""
+    """One of ``choices``, whatever the case, or its word in any language navplan speaks
+    (``uke``/``veke`` for ``week``: message ``help.value.week``); ``default`` when not given."""
     if value is None:
         return default
+    from navplan.messages import MESSAGES
+
     wanted = value.strip().casefold()
     for known in choices:
-        if known.casefold() == wanted:
+        words = MESSAGES.get(f"help.value.{known}", ())
+        if wanted in (known.casefold(), *(word.casefold() for word in words)):
             return known
     raise NavplanError("error.usage.choice", field=option, value=value, choices=Choices(choices))
 
@@ -43,10 +47,12 @@ def language(value: str | None) -> str:
     env = env_of(ctx) if ctx is not None else None
     if env is not None and env.lang_given:
         return env.lang_given
-    if ctx is not None and "plan" in ctx.params:
+    named = ctx.params.get("plans", ctx.params.get("plan")) if ctx is not None else None
+    if ctx is not None and ("plan" in ctx.params or "plans" in ctx.params) and not (
+            isinstance(named, list) and len(named) > 1):  # several plans (validate) may each say another
         from navplan.plan.loading import plan_language
 
-        found = plan_language(ctx.params["plan"])
+        found = plan_language(named[0] if isinstance(named, list) else named)
         if found:
             return _settle(found)
     return DEFAULT_LANGUAGE

@@ -46,6 +46,7 @@ _UP_TO = {
     "w": "(?:[0-9]{1,2}|[1-4][0-9]{2}|5[01][0-9]|520)",
     "m": "(?:[0-9]{1,2}|1[01][0-9]|120)",
 }
+_UP_TO["u"] = _UP_TO["v"] = _UP_TO["w"]  # weeks in Norwegian: u for uker, v for veker
 
 
 def _either_case(word: str) -> str:
@@ -88,8 +89,9 @@ def _date(*, nullable: bool = True, description: str = "") -> dict[str, Any]:
                    (description + ": " if description else "") + "dd.mm.yyyy or yyyy-mm-dd, 1990-2150")
 
 
-def _duration(units: str = "dwm", *, nullable: bool = True, description: str = "") -> dict[str, Any]:
-    """``10d`` working days, ``3w`` weeks of five working days, ``2m`` calendar months (the unit is required)."""
+def _duration(units: str = "dwuvm", *, nullable: bool = True, description: str = "") -> dict[str, Any]:
+    """``10d`` working days, ``3w`` (or ``3u``, ``3v``) weeks of five working days, ``2m`` calendar months
+    (the unit is required)."""
     amounts = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in units)
     return _schema([{"type": "string", "pattern": f"^\\s*(?:{amounts})\\s*$"}], nullable, description)
 
@@ -97,7 +99,7 @@ def _duration(units: str = "dwm", *, nullable: bool = True, description: str = "
 def _duration_or_range(description: str) -> dict[str, Any]:
     """A plain duration (fixed), or a range for `navplan risk`: ``3w..8w`` (its likely value the
     handbook's) or ``{low, likely, high}``; all in working days and weeks, or all in months."""
-    days = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in "dw")
+    days = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in "dwuv")
     months = f"0*{_UP_TO['m']}\\s*[mM]"
     range_text = f"^\\s*(?:(?:{days})\\s*\\.\\.\\s*(?:{days})|{months}\\s*\\.\\.\\s*{months})\\s*$"
     value = _duration(nullable=False)
@@ -226,7 +228,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
              "then": {"not": {"anyOf": [_has("duration"), _has("milestone")]}}},
             {"if": {"required": ["milestone"], "properties": {"milestone": _true()}},
              "then": {"properties": {"duration": {"anyOf": [
-                 {"type": "null"}, {"type": "string", "pattern": "^\\s*0+\\s*[dwmDWM]\\s*$"}]}}}},
+                 {"type": "null"}, {"type": "string", "pattern": "^\\s*0+\\s*[dwuvmDWUVM]\\s*$"}]}}}},
             {"if": _has("actual_finish"),
              "then": {"required": ["status"], "properties": {"status": _status(["done"])}}},
             {"if": _has("actual_start"),

@@ -20,7 +20,9 @@ from navplan.errors import Choices, InvalidValue, Message
 ACTIVITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 ActivityId = Annotated[str, Field(pattern=ACTIVITY_ID_PATTERN, description="Activity id, e.g. '2.1' or '9.2.3'")]
 
-_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([dwm])\s*$")
+_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([dwuvm])\s*$")
+#: Norwegian unit letters: u for uker (bokmål), v for veker (nynorsk); both are weeks (w).
+_UNIT_LETTERS = {"u": "w", "v": "w"}
 _NORWEGIAN_DATE_RE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
 #: Upper bounds that keep a plan within a sane calendar range (and hostile
@@ -80,8 +82,8 @@ class Duration(BaseModel):
 
     >>> Duration.parse("3w").working_days
     15
-    >>> str(Duration.parse("2m"))
-    '2m'
+    >>> str(Duration.parse("2m")), str(Duration.parse("26u")), str(Duration.parse("3v"))
+    ('2m', '26w', '3w')
     """
 
     model_config = ConfigDict(frozen=True)
@@ -96,7 +98,7 @@ class Duration(BaseModel):
         match = _DURATION_RE.match(str(text).lower())
         if not match:
             raise InvalidValue("error.value.not_a_duration", value=text)
-        duration = cls(amount=int(match.group(1)), unit=match.group(2))
+        duration = cls(amount=int(match.group(1)), unit=_UNIT_LETTERS.get(match.group(2), match.group(2)))
         if duration.unit == "m" and duration.amount > MAX_MONTHS:
             raise InvalidValue("error.value.duration_months", value=text, limit=MAX_MONTHS)
         if duration.unit != "m" and duration.working_days > MAX_WORKING_DAYS:
@@ -136,8 +138,8 @@ class Duration(BaseModel):
 
 
 #: A duration as files write it, for the JSON Schema.
-DURATION_PATTERN = r"^\s*\d{1,9}\s*[dwmDWM]\s*$"
-_RANGE_RE = re.compile(r"^\s*(\d{1,9}\s*[dwm])\s*\.\.\s*(\d{1,9}\s*[dwm])\s*$")
+DURATION_PATTERN = r"^\s*\d{1,9}\s*[dwuvmDWUVM]\s*$"
+_RANGE_RE = re.compile(r"^\s*(\d{1,9}\s*[dwuvm])\s*\.\.\s*(\d{1,9}\s*[dwuvm])\s*$")
 
 
 def _parse_duration_field(value: object) -> object:
@@ -236,7 +238,7 @@ PLAN_DURATION_SCHEMA = {
     "anyOf": [
         {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
         {"type": "integer", "minimum": 0, "description": "fixed: working days"},
-        {"type": "string", "pattern": r"^\s*\d{1,9}\s*[dwmDWM]\s*\.\.\s*\d{1,9}\s*[dwmDWM]\s*$",
+        {"type": "string", "pattern": r"^\s*\d{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*\d{1,9}\s*[dwuvmDWUVM]\s*$",
          "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
         {"type": "object", "additionalProperties": False, "required": ["low", "high"],
          "description": "a range with its likely value; the schedule uses likely",
