@@ -17,7 +17,9 @@ TOOLS := .tools
 DEMO_PLAN := examples/indre-ostfold/navplan.yaml
 DEMO_AS_OF := 10.12.2018
 
-.PHONY: demo test test-all bench upgrade clean docs-images
+.PHONY: demo test test-all bench upgrade clean docs-images messages import-words
+LANGS := nb nn en
+LOCALE := navplan/locale
 
 $(STAMP): $(LOCK) pyproject.toml Makefile
 	rm -rf $(VENV)
@@ -36,6 +38,27 @@ demo: $(STAMP)
 # The thorough variants of the sampling tests (60 killed writes, not 10): what CI runs.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not quick"
+
+# The message catalogues (README, Development): fold any *_words.py module left by an older
+# branch into them, extract the keys the code names (build/navplan.pot, for review), bring nn
+# and en up to nb's keys (nb, the base language, is the template), and check every catalogue.
+# navplan reads the .po files as they are; the .mo files under build/ only prove they compile.
+messages: $(STAMP)
+	$(BIN)/python tools/import_words.py
+	mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ -k Message -k NavplanError \
+	  -k InvalidValue --omit-header --sort-by-file -o build/navplan.pot navplan
+	for lang in $(filter-out nb,$(LANGS)); do \
+	  $(BIN)/pybabel -q update -i $(LOCALE)/nb/LC_MESSAGES/navplan.po -d $(LOCALE) -D navplan -l $$lang \
+	    --no-fuzzy-matching --ignore-obsolete -w 100 || exit 1; done
+	for lang in $(LANGS); do \
+	  mkdir -p build/locale/$$lang/LC_MESSAGES; \
+	  msgfmt --check --statistics -o build/locale/$$lang/LC_MESSAGES/navplan.mo $(LOCALE)/$$lang/LC_MESSAGES/navplan.po \
+	    || exit 1; done
+
+# Old-style *_words.py modules (key: (bokmål, English)) folded into the catalogues; nynorsk left to translate.
+import-words: $(STAMP)
+	$(BIN)/python tools/import_words.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -147,8 +147,9 @@ def test_bokmål_output_has_no_nynorsk_word(nynorsk_plan: Path) -> None:
 def test_the_language_is_the_option_else_the_environment_else_the_plan_else_bokmål(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "indre-ostfold", tmp_path / "io")
     plan = tmp_path / "io" / "navplan.yaml"
-    first = lambda *args, environ=None: run_navplan("critical-path", plan, "--as-of", "10.12.2018", *args,  # noqa: E731
-                                                    environ=environ).stdout.splitlines()[0]
+    def first(*args: str, environ: dict[str, str] | None = None) -> str:
+        return run_navplan("critical-path", plan, "--as-of", "10.12.2018", *args, environ=environ).stdout.splitlines()[0]
+
     bokmål, nynorsk, english = ("NAV Indre Østfold: kritisk linje per 10.12.2018 (uke 50)",
                                 "NAV Indre Østfold: kritisk linje per 10.12.2018 (veke 50)",
                                 "NAV Indre Østfold: critical path as of 2018-12-10 (week 50)")
@@ -162,7 +163,8 @@ def test_the_language_is_the_option_else_the_environment_else_the_plan_else_bokm
     assert run_navplan("validate", plan).stderr.startswith(f"{plan} er gyldig: 56 aktivitetar")
     plan.write_text(plan.read_text(encoding="utf-8").replace("språk: nn", "språk: se"), encoding="utf-8")
     bad = run_navplan("validate", plan)
-    assert bad.exit_code == 2 and "språk: 'se' er ikke et språk navplan kan: skriv 'nb', 'nn' eller 'en'" in bad.stderr
+    assert bad.exit_code == 2
+    assert "språk: 'se' er ikke et språk navplan kan: skriv 'nb', 'nn' eller 'en'" in bad.stderr
 
 
 def test_a_workbook_in_nynorsk_syncs_back(nynorsk_plan: Path) -> None:
