@@ -162,3 +162,53 @@ def test_the_language_may_come_before_the_command() -> None:
                        ).stdout == after.stdout
     bad = run_navplan("--lang", "xx", "critical-path", EXAMPLES / "indre-ostfold")
     assert bad.exit_code == 2 and "--lang: 'xx' er ikke et gyldig valg: velg 'nb', 'nn' eller 'en'" in bad.stderr
+
+
+#: Bokmål forms no nynorsk text has (tests/test_nynorsk.py has the longer list for output).
+BOKMÅL_ONLY = {"ikke", "uke", "uker", "mandag", "tirsdag", "ansatte", "hvis", "hva", "hvor", "noen", "noe", "fra",
+               "bare", "måned", "måneder", "dager", "hver", "selv", "være", "uten", "mangler", "trenger", "finnes",
+               "velg", "filen", "mappen", "varighet", "aktiviteter", "datoer"}
+#: Nynorsk forms no bokmål text has.
+NYNORSK_ONLY = {"ikkje", "veke", "veker", "måndag", "tysdag", "kva", "korleis", "nokon", "noko", "frå", "berre",
+                "månad", "månader", "dagar", "kvar", "sjølv", "vere", "utan", "manglar", "treng", "fila", "mappa",
+                "varigheit", "aktivitetar", "datoar", "eit", "ein", "vel"}
+
+
+#: Words of the English list that are nynorsk words too: "no" (now), "argument".
+NYNORSK_TOO = {"no", "argument"}
+
+
+def norwegian_words(text: str) -> set[str]:
+    text = re.sub(r"'[^']*'|`[^`]*`|«[^»]*»|--?[a-z][a-z-]*", " ", text)
+    return {word.casefold() for word in re.findall(r"[A-Za-zæøåÆØÅ]+", text)}
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(p) or "navplan")
+def test_help_in_nynorsk_has_no_bokmål_and_bokmål_no_nynorsk(path: list[str]) -> None:
+    nynorsk = run_navplan(*path, "--help", environ={"NAVPLAN_LANG": "nn"})
+    assert nynorsk.exit_code == 0 and not nynorsk.stderr
+    if path not in (["export"], []):  # a group has no --lang of its own
+        assert run_navplan(*path, "--help", "--lang", "nn").stdout == nynorsk.stdout
+    assert nynorsk.stdout.startswith("Bruk: navplan") and "Døme:" in nynorsk.stdout
+    assert not leaks(nynorsk.stdout) and not [name for name in TYPE_NAMES if name in nynorsk.stdout]
+    plain = re.sub(r"\b\w+_\w+\b", " ", nynorsk.stdout)  # the file format's own values: not_started
+    english = {word for word in english_words(plain) if word.casefold() not in NYNORSK_TOO}
+    assert not english, (english, nynorsk.stdout)
+    assert not norwegian_words(nynorsk.stdout) & BOKMÅL_ONLY, (norwegian_words(nynorsk.stdout) & BOKMÅL_ONLY,
+                                                                nynorsk.stdout)
+    bokmål = run_navplan(*path, "--help")
+    assert not norwegian_words(bokmål.stdout) & NYNORSK_ONLY, norwegian_words(bokmål.stdout) & NYNORSK_ONLY
+
+
+@pytest.mark.parametrize("args", BAD_INPUTS, ids=lambda a: " ".join(a))
+def test_errors_in_nynorsk(folder: Path, args: list[str]) -> None:
+    result = run_navplan(*args, environ={"NAVPLAN_LANG": "nn"})
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    message = result.stderr.strip()
+    assert message.startswith("navplan: ") and len(message.splitlines()) == 1, message
+    assert not leaks(message), message
+    said = message.removeprefix("navplan: ")
+    assert not {word for word in english_words(said) if word.casefold() not in NYNORSK_TOO}, message
+    assert not norwegian_words(said) & BOKMÅL_ONLY, (norwegian_words(said) & BOKMÅL_ONLY, message)
+    bokmål = run_navplan(*args).stderr
+    assert not norwegian_words(bokmål) & NYNORSK_ONLY, (norwegian_words(bokmål) & NYNORSK_ONLY, bokmål)

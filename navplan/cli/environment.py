@@ -154,7 +154,7 @@ def language_of(argv: list[str], environ: Mapping[str, str]) -> str:
 
 def given_language(argv: list[str], environ: Mapping[str, str]) -> str | None:
     """The language ``--lang`` names, else ``NAVPLAN_LANG``; None if neither names one
-    navplan speaks (a wrong ``--lang`` is then refused by the command, in bokmål).
+    navplan speaks (a wrong ``--lang`` is then refused by the command).
 
     >>> given_language(["--lang", "NN"], {}), given_language([], {"NAVPLAN_LANG": "en"}), given_language([], {})
     ('nn', 'en', None)
@@ -171,6 +171,8 @@ def given_language(argv: list[str], environ: Mapping[str, str]) -> str | None:
         else:
             continue
         value = value.strip().casefold()
-        return value if value in LANGUAGES else None
+        if value in LANGUAGES:
+            return value
+        break  # a --lang navplan does not speak is refused by the command, in the environment's language
     value = environ.get("NAVPLAN_LANG", "").strip().casefold()
     return value if value in LANGUAGES else None
