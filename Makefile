@@ -45,6 +45,7 @@ test: $(STAMP)
 # navplan reads the .po files as they are; the .mo files under build/ only prove they compile.
 messages: $(STAMP)
 	$(BIN)/python tools/import_words.py
+	$(BIN)/python tools/cldr_names.py
 	mkdir -p build
 	$(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k N_ -k Message -k NavplanError \
 	  -k InvalidValue --omit-header --sort-by-file -o build/navplan.pot navplan

@@ -75,7 +75,9 @@ def _literals(text: str) -> str:
 def nynorsk_words() -> dict[str, str]:
     """Every word of the nynorsk catalogue, with a key that uses it."""
     found: dict[str, str] = {}
-    for (_context, key), value in translations("nn").texts.items():
+    for (context, key), value in translations("nn").texts.items():
+        if context == "cldr":  # CLDR's names (month abbreviations): Babel's, checked against it below
+            continue
         for form in value if isinstance(value, tuple) else (value,):
             for word in WORD.findall(_literals(form)):
                 if len(word) > 1:  # a letter alone is a unit or an answer: T-3v, [j/N]
@@ -118,3 +120,29 @@ def test_the_spelling_check_finds_a_bokmål_word() -> None:
     unknown = subprocess.run(["hunspell", "-d", "nn_NO", "-l"], input="ikke\nhvis\nikkje\nveke\nmandag\n",
                              capture_output=True, text=True, check=True).stdout.split()
     assert unknown == ["ikke", "hvis", "mandag"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_weekday_and_month_names_in_the_catalogue_are_cldrs(lang: str) -> None:
+    """tools/cldr_names.py copies them from Babel (make messages); none is typed by hand."""
+    import sys
+
+    sys.path.insert(0, str(LOCALE_DIR.parent.parent / "tools"))
+    from cldr_names import cldr_names
+
+    copied = {msgid: text for (context, msgid), text in translations(lang).texts.items() if context == "cldr"}
+    assert copied == cldr_names(lang)
+
+
+def test_a_long_date_names_its_weekday_as_cldr_does() -> None:
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    from navplan.messages import format_long_date, format_month, format_short_month
+
+    day = dt.date(2020, 1, 7)
+    for lang in LANGUAGES:
+        assert format_long_date(day, lang).split()[0] == format_date(day, "EEEE", locale=lang)
+        assert format_month(day, lang) == format_date(day, "MMMM y", locale=lang)
+        assert format_short_month(day, lang) == format_date(day, "LLL y", locale=lang).replace(".", "")

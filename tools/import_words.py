@@ -178,14 +178,16 @@ def _same_shape(string_: object, count: str | None) -> object:
 
 def _follow_order(catalogue: Catalog, base: Catalog) -> None:
     """The catalogue's entries in the base's order, so that the three files read side by side."""
-    messages = {message.id if isinstance(message.id, str) else message.id[0]: message
-                for message in catalogue if message.id}
-    for message in list(messages.values()):
-        catalogue.delete(message.id if isinstance(message.id, str) else message.id[0])
+    def key_of(message) -> tuple[str, str | None]:
+        return (message.id if isinstance(message.id, str) else message.id[0]), message.context
+
+    messages = {key_of(message): message for message in catalogue if message.id}
+    for key, context in list(messages):
+        catalogue.delete(key, context=context)
     for message in base:
         if not message.id:
             continue
-        key = message.id if isinstance(message.id, str) else message.id[0]
+        key = key_of(message)
         if key in messages:
             old = messages.pop(key)
             catalogue.add(old.id, old.string, flags=old.flags, auto_comments=old.auto_comments,

@@ -157,8 +157,17 @@ def _holiday_names(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _cldr(lang: str, what: str) -> tuple[str, ...]:
-    """Babel's CLDR names for ``lang``: weekdays (Monday first), months, and months as a
-    column header (stand-alone, abbreviated: 'jan', 'mai'). Babel is imported on first use."""
+    """CLDR's names for ``lang``: weekdays (Monday first), months, and months as a column
+    header (stand-alone, abbreviated: 'jan', 'mai'). tools/cldr_names.py copies them from
+    Babel into each catalogue (context "cldr"), as reading Babel's locale data costs a start
+    tens of milliseconds; a catalogue without them has them read from Babel here."""
+    ids = {"weekdays": [f"weekday.{index}" for index in range(7)],
+           "months": [f"month.{index}" for index in range(1, 13)],
+           "short_months": [f"month.short.{index}" for index in range(1, 13)]}[what]
+    texts = translations(lang).texts
+    copied = [texts.get(("cldr", msgid)) for msgid in ids]
+    if all(isinstance(name, str) for name in copied):
+        return tuple(copied)  # type: ignore[arg-type]
     from babel import dates
 
     if what == "weekdays":
