@@ -295,6 +295,10 @@ def test_a_non_editable_install_works_from_another_folder(tmp_path: Path) -> Non
     checked = navplan_command("critical-path", "kontor", "--as-of", "04.01.2027", "--format", "json")
     assert checked.returncode == 0, checked.stderr
     assert {"M1", "M5"} <= {activity["id"] for activity in json.loads(checked.stdout)["activities"]}
+    # the message catalogues are installed too: nynorsk, and the handbook's own nynorsk text
+    nynorsk = navplan_command("critical-path", "kontor", "--as-of", "04.01.2027", "--lang", "nn")
+    assert nynorsk.returncode == 0 and "(veke 1)" in nynorsk.stdout.splitlines()[0], nynorsk.stderr
+    assert (target / "navplan" / "locale" / "nn" / "LC_MESSAGES" / "navplan.po").is_file()
 
 
 def test_calendar_counts_down_in_the_users_language() -> None:
