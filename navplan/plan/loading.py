@@ -80,9 +80,10 @@ def plan_language(path: str | Path | None) -> str | None:
     ('nn', None)
     """
     from navplan.messages import LANGUAGES
+    from navplan.plan.safe_yaml import read_text
 
-    try:
-        text = resolve_plan_path(path).read_text(encoding="utf-8", errors="replace")
+    try:  # as the plan is read: never a pipe or a device, which could wait for ever, nor a huge file
+        text = read_text(resolve_plan_path(path))
     except (NavplanError, OSError, ValueError):
         return None
     match = _LANGUAGE_LINE.search(text)
