@@ -114,7 +114,7 @@ def test_without_the_countdown_sheet_no_other_sheet_is_blamed(good, tmp_path: Pa
     path = tmp_path / "uten-nedtelling.xlsx"
     book.save(path)
     result = run_navplan("sync", path, good["plan"])
-    refused(result, path, "fant ikke arket Nedtellingskalender / Countdown, og ikke noe annet ark med kolonnene ID, "
+    refused(result, path, "fant ikke arket Nedtellingskalender / Nedteljingskalender / Countdown, og ikke noe annet ark med kolonnene ID, "
             "Status og Faktisk start/ferdig; arbeidsboken har Kritisk linje, Risiko, Oppstartskriterier, Roller, "
             "Om planen",
             good["plan"], good["plan"].read_bytes())
