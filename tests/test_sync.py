@@ -199,7 +199,7 @@ def test_a_workbook_without_the_layout_is_refused(tmp_path: Path, plan: Path) ->
     book.save(path)
     # No sheet by the countdown's name, and none with its header: the message says what was looked for.
     assert run_navplan("sync", path, plan, "--lang", "en").stderr.strip() == (
-        f"navplan: {path}: no sheet Nedtellingskalender / Countdown, nor another sheet with the columns ID, Status "
+        f"navplan: {path}: no sheet Nedtellingskalender / Nedteljingskalender / Countdown, nor another sheet with the columns ID, Status "
         "and Actual start/finish; the workbook has Sheet")
     book.active.title = "Nedtellingskalender"
     book.save(path)
