@@ -12,7 +12,10 @@ and adds it to the catalogues:
   from ``--nn`` if given there, else left untranslated;
 - a key already there whose bokmål or English text differs: the catalogue takes
   the module's text, and the nynorsk one is marked fuzzy (to be reviewed);
-- a key already there with the same texts: nothing.
+- a key already there with the same texts: nothing;
+- a key whose texts are those it had when the modules became catalogues (the last commit
+  with navplan/messages/error_words.py, read with git): nothing either, as the branch did
+  not change it and the catalogue's text may be newer.
 
 Then the modules are deleted (``--keep`` leaves them), so that the catalogues
 stay the one place a word is kept. ``make messages`` checks the result:
@@ -58,6 +61,33 @@ def read_words(path: Path) -> dict[str, tuple[str, str]]:
     if len(found) != 1:
         raise SystemExit(f"{path}: not one *_WORDS dict")
     return found[0]
+
+
+def baseline_words() -> dict[str, tuple[str, str]]:
+    """Every key's (bokmål, English) as the words modules had them just before they were
+    folded into the catalogues (the parent of the commit that deleted error_words.py); empty
+    where git or that history is not at hand. A merged branch's module repeats these for
+    every key it did not touch; they are not changes to fold."""
+    import subprocess
+    import tempfile
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True, check=True).stdout
+
+    try:
+        deleted = git("log", "--diff-filter=D", "--format=%H", "-1", "--", "navplan/messages/error_words.py").strip()
+        if not deleted:
+            return {}
+        names = git("ls-tree", "--name-only", f"{deleted}^", "navplan/messages/").split()
+        words: dict[str, tuple[str, str]] = {}
+        with tempfile.TemporaryDirectory() as folder:
+            for name in (name for name in names if name.endswith("_words.py")):
+                path = Path(folder) / Path(name).name
+                path.write_text(git("show", f"{deleted}^:{name}"), encoding="utf-8")
+                words.update(read_words(path))
+        return words
+    except (OSError, subprocess.CalledProcessError):
+        return {}
 
 
 def split_plural(text: str) -> tuple[str | None, tuple[str, str]]:
@@ -134,7 +164,10 @@ def fold(entries: dict[str, tuple[str, str]], nynorsk: dict[str, str]) -> dict[s
     """Fold ``entries`` (key → (bokmål, English)) and ``nynorsk`` (key → text) into the catalogues."""
     catalogues = {lang: load(lang) for lang in LANGUAGES}
     report: dict[str, list[str]] = {"added": [], "changed": [], "nynorsk": []}
+    before = baseline_words() if entries else {}
     for key, (nb, en) in entries.items():
+        if key in catalogues["nb"] and before.get(key) == (nb, en):
+            continue  # as it was before the catalogues: not changed where this module comes from
         count, texts = gettext_entry({"nb": nb, "en": en})
         msgid = (key, count) if count else key
         old_nb, old_en = catalogues["nb"].get(key), catalogues["en"].get(key)
