@@ -246,3 +246,17 @@ def format_number(value: float, lang: str = "nb", pattern: str = "#,##0") -> str
     from babel.numbers import format_decimal
 
     return format_decimal(value, pattern, locale=lang).replace("\u2212", "-")
+
+
+def __getattr__(name: str) -> object:
+    """``WEEKDAYS``, ``MONTHS`` and ``MONTHS_SHORT`` (lang → names), as code written before the
+    names came from CLDR reads them: the same names, from :func:`_cldr`, for every language."""
+    what = {"WEEKDAYS": "weekdays", "MONTHS": "months", "MONTHS_SHORT": "short_months"}.get(name)
+    if what is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    class _ByLanguage(dict):
+        def __missing__(self, lang: str) -> tuple[str, ...]:
+            return self.setdefault(lang, _cldr(lang, what))
+
+    return _ByLanguage()
