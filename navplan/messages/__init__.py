@@ -92,8 +92,10 @@ def format_duration(duration, lang: str = "nb") -> str:
     """A duration of the plan (``amount`` and ``unit``: d, w or m) in words.
 
     >>> from types import SimpleNamespace as D
-    >>> format_duration(D(amount=5, unit="w")), format_duration(D(amount=1, unit="m"), "en")
-    ('5 uker', '1 month')
+    >>> format_duration(D(amount=5, unit="w")), format_duration(D(amount=5, unit="w"), "nn")
+    ('5 uker', '5 veker')
+    >>> format_duration(D(amount=1, unit="m"), "en")
+    '1 month'
     >>> format_duration(D(amount=10, unit="d")), format_duration(D(amount=1, unit="d"), "en")
     ('10 arbeidsdager', '1 working day')
     """
@@ -116,10 +118,10 @@ def format_duration_range(low, high, lang: str = "nb", likely=None) -> str:
 
 
 def format_date(day: dt.date | None, lang: str = "nb") -> str:
-    """dd.mm.yyyy in bokmål, ISO 8601 in English.
+    """dd.mm.yyyy in bokmål and nynorsk (and any further language), ISO 8601 in English.
 
-    >>> format_date(dt.date(2020, 1, 1)), format_date(dt.date(2020, 1, 1), "en")
-    ('01.01.2020', '2020-01-01')
+    >>> format_date(dt.date(2020, 1, 1)), format_date(dt.date(2020, 1, 1), "nn"), format_date(dt.date(2020, 1, 1), "en")
+    ('01.01.2020', '01.01.2020', '2020-01-01')
     """
     if day is None:
         return ""
@@ -127,7 +129,7 @@ def format_date(day: dt.date | None, lang: str = "nb") -> str:
 
 
 def format_week(day: dt.date, lang: str = "nb") -> str:
-    """The ISO week of ``day``: 'uke 51'."""
+    """The ISO week of ``day``: 'uke 51', 'veke 51', 'week 51'."""
     return t("week", lang, week=day.isocalendar().week)
 
 
