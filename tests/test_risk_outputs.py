@@ -265,7 +265,7 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
 
 def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:
     lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)["offices"]
-    document = risk_json(small, "--samples", "2000")
+    document = risk_json(small)  # the same samples by default
     assert lines[0]["probability_on_time"] == document["probability_opening_holds"]
     table = run_navplan("portfolio", small.parent, "--as-of", AS_OF).stdout
     assert "I tide" in table
@@ -369,3 +369,34 @@ def test_the_portfolio_without_samples_leaves_the_probability_out(small: Path) -
     result = run_navplan("portfolio", small.parent, "--as-of", AS_OF, "--samples", "0")
     assert result.exit_code == 0, result.stderr
     assert "I tide" not in result.stdout and "NAV Testby" in result.stdout
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None,
+                    reason="LibreOffice (soffice) is not installed; CI installs it")
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_the_risiko_sheet_never_shows_a_rounded_certainty(tmp_path: Path, suffix: str) -> None:
+    """One task of 10..30..41 working days, 40 working days before the opening, due by
+    the working day before it: late only when the sample rounds to 41, with probability
+    (41 - 40.5)² / (31 · 11) = 0.07 %. The terminal says "over 99 %"; the workbook,
+    as a spreadsheet shows it, says the same (and "under 1 %" for the 0.07 % step of its
+    distribution), never "100 %" or "0 %" for what is not certain."""
+    import csv
+    import shutil
+
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(plan_text(block("L1", "Lokaler", "{low: 10d, likely: 30d, high: 41d}",
+                                    not_after="2030-03-01"), office="NAV Nesten"), encoding="utf-8")
+    assert "over 99 %" in run_navplan("risk", plan, "--as-of", AS_OF, width=100).stdout
+    workbook = tmp_path / f"plan.{suffix}"
+    assert run_navplan("export", suffix, plan, "--as-of", AS_OF, "-o", workbook).exit_code == 0
+    # Every sheet, each cell as the spreadsheet shows it (token 9), one file per sheet (token 12: -1).
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                    "--outdir", str(tmp_path / "csv"), str(workbook)], capture_output=True, timeout=240)
+    rows = list(csv.reader((tmp_path / "csv" / "plan-Risiko.csv").read_text(encoding="utf-8").splitlines()))
+    shown = [cell for row in rows for cell in row]
+    date_row = next(row for row in rows if row[:2] == ["L1", "Lokaler"] and "01.03.2030" in row)
+    assert "over 99 %" in date_row
+    assert "under 1 %" in shown
+    assert not any(cell in ("100%", "0%") for row in rows if row and row[0] != "L1" for cell in row[2:3])

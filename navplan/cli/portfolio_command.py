@@ -48,11 +48,11 @@ def portfolio(
     if shape == "table":
         from navplan.render.portfolio_terminal import render_portfolio
 
-        render_portfolio(env.console(), lines, day, language_)
+        render_portfolio(env.console(), lines, day, language_, count)
     elif shape == "json":
         from navplan.render.portfolio_json_csv import portfolio_json
 
-        env.stdout.write(portfolio_json(lines, day, language_))
+        env.stdout.write(portfolio_json(lines, day, language_, count))
     elif shape in ("csv", "csv-excel"):
         from navplan.render.portfolio_json_csv import portfolio_csv
 
@@ -62,7 +62,7 @@ def portfolio(
         from navplan.messages import format_date
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
-        write_atomic(target, portfolio_workbook_bytes(lines, day, language_), force=force)
+        write_atomic(target, portfolio_workbook_bytes(lines, day, language_, samples=count), force=force)
         env.say(t("portfolio.written", language_, file=str(target), count=len(lines),
                   as_of=format_date(day, language_)))
     bad = sum(1 for line in lines if line.error is not None)

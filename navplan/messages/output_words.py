@@ -390,6 +390,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "portfolio.tight": ("holder, uten slakk", "holds, with no slack"),
     "portfolio.opened": ("åpnet", "opened"),
     "portfolio.dates_missed": (", men {count} {count:dato|datoer} holder ikke", ", but {count} {count:date|dates} missed"),
+    "portfolio.dates_missed.too": (", og {count} {count:dato|datoer} holder ikke", ", and {count} {count:date|dates} missed"),
     "portfolio.col.worst_date": ("Verste dato", "Worst date"),
     "portfolio.col.worst_date_slack": ("Verste dato: slakk", "Worst date: slack"),
     "portfolio.col.worst_date_id": ("Verste dato: ID", "Worst date: ID"),

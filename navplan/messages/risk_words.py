@@ -161,8 +161,12 @@ RISK_WORDS.update({
 
 RISK_WORDS.update({
     "portfolio.col.on_time": ("I tide", "On time"),
+    "portfolio.fewer_samples": ("«I tide» bygger på {samples} trekk per plan (navplan risk bruker {risk}), "
+                                "så den kan avvike litt fra navplan risk.",
+                                "\"On time\" comes from {samples} samples per plan (navplan risk takes {risk}), "
+                                "so it may differ a little from navplan risk."),
     "help.option.portfolio_samples": ("Simuleringer per plan for sannsynligheten for å åpne i tide (0–100000, "
-                                      "standard 2000; 0: ingen)",
+                                      "standard 10000, som navplan risk; 0: ingen)",
                                       "Samples per plan for the probability of opening on time (0-100000, default "
-                                      "2000; 0: none)"),
+                                      "10000, as navplan risk; 0: none)"),
 })

@@ -76,13 +76,25 @@ def portfolio_status(line: "PortfolioLine", lang: str) -> str:
     else:
         status = t("portfolio.ok", lang)
     if line.missed_deadlines:
-        status += t("portfolio.dates_missed", lang, count=line.missed_deadlines)
+        # "holds, but a date is missed" is a surprise; "does not hold, and a date is missed" is not.
+        key = "portfolio.dates_missed" if line.opened or line.holds else "portfolio.dates_missed.too"
+        status += t(key, lang, count=line.missed_deadlines)
     return status
 
 
 def portfolio_warns(line: "PortfolioLine") -> bool:
     """An office shown in red: unreadable, the opening does not hold, or a date is missed."""
     return line.error is not None or line.holds is False or bool(line.missed_deadlines)
+
+
+def fewer_samples_note(lines: list["PortfolioLine"], samples: int, lang: str) -> str | None:
+    """When the probabilities shown come from fewer samples than `navplan risk` takes, say so."""
+    from navplan.features.portfolio import PORTFOLIO_SAMPLES
+    from navplan.render.risk_labels import count
+
+    if samples >= PORTFOLIO_SAMPLES or not any(line.probability_on_time is not None for line in lines):
+        return None
+    return t("portfolio.fewer_samples", lang, samples=count(samples, lang), risk=count(PORTFOLIO_SAMPLES, lang))
 
 
 def countdown_label(countdown: int, by: str, lang: str) -> str:

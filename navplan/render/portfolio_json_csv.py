@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field
 from navplan.features.portfolio import PortfolioLine
 
 #: 2: an envelope around the offices (1 was a bare list); opened, the worst deadline and risk_slack added.
-FORMAT_VERSION = 2
+#: 3: ``samples``, the samples per plan behind probability_on_time (as many as `navplan risk` by default).
+FORMAT_VERSION = 3
 
 
 class PortfolioRecord(BaseModel):
@@ -52,6 +53,8 @@ class PortfolioDocument(BaseModel):
 
     format_version: int = FORMAT_VERSION
     as_of: dt.date
+    samples: int = Field(description="Samples per plan behind probability_on_time (0: not sampled); "
+                                     "`navplan risk` takes 10000 by default and then gives the same numbers")
     offices: list[PortfolioRecord]
 
 
@@ -69,8 +72,8 @@ def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[Portf
     ) for line in lines]
 
 
-def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
-    document = PortfolioDocument(as_of=as_of, offices=records(lines, as_of, lang))
+def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str, samples: int = 0) -> str:
+    document = PortfolioDocument(as_of=as_of, samples=samples, offices=records(lines, as_of, lang))
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from navplan.features.portfolio import PortfolioLine
+from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
-from navplan.render.labels import portfolio_status, portfolio_warns
+from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_warns
 
 
-def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str) -> None:
+def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str,
+                     samples: int = PORTFOLIO_SAMPLES) -> None:
     """One line per office: the plan file under the office (dim), the opening's
     slack, the worst fixed or not-after date (its slack over its id), the
     probability of opening on time (`navplan risk`), and the status saying
     whether the opening and every date hold. When the terminal is narrow, the
     overdue count goes under the slack, the worst date under the probability,
     the next deadline under the critical activity and the status and slack
-    under the opening."""
+    under the opening. Fewer ``samples`` than `navplan risk` takes are said under the table."""
     from rich.text import Text
 
     from navplan.errors import visible
@@ -65,3 +66,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
             del row[3]
     print_table(console, columns, rows, title=t("portfolio.title", lang, as_of=format_date(as_of, lang),
                                                 count=len(lines)))
+    note = fewer_samples_note(lines, samples, lang)
+    if note:
+        console.print(note)
+

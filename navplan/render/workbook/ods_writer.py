@@ -36,7 +36,8 @@ from odf.table import (
 from odf.text import P, PageCount, PageNumber
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, column_letter,
+    DATE, DECIMAL, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, ShownAs,
+    column_letter,
 )
 
 #: Inches per character of column width, as LibreOffice converts an xlsx column.
@@ -103,6 +104,19 @@ class _Writer:
             self.document.automaticstyles.addElement(style)
         return {DATE: "N_date", INTEGER: "N_integer", PERCENT: "N_percent", DECIMAL: "N_decimal"}
 
+    def _number_style(self, number: str | ShownAs) -> str:
+        """A number format's style name; a number shown as words gets a percentage
+        style of that text alone, made once per text."""
+        if not isinstance(number, ShownAs):
+            return self.number_styles[number]
+        key = f"text:{number.text}"
+        if key not in self.number_styles:
+            style = NumberStyle(name=self._name("N_words"))
+            style.addElement(NumberText(text=number.text))
+            self.document.automaticstyles.addElement(style)
+            self.number_styles[key] = style.getAttribute("name")
+        return self.number_styles[key]
+
     # Styles, one per distinct look, width or height.
 
     def _cell_style(self, look: Look) -> Style | None:
@@ -113,7 +127,7 @@ class _Writer:
             return style
         options = {"name": self._name("ce"), "family": "table-cell"}
         if look.number is not None:
-            options["datastylename"] = self.number_styles[look.number]
+            options["datastylename"] = self._number_style(look.number)
         style = Style(**options)
         cell = {}
         if look.fill:
@@ -227,7 +241,9 @@ class _Writer:
             cell = cells.get(column)
             validation = validation_names.get((row, column))
             element.addElement(_cell(cell.value if cell else None, self._cell_style(cell.look) if cell else None,
-                                     validation, percent=cell is not None and cell.look.number == PERCENT))
+                                     validation, percent=cell is not None and cell.look.number == PERCENT,
+                                     shown=cell.look.number.text if cell is not None and isinstance(
+                                         cell.look.number, ShownAs) else None))
         if not cells:
             element.addElement(TableCell())
         return element
@@ -316,7 +332,8 @@ class _Writer:
         self.document.settings.addElement(settings)
 
 
-def _cell(value, style: Style | None, validation: str | None, *, percent: bool = False) -> TableCell:
+def _cell(value, style: Style | None, validation: str | None, *, percent: bool = False,
+          shown: str | None = None) -> TableCell:
     options = {}
     if style is not None:
         options["stylename"] = style
@@ -344,7 +361,7 @@ def _cell(value, style: Style | None, validation: str | None, *, percent: bool =
         cell.addElement(P(text=f"{value * 100:.0f}%"))
         return cell
     cell = TableCell(valuetype="float", value=str(value), **options)
-    cell.addElement(P(text=str(value)))
+    cell.addElement(P(text=shown if shown is not None else str(value)))  # shown: what its number style says
     return cell
 
 

@@ -14,7 +14,7 @@ from navplan.messages import format_date, t
 from navplan.render import palette
 from navplan.render.risk_labels import count, headline
 from navplan.render.workbook.plan_sheets import WRAP_TOP, page_setup
-from navplan.render.workbook.sheet_model import DECIMAL, HAIR, INTEGER, PERCENT, Sheet, fit_heights, header_row
+from navplan.render.workbook.sheet_model import DECIMAL, HAIR, INTEGER, Sheet, fit_heights, header_row, percent_format
 
 _COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING, "plain": None,
             "strong": None, "note": palette.NOTE}
@@ -62,7 +62,7 @@ def _dates(sheet: Sheet, analysis: RiskAnalysis, row: int, lang: str) -> int:
                   t("risk.deterministic.yes" if date.holds_deterministic else "risk.deterministic.no", lang)]
         for column, value in enumerate(values, start=1):
             sheet.put(row, column, value, **WRAP_TOP, top=HAIR)
-        sheet.style(row, 5, number=PERCENT, **({"bold": True, "colour": palette.WARNING}
+        sheet.style(row, 5, number=percent_format(date.probability, lang), **({"bold": True, "colour": palette.WARNING}
                                               if date.probability < 0.8 else {}))
         row += 1
     fit_heights(sheet, first, row - 1)
@@ -83,7 +83,7 @@ def _activities(sheet: Sheet, analysis: RiskAnalysis, row: int, lang: str) -> in
                   None if item.correlation is None else round(item.correlation, 4), ranks.get(item.id)]
         for column, value in enumerate(values, start=1):
             sheet.put(row, column, value, **WRAP_TOP, top=HAIR, bold=column == 1 and item.id in ranks)
-        sheet.style(row, 7, number=PERCENT)
+        sheet.style(row, 7, number=percent_format(item.criticality, lang))
         sheet.style(row, 8, number=DECIMAL)
         sheet.style(row, 9, number=INTEGER)
         row += 1
@@ -99,6 +99,6 @@ def _distribution(sheet: Sheet, analysis: RiskAnalysis, row: int, lang: str) -> 
     for step in analysis.distribution:
         sheet.put(row, 1, step.date)
         sheet.put(row, 2, analysis.opening_point - step.point, number=INTEGER)
-        sheet.put(row, 3, step.probability, number=PERCENT)
-        sheet.put(row, 4, step.cumulative, number=PERCENT)
+        sheet.put(row, 3, step.probability, number=percent_format(step.probability, lang))
+        sheet.put(row, 4, step.cumulative, number=percent_format(step.cumulative, lang))
         row += 1

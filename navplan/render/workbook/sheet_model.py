@@ -29,6 +29,29 @@ Value = Union[str, int, float, dt.date, None]
 #: The number formats a cell may have; each writer spells them its own way. A share
 #: from 0 to 1 shown as a whole percent, and a number with two decimals.
 DATE, INTEGER, PERCENT, DECIMAL = "date", "integer", "percent", "decimal"
+
+
+@dataclass(frozen=True)
+class ShownAs:
+    """A number format that shows a number as these words: a share kept as a number
+    (it sorts and sums) that reads "over 99 %" as the terminal says it."""
+
+    text: str
+
+
+def percent_format(probability: float, lang: str) -> str | ShownAs:
+    """The number format of a probability: a whole percent, except where rounding
+    would show 100 % or 0 % for what is not certain; then the words the terminal
+    uses (:func:`navplan.render.risk_labels.percent`), so every output reads alike.
+
+    >>> percent_format(0.84, "nb"), percent_format(0.9996, "nb"), percent_format(1.0, "en")
+    ('percent', ShownAs(text='over 99 %'), 'percent')
+    """
+    from navplan.render.risk_labels import percent
+
+    if 0 < probability < 0.005 or 0.995 <= probability < 1:
+        return ShownAs(percent(probability, lang))
+    return PERCENT
 #: Excel refuses longer cell text; it would ask to "repair" the file.
 MAX_CELL_TEXT = 32767
 #: Characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, without importing it).
@@ -63,7 +86,7 @@ class Look:
     size: float = FONT_SIZE
     colour: str | None = None
     fill: str | None = None
-    number: str | None = None  # DATE, INTEGER, PERCENT or DECIMAL
+    number: str | ShownAs | None = None  # DATE, INTEGER, PERCENT, DECIMAL, or a number shown as words
     horizontal: str | None = None  # left, center, right
     vertical: str | None = None  # top, bottom
     wrap: bool = False

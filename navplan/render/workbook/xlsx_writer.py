@@ -15,7 +15,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, column_letter, safe_text,
+    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, ShownAs, column_letter,
+    safe_text,
 )
 
 _NUMBER_FORMATS = {DATE: "DD.MM.YYYY", INTEGER: "0", PERCENT: "0%", DECIMAL: "0.00"}
@@ -73,7 +74,10 @@ def _apply_look(target, look: Look) -> None:
     target.font = _font(look.bold, look.size, look.colour)
     if look.fill is not None:
         target.fill = _fill(look.fill)
-    if look.number is not None:
+    if isinstance(look.number, ShownAs):
+        # Literal text in quotes (a '%' there is only a character); a quote cannot occur in it.
+        target.number_format = '"' + look.number.text.replace('"', "") + '"'
+    elif look.number is not None:
         target.number_format = _NUMBER_FORMATS[look.number]
     if look.horizontal or look.vertical or look.wrap or look.indent or look.upright:
         target.alignment = Alignment(horizontal=look.horizontal, vertical=look.vertical, wrap_text=look.wrap or None,
