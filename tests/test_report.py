@@ -334,3 +334,25 @@ def test_the_decisions_legend_without_the_political_consideration(tmp_path: Path
     assert "*Åpne aktiviteter for Fylkesdirektør og Rådmann.*" in text
     english = report(folder, tmp_path / "e.md", "--lang", "en")
     assert "*Open activities of" in english and "()" not in english
+
+
+def test_the_ten_biggest_moves_are_the_biggest_whichever_way_they_went(tmp_path: Path) -> None:
+    """Twelve 5-day tasks, every one of them given more room since the meeting:
+    T01..T10 must be done by Friday 15.02.2030 instead of 08.02 (latest finish
+    point 25 → 30: +5 working days), T11 and T12 lost their not-after date of
+    25.01 (point 15), so the opening bounds them (point 40: +25). The report
+    promises the ten biggest moves: T11 and T12 first, then eight of the +5s,
+    and says two more moved."""
+    def tasks(early: str, others: str) -> str:
+        return "".join(block(f"T{n:02}", f"Task {n}", "5d", not_after=others) for n in range(1, 11)) + "".join(
+            block(f"T{n}", f"Task {n}", "5d", **({"not_after": early} if early else {})) for n in (11, 12))
+
+    folder = new_repository(tmp_path / "kontor")
+    commit_plan(folder, plan_text(tasks("2030-01-25", "2030-02-08")), "Steering meeting", date="2030-01-02")
+    (folder / "navplan.yaml").write_text(plan_text(tasks("", "2030-02-15")), encoding="utf-8")
+    text = report(folder / "navplan.yaml", tmp_path / "møte.md")
+    moved = text[text.index("| ID | Aktivitet | Start senest"):]
+    rows = [line.split("|")[1].strip() for line in moved.splitlines()[2:] if line.startswith("| T")]
+    assert rows[:2] == ["T11", "T12"], rows
+    assert len(rows) == 10 and set(rows[2:]) < {f"T{n:02}" for n in range(1, 11)}
+    assert "(+25)" in moved and "… og 2 til." in moved

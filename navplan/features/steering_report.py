@@ -93,12 +93,15 @@ class Report:
 
     @property
     def moved(self) -> list[Move]:
-        """The worst news first: a forecast finish that slipped later, or a deadline pulled
-        earlier, by the most working days; good news after, in outline order."""
+        """The biggest moves first, whichever way they went: by the most working days
+        any of its dates moved (latest start, latest finish, forecast finish); equal
+        moves in outline order. The report shows the first :data:`MAX_MOVED`."""
         if self.changes is None:
             return []
+        outline = {activity_id: index for index, activity_id in enumerate(self.schedule.project.activities)}
         moves = [m for m in self.changes.moved if shows(self.view, m.after.activity)]
-        return sorted(moves, key=lambda m: -max(m.earliest_finish, -m.latest_start, -m.latest_finish, 0))
+        return sorted(moves, key=lambda m: (-max(abs(m.earliest_finish), abs(m.latest_start), abs(m.latest_finish)),
+                                            outline.get(m.id, len(outline))))
 
 
 def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None, *,

@@ -21,6 +21,10 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                      "{id} {title}: the fixed date {date} cannot be held, {days} {days:working day is|working days are} missing."),
     "missed.not_after": ("{id} {title}: blir ikke ferdig innen {date}, mangler {days} {days:arbeidsdag|arbeidsdager}.",
                          "{id} {title}: will not finish by {date}, {days} {days:working day is|working days are} missing."),
+    "missed.fixed.unrecorded": ("{id} {title}: fast dato {date}, ikke registrert ferdig.",
+                                "{id} {title}: fixed date {date}, not recorded done."),
+    "missed.not_after.unrecorded": ("{id} {title}: ferdig senest {date}, ikke registrert ferdig.",
+                                    "{id} {title}: finish by {date}, not recorded done."),
     "note.opening_not_working_day": (
         "Åpningsdatoen {date} er ikke en arbeidsdag ({reason}); alt må være ferdig innen {last_day}.",
         "The opening date {date} is not a working day ({reason}); everything must finish by {last_day}."),

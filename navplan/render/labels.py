@@ -42,9 +42,15 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
         lines.append(("tight", t("holds.tight", lang)))
     else:
         lines.append(("ok", t("holds", lang, slack=schedule.opening_slack)))
+    # Once opened, work before the opening that was never recorded done is history: its date is
+    # said once, as not recorded, not as a count of missing days that grows every day.
+    history = {s.id for s in schedule.not_done_before_opening}
     for check in schedule.deadlines:
         title = schedule.project.activities[check.id].title.get(lang)
-        if check.holds:
+        if check.id in history and not check.holds:
+            lines.append(("missed", t(f"missed.{check.kind}.unrecorded", lang, id=check.id, title=title,
+                                      date=format_date(check.date, lang))))
+        elif check.holds:
             lines.append(("deadline", t(f"deadline.{check.kind}.holds", lang, id=check.id, title=title,
                                         date=format_date(check.date, lang), days=check.slack)))
         else:
