@@ -29,6 +29,7 @@ BUILT_KEYS = {
     "duration.": "d, w, m: messages.format_duration",
     "note.": "the schedule's notes: render/labels.py verdict_lines",
     "missed.": "fixed and not_after dates missed: render/labels.py verdict_lines",
+    "levers.move_date.": "a fixed or not_after date moved to its forecast: render/labels.py lever_lines",
     "os.": "errno names: errors.os_reason",
     "employer.": "a role's employer: render/workbook/plan_sheets.py",
     "sync.field.": "the workbook's fields: render/edit_lines.py sync_lines",

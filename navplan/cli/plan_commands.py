@@ -50,27 +50,32 @@ def init(
         env.say(t(f"init.git.{created.git}", language_, dir=str(directory)))
     if created.git_identity:
         env.say(t("init.git.identity", language_, name=created.git_identity[0], email=created.git_identity[1]))
-    _tell_the_truth(env, created.schedule, language_)
+    _tell_the_truth(env, created.schedule, language_, directory)
     env.say(t("init.next", language_, file=str(created.plan_file)))
     return EXIT_OK
 
 
-def _tell_the_truth(env, new_schedule, lang: str) -> None:
+def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
     """At once, not at the first steering meeting: whether the handbook's chain fits
-    before the opening (and if not, the levers), and an opening on a day off."""
+    before the opening (and if not, what can help, each with its command), and an
+    opening on a day off."""
     from navplan.errors import render_value
+    from navplan.features.levers import levers
     from navplan.messages import t
-    from navplan.render.labels import verdict_lines
+    from navplan.render.labels import plan_words, verdict_lines
 
-    for kind, text in verdict_lines(new_schedule, lang):
-        if kind in ("fail", "chain"):
-            env.say(("✘ " if kind == "fail" else "  ") + text)
+    opening_only = [found for found in levers(new_schedule) if found.target is None]
+    marks = {"fail": "✘ ", "chain": "  ", "help": "", "lever": "  • ", "command": "      "}
+    lines = verdict_lines(new_schedule, lang, opening_only, plan_words(directory))
+    # The opening's lines (its levers follow it); a new plan's own dates come with critical-path.
+    for kind, text in lines[:next((i for i, (k, _) in enumerate(lines) if k in ("missed", "deadline", "note")),
+                                  len(lines))]:
+        if kind in marks:
+            env.say(marks[kind] + text)
     for note in new_schedule.notes:
         if note.key == "opening_not_working_day":
             params = {name: render_value(value, lang) for name, value in note.params.items()}
             env.say("ℹ " + t(f"note.{note.key}", lang, **params))
-    if not new_schedule.opening_holds:
-        env.say(t("init.levers", lang))
 
 
 @command(commands, "handbook", "handbook")

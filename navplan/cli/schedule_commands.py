@@ -35,14 +35,18 @@ def critical_path(
 
     env, language_, ahead = env_of(ctx), language(lang), parse_weeks(weeks)
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
+    from navplan.features.levers import levers as what_can_help
+
     result = load_schedule(plan, as_of, ctx)
     view = audience(result.project, role, owner)
+    help_ = what_can_help(result)
     if shape == "table":
+        from navplan.render.labels import plan_words
         from navplan.render.schedule_terminal import render_critical_path
 
-        render_critical_path(env.console(), result, language_, ahead, view)
+        render_critical_path(env.console(), result, language_, ahead, view, help_, plan_words(plan))
     else:
-        print_machine(env, result, shape, language_, ahead, view=view)
+        print_machine(env, result, shape, language_, ahead, view=view, levers=help_)
     if check and (not result.opening_holds or result.missed):
         raise typer.Exit(EXIT_CHECK_FAILED)
     return EXIT_OK
@@ -85,10 +89,10 @@ def calendar(
 
 
 def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week",
-                  view=None) -> None:
+                  view=None, levers=None) -> None:
     from navplan.render.schedule_json_csv import schedule_document, to_csv, to_json
 
-    document = schedule_document(result, lang, weeks, periods, by, view)
+    document = schedule_document(result, lang, weeks, periods, by, view, levers)
     if shape == "json":
         env.stdout.write(to_json(document))
     else:

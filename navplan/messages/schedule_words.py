@@ -47,11 +47,22 @@ SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
                           "(prognose)",
                           "The dates the calendar and the Gantt bars show: latest (the default) or forecast"),
     "section.after_opening": ("Arbeid etter åpningen", "Work after the opening"),
-    "init.levers": ("Det som kan hjelpe: marker arbeid som alt er gjort (navplan done), ta ut aktiviteter som ikke "
-                    "gjelder (drop i planen), kort ned varigheter (navplan set ID --duration), eller flytt "
-                    "åpningsdatoen.",
-                    "What can help: mark work already done (navplan done), drop activities that do not apply "
-                    "(drop in the plan), shorten durations (navplan set ID --duration), or move the opening date."),
+    "levers.heading": ("Det som kan hjelpe:", "What can help:"),
+    "levers.done": ("Er {id} {title} alt gjort? Marker det:", "Is {id} {title} done already? Record it:"),
+    "levers.done.not_enough": ("Er {id} {title} alt gjort? Marker det (det hjelper, men er ikke nok alene):",
+                               "Is {id} {title} done already? Record it (it helps, but is not enough alone):"),
+    "levers.shorten": ("Kort ned {id} {title} fra {old} til {new}:", "Shorten {id} {title} from {old} to {new}:"),
+    "levers.shorten_several": ("Ingen enkelt aktivitet på kjeden kan kortes nok ned alene; kort ned flere av dem, "
+                               "den lengste er {id} {title}:",
+                               "No single activity on the chain can be shortened enough alone; shorten several of "
+                               "them, the longest is {id} {title}:"),
+    "levers.duration_word": ("VARIGHET", "DURATION"),
+    "levers.drop": ("Gjelder ikke {id} {title} for dette kontoret? Ta den ut: legg \"{id}\" til under drop: i {file}.",
+                    "Does {id} {title} not apply to this office? Drop it: add \"{id}\" under drop: in {file}."),
+    "levers.move_opening": ("Flytt åpningen til {date}: skriv opening: {date} i {file}.",
+                            "Move the opening to {date}: write opening: {date} in {file}."),
+    "levers.move_date.not_after": ("Flytt fristen til {date}:", "Move the deadline to {date}:"),
+    "levers.move_date.fixed": ("Flytt datoen til {date}:", "Move the date to {date}:"),
     "ics.forecast": ("Prognose: start {start}, ferdig {finish}.", "Forecast: start {start}, finish {finish}."),
     "report.gantt.forecast_opening": ("prognose åpning {date}", "forecast opening {date}"),
     "report.gantt.caption.forecast": ("Stolpene viser prognosen: fra tidligst mulig start til tidligst mulig "

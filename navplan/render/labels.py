@@ -7,22 +7,33 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from navplan.engine.schedule import Schedule
-from navplan.errors import render_value
+from navplan.errors import render_value, visible
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
 
 if TYPE_CHECKING:
+    from navplan.features.levers import Levers
     from navplan.features.portfolio import PortfolioLine
 
 CRITICAL_MARK = "◆"
 
 
-def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
+def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = None,
+                  plan: str = "") -> list[tuple[str, str]]:
     """The verdict as (kind, text) pairs, the same in every output: first the
     opening (holds with N working days to spare, or misses by N with the chain
     that decides it; once opened, what was never recorded done), then one line
     per fixed or not-after date (a missed one with the chain that breaks it),
-    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note."""
+    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note; with
+    ``help`` (see :mod:`navplan.features.levers`), what can help follows each
+    date that does not hold (kinds help and lever), its commands naming the plan
+    as ``plan`` (see :func:`plan_words`)."""
+    by_target = {(found.target, found.kind): found for found in help or []}
+
+    def levers_of(target: str | None, kind: str) -> list[tuple[str, str]]:
+        found = by_target.get((target, kind))
+        return lever_lines(schedule, found, lang, plan) if found else []
+
     lines: list[tuple[str, str]] = []
     if schedule.opened:
         lines.append(("ok", t("opened", lang, date=format_date(schedule.project.opening_date, lang))))
@@ -38,6 +49,7 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                 forecast=format_date(schedule.forecast_opening, lang))))
         if schedule.critical_path:
             lines.append(("chain", t("fails.chain", lang, chain=" → ".join(schedule.critical_path))))
+        lines += levers_of(None, "opening")
     elif schedule.opening_slack == 0:
         lines.append(("tight", t("holds.tight", lang)))
     else:
@@ -58,9 +70,62 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                       date=format_date(check.date, lang), days=check.missing_days)))
             if check.chain:
                 lines.append(("chain", t("deadline.chain", lang, chain=" → ".join(check.chain))))
+            lines += levers_of(check.id, check.kind)
     for note in schedule.notes:
         params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
+    return lines
+
+
+def plan_words(plan: object | None) -> str:
+    """The plan as the user named it, for a suggested command to be pasted as it
+    stands: quoted for the shell, after a space; nothing when it was found from the
+    current folder.
+
+    >>> plan_words(None), plan_words("mitt kontor/")
+    ('', " 'mitt kontor/'")
+    """
+    import shlex
+
+    return "" if plan is None else " " + shlex.quote(str(plan))
+
+
+def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:
+    """What can help one date hold: a line per lever (kind ``lever``), followed by
+    the command that makes the change (kind ``command``, a line of its own so it
+    can be copied whole); what no command does names the line of the plan file."""
+    from navplan.messages import format_duration
+
+    project = schedule.project
+    file = visible(project.file or "navplan.yaml")
+    lines = [("help", t("levers.heading", lang))]
+    for lever in found.levers:
+        activity = project.activities[lever.activity_id] if lever.activity_id else None
+        params = {"id": lever.activity_id, "title": activity.title.get(lang) if activity else "", "file": file}
+        command = None
+        if lever.kind == "done":
+            text = t("levers.done" if lever.enough else "levers.done.not_enough", lang, **params)
+            command = f"navplan done {lever.activity_id}{plan}"
+        elif lever.kind == "shorten":
+            scheduled = schedule.activities[lever.activity_id]
+            old = format_duration(activity.duration, lang) if activity.duration.unit != "m" else \
+                t("duration.d", lang, amount=scheduled.earliest_finish - scheduled.earliest_start)
+            text = t("levers.shorten", lang, **params, old=old, new=format_duration(lever.duration, lang))
+            command = f"navplan set {lever.activity_id}{plan} --duration {lever.duration}"
+        elif lever.kind == "shorten_several":
+            text = t("levers.shorten_several", lang, **params)
+            command = f"navplan set {lever.activity_id}{plan} --duration {t('levers.duration_word', lang)}"
+        elif lever.kind == "drop":
+            text = t("levers.drop", lang, **params)
+        elif lever.kind == "move_opening":
+            text = t("levers.move_opening", lang, **params, date=format_date(lever.date, lang))
+        else:
+            text = t(f"levers.move_date.{found.kind}", lang, **params, date=format_date(lever.date, lang))
+            option = "--fixed" if found.kind == "fixed" else "--not-after"
+            command = f"navplan set {lever.activity_id}{plan} {option} {format_date(lever.date, lang)}"
+        lines.append(("lever", text))
+        if command:
+            lines.append(("command", command))
     return lines
 
 

@@ -13,12 +13,12 @@ from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import render_value, visible
-from navplan.render.labels import audience_line, role_title, verdict_lines
+from navplan.render.labels import audience_line, plan_words, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
-                  "note": "ℹ "}
+                  "note": "ℹ ", "help": "", "lever": "• ", "command": ""}
 _CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
 
 
@@ -85,7 +85,8 @@ def _opening(report: Report, lang: str) -> Section:
     lines: list[tuple[str | None, str]] = [("strong", t(key, lang, date=format_long_date(plan.opening, lang),
                                                        week=format_week(plan.opening, lang),
                                                        days=schedule.working_days_left))]
-    lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in verdict_lines(schedule, lang)]
+    help_ = verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file))
+    lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in help_]
     view = audience_line(schedule, report.view, lang)
     if view:
         lines.append(("note", view))
