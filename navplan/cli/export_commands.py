@@ -126,12 +126,13 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
+    from navplan.features.levers import levers
     from navplan.render.schedule_json_csv import schedule_document
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
-    write_atomic(output, render(schedule_document(result, lang, weeks)), force=force)
+    write_atomic(output, render(schedule_document(result, lang, weeks, levers=levers(result))), force=force)
     env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
