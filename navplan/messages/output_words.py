@@ -215,6 +215,16 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "sheet.criteria": ("Oppstartskriterier", "Opening criteria"),
     "sheet.roles": ("Roller", "Roles"),
     "sheet.about": ("Om planen", "About the plan"),
+    "sheet.sources": ("Kilder", "Sources"),
+    "report.section.current": ("Gjeldende lag {current}: tillegg og endringer med kilde",
+                               "Current layer {current}: additions and changes with their source"),
+    "report.current.summary": (
+        "Planen legger det gjeldende laget {current} over håndboken fra 2007: aktivitetene under er lagt til "
+        "eller endret for i dag, hver med lov og paragraf, veileder eller anslag. Resten er håndbokens.",
+        "The plan lays the current layer {current} over the 2007 handbook: the activities below are added or "
+        "changed for today, each with a law and section, a guide or an estimate. The rest is the handbook's."),
+    "col.handbook_title": ("Håndbokens tittel", "The handbook's title"),
+    "sources.local": ("lokal", "local"),
     "col.actual_start": ("Faktisk start", "Actual start"),
     "col.actual_finish": ("Faktisk ferdig", "Actual finish"),
     "col.number": ("Nr.", "No."),

@@ -7,6 +7,11 @@ from rich.text import Text
 
 from navplan.messages import format_duration, format_duration_range, t
 from navplan.plan.handbook_model import Handbook, HandbookActivity
+from navplan.render.source_labels import layer_mark, source_label as _source_label, source_text
+
+
+def _source_text(source, lang: str) -> str:
+    return source_text(source, lang, address=False)
 from navplan.render.terminal_layout import Column, print_table
 
 
@@ -46,27 +51,6 @@ def role_name(handbook: Handbook, role_id: str | None, lang: str) -> str:
         if role.id == role_id:
             return (role.short or role.title).get(lang)
     return role_id or ""
-
-
-def _source_label(source, lang: str) -> str:
-    if source is None:
-        return ""
-    if source.is_estimate:
-        return t("handbook.source.estimate", lang)
-    if source.page:
-        return t("handbook.source.page", lang, page=source.page)
-    return t(f"handbook.source.{source.kind}", lang)
-
-
-def layer_mark(activity: HandbookActivity, current: str | None, lang: str) -> str:
-    """Where an activity comes from, in a word: the handbook, a template, navplan, or the
-    current layer with the kind of its source ('2027 lov'); 'endret 2027' for a handbook
-    activity the layer changed."""
-    if activity.origin == "current":
-        return t("handbook.from.current", lang, current=current, kind=_source_label(activity.source, lang))
-    if activity.change_source is not None:
-        return t("handbook.from.changed", lang, current=current)
-    return t(f"handbook.from.{activity.origin}", lang)
 
 
 def render_handbook_activity(console: Console, activity: HandbookActivity, predecessors: dict[str, str],
@@ -120,18 +104,3 @@ def range_text(activity: HandbookActivity, lang: str) -> str:
     """Low–high of a duration range, for `navplan risk`: '3–10 uker'."""
     spread = activity.duration_range
     return "" if spread is None else format_duration_range(spread.low, spread.high, lang)
-
-
-def _source_text(source, lang: str) -> str:
-    if source is None:
-        return ""
-    if source.is_estimate:
-        return t("handbook.estimate", lang, reason=source.estimate.get(lang))
-    if source.page:
-        where = t("handbook.page", lang, page=source.page)
-    elif source.law:
-        where = f"{source.law} {source.section}"
-    else:
-        where = source.document
-    address = f" ({source.url})" if source.url else ""
-    return f"{where}: «{source.quote}»{address}"
