@@ -237,3 +237,20 @@ def test_the_handbook_view_marks_what_comes_from_the_current_layer() -> None:
     assert g1_json["origin"] == "current" and g1_json["source"]["law"] == "valgloven"
     csv_head = run_navplan("handbook", "--format", "csv").stdout.splitlines()[0]
     assert csv_head.endswith(",current,current_source,handbook_title")
+
+
+def test_the_workbook_and_the_report_show_the_layers_sources(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    plan = _init(tmp_path, "--template", "merger", "-m", "Nordvik", "-m", "Sørvik")
+    book_file, report_file = tmp_path / "plan.xlsx", tmp_path / "plan.md"
+    assert run_navplan("export", "xlsx", str(plan), "-o", str(book_file), "--as-of", "01.03.2027").exit_code == 0
+    sheet = load_workbook(book_file)["Kilder"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["G1"][2] == "2027 lov" and rows["G1"][3].startswith("valgloven § 9-2 (1): «Kongen fastsetter")
+    assert rows["2.1"][2] == "endret 2027" and rows["2.1"][4] == "Skape felles forståelse for målene med reformen"
+    assert rows["2.2"][2] == "håndbok" and rows["2.2"][3] == "side 11"
+    assert run_navplan("report", str(plan), "-o", str(report_file), "--as-of", "01.03.2027").exit_code == 0
+    report = report_file.read_text(encoding="utf-8")
+    assert "Gjeldende lag 2027: tillegg og endringer med kilde" in report
+    assert "| G7 | Trekke ut (Noark 5) og avlevere de gamle arkivene til arkivdepot | 2027 lov | arkivforskrifta § 21" in report
