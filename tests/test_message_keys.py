@@ -34,6 +34,8 @@ BUILT_KEYS = {
     "employer.": "a role's employer: render/workbook/plan_sheets.py",
     "sync.field.": "the workbook's fields: render/edit_lines.py sync_lines",
     "handbook.origin.": "navplan and merger: render/handbook_terminal.py",
+    "handbook.from.": "an activity's origin in a word: render/handbook_terminal.py layer_mark",
+    "handbook.source.": "a source's kind (handbook page, law, guide, document, estimate): render/handbook_terminal.py",
     "init.git.": "new or existing repository: cli/plan_commands.py",
     "progress.name.": "a plan field's name: render/edit_lines.py edit_line",
     "report.overdue.": "not started or not finished: render/report_sections.py",

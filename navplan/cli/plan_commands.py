@@ -14,7 +14,7 @@ from navplan.cli.options import (
 from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
-TEMPLATES = ("new", "merger")
+TEMPLATES = ("new", "merger", "split")
 
 
 @command(commands, "init", "init")
@@ -24,7 +24,7 @@ def init(
                                               show_default=False)] = Path("."),
     office: Annotated[str, typer.Option("--office", metavar="NAME", help="help.option.office")] = ...,
     opening: Annotated[str, typer.Option("--opening", metavar="DATE", help="help.option.opening")] = ...,
-    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger",
+    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger|split",
                                                     help="help.option.template")] = None,
     municipality: Annotated[Optional[list[str]], typer.Option("--municipality", "-m", metavar="NAME",
                                                               help="help.option.municipality")] = None,
@@ -83,22 +83,27 @@ def handbook(
     ctx: typer.Context,
     activity_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="help.option.activity_id",
                                                          show_default=False)] = None,
-    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger",
+    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger|split",
                                                     help="help.option.handbook_template")] = None,
+    handbook_only: Annotated[bool, typer.Option("--handbook-only", help="help.option.handbook_only")] = False,
     output: FormatOption = None,
     lang: LangOption = None,
 ) -> int:
-    from navplan.plan.handbook_files import handbook_entries, load_handbook
+    from navplan.plan.current_layer import NEWEST
+    from navplan.plan.handbook_files import handbook_entries, layered
     from navplan.render.handbook_json_csv import handbook_csv, handbook_json
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
-    book = load_handbook()
-    everything = handbook_entries(choice(template, "--template", TEMPLATES, "merger"))
+    template_name = choice(template, "--template", TEMPLATES, "merger")
+    # What a new plan gets (init writes the newest current layer), unless asked for the handbook alone.
+    current = None if handbook_only else NEWEST
+    book = layered(template_name, current)[0]
+    everything = handbook_entries(template_name, current)
     activities = everything if activity_id is None else [_entry(everything, activity_id)]
     if shape == "json":
-        env.stdout.write(handbook_json(book, activities, single=activity_id is not None))
+        env.stdout.write(handbook_json(book, activities, single=activity_id is not None, current=current))
     elif shape == "csv":
-        env.stdout.write(handbook_csv(activities, language_))
+        env.stdout.write(handbook_csv(activities, language_, current))
     elif activity_id is not None:
         from navplan.render.handbook_terminal import render_handbook_activity
 
@@ -107,7 +112,7 @@ def handbook(
     else:
         from navplan.render.handbook_terminal import render_handbook_index
 
-        render_handbook_index(env.console(), book, activities, language_)
+        render_handbook_index(env.console(), book, activities, language_, current)
     return EXIT_OK
 
 

@@ -252,11 +252,14 @@ def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
 
     import navplan.engine.deadlines  # noqa: F401  (imported here once, not in each worker)
     import navplan.engine.schedule  # noqa: F401
-    from navplan.plan.handbook_files import load_handbook, load_template
+    from navplan.plan.current_layer import LAYERS
+    from navplan.plan.handbook_files import layered
 
-    # Forked workers inherit the modules, the handbook and the templates already read;
-    # elsewhere (spawn on macOS and Windows) each worker reads them once.
-    load_handbook(), load_template("new"), load_template("merger")
+    # Forked workers inherit the modules, the handbook, the templates and the current
+    # layers already read; elsewhere (spawn on macOS and Windows) each worker reads them once.
+    for template in ("new", "merger", "split"):
+        for current in (None, *LAYERS):
+            layered(template, current)
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(16, len(plans) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_with_parent,

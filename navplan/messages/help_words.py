@@ -95,8 +95,10 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                               "Folder for the new navplan.yaml (created if missing; default: here)"),
     "help.option.office": ("Kontorets navn, f.eks. «NAV Indre Østfold»", "The office's name, e.g. 'NAV Indre Østfold'"),
     "help.option.opening": ("Åpningsdatoen, dd.mm.åååå eller åååå-mm-dd", "The opening date, dd.mm.yyyy or yyyy-mm-dd"),
-    "help.option.template": ("new: et nytt kontor (standard); merger: flere kontorer slås sammen",
-                             "new: a new office (default); merger: several offices become one"),
+    "help.option.template": ("new: et nytt kontor (standard); merger: flere kontorer slås sammen; split: en kommune "
+                             "deles og kontoret etableres på nytt",
+                             "new: a new office (default); merger: several offices become one; split: a municipality "
+                             "is divided and its office established again"),
     "help.option.municipality": ("En kommune kontoret betjener (kan gjentas)", "A municipality served (repeatable)"),
     "help.option.start": ("Planstart: ingenting planlegges før denne datoen", "Plan start: nothing is scheduled before it"),
     "help.option.git": ("Legg planen i git: et nytt repository om det ikke finnes, og en første commit",
@@ -111,6 +113,8 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     "help.handbook.example": ("navplan handbook 7.4", "navplan handbook 7.4 --lang en"),
     "help.option.handbook_template": ("Ta med denne malens aktiviteter (standard: merger)",
                                       "Include this template's activities (default: merger)"),
+    "help.option.handbook_only": ("Bare håndboken fra 2007 og malen, uten det gjeldende laget nye planer bruker",
+                                  "Only the 2007 handbook and the template, without the current layer new plans use"),
     # schema
     "help.schema.short": ("JSON Schema for planfilen og navplans JSON-utdata",
                           "JSON Schema of the plan file and navplan's JSON output"),

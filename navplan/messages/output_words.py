@@ -51,6 +51,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "col.finishes": ("Må være ferdig", "Must finish"),
     "col.duration": ("Varighet", "Duration"),
     "col.source": ("Kilde", "Source"),
+    "col.from": ("Fra", "From"),
     "status.not_started": ("ikke startet", "not started"),
     "status.started": ("pågår", "started"),
     "status.done": ("ferdig", "done"),
@@ -72,6 +73,7 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                           "set your own with git config --global user.name and user.email."),
     "template.new": ("nytt kontor", "new office"),
     "template.merger": ("sammenslåing", "merger"),
+    "template.split": ("deling", "split"),
     # navplan sync: progress read back from the workbook.
     "sync.header": ("Endringer fra {workbook} til {plan}:", "Changes from {workbook} to {plan}:"),
     "sync.line": ("{id} {title}: {changes}", "{id} {title}: {changes}"),
@@ -185,6 +187,27 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "handbook.not_in_source": ("Innholdet i dette kapitlet finnes ikke i kilden; bare tittelen.",
                                "This chapter's content is not in the source; only its title."),
     "handbook.estimate": ("anslag: {reason}", "estimate: {reason}"),
+    "handbook.origin.current": ("Fra det gjeldende laget, ikke en aktivitet i håndboken. Kilde: {source}",
+                                "From the current layer, not an activity of the handbook. Source: {source}"),
+    "handbook.origin.split": ("Lagt til i delingsmalen, ikke en aktivitet i håndboken.",
+                              "Added by the split template, not an activity of the handbook."),
+    "handbook.handbook_title": ("Håndbokens egen tittel: «{title}»", "The handbook's own title: '{title}'"),
+    "handbook.changed": ("Endret i det gjeldende laget. Kilde: {source}", "Changed by the current layer. Source: {source}"),
+    "handbook.owner": ("Ansvar: {role} — {source}", "Owner: {role} — {source}"),
+    "handbook.from.handbook": ("håndbok", "handbook"),
+    "handbook.from.navplan": ("navplan", "navplan"),
+    "handbook.from.merger": ("mal", "template"),
+    "handbook.from.split": ("mal", "template"),
+    "handbook.from.current": ("{current} {kind}", "{current} {kind}"),
+    "handbook.from.changed": ("endret {current}", "changed {current}"),
+    "handbook.from_legend": (
+        "Fra: håndbok = håndboken fra 2007; mal = malens tillegg; {current} = det gjeldende laget, med kildens art "
+        "(lov, veileder, anslag); endret {current} = håndbokens aktivitet med tittel, varighet, ansvar eller "
+        "avhengighet fra laget. `navplan handbook ID` viser kilden; --handbook-only viser håndboken alene.",
+        "From: handbook = the 2007 handbook; template = the template's additions; {current} = the current layer, "
+        "with the kind of its source (law, guide, estimate); changed {current} = a handbook activity with a title, "
+        "duration, owner or dependency from the layer. `navplan handbook ID` shows the source; --handbook-only "
+        "shows the handbook alone."),
     "handbook.origin.navplan": ("Lagt til av navplan, ikke en aktivitet i håndboken.",
                                 "Added by navplan, not an activity of the handbook."),
     "handbook.origin.merger": ("Lagt til i sammenslåingsmalen, ikke en aktivitet i håndboken.",
@@ -196,6 +219,16 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "sheet.criteria": ("Oppstartskriterier", "Opening criteria"),
     "sheet.roles": ("Roller", "Roles"),
     "sheet.about": ("Om planen", "About the plan"),
+    "sheet.sources": ("Kilder", "Sources"),
+    "report.section.current": ("Gjeldende lag {current}: tillegg og endringer med kilde",
+                               "Current layer {current}: additions and changes with their source"),
+    "report.current.summary": (
+        "Planen legger det gjeldende laget {current} over håndboken fra 2007: aktivitetene under er lagt til "
+        "eller endret for i dag, hver med lov og paragraf, veileder eller anslag. Resten er håndbokens.",
+        "The plan lays the current layer {current} over the 2007 handbook: the activities below are added or "
+        "changed for today, each with a law and section, a guide or an estimate. The rest is the handbook's."),
+    "col.handbook_title": ("Håndbokens tittel", "The handbook's title"),
+    "sources.local": ("lokal", "local"),
     "col.actual_start": ("Faktisk start", "Actual start"),
     "col.actual_finish": ("Faktisk ferdig", "Actual finish"),
     "col.number": ("Nr.", "No."),

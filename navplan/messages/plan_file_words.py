@@ -15,6 +15,14 @@ PLAN_FILE_WORDS: dict[str, tuple[str, str]] = {
         '# Dates are written dd.mm.yyyy or yyyy-mm-dd. See `navplan handbook` for the activities\n'
         '# and `navplan schema` for every field. Made for git: one block per activity.\n',
     ),
+    "plan_file.current_help": (
+        '# Gjeldende lag {current}: lover, veiledere og anslag for et kontor som åpner i dag\n'
+        '# (valg og budsjett, personvern, arkiv, NORG2, Digisos ...), lagt over håndboken fra\n'
+        '# 2007, med kilde på hvert punkt (`navplan handbook`). Fjern linjen for håndboken alene.\n',
+        '# Current layer {current}: laws, guides and estimates for an office opening today\n'
+        '# (election and budget, privacy, archives, NORG2, Digisos ...), laid over the 2007\n'
+        '# handbook, with a source on every item (`navplan handbook`). Remove the line for the handbook alone.\n',
+    ),
     "plan_file.activities_help": (
         '# Én blokk per aktivitet i håndboken og malen, med tittelen som kommentar.\n'
         '# `navplan done`, `navplan start` og `navplan set` fyller dem ut; du kan også skrive\n'

@@ -10,6 +10,8 @@ VIEW_WORDS: dict[str, tuple[str, str]] = {
     "handbook.source.estimate": ("anslag", "estimate"),
     "handbook.source.page": ("s. {page}", "p. {page}"),
     "handbook.source.document": ("dok.", "doc."),
+    "handbook.source.law": ("lov", "law"),
+    "handbook.source.guide": ("veileder", "guide"),
     # Tab completion (--install-completion, --show-completion).
     "completion.installed": ("Installerte tab-fullføring for {shell} i {path}; den virker i nye terminaler.",
                              "Installed tab completion for {shell} in {path}; it works in new terminals."),

@@ -152,8 +152,11 @@ def _role(role_ids: list[str]) -> dict[str, Any]:
 def _source() -> dict[str, Any]:
     return {
         "type": "object", "additionalProperties": False,
-        "description": "Where a duration or a dependency comes from: a page and a quote, or an estimate",
+        "description": "Where a duration or a dependency comes from: a page, a document or a law (with its "
+                       "section and url) and a quote, or an estimate",
         "properties": {
+            "law": _text(nullable=True), "section": _text(nullable=True),
+            "url": {"anyOf": [{"type": "string", "pattern": "^https?://\\S+$"}, {"type": "null"}]},
             "page": _schema([{"type": "integer", "minimum": 1, "maximum": 40}, _whole_number(1, 40)["anyOf"][1]],
                             True, "Page in the handbook v2.0"),
             "document": _text(nullable=True), "quote": _text(multiline=True, nullable=True),
@@ -256,8 +259,12 @@ def plan_file_schema() -> dict[str, Any]:
             "municipalities": {"type": "array", "items": _text(low=1, high=100)},
             "opening": _date(nullable=False, description="The opening date"),
             "start": _date(description="Plan start, before the opening: nothing is scheduled before it"),
-            "template": {"enum": ["new", "merger"], "description": "new (the handbook) or merger (several offices)"},
+            "template": {"enum": ["new", "merger", "split"],
+                         "description": "new (the handbook), merger (several offices) or split (a divided municipality)"},
             "handbook": {"enum": ["2.0", 2.0], "description": "The handbook version: \"2.0\""},
+            "current": {"enum": ["2027", 2027, None],
+                        "description": "The current layer laid over the handbook (laws, guides and estimates for "
+                                       "today); leave it out for the handbook alone"},
             "calendar": {
                 "type": "object", "additionalProperties": False,
                 "properties": {

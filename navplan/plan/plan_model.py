@@ -88,13 +88,19 @@ class Plan(Strict):
     municipalities: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(default_factory=list)
     opening: PlanDate
     start: PlanDate | None = Field(None, description="Plan start: nothing is scheduled before it")
-    template: Literal["new", "merger"] = "new"
+    template: Literal["new", "merger", "split"] = "new"
     handbook: Literal["2.0"] = "2.0"
+    current: Literal["2027"] | None = Field(
+        None, description="The current layer laid over the handbook (laws, guides and estimates for today); "
+                          "without it, the handbook alone")
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     drop: list[ActivityId] = Field(default_factory=list, description="Handbook activities not used in this plan")
     activities: list[PlanActivity] = Field(default_factory=list)
 
     _parse_dates = field_validator("opening", "start", mode="before")(parse_date)
+    # YAML reads current: 2027 as a number; the layer's name is the text.
+    _current_text = field_validator("current", mode="before")(
+        lambda value: str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
     _one_line = field_validator("office")(check_one_line)
     _one_line_each = field_validator("municipalities")(lambda names: [check_one_line(name) for name in names])
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from navplan.errors import InvalidValue, Message, NavplanError
 from navplan.plan.loading import closest, load_plan
-from navplan.plan.handbook_files import load_handbook, load_template
+from navplan.plan.handbook_files import layered
 from navplan.plan.values import Duration, DurationRange, Link, Status, Text
 from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
+from navplan.plan.current_layer import counted, rule_date
 from navplan.plan.plan_model import Plan, PlanActivity
 from navplan.plan.safe_yaml import YamlDocument
 
@@ -107,8 +108,9 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     ``handbook`` and ``template`` default to the shipped ones; tests and
     benchmarks pass their own networks.
     """
-    handbook = handbook or load_handbook()
-    template = template or load_template(plan.template)
+    if handbook is None or template is None:
+        shipped_handbook, shipped_template = layered(plan.template, plan.current)
+        handbook, template = handbook or shipped_handbook, template or shipped_template
     file = document.file if document else None
 
     def fail(key: str, path: tuple, field_name: str, hint: Message | str | None = None, **params) -> NavplanError:
@@ -117,7 +119,7 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
 
     activities: dict[str, NetworkActivity] = {}
     for definition in [*handbook.activities, *template.activities]:
-        activities[definition.id] = _from_definition(definition)
+        activities[definition.id] = _from_definition(definition, plan)
     for successor, links in template.add_after.items():
         activities[successor].links.extend(links)
     role_ids = [role.id for role in handbook.roles]
@@ -175,19 +177,33 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     return project
 
 
-def _from_definition(definition: HandbookActivity) -> NetworkActivity:
+def _from_definition(definition: HandbookActivity, plan: Plan) -> NetworkActivity:
     if definition.kind == "milestone":
         kind = "milestone"
     elif definition.duration is None:
         kind = "summary"
     else:
         kind = "task"
-    return NetworkActivity(
-        id=definition.id, title=definition.title, kind=kind, parent=definition.parent,
+    title = definition.title
+    if definition.counted_title is not None and len(plan.municipalities) >= 2:
+        title = counted(definition.counted_title, len(plan.municipalities))
+    activity = NetworkActivity(
+        id=definition.id, title=title, kind=kind, parent=definition.parent,
         duration=definition.duration or ZERO, duration_range=definition.spread, links=list(definition.after),
         role=definition.role,
         origin=definition.origin, track=definition.track, definition=definition,
     )
+    if definition.dates is not None:
+        # Dates the law gives (the election, the constitution, the budget); a rule that
+        # does not apply to this opening leaves the activity out, its links kept.
+        for name in ("fixed", "not_after"):
+            rule = getattr(definition.dates, name)
+            if rule is not None:
+                date = rule_date(rule, plan.opening)
+                if date is None:
+                    activity.dropped = True
+                setattr(activity, name, date)
+    return activity
 
 
 def _new_local(block: PlanActivity) -> NetworkActivity:

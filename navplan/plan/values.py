@@ -326,15 +326,20 @@ class Text(Strict):
 
 
 class Source(Strict):
-    """Where a duration or a dependency comes from.
+    """Where a duration, a dependency, an owner or an activity comes from.
 
-    Either the handbook (``page`` with a ``quote``), another seed document
-    (``document`` + ``quote``), or an ``estimate`` with its reason. navplan
-    never presents an estimate as the handbook's word.
+    Either the handbook (``page`` with a ``quote``), another document (``document``
+    + ``quote``: a seed document, or a public guide with its ``url``), a law and
+    its section (``law`` + ``section`` + ``quote`` + ``url``), or an
+    ``estimate`` with its reason. navplan never presents an estimate as a
+    source's word.
     """
 
     page: int | None = Field(None, ge=1, le=40, description="Page in the handbook v2.0")
     document: str | None = Field(None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
+    law: str | None = Field(None, description="A law or regulation by its short name, e.g. 'inndelingslova'")
+    section: str | None = Field(None, description="The law's section, e.g. '§ 26'")
+    url: str | None = Field(None, pattern=r"^https?://\S+$", description="Where the quote can be read")
     quote: str | None = None
     estimate: Text | None = Field(None, description="Why this value was estimated, when no source states it (nb, en)")
 
@@ -346,18 +351,34 @@ class Source(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":
-        cited = self.page is not None or self.document is not None
+        kinds = [self.page is not None, self.document is not None, self.law is not None]
+        cited = any(kinds)
         if cited and self.estimate:
             raise InvalidValue("error.source.both")
         if not cited and not self.estimate:
             raise InvalidValue("error.source.neither")
+        if sum(kinds) > 1:
+            raise InvalidValue("error.source.one_citation")
         if cited and not self.quote:
             raise InvalidValue("error.source.quote")
+        if self.law is not None and not (self.section and self.url):
+            raise InvalidValue("error.source.law_section")
         return self
 
     @property
     def is_estimate(self) -> bool:
         return self.estimate is not None
+
+    @property
+    def kind(self) -> str:
+        """handbook, law, guide (a document with its address), document (a seed document) or estimate."""
+        if self.estimate is not None:
+            return "estimate"
+        if self.page is not None:
+            return "handbook"
+        if self.law is not None:
+            return "law"
+        return "guide" if self.url else "document"
 
 
 class Link(Strict):

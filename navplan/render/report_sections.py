@@ -75,7 +75,27 @@ def sections(report: Report, lang: str) -> list[Section]:
         from navplan.render.risk_report import risk_section
 
         found.insert(3, risk_section(report.risk, lang))
+    if report.schedule.project.plan.current is not None:
+        found.append(_current_layer(report, lang))
     return found
+
+
+def _current_layer(report: Report, lang: str) -> Section:
+    """With the current layer: what it adds to the handbook and changes in it, each with its source."""
+    from navplan.render.source_labels import layer_mark, source_text
+
+    current = report.schedule.project.plan.current
+    rows = []
+    for scheduled in report.schedule.activities.values():
+        definition = scheduled.activity.definition
+        if definition is None or not (definition.origin == "current" or definition.change_source is not None):
+            continue
+        rows.append([Cell(scheduled.id), Cell(scheduled.activity.title.get(lang)),
+                     Cell(layer_mark(definition, current, lang), "strong"),
+                     Cell(source_text(definition.source or definition.change_source, lang))])
+    grid = _grid(["col.id", "col.activity", "col.from", "col.source"], rows, lang)
+    return Section("current", t("report.section.current", lang, current=current),
+                   [(None, t("report.current.summary", lang, current=current))], grid)
 
 
 def _opening(report: Report, lang: str) -> Section:

@@ -36,7 +36,7 @@ class ActivityRecord(BaseModel):
     parent: str | None
     level: int = Field(description="Outline depth: 0 for main activities")
     kind: Literal["summary", "task", "milestone"]
-    origin: str = Field(description="handbook, navplan, merger or local")
+    origin: str = Field(description="handbook, navplan, merger, split, current (the current layer) or local")
     role: str | None
     owner: str | None
     duration: str | None = Field(description="As planned: 10d, 3w or 2m")

@@ -129,6 +129,38 @@ def roles_sheet(schedule: Schedule, lang: str) -> Sheet:
     return sheet
 
 
+def sources_sheet(schedule: Schedule, lang: str) -> Sheet:
+    """With the current layer: every activity with where it comes from (the handbook, a
+    template, the layer) and its source, and the handbook's own title where the layer changed it."""
+    from navplan.render.source_labels import layer_mark, source_text
+
+    current = schedule.project.plan.current
+    sheet = Sheet(t("sheet.sources", lang))
+    columns = ["col.id", "col.activity", "col.from", "col.source", "col.handbook_title"]
+    header_row(sheet, 1, [t(key, lang) for key in columns])
+    row = 2
+    for scheduled in schedule.activities.values():
+        definition = scheduled.activity.definition
+        if definition is None:
+            mark, source, original = t("sources.local", lang), "", ""
+        else:
+            mark = layer_mark(definition, current, lang)
+            cited = definition.source or definition.change_source
+            source = source_text(cited, lang) if cited is not None else (
+                t("handbook.page", lang, page=definition.page) if definition.page else "")
+            original = definition.handbook_title.get(lang) if definition.handbook_title else ""
+        for column, value in enumerate([scheduled.id, scheduled.activity.title.get(lang), mark, source, original],
+                                       start=1):
+            sheet.put(row, column, value, **WRAP_TOP, bold=column == 3 and definition is not None
+                      and (definition.origin == "current" or definition.change_source is not None))
+        row += 1
+    sheet.widths = {1: 9, 2: 46, 3: 16, 4: 70, 5: 36}
+    fit_heights(sheet, 2, sheet.max_row)
+    sheet.freeze = (2, 1)
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    return sheet
+
+
 def _plan_file_name(file: str | None) -> str:
     """The plan's folder and file name: enough to find it, without the
     writer's own folders in a workbook that is passed around."""
