@@ -173,4 +173,8 @@ ODS_CASES: dict[str, tuple[str, Callable[[str], str], str | None]] = {
                           'table:number-columns-repeated="1000000000" office:value-type="string"><text:p>x</text:p>'
                           "</table:table-cell></table:table-row></table:table>", 1),
                              "4.1 står også på rad"),
+    # A right-to-left override (U+202E) in a cell: named as an escape, never sent to the terminal (issue 17, item 30).
+    "ods_right_to_left_override": (CONTENT, lambda s: re.sub(r'(content-validation-name="[^"]*">)<text:p>ferdig<',
+                                                             "\\1<text:p>\u202eferdig gitsaf<", s, count=1),
+                                   "'\\u202eferdig gitsaf' er ikke en status"),
 }

@@ -89,9 +89,13 @@ class Environment:
         return None
 
     def say(self, text: str) -> None:
-        """A message for the user on stderr, exactly as given (no markup, emoji or wrapping):
-        written directly, so that commands that only report a line never import rich."""
-        self.stderr.write(text + "\n")
+        """A message for the user on stderr, as given (no markup, emoji or wrapping) but for
+        control characters, shown escaped as the console shows them (its lines and tabs kept):
+        written directly, so that commands that only report a line never import rich. A path in
+        a message is escaped whole before (:func:`navplan.errors.shown_path`), its line breaks too."""
+        from navplan.errors import visible
+
+        self.stderr.write(visible(text, keep=_LAYOUT) + "\n")
         self.stderr.flush()
 
 
@@ -133,7 +137,7 @@ def _console(base: type | None = None, **settings) -> Console:
 
 #: Line breaks and tabs lay text out; every other control character is shown escaped.
 _LAYOUT = "\n\t"
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def language_of(argv: list[str], environ: Mapping[str, str]) -> str:

@@ -13,7 +13,7 @@ from navplan.cli.options import (
     WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
     plans_read, weeks as parse_weeks,
 )
-from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
+from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -130,5 +130,5 @@ def _validate_one(env, plan: Path | None, lang: str) -> None:
     path = resolve_plan_path(plan)
     project = load_project(path)
     check_cycles(project)
-    env.say(t("validate.ok", lang, file=str(path), activities=len(project.active()) - 1,
+    env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
               date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))
