@@ -54,7 +54,7 @@ def sync_lines(project, changes, lang: str) -> list[str]:
         if value is None:
             return t("sync.empty", lang)
         if isinstance(value, dt.date):
-            return value.strftime("%d.%m.%Y")  # as the workbook shows it, in either language
+            return format_date(value)  # as the workbook shows it, in either language
         return t(f"status.{value.value}", lang)
 
     by_activity: dict[str, dict] = {}
