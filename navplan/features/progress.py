@@ -160,11 +160,16 @@ def role_ids(name: str, option: str = "--role") -> list[str]:
     from navplan.plan.handbook_files import load_handbook
     from navplan.plan.loading import closest
 
+    from unicodedata import normalize
+
+    def same(text: str) -> str:  # "å" typed as a + combining ring (NFD) is "å"
+        return normalize("NFC", " ".join(text.split())).casefold()
+
     roles = load_handbook().roles
-    wanted = " ".join(name.split()).casefold()
+    wanted = same(name)
     found = [role.id for role in roles
-             if wanted in {known.casefold() for known in (role.id, role.title.nb, role.title.en,
-                                                          *((role.short.nb, role.short.en) if role.short else ()))}]
+             if wanted in {same(known) for known in (role.id, role.title.nb, role.title.en,
+                                                     *((role.short.nb, role.short.en) if role.short else ()))}]
     if found:
         return found
     ids = [role.id for role in roles]
