@@ -68,6 +68,18 @@ def test_init_names_the_option_and_writes_nothing(office: str, tmp_path: Path) -
     assert not (tmp_path / "kontor").exists()
 
 
+@pytest.mark.parametrize(("option", "value", "wanted"), [
+    ("--office", "N" * 201, "--office: is longer than 200 characters"),
+    ("--municipality", "M" * 101, "--municipality: is longer than 100 characters"),
+])
+def test_init_names_the_option_of_a_value_too_long(option: str, value: str, wanted: str, tmp_path: Path) -> None:
+    """Issue 17, item 30: not 'kontor/navplan.yaml:7: office: …', a line of a file never written."""
+    options = {"--office": "NAV X", "--opening": "03.01.2028", "--lang": "en"} | {option: value}
+    result = run_navplan("init", tmp_path / "kontor", *[word for pair in options.items() for word in pair])
+    assert result.exit_code == 2 and result.stderr == f"navplan: {wanted}\n", result.stderr
+    assert not (tmp_path / "kontor").exists()
+
+
 @pytest.mark.parametrize("office", ["NAV X\nstart: 2020-01-01 #", "NAV X\u2028start: 2020-01-01 #",
                                     "NAV X\x85start: 2020-01-01 #", "NAV X\u2029start: 2020-01-01 #"])
 def test_a_new_plan_escapes_every_value_comments_included(office: str) -> None:
