@@ -164,11 +164,11 @@ ACTIVITY_VALUES = {
               '[{type: FS}]', '[{id: "2.1", delay: 2d}]', '[["2.1"]]', '{id: "2.1"}'],
     "fixed": ["2027-05-03", "03.05.2027", "~", "May 3rd"],
     "role": ["prosjektleder", '" prosjektleder "', "Prosjektleder", "prosjektleiar", "~", "7"],
-    "owner": ['"Kari Nordmann"', "2020", "~", '"Kari\\nNordmann"', "[Kari]"],
+    "owner": ['"Kari Nordmann"', "2020", "~", '"Kari\\nNordmann"', "[Kari]", '"' + "k" * 200 + '"', '"' + "k" * 201 + '"'],
     "status": ["done", "ferdig", "Ferdig", "pågår", "PÅGÅR", "ikke startet", "ikke-startet", "not_started",
                "Not Started", "started", "in progress", "finished", "~", '" ferdig "', "_done_"],
     "notes": ['"two\\nlines\\tand a tab"', '"a\\u0007bell"', "~", "42"],
-    "title": ['"Flytte inn"', "~", '""', "2020"],
+    "title": ['"Flytte inn"', "~", '""', "2020", '"' + "t" * 200 + '"', '"' + "t" * 201 + '"'],
     "parent": ['"7"', "7", "~", '"-7"'],
 }
 def _plan_with(field: str, value: str) -> str:

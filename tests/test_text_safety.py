@@ -300,3 +300,14 @@ def test_workbooks_name_the_plan_file_escaped(hostile_folder: Path, tmp_path: Pa
     assert run_navplan("portfolio", hostile_folder, "--format", "xlsx", "-o", tmp_path / "p.xlsx", "--samples", "0",
                        *AS_OF_1812).exit_code == 0
     assert f"{hostile_folder.parent}/{HOSTILE_SHOWN}/navplan.yaml" in texts(tmp_path / "p.xlsx")
+
+
+def test_set_refuses_an_owner_too_long_for_a_plan(plan: Path) -> None:
+    """Issue 17, item 30: an owner of 40,000 characters was cut in the workbook (a cell holds
+    32,767) and then named by sync as changed; no name needs more than 200."""
+    before = plan.read_bytes()
+    result = run_navplan("set", "7.4", plan, "--owner", "K" * 40_000, "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(": activities[7.4].owner: is longer than 200 characters (nothing was written)\n")
+    assert plan.read_bytes() == before
+    assert run_navplan("set", "7.4", plan, "--owner", "K" * 200).exit_code == 0
