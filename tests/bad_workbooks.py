@@ -173,4 +173,11 @@ ODS_CASES: dict[str, tuple[str, Callable[[str], str], str | None]] = {
                           'table:number-columns-repeated="1000000000" office:value-type="string"><text:p>x</text:p>'
                           "</table:table-cell></table:table-row></table:table>", 1),
                              "4.1 står også på rad"),
+    # An actual date (3.1.1's finish) in the year 1: named with four digits, as every date is shown (issue 17, item 30).
+    "ods_year_one": (CONTENT, lambda s: s.replace('office:date-value="2018-03-13"', 'office:date-value="0001-01-01"',
+                                                  1), "'01.01.0001' er ikke en dato"),
+    # A right-to-left override (U+202E) in a cell: named as an escape, never sent to the terminal (issue 17, item 30).
+    "ods_right_to_left_override": (CONTENT, lambda s: re.sub(r'(content-validation-name="[^"]*">)<text:p>ferdig<',
+                                                             "\\1<text:p>\u202eferdig gitsaf<", s, count=1),
+                                   "'\\u202eferdig gitsaf' er ikke en status"),
 }

@@ -412,3 +412,22 @@ def test_the_portfolio_samples_as_many_as_navplan_risk() -> None:
     from navplan.features.portfolio import PORTFOLIO_SAMPLES
 
     assert PORTFOLIO_SAMPLES == DEFAULT_SAMPLES
+
+
+def test_symlinked_office_folders_are_searched_once_each(tmp_path: Path) -> None:
+    """Issue 17, item 27: a county folder of links to the offices' own folders (a shared drive)
+    lists every office; a folder reached twice (a link to a folder already searched, a link back
+    up the tree) is searched once, by its real path, real folders before links."""
+    root = tmp_path / "fylke"
+    _write(root / "askim", plan_text(block("L1", "Lokaler", "30d"), office="NAV Askim"))
+    _write(tmp_path / "delt" / "trogstad", plan_text(block("L1", "Lokaler", "20d"), office="NAV Trøgstad"))
+    (root / "trogstad").symlink_to(tmp_path / "delt" / "trogstad", target_is_directory=True)
+    (root / "a-askim-igjen").symlink_to(root / "askim", target_is_directory=True)  # met before the real folder
+    (root / "askim" / "opp").symlink_to(root, target_is_directory=True)  # a loop
+    (root / "borte").symlink_to(tmp_path / "finnes-ikke", target_is_directory=True)  # leads nowhere: not a folder
+    found = find_plans([root])
+    assert [str(p.relative_to(root)) for p in found] == ["askim/navplan.yaml", "trogstad/navplan.yaml"]
+    code, records = _json(root)
+    assert code == 0 and [r["office"] for r in records] == ["NAV Askim", "NAV Trøgstad"]
+    # The same office named twice, by its link and by the file the link leads to: once.
+    assert len(find_plans([root / "trogstad", tmp_path / "delt" / "trogstad" / "navplan.yaml"])) == 1

@@ -164,11 +164,11 @@ ACTIVITY_VALUES = {
               '[{type: FS}]', '[{id: "2.1", delay: 2d}]', '[["2.1"]]', '{id: "2.1"}'],
     "fixed": ["2027-05-03", "03.05.2027", "~", "May 3rd"],
     "role": ["prosjektleder", '" prosjektleder "', "Prosjektleder", "prosjektleiar", "~", "7"],
-    "owner": ['"Kari Nordmann"', "2020", "~", '"Kari\\nNordmann"', "[Kari]"],
+    "owner": ['"Kari Nordmann"', "2020", "~", '"Kari\\nNordmann"', "[Kari]", '"' + "k" * 200 + '"', '"' + "k" * 201 + '"'],
     "status": ["done", "ferdig", "Ferdig", "pågår", "PÅGÅR", "ikke startet", "ikke-startet", "not_started",
                "Not Started", "started", "in progress", "finished", "~", '" ferdig "', "_done_"],
     "notes": ['"two\\nlines\\tand a tab"', '"a\\u0007bell"', "~", "42"],
-    "title": ['"Flytte inn"', "~", '""', "2020"],
+    "title": ['"Flytte inn"', "~", '""', "2020", '"' + "t" * 200 + '"', '"' + "t" * 201 + '"'],
     "parent": ['"7"', "7", "~", '"-7"'],
 }
 def _plan_with(field: str, value: str) -> str:
@@ -278,3 +278,36 @@ def test_diff_json_matches_its_schema(tmp_path: Path, monkeypatch: pytest.Monkey
     document = json.loads(result.stdout)
     assert document["moved"] and document["added"] and document["dropped"] and document["status_changed"]
     check("diff", document)
+
+
+#: Numbers in a plan are written in the digits 0-9 (issue 17, item 29): navplan read `０５d`, `٣d` and
+#: full-width dates, which the schema refused, and refused `00000000001d`, which the schema accepted.
+#: One rule now: ASCII digits only, any number of leading zeros, the value within its limit.
+DIGIT_SPELLINGS = [
+    # (where, value, read by both)
+    ("duration", "10d", True), ("duration", "０５d", False), ("duration", "٣d", False), ("duration", "५w", False),
+    ("duration", "1０d", False), ("duration", "00000000001d", True), ("duration", "0000000000000000000003w", True),
+    ("duration", "000000002600d", True), ("duration", "000000002601d", False), ("duration", "0000000120m", True),
+    ("duration", "0000000121m", False), ("duration", "3w..20w", True), ("duration", "٣w..20w", False),
+    ("duration", "3w..٢٠w", False), ("duration", "0000000003w..20w", True),
+    ("duration", "{low: 3w, likely: 5w, high: 20w}", True), ("duration", "{low: 3w, likely: ٥w, high: 20w}", False),
+    ("duration", "{low: 00000000003w, likely: 5w, high: 20w}", True),
+    ("after", '[{id: "2.1", lag: 3d}]', True), ("after", '[{id: "2.1", lag: ٣d}]', False),
+    ("after", '[{id: "2.1", lag: 00000000003d}]', True),
+    ("fixed", "03.05.2027", True), ("fixed", "０３.05.2027", False), ("fixed", "03.05.２０２７", False),
+    ("fixed", "٠٣.٠٥.٢٠٢٧", False), ("fixed", "2027-٠٥-03", False), ("fixed", "２０２７-05-03", False),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "read"), DIGIT_SPELLINGS, ids=[f"{f}: {v}" for f, v, _ in DIGIT_SPELLINGS])
+def test_numbers_are_written_in_ascii_digits_for_navplan_and_the_schema_alike(field: str, value: str,
+                                                                              read: bool) -> None:
+    text = _activity_with(field, value)
+    assert loader_accepts(text) is read, f"navplan {'refuses' if read else 'reads'} {value}"
+    assert (not problems(editor_yaml.load(text))) is read, f"the schema {'rejects' if read else 'accepts'} {value}"
+
+
+@pytest.mark.parametrize("value", ["０３.01.2028", "2028-٠١-03", "03.01.２０２８"])
+def test_an_opening_in_other_digits_is_refused_by_both(value: str) -> None:
+    text = _plan_with("opening", value)
+    assert not loader_accepts(text) and problems(editor_yaml.load(text))

@@ -17,7 +17,7 @@ from navplan.cli.options import (
     AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
     choice, env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
-from navplan.errors import EXIT_OK, NavplanError
+from navplan.errors import EXIT_OK, NavplanError, shown_path
 
 commands = typer.Typer()
 export_app = typer.Typer(cls=NavplanGroup, context_settings=CONTEXT, no_args_is_help=True, help="help.export",
@@ -78,7 +78,7 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     result = load_schedule(plan, as_of, ctx)
     events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
     write_atomic(output, calendar_bytes(result, events), force=force)
-    env_of(ctx).say(t("export.written.ics", language_, file=str(output), events=len(events),
+    env_of(ctx).say(t("export.written.ics", language_, file=shown_path(output), events=len(events),
                       office=result.project.plan.office, as_of=format_date(result.as_of, language_)))
     return EXIT_OK
 
@@ -115,7 +115,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, mspdi_bytes(result, language_), force=force)
-    env_of(ctx).say(t("export.written.mspdi", language_, file=str(output), office=result.project.plan.office,
+    env_of(ctx).say(t("export.written.mspdi", language_, file=shown_path(output), office=result.project.plan.office,
                       as_of=format_date(result.as_of, language_), tasks=len(result.activities),
                       date=format_date(result.project.opening_date, language_)))
     return EXIT_OK
@@ -133,7 +133,7 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, render(schedule_document(result, lang, weeks, levers=levers(result))), force=force)
-    env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
+    env_of(ctx).say(t("export.written.data", lang, file=shown_path(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
@@ -174,6 +174,6 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
     write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk), force=force)
     rows = len(result.activities) if shown is None else len(shown)
-    env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
+    env.say(t("export.written", lang, file=shown_path(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))

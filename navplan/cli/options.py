@@ -30,7 +30,19 @@ def choice(value: str | None, option: str, choices: tuple[str, ...], default: st
 
 
 def language(value: str | None) -> str:
-    return choice(value, "--lang", ("nb", "en"), "nb")
+    """The language of everything a command says and writes: ``--lang`` when given (checked
+    here, so ``--lang xx`` is refused), else the one main() chose for the whole run
+    (:func:`navplan.cli.environment.language_of`: ``NAVPLAN_LANG``, else bokmål), the
+    same as its help and its errors. main() decides; commands never default on their own."""
+    return choice(value, "--lang", ("nb", "en"), _run_language())
+
+
+def _run_language() -> str:
+    from typer._click.globals import get_current_context  # the command being run (typer's copy of click)
+
+    ctx = get_current_context(silent=True)
+    env = ctx.find_root().obj if ctx is not None else None
+    return getattr(env, "lang", None) or "nb"
 
 
 def whole_number(value: str | None, option: str, low: int, high: int, default: int) -> int:

@@ -11,7 +11,7 @@ from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
     ForceOption, FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
 )
-from navplan.errors import EXIT_OK
+from navplan.errors import EXIT_OK, shown_path
 
 commands = typer.Typer()
 TEMPLATES = ("new", "merger", "split")
@@ -44,14 +44,14 @@ def init(
         template=template_name,
         municipalities=[text_value(name, "--municipality") for name in municipality or []],
         start=date_value(start, "--start"), lang=language_, force=force, git=git)
-    env.say(t("init.written", language_, file=str(created.plan_file), office=office,
+    env.say(t("init.written", language_, file=shown_path(created.plan_file), office=office,
               date=format_date(opening_date, language_), template=t(f"template.{template_name}", language_)))
     if created.git:
-        env.say(t(f"init.git.{created.git}", language_, dir=str(directory)))
+        env.say(t(f"init.git.{created.git}", language_, dir=shown_path(directory)))
     if created.git_identity:
         env.say(t("init.git.identity", language_, name=created.git_identity[0], email=created.git_identity[1]))
     _tell_the_truth(env, created.schedule, language_, directory)
-    env.say(t("init.next", language_, file=str(created.plan_file)))
+    env.say(t("init.next", language_, file=shown_path(created.plan_file)))
     return EXIT_OK
 
 
@@ -62,7 +62,8 @@ def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
     from navplan.errors import render_value
     from navplan.features.levers import levers
     from navplan.messages import t
-    from navplan.render.labels import plan_words, verdict_lines
+    from navplan.errors import plan_words
+    from navplan.render.labels import verdict_lines
 
     opening_only = [found for found in levers(new_schedule) if found.target is None]
     marks = {"fail": "✘ ", "chain": "  ", "help": "", "lever": "  • ", "command": "      "}

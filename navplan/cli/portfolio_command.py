@@ -13,7 +13,7 @@ from navplan.cli.options import (
     AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
     language, output_format, whole_number,
 )
-from navplan.errors import EXIT_BAD_INPUT, EXIT_OK
+from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -63,7 +63,7 @@ def portfolio(
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
         write_atomic(target, portfolio_workbook_bytes(lines, day, language_, samples=count), force=force)
-        env.say(t("portfolio.written", language_, file=str(target), count=len(lines),
+        env.say(t("portfolio.written", language_, file=shown_path(target), count=len(lines),
                   as_of=format_date(day, language_)))
     bad = sum(1 for line in lines if line.error is not None)
     if shape == "table":

@@ -13,7 +13,7 @@ from navplan.cli.options import (
     WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
     plans_read, weeks as parse_weeks,
 )
-from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
+from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -41,7 +41,7 @@ def critical_path(
     view = audience(result.project, role, owner)
     help_ = what_can_help(result)
     if shape == "table":
-        from navplan.render.labels import plan_words
+        from navplan.errors import plan_words
         from navplan.render.schedule_terminal import render_critical_path
 
         render_critical_path(env.console(), result, language_, ahead, view, help_, plan_words(plan))
@@ -134,5 +134,5 @@ def _validate_one(env, plan: Path | None, lang: str) -> None:
     path = resolve_plan_path(plan)
     project = load_project(path)
     check_cycles(project)
-    env.say(t("validate.ok", lang, file=str(path), activities=len(project.active()) - 1,
+    env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
               date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))

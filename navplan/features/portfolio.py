@@ -85,13 +85,13 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
     """Plan files named by ``paths``: a file as it is, a folder searched
     recursively for navplan.yaml (skipping .git, .venv and node_modules).
     A folder with no plan, a folder that cannot be read, or a path that does
-    not exist, is an error in its place. Each file is listed once, in the
-    order found."""
+    not exist, is an error in its place. Each file is listed once (by the file
+    it is, through any link), in the order found."""
     found: list[Path | NavplanError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(path: Path) -> None:
-        key = Path(os.path.abspath(path))
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             found.append(path)
@@ -120,13 +120,24 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
 def _search(top: Path) -> tuple[list[Path], list[NavplanError]]:
     """The plans under ``top`` in the order a top-down walk meets them (folders
     sorted by name), and each folder that could not be read. A loop with a
-    stack rather than recursion: a tree a thousand folders deep is searched too."""
+    stack rather than recursion: a tree a thousand folders deep is searched too.
+
+    A link to a folder (a county folder of links to the offices' folders on a
+    shared drive) is searched too, after the real folders, so a plan is named by
+    its real path where the tree holds one; each folder is searched once, by what
+    it is (device and inode), so a link back up the tree or to a folder already
+    searched adds nothing."""
     plans: list[Path] = []
     unreadable: list[NavplanError] = []
-    stack = [top]
-    while stack:
-        folder = stack.pop()
+    searched: set[tuple[int, int]] = set()
+    stack, linked = [top], []
+    while stack or linked:
+        folder = stack.pop() if stack else linked.pop(0)
         try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in searched:
+                continue
+            searched.add((info.st_dev, info.st_ino))
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
@@ -134,21 +145,23 @@ def _search(top: Path) -> tuple[list[Path], list[NavplanError]]:
             continue
         subfolders = []
         for entry in entries:
-            is_dir = _is_folder(entry)
-            if entry.name == PLAN_FILE_NAME and not is_dir:
+            kind = _folder_kind(entry)
+            if entry.name == PLAN_FILE_NAME and kind is None:
                 plans.append(folder / entry.name)
-            elif is_dir and entry.name not in SKIPPED_FOLDERS:
-                subfolders.append(folder / entry.name)
+            elif kind is not None and entry.name not in SKIPPED_FOLDERS:
+                (subfolders if kind == "folder" else linked).append(folder / entry.name)
         stack.extend(reversed(subfolders))
     return plans, unreadable
 
 
-def _is_folder(entry: os.DirEntry) -> bool:
-    """A real folder: a link to one is not followed (it could lead back up the tree)."""
+def _folder_kind(entry: os.DirEntry) -> str | None:
+    """"folder", "link" for a link to a folder, None for anything else (a link that leads nowhere too)."""
     try:
-        return entry.is_dir(follow_symlinks=False)
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        return "link" if entry.is_symlink() and entry.is_dir() else None
     except OSError:
-        return False
+        return None
 
 
 def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES) -> PortfolioLine:

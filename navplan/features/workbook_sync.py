@@ -226,7 +226,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value.date() if isinstance(value, dt.datetime) else value)
     return str(value).strip()
 
 
@@ -289,7 +289,7 @@ def _same_cell(cell: Any, value: Any) -> bool:
     if isinstance(value, dt.date):
         if isinstance(cell, dt.datetime):
             cell = cell.date()
-        return cell == value or normal_words(_text(cell)) == normal_words(value.strftime("%d.%m.%Y"))
+        return cell == value or normal_words(_text(cell)) == normal_words(format_date(value))
     return normal_words(_text(cell)).lstrip("\u2060'") == normal_words(str(value))
 
 

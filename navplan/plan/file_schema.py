@@ -200,7 +200,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
                        "duration or milestone)",
         "properties": {
             "id": _activity_id(),
-            "title": _text(nullable=True, description="The activity's name (a new activity needs one)"),
+            "title": _text(high=200, nullable=True, description="The activity's name (a new activity needs one)"),
             "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
             "duration": _duration_or_range(
@@ -215,7 +215,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
             "not_before": _date(description="Start no earlier than"),
             "not_after": _date(description="Finish no later than"),
             "role": _role(role_ids),
-            "owner": _text(nullable=True, description="Who does it"),
+            "owner": _text(high=200, nullable=True, description="Who does it"),
             "status": _status(["not_started", "started", "done"],
                               "not_started | started | done (or ikke startet | pågår | ferdig)"),
             "actual_start": _date(description="When work began (status started or done)"),

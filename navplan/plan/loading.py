@@ -58,7 +58,12 @@ def resolve_plan_path(path: str | Path | None) -> Path:
         raise NavplanError("error.cannot_open", file=plan_path, reason=os_reason(exc)) from None
     if is_dir:
         inner = plan_path / PLAN_FILE_NAME
-        if not inner.exists() and not inner.is_symlink():
+        try:
+            found = inner.exists() or inner.is_symlink()
+        except OSError as exc:  # a folder that may be listed but not searched
+            raise NavplanError("error.plan.search_denied", file=plan_path, hint="hint.plan.name_or_init",
+                               name=PLAN_FILE_NAME, reason=os_reason(exc)) from None
+        if not found:
             raise NavplanError("error.plan.folder_without_plan", file=plan_path, hint="hint.plan.name_or_init",
                                name=PLAN_FILE_NAME)
         return inner
@@ -68,11 +73,22 @@ def resolve_plan_path(path: str | Path | None) -> Path:
 def find_plan_upwards(start: Path) -> Path:
     """The navplan.yaml in ``start`` or the nearest folder above it, named
     relative to ``start`` (``navplan.yaml``, ``../navplan.yaml``) as a user would."""
-    here = start.resolve()
+    try:
+        here = start.resolve()
+    except FileNotFoundError:  # the current folder was deleted (or moved) after the shell entered it
+        raise NavplanError("error.cwd_gone") from None
     for steps, folder in enumerate([here, *here.parents]):
-        candidate = folder / PLAN_FILE_NAME
-        if candidate.exists() or candidate.is_symlink():
-            return start / Path(*([".."] * steps)) / PLAN_FILE_NAME if steps else start / PLAN_FILE_NAME
+        # Each folder is looked into by its relative name (``../navplan.yaml``), as the
+        # kernel walks up from the current folder, so a folder above that may not be
+        # searched stops only the search above it.
+        candidate = start / Path(*([".."] * steps)) / PLAN_FILE_NAME if steps else start / PLAN_FILE_NAME
+        try:
+            if candidate.exists() or candidate.is_symlink():
+                return candidate
+        except OSError as exc:
+            # Going on up could find another office's plan: stop, naming the folder.
+            raise NavplanError("error.plan.search_denied", file=folder, hint="hint.plan.name_or_init",
+                               name=PLAN_FILE_NAME, reason=os_reason(exc)) from None
     raise NavplanError("error.plan.none_found", file=start / PLAN_FILE_NAME, hint="hint.plan.name_or_init",
                        name=PLAN_FILE_NAME)
 

@@ -40,7 +40,9 @@ class PlanActivity(Strict):
     handbook activity (same id) or a new local activity (title required)."""
 
     id: ActivityId
-    title: str | None = None
+    #: At most 200 characters, as the office: a name or a title, never a document (and
+    #: far within the 32,767 a workbook cell holds, so a workbook never cuts one).
+    title: str | None = Field(None, max_length=200)
     parent: ActivityId | None = None
     milestone: bool | None = None
     duration: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
@@ -50,7 +52,7 @@ class PlanActivity(Strict):
     not_before: PlanDate | None = Field(None, description="Start no earlier than")
     not_after: PlanDate | None = Field(None, description="Finish no later than")
     role: str | None = None
-    owner: str | None = None
+    owner: str | None = Field(None, max_length=200)
     status: Status = Status.NOT_STARTED
     actual_start: PlanDate | None = None
     actual_finish: PlanDate | None = None

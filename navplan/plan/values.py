@@ -20,8 +20,10 @@ from navplan.errors import Choices, InvalidValue, Message
 ACTIVITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 ActivityId = Annotated[str, Field(pattern=ACTIVITY_ID_PATTERN, description="Activity id, e.g. '2.1' or '9.2.3'")]
 
-_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([dwm])\s*$")
-_NORWEGIAN_DATE_RE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+#: Numbers are written in the digits 0-9 (``\d`` would also read ``０５`` and ``٣``), with any number
+#: of leading zeros; the JSON Schema (navplan.plan.file_schema) reads them alike.
+_DURATION_RE = re.compile(r"^\s*0*([0-9]{1,9})\s*([dwm])\s*$")
+_NORWEGIAN_DATE_RE = re.compile(r"^\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*$")
 
 #: Upper bounds that keep a plan within a sane calendar range (and hostile
 #: input from building an enormous calendar).
@@ -136,8 +138,8 @@ class Duration(BaseModel):
 
 
 #: A duration as files write it, for the JSON Schema.
-DURATION_PATTERN = r"^\s*\d{1,9}\s*[dwmDWM]\s*$"
-_RANGE_RE = re.compile(r"^\s*(\d{1,9}\s*[dwm])\s*\.\.\s*(\d{1,9}\s*[dwm])\s*$")
+DURATION_PATTERN = r"^\s*0*[0-9]{1,9}\s*[dwmDWM]\s*$"
+_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwm])\s*\.\.\s*(0*[0-9]{1,9}\s*[dwm])\s*$")
 
 
 def _parse_duration_field(value: object) -> object:
@@ -236,7 +238,7 @@ PLAN_DURATION_SCHEMA = {
     "anyOf": [
         {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
         {"type": "integer", "minimum": 0, "description": "fixed: working days"},
-        {"type": "string", "pattern": r"^\s*\d{1,9}\s*[dwmDWM]\s*\.\.\s*\d{1,9}\s*[dwmDWM]\s*$",
+        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwmDWM]\s*\.\.\s*0*[0-9]{1,9}\s*[dwmDWM]\s*$",
          "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
         {"type": "object", "additionalProperties": False, "required": ["low", "high"],
          "description": "a range with its likely value; the schedule uses likely",
@@ -265,7 +267,7 @@ def parse_date(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
         match = _NORWEGIAN_DATE_RE.match(text)
-        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
         if match or iso:
             day, month, year = (int(g) for g in match.groups()) if match else reversed([int(g) for g in iso.groups()])
             reason = _impossible(year, month, day)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from navplan.engine.schedule import Schedule
-from navplan.errors import render_value, visible
+from navplan.errors import render_value, shown_path
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
 
@@ -77,19 +77,6 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
     return lines
 
 
-def plan_words(plan: object | None) -> str:
-    """The plan as the user named it, for a suggested command to be pasted as it
-    stands: quoted for the shell, after a space; nothing when it was found from the
-    current folder.
-
-    >>> plan_words(None), plan_words("mitt kontor/")
-    ('', " 'mitt kontor/'")
-    """
-    import shlex
-
-    return "" if plan is None else " " + shlex.quote(str(plan))
-
-
 def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:
     """What can help one date hold: a line per lever (kind ``lever``), followed by
     the command that makes the change (kind ``command``, a line of its own so it
@@ -97,7 +84,7 @@ def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") 
     from navplan.messages import format_duration
 
     project = schedule.project
-    file = visible(project.file or "navplan.yaml")
+    file = shown_path(project.file or "navplan.yaml")
     lines = [("help", t("levers.heading", lang))]
     for lever in found.levers:
         activity = project.activities[lever.activity_id] if lever.activity_id else None

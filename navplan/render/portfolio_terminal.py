@@ -21,7 +21,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
     under the opening. Fewer ``samples`` than `navplan risk` takes are said under the table."""
     from rich.text import Text
 
-    from navplan.errors import visible
+    from navplan.errors import shown_path, visible
     from navplan.render.risk_labels import percent
     from navplan.render.terminal_layout import Column, print_table
 
@@ -45,7 +45,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         warn = "bold red" if portfolio_warns(line) else ""
         # A folder's name is anyone's text: its control characters are shown, never sent to the terminal.
         first = Text(visible(line.office or ""), style="bold" if line.office else "")
-        first.append(("\n" if line.office else "") + visible(line.file), style="dim")
+        first.append(("\n" if line.office else "") + shown_path(line.file), style="dim")
         opening_late = line.error is None and line.holds is False
         slack = Text("" if line.slack_to_opening is None else str(line.slack_to_opening),
                      style="bold red" if opening_late else "")

@@ -12,8 +12,8 @@ from navplan.engine.schedule import ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
-from navplan.errors import render_value, visible
-from navplan.render.labels import audience_line, plan_words, role_title, verdict_lines
+from navplan.errors import plan_words, render_value, shown_path, visible
+from navplan.render.labels import audience_line, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
@@ -61,11 +61,11 @@ def heading(report: Report, lang: str) -> tuple[str, str]:
     plan = report.schedule.project.plan
     return (t("report.title", lang, office=plan.office),
             t("report.subtitle", lang, as_of=format_date(report.as_of, lang), week=format_week(report.as_of, lang),
-              plan=str(report.plan_file), version=navplan.__version__))
+              plan=shown_path(report.plan_file), version=navplan.__version__))
 
 
 def footer(report: Report, lang: str) -> str:
-    return t("report.footer", lang, version=navplan.__version__, plan=str(report.plan_file))
+    return t("report.footer", lang, version=navplan.__version__, plan=shown_path(report.plan_file))
 
 
 def sections(report: Report, lang: str) -> list[Section]:

@@ -241,7 +241,9 @@ def _spreadsheet_cell(value: Any, cell: Any) -> Any:
     (-34, 'Kari')
     """
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        from navplan.messages import format_date
+
+        return format_date(value)
     if isinstance(cell, str) and _LOOKS_NUMERIC.fullmatch(cell):
         return WORD_JOINER + cell
     return cell

@@ -164,10 +164,12 @@ def sources_sheet(schedule: Schedule, lang: str) -> Sheet:
 def _plan_file_name(file: str | None) -> str:
     """The plan's folder and file name: enough to find it, without the
     writer's own folders in a workbook that is passed around."""
+    from navplan.errors import shown_path
+
     if not file:
         return ""
     path = Path(file)
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    return shown_path(f"{path.parent.name}/{path.name}" if path.parent.name else path.name)
 
 
 def about_sheet(schedule: Schedule, lang: str) -> Sheet:
