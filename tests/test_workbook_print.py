@@ -148,6 +148,15 @@ def test_every_sheet_has_its_title_on_every_page(rendered) -> None:
         assert re.search(r"side \d+ av \d+", page["text"])
 
 
+@pytest.mark.parametrize("name", ["week.xlsx", "week.ods"])
+def test_page_numbers_run_through_the_whole_document(rendered, name: str) -> None:
+    """Page 8 of 17 says "side 8 av 17", whichever sheet it belongs to (the .ods said "side 1 av 17" at the
+    top of every sheet)."""
+    printed = pages(rendered[f"{name}.pdf"])
+    numbers = [re.search(r"side (\d+) av (\d+)", page["text"]).groups() for page in printed]
+    assert numbers == [(str(number), str(len(printed))) for number in range(1, len(printed) + 1)]
+
+
 def test_the_portfolio_prints_with_its_title_and_as_of_date(rendered) -> None:
     printed = pages(rendered["portfolio.xlsx.pdf"])
     assert "Per 10.12.2018 · navplan" in printed[0]["text"] and "Neste" in " ".join(p["text"] for p in printed)

@@ -266,6 +266,9 @@ class _Writer:
             margintop=f"{_MARGINS['header']}in", marginbottom=f"{_MARGINS['footer']}in",
             marginleft=f"{_MARGINS['left']}in", marginright=f"{_MARGINS['right']}in",
             printpageorder="ltr" if page.across_then_down else "ttb", print="charts drawings objects zero-values")
+        # Page numbers run on from the sheet before ("side 8 av 17"), as Excel numbers a workbook's pages;
+        # without it LibreOffice starts every sheet at 1.
+        properties.setAttrNS(STYLENS, "first-page-number", "continue")
         if page.fit_width:
             # ODF 1.3's names, as LibreOffice writes them: N pages wide, as many down as it takes.
             properties.setAttrNS(STYLENS, "scale-to-X", str(page.fit_width))
