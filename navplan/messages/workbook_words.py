@@ -39,6 +39,17 @@ WORKBOOK_WORDS: dict[str, tuple[str, str]] = {
     "sync.too_big": ("pakkes ut til {size} MB; en arbeidsbok fra navplan er langt mindre, og over {limit} MB leses "
                      "ikke",
                      "unpacks to {size} MB; a workbook from navplan is far smaller, and over {limit} MB is not read"),
+    "sync.too_many_elements": ("content.xml har over {limit} XML-elementer {where}; en arbeidsbok fra navplan har "
+                               "langt færre, og en slik fil leses ikke",
+                               "content.xml holds over {limit} XML elements {where}; a workbook from navplan holds "
+                               "far fewer, and such a file is not read"),
+    "sync.elements.in_all": ("i alt", "in all"),
+    "sync.elements.outside_tables": ("utenfor tabellene", "outside its tables"),
+    "sync.elements.in_a_cell": ("i én celle", "in one cell"),
+    "sync.too_many_values": ("har over {limit} fylte celler; en arbeidsbok fra navplan har langt færre, og en slik "
+                             "fil leses ikke",
+                             "holds over {limit} filled cells; a workbook from navplan holds far fewer, and such a "
+                             "file is not read"),
     "sync.no_countdown_sheet": ("fant ikke arket {names}, og ikke noe annet ark med kolonnene ID, Status og Faktisk "
                                 "start/ferdig; arbeidsboken har {sheets}",
                                 "no sheet {names}, nor another sheet with the columns ID, Status and Actual "
