@@ -381,3 +381,26 @@ def test_workbook_bytes_is_an_xlsx_file() -> None:
     data = workbook_bytes(result, countdown_calendar(result, "week"), "nb", "week")
     assert data[:2] == b"PK"
     assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames[0] == "Nedtellingskalender"
+
+
+def test_work_long_after_the_opening_gets_its_own_week_columns(tmp_path: Path) -> None:
+    """Indre Østfold with an evaluation three years after the opening (E1, after the opening, not
+    before Monday 02.01.2023, two weeks). Its bar is drawn in its own weeks, 1 and 2 of 2023:
+    T+157 and T+158, counted from the opening's week (30.12.2019 to 02.01.2023 is 1,099 days,
+    157 weeks). The 156 weeks between, with no bar in them, are one narrow column «…», not 156
+    columns (the sheet had 214 week columns); the «før» column stays for work before the as-of date."""
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(INDRE_OSTFOLD.read_text(encoding="utf-8") + (
+        '  - id: "E1"\n    title: "Evaluering tre år etter"\n    parent: "9"\n    duration: 2w\n'
+        '    after: ["opening"]\n    not_before: 2023-01-02\n'), encoding="utf-8")
+    ws = export(tmp_path, plan=plan).worksheets[0]
+    row = rows_by_id(ws)["E1"]
+    filled = [column for column in range(FIRST_GANTT, ws.max_column + 1) if _bar(ws, row, column)]
+    assert [(ws.cell(4, c).value, ws.cell(3, c).value) for c in filled] == [("uke 1", "T+157"), ("uke 2", "T+158")]
+    assert _bar(ws, row, FIRST_GANTT) is None and ws.cell(4, FIRST_GANTT).value == "før"
+    headers = [ws.cell(4, c).value for c in range(FIRST_GANTT, ws.max_column + 1)]
+    # før, 56 weeks from week 50 of 2018 to week 1 of 2020 (the opening's), «…», weeks 1 and 2 of 2023.
+    assert headers[:3] == ["før", "uke 50", "uke 51"] and headers[56:] == ["uke 1", "…", "uke 1", "uke 2"]
+    assert len(headers) == 60
+    # The main activity 9 spans the gap: its line runs through «…».
+    assert ws.cell(rows_by_id(ws)["9"], FIRST_GANTT + 57).border.bottom.style == "thick"
