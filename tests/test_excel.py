@@ -404,3 +404,44 @@ def test_work_long_after_the_opening_gets_its_own_week_columns(tmp_path: Path) -
     assert len(headers) == 60
     # The main activity 9 spans the gap: its line runs through «…».
     assert ws.cell(rows_by_id(ws)["9"], FIRST_GANTT + 57).border.bottom.style == "thick"
+
+
+def _decades(tmp_path: Path, lengths: int) -> Path:
+    """NAV Fjordby with ``lengths`` activities of ten years each (120m, the longest a plan allows)
+    chained after the opening: work that runs for decades."""
+    chain = "".join(f'  - id: "L{n}"\n    title: "Langtidsarbeid {n}"\n    parent: "9"\n    duration: 120m\n'
+                    f'    after: ["{"opening" if n == 1 else f"L{n - 1}"}"]\n' for n in range(1, lengths + 1))
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text((EXAMPLES / "nytt-kontor" / "navplan.yaml").read_text(encoding="utf-8") + chain, encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_three_decades_of_weeks_are_drawn_by_month(tmp_path: Path, kind: str) -> None:
+    """Thirty years after the opening are some 1,600 weeks: more columns than LibreOffice opens
+    (1,024; Excel 16,384). The calendar is drawn by month instead (about 375 columns), and says so."""
+    from navplan.features.workbook_file import WorkbookFile
+
+    target = tmp_path / f"plan.{kind}"
+    result = run_navplan("export", kind, _decades(tmp_path, 3), "-o", target, "--as-of", "04.01.2027")
+    assert result.exit_code == 0, result.stderr
+    assert "flere enn de 1 024 et regneark åpner (LibreOffice): den er per måned" in result.stderr
+    with WorkbookFile(target) as book:
+        header = next(values for number, values in book.rows(book.sheet_names[0]) if number == 4)
+    assert len(header) <= 1024
+    assert header[12:14] == ("jan 2027", "feb 2027") and header[-1].endswith(("2057", "2058"))
+
+
+def test_a_century_of_months_is_refused_naming_the_work(tmp_path: Path) -> None:
+    """A hundred years after the opening are 1,200 months: more columns than a spreadsheet opens
+    even by month. Refused, naming the plan and the activity whose work ends last, before a
+    file is written."""
+    plan, target = _decades(tmp_path, 10), tmp_path / "plan.xlsx"
+    result = run_navplan("export", "xlsx", plan, "-o", target, "--as-of", "04.01.2027", "--by", "month")
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"navplan: {plan}: L10: arbeidet her varer til ") and "et regneark åpner 1 024 " \
+        "kolonner (LibreOffice)" in line, line
+    assert not target.exists()
+    english = run_navplan("export", "ods", plan, "-o", tmp_path / "plan.ods", "--as-of", "04.01.2027", "--lang", "en")
+    assert english.exit_code == 2 and "a spreadsheet opens 1,024 columns (LibreOffice)" in english.stderr

@@ -11,6 +11,17 @@ WORKBOOK_WORDS: dict[str, tuple[str, str]] = {
     "xlsx.before": ("før", "before"),
     "xlsx.legend.days_off": ("fridager", "days off"),
     "xlsx.page_header": ("{office}: {sheet}", "{office}: {sheet}"),
+    # The Gantt within the columns a spreadsheet opens.
+    "export.by_month_instead": ("Per uke ville kalenderen trenge {columns} kolonner, flere enn de 1 024 et regneark "
+                                "åpner (LibreOffice): den er per måned.",
+                                "By week the calendar would need {columns} columns, more than the 1,024 a "
+                                "spreadsheet opens (LibreOffice): it is by month."),
+    "export.too_many_columns": ("arbeidet her varer til {last}: kalenderen ville trenge {columns} kolonner selv per "
+                                "måned, og et regneark åpner 1 024 kolonner (LibreOffice)",
+                                "this work lasts until {last}: the calendar would need {columns} columns even by "
+                                "month, and a spreadsheet opens 1,024 columns (LibreOffice)"),
+    "hint.export.too_many_columns": ("sjekk datoene og varighetene som legger arbeid så langt fram",
+                                     "check the dates and durations that put work so far ahead"),
     # navplan export ods
     "help.export_ods.short": ("Nedtellingsarbeidsboken som OpenDocument (.ods)",
                               "The countdown workbook as OpenDocument (.ods)"),

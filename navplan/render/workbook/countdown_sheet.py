@@ -45,6 +45,9 @@ PERIOD_WIDTH = {"week": 3.6, "month": 5.5}
 GAP_FROM = {"week": 8, "month": 3}
 GAP = "…"
 GAP_WIDTH = 2.6
+#: Columns a sheet may have: LibreOffice opens 1,024 (Excel 16,384), and the fixed columns A-L come first.
+MAX_SHEET_COLUMNS = 1024
+MAX_GANTT_COLUMNS = MAX_SHEET_COLUMNS - len(COLUMNS)
 
 
 @dataclass(frozen=True)
