@@ -197,9 +197,13 @@ def test_print_setup_and_footer(by_month, tmp_path: Path) -> None:
     ws = by_month.worksheets[0]
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    # 15 months do not fit one page at a readable size: two pages wide, ID and activity on both.
-    assert int(ws.page_setup.fitToWidth) == 2 and int(ws.page_setup.fitToHeight) == 0
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # The table A-L is 160.5 characters (ID 8, activity 38, role and owner 16, six dates of 10.5, slack 6.5,
+    # status 13): 1,123.5 points at 100 %, which with 15 months of 5.5 characters (577.5) would print at 46 %
+    # on one page. So the table prints whole on the first page at 68 % (764 of the 784 points between the
+    # margins) and the months on the next: 1,153 points at 68 %, less 322 for ID and activity, hold all
+    # 15 at their 5.5 characters. A page break after L; ID and activity repeated.
+    assert ws.page_setup.scale == 68 and not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert [brk.id for brk in ws.col_breaks.brk] == [12]
     assert ws.print_title_rows == "$1:$4" and ws.print_title_cols == "$A:$B"
     assert ws.page_setup.pageOrder == "overThenDown"
     assert ws.oddHeader.center.text == "NAV Indre Østfold: Nedtellingskalender"

@@ -254,8 +254,9 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
     ws = load_workbook(book)["Risiko"]
     assert ws["A1"].value == "NAV Testby: risiko per 07.01.2030"
     rows = [row for row in ws.iter_rows() if row[0].value in ("A", "B", "M")]
-    # First the dates (M's fixed date, then B's deadline, by date), then the activities, drivers first.
-    assert [row[0].value for row in rows] == ["M", "B", "A", "B", "M"]
+    # First the dates (M's fixed date, then B's deadline, by date), then the drivers (A), which the printed
+    # page holds; under it every open activity, drivers first.
+    assert [row[0].value for row in rows] == ["M", "B", "A", "A", "B", "M"]
     probability = rows[1][4]
     assert close(probability.value, 1 / 8) and probability.number_format == "0%"
     assert [cell.value for cell in rows[2][:9]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1]
@@ -265,6 +266,14 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
     assert [(row[0].value.date(), row[1].value) for row in points] == [
         (dt.date(2030, 3, 1), 1), (dt.date(2030, 3, 4), 0), (dt.date(2030, 3, 5), -1)]
     assert points[-1][3].value == 1.0
+    # The S-curve is a chart of those points: the dates in A, the share up to each in D.
+    [chart] = ws._charts
+    first, last = points[0][0].row, points[-1][0].row
+    assert chart.series[0].xVal.numRef.f == f"'Risiko'!$A${first}:$A${last}"
+    assert chart.series[0].yVal.numRef.f == f"'Risiko'!$D${first}:$D${last}"
+    # The printed page: the verdict, the chart, the dates and the drivers with their legend, which ends four
+    # rows above the table of every open activity (the second A row): a blank row, a heading, a header between.
+    assert ws.print_area == f"'Risiko'!$A$1:$I${rows[3][0].row - 4}"
 
 
 def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:

@@ -21,10 +21,10 @@ from navplan.plan.values import Status
 from navplan.render import palette
 from navplan.render.gantt_bars import Span, bar_colour, bar_spans
 from navplan.render.labels import role_title
-from navplan.render.workbook.print_fit import pages_wide
+from navplan.render.workbook.print_fit import print_across
 from navplan.render.workbook.sheet_model import (
-    AS_OF_EDGE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width, header_row,
-    runs,
+    AS_OF_EDGE, FONT_SIZE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width,
+    header_row, runs, title_height,
 )
 
 #: The forecast (earliest, given progress) sits next to the latest dates: a forecast
@@ -39,12 +39,16 @@ MILESTONE = "◆"
 #: A period loses this share of its weekdays to holidays before it is shaded as short.
 SHORT_SHARE = 0.2
 PERIOD_WIDTH = {"week": 3.6, "month": 5.5}
+#: The narrowest a period's column is made so that the chart prints on fewer pages: its name, upright
+#: in 10-point type, still fits.
+NARROWEST_PERIOD = 2.0
+#: A column narrower than this has its T-minus upright.
+UPRIGHT_BELOW = 3.4
 #: A stretch of at least this many periods in which no task's or milestone's bar runs (and which holds
 #: neither the as-of date nor the opening) is one narrow column «…»: work three years after the opening
 #: gets its own weeks, not 150 empty ones before them.
 GAP_FROM = {"week": 8, "month": 3}
 GAP = "…"
-GAP_WIDTH = 2.6
 #: Columns a sheet may have: LibreOffice opens 1,024 (Excel 16,384), and the fixed columns A-L come first.
 MAX_SHEET_COLUMNS = 1024
 MAX_GANTT_COLUMNS = MAX_SHEET_COLUMNS - len(COLUMNS)
@@ -321,30 +325,43 @@ def _status_choice(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivit
 
 def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gantt: Gantt, lang: str,
             by: str, last_row: int) -> None:
-    """Widths that keep the chart near the titles (long titles and owners wrap),
-    and a print that keeps 11-point text readable: A4 landscape, as many
-    pages wide as that takes, the ID and activity columns on every page."""
+    """Widths that keep the chart near the titles (long titles and owners wrap), and a print
+    that keeps 11-point text readable on A4 landscape: the table A-L whole on the first page
+    (a row's actual dates on the page of its latest ones), then the chart on as few pages as
+    its periods need, each with the ID and activity columns, and the header rows on every page;
+    the title and subtitle wrap within those two columns, so no page cuts them."""
     plan = schedule.project.plan
     status_words = [t(f"status.{status.value}", lang) for status in Status]
+    # At most 163.5 characters: the table fits one page at the smallest readable scale (print_fit).
     sheet.widths = {
         1: fit_width([s.id for s in rows] + [t("col.id", lang)], 6, 10),
-        2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 46),
-        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 20),
-        4: fit_width([s.activity.owner or "" for s in rows], 10, 20),
+        2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 38),
+        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 16),
+        4: fit_width([s.activity.owner or "" for s in rows], 10, 16),
         **dict.fromkeys((COLUMN[key] for key in ("col.start_by", "col.finish_by", "col.forecast_start",
-                                                 "col.forecast_finish", "col.actual_start", "col.actual_finish")), 11),
+                                                 "col.forecast_finish", "col.actual_start", "col.actual_finish")),
+                        10.5),
         COLUMN["col.slack"]: 6.5, STATUS_COLUMN: fit_width(status_words, 11, 14),
     }
-    if gantt.before:
-        sheet.widths[FIRST_GANTT_COLUMN] = PERIOD_WIDTH[by]
-    sheet.widths.update({gantt.first_period_column + i: GAP_WIDTH if slot.gap else PERIOD_WIDTH[by]
-                         for i, slot in enumerate(gantt.slots)})
+    scale, breaks = print_across(sheet, len(COLUMNS), range(FIRST_GANTT_COLUMN, gantt.last_column + 1),
+                                 NARROWEST_PERIOD, PERIOD_WIDTH[by])
+    if sheet.widths.get(FIRST_GANTT_COLUMN, PERIOD_WIDTH[by]) < UPRIGHT_BELOW:
+        # 'T-52' across a narrow column runs into the next one: it reads upwards, as the period's name does.
+        for column in range(gantt.first_period_column, gantt.last_column + 1):
+            if (COUNTDOWN_ROW, column) in sheet.cells:
+                sheet.style(COUNTDOWN_ROW, column, upright=True, vertical="bottom")
+        sheet.heights[COUNTDOWN_ROW] = 26
     fit_heights(sheet, FIRST_ROW, last_row)
+    for row, size in ((TITLE_ROW, 14), (SUBTITLE_ROW, FONT_SIZE)):
+        sheet.merges.append((row, 1, row, 2))
+        sheet.style(row, 1, wrap=True, vertical="top")
+        sheet.heights[row] = title_height(sheet.cells[(row, 1)].value, sheet.widths[1] + sheet.widths[2], size,
+                                          bold=row == TITLE_ROW)
     sheet.heights[HEADER_ROW] = 58
     sheet.freeze = (FIRST_ROW, FIRST_GANTT_COLUMN)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
     sheet.page = PageSetup(
-        fit_width=pages_wide(sheet, gantt.last_column, title_columns=(1, 2)), title_rows=(TITLE_ROW, HEADER_ROW),
+        fit_width=0, scale=scale, column_breaks=breaks, title_rows=(TITLE_ROW, HEADER_ROW),
         title_columns=(1, 2), across_then_down=True,
         header=("", t("xlsx.page_header", lang, office=plan.office[:100], sheet=sheet.title), ""),
         footer=(plan.office[:100], t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),
