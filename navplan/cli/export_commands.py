@@ -170,6 +170,7 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
+    periods, by = gantt_within_columns(env, result, periods, lang, by, dates, shown)
     # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
     risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
     write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk), force=force)
@@ -177,3 +178,29 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     env.say(t("export.written", lang, file=shown_path(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))
+
+
+def gantt_within_columns(env, result, periods, lang: str, by: str, dates: str, shown):
+    """The calendar's periods and unit, so that the countdown's Gantt keeps within the columns
+    LibreOffice opens (1,024; Excel 16,384): by month, saying so, when its weeks would not; refused,
+    naming the activity whose work ends last, when its months would not either."""
+    from navplan.engine.deadlines import countdown_calendar
+    from navplan.messages import format_date, t
+    from navplan.render.gantt_bars import bar_spans
+    from navplan.render.workbook.countdown_sheet import MAX_GANTT_COLUMNS, plan_gantt
+
+    width = plan_gantt(result, periods, by, dates, shown).width
+    if width <= MAX_GANTT_COLUMNS:
+        return periods, by
+    if by == "week":
+        months = countdown_calendar(result, "month", dates)
+        if plan_gantt(result, months, "month", dates, shown).width <= MAX_GANTT_COLUMNS:
+            env.say(t("export.by_month_instead", lang, columns=width))
+            return months, "month"
+        width = plan_gantt(result, months, "month", dates, shown).width
+    spans = bar_spans(result, dates)
+    last = max((spans[i] for i in spans if shown is None or i in shown), key=lambda span: span[1])
+    latest = max((i for i in spans if (shown is None or i in shown) and not result.activities[i].activity.is_summary
+                   and spans[i][1] == last[1]), key=lambda i: list(result.activities).index(i))
+    raise NavplanError("export.too_many_columns", file=result.project.file, field=latest,
+                       last=format_date(last[1], lang), columns=width, hint="hint.export.too_many_columns")

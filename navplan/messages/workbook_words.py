@@ -11,6 +11,17 @@ WORKBOOK_WORDS: dict[str, tuple[str, str]] = {
     "xlsx.before": ("før", "before"),
     "xlsx.legend.days_off": ("fridager", "days off"),
     "xlsx.page_header": ("{office}: {sheet}", "{office}: {sheet}"),
+    # The Gantt within the columns a spreadsheet opens.
+    "export.by_month_instead": ("Per uke ville kalenderen trenge {columns} kolonner, flere enn de 1 024 et regneark "
+                                "åpner (LibreOffice): den er per måned.",
+                                "By week the calendar would need {columns} columns, more than the 1,024 a "
+                                "spreadsheet opens (LibreOffice): it is by month."),
+    "export.too_many_columns": ("arbeidet her varer til {last}: kalenderen ville trenge {columns} kolonner selv per "
+                                "måned, og et regneark åpner 1 024 kolonner (LibreOffice)",
+                                "this work lasts until {last}: the calendar would need {columns} columns even by "
+                                "month, and a spreadsheet opens 1,024 columns (LibreOffice)"),
+    "hint.export.too_many_columns": ("sjekk datoene og varighetene som legger arbeid så langt fram",
+                                     "check the dates and durations that put work so far ahead"),
     # navplan export ods
     "help.export_ods.short": ("Nedtellingsarbeidsboken som OpenDocument (.ods)",
                               "The countdown workbook as OpenDocument (.ods)"),
@@ -39,6 +50,17 @@ WORKBOOK_WORDS: dict[str, tuple[str, str]] = {
     "sync.too_big": ("pakkes ut til {size} MB; en arbeidsbok fra navplan er langt mindre, og over {limit} MB leses "
                      "ikke",
                      "unpacks to {size} MB; a workbook from navplan is far smaller, and over {limit} MB is not read"),
+    "sync.too_many_elements": ("content.xml har over {limit} XML-elementer {where}; en arbeidsbok fra navplan har "
+                               "langt færre, og en slik fil leses ikke",
+                               "content.xml holds over {limit} XML elements {where}; a workbook from navplan holds "
+                               "far fewer, and such a file is not read"),
+    "sync.elements.in_all": ("i alt", "in all"),
+    "sync.elements.outside_tables": ("utenfor tabellene", "outside its tables"),
+    "sync.elements.in_a_cell": ("i én celle", "in one cell"),
+    "sync.too_many_values": ("har over {limit} fylte celler; en arbeidsbok fra navplan har langt færre, og en slik "
+                             "fil leses ikke",
+                             "holds over {limit} filled cells; a workbook from navplan holds far fewer, and such a "
+                             "file is not read"),
     "sync.no_countdown_sheet": ("fant ikke arket {names}, og ikke noe annet ark med kolonnene ID, Status og Faktisk "
                                 "start/ferdig; arbeidsboken har {sheets}",
                                 "no sheet {names}, nor another sheet with the columns ID, Status and Actual "

@@ -54,6 +54,8 @@ tr.critical td { font-weight: bold; }
 tr.done td { background: $done_row; }
 figure { margin: 1mm 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: $muted; font-size: 8pt; }
+figcaption .opening { color: $opening_line; font-weight: bold; }
+figcaption .p80 { color: $warning; font-weight: bold; }
 .beside { display: flex; gap: 3mm; align-items: center; break-inside: avoid; page-break-inside: avoid; }
 .beside > div { flex: 0 0 50%; }
 .beside > figure { flex: 1 1 auto; margin: 0.5mm 0; }

@@ -13,7 +13,7 @@ from navplan.messages import format_date, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import plan_words, render_value, shown_path, visible
-from navplan.render.labels import audience_line, role_title, verdict_lines
+from navplan.render.labels import CRITICAL_MARK, audience_line, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
@@ -134,9 +134,9 @@ def _criteria(report: Report, lang: str) -> Section:
                    [t("report.criteria.legend", lang)])
 
 
-def _activity_cells(report: Report, scheduled: ScheduledActivity, lang: str) -> list[Cell]:
+def _activity_cells(report: Report, scheduled: ScheduledActivity, lang: str, marked: bool = False) -> list[Cell]:
     activity = scheduled.activity
-    return [Cell(scheduled.id), Cell(activity.title.get(lang)),
+    return [Cell(f"{CRITICAL_MARK} {scheduled.id}" if marked else scheduled.id), Cell(activity.title.get(lang)),
             Cell(role_title(report.schedule, activity.role, lang)), Cell(activity.owner or "")]
 
 
@@ -208,7 +208,8 @@ def _shift(day, days: int, lang: str) -> Cell:
 
 def _must_start(report: Report, lang: str) -> Section:
     title = t("section.must_start", lang, weeks=MUST_START_WEEKS, until=format_date(report.must_start_until, lang))
-    rows = [_activity_cells(report, s, lang) + [
+    # A critical row carries the ◆ its legend explains, as critical-path's table does (and is bold besides).
+    rows = [_activity_cells(report, s, lang, marked=s.critical) + [
         Cell(format_date(s.dates["latest_start"], lang)), Cell(format_week(s.dates["latest_start"], lang)), _slack(s)]
         for s in report.must_start]
     grid = _grid(_WHO + ["col.start_by", "col.week", "col.slack"], rows, lang,

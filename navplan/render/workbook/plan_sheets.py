@@ -50,6 +50,7 @@ def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
         row += 1
     row += 1
     # The critical path is the chain that decides the opening (earlier versions listed it twice).
+    header = row + 1
     row = _path_table(sheet, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
     ids = list(schedule.critical_path)
     sheet.widths = {1: fit_width(ids + ["ID"], 6, 10),
@@ -57,7 +58,8 @@ def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
                                  12, 22),
                     4: 12, 5: 12, 6: 12, 7: 12, 8: 7, 9: 13}
-    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    # A long path continues on a page of its own under the table's header (the page header names the sheet).
+    sheet.page = page_setup(sheet, schedule, lang, (header, header))
     return sheet
 
 
