@@ -368,3 +368,15 @@ def test_after_the_opening_a_date_of_work_never_recorded_done_is_said_once_not_c
                           width=200).stdout
     assert "✘ 7.4 The staffing process: place staff in roles with authority: finish by 2019-06-21, " \
            "not recorded done." in english
+
+
+def test_the_critical_mark_is_explained_only_under_a_table_that_has_it() -> None:
+    """Indre Østfold as of 10.12.2018: nothing that must start in the next four weeks is on
+    the critical path, so "◆ = på kritisk linje" under that table explained a mark it did not
+    have. Lillehammer-Gausdal as of 04.11.2016: 8.3 is, and the legend stays."""
+    holds = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", width=120).stdout
+    must = holds[holds.index("Må starte"):]
+    assert "◆" not in must
+    late = run_navplan("critical-path", EXAMPLES / "lillehammer-gausdal", "--as-of", "04.11.2016", width=120).stdout
+    must = late[late.index("Må starte"):]
+    assert "◆ 8.3" in must and "◆ = på kritisk linje" in must

@@ -137,7 +137,8 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
                      Text(format_date(scheduled.dates["latest_start"], lang), style=style),
                      format_week(scheduled.dates["latest_start"], lang), _slack(scheduled)])
     print_table(console, columns, rows, title=t("section.must_start", lang, weeks=weeks, until=until))
-    console.print(Text(t("legend.critical", lang), style="dim"))
+    if any(scheduled.critical for scheduled in chosen):  # a legend only for a mark the table has
+        console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None) -> Text:
@@ -189,7 +190,8 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
         rows.append([Text(label, style=style), span, countdown_label(period.countdown, by, lang),
                      _entries(period.starts, lang, view), finishes])
     print_table(console, columns, rows, rules=True)
-    console.print(Text(t("legend.critical", lang), style="dim"))
+    if any(s.critical and shows(view, s.activity) for period in periods for s in period.starts + period.finishes):
+        console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def render_verdict_short(console: Console, schedule: Schedule, lang: str) -> None:
