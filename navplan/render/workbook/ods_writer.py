@@ -304,8 +304,8 @@ class _Writer:
         drawn = OpenDocumentChart()
 
         def style(name: str, chart_properties: dict | None = None, graphic: dict | None = None,
-                  text: dict | None = None) -> Style:
-            element = Style(name=name, family="chart")
+                  text: dict | None = None, data_style: str | None = None) -> Style:
+            element = Style(name=name, family="chart", **({"datastylename": data_style} if data_style else {}))
             if chart_properties:
                 element.addElement(ChartProperties(**chart_properties))
             if graphic:
@@ -330,9 +330,14 @@ class _Writer:
         area.addElement(odfchart.Axis(dimension="x", name="primary-x", stylename=style(
             "x", {"displaylabel": "true", "linkdatastyletosource": "true"}, {"stroke": "solid",
                                                                               "strokecolor": "#808080"}, axis_text)))
+        # The axis shows whole percents of its own: the cells' formats may be words ("under 1 %").
+        share = PercentageStyle(name="N_axis")
+        share.addElement(Number(decimalplaces="0", minintegerdigits="1"))
+        share.addElement(NumberText(text="%"))
+        drawn.automaticstyles.addElement(share)
         y_axis = odfchart.Axis(dimension="y", name="primary-y", stylename=style(
-            "y", {"displaylabel": "true", "linkdatastyletosource": "true", "minimum": "0", "maximum": "1"},
-            {"stroke": "solid", "strokecolor": "#808080"}, axis_text))
+            "y", {"displaylabel": "true", "linkdatastyletosource": "false", "minimum": "0", "maximum": "1"},
+            {"stroke": "solid", "strokecolor": "#808080"}, axis_text, data_style="N_axis"))
         y_axis.addElement(odfchart.Grid(attributes={"class": "major"},
                                         stylename=style("grid", graphic={"stroke": "solid", "strokecolor": "#D9D9D9"})))
         area.addElement(y_axis)
