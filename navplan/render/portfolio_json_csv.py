@@ -2,6 +2,8 @@
 
 The JSON is an envelope like the schedule's: ``format_version``, the as-of
 date and the offices in risk order. CSV has the same fields, one row per office.
+With a county file the document names the county (``county``); without one, the
+field is not written.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class PortfolioDocument(BaseModel):
     format_version: int = FORMAT_VERSION
     as_of: dt.date
     offices: list[PortfolioRecord]
+    county: str | None = Field(None, description="With a county file only: the county's name")
 
 
 def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[PortfolioRecord]:
@@ -69,9 +72,11 @@ def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[Portf
     ) for line in lines]
 
 
-def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
-    document = PortfolioDocument(as_of=as_of, offices=records(lines, as_of, lang))
-    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None) -> str:
+    document = PortfolioDocument(as_of=as_of, offices=records(lines, as_of, lang), county=county)
+    # Without a county file the document is what it always was: the field is not written.
+    leave_out = {"county"} if county is None else set()
+    return json.dumps(document.model_dump(mode="json", exclude=leave_out), ensure_ascii=False, indent=2) + "\n"
 
 
 def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str, dialect: str = "csv") -> str:

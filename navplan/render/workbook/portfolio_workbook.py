@@ -15,7 +15,7 @@ import navplan
 from navplan.features.portfolio import PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
-from navplan.render.labels import portfolio_status, portfolio_warns
+from navplan.render.labels import portfolio_status, portfolio_title, portfolio_warns
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import INTEGER, PERCENT, Book, PageSetup, Sheet, fit_heights, fit_width, header_row
 
@@ -56,9 +56,10 @@ _DATE_MISSED = _numbers("portfolio.col.worst_date_slack", "portfolio.col.worst_d
 _STATUS = _number("portfolio.col.status")
 
 
-def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Book:
+def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None) -> Book:
+    """The portfolio's sheet, titled with the county's name when there is a county file."""
     sheet = Sheet(t("portfolio.sheet", lang))
-    title = t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))
+    title = portfolio_title(lines, as_of, lang, county)
     sheet.put(TITLE_ROW, 1, title, bold=True, size=14)
     sheet.put(SUBTITLE_ROW, 1, t("portfolio.xlsx.subtitle", lang, as_of=format_date(as_of, lang),
                                  version=navplan.__version__))
@@ -92,6 +93,7 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
     return Book([sheet], creator=f"navplan {navplan.__version__}")
 
 
+
 def _values(line: PortfolioLine, lang: str) -> list[object]:
     """One office's cells, in the order of :data:`COLUMNS`: dates as dates,
     numbers as numbers, ids apart from titles."""
@@ -104,7 +106,8 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
             line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time]
 
 
-def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx") -> bytes:
+def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx", *,
+                             county: str | None = None) -> bytes:
     from navplan.render.workbook.countdown_workbook import book_bytes
 
-    return book_bytes(portfolio_book(lines, as_of, lang), file_format)
+    return book_bytes(portfolio_book(lines, as_of, lang, county=county), file_format)
