@@ -33,6 +33,8 @@ def portfolio(
     samples: Annotated[Optional[str], typer.Option("--samples", metavar="N",
                                                    help="help.option.portfolio_samples")] = None,
     county: Annotated[Optional[Path], typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|REV",
+                                                 help="help.option.portfolio_since")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file
@@ -53,6 +55,7 @@ def portfolio(
         paths = [found_county.folder]
     if found_county is not None:
         language_ = _county_language(found_county, lang, env) or language_
+    compared_since = _since(since)
     found = find_plans(paths)
     target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
     day = as_of_date(as_of, ctx)
@@ -62,25 +65,30 @@ def portfolio(
         check_county_offices(found_county)  # an office's own ids; a plan that cannot be read shows in its line
     name = found_county.name if found_county is not None else None
     lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(
-        paths, day, language_, advance, found, samples=count))
+        paths, day, language_, advance, found, samples=count, since=compared_since))
     if shape == "table":
         from navplan.render.portfolio_terminal import render_portfolio
 
         render_portfolio(env.console(), lines, day, language_, name)
+        if compared_since is not None:
+            from navplan.render.portfolio_changes import render_changes
+
+            render_changes(env.console(), lines, compared_since, day, language_)
     elif shape == "json":
         from navplan.render.portfolio_json_csv import portfolio_json
 
-        env.stdout.write(portfolio_json(lines, day, language_, county=name))
+        env.stdout.write(portfolio_json(lines, day, language_, county=name, since=compared_since))
     elif shape in ("csv", "csv-excel"):
         from navplan.render.portfolio_json_csv import portfolio_csv
 
-        env.stdout.write(portfolio_csv(lines, day, language_, shape))
+        env.stdout.write(portfolio_csv(lines, day, language_, shape, since=compared_since))
     else:
         from navplan.io.atomic_write import write_atomic
         from navplan.messages import format_date
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
-        write_atomic(target, portfolio_workbook_bytes(lines, day, language_, county=name), force=force)
+        write_atomic(target, portfolio_workbook_bytes(lines, day, language_, county=name, since=compared_since),
+                     force=force)
         env.say(t("portfolio.written", language_, file=str(target), count=len(lines),
                   as_of=format_date(day, language_)))
     bad = sum(1 for line in lines if line.error is not None)
@@ -91,6 +99,10 @@ def portfolio(
         failing = sum(1 for line in lines if line.error is None and not line.holds)
         missing = sum(1 for line in lines if line.error is None and line.holds and line.missed_deadlines)
         env.say(t("portfolio.summary", language_, count=len(lines), failing=failing, missing=missing, bad=bad))
+        if compared_since is not None:
+            from navplan.render.portfolio_changes import changes_summary
+
+            env.say(changes_summary(lines, language_))
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK
@@ -128,6 +140,23 @@ def _county_language(county, given: str | None, env) -> str | None:
         return None
     env.lang = county.language
     return county.language
+
+
+def _since(value: str | None):
+    """--since: a date (the last county meeting's day) or a revision name."""
+    from navplan.errors import InvalidValue
+    from navplan.plan.values import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except InvalidValue as invalid:
+        if invalid.message.key != "error.value.not_a_date":  # a date that does not exist is a mistake, not a name
+            from navplan.errors import NavplanError
+
+            raise NavplanError(invalid.message, field="--since") from None
+        return value
 
 
 def _with_progress(env, total: int, lang: str, work):

@@ -81,4 +81,42 @@ COUNTY_WORDS: dict[str, tuple[str, str]] = {
     "help.option.county": ("Fylkesfilen (fylke.yaml), eller mappen den ligger i; standard: fylke.yaml i en mappe "
                            "som er oppgitt",
                            "The county file (fylke.yaml), or its folder; default: the fylke.yaml of a folder given"),
+    # navplan portfolio --since: what moved in each office since the last county meeting
+    "help.option.portfolio_since": ("Hva som har flyttet seg i hvert kontor siden denne datoen (siste commit av hver "
+                                    "plan til og med den) eller revisjonen",
+                                    "What moved in each office since this date (the last commit of each plan on or "
+                                    "before it) or revision"),
+    "changes.title": ("Endringer siden {since}, per {as_of}", "Changes since {since}, as of {as_of}"),
+    "changes.since.date": ("Hvert kontor er sammenlignet med siste commit av planen til og med {date}.",
+                           "Each office is compared with the last commit of its plan on or before {date}."),
+    "changes.since.revision": ("Hvert kontor er sammenlignet med planen i revisjonen {revision}.",
+                               "Each office is compared with its plan at the revision {revision}."),
+    "changes.col.compared": ("Sammenlignet med", "Compared with"),
+    "changes.col.slack": ("Slakk før → nå", "Slack then → now"),
+    "changes.col.change": ("Endring", "Change"),
+    "changes.col.status": ("Endret status", "Status changed"),
+    "changes.col.moved": ("Flyttet mest (arbeidsdager)", "Moved most (working days)"),
+    "changes.col.missed": ("Holder ikke lenger", "No longer hold"),
+    "changes.revision": ("{commit} {date}", "{commit} {date}"),
+    "changes.status": ("{id} {before} → {after}", "{id} {before} → {after}"),
+    "changes.moved": ("{id} {moved} {date}", "{id} {moved} {date}"),
+    "changes.date.latest_start": ("start senest", "latest start"),
+    "changes.date.latest_finish": ("ferdig senest", "latest finish"),
+    "changes.date.earliest_finish": ("prognose ferdig", "forecast finish"),
+    "changes.moved_more": ("og {count} til", "and {count} more"),
+    "changes.opening_moved": ("åpning {before} → {after}", "opening {before} → {after}"),
+    "changes.missed": ("{id} {date}: mangler {days} {days:arbeidsdag|arbeidsdager}",
+                       "{id} {date}: {days} working {days:day|days} short"),
+    "changes.summary": ("{count} {count:kontor|kontorer} sammenlignet: {worse} med mindre slakk enn før, {better} med "
+                        "mer, {none} uten historikk.",
+                        "{count} {count:office|offices} compared: {worse} with less slack than before, {better} "
+                        "with more, {none} without history."),
+    "report.no_history.unknown_revision": ("revisjonen {revision} finnes ikke i planens repository.",
+                                           "the revision {revision} is not in the plan's repository."),
+    "report.no_history.not_at_revision": ("planen fantes ikke i {revision}.", "the plan did not exist at {revision}."),
+    "changes.sheet": ("Endringer", "Changes"),
+    "changes.col.revision_date": ("Commit-dato", "Commit date"),
+    "changes.col.opening_before": ("Åpning før", "Opening then"),
+    "changes.col.slack_before": ("Slakk før", "Slack then"),
+    "changes.col.slack_now": ("Slakk nå", "Slack now"),
 }

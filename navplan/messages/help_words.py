@@ -235,11 +235,11 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     "help.portfolio": ("Alle kontorene på én linje hver, sortert etter risiko: åpning, om den holder, slakk, "
                        "kritisk aktivitet, forsinkede og neste frist. Avslutter med kode 2 (etter hele listen) om en "
                        "plan ikke kunne leses. En fylkesfil (fylke.yaml) i en mappe som er oppgitt, eller --county, "
-                       "gir fylkets navn og språk.",
+                       "gir fylkets navn og språk; --since viser hva som har flyttet seg i hvert kontor siden da.",
                        "Every office on one line, sorted by risk: opening, whether it holds, slack, critical "
                        "activity, overdue count and next deadline. Exits 2 (after the whole list) if a plan could "
                        "not be read. A county file (fylke.yaml) in a folder given, or --county, gives the county's "
-                       "name and language."),
+                       "name and language; --since shows what moved in each office since then."),
     "help.portfolio.example": ("navplan portfolio fylket/", "navplan portfolio county/"),
     "help.option.paths": ("Planfiler, eller mapper som søkes gjennom (med undermapper) etter navplan.yaml",
                           "Plan files, or folders searched (with their subfolders) for navplan.yaml"),

@@ -56,8 +56,10 @@ _DATE_MISSED = _numbers("portfolio.col.worst_date_slack", "portfolio.col.worst_d
 _STATUS = _number("portfolio.col.status")
 
 
-def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None) -> Book:
-    """The portfolio's sheet, titled with the county's name when there is a county file."""
+def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None,
+                   since: dt.date | str | None = None) -> Book:
+    """The portfolio's sheet, titled with the county's name when there is a county file; with
+    ``since``, a second sheet of what moved in each office since then."""
     sheet = Sheet(t("portfolio.sheet", lang))
     title = portfolio_title(lines, as_of, lang, county)
     sheet.put(TITLE_ROW, 1, title, bold=True, size=14)
@@ -90,7 +92,12 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, cou
                            title_rows=(TITLE_ROW, HEADER_ROW), header=("", title, ""), across_then_down=True,
                            footer=("", t("xlsx.footer.as_of", lang, date=format_date(as_of, lang)),
                                    t("xlsx.footer.page", lang)))
-    return Book([sheet], creator=f"navplan {navplan.__version__}")
+    sheets = [sheet]
+    if since is not None:
+        from navplan.render.workbook.portfolio_changes_sheet import changes_sheet
+
+        sheets.append(changes_sheet(lines, since, as_of, lang))
+    return Book(sheets, creator=f"navplan {navplan.__version__}")
 
 
 
@@ -107,7 +114,7 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
 
 
 def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx", *,
-                             county: str | None = None) -> bytes:
+                             county: str | None = None, since: dt.date | str | None = None) -> bytes:
     from navplan.render.workbook.countdown_workbook import book_bytes
 
-    return book_bytes(portfolio_book(lines, as_of, lang, county=county), file_format)
+    return book_bytes(portfolio_book(lines, as_of, lang, county=county, since=since), file_format)
