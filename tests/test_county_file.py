@@ -104,14 +104,19 @@ GENERATED = {
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_generated_bad_county_file(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Named with --county, and found in the folder given: the same one line."""
     build, wanted = GENERATED[name]
     folder = tmp_path / "fylket"
     folder.mkdir()
     county = build(folder)
+    (folder / "kontor").mkdir()
+    shutil.copy(COUNTY_CASES / "kontor" / "navplan.yaml", folder / "kontor" / "navplan.yaml")
     monkeypatch.chdir(tmp_path)
-    result = run_navplan("portfolio", "--county", county, "--as-of", "07.01.2030", "--lang", "en")
-    assert result.exit_code == 2 and result.stdout == "" and result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"navplan: {county}") and wanted in result.stderr, result.stderr
+    found = [] if name == "missing_file" else [["portfolio", folder]]
+    for command in [["portfolio", "--county", county], *found]:
+        result = run_navplan(*command, "--as-of", "07.01.2030", "--lang", "en")
+        assert result.exit_code == 2 and result.stdout == "" and result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(f"navplan: {county}") and wanted in result.stderr, result.stderr
 
 
 def test_a_folder_without_a_county_file_says_so(tmp_path: Path) -> None:

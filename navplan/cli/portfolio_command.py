@@ -111,6 +111,8 @@ def portfolio(
 def _county(named: Path | None, paths: list[Path]):
     """The county file: the one --county names, else the fylke.yaml of a folder given (at its top,
     beside the office folders); None when there is none. Two folders with one each is a question."""
+    import os
+
     from navplan.errors import NavplanError
     from navplan.plan.county_file import county_in, load_county
 
@@ -124,7 +126,7 @@ def _county(named: Path | None, paths: list[Path]):
             continue
         candidate = county_in(path) if folder else None
         if candidate is not None:
-            found.setdefault(str(candidate.resolve()), candidate)
+            found.setdefault(os.path.realpath(candidate), candidate)  # a link loop is load_county's to name
     if len(found) > 1:
         raise NavplanError("error.county.several", field="PATHS", hint="hint.county.several",
                            files=[str(path) for path in found.values()])

@@ -199,8 +199,8 @@ def _english_keys(document: YamlDocument) -> None:
             yield value, kind, path
 
     places = list(mappings(content, "top", ()))
-    for index, resource in enumerate(content.get("resources") or [] if isinstance(content.get("resources"), list)
-                                     else []):
+    resources = content.get("resources")
+    for index, resource in enumerate(resources if isinstance(resources, list) else []):
         places += mappings(resource, "resource", ("resources", index))
         periods = resource.get("periods") if isinstance(resource, dict) else None
         for number, period in enumerate(periods if isinstance(periods, list) else []):
