@@ -46,6 +46,7 @@ BUILT_KEYS = {
     "diff.deadline.": "a deadline's slack before and after: render/diff_terminal.py",
     "day_off.": "why a day is not a working day: engine/working_days.py DayOff.render",
     "risk.kind.": "fixed or not_after, a date navplan risk gives a probability: render/risk_*.py",
+    "changes.date.": "the date of an activity that moved most: render/portfolio_changes.py moved_lines",
 }
 _KEY_SHAPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _FILE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".xlsx", ".xml", ".ics", ".csv", ".md", ".html", ".txt")

@@ -132,7 +132,7 @@ def _entry(everything, activity_id: str):
 @command(commands, "schema", "schema")
 def schema(
     ctx: typer.Context,
-    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk",
+    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk|county",
                                                       help="help.option.schema_document", show_default=False)] = None,
     file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                 help="help.option.output_file")] = None,
@@ -144,7 +144,9 @@ def schema(
     language(lang)  # the schema itself is the same in both languages
 
     name = metavar("DOCUMENT", env_of(ctx).lang)
-    text = schema_text(choice(document, name, ("plan", "schedule", "diff", "portfolio", "risk"), "plan"))
+    from navplan.schemas import DOCUMENTS
+
+    text = schema_text(choice(document, name, DOCUMENTS, "plan"))
     if file is None:
         env_of(ctx).stdout.write(text)
     else:

@@ -127,12 +127,67 @@ def validate(
 
 def _validate_one(env, plan: Path | None, lang: str) -> None:
     from navplan.engine.dependency_graph import check_cycles
+    from navplan.errors import NavplanError
     from navplan.messages import format_date, t
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
+    county = _county_file(plan)
+    if county is not None:
+        _validate_county(env, county, lang)
+        return
     path = resolve_plan_path(plan)
-    project = load_project(path)
+    try:
+        project = load_project(path)
+    except NavplanError:
+        if not _reads_as_county(path):
+            raise
+        _validate_county(env, path, lang)
+        return
     check_cycles(project)
     env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
               date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))
+
+
+def _county_file(plan: Path | None) -> Path | None:
+    """The county file ``plan`` names by its name: fylke.yaml, or a folder holding one and no plan."""
+    from navplan.plan.county_file import county_in
+    from navplan.plan.county_model import COUNTY_FILE_NAME
+    from navplan.plan.loading import PLAN_FILE_NAME
+
+    if plan is None:
+        return None
+    if plan.name == COUNTY_FILE_NAME:
+        return plan
+    try:
+        if plan.is_dir() and not (plan / PLAN_FILE_NAME).exists():
+            return county_in(plan)
+    except OSError:
+        return None
+    return None
+
+
+def _reads_as_county(path: Path) -> bool:
+    """Whether a file that is no plan is a county file under another name: a mapping
+    with ``county:`` and no ``office:``."""
+    from navplan.errors import NavplanError
+    from navplan.plan.safe_yaml import load_yaml_file
+
+    try:
+        content = load_yaml_file(path).content
+    except (NavplanError, RecursionError):
+        return False
+    return isinstance(content, dict) and "county" in content and "office" not in content
+
+
+def _validate_county(env, path: Path, lang: str) -> None:
+    """The county file, the plans it names, and each office's own activity ids against its plan."""
+    from navplan.messages import t
+    from navplan.plan.county_file import check_county_offices, load_county
+
+    county = load_county(path)
+    unreadable = check_county_offices(county)
+    if unreadable:
+        raise unreadable[0]
+    env.say(t("county.valid", lang, file=str(county.file), county=county.name, resources=len(county.resources),
+              offices=len(county.county.offices)))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
+from navplan.features.portfolio_history import OfficeChanges
 from navplan.plan.loading import PLAN_FILE_NAME
 from navplan.plan.safe_yaml import MAX_DEPTH
 
@@ -58,6 +59,8 @@ class PortfolioLine:
     next_deadline_id: str | None = None
     error: NavplanError | None = None
     probability_on_time: float | None = None  # by `navplan risk`'s Monte Carlo; None when not sampled
+    #: With --since: what moved since the last county meeting (navplan.features.portfolio_history).
+    changes: OfficeChanges | None = None
 
     @property
     def missing_working_days(self) -> int | None:
@@ -164,9 +167,12 @@ def _folder_kind(entry: os.DirEntry) -> str | None:
         return None
 
 
-def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES) -> PortfolioLine:
+def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES,
+              since: dt.date | str | None = None) -> PortfolioLine:
     """Load and schedule one plan, once, and sum it up; with ``samples``, also
-    sample it for the probability of opening on time. Bad input becomes the line's error."""
+    sample it for the probability of opening on time; with ``since`` (a date or a
+    revision name), also compare it with the plan in its git history then. Bad
+    input becomes the line's error."""
     from navplan.engine.schedule import schedule
     from navplan.plan.project import load_project
 
@@ -193,6 +199,10 @@ def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SA
         line.error = NavplanError("error.internal", file=path, detail=f"{type(error).__name__}: {error}")
         return line
     _fill(line, result, lang)
+    if since is not None:  # git is asked only when a county meeting asks what moved
+        from navplan.features.portfolio_history import office_changes
+
+        line.changes = office_changes(path, result, since, lang)
     return line
 
 
@@ -225,15 +235,18 @@ def _fill(line: PortfolioLine, result, lang: str) -> None:
 
 def portfolio(paths: Iterable[str | Path], as_of: dt.date, lang: str,
               advance: Callable[[], None] | None = None, found: list[Path | NavplanError] | None = None,
-              workers: int | None = None, samples: int = PORTFOLIO_SAMPLES) -> list[PortfolioLine]:
+              workers: int | None = None, samples: int = PORTFOLIO_SAMPLES,
+              since: dt.date | str | None = None) -> list[PortfolioLine]:
     """Every plan under ``paths`` summed up, sorted by risk. ``advance`` is
     called after each plan (for a progress bar); ``found`` may be passed when
     the caller has already searched. ``workers`` processes share the plans
     out (default: one per core for :data:`PARALLEL_FROM` plans or more);
-    ``samples`` per plan for the probability of opening on time (0: none)."""
+    ``samples`` per plan for the probability of opening on time (0: none);
+    ``since``: each office's changes since then (see :func:`summarise`)."""
     items = find_plans(paths) if found is None else found
     plans = [item for item in items if not isinstance(item, NavplanError)]
-    summaries = _summaries(plans, as_of, lang, _workers(len(plans)) if workers is None else workers, samples)
+    summaries = _summaries(plans, as_of, lang, _workers(len(plans)) if workers is None else workers, samples,
+                           since)
     lines: list[PortfolioLine] = []
     for item in items:
         if isinstance(item, NavplanError):
@@ -254,11 +267,11 @@ def _workers(plans: int) -> int:
 
 
 def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
-               samples: int = PORTFOLIO_SAMPLES) -> Iterator[PortfolioLine]:
+               samples: int = PORTFOLIO_SAMPLES, since: dt.date | str | None = None) -> Iterator[PortfolioLine]:
     """Each plan summed up, in the order given, by this process or by ``workers`` worker processes."""
     if workers <= 1:
         for plan in plans:
-            yield summarise(plan, as_of, lang, samples)
+            yield summarise(plan, as_of, lang, samples, since)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -277,7 +290,8 @@ def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
     chunk = max(1, min(16, len(plans) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        yield from pool.map(summarise, plans, repeat(as_of), repeat(lang), repeat(samples), chunksize=chunk)
+        yield from pool.map(summarise, plans, repeat(as_of), repeat(lang), repeat(samples), repeat(since),
+                            chunksize=chunk)
 
 
 def _end_with_parent(parent: int) -> None:

@@ -81,9 +81,11 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     # validate
     "help.validate.short": ("Sjekk planfiler", "Check plan files"),
     "help.validate": ("Sjekk planfiler: felt, datoer, aktivitets-id-er og avhengigheter som går i ring. Med "
-                      "flere planer får hver sin linje, og koden er 2 om noen av dem har feil.",
+                      "flere planer får hver sin linje, og koden er 2 om noen av dem har feil. En fylkesfil "
+                      "(fylke.yaml) sjekkes også: ressursene, periodene og aktivitetene og planene den nevner.",
                       "Check plan files: fields, dates, activity ids and dependency cycles. With several plans, "
-                      "each gets its line, and the exit code is 2 if any of them is wrong."),
+                      "each gets its line, and the exit code is 2 if any of them is wrong. A county file "
+                      "(fylke.yaml) is checked too: its resources, periods, and the activities and plans it names."),
     "help.validate.example": ("navplan validate kontor/", "navplan validate office/"),
     # init
     "help.init.short": ("Start en ny plan for et kontor", "Start a new plan for an office"),
@@ -118,11 +120,13 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
     # schema
     "help.schema.short": ("JSON Schema for planfilen og navplans JSON-utdata",
                           "JSON Schema of the plan file and navplan's JSON output"),
-    "help.schema": ("JSON Schema for planfilen (standard), eller for JSON-dokumentet en kommando skriver.",
-                    "The JSON Schema of the plan file (default), or of the JSON document a command writes."),
+    "help.schema": ("JSON Schema for planfilen (standard), for fylkesfilen, eller for JSON-dokumentet en kommando "
+                    "skriver.",
+                    "The JSON Schema of the plan file (default), of the county file, or of the JSON document a "
+                    "command writes."),
     "help.schema.example": ("navplan schema > navplan.schema.json", "navplan schema > navplan.schema.json"),
-    "help.option.schema_document": ("plan (standard), schedule, diff, portfolio eller risk",
-                                    "plan (default), schedule, diff, portfolio or risk"),
+    "help.option.schema_document": ("plan (standard), schedule, diff, portfolio, risk eller county (fylkesfilen)",
+                                    "plan (default), schedule, diff, portfolio, risk or county (the county file)"),
     # done, start, set
     "help.done.short": ("Marker en aktivitet ferdig", "Mark an activity done"),
     "help.done": ("Marker en aktivitet ferdig: status ferdig, faktisk ferdig på --on (standard i dag). "
@@ -234,10 +238,12 @@ HELP_WORDS: dict[str, tuple[str, str]] = {
                              "Every office on one line, sorted by risk"),
     "help.portfolio": ("Alle kontorene på én linje hver, sortert etter risiko: åpning, om den holder, slakk, "
                        "kritisk aktivitet, forsinkede og neste frist. Avslutter med kode 2 (etter hele listen) om en "
-                       "plan ikke kunne leses.",
+                       "plan ikke kunne leses. En fylkesfil (fylke.yaml) i en mappe som er oppgitt, eller --county, "
+                       "gir fylkets navn og språk; --since viser hva som har flyttet seg i hvert kontor siden da.",
                        "Every office on one line, sorted by risk: opening, whether it holds, slack, critical "
                        "activity, overdue count and next deadline. Exits 2 (after the whole list) if a plan could "
-                       "not be read."),
+                       "not be read. A county file (fylke.yaml) in a folder given, or --county, gives the county's "
+                       "name and language; --since shows what moved in each office since then."),
     "help.portfolio.example": ("navplan portfolio fylket/", "navplan portfolio county/"),
     "help.option.paths": ("Planfiler, eller mapper som søkes gjennom (med undermapper) etter navplan.yaml",
                           "Plan files, or folders searched (with their subfolders) for navplan.yaml"),

@@ -134,6 +134,9 @@ def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tupl
     if kind == "extra_forbidden":
         name = str(location[-1])
         known = _fields_at(model, location[:-1])
+        for names in _alias_choices(model, location[:-1]):
+            if name in names:  # one field written under two of its names (språk and language)
+                return Message("error.field.same_field", first=names[0], second=names[-1]), None
         close = difflib.get_close_matches(name, known, n=1)
         hint = (Message("hint.did_you_mean", guess=close[0]) if close else
                 Message("hint.known_fields", fields=known) if known else None)
@@ -159,6 +162,8 @@ def field_label(location: tuple[Any, ...], content: Any) -> str | None:
     parts: list[str] = []
     node = content
     for step in location:
+        if step == "[key]":  # pydantic's mark for a mapping's key: the key itself is named already
+            continue
         if isinstance(step, int):
             label = str(step + 1)
             if isinstance(node, list) and step < len(node) and isinstance(node[step], dict) and node[step].get("id"):
@@ -188,7 +193,26 @@ def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
         current = _model_in(field.annotation)
         if current is None:
             return []
-    return list(getattr(current, "model_fields", {}))
+    # A field read under another name than its own (``from`` for ``first``) is known by that name.
+    return [field.alias or name for name, field in getattr(current, "model_fields", {}).items()]
+
+
+def _alias_choices(model: type[BaseModel], location: tuple[Any, ...]) -> list[list[str]]:
+    """The names of each field at ``location`` that may be written under more than one name."""
+    from pydantic import AliasChoices
+
+    current: Any = model
+    for step in location:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        field = fields.get(step) or next((f for f in fields.values() if f.alias == step), None)
+        current = _model_in(field.annotation) if field is not None else None
+        if current is None:
+            return []
+    return [[str(choice) for choice in field.validation_alias.choices]
+            for field in getattr(current, "model_fields", {}).values()
+            if isinstance(field.validation_alias, AliasChoices)]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

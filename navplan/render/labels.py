@@ -12,6 +12,8 @@ from navplan.messages import format_date, t
 from navplan.plan.values import Status
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from navplan.features.levers import Levers
     from navplan.features.portfolio import PortfolioLine
 
@@ -179,3 +181,10 @@ def audience_line(schedule: Schedule, view, lang: str) -> str | None:
     names = [role_title(schedule, role, lang) for role in sorted(view.roles)] + sorted(view.owners)
     who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('view.and', lang)} {names[-1]}"
     return t("view.audience", lang, who=who)
+
+
+def portfolio_title(lines: list["PortfolioLine"], as_of: "dt.date", lang: str, county: str | None = None) -> str:
+    """The portfolio's title: the county's name first when a county file names it."""
+    if county is None:
+        return t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))
+    return t("county.portfolio.title", lang, county=county, as_of=format_date(as_of, lang), count=len(lines))

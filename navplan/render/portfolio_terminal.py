@@ -7,10 +7,10 @@ import datetime as dt
 
 from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
-from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_warns
+from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
 
 
-def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str,
+def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str, county: str | None = None, *,
                      samples: int = PORTFOLIO_SAMPLES) -> None:
     """One line per office: the plan file under the office (dim), the opening's
     slack, the worst fixed or not-after date (its slack over its id), the
@@ -18,7 +18,8 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
     whether the opening and every date hold. When the terminal is narrow, the
     overdue count goes under the slack, the worst date under the probability,
     the next deadline under the critical activity and the status and slack
-    under the opening. Fewer ``samples`` than `navplan risk` takes are said under the table."""
+    under the opening. With a county file, the title names the county. Fewer ``samples`` than
+    `navplan risk` takes are said under the table."""
     from rich.text import Text
 
     from navplan.errors import shown_path, visible
@@ -64,8 +65,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         del columns[3]
         for row in rows:
             del row[3]
-    print_table(console, columns, rows, title=t("portfolio.title", lang, as_of=format_date(as_of, lang),
-                                                count=len(lines)))
+    print_table(console, columns, rows, title=portfolio_title(lines, as_of, lang, county))
     note = fewer_samples_note(lines, samples, lang)
     if note:
         console.print(note)

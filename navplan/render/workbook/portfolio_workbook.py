@@ -15,7 +15,7 @@ import navplan
 from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
-from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_warns
+from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
     INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row, percent_format,
@@ -58,9 +58,13 @@ _DATE_MISSED = _numbers("portfolio.col.worst_date_slack", "portfolio.col.worst_d
 _STATUS = _number("portfolio.col.status")
 
 
-def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES) -> Book:
+def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None,
+                   since: dt.date | str | None = None, samples: int = PORTFOLIO_SAMPLES) -> Book:
+    """The portfolio's sheet, titled with the county's name when there is a county file; with
+    ``since``, a second sheet of what moved in each office since then. Fewer ``samples`` than
+    `navplan risk` takes are said in the subtitle."""
     sheet = Sheet(t("portfolio.sheet", lang))
-    title = t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))
+    title = portfolio_title(lines, as_of, lang, county)
     sheet.put(TITLE_ROW, 1, title, bold=True, size=14)
     subtitle = t("portfolio.xlsx.subtitle", lang, as_of=format_date(as_of, lang), version=navplan.__version__)
     fewer = fewer_samples_note(lines, samples, lang)
@@ -92,7 +96,13 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, sample
                            title_rows=(TITLE_ROW, HEADER_ROW), header=("", title, ""), across_then_down=True,
                            footer=("", t("xlsx.footer.as_of", lang, date=format_date(as_of, lang)),
                                    t("xlsx.footer.page", lang)))
-    return Book([sheet], creator=f"navplan {navplan.__version__}")
+    sheets = [sheet]
+    if since is not None:
+        from navplan.render.workbook.portfolio_changes_sheet import changes_sheet
+
+        sheets.append(changes_sheet(lines, since, as_of, lang))
+    return Book(sheets, creator=f"navplan {navplan.__version__}")
+
 
 
 def _values(line: PortfolioLine, lang: str) -> list[object]:
@@ -110,7 +120,8 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
 
 
 def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx", *,
+                             county: str | None = None, since: dt.date | str | None = None,
                              samples: int = PORTFOLIO_SAMPLES) -> bytes:
     from navplan.render.workbook.countdown_workbook import book_bytes
 
-    return book_bytes(portfolio_book(lines, as_of, lang, samples), file_format)
+    return book_bytes(portfolio_book(lines, as_of, lang, county=county, since=since, samples=samples), file_format)
