@@ -36,7 +36,6 @@ least P % of the samples are done.
 
 from __future__ import annotations
 
-import math
 import os
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
