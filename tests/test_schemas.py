@@ -55,6 +55,20 @@ NOT_FOR_A_SCHEMA = {
     "cases/errors/duplicate_key.yaml": "a key written twice is YAML's matter: editors flag it themselves",
     "bad_inputs/duplicate_top_key.yaml": "a key written twice is YAML's matter: editors flag it themselves",
     "bad_inputs/escaped_surrogate.yaml": "a lone surrogate: editors' patterns see text as UTF-16 code units",
+    "bad_inputs/correlation_unknown_id.yaml": "which ids exist needs the network",
+    "bad_inputs/correlation_no_range.yaml": "whether an activity is sampled needs the network",
+    "bad_inputs/correlation_milestone.yaml": "whether an activity is sampled needs the network",
+    "bad_inputs/correlation_summary.yaml": "which ids are summaries needs the network",
+    "bad_inputs/correlation_dropped.yaml": "what drop: takes out (with its sub-activities) needs the network",
+    "bad_inputs/correlation_unknown_group.yaml": "a new group's id with no activities: the handbook's group ids",
+    "bad_inputs/risk_duplicate_id.yaml": "JSON Schema cannot say that ids in a list are unique",
+    "bad_inputs/risk_id_is_activity.yaml": "which ids are the activities' needs the network",
+    "bad_inputs/risk_delays_unknown.yaml": "which ids exist needs the network",
+    "bad_inputs/risk_delays_opening.yaml": "the opening's id is the handbook's",
+    "bad_inputs/risk_delays_summary.yaml": "which ids are summaries needs the network",
+    "bad_inputs/remaining_units.yaml": "whether an activity is counted in months needs the network",
+    "bad_inputs/probability_on_milestone.yaml": "which ids are milestones needs the network",
+    "bad_inputs/probability_on_summary.yaml": "which ids are summaries needs the network",
 }
 #: Cases navplan accepts that the editor's YAML parser (PyYAML) cannot read.
 UNREADABLE_BUT_VALID = {"bad_inputs/accept_tab_after_colon.yaml": "PyYAML refuses a tab after a colon"}
@@ -155,6 +169,40 @@ FIELD_VALUES = {
                  "{closed: [2027-05-31, 14.05.2027]}", "{closed: [2027-02-30]}", "{closed: 2027-05-31}",
                  "{closed: ~}", "{calender: true}", "~", "{}"],
     "drop": ['["9.2"]', "[9.2]", '"9.2"', '["-bad"]', "[]", "~", '["' + "a" * 33 + '"]'],
+    "correlation": ['[{activities: ["9.2.1", "9.2.2"], rank: 0.6, reason: "samme utleier"}]',
+                    '[{activities: "9.2.1", rank: 0.6, reason: x}]', '[{activities: ["9.2.1", "9.2.2"], rank: 0.6}]',
+                    "[{id: lokaler, rank: 0}]", '[{id: lokaler, rank: "0,3"}]', "[{id: lokaler, rank: .5}]",
+                    '[{id: lokaler, activities: ["9.2.2", "9.2.3"], rank: 1}]',
+                    '[{activities: ["9.2.1"], rank: 0.5, reason: x}]',
+                    '[{activities: ["9.2.1", "9.2.1"], rank: 0.5, reason: x}]',
+                    '[{activities: ["9.2.1", "9.2.2"], rank: -0.5, reason: x}]',
+                    '[{activities: ["9.2.1", "9.2.2"], rank: 1.5, reason: x}]',
+                    '[{activities: ["9.2.1", "9.2.2"], rank: 50 %, reason: x}]',
+                    '[{activities: ["9.2.1", "9.2.2"], rank: 0.5, reason: x, weight: 2}]',
+                    '[{activities: ["9.2.1", "9.2.2"], reason: x}]', '[{id: lokaler}]',
+                    '[{id: lokaler, rank: 0.5, reason: "a\\u0007b"}]',
+                    '{activities: ["9.2.1", "9.2.2"], rank: 0.5, reason: x}', "[]", "~"],
+    "risks": ['[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: 20 %, delays: "9.2.2", by: 6w..10w}]',
+              '[{id: R1, title: T, probability: "0,2", delays: ["9.2.2"], by: {low: 6w, likely: 7w, high: 10w}}]',
+              '[{id: R1, title: T, probability: 1, delays: ["9.2.2", "9.2.3"], by: 0d..2w, owner: Kari, '
+              'mitigation: "two\\nlines"}]',
+              '[{id: R1, title: T, probability: 0, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: 20, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: 100.5 %, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: maybe, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, probability: 0.2, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: "", probability: 0.2, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: 0.2, delays: [], by: 6w}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2", "9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: 2m}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: 0d}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: 0d..0w}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: {low: 0d, high: 0d}}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"]}]',
+              '[{id: "R 1", title: T, probability: 0.2, delays: ["9.2.2"], by: 6w}]',
+              '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: 6w, impact: 3}]',
+              '[{id: R1, title: "T\\nU", probability: 0.2, delays: ["9.2.2"], by: 6w}]', "[]", "~"],
 }
 ACTIVITY_VALUES = {
     "duration": ["10d", "3w", "2m", "10", "0", "0d", "10D", '" 10 d "', "2600d", "2601d", "520w", "521w", "120m", "121m",
@@ -171,6 +219,8 @@ ACTIVITY_VALUES = {
     "notes": ['"two\\nlines\\tand a tab"', '"a\\u0007bell"', "~", "42"],
     "title": ['"Flytte inn"', "~", '""', "2020", '"' + "t" * 200 + '"', '"' + "t" * 201 + '"'],
     "parent": ['"7"', "7", "~", '"-7"'],
+    "probability": ["0.5", "50 %", "50%", '"0,5"', ".5", "1", "100 %", "0", "0 %", "1.2", "-0.5", "50", "maybe", "~",
+                    "true"],
 }
 def _plan_with(field: str, value: str) -> str:
     base = {"office": '"NAV Nord"', "opening": "2028-01-03", "start": "2027-01-04"}
@@ -192,6 +242,9 @@ def test_each_fields_values_are_read_alike_by_navplan_and_the_schema() -> None:
     samples += [(f"actual dates with status {status}", _activity_with("actual_start", "2027-02-01", status) +
                  ("    actual_finish: 2027-03-01\n" if finish else ""))
                 for status in (None, "not_started", "pågår", "done") for finish in (False, True)]
+    samples += [(f"remaining {value} with status {status}", _activity_with("remaining", value, status))
+                for status in (None, "pågår", "done") for value in ("2w", "1w..3w", "{low: 1w, high: 3w}", "0d",
+                                                                    "0d..2w", "0w..0d", "~", "soon", "-2w")]
     differ = []
     for label, text in samples:
         navplan_reads = loader_accepts(text)

@@ -69,7 +69,7 @@ def record_done(plan: str | Path | None, activity_id: str, *, on: dt.date, today
             raise NavplanError("progress.before_start", field="--on",
                                hint=Message("progress.before_start.hint", id=activity_id, plan=plan_words(plan)),
                                date=on, start=start, id=activity_id)
-        return editing.apply({"status": Status.DONE, "actual_finish": on})
+        return editing.apply({"status": Status.DONE, "actual_finish": on, "remaining": None})
 
 
 def record_start(plan: str | Path | None, activity_id: str, *, on: dt.date, today: dt.date) -> PlanEdit:
@@ -110,6 +110,8 @@ def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, A
             fields.setdefault("actual_finish", None)
         if new is Status.NOT_STARTED:
             fields.setdefault("actual_start", None)
+        if new is not Status.STARTED:
+            fields.setdefault("remaining", None)  # what remains is said of work under way only
     with _editing(plan, activity_id) as editing:
         if editing.activity.is_summary:
             if "status" in fields:
@@ -126,7 +128,7 @@ def _parsed(name: str, value: Any) -> Any:
     try:
         if name in ("fixed", "not_before", "not_after", "actual_start", "actual_finish"):
             return parse_date(value)
-        if name == "duration":
+        if name in ("duration", "remaining"):
             # A range (3w..8w) is sampled by `navplan risk`; every other command schedules its likely value.
             return value if isinstance(value, (Duration, DurationRange)) else parse_duration_or_range(value)
         if name == "status":

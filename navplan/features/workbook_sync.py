@@ -297,7 +297,10 @@ def edits(changes: list[Change]) -> dict[str, dict[str, Status | dt.date | None]
     """The changes as fields to set, by activity (None removes a date)."""
     by_activity: dict[str, dict[str, Status | dt.date | None]] = {}
     for change in changes:
-        by_activity.setdefault(change.activity_id, {})[change.field] = change.new
+        fields = by_activity.setdefault(change.activity_id, {})
+        fields[change.field] = change.new
+        if change.field == "status" and change.new is not Status.STARTED:
+            fields["remaining"] = None  # what remains is said of work under way only
     return by_activity
 
 

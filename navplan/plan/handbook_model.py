@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
     ActivityId, Duration, DurationRange, Link, Source, Strict, Text, _links_from_shorthand, _parse_duration_field,
-    check_likely,
+    check_likely, parse_probability, parse_rank,
 )
 
 
@@ -82,6 +82,9 @@ class HandbookActivity(Strict):
     duration: Duration | None = None
     duration_source: Source | None = None
     duration_range: DurationSpread | None = Field(None, description="Low and high around duration (the likely value)")
+    probability: float | None = Field(
+        None, description="Work that happens or not (the handbook's 'eventuell'): the probability it is needed")
+    probability_source: Source | None = None
     after: list[Link] = Field(default_factory=list)
     note: Text | None = None
     # The current layer's (handbook/current/*.yaml): every item carries its source.
@@ -96,9 +99,13 @@ class HandbookActivity(Strict):
 
     _parse_duration = field_validator("duration", mode="before")(_parse_duration_field)
     _parse_after = field_validator("after", mode="before")(_links_from_shorthand)
+    _parse_probability = field_validator("probability", mode="before")(
+        lambda value: None if value is None else parse_probability(value))
 
     @model_validator(mode="after")
     def _sourced(self) -> "HandbookActivity":
+        if self.probability is not None and (self.probability_source is None or self.duration is None):
+            raise InvalidValue("error.handbook.probability_source", id=self.id)
         if self.origin == "current" and self.source is None:
             raise InvalidValue("error.handbook.current_source", id=self.id)
         if self.origin == "current" and self.role is not None and self.role_source is None:
@@ -138,6 +145,20 @@ class Requirement(Strict):
     text: Text
 
 
+class HandbookSharedCause(Strict):
+    """Activities whose durations share a cause in most offices (the premises chain's landlord
+    and market), sampled together by `navplan risk` unless a plan says otherwise. The rank
+    is navplan's estimate, or a source's word, never the handbook's: the handbook gives none."""
+
+    id: ActivityId = Field(description="How a plan names it to change or turn it off")
+    activities: list[ActivityId] = Field(min_length=2)
+    rank: float
+    reason: Text = Field(description="The cause they share, in a few words")
+    source: Source = Field(description="Why this rank: an estimate with its reason, or a cited source")
+
+    _parse_rank = field_validator("rank", mode="before")(parse_rank)
+
+
 class Handbook(Strict):
     """Everything in ``handbook/handbook.yaml``."""
 
@@ -150,6 +171,17 @@ class Handbook(Strict):
     criteria: list[Criterion] = Field(min_length=9, max_length=9)
     requirements: list[Requirement] = Field(min_length=7, max_length=7)
     activities: list[HandbookActivity]
+    correlation: list[HandbookSharedCause] = Field(
+        default_factory=list, description="Shared causes every plan samples with, unless it changes them")
+
+    @model_validator(mode="after")
+    def _causes_known(self) -> "Handbook":
+        known = {activity.id for activity in self.activities}
+        for cause in self.correlation:
+            for member in cause.activities:
+                if member not in known:
+                    raise InvalidValue("error.handbook.cause_unknown", id=cause.id, member=member)
+        return self
 
 
 class Template(Strict):

@@ -438,3 +438,63 @@ def parse_status(value: object) -> object:
     return found
 
 
+# --- Numbers for `navplan risk`: probabilities and rank correlations ---------------------------------
+
+#: A number as YAML 1.2 (an editor) reads one: decimal with an optional exponent, or 0x / 0o whole numbers.
+_YAML_NUMBER = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_YAML_BASED = re.compile(r"^0(?:x[0-9a-fA-F]+|o[0-7]+)$")
+#: A decimal as people write one in Norway too: 0,2 (a plain decimal point works as well).
+_DECIMAL = re.compile(r"^(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")
+_PERCENT = re.compile(r"^(.*?)\s*%$")
+
+
+def _number(value: object) -> float | None:
+    """The number ``value`` says, as an editor's YAML or a Norwegian decimal (0,2); None if none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if abs(value) < float("inf") else None  # neither infinite nor NaN
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _YAML_BASED.match(text):
+        return float(int(text[2:], 16 if text[1] == "x" else 8))
+    if _YAML_NUMBER.match(text):
+        return float(text)
+    if _DECIMAL.match(text):
+        return float(text.replace(",", "."))
+    return None
+
+
+def parse_probability(value: object) -> float:
+    """A probability as people write it: above 0 and at most 1 (``0.2``, ``0,2``, ``.2``) or
+    a percentage (``20 %``, ``20%``).
+
+    >>> parse_probability("20 %"), parse_probability("0,25"), parse_probability(1)
+    (0.2, 0.25, 1.0)
+    >>> parse_probability("20")
+    Traceback (most recent call last):
+    navplan.errors.InvalidValue: '20' is not a probability: write a number above 0 and at most 1 (0.2) or a percentage (20 %)
+    """
+    percent = _PERCENT.match(value.strip()) if isinstance(value, str) else None
+    if percent:
+        amount = percent.group(1).strip()
+        number = float(amount.replace(",", ".")) / 100 if _DECIMAL.match(amount) else None
+    else:
+        number = _number(value)
+    if number is None or not 0.0 < number <= 1.0:
+        raise InvalidValue("error.value.probability", value=value)
+    return number
+
+
+def parse_rank(value: object) -> float:
+    """A rank correlation for a shared cause: from 0 (independent) to 1 (the durations move
+    together); never negative, as a shared cause moves durations the same way.
+
+    >>> parse_rank("0,6"), parse_rank("1")
+    (0.6, 1.0)
+    """
+    number = None if isinstance(value, str) and "%" in value else _number(value)
+    if number is None or not 0.0 <= number <= 1.0:
+        raise InvalidValue("error.value.rank", value=value)
+    return number

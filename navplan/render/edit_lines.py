@@ -35,6 +35,10 @@ def shown(field: str, value: Any, lang: str) -> str:
         return value.get(lang)
     if field == "status":
         return t(f"status.{value.value}", lang)
+    if field == "probability" and isinstance(value, float):
+        from navplan.render.risk_labels import percent
+
+        return percent(value, lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, Duration):

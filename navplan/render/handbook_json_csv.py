@@ -27,6 +27,7 @@ def handbook_json(handbook: Handbook, activities: list[HandbookActivity], *, sin
             "activities": [a.model_dump(mode="json", exclude_none=True) for a in activities],
             "criteria": [c.model_dump(mode="json") for c in handbook.criteria],
             "roles": [r.model_dump(mode="json", exclude_none=True) for r in handbook.roles],
+            "correlation": [c.model_dump(mode="json", exclude_none=True) for c in handbook.correlation],
         }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
 

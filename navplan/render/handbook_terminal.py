@@ -92,6 +92,20 @@ def render_handbook_activity(console: Console, activity: HandbookActivity, prede
     if activity.duration_range is not None:
         console.print(Text(t("handbook.range", lang), style="bold underline"))
         console.print(Text(f"{range_text(activity, lang)} — {_source_text(activity.duration_range.source, lang)}"))
+    if activity.probability is not None:
+        from navplan.render.risk_labels import percent
+
+        console.print(Text(t("handbook.probability", lang), style="bold underline"))
+        source = _source_text(activity.probability_source, lang)
+        console.print(Text(f"{percent(activity.probability, lang)} — {source}"))
+    causes = [cause for cause in handbook.correlation if activity.id in cause.activities]
+    if causes:
+        console.print(Text(t("handbook.shared_cause", lang), style="bold underline"))
+        for cause in causes:
+            others = ", ".join(member for member in cause.activities if member != activity.id)
+            rank = f"{cause.rank:.1f}" if lang == "en" else f"{cause.rank:.1f}".replace(".", ",")
+            console.print(Text(t("handbook.shared_cause_line", lang, id=cause.id, reason=cause.reason.get(lang),
+                                 rank=rank, others=others, source=_source_text(cause.source, lang))))
     if activity.after:
         console.print(Text(t("handbook.depends", lang), style="bold underline"))
         for link in activity.after:
