@@ -17,7 +17,7 @@ TOOLS := .tools
 DEMO_PLAN := examples/indre-ostfold/navplan.yaml
 DEMO_AS_OF := 10.12.2018
 
-.PHONY: demo test test-all bench upgrade clean docs-images messages import-words
+.PHONY: demo test test-all bench upgrade clean docs-images golden messages import-words
 LANGS := nb nn en
 LOCALE := navplan/locale
 
@@ -38,6 +38,12 @@ demo: $(STAMP)
 # The thorough variants of the sampling tests (60 killed writes, not 10): what CI runs.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not quick"
+
+# Rewrite the golden outputs after a deliberate change of output; the run fails on purpose,
+# naming every file it rewrote: review `git diff tests/golden` before committing.
+golden: $(STAMP)
+	-NAVPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	git diff --stat -- tests/golden
 
 # The message catalogues (README, Development): fold any *_words.py module left by an older
 # branch into them, extract the keys the code names (build/navplan.pot, for review), bring nn

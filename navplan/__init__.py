@@ -2,7 +2,7 @@
 "Håndbok for etablering av NAV-kontor" (v2.0, 2007).
 
 The public API (see the README's "Python API"): read a plan, schedule it,
-record progress, sync a workbook; each name is imported when first used, so
+record progress, sync a workbook, read a county file; each name is imported when first used, so
 ``import navplan`` (which every command-line run does) stays cheap.
 """
 
@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__", "load_plan", "schedule", "record_done", "record_start", "set_fields", "sync_workbook",
     "Project", "PlanSchedule", "ActivitySchedule", "DateCheck", "PlanEdit", "FieldChange", "WorkbookSync",
-    "Status", "NavplanError",
+    "Status", "NavplanError", "load_county", "CountyFile", "ResourceUse",
 ]
 
 #: Public name → the module that defines it.
@@ -27,11 +27,14 @@ _HOMES = {
     "FieldChange": "navplan.features.progress",
     "sync_workbook": "navplan.features.workbook_sync", "WorkbookSync": "navplan.features.workbook_sync",
     "Project": "navplan.plan.project", "Status": "navplan.plan.values", "NavplanError": "navplan.errors",
+    "load_county": "navplan.plan.county_file", "CountyFile": "navplan.plan.county_file",
+    "ResourceUse": "navplan.plan.county_file",
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
     from navplan.api import ActivitySchedule, DateCheck, PlanSchedule, load_plan, schedule
     from navplan.errors import NavplanError
+    from navplan.plan.county_file import CountyFile, ResourceUse, load_county
     from navplan.features.progress import FieldChange, PlanEdit, record_done, record_start, set_fields
     from navplan.features.workbook_sync import WorkbookSync, sync_workbook
     from navplan.plan.project import Project

@@ -10,14 +10,19 @@ escaped and shortened when rendered, so the line stays one line.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 #: Longest piece of a message (a value quoted from the file, a field path) shown whole.
 MAX_PART = 200
+#: Bidirectional controls: U+202E turns the rest of a line right to left, so a name can
+#: show other text than it holds (a "Trojan Source" spoof).
+BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 #: Control characters would break the one-line message (or drive the terminal): shown escaped.
 _ESCAPES = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]} | {
-    0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+    0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"} | {
+    code: f"\\u{code:04x}" for code in BIDI_CONTROLS}
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -38,6 +43,31 @@ def visible(text: str, keep: str = "") -> str:
     """
     table = _ESCAPES if not keep else {code: escape for code, escape in _ESCAPES.items() if chr(code) not in keep}
     return text.translate(table)
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    r"""A file or folder name as navplan shows it anywhere (a message, a table, a report,
+    a workbook): every control and bidirectional control character as a visible escape,
+    line breaks and tabs too, so a name can neither drive a terminal nor break a line.
+    The one rule for every path shown.
+
+    >>> print(shown_path(Path("kontor\x1b[2J\u202e/navplan.yaml")))
+    kontor\x1b[2J\u202e/navplan.yaml
+    """
+    return visible(os.fspath(path))
+
+
+def plan_words(plan: str | os.PathLike | None) -> str:
+    """The plan as the user named it, for a suggested command to be pasted as it
+    stands: quoted for the shell, after a space (its control characters shown as
+    escapes, as every path is); nothing when it was found from the current folder.
+
+    >>> plan_words(None), plan_words("mitt kontor/")
+    ('', " 'mitt kontor/'")
+    """
+    import shlex
+
+    return "" if plan is None else " " + shown_path(shlex.quote(os.fspath(plan)))
 
 
 def one_line(text: str, limit: int = MAX_PART) -> str:
@@ -94,7 +124,7 @@ def render_value(value: Any, lang: str) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(str(render_value(item, lang)) for item in value)
     if isinstance(value, Path):
-        return one_line(str(value), 2 * MAX_PART)
+        return one_line(shown_path(value), 2 * MAX_PART)
     if value is None or isinstance(value, dict):
         return one_line(_as_yaml(value))
     return one_line(str(value))

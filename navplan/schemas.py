@@ -1,8 +1,8 @@
-"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk``):
-the plan file as people write it, and the JSON documents its commands print.
+"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk|county``):
+the plan file and the county file as people write them, and the JSON documents its commands print.
 
-The plan file's schema is written out in :mod:`navplan.plan.file_schema`, since
-it describes the text, not the models it becomes. The output documents' schemas
+The plan file's schema is written out in :mod:`navplan.plan.file_schema`, and the county
+file's in :mod:`navplan.plan.county_file_schema`, since they describe the text, not the models it becomes. The output documents' schemas
 come from the pydantic models that write them, so they cannot drift apart.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk")
+DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk", "county")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -21,6 +21,10 @@ def schema(document: str) -> dict[str, Any]:
         from navplan.plan.file_schema import plan_file_schema
 
         return plan_file_schema()
+    if document == "county":
+        from navplan.plan.county_file_schema import county_file_schema
+
+        return county_file_schema()
     if document == "schedule":
         from navplan.render.schedule_json_csv import ScheduleDocument
 

@@ -173,4 +173,41 @@ ODS_CASES: dict[str, tuple[str, Callable[[str], str], str | None]] = {
                           'table:number-columns-repeated="1000000000" office:value-type="string"><text:p>x</text:p>'
                           "</table:table-cell></table:table-row></table:table>", 1),
                              "4.1 står også på rad"),
+    # An actual date (3.1.1's finish) in the year 1: named with four digits, as every date is shown (issue 17, item 30).
+    "ods_year_one": (CONTENT, lambda s: s.replace('office:date-value="2018-03-13"', 'office:date-value="0001-01-01"',
+                                                  1), "'01.01.0001' er ikke en dato"),
+    # A right-to-left override (U+202E) in a cell: named as an escape, never sent to the terminal (issue 17, item 30).
+    "ods_right_to_left_override": (CONTENT, lambda s: re.sub(r'(content-validation-name="[^"]*">)<text:p>ferdig<',
+                                                             "\\1<text:p>\u202eferdig gitsaf<", s, count=1),
+                                   "'\\u202eferdig gitsaf' er ikke en status"),
 }
+
+
+# OpenDocument crafted to cost time and memory (issue 17 §21: a 13 MB .ods of 3.9 million elements
+# outside its tables took 28 s and 1 GB): refused by their element and cell counts, with the file named.
+
+def _styles_padding(text: str, count: int) -> str:
+    """``count`` automatic styles more, each an element outside every table."""
+    padding = "".join(f'<style:style style:name="pad{n}" style:family="table-cell"/>' for n in range(count))
+    return text.replace("</office:automatic-styles>", padding + "</office:automatic-styles>", 1)
+
+
+def _spans_in_first_string_cell(text: str, count: int) -> str:
+    cell = 'office:value-type="string"><text:p>'
+    return text.replace(cell, cell + "<text:span/>" * count, 1)
+
+
+def _rows_of_repeated_values(text: str, rows: int, columns: int) -> str:
+    row = (f'<table:table-row><table:table-cell table:number-columns-repeated="{columns}" '
+           'office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>')
+    return text.replace("</table:table>", row * rows + "</table:table>", 1)
+
+
+ODS_CASES.update({
+    "ods_many_elements_outside_tables": (CONTENT, lambda s: _styles_padding(s, 150_000),
+                                         "over 100\u00a0000 XML-elementer utenfor tabellene"),
+    "ods_many_elements_in_a_cell": (CONTENT, lambda s: _spans_in_first_string_cell(s, 20_000),
+                                    "over 10\u00a0000 XML-elementer i én celle"),
+    "ods_many_filled_cells": (CONTENT, lambda s: _rows_of_repeated_values(s, 5_000, 1_000),
+                              "over 4\u00a0000\u00a0000 fylte celler"),
+})

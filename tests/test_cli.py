@@ -352,3 +352,35 @@ def test_the_command_ends_without_teardown_and_loses_nothing() -> None:
     assert _subprocess(["critical-path", str(LILLEHAMMER), "--as-of", "04.11.2016", "--check"]).returncode == 1
     bad = _subprocess(["validate", "no-such-plan.yaml"])
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and bad.stdout == ""
+
+
+def test_after_the_opening_a_date_of_work_never_recorded_done_is_said_once_not_counted_up() -> None:
+    """Indre Østfold opened 01.01.2020 with S1 (fixed 19.12.2018) and 7.4 (finish by
+    21.06.2019) never recorded done. Two weeks and half a year after the opening,
+    critical-path says the same about them: not recorded done, not a count of
+    working days that grows every day."""
+    outputs = [run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", day, width=200).stdout
+               for day in ("15.01.2020", "15.06.2020")]
+    expected = ("✘ S1 Styringsgruppemøte: prosjektplan og lokaliseringsplan forankres: fast dato 19.12.2018, "
+                "ikke registrert ferdig.")
+    for output in outputs:
+        assert expected in output
+        assert "✘ 7.4 Personelløpet: Innplassere medarbeidere med roller og fullmakter: ferdig senest 21.06.2019, " \
+               "ikke registrert ferdig." in output
+        assert "mangler" not in output and "Kjeden som bryter den" not in output
+    english = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "15.06.2020", "--lang", "en",
+                          width=200).stdout
+    assert "✘ 7.4 The staffing process: place staff in roles with authority: finish by 2019-06-21, " \
+           "not recorded done." in english
+
+
+def test_the_critical_mark_is_explained_only_under_a_table_that_has_it() -> None:
+    """Indre Østfold as of 10.12.2018: nothing that must start in the next four weeks is on
+    the critical path, so "◆ = på kritisk linje" under that table explained a mark it did not
+    have. Lillehammer-Gausdal as of 04.11.2016: 8.3 is, and the legend stays."""
+    holds = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", width=120).stdout
+    must = holds[holds.index("Må starte"):]
+    assert "◆" not in must
+    late = run_navplan("critical-path", EXAMPLES / "lillehammer-gausdal", "--as-of", "04.11.2016", width=120).stdout
+    must = late[late.index("Må starte"):]
+    assert "◆ 8.3" in must and "◆ = på kritisk linje" in must

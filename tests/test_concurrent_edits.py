@@ -184,3 +184,25 @@ def test_a_lock_held_by_a_process_that_died_does_not_block(new_plan: Path, tmp_p
     holder.wait(timeout=60)
     assert run_navplan("done", FIRST, plan, "--on", ON).exit_code == 0
     assert statuses(plan, FIRST) == [Status.DONE]
+
+
+@pytest.mark.parametrize("kind", ["folder", "link", "link loop"])
+def test_a_lock_file_that_is_not_navplans_is_named(kind: str, tmp_path: Path) -> None:
+    """Issue 17, item 30: a folder or a symbolic link where the lock file goes stops the edit
+    with the lock file named and what it is, not 'cannot lock: is a folder' of nothing named."""
+    folder = tmp_path / "kontor"
+    folder.mkdir()
+    plan = folder / "navplan.yaml"
+    shutil.copyfile(conftest.INDRE_OSTFOLD_PLAN, plan)
+    lock = folder / ".navplan.yaml.lock"
+    if kind == "folder":
+        lock.mkdir()
+    else:
+        lock.symlink_to(tmp_path / "elsewhere" if kind == "link" else lock)
+    before = plan.read_bytes()
+    result = run_navplan("done", "4.2", plan, "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    what = "is a folder" if kind == "folder" else "is a symbolic link, which navplan does not follow"
+    assert result.stderr == (f"navplan: {plan}: cannot lock the plan for writing: {lock} {what} (nothing was "
+                             f"written; remove it: navplan makes its lock file there)\n")
+    assert plan.read_bytes() == before

@@ -197,9 +197,13 @@ def test_print_setup_and_footer(by_month, tmp_path: Path) -> None:
     ws = by_month.worksheets[0]
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    # 15 months do not fit one page at a readable size: two pages wide, ID and activity on both.
-    assert int(ws.page_setup.fitToWidth) == 2 and int(ws.page_setup.fitToHeight) == 0
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # The table A-L is 160.5 characters (ID 8, activity 38, role and owner 16, six dates of 10.5, slack 6.5,
+    # status 13): 1,123.5 points at 100 %, which with 15 months of 5.5 characters (577.5) would print at 46 %
+    # on one page. So the table prints whole on the first page at 68 % (764 of the 784 points between the
+    # margins) and the months on the next: 1,153 points at 68 %, less 322 for ID and activity, hold all
+    # 15 at their 5.5 characters. A page break after L; ID and activity repeated.
+    assert ws.page_setup.scale == 68 and not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert [brk.id for brk in ws.col_breaks.brk] == [12]
     assert ws.print_title_rows == "$1:$4" and ws.print_title_cols == "$A:$B"
     assert ws.page_setup.pageOrder == "overThenDown"
     assert ws.oddHeader.center.text == "NAV Indre Østfold: Nedtellingskalender"
@@ -381,3 +385,67 @@ def test_workbook_bytes_is_an_xlsx_file() -> None:
     data = workbook_bytes(result, countdown_calendar(result, "week"), "nb", "week")
     assert data[:2] == b"PK"
     assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames[0] == "Nedtellingskalender"
+
+
+def test_work_long_after_the_opening_gets_its_own_week_columns(tmp_path: Path) -> None:
+    """Indre Østfold with an evaluation three years after the opening (E1, after the opening, not
+    before Monday 02.01.2023, two weeks). Its bar is drawn in its own weeks, 1 and 2 of 2023:
+    T+157 and T+158, counted from the opening's week (30.12.2019 to 02.01.2023 is 1,099 days,
+    157 weeks). The 156 weeks between, with no bar in them, are one narrow column «…», not 156
+    columns (the sheet had 214 week columns); the «før» column stays for work before the as-of date."""
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(INDRE_OSTFOLD.read_text(encoding="utf-8") + (
+        '  - id: "E1"\n    title: "Evaluering tre år etter"\n    parent: "9"\n    duration: 2w\n'
+        '    after: ["opening"]\n    not_before: 2023-01-02\n'), encoding="utf-8")
+    ws = export(tmp_path, plan=plan).worksheets[0]
+    row = rows_by_id(ws)["E1"]
+    filled = [column for column in range(FIRST_GANTT, ws.max_column + 1) if _bar(ws, row, column)]
+    assert [(ws.cell(4, c).value, ws.cell(3, c).value) for c in filled] == [("uke 1", "T+157"), ("uke 2", "T+158")]
+    assert _bar(ws, row, FIRST_GANTT) is None and ws.cell(4, FIRST_GANTT).value == "før"
+    headers = [ws.cell(4, c).value for c in range(FIRST_GANTT, ws.max_column + 1)]
+    # før, 56 weeks from week 50 of 2018 to week 1 of 2020 (the opening's), «…», weeks 1 and 2 of 2023.
+    assert headers[:3] == ["før", "uke 50", "uke 51"] and headers[56:] == ["uke 1", "…", "uke 1", "uke 2"]
+    assert len(headers) == 60
+    # The main activity 9 spans the gap: its line runs through «…».
+    assert ws.cell(rows_by_id(ws)["9"], FIRST_GANTT + 57).border.bottom.style == "thick"
+
+
+def _decades(tmp_path: Path, lengths: int) -> Path:
+    """NAV Fjordby with ``lengths`` activities of ten years each (120m, the longest a plan allows)
+    chained after the opening: work that runs for decades."""
+    chain = "".join(f'  - id: "L{n}"\n    title: "Langtidsarbeid {n}"\n    parent: "9"\n    duration: 120m\n'
+                    f'    after: ["{"opening" if n == 1 else f"L{n - 1}"}"]\n' for n in range(1, lengths + 1))
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text((EXAMPLES / "nytt-kontor" / "navplan.yaml").read_text(encoding="utf-8") + chain, encoding="utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_three_decades_of_weeks_are_drawn_by_month(tmp_path: Path, kind: str) -> None:
+    """Thirty years after the opening are some 1,600 weeks: more columns than LibreOffice opens
+    (1,024; Excel 16,384). The calendar is drawn by month instead (about 375 columns), and says so."""
+    from navplan.features.workbook_file import WorkbookFile
+
+    target = tmp_path / f"plan.{kind}"
+    result = run_navplan("export", kind, _decades(tmp_path, 3), "-o", target, "--as-of", "04.01.2027")
+    assert result.exit_code == 0, result.stderr
+    assert "flere enn de 1 024 et regneark åpner (LibreOffice): den er per måned" in result.stderr
+    with WorkbookFile(target) as book:
+        header = next(values for number, values in book.rows(book.sheet_names[0]) if number == 4)
+    assert len(header) <= 1024
+    assert header[12:14] == ("jan 2027", "feb 2027") and header[-1].endswith(("2057", "2058"))
+
+
+def test_a_century_of_months_is_refused_naming_the_work(tmp_path: Path) -> None:
+    """A hundred years after the opening are 1,200 months: more columns than a spreadsheet opens
+    even by month. Refused, naming the plan and the activity whose work ends last, before a
+    file is written."""
+    plan, target = _decades(tmp_path, 10), tmp_path / "plan.xlsx"
+    result = run_navplan("export", "xlsx", plan, "-o", target, "--as-of", "04.01.2027", "--by", "month")
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"navplan: {plan}: L10: arbeidet her varer til ") and "et regneark åpner 1 024 " \
+        "kolonner (LibreOffice)" in line, line
+    assert not target.exists()
+    english = run_navplan("export", "ods", plan, "-o", tmp_path / "plan.ods", "--as-of", "04.01.2027", "--lang", "en")
+    assert english.exit_code == 2 and "a spreadsheet opens 1,024 columns (LibreOffice)" in english.stderr

@@ -201,3 +201,65 @@ def test_portfolio_reports_a_folder_without_read_permission(tmp_path: Path) -> N
         (county / "closed").chmod(0o755)
     assert result.exit_code == 2
     assert "the folder cannot be read" in result.stdout
+
+
+# Finding the plan from a folder below it (issue 17, items 22 and 30).
+
+def _plan_below_a_locked_folder(tmp_path: Path) -> tuple[Path, Path]:
+    """fylke/navplan.yaml above fylke/locked/kontor, the current folder; fylke/locked cannot be searched."""
+    county = tmp_path / "fylke"
+    (county / "locked" / "kontor").mkdir(parents=True)
+    shutil.copyfile(INDRE_OSTFOLD, county / "navplan.yaml")
+    return county / "locked", county / "locked" / "kontor"
+
+
+def test_a_folder_above_that_cannot_be_searched_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan discovery stops, with the folder named, at a folder it may not look into, rather than a
+    PermissionError traceback, and rather than going on to a plan further up (another office's)."""
+    import pathlib
+
+    locked, here = _plan_below_a_locked_folder(tmp_path)
+    real_stat = pathlib.Path.stat
+
+    def stat(self, *args, **kwargs):
+        # As the kernel has it with no search permission on fylke/locked: a path through it is
+        # refused, by its full name or going up from the current folder below it (`../x`).
+        if str(self).startswith(str(locked) + os.sep) or str(self).startswith(".."):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    monkeypatch.chdir(here)
+    for command in (["validate"], ["critical-path", "--as-of", "10.12.2018"]):
+        one_message(run_navplan(*command, "--lang", "en"),
+                    f"navplan: {locked}: cannot tell whether the folder holds a navplan.yaml: permission denied "
+                    f"(name a plan file, or create one with `navplan init`)")
+    one_message(run_navplan("validate", locked, "--lang", "en"),
+                f"navplan: {locked}: cannot tell whether the folder holds a navplan.yaml: permission denied")
+    (here / "navplan.yaml").write_bytes(INDRE_OSTFOLD.read_bytes())
+    assert run_navplan("validate").exit_code == 0, "a plan in the current folder is found before"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root searches every folder")
+def test_a_folder_above_without_permission_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked, here = _plan_below_a_locked_folder(tmp_path)
+    monkeypatch.chdir(here)
+    locked.chmod(0)
+    try:
+        result = run_navplan("validate", "--lang", "en")
+    finally:
+        locked.chmod(0o755)
+    one_message(result, "cannot tell whether the folder holds a navplan.yaml: permission denied")
+
+
+def test_a_current_folder_that_was_deleted_is_said_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not "cannot write to standard output": the folder navplan was started in is gone."""
+    gone = tmp_path / "kontor"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    for command in (["validate"], ["critical-path"], ["done", "2.1"]):
+        one_message(run_navplan(*command, "--lang", "en"),
+                    "navplan: the current folder no longer exists (deleted or moved?)")
+    norwegian = run_navplan("validate")
+    assert norwegian.stderr.startswith("navplan: den gjeldende mappen finnes ikke lenger")

@@ -1,10 +1,20 @@
 """Golden outputs: every command's output for the three examples at fixed as-of dates.
 
 They pin what navplan prints and writes, byte for byte, so that a change of
-layout or a refactoring cannot change behaviour unnoticed. A deliberate change
-of output regenerates them and shows up in review as a diff of tests/golden/:
+layout or a refactoring cannot change behaviour unnoticed. They are a net, not
+a proof: the values in them were read and checked once by a person (what to
+check in each is in tests/golden/NOTES.md, which names every file), while the
+expected values of hand-counted cases and the MPXJ read-back are derived
+independently in their own tests.
 
-    NAVPLAN_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+A failure lists every output that differs, each with its diff, not only the
+first. A deliberate change of output regenerates them, as a step of its own:
+
+    make golden
+
+writes the new outputs, then fails on purpose, naming what changed, so an
+update can never pass unnoticed (in CI or anywhere); review `git diff
+tests/golden` line by line and say in the commit message what changed and why.
 
 Each example is copied into a temporary folder outside git (so the report's
 "changes since the last meeting" does not depend on this repository's history)
@@ -65,19 +75,51 @@ STANDALONE = {
 }
 
 
-def compare(name: str, actual: str) -> None:
-    golden = GOLDEN / name
-    if UPDATE:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-        return
-    assert golden.exists(), f"no golden output {name}: run with NAVPLAN_UPDATE_GOLDEN=1"
-    expected = golden.read_text(encoding="utf-8")
-    if actual != expected:
+#: Of each differing output, at most this much of its diff is shown (every output is named).
+MAX_DIFF = 4000
+
+
+class Outputs:
+    """The outputs of one test compared with their golden files; :meth:`check` fails
+    once, naming every one that differs (or, when updating, every one rewritten)."""
+
+    def __init__(self) -> None:
+        self.differing: list[str] = []
+        self.updated: list[str] = []
+
+    def compare(self, name: str, actual: str) -> None:
+        golden = GOLDEN / name
+        expected = golden.read_text(encoding="utf-8") if golden.exists() else None
+        if actual == expected:
+            return
+        if UPDATE:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(actual, encoding="utf-8")
+            self.updated.append(name)
+            return
+        if expected is None:
+            self.differing.append(f"{name}: no golden output yet (make golden writes it)")
+            return
         import difflib
 
         diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden", "now", n=1))
-        pytest.fail(f"{name} differs from its golden output:\n{diff[:6000]}")
+        cut = "" if len(diff) <= MAX_DIFF else f"\n… ({len(diff) - MAX_DIFF} more characters of diff)"
+        self.differing.append(f"{name} differs from its golden output:\n{diff[:MAX_DIFF]}{cut}")
+
+    def check(self) -> None:
+        if self.updated:
+            pytest.fail("golden outputs rewritten, review them with git diff tests/golden: "
+                        + ", ".join(self.updated))
+        if self.differing:
+            pytest.fail(f"{len(self.differing)} golden outputs differ:\n\n" + "\n\n".join(self.differing))
+
+
+@pytest.fixture
+def outputs():
+    """Compare as the test goes, fail at its end with every difference."""
+    compared = Outputs()
+    yield compared
+    compared.check()
 
 
 def workbook_text(path: Path) -> str:
@@ -110,31 +152,48 @@ def examples_outside_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 @pytest.mark.parametrize("example", sorted(AS_OF))
-def test_printed_outputs_are_unchanged(example: str, examples_outside_git: Path) -> None:
+def test_printed_outputs_are_unchanged(example: str, examples_outside_git: Path, outputs: Outputs) -> None:
     for name, arguments in PRINTED.items():
         result = run_navplan(*arguments, example, "--as-of", AS_OF[example])
         assert result.exit_code == 0, result.stderr
-        compare(f"{example}/{name}", result.stdout)
+        outputs.compare(f"{example}/{name}", result.stdout)
 
 
 @pytest.mark.parametrize("example", sorted(AS_OF))
-def test_written_files_are_unchanged(example: str, examples_outside_git: Path) -> None:
+def test_written_files_are_unchanged(example: str, examples_outside_git: Path, outputs: Outputs) -> None:
     for name, arguments in WRITTEN.items():
         target = examples_outside_git / ("out-" + name.removesuffix(".txt"))
         result = run_navplan(*arguments, example, "--as-of", AS_OF[example], "-o", target.name)
         assert result.exit_code == 0, result.stderr
         if name.endswith(".xlsx.txt"):
-            compare(f"{example}/{name}", workbook_text(target))
+            outputs.compare(f"{example}/{name}", workbook_text(target))
         else:
-            compare(f"{example}/{name}", target.read_text(encoding="utf-8"))
+            outputs.compare(f"{example}/{name}", target.read_text(encoding="utf-8"))
 
 
-def test_portfolio_and_handbook_outputs_are_unchanged(examples_outside_git: Path) -> None:
+def test_portfolio_and_handbook_outputs_are_unchanged(examples_outside_git: Path, outputs: Outputs) -> None:
     for output in ("table", "json", "csv"):
         result = run_navplan("portfolio", *sorted(AS_OF), "--as-of", "01.06.2016", "--format", output)
         assert result.exit_code == 0, result.stderr
-        compare(f"portfolio.{'txt' if output == 'table' else output}", result.stdout)
+        outputs.compare(f"portfolio.{'txt' if output == 'table' else output}", result.stdout)
     for name, arguments in STANDALONE.items():
         result = run_navplan(*arguments)
         assert result.exit_code == 0, result.stderr
-        compare(name, result.stdout)
+        outputs.compare(name, result.stdout)
+
+
+def test_every_golden_output_says_what_to_check_in_it() -> None:
+    """tests/golden/NOTES.md has a line for every golden file (``*`` for every example), and
+    names no file that does not exist: a golden output nobody knows how to read earns no place."""
+    import fnmatch
+    import re
+
+    notes = (GOLDEN / "NOTES.md").read_text(encoding="utf-8")
+    patterns = re.findall(r"^- (.+?): ", notes, flags=re.M)
+    named = [name for item in patterns for name in re.findall(r"`([^`]+)`", item)]
+    files = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*")
+                   if path.is_file() and path.name != "NOTES.md")
+    unexplained = [name for name in files if not any(fnmatch.fnmatchcase(name, pattern) for pattern in named)]
+    assert not unexplained, f"golden outputs without a note in tests/golden/NOTES.md: {unexplained}"
+    stale = [pattern for pattern in named if not any(fnmatch.fnmatchcase(name, pattern) for name in files)]
+    assert not stale, f"notes for golden outputs that do not exist: {stale}"

@@ -41,10 +41,13 @@ def sources() -> list[tuple[str, Source]]:
             found.append((f"{origin} {activity.id} duration", activity.duration_source))
         if activity.duration_range:
             found.append((f"{origin} {activity.id} duration range", activity.duration_range.source))
+        if activity.probability_source:
+            found.append((f"{origin} {activity.id} probability", activity.probability_source))
         for link in activity.after:
             found.append((f"{origin} {activity.id} after {link.id}", link.source))
     for successor, links in load_template("merger").add_after.items():
         found += [(f"merger {successor} after {link.id}", link.source) for link in links]
+    found += [(f"shared cause {cause.id}", cause.source) for cause in load_handbook().correlation]
     return found
 
 
@@ -63,10 +66,14 @@ def test_every_quote_is_verbatim_on_its_page(where: str, source: Source) -> None
 
 
 def test_every_duration_has_a_sourced_range_around_it() -> None:
-    """`navplan risk` samples every handbook and template duration between low and high."""
+    """`navplan risk` samples every handbook and template duration between low and high, but
+    for work that happens or not: its duration is the source's, taken or not."""
     for origin, activity in all_activities():
         if activity.duration is None:
-            assert activity.duration_range is None, activity.id
+            assert activity.duration_range is None and activity.probability is None, activity.id
+            continue
+        if activity.probability is not None:
+            assert activity.duration_range is None and activity.duration_source.quote, activity.id
             continue
         spread = activity.duration_range
         assert spread is not None, f"{origin} {activity.id}: a duration without low and high"
@@ -80,6 +87,15 @@ def test_the_notice_period_is_zero_to_three_months_as_figure_2_says() -> None:
     notice = {a.id: a for a in load_handbook().activities}["3.1.4"]
     assert (str(notice.duration_range.low), str(notice.duration), str(notice.duration_range.high)) == ("0m", "3m", "3m")
     assert notice.duration_range.source.page == 7 and "Eventuell" in notice.duration_range.source.quote
+
+
+def test_the_handbooks_shared_causes_name_sampled_activities() -> None:
+    """Each shared cause of the data couples two or more of the handbook's activities with a range."""
+    activities = {a.id: a for a in load_handbook().activities}
+    for cause in load_handbook().correlation:
+        assert len(cause.activities) >= 2 and len(set(cause.activities)) == len(cause.activities), cause.id
+        for member in cause.activities:
+            assert activities[member].duration_range is not None, f"{cause.id}: {member} is not sampled"
 
 
 def test_estimates_are_bilingual_and_shown_in_the_reader_language() -> None:

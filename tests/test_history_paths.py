@@ -126,3 +126,27 @@ def test_a_commit_dated_in_the_year_10000(tmp_path: Path) -> None:
     assert diff_json(repo, "--since", "01.01.2100")["revision_subject"] == "sane"
     report = run_navplan("report", repo, "-o", tmp_path / "rapport.md", "--as-of", AS_OF)
     assert report.exit_code == 0, report.stderr
+
+
+def test_a_huge_plan_in_the_history_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -> None:
+    """Issue 17, item 20: a commit's plan larger than the 5 MB a plan file on disk may be is
+    refused by its size in git (`git cat-file -s`) with the plan file's own message, located
+    at the revision, and its text is never read (a 1 GB blob cost diff 2 GB of memory).
+    The same plan as a file on disk is refused with the same words (tests/test_hostile_inputs.py)."""
+    import navplan.features.plan_history as plan_history
+
+    repo = new_repository(tmp_path / "kontor")
+    huge = TEN_DAYS + ("# " + "x" * 98 + "\n") * 60_000  # 6 MB, a valid plan
+    first = commit_plan(repo, huge, "huge", date="2030-01-02")
+    commit_plan(repo, TEN_DAYS, "sane", date="2030-01-03")
+    read = []
+    real_git = plan_history._git
+    monkeypatch.setattr(plan_history, "_git", lambda root, *args, **kw: read.append(args) or real_git(root, *args, **kw))
+    result = run_navplan("diff", repo, "--revision", "HEAD~1", "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"navplan: {first[:7]}:navplan.yaml: file is larger than 5 MB; a plan file is a few kB\n"
+    assert not [args for args in read if args[0] == "show"], "the blob was read"
+    report = run_navplan("report", repo, "--since", "HEAD~1", "-o", tmp_path / "r.md", "--as-of", AS_OF,
+                         "--lang", "en")
+    assert report.exit_code == 2 and "file is larger than 5 MB" in report.stderr
+    assert not (tmp_path / "r.md").exists()

@@ -163,7 +163,18 @@ def _missing(folder: Path) -> Path:
     return folder / "nowhere" / "navplan.yaml"
 
 
+def _activities_over_the_limit(folder: Path) -> Path:
+    """Issue 17, item 30: 100,000 activities were refused as an alias bomb; more than the limit
+    (10,000) are refused for what they are, at the first one too many."""
+    path = folder / "navplan.yaml"
+    path.write_text(VALID + "activities:\n" + "".join(f'  - {{id: "L{n}", duration: 1d}}\n' for n in range(10_001)),
+                    "utf-8")
+    return path
+
+
 GENERATED: dict[str, tuple[Callable[[Path], Path], list[str]]] = {
+    "activities_over_the_limit": (_activities_over_the_limit, [":10004: activities: the plan has 10001 activities; "
+                                                               "navplan plans at most 10000"]),
     "office_name_1mb": (_long_office, ["office: is longer than 200 characters"]),
     "file_6mb": (_six_megabytes, ["file is larger than 5 MB"]),
     "plan_is_a_directory": (_plan_is_a_directory, ["the folder has no navplan.yaml"]),
@@ -199,3 +210,15 @@ def test_the_pure_python_parser_is_as_safe(name: str, tmp_path: Path, monkeypatc
     if name == "deep_nesting_10000.yaml":
         wanted = ["nested more than 50 levels deep"]  # the pure-Python composer gives up first, without a line
     check_rejected(case, BAD, {"expect-error": wanted}, tmp_path)
+
+
+def test_many_values_without_an_alias_are_not_called_an_alias_bomb() -> None:
+    """9,000 activities (within the limit) of 25 values each: too many values, said as that."""
+    from navplan.errors import NavplanError
+    from navplan.plan.safe_yaml import parse_yaml
+
+    after = "[" + ", ".join(['"2.1"'] * 24) + "]"
+    text = VALID + "activities:\n" + "".join(f'  - {{id: "L{n}", after: {after}}}\n' for n in range(9_000))
+    with pytest.raises(NavplanError) as refused:
+        parse_yaml(text, "navplan.yaml")
+    assert refused.value.render("en").endswith(": more than 200000 values; a plan holds a few thousand")

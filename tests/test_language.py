@@ -164,6 +164,103 @@ def test_the_language_may_come_before_the_command() -> None:
     assert bad.exit_code == 2 and "--lang: 'xx' er ikke et gyldig valg: velg 'nb', 'nn' eller 'en'" in bad.stderr
 
 
+# NAVPLAN_LANG=en is --lang en for everything a command says and writes (issue 17, item 23).
+
+#: Every command that says or writes words, as run on a copy of Indre Østfold in `kontor/`
+#: (for diff and report in a git repository with one commit; for sync with an exported
+#: workbook with 4.2 marked done).
+AS_OF = ["--as-of", "10.12.2018"]
+EVERY_COMMAND = {
+    "critical-path": ["critical-path", "kontor", *AS_OF],
+    "critical-path csv-excel": ["critical-path", "kontor", *AS_OF, "--format", "csv-excel"],
+    "calendar": ["calendar", "kontor", *AS_OF, "--by", "month"],
+    "calendar xlsx": ["calendar", "kontor", *AS_OF, "--format", "xlsx", "-o", "kalender.xlsx"],
+    "risk": ["risk", "kontor", *AS_OF, "--samples", "200"],
+    "portfolio": ["portfolio", "kontor", *AS_OF, "--samples", "200"],
+    "portfolio xlsx": ["portfolio", "kontor", *AS_OF, "--samples", "0", "--format", "xlsx", "-o", "fylke.xlsx"],
+    "handbook": ["handbook"],
+    "handbook 7.4": ["handbook", "7.4"],
+    "validate": ["validate", "kontor"],
+    "export xlsx": ["export", "xlsx", "kontor", *AS_OF, "-o", "ut.xlsx"],
+    "export ods": ["export", "ods", "kontor", *AS_OF, "-o", "ut.ods"],
+    "export ics": ["export", "ics", "kontor", *AS_OF, "-o", "ut.ics"],
+    "export csv": ["export", "csv", "kontor", *AS_OF, "-o", "ut.csv"],
+    "export json": ["export", "json", "kontor", *AS_OF, "-o", "ut.json"],
+    "export mspdi": ["export", "mspdi", "kontor", *AS_OF, "-o", "ut.xml"],
+    "diff": ["diff", "kontor", *AS_OF],
+    "report md": ["report", "kontor", *AS_OF, "-o", "rapport.md"],
+    "report html": ["report", "kontor", *AS_OF, "-o", "rapport.html"],
+    "init": ["init", "nytt", "--office", "NAV Fjordby", "--opening", "03.01.2028"],
+    "done": ["done", "4.2", "kontor", "--on", "07.12.2018"],
+    "start": ["start", "4.2", "kontor", "--on", "07.12.2018"],
+    "set": ["set", "4.2", "kontor", "--duration", "4w"],
+    "sync": ["sync", "kontor.xlsx", "kontor", "--yes"],
+}
+
+
+def _written(folder: Path) -> dict[str, object]:
+    """Every file under ``folder`` by name: its bytes, or a zip's members but the one
+    holding the time it was written (an xlsx's docProps/core.xml), XML canonical (an .ods
+    declares its namespaces in an order that depends on what the process wrote before)."""
+    import xml.etree.ElementTree as ElementTree
+    import zipfile
+
+    found: dict[str, object] = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or ".git" in path.parts:
+            continue
+        name = str(path.relative_to(folder))
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                found[name] = {member: ElementTree.canonicalize(archive.read(member).decode("utf-8"))
+                               if member.endswith(".xml") else archive.read(member)
+                               for member in archive.namelist() if member != "docProps/core.xml"}
+        else:
+            found[name] = path.read_bytes()
+    return found
+
+
+def _office(folder: Path, command: str) -> None:
+    from gitplans import git, new_repository
+    from workbooks import mark
+
+    folder.mkdir()
+    shutil.copytree(EXAMPLES / "indre-ostfold", folder / "kontor")
+    plan = folder / "kontor" / "navplan.yaml"
+    if command in ("diff", "report"):
+        new_repository(folder)
+        git(folder, "add", "kontor")
+        git(folder, "commit", "-q", "-m", "plan", date="2018-12-01")
+        plan.write_text(plan.read_text("utf-8").replace("duration: 2w", "duration: 3w", 1), "utf-8")
+    if command == "sync":
+        from openpyxl import load_workbook
+
+        assert run_navplan("export", "xlsx", plan, "-o", folder / "kontor.xlsx", *AS_OF).exit_code == 0
+        sheet = load_workbook(folder / "kontor.xlsx").worksheets[0]
+        mark(folder / "kontor.xlsx", next(cell.row for cell in sheet["A"] if cell.value == "4.2"), status="ferdig")
+
+
+@pytest.mark.parametrize("name", sorted(EVERY_COMMAND))
+def test_navplan_lang_en_is_lang_en_for_what_every_command_says_and_writes(name: str, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    """Its output, its messages and every file it writes (a workbook's sheet names and cells,
+    a report, a calendar) are those of --lang en, and not the bokmål ones."""
+    seen = {}
+    for variant, extra, environ in (("flag", ["--lang", "en"], {}), ("environment", [], {"NAVPLAN_LANG": "en"}),
+                                    ("bokmål", [], {})):
+        folder = tmp_path / variant
+        _office(folder, EVERY_COMMAND[name][0])
+        before = _written(folder)
+        monkeypatch.chdir(folder)
+        result = run_navplan(*EVERY_COMMAND[name], *extra, environ=environ)
+        assert result.exit_code == 0, result.stderr
+        after = _written(folder)
+        seen[variant] = (result.stdout, result.stderr, {path: content for path, content in after.items()
+                                                         if before.get(path) != content})
+    assert seen["environment"] == seen["flag"]
+    assert seen["environment"] != seen["bokmål"]
+
+
 #: Bokmål forms no nynorsk text has (tests/test_nynorsk.py has the longer list for output).
 BOKMÅL_ONLY = {"ikke", "uke", "uker", "mandag", "tirsdag", "ansatte", "hvis", "hva", "hvor", "noen", "noe", "fra",
                "bare", "måned", "måneder", "dager", "hver", "selv", "være", "uten", "mangler", "trenger", "finnes",

@@ -29,10 +29,13 @@ BUILT_KEYS = {
     "duration.": "d, w, m: messages.format_duration",
     "note.": "the schedule's notes: render/labels.py verdict_lines",
     "missed.": "fixed and not_after dates missed: render/labels.py verdict_lines",
+    "levers.move_date.": "a fixed or not_after date moved to its forecast: render/labels.py lever_lines",
     "os.": "errno names: errors.os_reason",
     "employer.": "a role's employer: render/workbook/plan_sheets.py",
     "sync.field.": "the workbook's fields: render/edit_lines.py sync_lines",
     "handbook.origin.": "navplan and merger: render/handbook_terminal.py",
+    "handbook.from.": "an activity's origin in a word: render/handbook_terminal.py layer_mark",
+    "handbook.source.": "a source's kind (handbook page, law, guide, document, estimate): render/handbook_terminal.py",
     "init.git.": "new or existing repository: cli/plan_commands.py",
     "progress.name.": "a plan field's name: render/edit_lines.py edit_line",
     "report.overdue.": "not started or not finished: render/report_sections.py",
@@ -44,6 +47,7 @@ BUILT_KEYS = {
     "day_off.": "why a day is not a working day: engine/working_days.py DayOff.render",
     "help.value.": "an option's values in words: cli/options.py choice, cli/help_format.py metavar",
     "risk.kind.": "fixed or not_after, a date navplan risk gives a probability: render/risk_*.py",
+    "changes.date.": "the date of an activity that moved most: render/portfolio_changes.py moved_lines",
 }
 _KEY_SHAPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _FILE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".xlsx", ".xml", ".ics", ".csv", ".md", ".html", ".txt")

@@ -54,6 +54,20 @@ def test_roles_and_owners_add_up_and_a_role_is_named_by_its_title() -> None:
     assert document("critical-path", "--role", "radmann") == document("critical-path", "--role", "rådmann")
 
 
+def test_a_decomposed_name_is_the_same_name() -> None:
+    """Issue 17, item 30: "rådmann" typed with a combining ring (NFD, as macOS and some keyboards
+    give it) is the role "rådmann"; so is an owner's name."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "rådmann")
+    assert decomposed != "rådmann"
+    assert document("critical-path", "--role", decomposed) == document("critical-path", "--role", "radmann")
+    owner = "Bjørn Sjøvold, ass. rådmann"
+    assert unicodedata.normalize("NFD", owner) != owner
+    assert document("critical-path", "--owner", unicodedata.normalize("NFD", owner)) == \
+        document("critical-path", "--owner", owner)
+
+
 def test_the_table_has_the_verdict_on_top_and_says_whose_view_it_is() -> None:
     whole = run_navplan("critical-path", PLAN, "--as-of", AS_OF, width=None).stdout.splitlines()
     mine = run_navplan("critical-path", PLAN, "--as-of", AS_OF, "--owner", ANNA, width=None).stdout.splitlines()

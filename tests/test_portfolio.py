@@ -52,7 +52,7 @@ def county(tmp_path: Path) -> Path:
 def _json(*args) -> tuple[int, list[dict]]:
     result = run_navplan("portfolio", *args, "--as-of", AS_OF, "--format", "json")
     document = json.loads(result.stdout)
-    assert document["format_version"] == 2 and set(document) == {"format_version", "as_of", "offices"}
+    assert document["format_version"] == 3 and set(document) == {"format_version", "as_of", "samples", "offices"}
     return result.exit_code, document["offices"]
 
 
@@ -339,3 +339,95 @@ def test_an_office_that_has_opened_is_not_sampled() -> None:
     assert record["opened"] and record["probability_on_time"] is None
     table = run_navplan("portfolio", EXAMPLES / "lillehammer-gausdal", "--as-of", AS_OF, width=120)
     assert "åpnet" in table.stdout and "%" not in table.stdout
+
+
+def test_when_the_opening_and_a_date_both_fail_the_status_says_and(tmp_path: Path) -> None:
+    """L1 (50 days) cannot be done by the opening (point 40): 10 working days missing;
+    its not-after date 01.02.2030 (point 20) is missed too. Both fail, so the status
+    joins them with "og", not "men" (which would say the second is a surprise)."""
+    plan = _write(tmp_path / "begge", plan_text(block("L1", "Lokaler", "50d", not_after="2030-02-01"),
+                                                office="NAV Begge"))
+    for lang, status in (("nb", "holder ikke: mangler 10 arbeidsdager, og 1 dato holder ikke"),
+                         ("en", "does not hold: 10 working days missing, and 1 date missed")):
+        table = run_navplan("portfolio", plan, "--as-of", AS_OF, "--samples", "0", "--lang", lang, width=120)
+        assert table.exit_code == 0
+        lines = table.stdout.splitlines()
+        start = lines[1].index("Status")  # the last column; its words may wrap onto the next lines
+        body = lines[next(i for i, line in enumerate(lines) if line.startswith("─")) + 1:]
+        assert " ".join(" ".join(line[start:].split()) for line in body).strip() == status
+
+
+def _ranged_plan(folder: Path) -> Path:
+    """One task of 10..30..41 working days before an opening 40 working days away:
+    it is late only when its sampled duration rounds to 41, which the triangular
+    distribution gives with probability (41 - 40.5)² / ((41 - 10)(41 - 30)) = 0.07 %,
+    so the probability of opening on time is just under 100 %."""
+    return _write(folder, plan_text(block("L1", "Lokaler", "{low: 10d, likely: 30d, high: 41d}"), office="NAV Nesten"))
+
+
+def test_the_portfolio_probability_is_the_one_navplan_risk_gives(tmp_path: Path) -> None:
+    plan = _ranged_plan(tmp_path / "nesten")
+    risk = json.loads(run_navplan("risk", plan, "--as-of", AS_OF, "--format", "json").stdout)
+    result = run_navplan("portfolio", plan, "--as-of", AS_OF, "--format", "json")
+    document = json.loads(result.stdout)
+    assert document["offices"][0]["probability_on_time"] == risk["probability_opening_holds"]
+    assert 0.995 <= risk["probability_opening_holds"] < 1
+    assert document["samples"] == risk["samples"] == 10_000
+
+
+def test_fewer_samples_than_risk_are_said(tmp_path: Path) -> None:
+    plan = _ranged_plan(tmp_path / "nesten")
+    few = run_navplan("portfolio", plan, "--as-of", AS_OF, "--samples", "2000", width=120)
+    assert "2 000 trekk per plan (navplan risk bruker 10 000)" in " ".join(few.stdout.split()) + " ".join(
+        few.stderr.split())
+    assert json.loads(run_navplan("portfolio", plan, "--as-of", AS_OF, "--samples", "2000",
+                                  "--format", "json").stdout)["samples"] == 2000
+    full = run_navplan("portfolio", plan, "--as-of", AS_OF, width=120)
+    assert "trekk per plan" not in full.stdout + full.stderr
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed; CI installs it")
+def test_the_workbook_shows_a_near_certain_opening_as_the_terminal_does(tmp_path: Path) -> None:
+    """The terminal says "over 99 %" for a probability that rounds to 100 but is not
+    certain; the workbook, opened in a spreadsheet, must say the same, not "100 %"."""
+    import subprocess
+
+    plan = _ranged_plan(tmp_path / "nesten")
+    table = run_navplan("portfolio", plan, "--as-of", AS_OF, width=160)
+    assert "over 99 %" in table.stdout
+    for suffix in ("xlsx",):
+        workbook = tmp_path / f"fylke.{suffix}"
+        assert run_navplan("portfolio", plan, "--as-of", AS_OF, "--format", suffix, "-o", workbook).exit_code == 0
+        subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                        "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                        "--outdir", str(tmp_path / suffix), str(workbook)], capture_output=True, timeout=240)
+        rows = list(csv.reader((tmp_path / suffix / "fylke.csv").read_text(encoding="utf-8").splitlines()))
+        header = rows[3]
+        office = next(row for row in rows if row and row[0] == "NAV Nesten")
+        assert office[header.index("I tide")] == "over 99 %", office
+
+
+def test_the_portfolio_samples_as_many_as_navplan_risk() -> None:
+    from navplan.engine.risk_simulation import DEFAULT_SAMPLES
+    from navplan.features.portfolio import PORTFOLIO_SAMPLES
+
+    assert PORTFOLIO_SAMPLES == DEFAULT_SAMPLES
+
+
+def test_symlinked_office_folders_are_searched_once_each(tmp_path: Path) -> None:
+    """Issue 17, item 27: a county folder of links to the offices' own folders (a shared drive)
+    lists every office; a folder reached twice (a link to a folder already searched, a link back
+    up the tree) is searched once, by its real path, real folders before links."""
+    root = tmp_path / "fylke"
+    _write(root / "askim", plan_text(block("L1", "Lokaler", "30d"), office="NAV Askim"))
+    _write(tmp_path / "delt" / "trogstad", plan_text(block("L1", "Lokaler", "20d"), office="NAV Trøgstad"))
+    (root / "trogstad").symlink_to(tmp_path / "delt" / "trogstad", target_is_directory=True)
+    (root / "a-askim-igjen").symlink_to(root / "askim", target_is_directory=True)  # met before the real folder
+    (root / "askim" / "opp").symlink_to(root, target_is_directory=True)  # a loop
+    (root / "borte").symlink_to(tmp_path / "finnes-ikke", target_is_directory=True)  # leads nowhere: not a folder
+    found = find_plans([root])
+    assert [str(p.relative_to(root)) for p in found] == ["askim/navplan.yaml", "trogstad/navplan.yaml"]
+    code, records = _json(root)
+    assert code == 0 and [r["office"] for r in records] == ["NAV Askim", "NAV Trøgstad"]
+    # The same office named twice, by its link and by the file the link leads to: once.
+    assert len(find_plans([root / "trogstad", tmp_path / "delt" / "trogstad" / "navplan.yaml"])) == 1

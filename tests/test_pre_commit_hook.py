@@ -1,5 +1,5 @@
 """The pre-commit hook (.pre-commit-hooks.yaml): a county's repository that lists
-navplan's hook has every navplan.yaml checked on each commit, and a bad plan
+navplan's hook has every navplan.yaml (and fylke.yaml) checked on each commit, and a bad plan
 stops the commit with navplan's own message.
 
 pre-commit installs navplan from a repository at a revision, so the test makes
@@ -96,3 +96,21 @@ def test_good_plans_are_committed_and_a_bad_one_stops_the_commit(county: Path) -
     assert "navplan: nytt-kontor/navplan.yaml:7: opening: '2028-02-30' er ikke en ekte dato: februar 2028 har 29 dager" \
         in said, said
     assert _git(county, "log", "--format=%s").stdout.split("\n")[0] == "To kontorer"
+
+
+def test_a_county_file_is_checked_too(county: Path) -> None:
+    """fylke.yaml beside the offices is checked like a plan: a good one goes in, a unit navplan
+    cannot read stops the commit with its located message."""
+    _git(county, "checkout", "HEAD", "--", "nytt-kontor")  # the previous test left a bad plan staged
+    county_file = county / "fylke.yaml"
+    county_file.write_text("county: Viken\nresources:\n  - id: it-utrulling\n    capacity: 2\n    unit: per uke\n"
+                           "    activities: [\"9.3.2\"]\n", encoding="utf-8")
+    _git(county, "add", "-A")
+    committed = _git(county, "commit", "-m", "Fylkesfil")
+    assert "Passed" in committed.stdout + committed.stderr
+    county_file.write_text(county_file.read_text(encoding="utf-8").replace("per uke", "per måned"), encoding="utf-8")
+    _git(county, "add", "-A")
+    refused = _git(county, "commit", "-m", "Feil enhet", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "navplan: fylke.yaml:5: resources[it-utrulling].unit: 'per måned'" in said, said
+    assert _git(county, "log", "--format=%s").stdout.split("\n")[0] == "Fylkesfil"

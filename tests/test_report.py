@@ -225,27 +225,27 @@ def test_the_gantt_chart_worked_out_by_hand(repo: Path, tmp_path: Path) -> None:
     assert [svg["class"] for svg in parse(html).all("svg")] == ["gantt", "scurve"]
     page = parse(html[html.index('<svg class="gantt"'):html.index("</svg>")])  # the Gantt chart alone
     # The axis runs from 01.01.2030 (the as-of month) to 31.03.2030 (the opening's): 90 days
-    # over x 200..714 (514 wide). One bar per open task: 3.2.2, A, B, H, in outline order; the
+    # over x 190..527 (337 wide; the chart is 533 units, the printed page's 188 mm in points). One bar per open task: 3.2.2, A, B, H, in outline order; the
     # milestone 3.2.3 is a diamond (path). A and B are critical (red), 3.2.2 and H blue.
     bars = [attrs for attrs in page.all("rect") if attrs.get("rx") == "1" and attrs.get("width") != "14"]
     assert [b["fill"] for b in bars] == ["#6FA8DC", "#E06666", "#E06666", "#6FA8DC"]
     a = bars[1]
     # A from its latest start 28.12.2029 (before the axis: drawn from 01.01) to the end of
-    # 22.02.2030: 53 days in, 200 + 514 * 53 / 90 = 502.7.
-    assert (float(a["x"]), round(float(a["x"]) + float(a["width"]), 1)) == (200.0, 502.7)
-    # B: 25.02 (55 days in: 514.1) to the end of 01.03 (60 days: 542.7).
-    assert (float(bars[2]["x"]), round(float(bars[2]["x"]) + float(bars[2]["width"]), 1)) == (514.1, 542.7)
+    # 22.02.2030: 53 days in, 190 + 337 * 53 / 90 = 388.5.
+    assert (float(a["x"]), round(float(a["x"]) + float(a["width"]), 1)) == (190.0, 388.5)
+    # B: 25.02 (55 days in: 395.9) to the end of 01.03 (60 days: 414.7).
+    assert (float(bars[2]["x"]), round(float(bars[2]["x"]) + float(bars[2]["width"]), 1)) == (395.9, 414.7)
     [diamond] = page.all("path")
-    assert diamond["fill"] == "#6FA8DC" and diamond["d"].startswith("M542.7 ")
-    # The as-of line at 07.01 (6 days: 234.3) and the opening line at 04.03 (62 days: 554.1);
-    # the plan misses by 5 working days, so the forecast opening 11.03 (69 days: 594.1) has a
+    assert diamond["fill"] == "#6FA8DC" and diamond["d"].startswith("M414.7 ")
+    # The as-of line at 07.01 (6 days: 212.5) and the opening line at 04.03 (62 days: 422.2);
+    # the plan misses by 5 working days, so the forecast opening 11.03 (69 days: 448.4) has a
     # red dashed line of its own. (They run from just above the first row, y 15, as the
     # legend's small copies do not.)
     lines = {attrs["stroke"]: float(attrs["x1"]) for attrs in page.all("line")
              if attrs.get("stroke-width") == "1.5" and attrs["y1"] == "15"}
-    assert lines == {"#BF9000": 234.3, "#38761D": 554.1, "#E06666": 594.1}
+    assert lines == {"#BF9000": 212.5, "#38761D": 422.2, "#E06666": 448.4}
     months = [attrs for attrs in page.all("line") if attrs.get("stroke") == "#D9D9D9"]
-    assert [float(m["x1"]) for m in months] == [200.0, 377.0, 537.0]  # 1 Jan, 1 Feb (31 days), 1 Mar (59)
+    assert [float(m["x1"]) for m in months] == [190.0, 306.1, 410.9]  # 1 Jan, 1 Feb (31 days), 1 Mar (59)
 
 
 def test_hostile_plan_text_is_escaped(tmp_path: Path) -> None:
@@ -334,3 +334,43 @@ def test_the_decisions_legend_without_the_political_consideration(tmp_path: Path
     assert "*Åpne aktiviteter for Fylkesdirektør og Rådmann.*" in text
     english = report(folder, tmp_path / "e.md", "--lang", "en")
     assert "*Open activities of" in english and "()" not in english
+
+
+def test_the_ten_biggest_moves_are_the_biggest_whichever_way_they_went(tmp_path: Path) -> None:
+    """Twelve 5-day tasks, every one of them given more room since the meeting:
+    T01..T10 must be done by Friday 15.02.2030 instead of 08.02 (latest finish
+    point 25 → 30: +5 working days), T11 and T12 lost their not-after date of
+    25.01 (point 15), so the opening bounds them (point 40: +25). The report
+    promises the ten biggest moves: T11 and T12 first, then eight of the +5s,
+    and says two more moved."""
+    def tasks(early: str, others: str) -> str:
+        return "".join(block(f"T{n:02}", f"Task {n}", "5d", not_after=others) for n in range(1, 11)) + "".join(
+            block(f"T{n}", f"Task {n}", "5d", **({"not_after": early} if early else {})) for n in (11, 12))
+
+    folder = new_repository(tmp_path / "kontor")
+    commit_plan(folder, plan_text(tasks("2030-01-25", "2030-02-08")), "Steering meeting", date="2030-01-02")
+    (folder / "navplan.yaml").write_text(plan_text(tasks("", "2030-02-15")), encoding="utf-8")
+    text = report(folder / "navplan.yaml", tmp_path / "møte.md")
+    moved = text[text.index("| ID | Aktivitet | Start senest"):]
+    rows = [line.split("|")[1].strip() for line in moved.splitlines()[2:] if line.startswith("| T")]
+    assert rows[:2] == ["T11", "T12"], rows
+    assert len(rows) == 10 and set(rows[2:]) < {f"T{n:02}" for n in range(1, 11)}
+    assert "(+25)" in moved and "… og 2 til." in moved
+
+
+def test_a_legend_explains_only_marks_its_table_has(tmp_path: Path) -> None:
+    """Under "Må starte innen 4 uker" the legend says "◆ = på kritisk linje": the critical rows
+    of that table carry the ◆ (they were only bold, so the legend promised a mark the table did
+    not have). NAV Fjordby as of 04.01.2027: 3.1.1 and 3.1.2 must start within four weeks, both
+    on the critical path (slack 2, the opening's)."""
+    from conftest import EXAMPLES
+
+    for suffix in ("md", "html"):
+        output = tmp_path / f"r.{suffix}"
+        assert run_navplan("report", EXAMPLES / "nytt-kontor", "--as-of", "04.01.2027", "-o", output).exit_code == 0
+        text = output.read_text(encoding="utf-8")
+        section = text[text.index("Må starte innen 4 uker"):text.index("Forsinket")]
+        legend = section.index("◆ = på kritisk linje")
+        table = section[:legend]
+        assert table.count("◆") == 2, suffix
+        assert ("| **◆ 3.1.1** |" if suffix == "md" else "<td class=\"nowrap\">◆ 3.1.1</td>") in table

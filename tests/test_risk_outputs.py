@@ -214,22 +214,26 @@ def test_the_html_report_draws_the_s_curve_worked_out_by_hand(small: Path, tmp_p
     page = tmp_path / "r.html"
     assert run_navplan("report", small, "--as-of", AS_OF, "-o", page).exit_code == 0
     html = page.read_text(encoding="utf-8")
-    svg = html[html.index('<svg class="scurve" viewBox="0 0 380 60"'):]
-    svg = svg[:svg.index("</svg>")]
-    # Beside the text, 380 units wide. The axis runs from 01.03.2030 (the month of the earliest
-    # outcome) to 31.03.2030: 31 days over x 34..370 (336 wide); 0-100 % over y 48..8 (40 high).
-    # The opening 04.03.2030 (3 days in): 34 + 336 * 3 / 31 = 66.5; P80 is the same day.
-    assert '<line x1="66.5" y1="4" x2="66.5" y2="48" stroke="#38761D"' in svg
-    # The P80 line: across at 80 % (48 - 0.8 * 40 = 16) to P80, then down to the axis.
-    assert '<line x1="34" y1="16.0" x2="66.5" y2="16.0" stroke="#C00000"' in svg
-    assert '<line x1="66.5" y1="16.0" x2="66.5" y2="48" stroke="#C00000"' in svg
-    # The curve starts at 0 % on 01.03, steps at 01.03 (1/8), 04.03 (7/8: 48 - 0.875 * 40 = 13) and
-    # 05.03 (4 days in: 34 + 336 * 4 / 31 = 77.4) to 100 %, and runs on to 31.03 (30 days in: 359.2).
+    svg = html[html.index('<svg class="scurve" viewBox="0 0 258 68"'):]
+    svg, caption = svg[:svg.index("</svg>")], svg[svg.index("</svg>"):svg.index("</figcaption>")]
+    # Beside the text, 258 units wide: the printed points of half the page less the gap. The axis
+    # runs from 01.03.2030 (the month of the earliest outcome) to 31.03.2030: 31 days over x 26..252
+    # (226 wide); 0-100 % over y 54..5 (49 high). The opening 04.03.2030 (3 days in):
+    # 26 + 226 * 3 / 31 = 47.9; P80 is the same day.
+    assert '<line x1="47.9" y1="1" x2="47.9" y2="54" stroke="#38761D"' in svg
+    # The P80 line: across at 80 % (54 - 0.8 * 49 = 14.8) to P80, then down to the axis.
+    assert '<line x1="26" y1="14.8" x2="47.9" y2="14.8" stroke="#C00000"' in svg
+    assert '<line x1="47.9" y1="14.8" x2="47.9" y2="54" stroke="#C00000"' in svg
+    # The curve starts at 0 % on 01.03, steps at 01.03 (1/8), 04.03 (7/8: 54 - 0.875 * 49 = 11.1) and
+    # 05.03 (4 days in: 26 + 226 * 4 / 31 = 55.2) to 100 %, and runs on to 31.03 (30 days in: 244.7).
     points = svg[svg.index('<polyline points="') + 18:].split('"')[0].split()
-    assert points[0] == "34.0,48.0" and points[-2:] == ["77.4,8.0", "359.2,8.0"]
-    assert [point.split(",")[0] for point in points[1:-1]] == ["34.0", "34.0", "66.5", "66.5", "77.4", "77.4"]
-    assert points[4].startswith("66.5,") and abs(float(points[4].split(",")[1]) - 13) < 0.5  # sampled, about 7/8
-    assert "P80 04.03.2030" in svg and "åpning 04.03.2030:" in svg
+    assert points[0] == "26.0,54.0" and points[-2:] == ["55.2,5.0", "244.7,5.0"]
+    assert [point.split(",")[0] for point in points[1:-1]] == ["26.0", "26.0", "47.9", "47.9", "55.2", "55.2"]
+    assert points[4].startswith("47.9,") and abs(float(points[4].split(",")[1]) - 11.1) < 0.5  # sampled, about 7/8
+    # What the two lines mark is said under the chart, in the colours of the lines, where the page
+    # sets the words (inside the chart they ran into each other).
+    assert '<span class="opening">åpning 04.03.2030: ' in caption and '<span class="p80">P80 04.03.2030</span>' in caption
+    assert "åpning" not in svg
     # The lines beside it: the verdict, the deadline at risk, the drivers; no heading of their own.
     beside = html[html.index('<section id="risk">'):html.index('<svg class="scurve"')]
     assert "<h2>" not in beside and "sannsynlighet for at åpningsdatoen holder" in beside
@@ -250,8 +254,9 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
     ws = load_workbook(book)["Risiko"]
     assert ws["A1"].value == "NAV Testby: risiko per 07.01.2030"
     rows = [row for row in ws.iter_rows() if row[0].value in ("A", "B", "M")]
-    # First the dates (M's fixed date, then B's deadline, by date), then the activities, drivers first.
-    assert [row[0].value for row in rows] == ["M", "B", "A", "B", "M"]
+    # First the dates (M's fixed date, then B's deadline, by date), then the drivers (A), which the printed
+    # page holds; under it every open activity, drivers first.
+    assert [row[0].value for row in rows] == ["M", "B", "A", "A", "B", "M"]
     probability = rows[1][4]
     assert close(probability.value, 1 / 8) and probability.number_format == "0%"
     assert [cell.value for cell in rows[2][:9]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1]
@@ -261,11 +266,19 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
     assert [(row[0].value.date(), row[1].value) for row in points] == [
         (dt.date(2030, 3, 1), 1), (dt.date(2030, 3, 4), 0), (dt.date(2030, 3, 5), -1)]
     assert points[-1][3].value == 1.0
+    # The S-curve is a chart of those points: the dates in A, the share up to each in D.
+    [chart] = ws._charts
+    first, last = points[0][0].row, points[-1][0].row
+    assert chart.series[0].xVal.numRef.f == f"'Risiko'!$A${first}:$A${last}"
+    assert chart.series[0].yVal.numRef.f == f"'Risiko'!$D${first}:$D${last}"
+    # The printed page: the verdict, the chart, the dates and the drivers with their legend, which ends four
+    # rows above the table of every open activity (the second A row): a blank row, a heading, a header between.
+    assert ws.print_area == f"'Risiko'!$A$1:$I${rows[3][0].row - 4}"
 
 
 def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:
     lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)["offices"]
-    document = risk_json(small, "--samples", "2000")
+    document = risk_json(small)  # the same samples by default
     assert lines[0]["probability_on_time"] == document["probability_opening_holds"]
     table = run_navplan("portfolio", small.parent, "--as-of", AS_OF).stdout
     assert "I tide" in table
@@ -369,3 +382,34 @@ def test_the_portfolio_without_samples_leaves_the_probability_out(small: Path) -
     result = run_navplan("portfolio", small.parent, "--as-of", AS_OF, "--samples", "0")
     assert result.exit_code == 0, result.stderr
     assert "I tide" not in result.stdout and "NAV Testby" in result.stdout
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None,
+                    reason="LibreOffice (soffice) is not installed; CI installs it")
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_the_risiko_sheet_never_shows_a_rounded_certainty(tmp_path: Path, suffix: str) -> None:
+    """One task of 10..30..41 working days, 40 working days before the opening, due by
+    the working day before it: late only when the sample rounds to 41, with probability
+    (41 - 40.5)² / (31 · 11) = 0.07 %. The terminal says "over 99 %"; the workbook,
+    as a spreadsheet shows it, says the same (and "under 1 %" for the 0.07 % step of its
+    distribution), never "100 %" or "0 %" for what is not certain."""
+    import csv
+    import shutil
+
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(plan_text(block("L1", "Lokaler", "{low: 10d, likely: 30d, high: 41d}",
+                                    not_after="2030-03-01"), office="NAV Nesten"), encoding="utf-8")
+    assert "over 99 %" in run_navplan("risk", plan, "--as-of", AS_OF, width=100).stdout
+    workbook = tmp_path / f"plan.{suffix}"
+    assert run_navplan("export", suffix, plan, "--as-of", AS_OF, "-o", workbook).exit_code == 0
+    # Every sheet, each cell as the spreadsheet shows it (token 9), one file per sheet (token 12: -1).
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                    "--outdir", str(tmp_path / "csv"), str(workbook)], capture_output=True, timeout=240)
+    rows = list(csv.reader((tmp_path / "csv" / "plan-Risiko.csv").read_text(encoding="utf-8").splitlines()))
+    shown = [cell for row in rows for cell in row]
+    date_row = next(row for row in rows if row[:2] == ["L1", "Lokaler"] and "01.03.2030" in row)
+    assert "over 99 %" in date_row
+    assert "under 1 %" in shown
+    assert not any(cell in ("100%", "0%") for row in rows if row and row[0] != "L1" for cell in row[2:3])

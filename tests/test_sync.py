@@ -263,7 +263,7 @@ def test_a_new_plan_s_block_is_filled_in_under_its_id(tmp_path: Path) -> None:
     new = plan.read_text(encoding="utf-8")
     assert changed_lines(original, new) == (
         [], ["    status: done", "    actual_start: 2029-01-08", "    actual_finish: 2029-01-31"])
-    assert '  - id: "2.1"       # Skape felles forståelse for målene med reformen\n    status: done\n' in new
+    assert '  - id: "2.1"       # Skape felles forståelse for målene med det nye NAV-kontoret\n    status: done\n' in new
 
 
 def test_round_trip_through_the_exported_workbook(tmp_path: Path, plan: Path) -> None:

@@ -256,6 +256,44 @@ def test_a_terminal_gets_its_own_width_and_no_colour_with_no_color() -> None:
     assert re.search(r"\x1b\[[0-9;]*3[0-7]", coloured), "without NO_COLOR a terminal gets colours"
 
 
+def _with_a_terminal_on_stderr(args: list[str], columns: int, stdout) -> str | None:
+    """Run navplan with stdout to ``stdout`` (a pipe or a file) and stderr on a pseudo-terminal
+    ``columns`` wide, as `navplan calendar | head` in a terminal; no COLUMNS (bash does not export it)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "navplan", *args], stdout=stdout, stderr=follower,
+                                   env=_environment(), cwd=REPO)
+        output = process.communicate(timeout=120)[0]
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert process.returncode == 0
+    return output.decode("utf-8") if output is not None else None
+
+
+CALENDAR_ARGS = ["calendar", "examples/indre-ostfold", "--as-of", "10.12.2018"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("args", [CALENDAR_ARGS, CRITICAL_PATH], ids=["calendar", "critical-path"])
+def test_a_pipe_read_in_a_terminal_gets_the_terminals_width(args: list[str], tmp_path: Path) -> None:
+    """Issue 17, item 32: `navplan calendar | head` in a 70-column terminal is laid out for 70
+    columns (the width of the terminal on stderr), not at the full width of its content; to a
+    file (`> status.txt`) it keeps the content's width, for grep and diff."""
+    piped = _with_a_terminal_on_stderr(args, 70, subprocess.PIPE)
+    assert max(cell_len(line) for line in piped.splitlines()) <= 70
+    assert piped == run_navplan(*args, width=70).stdout
+    with open(tmp_path / "status.txt", "wb") as file:
+        _with_a_terminal_on_stderr(args, 70, file)
+    assert (tmp_path / "status.txt").read_text("utf-8") == run_navplan(*args, width=None).stdout
+
+
 # --- The layout itself ----------------------------------------------------------------------------------------------
 
 

@@ -68,6 +68,18 @@ def test_init_names_the_option_and_writes_nothing(office: str, tmp_path: Path) -
     assert not (tmp_path / "kontor").exists()
 
 
+@pytest.mark.parametrize(("option", "value", "wanted"), [
+    ("--office", "N" * 201, "--office: is longer than 200 characters"),
+    ("--municipality", "M" * 101, "--municipality: is longer than 100 characters"),
+])
+def test_init_names_the_option_of_a_value_too_long(option: str, value: str, wanted: str, tmp_path: Path) -> None:
+    """Issue 17, item 30: not 'kontor/navplan.yaml:7: office: …', a line of a file never written."""
+    options = {"--office": "NAV X", "--opening": "03.01.2028", "--lang": "en"} | {option: value}
+    result = run_navplan("init", tmp_path / "kontor", *[word for pair in options.items() for word in pair])
+    assert result.exit_code == 2 and result.stderr == f"navplan: {wanted}\n", result.stderr
+    assert not (tmp_path / "kontor").exists()
+
+
 @pytest.mark.parametrize("office", ["NAV X\nstart: 2020-01-01 #", "NAV X\u2028start: 2020-01-01 #",
                                     "NAV X\x85start: 2020-01-01 #", "NAV X\u2029start: 2020-01-01 #"])
 def test_a_new_plan_escapes_every_value_comments_included(office: str) -> None:
@@ -196,3 +208,106 @@ def test_the_console_shows_any_control_character_it_is_given() -> None:
     # rich's Text drops BEL itself; what it keeps is shown.
     assert "title \\x1b]0;TITLE" in stream.getvalue() and "\\x9b1m" in stream.getvalue()
     assert f"x{SHOWN}y" in stream.getvalue()
+
+
+# A folder name that would drive a terminal, wherever a path is shown (issue 17, items 24 and 30).
+
+#: Sets the window's title, clears the screen, turns the text after it right to left, breaks the line.
+HOSTILE_FOLDER = f"kontor{ESCAPE}\u202e\nx"
+HOSTILE_SHOWN = rf"kontor{SHOWN}\u202e\nx"
+BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def raw_or_bidi(text: str) -> list[str]:
+    return raw_controls(text) + [repr(c) for c in text if ord(c) in BIDI]
+
+
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / HOSTILE_FOLDER
+    folder.mkdir()
+    shutil.copyfile(INDRE_OSTFOLD, folder / "navplan.yaml")
+    return folder
+
+
+AS_OF_1812 = ["--as-of", "10.12.2018"]
+SHOWS_A_PATH = {
+    "init": (["init", "{f}/ny", "--office", "NAV Fjordby", "--opening", "03.01.2028"], "ny/navplan.yaml"),
+    "validate": (["validate", "{f}"], "navplan.yaml"),
+    "export xlsx": (["export", "xlsx", "{f}", "-o", "{f}/ut.xlsx", *AS_OF_1812], "ut.xlsx"),
+    "export ods": (["export", "ods", "{f}", "-o", "{f}/ut.ods", *AS_OF_1812], "ut.ods"),
+    "export ics": (["export", "ics", "{f}", "-o", "{f}/ut.ics", *AS_OF_1812], "ut.ics"),
+    "export csv": (["export", "csv", "{f}", "-o", "{f}/ut.csv", *AS_OF_1812], "ut.csv"),
+    "export json": (["export", "json", "{f}", "-o", "{f}/ut.json", *AS_OF_1812], "ut.json"),
+    "export mspdi": (["export", "mspdi", "{f}", "-o", "{f}/ut.xml", *AS_OF_1812], "ut.xml"),
+    "calendar xlsx": (["calendar", "{f}", "--format", "xlsx", "-o", "{f}/k.xlsx", *AS_OF_1812], "k.xlsx"),
+    "portfolio xlsx": (["portfolio", "{f}", "--format", "xlsx", "-o", "{f}/p.xlsx", "--samples", "0", *AS_OF_1812],
+                       "p.xlsx"),
+    "report md": (["report", "{f}", "-o", "{f}/r.md", *AS_OF_1812], "r.md"),
+    "report html": (["report", "{f}", "-o", "{f}/r.html", *AS_OF_1812], "r.html"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHOWS_A_PATH))
+def test_a_folder_name_that_would_drive_a_terminal_is_shown_escaped(name: str, hostile_folder: Path) -> None:
+    args, written = SHOWS_A_PATH[name]
+    result = run_navplan(*[arg.replace("{f}", str(hostile_folder)) for arg in args])
+    assert result.exit_code == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert raw_or_bidi(said) == [], said
+    assert f"{HOSTILE_SHOWN}/{written}" in said, said
+
+
+@pytest.mark.parametrize("name", ["r.md", "r.html"])
+def test_a_reports_subtitle_and_footer_show_the_folder_escaped(name: str, hostile_folder: Path) -> None:
+    assert run_navplan("report", hostile_folder, "-o", hostile_folder / name, *AS_OF_1812).exit_code == 0
+    written = (hostile_folder / name).read_text("utf-8")
+    assert raw_or_bidi(written.replace("\n", "")) == [], name
+    undone = re.sub(r"\\(.)", r"\1", written) if name.endswith(".md") else written  # Markdown's escapes
+    assert undone.count(f"{HOSTILE_SHOWN}/navplan.yaml") == 2, undone[-800:]
+
+
+def test_syncs_messages_and_hint_show_the_folder_escaped(hostile_folder: Path) -> None:
+    from openpyxl import load_workbook
+
+    from workbooks import mark
+
+    workbook = hostile_folder / "kontor.xlsx"
+    assert run_navplan("export", "xlsx", hostile_folder, "-o", workbook, *AS_OF_1812).exit_code == 0
+    unchanged = run_navplan("sync", workbook, hostile_folder, width=None)  # piped: a long path is not wrapped
+    assert unchanged.exit_code == 0 and raw_or_bidi(unchanged.stdout + unchanged.stderr) == []
+    assert f"{HOSTILE_SHOWN}/kontor.xlsx" in unchanged.stdout + unchanged.stderr
+    sheet = load_workbook(workbook).worksheets[0]
+    mark(workbook, next(cell.row for cell in sheet["A"] if cell.value == "4.2"), status="ferdig")
+    for args in ([], ["--yes"]):
+        result = run_navplan("sync", workbook, hostile_folder, *args, width=None)
+        assert result.exit_code == 0, result.stderr
+        assert raw_or_bidi(result.stdout + result.stderr) == [], result.stdout + result.stderr
+        assert f"{HOSTILE_SHOWN}/navplan.yaml" in result.stderr, result.stderr  # the hint, then the written plan
+
+
+
+def test_workbooks_name_the_plan_file_escaped(hostile_folder: Path, tmp_path: Path) -> None:
+    """The countdown's About sheet and the portfolio's file column show the path as every path is shown."""
+    from openpyxl import load_workbook
+
+    def texts(path: Path) -> list[str]:
+        return [value for sheet in load_workbook(path) for row in sheet.iter_rows(values_only=True)
+                for value in row if isinstance(value, str)]
+
+    assert run_navplan("export", "xlsx", hostile_folder, "-o", tmp_path / "ut.xlsx", *AS_OF_1812).exit_code == 0
+    assert f"{HOSTILE_SHOWN}/navplan.yaml" in texts(tmp_path / "ut.xlsx")
+    assert run_navplan("portfolio", hostile_folder, "--format", "xlsx", "-o", tmp_path / "p.xlsx", "--samples", "0",
+                       *AS_OF_1812).exit_code == 0
+    assert f"{hostile_folder.parent}/{HOSTILE_SHOWN}/navplan.yaml" in texts(tmp_path / "p.xlsx")
+
+
+def test_set_refuses_an_owner_too_long_for_a_plan(plan: Path) -> None:
+    """Issue 17, item 30: an owner of 40,000 characters was cut in the workbook (a cell holds
+    32,767) and then named by sync as changed; no name needs more than 200."""
+    before = plan.read_bytes()
+    result = run_navplan("set", "7.4", plan, "--owner", "K" * 40_000, "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.endswith(": activities[7.4].owner: is longer than 200 characters (nothing was written)\n")
+    assert plan.read_bytes() == before
+    assert run_navplan("set", "7.4", plan, "--owner", "K" * 200).exit_code == 0

@@ -76,25 +76,42 @@ class Environment:
 
     def layout_width(self) -> int | None:
         """The width output for people is laid out for: the one given (tests), else a
-        ``COLUMNS`` that makes sense, else the terminal's; None when stdout is not a
-        terminal, so that a file or a pipe gets every column whole and every line unwrapped."""
+        ``COLUMNS`` that makes sense, else the terminal's: stdout's, or, when stdout is a
+        pipe, stderr's (`navplan calendar | head` is read in the terminal it runs in, and
+        bash does not export COLUMNS). None for a file, or a pipe with no terminal on
+        stderr, so that they get every column whole and every line unwrapped."""
         if self.width:
             return self.width
         value = self.environ.get("COLUMNS", "").strip()
         if value.isascii() and value.isdigit() and MIN_COLUMNS <= int(value) <= MAX_COLUMNS:
             return int(value)
-        try:
-            if self.stdout.isatty():
-                return os.get_terminal_size(self.stdout.fileno()).columns or 80
-        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
-            pass
+        for stream, when in ((self.stdout, True), (self.stderr, _is_pipe(self.stdout))):
+            try:
+                if when and stream.isatty():
+                    return os.get_terminal_size(stream.fileno()).columns or 80
+            except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+                pass
         return None
 
     def say(self, text: str) -> None:
-        """A message for the user on stderr, exactly as given (no markup, emoji or wrapping):
-        written directly, so that commands that only report a line never import rich."""
-        self.stderr.write(text + "\n")
+        """A message for the user on stderr, as given (no markup, emoji or wrapping) but for
+        control characters, shown escaped as the console shows them (its lines and tabs kept):
+        written directly, so that commands that only report a line never import rich. A path in
+        a message is escaped whole before (:func:`navplan.errors.shown_path`), its line breaks too."""
+        from navplan.errors import visible
+
+        self.stderr.write(visible(text, keep=_LAYOUT) + "\n")
         self.stderr.flush()
+
+
+def _is_pipe(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a pipe (a FIFO), not a file, a device or a terminal."""
+    import stat
+
+    try:
+        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return False
 
 
 def _process_stream(name: str) -> IO[str]:
@@ -135,7 +152,7 @@ def _console(base: type | None = None, **settings) -> Console:
 
 #: Line breaks and tabs lay text out; every other control character is shown escaped.
 _LAYOUT = "\n\t"
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def language_of(argv: list[str], environ: Mapping[str, str]) -> str:

@@ -17,7 +17,7 @@ from navplan.cli.options import (
     AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
     choice, env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
-from navplan.errors import EXIT_OK, NavplanError
+from navplan.errors import EXIT_OK, NavplanError, shown_path
 
 commands = typer.Typer()
 export_app = typer.Typer(cls=NavplanGroup, context_settings=CONTEXT, no_args_is_help=True, help="help.export",
@@ -78,7 +78,7 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     result = load_schedule(plan, as_of, ctx)
     events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
     write_atomic(output, calendar_bytes(result, events), force=force)
-    env_of(ctx).say(t("export.written.ics", language_, file=str(output), events=len(events),
+    env_of(ctx).say(t("export.written.ics", language_, file=shown_path(output), events=len(events),
                       office=result.project.plan.office, as_of=format_date(result.as_of, language_)))
     return EXIT_OK
 
@@ -115,7 +115,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, mspdi_bytes(result, language_), force=force)
-    env_of(ctx).say(t("export.written.mspdi", language_, file=str(output), office=result.project.plan.office,
+    env_of(ctx).say(t("export.written.mspdi", language_, file=shown_path(output), office=result.project.plan.office,
                       as_of=format_date(result.as_of, language_), tasks=len(result.activities),
                       date=format_date(result.project.opening_date, language_)))
     return EXIT_OK
@@ -126,13 +126,14 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
+    from navplan.features.levers import levers
     from navplan.render.schedule_json_csv import schedule_document
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
-    write_atomic(output, render(schedule_document(result, lang, weeks)), force=force)
-    env_of(ctx).say(t("export.written.data", lang, file=str(output), activities=len(result.activities) - 1,
+    write_atomic(output, render(schedule_document(result, lang, weeks, levers=levers(result))), force=force)
+    env_of(ctx).say(t("export.written.data", lang, file=shown_path(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
@@ -169,10 +170,37 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
+    periods, by = gantt_within_columns(env, result, periods, lang, by, dates, shown)
     # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
     risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
     write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk), force=force)
     rows = len(result.activities) if shown is None else len(shown)
-    env.say(t("export.written", lang, file=str(output), office=result.project.plan.office,
+    env.say(t("export.written", lang, file=shown_path(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))
+
+
+def gantt_within_columns(env, result, periods, lang: str, by: str, dates: str, shown):
+    """The calendar's periods and unit, so that the countdown's Gantt keeps within the columns
+    LibreOffice opens (1,024; Excel 16,384): by month, saying so, when its weeks would not; refused,
+    naming the activity whose work ends last, when its months would not either."""
+    from navplan.engine.deadlines import countdown_calendar
+    from navplan.messages import format_date, t
+    from navplan.render.gantt_bars import bar_spans
+    from navplan.render.workbook.countdown_sheet import MAX_GANTT_COLUMNS, plan_gantt
+
+    width = plan_gantt(result, periods, by, dates, shown).width
+    if width <= MAX_GANTT_COLUMNS:
+        return periods, by
+    if by == "week":
+        months = countdown_calendar(result, "month", dates)
+        if plan_gantt(result, months, "month", dates, shown).width <= MAX_GANTT_COLUMNS:
+            env.say(t("export.by_month_instead", lang, columns=width))
+            return months, "month"
+        width = plan_gantt(result, months, "month", dates, shown).width
+    spans = bar_spans(result, dates)
+    last = max((spans[i] for i in spans if shown is None or i in shown), key=lambda span: span[1])
+    latest = max((i for i in spans if (shown is None or i in shown) and not result.activities[i].activity.is_summary
+                   and spans[i][1] == last[1]), key=lambda i: list(result.activities).index(i))
+    raise NavplanError("export.too_many_columns", file=result.project.file, field=latest,
+                       last=format_date(last[1], lang), columns=width, hint="hint.export.too_many_columns")

@@ -11,7 +11,7 @@ from navplan.cli.options import (
     AsOfOption, DatesOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption,
     as_of as as_of_date, choice, date_value, env_of, language, output_file, output_format, plans_read,
 )
-from navplan.errors import EXIT_OK, NavplanError
+from navplan.errors import EXIT_OK, NavplanError, shown_path
 
 commands = typer.Typer()
 REPORT_SUFFIXES = (".md", ".html")
@@ -84,7 +84,7 @@ def report(
 
         text = report_html(found, language_, drawn)
     write_atomic(output, text, force=force)
-    env_of(ctx).say(t("report.written", language_, file=str(output), office=found.office,
+    env_of(ctx).say(t("report.written", language_, file=shown_path(output), office=found.office,
                       as_of=format_date(found.as_of, language_)))
     return EXIT_OK
 

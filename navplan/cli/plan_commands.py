@@ -11,10 +11,10 @@ from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
     ForceOption, FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
 )
-from navplan.errors import EXIT_OK
+from navplan.errors import EXIT_OK, shown_path
 
 commands = typer.Typer()
-TEMPLATES = ("new", "merger")
+TEMPLATES = ("new", "merger", "split")
 
 
 @command(commands, "init", "init")
@@ -24,7 +24,7 @@ def init(
                                               show_default=False)] = Path("."),
     office: Annotated[str, typer.Option("--office", metavar="NAME", help="help.option.office")] = ...,
     opening: Annotated[str, typer.Option("--opening", metavar="DATE", help="help.option.opening")] = ...,
-    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger",
+    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger|split",
                                                     help="help.option.template")] = None,
     municipality: Annotated[Optional[list[str]], typer.Option("--municipality", "-m", metavar="NAME",
                                                               help="help.option.municipality")] = None,
@@ -44,33 +44,39 @@ def init(
         template=template_name,
         municipalities=[text_value(name, "--municipality") for name in municipality or []],
         start=date_value(start, "--start"), lang=language_, force=force, git=git)
-    env.say(t("init.written", language_, file=str(created.plan_file), office=office,
+    env.say(t("init.written", language_, file=shown_path(created.plan_file), office=office,
               date=format_date(opening_date, language_), template=t(f"template.{template_name}", language_)))
     if created.git:
-        env.say(t(f"init.git.{created.git}", language_, dir=str(directory)))
+        env.say(t(f"init.git.{created.git}", language_, dir=shown_path(directory)))
     if created.git_identity:
         env.say(t("init.git.identity", language_, name=created.git_identity[0], email=created.git_identity[1]))
-    _tell_the_truth(env, created.schedule, language_)
-    env.say(t("init.next", language_, file=str(created.plan_file)))
+    _tell_the_truth(env, created.schedule, language_, directory)
+    env.say(t("init.next", language_, file=shown_path(created.plan_file)))
     return EXIT_OK
 
 
-def _tell_the_truth(env, new_schedule, lang: str) -> None:
+def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
     """At once, not at the first steering meeting: whether the handbook's chain fits
-    before the opening (and if not, the levers), and an opening on a day off."""
+    before the opening (and if not, what can help, each with its command), and an
+    opening on a day off."""
     from navplan.errors import render_value
+    from navplan.features.levers import levers
     from navplan.messages import t
+    from navplan.errors import plan_words
     from navplan.render.labels import verdict_lines
 
-    for kind, text in verdict_lines(new_schedule, lang):
-        if kind in ("fail", "chain"):
-            env.say(("✘ " if kind == "fail" else "  ") + text)
+    opening_only = [found for found in levers(new_schedule) if found.target is None]
+    marks = {"fail": "✘ ", "chain": "  ", "help": "", "lever": "  • ", "command": "      "}
+    lines = verdict_lines(new_schedule, lang, opening_only, plan_words(directory))
+    # The opening's lines (its levers follow it); a new plan's own dates come with critical-path.
+    for kind, text in lines[:next((i for i, (k, _) in enumerate(lines) if k in ("missed", "deadline", "note")),
+                                  len(lines))]:
+        if kind in marks:
+            env.say(marks[kind] + text)
     for note in new_schedule.notes:
         if note.key == "opening_not_working_day":
             params = {name: render_value(value, lang) for name, value in note.params.items()}
             env.say("ℹ " + t(f"note.{note.key}", lang, **params))
-    if not new_schedule.opening_holds:
-        env.say(t("init.levers", lang))
 
 
 @command(commands, "handbook", "handbook")
@@ -78,22 +84,27 @@ def handbook(
     ctx: typer.Context,
     activity_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="help.option.activity_id",
                                                          show_default=False)] = None,
-    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger",
+    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger|split",
                                                     help="help.option.handbook_template")] = None,
+    handbook_only: Annotated[bool, typer.Option("--handbook-only", help="help.option.handbook_only")] = False,
     output: FormatOption = None,
     lang: LangOption = None,
 ) -> int:
-    from navplan.plan.handbook_files import handbook_entries, load_handbook
+    from navplan.plan.current_layer import NEWEST
+    from navplan.plan.handbook_files import handbook_entries, layered
     from navplan.render.handbook_json_csv import handbook_csv, handbook_json
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
-    book = load_handbook()
-    everything = handbook_entries(choice(template, "--template", TEMPLATES, "merger"))
+    template_name = choice(template, "--template", TEMPLATES, "merger")
+    # What a new plan gets (init writes the newest current layer), unless asked for the handbook alone.
+    current = None if handbook_only else NEWEST
+    book = layered(template_name, current)[0]
+    everything = handbook_entries(template_name, current)
     activities = everything if activity_id is None else [_entry(everything, activity_id)]
     if shape == "json":
-        env.stdout.write(handbook_json(book, activities, single=activity_id is not None))
+        env.stdout.write(handbook_json(book, activities, single=activity_id is not None, current=current))
     elif shape == "csv":
-        env.stdout.write(handbook_csv(activities, language_))
+        env.stdout.write(handbook_csv(activities, language_, current))
     elif activity_id is not None:
         from navplan.render.handbook_terminal import render_handbook_activity
 
@@ -102,7 +113,7 @@ def handbook(
     else:
         from navplan.render.handbook_terminal import render_handbook_index
 
-        render_handbook_index(env.console(), book, activities, language_)
+        render_handbook_index(env.console(), book, activities, language_, current)
     return EXIT_OK
 
 
@@ -121,7 +132,7 @@ def _entry(everything, activity_id: str):
 @command(commands, "schema", "schema")
 def schema(
     ctx: typer.Context,
-    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk",
+    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk|county",
                                                       help="help.option.schema_document", show_default=False)] = None,
     file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                 help="help.option.output_file")] = None,
@@ -133,7 +144,9 @@ def schema(
     language(lang)  # the schema itself is the same in both languages
 
     name = metavar("DOCUMENT", env_of(ctx).lang)
-    text = schema_text(choice(document, name, ("plan", "schedule", "diff", "portfolio", "risk"), "plan"))
+    from navplan.schemas import DOCUMENTS
+
+    text = schema_text(choice(document, name, DOCUMENTS, "plan"))
     if file is None:
         env_of(ctx).stdout.write(text)
     else:

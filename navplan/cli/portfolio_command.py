@@ -13,7 +13,7 @@ from navplan.cli.options import (
     AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
     language, output_format, whole_number,
 )
-from navplan.errors import EXIT_BAD_INPUT, EXIT_OK
+from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -24,13 +24,17 @@ PROGRESS_FROM = 5
 @command(commands, "portfolio", "portfolio")
 def portfolio(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATHS...", help="help.option.paths", show_default=False)],
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATHS...", help="help.option.paths",
+                                                          show_default=False)] = None,
     as_of: AsOfOption = None,
     output: WorkbookFormatOption = None,
     file: WorkbookFileOption = None,
     force: ForceOption = False,
     samples: Annotated[Optional[str], typer.Option("--samples", metavar="N",
                                                    help="help.option.portfolio_samples")] = None,
+    county: Annotated[Optional[Path], typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|REV",
+                                                 help="help.option.portfolio_since")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file
@@ -40,42 +44,124 @@ def portfolio(
     env, language_ = env_of(ctx), language(lang)
     count = whole_number(samples, "--samples", 0, 100_000, PORTFOLIO_SAMPLES)
     shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
+    found_county = _county(county, paths or [])
+    if not paths:
+        if found_county is None:
+            from navplan.cli.help_format import metavar
+            from navplan.errors import Message, NavplanError
+
+            raise NavplanError("error.usage.missing", name=metavar("PATHS...", env.lang),
+                               hint=Message("error.see_help", command="navplan portfolio"))
+        paths = [found_county.folder]
+    if found_county is not None:
+        language_ = _county_language(found_county, lang, env) or language_
+    compared_since = _since(since)
     found = find_plans(paths)
     target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
     day = as_of_date(as_of, ctx)
+    if found_county is not None:
+        from navplan.plan.county_file import check_county_offices
+
+        check_county_offices(found_county)  # an office's own ids; a plan that cannot be read shows in its line
+    name = found_county.name if found_county is not None else None
     lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(
-        paths, day, language_, advance, found, samples=count))
+        paths, day, language_, advance, found, samples=count, since=compared_since))
     if shape == "table":
         from navplan.render.portfolio_terminal import render_portfolio
 
-        render_portfolio(env.console(), lines, day, language_)
+        render_portfolio(env.console(), lines, day, language_, name, samples=count)
+        if compared_since is not None:
+            from navplan.render.portfolio_changes import render_changes
+
+            render_changes(env.console(), lines, compared_since, day, language_)
     elif shape == "json":
         from navplan.render.portfolio_json_csv import portfolio_json
 
-        env.stdout.write(portfolio_json(lines, day, language_))
+        env.stdout.write(portfolio_json(lines, day, language_, county=name, since=compared_since, samples=count))
     elif shape in ("csv", "csv-excel"):
         from navplan.render.portfolio_json_csv import portfolio_csv
 
-        env.stdout.write(portfolio_csv(lines, day, language_, shape))
+        env.stdout.write(portfolio_csv(lines, day, language_, shape, since=compared_since))
     else:
         from navplan.io.atomic_write import write_atomic
         from navplan.messages import format_date
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
-        write_atomic(target, portfolio_workbook_bytes(lines, day, language_), force=force)
-        env.say(t("portfolio.written", language_, file=str(target), count=len(lines),
+        write_atomic(target, portfolio_workbook_bytes(lines, day, language_, county=name, since=compared_since,
+                                                      samples=count), force=force)
+        env.say(t("portfolio.written", language_, file=shown_path(target), count=len(lines),
                   as_of=format_date(day, language_)))
     bad = sum(1 for line in lines if line.error is not None)
     if shape == "table":
+        if found_county is not None:
+            env.say(t("county.portfolio.file", language_, file=str(found_county.file), county=name,
+                      resources=len(found_county.resources)))
         failing = sum(1 for line in lines if line.error is None and not line.holds)
         missing = sum(1 for line in lines if line.error is None and line.holds and line.missed_deadlines)
         env.say(t("portfolio.summary", language_, plans=t("portfolio.summary.plans", language_, count=len(lines)),
                   failing=t("portfolio.summary.failing", language_, failing=failing),
                   missing=t("portfolio.summary.missing", language_, missing=missing),
                   bad=t("portfolio.summary.bad", language_, bad=bad)))
+        if compared_since is not None:
+            from navplan.render.portfolio_changes import changes_summary
+
+            env.say(changes_summary(lines, language_))
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK
+
+
+def _county(named: Path | None, paths: list[Path]):
+    """The county file: the one --county names, else the fylke.yaml of a folder given (at its top,
+    beside the office folders); None when there is none. Two folders with one each is a question."""
+    import os
+
+    from navplan.errors import NavplanError
+    from navplan.plan.county_file import county_in, load_county
+
+    if named is not None:
+        return load_county(named)
+    found: dict[str, Path] = {}
+    for path in paths:
+        try:
+            folder = path.is_dir()
+        except OSError:
+            continue
+        candidate = county_in(path) if folder else None
+        if candidate is not None:
+            found.setdefault(os.path.realpath(candidate), candidate)  # a link loop is load_county's to name
+    if len(found) > 1:
+        raise NavplanError("error.county.several", field="PATHS", hint="hint.county.several",
+                           files=[str(path) for path in found.values()])
+    return load_county(next(iter(found.values()))) if found else None
+
+
+def _county_language(county, given: str | None, env) -> str | None:
+    """The county's language (språk:), when neither --lang nor NAVPLAN_LANG chose one and
+    navplan speaks it (nynorsk once navplan has it); it becomes the errors' language too."""
+    from navplan.messages import LANGUAGES
+
+    if given is not None or env.environ.get("NAVPLAN_LANG", "").strip() or county.language not in LANGUAGES:
+        return None
+    env.lang = county.language
+    return county.language
+
+
+def _since(value: str | None):
+    """--since: a date (the last county meeting's day) or a revision name."""
+    from navplan.errors import InvalidValue
+    from navplan.plan.values import parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except InvalidValue as invalid:
+        if invalid.message.key != "error.value.not_a_date":  # a date that does not exist is a mistake, not a name
+            from navplan.errors import NavplanError
+
+            raise NavplanError(invalid.message, field="--since") from None
+        return value
 
 
 def _with_progress(env, total: int, lang: str, work):

@@ -61,6 +61,7 @@ def set_fields(
     fixed: _text_option("--fixed", "DATE", "help.option.fixed") = None,
     notes: _text_option("--notes", "TEXT", "help.option.notes") = None,
     status: _text_option("--status", "STATUS", "help.option.status") = None,
+    remaining: _text_option("--remaining", "DURATION", "help.option.remaining") = None,
     clear: Annotated[Optional[list[str]], typer.Option("--clear", metavar="FIELD", help="help.option.clear")] = None,
     lang: LangOption = None,
 ) -> int:
@@ -71,7 +72,7 @@ def set_fields(
     role = role if role is None else text_value(role, "--role")
     notes = notes if notes is None else note_value(notes, "--notes")
     values = {"owner": owner, "role": role, "duration": duration, "not_before": not_before,
-              "not_after": not_after, "fixed": fixed, "notes": notes, "status": status}
+              "not_after": not_after, "fixed": fixed, "notes": notes, "status": status, "remaining": remaining}
     edit = set_activity_fields(plan, activity_id, values, clear or [])
     return _report(ctx, edit, language(lang))
 

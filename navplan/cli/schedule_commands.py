@@ -13,7 +13,7 @@ from navplan.cli.options import (
     WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
     plans_read, weeks as parse_weeks,
 )
-from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
+from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -35,14 +35,18 @@ def critical_path(
 
     env, language_, ahead = env_of(ctx), language(lang), parse_weeks(weeks)
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
+    from navplan.features.levers import levers as what_can_help
+
     result = load_schedule(plan, as_of, ctx)
     view = audience(result.project, role, owner)
+    help_ = what_can_help(result)
     if shape == "table":
+        from navplan.errors import plan_words
         from navplan.render.schedule_terminal import render_critical_path
 
-        render_critical_path(env.console(), result, language_, ahead, view)
+        render_critical_path(env.console(), result, language_, ahead, view, help_, plan_words(plan))
     else:
-        print_machine(env, result, shape, language_, ahead, view=view)
+        print_machine(env, result, shape, language_, ahead, view=view, levers=help_)
     if check and (not result.opening_holds or result.missed):
         raise typer.Exit(EXIT_CHECK_FAILED)
     return EXIT_OK
@@ -85,10 +89,10 @@ def calendar(
 
 
 def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week",
-                  view=None) -> None:
+                  view=None, levers=None) -> None:
     from navplan.render.schedule_json_csv import schedule_document, to_csv, to_json
 
-    document = schedule_document(result, lang, weeks, periods, by, view)
+    document = schedule_document(result, lang, weeks, periods, by, view, levers)
     if shape == "json":
         env.stdout.write(to_json(document))
     else:
@@ -123,12 +127,68 @@ def validate(
 
 def _validate_one(env, plan: Path | None, lang: str) -> None:
     from navplan.engine.dependency_graph import check_cycles
+    from navplan.errors import NavplanError
     from navplan.messages import format_date, t
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
+    county = _county_file(plan)
+    if county is not None:
+        _validate_county(env, county, lang)
+        return
     path = resolve_plan_path(plan)
-    project = load_project(path)
+    try:
+        project = load_project(path)
+    except NavplanError:
+        if not _reads_as_county(path):
+            raise
+        _validate_county(env, path, lang)
+        return
     check_cycles(project)
-    env.say(t("validate.ok", lang, file=str(path), activities=len(project.active()) - 1,
+    env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
               date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))
+
+
+def _county_file(plan: Path | None) -> Path | None:
+    """The county file ``plan`` names by its name: fylke.yaml, or a folder holding one and no plan."""
+    from navplan.plan.county_file import county_in
+    from navplan.plan.county_model import COUNTY_FILE_NAME
+    from navplan.plan.loading import PLAN_FILE_NAME
+
+    if plan is None:
+        return None
+    if plan.name == COUNTY_FILE_NAME:
+        return plan
+    try:
+        if plan.is_dir() and not (plan / PLAN_FILE_NAME).exists():
+            return county_in(plan)
+    except OSError:
+        return None
+    return None
+
+
+def _reads_as_county(path: Path) -> bool:
+    """Whether a file that is no plan is a county file under another name: a mapping
+    with ``county:`` and no ``office:``."""
+    from navplan.errors import NavplanError
+    from navplan.plan.safe_yaml import load_yaml_file
+
+    try:
+        content = load_yaml_file(path).content
+    except (NavplanError, RecursionError):
+        return False
+    return isinstance(content, dict) and "county" in content and "office" not in content
+
+
+def _validate_county(env, path: Path, lang: str) -> None:
+    """The county file, the plans it names, and each office's own activity ids against its plan."""
+    from navplan.messages import t
+    from navplan.plan.county_file import check_county_offices, load_county
+
+    county = load_county(path)
+    unreadable = check_county_offices(county)
+    if unreadable:
+        raise unreadable[0]
+    env.say(t("county.valid", lang, file=shown_path(county.file), county=county.name,
+              resources=t("county.valid.resources", lang, resources=len(county.resources)),
+              offices=t("county.valid.offices", lang, offices=len(county.county.offices))))

@@ -9,7 +9,7 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import LangOption, PlanArgument, env_of, language
-from navplan.errors import EXIT_OK
+from navplan.errors import EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -39,20 +39,21 @@ def sync(
         ctx.with_resource(plan_lock(resolve_plan_path(plan)))
     found = sync_workbook(workbook, plan, language_, today=env.today_date(), other_office=other_office)
     out = env.console()
-    plan_name = str(found.plan_file)
+    plan_name = shown_path(found.plan_file)
     if found.unread:  # edits that sync does not carry over are named, never lost without a word
         env.say(t("sync.unread", language_, cells=", ".join(found.unread)))
     if not found.changes:
-        out.print(t("sync.nothing", language_, plan=plan_name, workbook=str(workbook)), markup=False)
+        out.print(t("sync.nothing", language_, plan=plan_name, workbook=shown_path(workbook)), markup=False)
         return EXIT_OK
-    out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False)
+    out.print(t("sync.header", language_, workbook=shown_path(workbook), plan=plan_name), markup=False)
     for line in sync_lines(found.project, found.changes, language_):
         out.print(line, markup=False)
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
     if not (yes or _confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):
         key = "sync.declined" if _interactive(env) else "sync.dry_run"
-        env.say(t(key, language_, workbook=shlex.quote(str(workbook)), plan=shlex.quote(plan_name)))
+        env.say(t(key, language_, workbook=shown_path(shlex.quote(str(workbook))),
+                  plan=shown_path(shlex.quote(str(found.plan_file)))))
         return EXIT_OK
     found.write()
     env.say(t("sync.written", language_, plan=plan_name, count=found.activities_changed))

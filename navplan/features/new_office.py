@@ -50,9 +50,13 @@ def create_plan(directory: str | Path, *, office: str, opening: dt.date, today: 
     if opening <= today:
         raise NavplanError("error.init.opening_past", field="--opening", hint="hint.init.opening_past",
                            date=opening, today=today)
-    # The new file must load exactly as any plan will: check before writing.
-    document = parse_yaml(text, target)
-    project = build_project(validate(Plan, document), document)
+    # The new file must load exactly as any plan will: check before writing. What it refuses came
+    # from an option (a name too long): named as that, not as a line of a file never written.
+    try:
+        document = parse_yaml(text, target)
+        project = build_project(validate(Plan, document), document)
+    except NavplanError as error:
+        raise _as_option(error) from None
     refuse_existing(target, force)
     made = _make_folders(directory)
     try:
@@ -64,6 +68,18 @@ def create_plan(directory: str | Path, *, office: str, opening: dt.date, today: 
     if git:
         created.git, created.git_identity = _commit_first(directory, target, office)
     return created
+
+
+#: The plan's fields that init writes from an option.
+_OPTIONS = {"office": "--office", "municipalities": "--municipality", "opening": "--opening", "start": "--start"}
+
+
+def _as_option(error: NavplanError) -> NavplanError:
+    """A problem with a value init wrote from an option, said of the option."""
+    option = _OPTIONS.get((error.field or "").split("[")[0])
+    if option is not None:
+        error.file, error.line, error.field = None, None, option
+    return error
 
 
 def _make_folders(directory: Path) -> list[Path]:

@@ -62,7 +62,11 @@ def audience(project: Project, roles: list[str] | None = None, owners: list[str]
 def _known_owner(project: Project, name: str) -> str:
     from navplan.plan.loading import closest
 
+    from unicodedata import normalize
+
     known = sorted({a.owner for a in project.active() if a.owner})
+    # The name as the plan writes it, however its letters were typed ("å" composed or as a + ring).
+    name = next((owner for owner in known if normalize("NFC", owner) == normalize("NFC", name)), name)
     if name not in known:
         guess = closest(name, known)
         raise NavplanError("export.unknown_owner", field="--owner", owner=name,

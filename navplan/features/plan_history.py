@@ -133,8 +133,22 @@ def named_revision(plan: PlanInGit, name: str) -> Revision:
 
 
 def text_at(plan: PlanInGit, revision: Revision) -> str:
-    """The plan file's text as committed in ``revision``."""
-    shown = _git(plan.root, "show", f"{revision.commit}:{plan.path}", file=plan.file)
+    """The plan file's text as committed in ``revision``.
+
+    Its size in git is checked before it is read: a plan larger than a plan file on
+    disk may be is refused with the same message, named where it came from
+    (``abc1234:navplan.yaml``), and never loaded into memory.
+    """
+    from navplan.plan.safe_yaml import MAX_FILE_BYTES
+
+    blob = f"{revision.commit}:{plan.path}"
+    size = _git(plan.root, "cat-file", "-s", blob, file=plan.file)
+    if size.returncode != 0:
+        raise NavplanError("error.history.not_at_revision", file=plan.file, hint="hint.history.not_at_revision",
+                           revision=revision.short)
+    if int(size.stdout.strip() or 0) > MAX_FILE_BYTES:
+        raise NavplanError("error.file_too_large", file=f"{revision.short}:{plan.path}", mb=MAX_FILE_BYTES // 1_000_000)
+    shown = _git(plan.root, "show", blob, file=plan.file)
     if shown.returncode != 0:
         raise NavplanError("error.history.not_at_revision", file=plan.file, hint="hint.history.not_at_revision",
                            revision=revision.short)

@@ -22,13 +22,16 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
+from navplan.features.portfolio_history import OfficeChanges
 from navplan.plan.loading import PLAN_FILE_NAME
 from navplan.plan.safe_yaml import MAX_DEPTH
 
-#: Samples per plan for each office's probability of opening on time: fewer than
-#: `navplan risk` takes (its standard error is at most 1.1 percentage points), so
-#: a county's portfolio stays quick; `navplan risk --samples 2000` gives the same number.
-PORTFOLIO_SAMPLES = 2_000
+#: Samples per plan for each office's probability of opening on time: as many as
+#: `navplan risk` takes by default (``risk_simulation.DEFAULT_SAMPLES``, kept equal by
+#: a test; not imported, as it would load numpy for ``--samples 0``), with the same
+#: seed, so the portfolio and `navplan risk` give one number for an office. Fewer
+#: (``--samples``) are said beside the numbers.
+PORTFOLIO_SAMPLES = 10_000
 #: Folders never searched for plans: version control, virtual environments, packages.
 SKIPPED_FOLDERS = frozenset({".git", ".venv", "node_modules"})
 #: From this many plans on, worker processes share them out (starting one costs about as much as a plan).
@@ -56,6 +59,8 @@ class PortfolioLine:
     next_deadline_id: str | None = None
     error: NavplanError | None = None
     probability_on_time: float | None = None  # by `navplan risk`'s Monte Carlo; None when not sampled
+    #: With --since: what moved since the last county meeting (navplan.features.portfolio_history).
+    changes: OfficeChanges | None = None
 
     @property
     def missing_working_days(self) -> int | None:
@@ -83,13 +88,13 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
     """Plan files named by ``paths``: a file as it is, a folder searched
     recursively for navplan.yaml (skipping .git, .venv and node_modules).
     A folder with no plan, a folder that cannot be read, or a path that does
-    not exist, is an error in its place. Each file is listed once, in the
-    order found."""
+    not exist, is an error in its place. Each file is listed once (by the file
+    it is, through any link), in the order found."""
     found: list[Path | NavplanError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(path: Path) -> None:
-        key = Path(os.path.abspath(path))
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             found.append(path)
@@ -118,13 +123,24 @@ def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
 def _search(top: Path) -> tuple[list[Path], list[NavplanError]]:
     """The plans under ``top`` in the order a top-down walk meets them (folders
     sorted by name), and each folder that could not be read. A loop with a
-    stack rather than recursion: a tree a thousand folders deep is searched too."""
+    stack rather than recursion: a tree a thousand folders deep is searched too.
+
+    A link to a folder (a county folder of links to the offices' folders on a
+    shared drive) is searched too, after the real folders, so a plan is named by
+    its real path where the tree holds one; each folder is searched once, by what
+    it is (device and inode), so a link back up the tree or to a folder already
+    searched adds nothing."""
     plans: list[Path] = []
     unreadable: list[NavplanError] = []
-    stack = [top]
-    while stack:
-        folder = stack.pop()
+    searched: set[tuple[int, int]] = set()
+    stack, linked = [top], []
+    while stack or linked:
+        folder = stack.pop() if stack else linked.pop(0)
         try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in searched:
+                continue
+            searched.add((info.st_dev, info.st_ino))
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as error:
@@ -132,26 +148,31 @@ def _search(top: Path) -> tuple[list[Path], list[NavplanError]]:
             continue
         subfolders = []
         for entry in entries:
-            is_dir = _is_folder(entry)
-            if entry.name == PLAN_FILE_NAME and not is_dir:
+            kind = _folder_kind(entry)
+            if entry.name == PLAN_FILE_NAME and kind is None:
                 plans.append(folder / entry.name)
-            elif is_dir and entry.name not in SKIPPED_FOLDERS:
-                subfolders.append(folder / entry.name)
+            elif kind is not None and entry.name not in SKIPPED_FOLDERS:
+                (subfolders if kind == "folder" else linked).append(folder / entry.name)
         stack.extend(reversed(subfolders))
     return plans, unreadable
 
 
-def _is_folder(entry: os.DirEntry) -> bool:
-    """A real folder: a link to one is not followed (it could lead back up the tree)."""
+def _folder_kind(entry: os.DirEntry) -> str | None:
+    """"folder", "link" for a link to a folder, None for anything else (a link that leads nowhere too)."""
     try:
-        return entry.is_dir(follow_symlinks=False)
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        return "link" if entry.is_symlink() and entry.is_dir() else None
     except OSError:
-        return False
+        return None
 
 
-def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES) -> PortfolioLine:
+def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SAMPLES,
+              since: dt.date | str | None = None) -> PortfolioLine:
     """Load and schedule one plan, once, and sum it up; with ``samples``, also
-    sample it for the probability of opening on time. Bad input becomes the line's error."""
+    sample it for the probability of opening on time; with ``since`` (a date or a
+    revision name), also compare it with the plan in its git history then. Bad
+    input becomes the line's error."""
     from navplan.engine.schedule import schedule
     from navplan.plan.project import load_project
 
@@ -178,6 +199,10 @@ def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SA
         line.error = NavplanError("error.internal", file=path, detail=f"{type(error).__name__}: {error}")
         return line
     _fill(line, result, lang)
+    if since is not None:  # git is asked only when a county meeting asks what moved
+        from navplan.features.portfolio_history import office_changes
+
+        line.changes = office_changes(path, result, since, lang)
     return line
 
 
@@ -210,15 +235,18 @@ def _fill(line: PortfolioLine, result, lang: str) -> None:
 
 def portfolio(paths: Iterable[str | Path], as_of: dt.date, lang: str,
               advance: Callable[[], None] | None = None, found: list[Path | NavplanError] | None = None,
-              workers: int | None = None, samples: int = PORTFOLIO_SAMPLES) -> list[PortfolioLine]:
+              workers: int | None = None, samples: int = PORTFOLIO_SAMPLES,
+              since: dt.date | str | None = None) -> list[PortfolioLine]:
     """Every plan under ``paths`` summed up, sorted by risk. ``advance`` is
     called after each plan (for a progress bar); ``found`` may be passed when
     the caller has already searched. ``workers`` processes share the plans
     out (default: one per core for :data:`PARALLEL_FROM` plans or more);
-    ``samples`` per plan for the probability of opening on time (0: none)."""
+    ``samples`` per plan for the probability of opening on time (0: none);
+    ``since``: each office's changes since then (see :func:`summarise`)."""
     items = find_plans(paths) if found is None else found
     plans = [item for item in items if not isinstance(item, NavplanError)]
-    summaries = _summaries(plans, as_of, lang, _workers(len(plans)) if workers is None else workers, samples)
+    summaries = _summaries(plans, as_of, lang, _workers(len(plans)) if workers is None else workers, samples,
+                           since)
     lines: list[PortfolioLine] = []
     for item in items:
         if isinstance(item, NavplanError):
@@ -239,27 +267,31 @@ def _workers(plans: int) -> int:
 
 
 def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
-               samples: int = PORTFOLIO_SAMPLES) -> Iterator[PortfolioLine]:
+               samples: int = PORTFOLIO_SAMPLES, since: dt.date | str | None = None) -> Iterator[PortfolioLine]:
     """Each plan summed up, in the order given, by this process or by ``workers`` worker processes."""
     if workers <= 1:
         for plan in plans:
-            yield summarise(plan, as_of, lang, samples)
+            yield summarise(plan, as_of, lang, samples, since)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     import navplan.engine.deadlines  # noqa: F401  (imported here once, not in each worker)
     import navplan.engine.schedule  # noqa: F401
-    from navplan.plan.handbook_files import load_handbook, load_template
+    from navplan.plan.current_layer import LAYERS
+    from navplan.plan.handbook_files import layered
 
-    # Forked workers inherit the modules, the handbook and the templates already read;
-    # elsewhere (spawn on macOS and Windows) each worker reads them once.
-    load_handbook(), load_template("new"), load_template("merger")
+    # Forked workers inherit the modules, the handbook, the templates and the current
+    # layers already read; elsewhere (spawn on macOS and Windows) each worker reads them once.
+    for template in ("new", "merger", "split"):
+        for current in (None, *LAYERS):
+            layered(template, current)
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     chunk = max(1, min(16, len(plans) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_end_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        yield from pool.map(summarise, plans, repeat(as_of), repeat(lang), repeat(samples), chunksize=chunk)
+        yield from pool.map(summarise, plans, repeat(as_of), repeat(lang), repeat(samples), repeat(since),
+                            chunksize=chunk)
 
 
 def _end_with_parent(parent: int) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from navplan.errors import InvalidValue, Message, NavplanError
+from navplan.errors import InvalidValue, Message, NavplanError, plan_words
 from navplan.plan.plan_model import PlanActivity
 from navplan.plan.values import Duration, DurationRange, Status, Text, parse_date, parse_duration_or_range, parse_status
 
@@ -67,9 +67,9 @@ def record_done(plan: str | Path | None, activity_id: str, *, on: dt.date, today
         start = editing.activity.actual_start
         if start is not None and on < start:
             raise NavplanError("progress.before_start", field="--on",
-                               hint=Message("progress.before_start.hint", id=activity_id, plan=_plan_words(plan)),
+                               hint=Message("progress.before_start.hint", id=activity_id, plan=plan_words(plan)),
                                date=on, start=start, id=activity_id)
-        return editing.apply({"status": Status.DONE, "actual_finish": on})
+        return editing.apply({"status": Status.DONE, "actual_finish": on, "remaining": None})
 
 
 def record_start(plan: str | Path | None, activity_id: str, *, on: dt.date, today: dt.date) -> PlanEdit:
@@ -81,18 +81,10 @@ def record_start(plan: str | Path | None, activity_id: str, *, on: dt.date, toda
             # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
             finished = editing.activity.actual_finish
             raise NavplanError("progress.already_done", field="ID",
-                               hint=Message("progress.already_done.hint", id=activity_id, plan=_plan_words(plan)),
+                               hint=Message("progress.already_done.hint", id=activity_id, plan=plan_words(plan)),
                                id=activity_id, title=editing.title,
                                date=finished if finished else Message("progress.empty"))
         return editing.apply({"status": Status.STARTED, "actual_start": on})
-
-
-def _plan_words(plan: str | Path | None) -> str:
-    """The plan as the user named it, for a hint's command to be pasted as it stands
-    (nothing when it was found from the current folder)."""
-    import shlex
-
-    return "" if plan is None else " " + shlex.quote(str(plan))
 
 
 def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, Any],
@@ -118,6 +110,8 @@ def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, A
             fields.setdefault("actual_finish", None)
         if new is Status.NOT_STARTED:
             fields.setdefault("actual_start", None)
+        if new is not Status.STARTED:
+            fields.setdefault("remaining", None)  # what remains is said of work under way only
     with _editing(plan, activity_id) as editing:
         if editing.activity.is_summary:
             if "status" in fields:
@@ -134,7 +128,7 @@ def _parsed(name: str, value: Any) -> Any:
     try:
         if name in ("fixed", "not_before", "not_after", "actual_start", "actual_finish"):
             return parse_date(value)
-        if name == "duration":
+        if name in ("duration", "remaining"):
             # A range (3w..8w) is sampled by `navplan risk`; every other command schedules its likely value.
             return value if isinstance(value, (Duration, DurationRange)) else parse_duration_or_range(value)
         if name == "status":
@@ -160,11 +154,16 @@ def role_ids(name: str, option: str = "--role") -> list[str]:
     from navplan.plan.handbook_files import load_handbook
     from navplan.plan.loading import closest
 
+    from unicodedata import normalize
+
+    def same(text: str) -> str:  # "å" typed as a + combining ring (NFD) is "å"
+        return normalize("NFC", " ".join(text.split())).casefold()
+
     roles = load_handbook().roles
-    wanted = " ".join(name.split()).casefold()
+    wanted = same(name)
     found = [role.id for role in roles
-             if wanted in {known.casefold() for known in (role.id, role.title.nb, role.title.en,
-                                                          *((role.short.nb, role.short.en) if role.short else ()))}]
+             if wanted in {same(known) for known in (role.id, role.title.nb, role.title.en,
+                                                     *((role.short.nb, role.short.en) if role.short else ()))}]
     if found:
         return found
     ids = [role.id for role in roles]

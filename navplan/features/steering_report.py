@@ -14,6 +14,7 @@ from pathlib import Path
 from navplan.engine.deadlines import must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
+from navplan.features.levers import Levers, levers
 from navplan.features.personal_view import Audience, audience, shows
 from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
 from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
@@ -82,6 +83,8 @@ class Report:
     view: Audience | None = None
     #: What `navplan risk` says of the whole plan (the opening's probability is everyone's).
     risk: RiskAnalysis | None = None
+    #: What can help the opening and each missed date hold (see navplan.features.levers).
+    levers: list[Levers] = field(default_factory=list)
 
     @property
     def office(self) -> str:
@@ -93,12 +96,15 @@ class Report:
 
     @property
     def moved(self) -> list[Move]:
-        """The worst news first: a forecast finish that slipped later, or a deadline pulled
-        earlier, by the most working days; good news after, in outline order."""
+        """The biggest moves first, whichever way they went: by the most working days
+        any of its dates moved (latest start, latest finish, forecast finish); equal
+        moves in outline order. The report shows the first :data:`MAX_MOVED`."""
         if self.changes is None:
             return []
+        outline = {activity_id: index for index, activity_id in enumerate(self.schedule.project.activities)}
         moves = [m for m in self.changes.moved if shows(self.view, m.after.activity)]
-        return sorted(moves, key=lambda m: -max(m.earliest_finish, -m.latest_start, -m.latest_finish, 0))
+        return sorted(moves, key=lambda m: (-max(abs(m.earliest_finish), abs(m.latest_start), abs(m.latest_finish)),
+                                            outline.get(m.id, len(outline))))
 
 
 def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None, *,
@@ -123,7 +129,7 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
         decisions=[s for s in steering_decisions(now) if shows(view, s.activity)],
         decisions_until=must_start_until(now, DECISION_WEEKS), changes=changes, no_history=missing, view=view,
-        risk=None if now.opened else analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED),
+        risk=None if now.opened else analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED), levers=levers(now),
     )
 
 

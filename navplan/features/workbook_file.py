@@ -13,6 +13,13 @@ any spreadsheet, or made by anyone. So, before a byte of XML is parsed:
   with defusedxml when it is installed (navplan requires it), and .ods by
   defusedxml's iterparse directly; a DTD with entities is refused.
 
+An .ods's content.xml is streamed once, for the sheets' names and rows
+together; every element is let go as soon as it is read (a cell's once its
+value is taken), and a file is refused, named, when it holds more elements
+than a workbook has (MAX_ELEMENTS in all, MAX_ELEMENTS_OUTSIDE_TABLES outside
+its tables, MAX_CELL_ELEMENTS in one cell) or more filled cells than
+MAX_VALUES: a crafted .ods of 3.9 million styles took 28 s and 1 GB.
+
 The recorded sheet size (``<dimension>``) is not trusted: rows are read
 until the sheet's XML ends. Only non-empty rows are yielded, each with its
 1-based row number as the spreadsheet shows it, so a sheet that claims a
@@ -37,7 +44,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterator, Union
 
-from navplan.errors import NavplanError
+from navplan.errors import Message, NavplanError
 
 Value = Union[str, float, int, bool, dt.date, dt.datetime, None]
 Row = tuple[int, tuple[Value, ...]]
@@ -55,6 +62,14 @@ MAX_COLUMNS = 1024
 MAX_ROWS = 1_048_576
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+#: Elements of an .ods's content.xml: a countdown of a thousand activities over 1,024 columns has
+#: about a million (a cell and its paragraph each); its styles and settings a few thousand; a cell
+#: a paragraph or a few.
+MAX_ELEMENTS = 3_000_000
+MAX_ELEMENTS_OUTSIDE_TABLES = 100_000
+MAX_CELL_ELEMENTS = 10_000
+#: Filled cells kept of an .ods (a repeated cell counts as many as it repeats, a repeated row once).
+MAX_VALUES = 4_000_000
 
 
 class WorkbookFile:
@@ -125,7 +140,8 @@ class WorkbookFile:
                 raise
             except Exception:  # whatever openpyxl and defusedxml raise on a malformed file
                 raise self._unreadable() from None
-        return [name for name, _rows in _ods_tables(self, names_only=True)]
+        self._ods = _read_ods(self)
+        return [name for name, _runs in self._ods]
 
     # The rows of one sheet.
 
@@ -161,12 +177,12 @@ class WorkbookFile:
                 yield number, values
 
     def _ods_rows(self, sheet: str) -> Iterator[Row]:
-        for name, rows in _ods_tables(self):
-            if name == sheet:
-                yield from rows
-                return
-            for _row in rows:  # the tables come in order; skip this one's rows
-                pass
+        """The rows read when the file was opened: a repeated row is kept once, and given as many
+        times as it repeats (up to MAX_ROWS) only as the caller asks for them."""
+        runs = next((runs for name, runs in self._ods if name == sheet), [])
+        for first, repeat, values in runs:
+            for number in range(first, min(first + repeat, MAX_ROWS + 1)):
+                yield number, values
 
 
 def column_letter(column: int) -> str:
@@ -216,13 +232,26 @@ def _read_regular_file(path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise NavplanError("sync.workbook_not_a_file", file=path)
         try:
-            data = file.read(MAX_UNPACKED + 1)
+            data = _read_at_most(file, MAX_UNPACKED + 1)
         except OSError:
             raise NavplanError("sync.workbook_unreadable", file=path) from None
     if len(data) > MAX_UNPACKED:
         raise NavplanError("sync.too_big", file=path, size=MAX_UNPACKED // (1024 * 1024) + 1,
                            limit=MAX_UNPACKED // (1024 * 1024))
     return data
+
+
+def _read_at_most(file, limit: int) -> bytes:
+    """Up to ``limit`` bytes, a megabyte at a time: read(limit) would take ``limit`` bytes of
+    memory at once however small the file."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = file.read(min(1024 * 1024, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
@@ -249,11 +278,27 @@ def _q(namespace: str, name: str) -> str:
     return f"{{{namespace}}}{name}"
 
 
-def _ods_tables(book: WorkbookFile, names_only: bool = False):
-    """(table name, rows iterator) for each table of content.xml, streamed.
+class _Number:
+    """A limit as a message shows it: 100 000 in bokmål, 100,000 in English."""
 
-    With ``names_only`` the rows are skipped over; otherwise the caller must
-    consume (or skip) each table's rows before asking for the next table."""
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+    def render(self, lang: str) -> str:
+        return f"{self.number:,}".replace(",", "," if lang == "en" else "\u00a0")
+
+
+#: A run of rows: the first row's number, how many times it repeats, its values.
+_Run = tuple[int, int, tuple[Value, ...]]
+
+
+def _read_ods(book: WorkbookFile) -> list[tuple[str, list[_Run]]]:
+    """Every table of content.xml with its non-empty rows, in one streamed pass.
+
+    Each element is let go (cleared and taken from its parent) as soon as its end
+    is read, except inside an open cell, whose paragraphs its value is made of;
+    repeated rows and cells count as many as they say, but an empty repeat is only
+    counted, never built, and a row holds at most MAX_COLUMNS values."""
     from defusedxml.ElementTree import iterparse
 
     try:
@@ -261,72 +306,87 @@ def _ods_tables(book: WorkbookFile, names_only: bool = False):
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
         raise book._unreadable() from None
     try:
-        events = iterparse(source, events=("start", "end"))
-        try:
-            for event, element in events:
-                if event == "start" and element.tag == _q(_TABLE, "table"):
-                    name = element.get(_q(_TABLE, "name"), "")
-                    rows = _ods_rows_of_table(events, element)
-                    if names_only:
-                        for _row in rows:
-                            pass
-                    yield name, rows
-                    for _row in rows:  # what the caller left
-                        pass
-        except NavplanError:
-            raise
-        except Exception:
-            if names_only:
-                raise book._unreadable() from None
-            raise
+        return _OdsReader(book).read(iterparse(source, events=("start", "end")))
+    except NavplanError:
+        raise
+    except Exception:  # cut short, garbage, entities, bad numbers or dates or repeats
+        raise book._unreadable() from None
     finally:
         source.close()
 
 
-def _ods_rows_of_table(events, table) -> Iterator[Row]:
-    """The non-empty rows of the table whose start event was just read.
-    Repeated rows and cells count as many as they say, but an empty repeat is
-    only counted, never built, and a row holds at most MAX_COLUMNS values."""
-    row_tag, cell_tags = _q(_TABLE, "table-row"), (_q(_TABLE, "table-cell"), _q(_TABLE, "covered-table-cell"))
-    number = 0
-    depth = 0
-    values: list[Value] = []
-    for event, element in events:
-        if event == "start":
-            if element.tag == _q(_TABLE, "table"):
-                depth += 1  # a table inside a cell (rare): its rows are not this table's
-            continue
-        if element.tag == _q(_TABLE, "table"):
-            if depth == 0:
-                element.clear()
-                return
-            depth -= 1
-            continue
-        if depth:
-            continue
-        if element.tag in cell_tags:
-            repeat = _count(element.get(_q(_TABLE, "number-columns-repeated")))
-            value = _ods_value(element)
-            room = MAX_COLUMNS - len(values)
-            if room > 0:
-                values.extend([value] * min(repeat, room) if value is not None else [None] * min(repeat, room))
+class _OdsReader:
+    TABLE, ROW = _q(_TABLE, "table"), _q(_TABLE, "table-row")
+    CELLS = (_q(_TABLE, "table-cell"), _q(_TABLE, "covered-table-cell"))
+
+    def __init__(self, book: WorkbookFile) -> None:
+        self.book = book
+        self.tables: list[tuple[str, list[_Run]]] = []
+        self.elements = self.outside = self.values_kept = 0
+
+    def _refuse(self, key: str, limit: int, where: str | None = None) -> NavplanError:
+        params = {"where": Message(where)} if where else {}
+        return NavplanError(key, file=self.book.path, limit=_Number(limit), **params)
+
+    def read(self, events) -> list[tuple[str, list[_Run]]]:
+        open_elements: list = []  # from the root down to the element being read
+        tables = 0  # tables open (a table inside a cell is not one of the sheet's)
+        cell = None  # the open cell of a sheet's table, whose paragraphs are kept until it ends
+        cell_elements = 0
+        runs: list[_Run] = []
+        values: list[Value] = []
+        number = 0
+        for event, element in events:
+            if event == "start":
+                self.elements += 1
+                if self.elements > MAX_ELEMENTS:
+                    raise self._refuse("sync.too_many_elements", MAX_ELEMENTS, "sync.elements.in_all")
+                if cell is not None:
+                    cell_elements += 1
+                    if cell_elements > MAX_CELL_ELEMENTS:
+                        raise self._refuse("sync.too_many_elements", MAX_CELL_ELEMENTS, "sync.elements.in_a_cell")
+                elif element.tag == self.TABLE:
+                    tables += 1
+                    if tables == 1:
+                        runs, number, values = [], 0, []
+                        self.tables.append((element.get(_q(_TABLE, "name"), ""), runs))
+                elif tables == 0:
+                    self.outside += 1
+                    if self.outside > MAX_ELEMENTS_OUTSIDE_TABLES:
+                        raise self._refuse("sync.too_many_elements", MAX_ELEMENTS_OUTSIDE_TABLES,
+                                           "sync.elements.outside_tables")
+                elif tables == 1 and element.tag in self.CELLS:
+                    cell, cell_elements = element, 0
+                open_elements.append(element)
+                continue
+            open_elements.pop()
+            if element is cell:
+                cell = None
+                repeat = _count(element.get(_q(_TABLE, "number-columns-repeated")))
+                value = _ods_value(element)
+                room = MAX_COLUMNS - len(values)
+                if room > 0:
+                    values.extend([value] * min(repeat, room))
+            elif cell is not None:
+                continue  # a paragraph of the open cell: its value is taken when the cell ends
+            elif element.tag == self.ROW and tables == 1:
+                repeat = _count(element.get(_q(_TABLE, "number-rows-repeated")))
+                while values and values[-1] is None:
+                    values.pop()
+                if values and number < MAX_ROWS:
+                    self.values_kept += len(values)
+                    if self.values_kept > MAX_VALUES:
+                        raise self._refuse("sync.too_many_values", MAX_VALUES)
+                    runs.append((number + 1, repeat, tuple(values)))
+                number = min(number + repeat, MAX_ROWS)
+                values = []
+            elif element.tag == self.TABLE:
+                tables -= 1
+            # Read: let it go, so the tree never holds more than the path to the element being read.
             element.clear()
-        elif element.tag == row_tag:
-            repeat = _count(element.get(_q(_TABLE, "number-rows-repeated")))
-            while values and values[-1] is None:
-                values.pop()
-            if values:
-                for _copy in range(min(repeat, MAX_ROWS - number)):
-                    number += 1
-                    yield number, tuple(values)
-            else:
-                number += repeat
-            values = []
-            element.clear()
-            del table[:]  # what is read is let go (the parser keeps any open row group)
-            if number >= MAX_ROWS:
-                return
-    return
+            if open_elements and len(open_elements[-1]) and open_elements[-1][-1] is element:
+                del open_elements[-1][-1]
+        return self.tables
 
 
 def _count(text: str | None) -> int:

@@ -228,7 +228,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value.date() if isinstance(value, dt.datetime) else value)
     return str(value).strip()
 
 
@@ -291,7 +291,7 @@ def _same_cell(cell: Any, value: Any) -> bool:
     if isinstance(value, dt.date):
         if isinstance(cell, dt.datetime):
             cell = cell.date()
-        return cell == value or normal_words(_text(cell)) == normal_words(value.strftime("%d.%m.%Y"))
+        return cell == value or normal_words(_text(cell)) == normal_words(format_date(value))
     return normal_words(_text(cell)).lstrip("\u2060'") == normal_words(str(value))
 
 
@@ -299,7 +299,10 @@ def edits(changes: list[Change]) -> dict[str, dict[str, Status | dt.date | None]
     """The changes as fields to set, by activity (None removes a date)."""
     by_activity: dict[str, dict[str, Status | dt.date | None]] = {}
     for change in changes:
-        by_activity.setdefault(change.activity_id, {})[change.field] = change.new
+        fields = by_activity.setdefault(change.activity_id, {})
+        fields[change.field] = change.new
+        if change.field == "status" and change.new is not Status.STARTED:
+            fields["remaining"] = None  # what remains is said of work under way only
     return by_activity
 
 

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from navplan.errors import NavplanError, os_reason
+from navplan.errors import Message, NavplanError, os_reason
 
 #: How long a writer waits for another to finish. An edit holds the lock well
 #: under a second; this is for a slow disk or a busy machine, not for a person.
@@ -92,8 +92,28 @@ def _acquire(plan: Path):
     except OSError as error:
         if error.errno in _NOBODY_CAN_WRITE and not os.path.lexists(path):
             return None
+        what = _not_a_lock_file(path)
+        if what is not None:  # something else holds the lock file's name: say what, and where
+            raise NavplanError("error.plan.lock_not_a_file", file=plan, hint="hint.plan.remove_lock", lock=path,
+                               what=Message(what)) from None
         raise NavplanError("error.plan.cannot_lock", file=plan, reason=os_reason(error)) from None
     return lock
+
+
+def _not_a_lock_file(path: Path) -> str | None:
+    """What stands where the lock file goes, if it is not a file navplan can lock: a folder,
+    a symbolic link (filelock opens the lock file without following links) or a device or pipe."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "lock.is_link"
+    if stat.S_ISDIR(mode):
+        return "lock.is_folder"
+    return None if stat.S_ISREG(mode) else "lock.is_special"
 
 
 def _release(lock) -> None:

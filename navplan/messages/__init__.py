@@ -118,14 +118,17 @@ def format_duration_range(low, high, lang: str = "nb", likely=None) -> str:
 
 
 def format_date(day: dt.date | None, lang: str = "nb") -> str:
-    """dd.mm.yyyy in bokmål and nynorsk (and any further language), ISO 8601 in English.
+    """dd.mm.yyyy in bokmål and nynorsk (and any further language), ISO 8601 in English; the
+    year always in four digits (``strftime("%Y")`` writes the year 1 as ``1``).
 
     >>> format_date(dt.date(2020, 1, 1)), format_date(dt.date(2020, 1, 1), "nn"), format_date(dt.date(2020, 1, 1), "en")
     ('01.01.2020', '01.01.2020', '2020-01-01')
+    >>> format_date(dt.date(1, 1, 1))
+    '01.01.0001'
     """
     if day is None:
         return ""
-    return day.isoformat() if lang == "en" else day.strftime("%d.%m.%Y")
+    return day.isoformat() if lang == "en" else f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
 def format_week(day: dt.date, lang: str = "nb") -> str:

@@ -242,7 +242,8 @@ def _yaml_value(name: str, value: Any, old: Any) -> Any:
             return parse_date(value)
         if isinstance(old, ScalarString):
             return type(old)(value)  # keep the quoting the user chose
-        if name in ("status", "duration") or (old is not None and not isinstance(old, ScalarString)):
+        if name in ("status", "duration", "remaining") or (
+                old is not None and not isinstance(old, ScalarString)):
             return value
         return DoubleQuotedScalarString(value)
     if isinstance(value, (list, tuple)):
@@ -262,7 +263,7 @@ def _same(name: str, old: Any, new: Any) -> bool:
             return parse_date(value if isinstance(value, dt.date) else str(value))
         if name == "status" and value is not None:
             return Status(getattr(value, "value", value))
-        if name == "duration" and value is not None:
+        if name in ("duration", "remaining") and value is not None:
             return parse_duration_or_range(value if isinstance(value, (Mapping, Duration, DurationRange)) else str(value))
         return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
 

@@ -154,8 +154,11 @@ def _role(role_ids: list[str]) -> dict[str, Any]:
 def _source() -> dict[str, Any]:
     return {
         "type": "object", "additionalProperties": False,
-        "description": "Where a duration or a dependency comes from: a page and a quote, or an estimate",
+        "description": "Where a duration or a dependency comes from: a page, a document or a law (with its "
+                       "section and url) and a quote, or an estimate",
         "properties": {
+            "law": _text(nullable=True), "section": _text(nullable=True),
+            "url": {"anyOf": [{"type": "string", "pattern": "^https?://\\S+$"}, {"type": "null"}]},
             "page": _schema([{"type": "integer", "minimum": 1, "maximum": 40}, _whole_number(1, 40)["anyOf"][1]],
                             True, "Page in the handbook v2.0"),
             "document": _text(nullable=True), "quote": _text(multiline=True, nullable=True),
@@ -192,6 +195,86 @@ def _true() -> dict[str, Any]:
                       {"type": "string", "pattern": f"^(?:{'|'.join(_either_case(w) for w in words)})$"}]}
 
 
+#: A decimal written as text: a point or a comma (0,2), digits on either side.
+_DECIMAL_TEXT = "(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)"
+
+
+def _probability(*, nullable: bool, description: str) -> dict[str, Any]:
+    """Above 0 and at most 1 (0.2, "0,2") or a percentage above 0 and at most 100 ("20 %")."""
+    below_one = "0*(?:[.,][0-9]*[1-9][0-9]*|1(?:[.,]0*)?)"
+    percent = "(?:0*[1-9][0-9]?(?:[.,][0-9]*)?|0*[.,][0-9]*[1-9][0-9]*|0*100(?:[.,]0*)?)\\s*%"
+    return _schema([{"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                    {"type": "string", "pattern": f"^\\s*(?:{below_one}|{percent})\\s*$"}], nullable, description)
+
+
+def _rank() -> dict[str, Any]:
+    """A rank correlation from 0 to 1 (0.6, "0,6")."""
+    text = "0*[.,][0-9]+|0+(?:[.,][0-9]*)?|0*1(?:[.,]0*)?"
+    return _schema([{"type": "number", "minimum": 0, "maximum": 1},
+                    {"type": "string", "pattern": f"^\\s*(?:{text})\\s*$"}], False,
+                   "Spearman's rank correlation between any two of the activities: 0 (independent) to 1 "
+                   "(fully together); never negative, as a shared cause moves durations the same way")
+
+
+def _not_nothing() -> dict[str, Any]:
+    """A duration or range that is not all zero: ``0d``, ``0w..0d``, ``{low: 0d, high: 0w}`` say nothing."""
+    zero = "0+\\s*[dwmDWM]"
+    return {"not": {"anyOf": [
+        {"type": "string", "pattern": f"^\\s*(?:{zero}\\s*\\.\\.\\s*)?{zero}\\s*$"},
+        {"enum": [0]},
+        {"type": "object", "required": ["high"],
+         "properties": {"high": {"anyOf": [{"enum": [0]}, {"type": "string", "pattern": f"^\\s*{zero}\\s*$"}]}}}]}}
+
+
+def _ids(*, low: int, description: str) -> dict[str, Any]:
+    """Activity ids: a list (each once), or one id alone."""
+    items: dict[str, Any] = {"type": "array", "items": _activity_id(), "minItems": low, "uniqueItems": True}
+    return {"description": description, "anyOf": [items, *([_activity_id()] if low <= 1 else [])]}
+
+
+def _shared_cause() -> dict[str, Any]:
+    return {
+        "type": "object", "additionalProperties": False, "required": ["rank"],
+        "description": "Activities whose durations share a cause (navplan risk samples them correlated); with the "
+                       "id of one of the handbook's shared causes, it replaces it (rank 0 turns it off)",
+        "properties": {
+            "id": _activity_id(nullable=True, description="The handbook's shared cause to change, e.g. lokaler"),
+            "activities": _ids(low=2, description="Two or more activities with a duration range"),
+            "rank": _rank(),
+            "reason": _text(high=200, nullable=True, description="The cause they share, e.g. \"samme utleier\""),
+        },
+        # A new group names its activities and the cause they share.
+        "anyOf": [_has("id"), {"allOf": [_has("activities"), _has("reason")]}],
+    }
+
+
+def _days_or_range(description: str) -> dict[str, Any]:
+    """Working days or weeks, or a range of them: ``6w``, ``6w..10w``, ``{low, likely, high}`` (no months)."""
+    days = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in "dw")
+    value = _duration("dw", nullable=False)
+    spread = {"type": "object", "additionalProperties": False, "required": ["low", "high"],
+              "properties": {"low": value, "likely": value, "high": value}}
+    return _schema([value, {"type": "string", "pattern": f"^\\s*(?:{days})\\s*\\.\\.\\s*(?:{days})\\s*$"},
+                    spread], False, description)
+
+
+def _risk() -> dict[str, Any]:
+    return {
+        "type": "object", "additionalProperties": False, "required": ["id", "title", "probability", "delays", "by"],
+        "description": "A risk event: it happens or not, and when it does it delays these activities",
+        "properties": {
+            "id": _activity_id(description="The risk's id, e.g. R1: none of the activities' ids"),
+            "title": _text(low=1, high=200, description="What may happen"),
+            "probability": _probability(nullable=False, description="Above 0 and at most 1 (0.2), or 20 %"),
+            "delays": _ids(low=1, description="The activities it delays"),
+            "by": {"allOf": [_days_or_range("How much it delays them, in working days or weeks: 6w, 6w..10w (any "
+                                            "value between as likely) or {low, likely, high}"), _not_nothing()]},
+            "owner": _text(high=200, nullable=True, description="Who watches the risk"),
+            "mitigation": _text(multiline=True, nullable=True, description="What is done about it"),
+        },
+    }
+
+
 def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
     return {
         "type": "object", "additionalProperties": False, "required": ["id"],
@@ -199,7 +282,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
                        "duration or milestone)",
         "properties": {
             "id": _activity_id(),
-            "title": _text(nullable=True, description="The activity's name (a new activity needs one)"),
+            "title": _text(high=200, nullable=True, description="The activity's name (a new activity needs one)"),
             "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
             "duration": _duration_or_range(
@@ -214,11 +297,17 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
             "not_before": _date(description="Start no earlier than"),
             "not_after": _date(description="Finish no later than"),
             "role": _role(role_ids),
-            "owner": _text(nullable=True, description="Who does it"),
+            "owner": _text(high=200, nullable=True, description="Who does it"),
             "status": _status(["not_started", "started", "done"],
                               "not_started | started | done (or ikke startet | pågår | ferdig)"),
             "actual_start": _date(description="When work began (status started or done)"),
             "actual_finish": _date(description="When work was finished (status done)"),
+            "probability": _probability(nullable=True, description=(
+                "Work that happens or not (the handbook's 'eventuell'): the probability it is needed at all; "
+                "navplan risk gives it no time in the other samples")),
+            "remaining": {"description": "Work under way (status started): what remains after the as-of date, "
+                                         "2w or a range 1w..3w; in months for an activity counted in months",
+                          "allOf": [_duration_or_range(""), _not_nothing()]},
             "notes": _text(multiline=True, nullable=True),
         },
         # The status must allow the actual dates (a missing status is not_started); the opening is a
@@ -233,6 +322,8 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
              "then": {"required": ["status"], "properties": {"status": _status(["done"])}}},
             {"if": _has("actual_start"),
              "then": {"required": ["status"], "properties": {"status": _status(["started", "done"])}}},
+            {"if": _has("remaining"),
+             "then": {"required": ["status"], "properties": {"status": _status(["started"])}}},
         ],
     }
 
@@ -260,11 +351,15 @@ def plan_file_schema() -> dict[str, Any]:
             "municipalities": {"type": "array", "items": _text(low=1, high=100)},
             "opening": _date(nullable=False, description="The opening date"),
             "start": _date(description="Plan start, before the opening: nothing is scheduled before it"),
-            "template": {"enum": ["new", "merger"], "description": "new (the handbook) or merger (several offices)"},
+            "template": {"enum": ["new", "merger", "split"],
+                         "description": "new (the handbook), merger (several offices) or split (a divided municipality)"},
             "språk": {"type": "string", "pattern": "^\\s*(?:" + "|".join(map(_either_case, LANGUAGES)) + ")\\s*$",
                       "description": "The plan's language (" + ", ".join(LANGUAGES) + "): every command speaks it "
                                      "unless --lang or NAVPLAN_LANG says otherwise"},
             "handbook": {"enum": ["2.0", 2.0], "description": "The handbook version: \"2.0\""},
+            "current": {"enum": ["2027", 2027, None],
+                        "description": "The current layer laid over the handbook (laws, guides and estimates for "
+                                       "today); leave it out for the handbook alone"},
             "calendar": {
                 "type": "object", "additionalProperties": False,
                 "properties": {
@@ -278,6 +373,10 @@ def plan_file_schema() -> dict[str, Any]:
             },
             "drop": {"type": "array", "items": _activity_id(),
                      "description": "Handbook activities not used here (with their sub-activities)"},
+            "correlation": {"type": "array", "items": _shared_cause(), "maxItems": 50,
+                            "description": "Shared causes for navplan risk; the handbook's apply too"},
+            "risks": {"type": "array", "items": _risk(), "maxItems": 200,
+                      "description": "The risk register: events that happen or not, and what they delay"},
             "activities": {"type": "array", "items": _activity(role_ids, handbook.opening_id)},
         },
     }

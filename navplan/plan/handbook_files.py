@@ -22,7 +22,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from navplan.io.cache_files import read_cache, write_cache
-from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
+from navplan.plan.handbook_model import CurrentLayer, Handbook, HandbookActivity, Template
 from navplan.plan.loading import validate
 from navplan.plan.safe_yaml import load_yaml_file, read_text
 
@@ -53,9 +53,26 @@ def load_template(name: str) -> Template:
     return load_shipped(Template, handbook_dir() / "templates" / f"{name}.yaml")
 
 
-def handbook_entries(template: str) -> list[HandbookActivity]:
-    """The handbook's activities followed by ``template``'s, as `navplan handbook` lists them."""
-    return [*load_handbook().activities, *load_template(template).activities]
+@lru_cache(maxsize=4)
+def load_layer(name: str) -> CurrentLayer:
+    """A current layer (``2027``): ``handbook/current/2027.yaml``."""
+    return load_shipped(CurrentLayer, handbook_dir() / "current" / f"{name}.yaml")
+
+
+@lru_cache(maxsize=16)
+def layered(template: str, current: str | None) -> tuple[Handbook, Template]:
+    """The handbook and ``template``, with the current layer ``current`` laid over them (None: the handbook alone)."""
+    if current is None:
+        return load_handbook(), load_template(template)
+    from navplan.plan.current_layer import apply_layer
+
+    return apply_layer(load_handbook(), load_template(template), load_layer(current), template)
+
+
+def handbook_entries(template: str, current: str | None = None) -> list[HandbookActivity]:
+    """The handbook's activities followed by ``template``'s (and the current layer's), as `navplan handbook` lists them."""
+    book, shaped = layered(template, current)
+    return [*book.activities, *shaped.activities]
 
 
 def load_shipped(model: type[Model], path: Path) -> Model:

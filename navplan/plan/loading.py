@@ -58,7 +58,12 @@ def resolve_plan_path(path: str | Path | None) -> Path:
         raise NavplanError("error.cannot_open", file=plan_path, reason=os_reason(exc)) from None
     if is_dir:
         inner = plan_path / PLAN_FILE_NAME
-        if not inner.exists() and not inner.is_symlink():
+        try:
+            found = inner.exists() or inner.is_symlink()
+        except OSError as exc:  # a folder that may be listed but not searched
+            raise NavplanError("error.plan.search_denied", file=plan_path, hint="hint.plan.name_or_init",
+                               name=PLAN_FILE_NAME, reason=os_reason(exc)) from None
+        if not found:
             raise NavplanError("error.plan.folder_without_plan", file=plan_path, hint="hint.plan.name_or_init",
                                name=PLAN_FILE_NAME)
         return inner
@@ -94,11 +99,22 @@ def plan_language(path: str | Path | None) -> str | None:
 def find_plan_upwards(start: Path) -> Path:
     """The navplan.yaml in ``start`` or the nearest folder above it, named
     relative to ``start`` (``navplan.yaml``, ``../navplan.yaml``) as a user would."""
-    here = start.resolve()
+    try:
+        here = start.resolve()
+    except FileNotFoundError:  # the current folder was deleted (or moved) after the shell entered it
+        raise NavplanError("error.cwd_gone") from None
     for steps, folder in enumerate([here, *here.parents]):
-        candidate = folder / PLAN_FILE_NAME
-        if candidate.exists() or candidate.is_symlink():
-            return start / Path(*([".."] * steps)) / PLAN_FILE_NAME if steps else start / PLAN_FILE_NAME
+        # Each folder is looked into by its relative name (``../navplan.yaml``), as the
+        # kernel walks up from the current folder, so a folder above that may not be
+        # searched stops only the search above it.
+        candidate = start / Path(*([".."] * steps)) / PLAN_FILE_NAME if steps else start / PLAN_FILE_NAME
+        try:
+            if candidate.exists() or candidate.is_symlink():
+                return candidate
+        except OSError as exc:
+            # Going on up could find another office's plan: stop, naming the folder.
+            raise NavplanError("error.plan.search_denied", file=folder, hint="hint.plan.name_or_init",
+                               name=PLAN_FILE_NAME, reason=os_reason(exc)) from None
     raise NavplanError("error.plan.none_found", file=start / PLAN_FILE_NAME, hint="hint.plan.name_or_init",
                        name=PLAN_FILE_NAME)
 
@@ -144,6 +160,9 @@ def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tupl
     if kind == "extra_forbidden":
         name = str(location[-1])
         known = _fields_at(model, location[:-1])
+        for names in _alias_choices(model, location[:-1]):
+            if name in names:  # one field written under two of its names (språk and language)
+                return Message("error.field.same_field", first=names[0], second=names[-1]), None
         close = difflib.get_close_matches(name, known, n=1)
         hint = (Message("hint.did_you_mean", guess=close[0]) if close else
                 Message("hint.known_fields", fields=known) if known else None)
@@ -169,6 +188,8 @@ def field_label(location: tuple[Any, ...], content: Any) -> str | None:
     parts: list[str] = []
     node = content
     for step in location:
+        if step == "[key]":  # pydantic's mark for a mapping's key: the key itself is named already
+            continue
         if isinstance(step, int):
             label = str(step + 1)
             if isinstance(node, list) and step < len(node) and isinstance(node[step], dict) and node[step].get("id"):
@@ -198,7 +219,26 @@ def _fields_at(model: type[BaseModel], location: tuple[Any, ...]) -> list[str]:
         current = _model_in(field.annotation)
         if current is None:
             return []
-    return list(getattr(current, "model_fields", {}))
+    # A field read under another name than its own (``from`` for ``first``) is known by that name.
+    return [field.alias or name for name, field in getattr(current, "model_fields", {}).items()]
+
+
+def _alias_choices(model: type[BaseModel], location: tuple[Any, ...]) -> list[list[str]]:
+    """The names of each field at ``location`` that may be written under more than one name."""
+    from pydantic import AliasChoices
+
+    current: Any = model
+    for step in location:
+        if isinstance(step, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        field = fields.get(step) or next((f for f in fields.values() if f.alias == step), None)
+        current = _model_in(field.annotation) if field is not None else None
+        if current is None:
+            return []
+    return [[str(choice) for choice in field.validation_alias.choices]
+            for field in getattr(current, "model_fields", {}).values()
+            if isinstance(field.validation_alias, AliasChoices)]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -7,6 +7,7 @@ import json
 
 from navplan.errors import visible
 from navplan.messages import t
+from navplan.plan.current_layer import NEWEST
 
 #: The column the titles' comments start in: after the longest id line navplan writes.
 _TITLE_COLUMN = 20
@@ -30,8 +31,14 @@ def new_plan_text(
     municipalities: list[str],
     start: dt.date | None = None,
     lang: str = "nb",
+    current: str | None = NEWEST,
 ) -> str:
-    """The text of a new plan file, keys in their stable order."""
+    """The text of a new plan file, keys in their stable order.
+
+    New plans use the newest current layer (``current: "2027"``), with a comment
+    saying what it is and that removing the line gives the handbook alone; and the
+    Christmas closure, as NAV offices and most workplaces keep 24-31 December
+    (README, "The handbook as data")."""
     # The office stands in a comment too: escaped, a line break in it could never start a key of its own.
     header = t("plan_file.header", lang, office=visible(office), template=template)
     lines = [header.rstrip("\n"), "navplan: 1"]
@@ -48,17 +55,21 @@ def new_plan_text(
     if lang != "nb":  # a plan made in another language speaks it to every command from now on
         lines.append(f"språk: {lang}")
     lines.append('handbook: "2.0"')
+    if current is not None:
+        lines.append(t("plan_file.current_help", lang, current=current).rstrip("\n"))
+        lines.append(f"current: {yaml_string(current)}")
     lines.append("calendar:")
     lines.append("  fellesferie: true")
-    lines.append("  christmas_closure: false")
+    lines.append(f"  christmas_closure: {'true' if current is not None else 'false'}")
     lines.append("drop: []")
     lines.append(t("plan_file.activities_help", lang).rstrip("\n"))
     lines.append("activities:")
-    lines.extend(_activity_blocks(template, lang))
+    lines.extend(_activity_blocks(template, lang, municipalities, current, opening))
     return "\n".join(lines) + "\n"
 
 
-def _activity_blocks(template: str, lang: str) -> list[str]:
+def _activity_blocks(template: str, lang: str, municipalities: list[str], current: str | None,
+                     opening: dt.date) -> list[str]:
     """An id-only block for every task and milestone, under a comment per main activity.
 
     git merges two branches cleanly only if their edits are separated by
@@ -70,9 +81,11 @@ def _activity_blocks(template: str, lang: str) -> list[str]:
     from navplan.plan.plan_model import Plan
     from navplan.plan.project import build_project
 
-    # Which activities a plan has depends only on its template; the office and
-    # dates are checked by `navplan init` on the whole text, with located errors.
-    project = build_project(Plan(office="-", opening=dt.date(2030, 1, 1), template=template))
+    # The office and the dates are checked by `navplan init` on the whole text, with located errors.
+    # The opening decides whether the election and the constitution apply (the year
+    # after an election year), and the municipalities the merger's titles.
+    project = build_project(Plan(office="-", opening=opening, template=template,
+                                 municipalities=[str(n) for n in range(len(municipalities))], current=current))
     lines: list[str] = []
     for activity in project.active():
         title = activity.title.get(lang)

@@ -10,8 +10,14 @@ from pydantic import AliasChoices, Field, ValidationInfo, WithJsonSchema, field_
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
     PLAN_DURATION_SCHEMA, ActivityId, Duration, DurationRange, Link, PlanDate, Status, Strict,
-    _links_from_shorthand, check_multiline, check_one_line, parse_date, parse_duration_or_range, parse_status,
+    _links_from_shorthand, check_multiline, check_one_line, parse_date, parse_duration_or_range, parse_probability,
+    parse_rank, parse_status,
 )
+
+#: Most risk events a plan may hold: a steering group's register, not a database.
+MAX_RISKS = 200
+#: Most shared causes a plan may name.
+MAX_SHARED_CAUSES = 50
 
 
 class CalendarSettings(Strict):
@@ -40,23 +46,32 @@ class PlanActivity(Strict):
     handbook activity (same id) or a new local activity (title required)."""
 
     id: ActivityId
-    title: str | None = None
+    #: At most 200 characters, as the office: a name or a title, never a document (and
+    #: far within the 32,767 a workbook cell holds, so a workbook never cuts one).
+    title: str | None = Field(None, max_length=200)
     parent: ActivityId | None = None
     milestone: bool | None = None
     duration: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
         None, description="Fixed (10d, 3w, 2m), or a range for `navplan risk`: 3w..8w or {low, likely, high}")
+    probability: float | None = Field(
+        None, description="Work that happens or not (the handbook's 'eventuell'): the probability it is needed "
+                          "at all; navplan risk gives it no time in the other samples")
     after: list[Link] | None = Field(None, description="Replaces the activity's dependencies when given")
     fixed: PlanDate | None = Field(None, description="A milestone happens on this date; a task starts on it")
     not_before: PlanDate | None = Field(None, description="Start no earlier than")
     not_after: PlanDate | None = Field(None, description="Finish no later than")
     role: str | None = None
-    owner: str | None = None
+    owner: str | None = Field(None, max_length=200)
     status: Status = Status.NOT_STARTED
     actual_start: PlanDate | None = None
     actual_finish: PlanDate | None = None
+    remaining: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
+        None, description="Work under way: what remains after the as-of date (2w, or a range 1w..3w)")
     notes: str | None = None
 
     _parse_duration = field_validator("duration", mode="before")(parse_duration_or_range)
+    _parse_probability = field_validator("probability", mode="before")(
+        lambda value: None if value is None else parse_probability(value))
     _parse_status = field_validator("status", mode="before")(parse_status)
     _one_line = field_validator("title", "role", "owner")(lambda value: value and check_one_line(value))
     _multiline = field_validator("notes")(lambda value: value and check_multiline(value))
@@ -79,6 +94,93 @@ class PlanActivity(Strict):
             raise InvalidValue("error.value.not_after_before_not_before")
         return self
 
+    @field_validator("remaining", mode="before")
+    @classmethod
+    def _remaining(cls, value: object, info: ValidationInfo) -> object:
+        value = parse_duration_or_range(value)
+        if isinstance(value, (Duration, DurationRange)) and _most(value) == 0:
+            raise InvalidValue("error.value.remaining_zero", id=info.data.get("id", ""))
+        return value
+
+
+def _most(value: Duration | DurationRange) -> int:
+    """A duration's amount, or a range's high one."""
+    return (value.high if isinstance(value, DurationRange) else value).amount
+
+
+def _ids(value: object) -> object:
+    """A list of activity ids; one id alone is a list of one (``delays: "9.2.2"``)."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    return value
+
+
+class SharedCause(Strict):
+    """Activities whose durations share a cause (the same landlord, the same political
+    process): `navplan risk` samples them with this rank correlation. A group with the
+    ``id`` of one of the handbook's shared causes replaces it in this plan (rank 0 turns it off)."""
+
+    id: ActivityId | None = Field(None, description="The handbook's shared cause this group replaces, e.g. 'lokaler'")
+    activities: list[ActivityId] | None = Field(None, description="Two or more activities with duration ranges")
+    rank: float = Field(description="Spearman's rank correlation between any two of them: 0 (independent) to 1")
+    reason: str | None = Field(None, max_length=200, description="The cause they share, e.g. 'samme utleier'")
+
+    _parse_rank = field_validator("rank", mode="before")(parse_rank)
+    _one_line = field_validator("reason")(lambda value: value and check_one_line(value))
+
+    @field_validator("activities", mode="before")
+    @classmethod
+    def _members(cls, value: object) -> object:
+        value = _ids(value)
+        if isinstance(value, list):
+            seen: set[str] = set()
+            for item in value:
+                if str(item) in seen:
+                    raise InvalidValue("error.value.group_twice", id=item)
+                seen.add(str(item))
+            if len(value) < 2:
+                raise InvalidValue("error.value.group_too_small")
+        return value
+
+    @model_validator(mode="after")
+    def _new_group_says_why(self) -> "SharedCause":
+        if self.id is None and self.activities is None:
+            raise InvalidValue("error.value.group_needs_activities")
+        if self.id is None and not self.reason:
+            raise InvalidValue("error.value.group_needs_reason")
+        return self
+
+
+class Risk(Strict):
+    """A risk event: something that happens or not (a tender that must be run again, a
+    political rejection) and, when it happens, delays these activities by ``by``."""
+
+    id: ActivityId = Field(description="The risk's id, e.g. 'R1': none of the activities' ids")
+    title: str = Field(min_length=1, max_length=200)
+    probability: float = Field(description="Above 0 and at most 1 (0.2), or a percentage (20 %)")
+    delays: list[ActivityId] = Field(min_length=1, description="The activities it delays")
+    by: Annotated[Duration | DurationRange, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
+        description="How much, in working days or weeks: 6w, or a range 6w..10w (any value between as likely) "
+                    "or {low, likely, high}")
+    owner: str | None = Field(None, max_length=200, description="Who watches the risk")
+    mitigation: str | None = Field(None, description="What is done to make it less likely or smaller")
+
+    _parse_probability = field_validator("probability", mode="before")(parse_probability)
+    _parse_delays = field_validator("delays", mode="before")(_ids)
+    _one_line = field_validator("title", "owner")(lambda value: value and check_one_line(value))
+    _multiline = field_validator("mitigation")(lambda value: value and check_multiline(value))
+
+    @field_validator("by", mode="before")
+    @classmethod
+    def _delay(cls, value: object) -> object:
+        value = parse_duration_or_range(value)
+        if isinstance(value, (Duration, DurationRange)):
+            if (value.low if isinstance(value, DurationRange) else value).in_months:
+                raise InvalidValue("error.value.risk_months")
+            if _most(value) == 0:
+                raise InvalidValue("error.value.risk_zero")
+        return value
+
 
 class Plan(Strict):
     """The plan file, ``navplan.yaml``."""
@@ -88,16 +190,27 @@ class Plan(Strict):
     municipalities: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(default_factory=list)
     opening: PlanDate
     start: PlanDate | None = Field(None, description="Plan start: nothing is scheduled before it")
-    template: Literal["new", "merger"] = "new"
+    template: Literal["new", "merger", "split"] = "new"
     #: The language every command speaks for this plan unless --lang or NAVPLAN_LANG says otherwise.
     language: str | None = Field(None, validation_alias=AliasChoices("språk", "language"),
                                  description="nb, nn or en: the language of every command's output for this plan")
     handbook: Literal["2.0"] = "2.0"
+    current: Literal["2027"] | None = Field(
+        None, description="The current layer laid over the handbook (laws, guides and estimates for today); "
+                          "without it, the handbook alone")
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     drop: list[ActivityId] = Field(default_factory=list, description="Handbook activities not used in this plan")
+    correlation: list[SharedCause] = Field(
+        default_factory=list, max_length=MAX_SHARED_CAUSES,
+        description="Activities that share a cause, for navplan risk; the handbook's shared causes apply too")
+    risks: list[Risk] = Field(default_factory=list, max_length=MAX_RISKS,
+                              description="The risk register: events that happen or not, and what they delay")
     activities: list[PlanActivity] = Field(default_factory=list)
 
     _parse_dates = field_validator("opening", "start", mode="before")(parse_date)
+    # YAML reads current: 2027 as a number; the layer's name is the text.
+    _current_text = field_validator("current", mode="before")(
+        lambda value: str(value) if isinstance(value, int) and not isinstance(value, bool) else value)
 
     @field_validator("language", mode="before")
     @classmethod
@@ -108,6 +221,7 @@ class Plan(Strict):
         if value is not None and str(value).strip().casefold() not in LANGUAGES:
             raise InvalidValue("error.value.language", value=value, choices=Choices(LANGUAGES))
         return None if value is None else str(value).strip().casefold()
+
     _one_line = field_validator("office")(check_one_line)
     _one_line_each = field_validator("municipalities")(lambda names: [check_one_line(name) for name in names])
 

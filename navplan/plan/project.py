@@ -13,10 +13,11 @@ from pathlib import Path
 
 from navplan.errors import InvalidValue, Message, NavplanError
 from navplan.plan.loading import closest, load_plan
-from navplan.plan.handbook_files import load_handbook, load_template
-from navplan.plan.values import Duration, DurationRange, Link, Status, Text
+from navplan.plan.handbook_files import layered
+from navplan.plan.values import Duration, DurationRange, Link, Source, Status, Text
 from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
-from navplan.plan.plan_model import Plan, PlanActivity
+from navplan.plan.current_layer import counted, rule_date
+from navplan.plan.plan_model import Plan, PlanActivity, Risk
 from navplan.plan.safe_yaml import YamlDocument
 
 ZERO = Duration(amount=0, unit="d")
@@ -34,6 +35,12 @@ class NetworkActivity:
     duration: Duration = ZERO
     #: Low, likely (= duration) and high for `navplan risk`; None: the duration is fixed.
     duration_range: DurationRange | None = None
+    #: Work that happens or not: the probability it is needed at all (None: it is), and the
+    #: handbook's source for it (None when the plan gives it).
+    probability: float | None = None
+    probability_source: Source | None = None
+    #: Work under way: what the plan says remains after the as-of date (None: sampled from the duration).
+    remaining: Duration | DurationRange | None = None
     links: list[Link] = field(default_factory=list)
     role: str | None = None
     owner: str | None = None
@@ -75,6 +82,14 @@ class Project:
     opening_id: str
     file: str | None = None
     block_lines: dict[str, int] = field(default_factory=dict)  # plan-file line of each activity block
+    #: The causes `navplan risk` samples activities together by: the handbook's (as the plan
+    #: changed them) and the plan's own, each with two or more activities and a rank above 0.
+    shared_causes: list["SharedCauseGroup"] = field(default_factory=list)
+
+    @property
+    def risks(self) -> list[Risk]:
+        """The plan's risk register, every reference checked."""
+        return list(self.plan.risks)
 
     @property
     def opening_date(self) -> dt.date:
@@ -94,6 +109,22 @@ class Project:
         return role_id
 
 
+@dataclass(frozen=True)
+class SharedCauseGroup:
+    """Activities `navplan risk` samples with one rank correlation, and why.
+
+    ``origin`` is ``handbook`` for the handbook's own group, ``plan`` for one the plan gives
+    or changes. A handbook group keeps only the activities this plan samples (not dropped,
+    with a duration range); a plan's own list is checked to be exactly that."""
+
+    id: str | None
+    members: tuple[str, ...]
+    rank: float
+    reason: Text
+    origin: str
+    source: Source | None = None
+
+
 def load_project(path: str | Path | None) -> Project:
     """Load a plan file and merge it with the handbook and its template."""
     plan, document = load_plan(path)
@@ -107,8 +138,9 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     ``handbook`` and ``template`` default to the shipped ones; tests and
     benchmarks pass their own networks.
     """
-    handbook = handbook or load_handbook()
-    template = template or load_template(plan.template)
+    if handbook is None or template is None:
+        shipped_handbook, shipped_template = layered(plan.template, plan.current)
+        handbook, template = handbook or shipped_handbook, template or shipped_template
     file = document.file if document else None
 
     def fail(key: str, path: tuple, field_name: str, hint: Message | str | None = None, **params) -> NavplanError:
@@ -117,7 +149,7 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
 
     activities: dict[str, NetworkActivity] = {}
     for definition in [*handbook.activities, *template.activities]:
-        activities[definition.id] = _from_definition(definition)
+        activities[definition.id] = _from_definition(definition, plan)
     for successor, links in template.add_after.items():
         activities[successor].links.extend(links)
     role_ids = [role.id for role in handbook.roles]
@@ -172,22 +204,40 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
             field_name = "after" if block.after is not None else "id"
             project.block_lines[block.id] = document.line_of(("activities", index, field_name))
     _check_kinds(project, plan, fail)
+    _check_activity_risks(project, plan, fail)
+    project.shared_causes = _shared_causes(project, plan, handbook, fail)
+    _check_risks(project, plan, fail)
     return project
 
 
-def _from_definition(definition: HandbookActivity) -> NetworkActivity:
+def _from_definition(definition: HandbookActivity, plan: Plan) -> NetworkActivity:
     if definition.kind == "milestone":
         kind = "milestone"
     elif definition.duration is None:
         kind = "summary"
     else:
         kind = "task"
-    return NetworkActivity(
-        id=definition.id, title=definition.title, kind=kind, parent=definition.parent,
+    title = definition.title
+    if definition.counted_title is not None and len(plan.municipalities) >= 2:
+        title = counted(definition.counted_title, len(plan.municipalities))
+    activity = NetworkActivity(
+        id=definition.id, title=title, kind=kind, parent=definition.parent,
         duration=definition.duration or ZERO, duration_range=definition.spread, links=list(definition.after),
         role=definition.role,
         origin=definition.origin, track=definition.track, definition=definition,
+        probability=definition.probability, probability_source=definition.probability_source,
     )
+    if definition.dates is not None:
+        # Dates the law gives (the election, the constitution, the budget); a rule that
+        # does not apply to this opening leaves the activity out, its links kept.
+        for name in ("fixed", "not_after"):
+            rule = getattr(definition.dates, name)
+            if rule is not None:
+                date = rule_date(rule, plan.opening)
+                if date is None:
+                    activity.dropped = True
+                setattr(activity, name, date)
+    return activity
 
 
 def _new_local(block: PlanActivity) -> NetworkActivity:
@@ -202,6 +252,7 @@ def _new_local(block: PlanActivity) -> NetworkActivity:
         links=list(block.after or []), role=block.role, owner=block.owner, status=block.status,
         actual_start=block.actual_start, actual_finish=block.actual_finish, fixed=block.fixed,
         not_before=block.not_before, not_after=block.not_after, origin="local", notes=block.notes,
+        probability=block.probability, remaining=block.remaining,
     )
 
 
@@ -230,7 +281,10 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
             activity.duration, activity.duration_range = ZERO, None
     if block.after is not None:
         activity.links = list(block.after)
-    for name in ("fixed", "not_before", "not_after", "role", "owner", "actual_start", "actual_finish", "notes"):
+    if block.probability is not None:
+        activity.probability, activity.probability_source = block.probability, None
+    for name in ("fixed", "not_before", "not_after", "role", "owner", "actual_start", "actual_finish", "notes",
+                 "remaining"):
         value = getattr(block, name)
         if value is not None:
             setattr(activity, name, value)
@@ -345,3 +399,130 @@ def _check_kinds(project: Project, plan: Plan, fail) -> None:
         if activity.is_summary and not activity.dropped and all(
                 project.activities[child].dropped for child in activity.children):
             activity.dropped = True
+
+
+#: Most activities the shared causes may couple: the correlation matrix and the samples'
+#: scores grow with their number.
+MAX_COUPLED = 100
+
+
+def _sampled(activity: NetworkActivity) -> bool:
+    """Whether `navplan risk` can sample the activity's duration in this plan."""
+    return (not activity.dropped and not activity.is_summary and not activity.is_milestone
+            and activity.duration_range is not None)
+
+
+def _children_of(project: Project, activity: NetworkActivity) -> list[str]:
+    return [child for child in activity.children if not project.activities[child].dropped]
+
+
+def _check_activity_risks(project: Project, plan: Plan, fail) -> None:
+    """An activity's ``probability`` is for work that takes time; its ``remaining`` for work under way."""
+    for index, block in enumerate(plan.activities):
+        activity = project.activities[block.id]
+        label = f"activities[{block.id}]"
+        if block.probability is not None:
+            path = ("activities", index, "probability")
+            if activity.is_summary:
+                raise fail("error.plan.probability_summary", path, f"{label}.probability", id=block.id)
+            if activity.is_milestone or activity.id == project.opening_id:
+                raise fail("error.plan.probability_milestone", path, f"{label}.probability", id=block.id)
+        if block.remaining is not None:
+            path = ("activities", index, "remaining")
+            if activity.status is not Status.STARTED:
+                key = ("error.plan.remaining_done" if activity.status is Status.DONE
+                       else "error.plan.remaining_not_started")
+                raise fail(key, path, f"{label}.remaining", Message("hint.remaining_status", id=block.id),
+                           id=block.id)
+            if activity.is_milestone:
+                raise fail("error.plan.remaining_milestone", path, f"{label}.remaining", id=block.id)
+            given = block.remaining.low if isinstance(block.remaining, DurationRange) else block.remaining
+            if given.in_months != activity.duration.in_months:
+                key = ("error.plan.remaining_in_months" if activity.duration.in_months
+                       else "error.plan.remaining_in_days")
+                raise fail(key, path, f"{label}.remaining", id=block.id)
+
+
+def _shared_causes(project: Project, plan: Plan, handbook: Handbook, fail) -> list[SharedCauseGroup]:
+    """The handbook's shared causes as the plan changes them, then the plan's own; every
+    activity the plan names is checked to exist and be sampled."""
+    defaults = {cause.id: cause for cause in handbook.correlation}
+    groups: dict[str, SharedCauseGroup] = {
+        cause.id: SharedCauseGroup(cause.id, tuple(cause.activities), cause.rank, cause.reason, "handbook",
+                                   cause.source) for cause in handbook.correlation}
+    own: list[SharedCauseGroup] = []
+    seen: dict[str, int] = {}
+    for index, group in enumerate(plan.correlation):
+        path = ("correlation", index)
+        label = f"correlation[{group.id if group.id is not None else index + 1}]"
+        if group.id is not None:
+            if group.id in seen:
+                raise fail("error.plan.duplicate_cause", path + ("id",), f"{label}.id", id=group.id,
+                           first=seen[group.id] + 1)
+            seen[group.id] = index
+            if group.id not in defaults and group.activities is None:
+                guess = closest(group.id, list(defaults))
+                raise fail("error.plan.unknown_cause", path + ("id",), f"{label}.id",
+                           Message("hint.did_you_mean", guess=guess) if guess else
+                           Message("hint.causes", causes=list(defaults)), id=group.id)
+        for position, member in enumerate(group.activities or ()):
+            _check_member(project, member, fail, path + ("activities", position), f"{label}.activities", "cause")
+        default = defaults.get(group.id) if group.id is not None else None
+        if default is None and not group.reason:
+            raise fail("error.value.group_needs_reason", path, label)
+        members = tuple(group.activities) if group.activities is not None else tuple(default.activities)
+        reason = Text(nb=group.reason, en=group.reason) if group.reason else default.reason
+        made = SharedCauseGroup(group.id, members, group.rank, reason, "plan")
+        if default is not None:
+            groups[group.id] = made
+        else:
+            own.append(made)
+    found = []
+    for group in [*groups.values(), *own]:
+        members = tuple(member for member in group.members
+                        if member in project.activities and _sampled(project.activities[member]))
+        if len(members) >= 2 and group.rank > 0:
+            found.append(SharedCauseGroup(group.id, members, group.rank, group.reason, group.origin, group.source))
+    coupled = {member for group in found for member in group.members}
+    if len(coupled) > MAX_COUPLED:
+        raise fail("error.plan.too_many_coupled", ("correlation",), "correlation", count=len(coupled),
+                   limit=MAX_COUPLED)
+    return found
+
+
+def _check_member(project: Project, member: str, fail, path: tuple, label: str, kind: str) -> None:
+    """An activity a plan's shared cause (``kind`` cause) or risk (``risk``) names: one of
+    the plan's, and work; a shared cause's, work `navplan risk` samples."""
+    activity = project.activities.get(member)
+    if activity is None:
+        guess = closest(member, [a.id for a in project.active()])
+        raise fail("error.plan.unknown_id", path, label,
+                   Message("hint.did_you_mean", guess=guess) if guess else Message("hint.see_handbook_ids"), id=member)
+    if activity.dropped:
+        raise fail("error.plan.named_dropped", path, label, "hint.named_dropped", id=member)
+    if activity.is_summary:
+        raise fail("error.plan.named_summary", path, label, id=member, children=_children_of(project, activity))
+    if kind == "risk" and activity.id == project.opening_id:
+        raise fail("error.plan.risk_delays_opening", path, label)
+    if kind == "cause" and not _sampled(activity):
+        raise fail("error.plan.cause_without_range", path, label, "hint.cause_without_range", id=member)
+
+
+def _check_risks(project: Project, plan: Plan, fail) -> None:
+    seen: dict[str, int] = {}
+    for index, risk in enumerate(plan.risks):
+        path = ("risks", index)
+        label = f"risks[{risk.id}]"
+        if risk.id in seen:
+            raise fail("error.plan.duplicate_risk", path + ("id",), f"{label}.id", "hint.risk_id", id=risk.id,
+                       first=seen[risk.id] + 1)
+        seen[risk.id] = index
+        if risk.id in project.activities:
+            raise fail("error.plan.risk_is_activity", path + ("id",), f"{label}.id", "hint.risk_id", id=risk.id)
+        named: set[str] = set()
+        for position, member in enumerate(risk.delays):
+            where = path + ("delays", position)
+            if member in named:
+                raise fail("error.value.group_twice", where, f"{label}.delays", id=member)
+            named.add(member)
+            _check_member(project, member, fail, where, f"{label}.delays", "risk")

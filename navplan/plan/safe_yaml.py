@@ -32,6 +32,9 @@ MAX_VALUES = 200_000
 MAX_FILE_BYTES = 5_000_000
 #: A plan nests four or five levels; deeper input would exhaust Python's stack.
 MAX_DEPTH = 50
+#: A plan has some sixty activities, a county's largest a few hundred; the benchmark's largest
+#: network 5,000. More is a generated file gone wrong, refused by its count before it costs more.
+MAX_ACTIVITIES = 10_000
 
 Path_ = tuple[str | int, ...]
 
@@ -106,33 +109,61 @@ def parse_yaml(text: str, file: str | Path) -> YamlDocument:
     document = YamlDocument(content=None, file=file)
     if node is None:
         return document
-    counter = [0]
-    document.content = _convert(node, (), document, counter, set())
+    _check_activity_count(node, file)
+    document.content = _convert(node, (), document, _Walk())
     return document
 
 
-def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list[int], active: set[int]) -> Any:
-    counter[0] += 1
+def _check_activity_count(node: yaml.Node, file: str) -> None:
+    """More activities than any plan has are refused as that, at the first one too many, before
+    the values are counted (where they would look like an alias bomb)."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if (isinstance(key_node, yaml.ScalarNode) and key_node.value == "activities"
+                and isinstance(value_node, yaml.SequenceNode) and len(value_node.value) > MAX_ACTIVITIES):
+            raise NavplanError("error.plan.too_many_activities", file=file, field="activities",
+                               line=value_node.value[MAX_ACTIVITIES].start_mark.line + 1,
+                               count=len(value_node.value), limit=MAX_ACTIVITIES)
+
+
+@dataclass
+class _Walk:
+    """Where a conversion is: values counted, the collections being converted (an alias
+    to one of them is a loop), those converted (met again: through an alias)."""
+
+    count: int = 0
+    active: set[int] = field(default_factory=set)
+    converted: set[int] = field(default_factory=set)
+    aliased: bool = False
+
+
+def _convert(node: yaml.Node, path: Path_, document: YamlDocument, walk: _Walk) -> Any:
+    walk.count += 1
     line = node.start_mark.line + 1
     if len(path) > MAX_DEPTH:
         raise NavplanError("error.yaml.nesting", file=document.file, line=line, hint="hint.yaml.nesting",
                            depth=MAX_DEPTH)
-    if counter[0] > MAX_VALUES:
-        raise NavplanError("error.yaml.too_many_values", file=document.file, line=line, count=MAX_VALUES)
+    if walk.count > MAX_VALUES:
+        # Aliases that expand ("billion laughs"), or simply a file far larger than any plan.
+        raise NavplanError("error.yaml.too_many_values" if walk.aliased else "error.yaml.too_many_values_plain",
+                           file=document.file, line=line, count=MAX_VALUES)
     document.lines.setdefault(path, line)
     if node.tag not in _ALLOWED_TAGS:
         raise NavplanError("error.yaml.tag", file=document.file, line=line, hint="hint.yaml.tag", tag=node.tag)
-    if id(node) in active:
+    if id(node) in walk.active:
         raise NavplanError("error.yaml.alias_loop", file=document.file, line=line)
     if isinstance(node, yaml.ScalarNode):
         # libyaml marks plain scalars with style "", the pure-Python parser with None.
         if not node.style and node.value in _NULLS:
             return None
         return node.value
-    active.add(id(node))
+    walk.aliased = walk.aliased or id(node) in walk.converted
+    walk.converted.add(id(node))
+    walk.active.add(id(node))
     try:
         if isinstance(node, yaml.SequenceNode):
-            return [_convert(item, path + (i,), document, counter, active) for i, item in enumerate(node.value)]
+            return [_convert(item, path + (i,), document, walk) for i, item in enumerate(node.value)]
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -148,10 +179,10 @@ def _convert(node: yaml.Node, path: Path_, document: YamlDocument, counter: list
                                    line=key_node.start_mark.line + 1, field=key, key=key)
             # The key's line, not the value's: a block value starts on the next line.
             document.lines[path + (key,)] = key_node.start_mark.line + 1
-            mapping[key] = _convert(value_node, path + (key,), document, counter, active)
+            mapping[key] = _convert(value_node, path + (key,), document, walk)
         return mapping
     finally:
-        active.discard(id(node))
+        walk.active.discard(id(node))
 
 
 def syntax_error(text: str, file: str, exc: BaseException) -> NavplanError:

@@ -20,10 +20,12 @@ from navplan.errors import Choices, InvalidValue, Message
 ACTIVITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 ActivityId = Annotated[str, Field(pattern=ACTIVITY_ID_PATTERN, description="Activity id, e.g. '2.1' or '9.2.3'")]
 
-_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([dwuvm])\s*$")
+#: Numbers are written in the digits 0-9 (``\d`` would also read ``０５`` and ``٣``), with any number
+#: of leading zeros; the JSON Schema (navplan.plan.file_schema) reads them alike.
+_DURATION_RE = re.compile(r"^\s*0*([0-9]{1,9})\s*([dwuvm])\s*$")
 #: Norwegian unit letters: u for uker (bokmål), v for veker (nynorsk); both are weeks (w).
 _UNIT_LETTERS = {"u": "w", "v": "w"}
-_NORWEGIAN_DATE_RE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_NORWEGIAN_DATE_RE = re.compile(r"^\s*([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})\s*$")
 
 #: Upper bounds that keep a plan within a sane calendar range (and hostile
 #: input from building an enormous calendar).
@@ -138,8 +140,8 @@ class Duration(BaseModel):
 
 
 #: A duration as files write it, for the JSON Schema.
-DURATION_PATTERN = r"^\s*\d{1,9}\s*[dwuvmDWUVM]\s*$"
-_RANGE_RE = re.compile(r"^\s*(\d{1,9}\s*[dwuvm])\s*\.\.\s*(\d{1,9}\s*[dwuvm])\s*$")
+DURATION_PATTERN = r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$"
+_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*(0*[0-9]{1,9}\s*[dwuvm])\s*$")
 
 
 def _parse_duration_field(value: object) -> object:
@@ -238,7 +240,7 @@ PLAN_DURATION_SCHEMA = {
     "anyOf": [
         {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
         {"type": "integer", "minimum": 0, "description": "fixed: working days"},
-        {"type": "string", "pattern": r"^\s*\d{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*\d{1,9}\s*[dwuvmDWUVM]\s*$",
+        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
          "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
         {"type": "object", "additionalProperties": False, "required": ["low", "high"],
          "description": "a range with its likely value; the schedule uses likely",
@@ -267,7 +269,7 @@ def parse_date(value: object) -> object:
     if isinstance(value, str):
         text = value.strip()
         match = _NORWEGIAN_DATE_RE.match(text)
-        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+        iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
         if match or iso:
             day, month, year = (int(g) for g in match.groups()) if match else reversed([int(g) for g in iso.groups()])
             reason = _impossible(year, month, day)
@@ -330,15 +332,20 @@ class Text(Strict):
 
 
 class Source(Strict):
-    """Where a duration or a dependency comes from.
+    """Where a duration, a dependency, an owner or an activity comes from.
 
-    Either the handbook (``page`` with a ``quote``), another seed document
-    (``document`` + ``quote``), or an ``estimate`` with its reason. navplan
-    never presents an estimate as the handbook's word.
+    Either the handbook (``page`` with a ``quote``), another document (``document``
+    + ``quote``: a seed document, or a public guide with its ``url``), a law and
+    its section (``law`` + ``section`` + ``quote`` + ``url``), or an
+    ``estimate`` with its reason. navplan never presents an estimate as a
+    source's word.
     """
 
     page: int | None = Field(None, ge=1, le=40, description="Page in the handbook v2.0")
     document: str | None = Field(None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
+    law: str | None = Field(None, description="A law or regulation by its short name, e.g. 'inndelingslova'")
+    section: str | None = Field(None, description="The law's section, e.g. '§ 26'")
+    url: str | None = Field(None, pattern=r"^https?://\S+$", description="Where the quote can be read")
     quote: str | None = None
     estimate: Text | None = Field(None, description="Why this value was estimated, when no source states it (nb, en)")
 
@@ -350,18 +357,34 @@ class Source(Strict):
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":
-        cited = self.page is not None or self.document is not None
+        kinds = [self.page is not None, self.document is not None, self.law is not None]
+        cited = any(kinds)
         if cited and self.estimate:
             raise InvalidValue("error.source.both")
         if not cited and not self.estimate:
             raise InvalidValue("error.source.neither")
+        if sum(kinds) > 1:
+            raise InvalidValue("error.source.one_citation")
         if cited and not self.quote:
             raise InvalidValue("error.source.quote")
+        if self.law is not None and not (self.section and self.url):
+            raise InvalidValue("error.source.law_section")
         return self
 
     @property
     def is_estimate(self) -> bool:
         return self.estimate is not None
+
+    @property
+    def kind(self) -> str:
+        """handbook, law, guide (a document with its address), document (a seed document) or estimate."""
+        if self.estimate is not None:
+            return "estimate"
+        if self.page is not None:
+            return "handbook"
+        if self.law is not None:
+            return "law"
+        return "guide" if self.url else "document"
 
 
 class Link(Strict):
@@ -419,3 +442,63 @@ def parse_status(value: object) -> object:
     return found
 
 
+# --- Numbers for `navplan risk`: probabilities and rank correlations ---------------------------------
+
+#: A number as YAML 1.2 (an editor) reads one: decimal with an optional exponent, or 0x / 0o whole numbers.
+_YAML_NUMBER = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_YAML_BASED = re.compile(r"^0(?:x[0-9a-fA-F]+|o[0-7]+)$")
+#: A decimal as people write one in Norway too: 0,2 (a plain decimal point works as well).
+_DECIMAL = re.compile(r"^(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")
+_PERCENT = re.compile(r"^(.*?)\s*%$")
+
+
+def _number(value: object) -> float | None:
+    """The number ``value`` says, as an editor's YAML or a Norwegian decimal (0,2); None if none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if abs(value) < float("inf") else None  # neither infinite nor NaN
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _YAML_BASED.match(text):
+        return float(int(text[2:], 16 if text[1] == "x" else 8))
+    if _YAML_NUMBER.match(text):
+        return float(text)
+    if _DECIMAL.match(text):
+        return float(text.replace(",", "."))
+    return None
+
+
+def parse_probability(value: object) -> float:
+    """A probability as people write it: above 0 and at most 1 (``0.2``, ``0,2``, ``.2``) or
+    a percentage (``20 %``, ``20%``).
+
+    >>> parse_probability("20 %"), parse_probability("0,25"), parse_probability(1)
+    (0.2, 0.25, 1.0)
+    >>> parse_probability("20")
+    Traceback (most recent call last):
+    navplan.errors.InvalidValue: '20' is not a probability: write a number above 0 and at most 1 (0.2) or a percentage (20 %)
+    """
+    percent = _PERCENT.match(value.strip()) if isinstance(value, str) else None
+    if percent:
+        amount = percent.group(1).strip()
+        number = float(amount.replace(",", ".")) / 100 if _DECIMAL.match(amount) else None
+    else:
+        number = _number(value)
+    if number is None or not 0.0 < number <= 1.0:
+        raise InvalidValue("error.value.probability", value=value)
+    return number
+
+
+def parse_rank(value: object) -> float:
+    """A rank correlation for a shared cause: from 0 (independent) to 1 (the durations move
+    together); never negative, as a shared cause moves durations the same way.
+
+    >>> parse_rank("0,6"), parse_rank("1")
+    (0.6, 1.0)
+    """
+    number = None if isinstance(value, str) and "%" in value else _number(value)
+    if number is None or not 0.0 <= number <= 1.0:
+        raise InvalidValue("error.value.rank", value=value)
+    return number

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from navplan.errors import visible
+from navplan.errors import shown_path, visible
 from navplan.features.progress import PlanEdit
 from navplan.messages import format_date, format_duration, format_duration_range, t
 from navplan.plan.values import Duration, DurationRange
@@ -16,7 +16,7 @@ def edit_line(edit: PlanEdit, lang: str) -> str:
     """One line, whatever the values hold: a note's line breaks and a file name's
     control characters are shown as escapes (``\\n``, ``\\x1b``)."""
     title = visible(edit.title.get(lang))
-    plan = visible(str(edit.plan_file))
+    plan = shown_path(edit.plan_file)
     if not edit.written:
         return t("progress.unchanged", lang, plan=plan, id=edit.activity_id, title=title)
     parts = [t("progress.change", lang, name=t(f"progress.name.{change.field}", lang),
@@ -35,6 +35,10 @@ def shown(field: str, value: Any, lang: str) -> str:
         return value.get(lang)
     if field == "status":
         return t(f"status.{value.value}", lang)
+    if field == "probability" and isinstance(value, float):
+        from navplan.render.risk_labels import percent
+
+        return percent(value, lang)
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, Duration):
@@ -54,7 +58,7 @@ def sync_lines(project, changes, lang: str) -> list[str]:
         if value is None:
             return t("sync.empty", lang)
         if isinstance(value, dt.date):
-            return value.strftime("%d.%m.%Y")  # as the workbook shows it, in either language
+            return format_date(value)  # as the workbook shows it, in either language
         return t(f"status.{value.value}", lang)
 
     by_activity: dict[str, dict] = {}

@@ -7,22 +7,35 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from navplan.engine.schedule import Schedule
-from navplan.errors import render_value
+from navplan.errors import render_value, shown_path
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from navplan.features.levers import Levers
     from navplan.features.portfolio import PortfolioLine
 
 CRITICAL_MARK = "◆"
 
 
-def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
+def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = None,
+                  plan: str = "") -> list[tuple[str, str]]:
     """The verdict as (kind, text) pairs, the same in every output: first the
     opening (holds with N working days to spare, or misses by N with the chain
     that decides it; once opened, what was never recorded done), then one line
     per fixed or not-after date (a missed one with the chain that breaks it),
-    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note."""
+    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note; with
+    ``help`` (see :mod:`navplan.features.levers`), what can help follows each
+    date that does not hold (kinds help and lever), its commands naming the plan
+    as ``plan`` (see :func:`plan_words`)."""
+    by_target = {(found.target, found.kind): found for found in help or []}
+
+    def levers_of(target: str | None, kind: str) -> list[tuple[str, str]]:
+        found = by_target.get((target, kind))
+        return lever_lines(schedule, found, lang, plan) if found else []
+
     lines: list[tuple[str, str]] = []
     if schedule.opened:
         lines.append(("ok", t("opened", lang, date=format_date(schedule.project.opening_date, lang))))
@@ -38,13 +51,20 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                 forecast=format_date(schedule.forecast_opening, lang))))
         if schedule.critical_path:
             lines.append(("chain", t("fails.chain", lang, chain=" → ".join(schedule.critical_path))))
+        lines += levers_of(None, "opening")
     elif schedule.opening_slack == 0:
         lines.append(("tight", t("holds.tight", lang)))
     else:
         lines.append(("ok", t("holds", lang, slack=schedule.opening_slack)))
+    # Once opened, work before the opening that was never recorded done is history: its date is
+    # said once, as not recorded, not as a count of missing days that grows every day.
+    history = {s.id for s in schedule.not_done_before_opening}
     for check in schedule.deadlines:
         title = schedule.project.activities[check.id].title.get(lang)
-        if check.holds:
+        if check.id in history and not check.holds:
+            lines.append(("missed", t(f"missed.{check.kind}.unrecorded", lang, id=check.id, title=title,
+                                      date=format_date(check.date, lang))))
+        elif check.holds:
             lines.append(("deadline", t(f"deadline.{check.kind}.holds", lang, id=check.id, title=title,
                                         date=format_date(check.date, lang), days=check.slack)))
         else:
@@ -52,9 +72,49 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                       date=format_date(check.date, lang), days=check.missing_days)))
             if check.chain:
                 lines.append(("chain", t("deadline.chain", lang, chain=" → ".join(check.chain))))
+            lines += levers_of(check.id, check.kind)
     for note in schedule.notes:
         params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
+    return lines
+
+
+def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:
+    """What can help one date hold: a line per lever (kind ``lever``), followed by
+    the command that makes the change (kind ``command``, a line of its own so it
+    can be copied whole); what no command does names the line of the plan file."""
+    from navplan.messages import format_duration
+
+    project = schedule.project
+    file = shown_path(project.file or "navplan.yaml")
+    lines = [("help", t("levers.heading", lang))]
+    for lever in found.levers:
+        activity = project.activities[lever.activity_id] if lever.activity_id else None
+        params = {"id": lever.activity_id, "title": activity.title.get(lang) if activity else "", "file": file}
+        command = None
+        if lever.kind == "done":
+            text = t("levers.done" if lever.enough else "levers.done.not_enough", lang, **params)
+            command = f"navplan done {lever.activity_id}{plan}"
+        elif lever.kind == "shorten":
+            scheduled = schedule.activities[lever.activity_id]
+            old = format_duration(activity.duration, lang) if activity.duration.unit != "m" else \
+                t("duration.d", lang, amount=scheduled.earliest_finish - scheduled.earliest_start)
+            text = t("levers.shorten", lang, **params, old=old, new=format_duration(lever.duration, lang))
+            command = f"navplan set {lever.activity_id}{plan} --duration {lever.duration}"
+        elif lever.kind == "shorten_several":
+            text = t("levers.shorten_several", lang, **params)
+            command = f"navplan set {lever.activity_id}{plan} --duration {t('levers.duration_word', lang)}"
+        elif lever.kind == "drop":
+            text = t("levers.drop", lang, **params)
+        elif lever.kind == "move_opening":
+            text = t("levers.move_opening", lang, **params, date=format_date(lever.date, lang))
+        else:
+            text = t(f"levers.move_date.{found.kind}", lang, **params, date=format_date(lever.date, lang))
+            option = "--fixed" if found.kind == "fixed" else "--not-after"
+            command = f"navplan set {lever.activity_id}{plan} {option} {format_date(lever.date, lang)}"
+        lines.append(("lever", text))
+        if command:
+            lines.append(("command", command))
     return lines
 
 
@@ -76,13 +136,25 @@ def portfolio_status(line: "PortfolioLine", lang: str) -> str:
     else:
         status = t("portfolio.ok", lang)
     if line.missed_deadlines:
-        status += t("portfolio.dates_missed", lang, count=line.missed_deadlines)
+        # "holds, but a date is missed" is a surprise; "does not hold, and a date is missed" is not.
+        key = "portfolio.dates_missed" if line.opened or line.holds else "portfolio.dates_missed.too"
+        status += t(key, lang, count=line.missed_deadlines)
     return status
 
 
 def portfolio_warns(line: "PortfolioLine") -> bool:
     """An office shown in red: unreadable, the opening does not hold, or a date is missed."""
     return line.error is not None or line.holds is False or bool(line.missed_deadlines)
+
+
+def fewer_samples_note(lines: list["PortfolioLine"], samples: int, lang: str) -> str | None:
+    """When the probabilities shown come from fewer samples than `navplan risk` takes, say so."""
+    from navplan.features.portfolio import PORTFOLIO_SAMPLES
+    from navplan.render.risk_labels import count
+
+    if samples >= PORTFOLIO_SAMPLES or not any(line.probability_on_time is not None for line in lines):
+        return None
+    return t("portfolio.fewer_samples", lang, samples=count(samples, lang), risk=count(PORTFOLIO_SAMPLES, lang))
 
 
 def countdown_label(countdown: int, by: str, lang: str) -> str:
@@ -109,3 +181,10 @@ def audience_line(schedule: Schedule, view, lang: str) -> str | None:
     names = [role_title(schedule, role, lang) for role in sorted(view.roles)] + sorted(view.owners)
     who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('view.and', lang)} {names[-1]}"
     return t("view.audience", lang, who=who)
+
+
+def portfolio_title(lines: list["PortfolioLine"], as_of: "dt.date", lang: str, county: str | None = None) -> str:
+    """The portfolio's title: the county's name first when a county file names it."""
+    if county is None:
+        return t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))
+    return t("county.portfolio.title", lang, county=county, as_of=format_date(as_of, lang), count=len(lines))

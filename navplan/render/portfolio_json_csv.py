@@ -2,24 +2,28 @@
 
 The JSON is an envelope like the schedule's: ``format_version``, the as-of
 date and the offices in risk order. CSV has the same fields, one row per office.
+With a county file the document names the county (``county``); with ``--since``
+each record gains ``changes`` (what moved since then) and the document ``since``;
+CSV gains the changes as flat columns. Without them, neither field is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from navplan.features.portfolio import PortfolioLine
 
 #: 2: an envelope around the offices (1 was a bare list); opened, the worst deadline and risk_slack added.
-FORMAT_VERSION = 2
+#: 3: ``samples``, the samples per plan behind probability_on_time (as many as `navplan risk` by default).
+FORMAT_VERSION = 3
 
 
-class PortfolioRecord(BaseModel):
-    """One office."""
+class PortfolioRow(BaseModel):
+    """One office: its CSV row, and its JSON record but for the changes."""
 
     office: str | None = Field(description="Null when the plan could not be read")
     file: str = Field(description="The plan file, as found from the paths given")
@@ -47,16 +51,84 @@ class PortfolioRecord(BaseModel):
                           "or once opened")
 
 
+class StatusChangeRecord(BaseModel):
+    id: str
+    title: str
+    status_before: Literal["not_started", "started", "done"]
+    status_after: Literal["not_started", "started", "done"]
+
+
+class MovedRecord(BaseModel):
+    """An activity whose dates moved most, in working days (positive = later)."""
+
+    id: str
+    title: str
+    date: Literal["latest_start", "latest_finish", "earliest_finish"] = Field(
+        description="The date that moved most (the forecast first when two moved as much)")
+    moved: int = Field(description="How far that date moved")
+    latest_start_moved: int
+    latest_finish_moved: int
+    earliest_finish_moved: int
+
+
+class MissedRecord(BaseModel):
+    """A fixed or not-after date that does not hold now and held then (or is new)."""
+
+    id: str
+    title: str
+    date: dt.date
+    kind: Literal["fixed", "not_after"]
+    missing_working_days: int
+
+
+class OfficeChangesRecord(BaseModel):
+    """What moved in one office since --since: its plan then (from git) and now, both as of ``as_of``."""
+
+    history: bool = Field(description="False when there is nothing to compare with; no_history says why")
+    no_history_reason: Literal["outside_git", "no_git", "no_commits", "none_before", "unknown_revision",
+                               "not_at_revision", "other"] | None
+    no_history: str | None = Field(description="Why there is no history, in the output's language")
+    revision: str | None = Field(description="The commit compared with (full hash)")
+    revision_date: dt.date | None = Field(description="Its committer date")
+    revision_subject: str | None
+    opening_date_before: dt.date | None
+    opening_date_after: dt.date | None
+    opening_holds_before: bool | None
+    opening_holds_after: bool | None
+    slack_to_opening_before: int | None = Field(description="Working days; null once opened")
+    slack_to_opening_after: int | None
+    slack_to_opening_change: int | None = Field(description="After minus before")
+    status_changed: list[StatusChangeRecord]
+    moved_count: int | None = Field(description="Open activities whose dates moved (`navplan diff` lists them); "
+                                                "null without history")
+    moved_most: list[MovedRecord] = Field(description="The three that moved most, most first")
+    newly_missed_dates: list[MissedRecord]
+    added: list[str] = Field(description="Ids of activities added since")
+    dropped: list[str] = Field(description="Ids of activities dropped since")
+
+
+class PortfolioRecord(PortfolioRow):
+    """One office."""
+
+    changes: OfficeChangesRecord | None = Field(
+        None, description="With --since only: what moved since then; null for a plan that could not be read")
+
+
 class PortfolioDocument(BaseModel):
     """What `navplan portfolio --format json` prints."""
 
     format_version: int = FORMAT_VERSION
     as_of: dt.date
+    samples: int = Field(description="Samples per plan behind probability_on_time (0: not sampled); "
+                                     "`navplan risk` takes 10000 by default and then gives the same numbers")
     offices: list[PortfolioRecord]
+    county: str | None = Field(None, description="With a county file only: the county's name")
+    since: str | None = Field(None, description="With --since only: the date (ISO) or revision compared with")
 
 
-def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[PortfolioRecord]:
-    return [PortfolioRecord(
+def records(lines: list[PortfolioLine], as_of: dt.date, lang: str, model: type[PortfolioRow] = None) -> list:
+    model = model or PortfolioRecord
+    return [model(
         office=line.office, file=line.file, opening_date=line.opening,
         opening_holds=None if line.error else line.holds,
         slack_to_opening=line.slack_to_opening, missing_working_days=line.missing_working_days,
@@ -69,18 +141,107 @@ def records(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> list[Portf
     ) for line in lines]
 
 
-def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> str:
-    document = PortfolioDocument(as_of=as_of, offices=records(lines, as_of, lang))
-    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+def since_text(since: dt.date | str | None) -> str | None:
+    """The date (ISO) or revision name compared with, as the documents write it."""
+    return since.isoformat() if isinstance(since, dt.date) else since
 
 
-def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str, dialect: str = "csv") -> str:
+def changes_record(line: PortfolioLine, lang: str) -> OfficeChangesRecord | None:
+    from navplan.features.portfolio_history import no_history_message
+
+    changes = line.changes
+    if changes is None or line.error is not None:
+        return None
+    missing = changes.no_history
+    return OfficeChangesRecord(
+        history=missing is None, no_history_reason=missing.reason if missing else None,
+        no_history=no_history_message(missing).render(lang) if missing else None,
+        revision=changes.revision_commit, revision_date=changes.revision_date,
+        revision_subject=changes.revision_subject, opening_date_before=changes.opening_before,
+        opening_date_after=changes.opening_after, opening_holds_before=changes.holds_before,
+        opening_holds_after=changes.holds_after, slack_to_opening_before=changes.slack_before,
+        slack_to_opening_after=changes.slack_after, slack_to_opening_change=changes.slack_change,
+        status_changed=[StatusChangeRecord(id=c.id, title=c.title, status_before=c.before, status_after=c.after)
+                        for c in changes.status_changed],
+        moved_count=None if missing else changes.moved_count,
+        moved_most=[MovedRecord(id=m.id, title=m.title, date=m.date, moved=m.moved,
+                                latest_start_moved=m.latest_start, latest_finish_moved=m.latest_finish,
+                                earliest_finish_moved=m.earliest_finish) for m in changes.moved_most],
+        newly_missed_dates=[MissedRecord(id=m.id, title=m.title, date=m.date, kind=m.kind,
+                                         missing_working_days=m.missing_working_days) for m in changes.newly_missed],
+        added=changes.added, dropped=changes.dropped)
+
+
+def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None,
+                   since: dt.date | str | None = None, samples: int = 0) -> str:
+    offices = records(lines, as_of, lang)
+    if since is not None:
+        for record, line in zip(offices, lines):
+            record.changes = changes_record(line, lang)
+    document = PortfolioDocument(as_of=as_of, samples=samples, offices=offices, county=county,
+                                 since=since_text(since))
+    # Without a county file or --since, the document is what it always was: their fields are not written.
+    leave_out: dict[str, Any] = {}
+    if county is None:
+        leave_out["county"] = True
+    if since is None:
+        leave_out["since"] = True
+        leave_out["offices"] = {"__all__": {"changes"}}
+    return json.dumps(document.model_dump(mode="json", exclude=leave_out), ensure_ascii=False, indent=2) + "\n"
+
+
+class PortfolioChangesRow(PortfolioRow):
+    """With --since, a CSV row also says what moved: the lists as ids separated by spaces."""
+
+    since: str
+    history: bool | None
+    no_history_reason: str | None
+    no_history: str | None
+    revision: str | None
+    revision_date: dt.date | None
+    opening_date_before: dt.date | None
+    opening_holds_before: bool | None
+    slack_to_opening_before: int | None
+    slack_to_opening_change: int | None
+    status_changed: str | None
+    moved_count: int | None
+    moved_most: str | None
+    newly_missed_dates: str | None
+    added: str | None
+    dropped: str | None
+
+
+def _changes_row(row: PortfolioRow, line: PortfolioLine, since: dt.date | str, lang: str) -> PortfolioChangesRow:
+    found = changes_record(line, lang)
+
+    def ids(items) -> str | None:
+        return None if found is None else " ".join(item if isinstance(item, str) else item.id for item in items)
+
+    return PortfolioChangesRow(
+        **row.model_dump(), since=since_text(since), history=None if found is None else found.history,
+        no_history_reason=found and found.no_history_reason, no_history=found and found.no_history,
+        revision=found and found.revision, revision_date=found and found.revision_date,
+        opening_date_before=found and found.opening_date_before,
+        opening_holds_before=found and found.opening_holds_before,
+        slack_to_opening_before=found and found.slack_to_opening_before,
+        slack_to_opening_change=found and found.slack_to_opening_change,
+        status_changed=ids(found.status_changed if found else []),
+        moved_count=found and found.moved_count, moved_most=ids(found.moved_most if found else []),
+        newly_missed_dates=ids(found.newly_missed_dates if found else []),
+        added=ids(found.added if found else []), dropped=ids(found.dropped if found else []))
+
+
+def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str, dialect: str = "csv",
+                  since: dt.date | str | None = None) -> str:
     """RFC 4180, or with ``dialect="csv-excel"`` for a Norwegian spreadsheet (see schedule_json_csv.to_csv)."""
     from navplan.render.schedule_json_csv import to_csv
 
-    rows = records(lines, as_of, lang)
+    model = PortfolioRow if since is None else PortfolioChangesRow
+    rows = records(lines, as_of, lang, PortfolioRow)
+    if since is not None:
+        rows = [_changes_row(row, line, since, lang) for row, line in zip(rows, lines)]
     if not rows:  # still a header, so a script can read the columns
         if dialect == "csv-excel":
-            return "\ufeff" + ";".join(PortfolioRecord.model_fields) + "\r\n"
-        return ",".join(PortfolioRecord.model_fields) + "\n"
+            return "\ufeff" + ";".join(model.model_fields) + "\r\n"
+        return ",".join(model.model_fields) + "\n"
     return to_csv(rows, dialect)

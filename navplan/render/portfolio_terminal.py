@@ -5,22 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from navplan.features.portfolio import PortfolioLine
+from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
-from navplan.render.labels import portfolio_status, portfolio_warns
+from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
 
 
-def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str) -> None:
+def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str, county: str | None = None, *,
+                     samples: int = PORTFOLIO_SAMPLES) -> None:
     """One line per office: the plan file under the office (dim), the opening's
     slack, the worst fixed or not-after date (its slack over its id), the
     probability of opening on time (`navplan risk`), and the status saying
     whether the opening and every date hold. When the terminal is narrow, the
     overdue count goes under the slack, the worst date under the probability,
     the next deadline under the critical activity and the status and slack
-    under the opening."""
+    under the opening. With a county file, the title names the county. Fewer ``samples`` than
+    `navplan risk` takes are said under the table."""
     from rich.text import Text
 
-    from navplan.errors import visible
+    from navplan.errors import shown_path, visible
     from navplan.render.risk_labels import percent
     from navplan.render.terminal_layout import Column, print_table
 
@@ -44,7 +46,7 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         warn = "bold red" if portfolio_warns(line) else ""
         # A folder's name is anyone's text: its control characters are shown, never sent to the terminal.
         first = Text(visible(line.office or ""), style="bold" if line.office else "")
-        first.append(("\n" if line.office else "") + visible(line.file), style="dim")
+        first.append(("\n" if line.office else "") + shown_path(line.file), style="dim")
         opening_late = line.error is None and line.holds is False
         slack = Text("" if line.slack_to_opening is None else str(line.slack_to_opening),
                      style="bold red" if opening_late else "")
@@ -63,5 +65,8 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         del columns[3]
         for row in rows:
             del row[3]
-    print_table(console, columns, rows, title=t("portfolio.title", lang, as_of=format_date(as_of, lang),
-                                                count=len(lines)))
+    print_table(console, columns, rows, title=portfolio_title(lines, as_of, lang, county))
+    note = fewer_samples_note(lines, samples, lang)
+    if note:
+        console.print(note)
+

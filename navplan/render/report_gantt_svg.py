@@ -19,20 +19,25 @@ from navplan.render import palette
 from navplan.engine.deadlines import next_period, period_start
 from navplan.render.gantt_bars import Span, bar_colour, bar_span
 from navplan.render.palette import css
+from navplan.render.svg_text import fitted, text_width
 
 CRITICAL, OTHER, DONE = css(palette.CRITICAL), css(palette.OTHER), css(palette.DONE)
 AS_OF, OPENING, GRID = css(palette.AS_OF_LINE), css(palette.OPENING_LINE), css(palette.GRID)
 MUTED, FADED = css(palette.MUTED), css(palette.FADED)
 
-WIDTH = 720
-LABEL_WIDTH = 200
+#: As wide as the printed page's 188 mm, so a unit is a printed point and 7.2 is 7.2-point type
+#: (at 720 units the labels printed at 5.3 points). On a screen the chart grows with the page.
+WIDTH = 533
+LABEL_WIDTH = 190
 RIGHT_MARGIN = 6
 TOP = 24  # the years' and the months' labels
 ROW = 10
 BAR = 7
 FONT = 7.2
-LEGEND = 20
-TITLE_CHARACTERS = 38
+LEGEND_FONT = 7.5
+LEGEND_LINE = 11
+#: Space kept between two labels side by side.
+GAP = 3
 
 
 def _axis(schedule: Schedule, dates: str = "latest") -> tuple[dt.date, dt.date]:
@@ -72,7 +77,8 @@ def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest", view: Audien
 
     rows = gantt_rows(schedule, dates, view)
     bottom = TOP + ROW * len(rows) + 3
-    height = bottom + LEGEND
+    legend, legend_height = _legend(schedule, bottom + 7, lang)
+    height = bottom + 7 + legend_height
     out = [f'<svg class="gantt" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
            f'aria-label="{escape(t("report.section.gantt", lang))}">']
     out += _months(start, end, x, bottom, lang)
@@ -85,31 +91,39 @@ def gantt_svg(schedule: Schedule, lang: str, dates: str = "latest", view: Audien
         day = schedule.forecast_opening
         out.append(f'<line x1="{x(day)}" y1="{TOP - 9}" x2="{x(day)}" y2="{bottom}" stroke="{CRITICAL}" '
                    f'stroke-width="1.5" stroke-dasharray="3 2"/>')
-    out += _legend(schedule, bottom + 7, lang)
+    out += legend
     out.append("</svg>")
     return "\n".join(out)
 
 
 def _months(start: dt.date, end: dt.date, x, bottom: int, lang: str) -> list[str]:
-    """A tick and a short name per month; the year over the first month and each January."""
+    """A tick and a short name per month; the year over the first month and each January.
+    A name that would run into the one before it is left out (a chart of years shows some)."""
     out = []
     month = start
+    free = {"month": 0.0, "year": 0.0}  # where the next name of each line may begin
     while month <= end:
         position = x(month)
         out.append(f'<line x1="{position}" y1="{TOP - 9}" x2="{position}" y2="{bottom}" stroke="{GRID}" '
                    f'stroke-width="0.6"/>')
-        out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="{MUTED}">'
-                   f'{escape(short_month_name(month.month, lang))}</text>')
-        if month == start or month.month == 1:
+        name = short_month_name(month.month, lang)
+        if position + 2 >= free["month"]:
+            out.append(f'<text x="{position + 2}" y="{TOP - 2}" font-size="{FONT}" fill="{MUTED}">'
+                       f'{escape(name)}</text>')
+            free["month"] = position + 2 + text_width(name, FONT) + GAP
+        if (month == start or month.month == 1) and position + 2 >= free["year"]:
             out.append(f'<text x="{position + 2}" y="{TOP - 12}" font-size="{FONT}" font-weight="bold" '
                        f'fill="{MUTED}">{month.year}</text>')
+            free["year"] = position + 2 + text_width(str(month.year), FONT, bold=True) + GAP
         month = next_period(month, "month")
     return out
 
 
 def _row(scheduled: ScheduledActivity, span: Span, top: int, x, lang: str) -> list[str]:
     title = scheduled.activity.title.get(lang)
-    short = title if len(title) <= TITLE_CHARACTERS else title[:TITLE_CHARACTERS - 1].rstrip() + "…"
+    # The label keeps to its column, clear of the chart: the title is cut to fit beside the bold id.
+    room = LABEL_WIDTH - 2 - GAP - text_width(scheduled.id + " ", FONT, bold=True)
+    short = fitted(title, room, FONT, bold=scheduled.critical)
     first, last = span
     done = scheduled.status is Status.DONE
     colour = css(bar_colour(scheduled))
@@ -129,10 +143,11 @@ def _row(scheduled: ScheduledActivity, span: Span, top: int, x, lang: str) -> li
     return out
 
 
-def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
-    """The key to the colours, and to the two lines with their dates."""
+def _legend(schedule: Schedule, top: int, lang: str) -> tuple[list[str], int]:
+    """The key to the colours, and to the two lines with their dates, on as many lines as
+    the chart's width takes; and its height."""
     out = []
-    position = 2.0
+    position, line = 2.0, 0
     keys = [("bar", CRITICAL, t("xlsx.legend.critical", lang)), ("bar", OTHER, t("xlsx.legend.other", lang)),
             ("bar", DONE, t("xlsx.legend.done", lang)), ("text", "#000", t("xlsx.legend.milestone", lang)),
             ("line", AS_OF, t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang))),
@@ -141,15 +156,18 @@ def _legend(schedule: Schedule, top: int, lang: str) -> list[str]:
         keys.append(("line", CRITICAL, t("report.gantt.forecast_opening", lang,
                                          date=format_date(schedule.forecast_opening, lang))))
     for kind, colour, label in keys:
+        mark = {"bar": 18, "line": 7, "text": 0}[kind]
+        if position > 2 and position + mark + text_width(label, LEGEND_FONT) > WIDTH - RIGHT_MARGIN:
+            position, line = 2.0, line + 1
+        y = top + LEGEND_LINE * line
         if kind == "bar":
-            out.append(f'<rect x="{position}" y="{top}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')
-            position += 18
+            out.append(f'<rect x="{position}" y="{y}" width="14" height="{BAR}" rx="1" fill="{colour}"/>')
         elif kind == "line":
-            out.append(f'<line x1="{round(position + 2, 1)}" y1="{top - 1}" x2="{round(position + 2, 1)}" y2="{top + BAR + 1}" '
-                       f'stroke="{colour}" stroke-width="1.5"/>')
-            position += 7
+            out.append(f'<line x1="{round(position + 2, 1)}" y1="{y - 1}" x2="{round(position + 2, 1)}" '
+                       f'y2="{y + BAR + 1}" stroke="{colour}" stroke-width="1.5"/>')
+        position += mark
         fill = colour if kind == "line" else "#000"
-        out.append(f'<text x="{position}" y="{top + BAR - 0.5}" font-size="{FONT + 0.5}" fill="{fill}">'
+        out.append(f'<text x="{position}" y="{y + BAR - 0.5}" font-size="{LEGEND_FONT}" fill="{fill}">'
                    f'{escape(label)}</text>')
-        position = round(position + 4.6 * len(label) + 16, 1)  # no float noise in the file
-    return out
+        position = round(position + text_width(label, LEGEND_FONT) + 12, 1)  # no float noise in the file
+    return out, LEGEND_LINE * (line + 1) + 2

@@ -45,13 +45,17 @@ td.nowrap { white-space: nowrap; }
 .ok { color: $opening_line; font-weight: bold; }
 .tight { color: $as_of_line; font-weight: bold; }
 .fail, .missed, .chain { color: $warning; }
-.fail { font-weight: bold; }
+.fail, .help { font-weight: bold; }
+.lever { margin-left: 1em; }
+.command { margin-left: 2em; }
 .later { color: $warning; font-weight: bold; }
 .earlier { color: $opening_line; font-weight: bold; }
 tr.critical td { font-weight: bold; }
 tr.done td { background: $done_row; }
 figure { margin: 1mm 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: $muted; font-size: 8pt; }
+figcaption .opening { color: $opening_line; font-weight: bold; }
+figcaption .p80 { color: $warning; font-weight: bold; }
 .beside { display: flex; gap: 3mm; align-items: center; break-inside: avoid; page-break-inside: avoid; }
 .beside > div { flex: 0 0 50%; }
 .beside > figure { flex: 1 1 auto; margin: 0.5mm 0; }
@@ -94,10 +98,15 @@ def _classes(names: list[str]) -> str:
     return f' class="{" ".join(names)}"' if names else ""
 
 
+def _code(text: str) -> str:
+    return f"<code>{escape(text)}</code>"
+
+
 def _section(section: Section, report: Report, lang: str, dates: str = "latest") -> list[str]:
     # A section without a title continues the one above it.
     out = [f'<section id="{section.key}">'] + ([f"<h2>{escape(section.title)}</h2>"] if section.title else [])
-    paragraphs = [f"<p{_classes([tone] if tone else [])}>{escape(text)}</p>" for tone, text in section.lines]
+    paragraphs = [f"<p{_classes([tone] if tone else [])}>{_code(text) if tone == 'command' else escape(text)}</p>"
+                  for tone, text in section.lines]
     if section.key == "risk" and report.risk is not None:
         from navplan.render.risk_report import risk_figure
 

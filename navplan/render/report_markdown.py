@@ -26,6 +26,12 @@ def _strong(text: str) -> str:
     return f"**{md_text(text)}**" if text else ""
 
 
+def _code(text: str) -> str:
+    """Inline code, fenced by one backtick more than the longest run inside it (CommonMark)."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def _grid(grid: Grid) -> list[str]:
     lines = ["| " + " | ".join(md_text(h) for h in grid.headers) + " |",
              "| " + " | ".join("---:" if i in grid.right else "---" for i in range(len(grid.headers))) + " |"]
@@ -44,7 +50,10 @@ def report_markdown(report: Report, lang: str) -> str:
         if section.title:  # a section without a title continues the one above
             lines += [f"## {md_text(section.title)}", ""]
         for tone, text in section.lines:
-            lines += [_strong(text) if tone in ("strong", "fail") else md_text(text), ""]
+            if tone == "command":  # a command to copy: as code, which Markdown shows as it is
+                lines += [_code(text), ""]
+            else:
+                lines += [_strong(text) if tone in ("strong", "fail", "help") else md_text(text), ""]
         if section.grid is not None:
             lines += _grid(section.grid) + [""]
         for note in section.notes:

@@ -12,13 +12,13 @@ from navplan.engine.schedule import ScheduledActivity
 from navplan.messages import format_date, format_list, format_long_date, format_week, t
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
-from navplan.errors import render_value, visible
-from navplan.render.labels import audience_line, role_title, verdict_lines
+from navplan.errors import plan_words, render_value, shown_path, visible
+from navplan.render.labels import CRITICAL_MARK, audience_line, role_title, verdict_lines
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
-                  "note": "ℹ "}
+                  "note": "ℹ ", "help": "", "lever": "• ", "command": ""}
 _CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
 
 
@@ -61,11 +61,11 @@ def heading(report: Report, lang: str) -> tuple[str, str]:
     plan = report.schedule.project.plan
     return (t("report.title", lang, office=plan.office),
             t("report.subtitle", lang, as_of=format_date(report.as_of, lang), week=format_week(report.as_of, lang),
-              plan=str(report.plan_file), version=navplan.__version__))
+              plan=shown_path(report.plan_file), version=navplan.__version__))
 
 
 def footer(report: Report, lang: str) -> str:
-    return t("report.footer", lang, version=navplan.__version__, plan=str(report.plan_file))
+    return t("report.footer", lang, version=navplan.__version__, plan=shown_path(report.plan_file))
 
 
 def sections(report: Report, lang: str) -> list[Section]:
@@ -75,7 +75,27 @@ def sections(report: Report, lang: str) -> list[Section]:
         from navplan.render.risk_report import risk_section
 
         found.insert(3, risk_section(report.risk, lang))
+    if report.schedule.project.plan.current is not None:
+        found.append(_current_layer(report, lang))
     return found
+
+
+def _current_layer(report: Report, lang: str) -> Section:
+    """With the current layer: what it adds to the handbook and changes in it, each with its source."""
+    from navplan.render.source_labels import layer_mark, source_text
+
+    current = report.schedule.project.plan.current
+    rows = []
+    for scheduled in report.schedule.activities.values():
+        definition = scheduled.activity.definition
+        if definition is None or not (definition.origin == "current" or definition.change_source is not None):
+            continue
+        rows.append([Cell(scheduled.id), Cell(scheduled.activity.title.get(lang)),
+                     Cell(layer_mark(definition, current, lang), "strong"),
+                     Cell(source_text(definition.source or definition.change_source, lang))])
+    grid = _grid(["col.id", "col.activity", "col.from", "col.source"], rows, lang)
+    return Section("current", t("report.section.current", lang, current=current),
+                   [(None, t("report.current.summary", lang, current=current))], grid)
 
 
 def _opening(report: Report, lang: str) -> Section:
@@ -85,7 +105,8 @@ def _opening(report: Report, lang: str) -> Section:
     lines: list[tuple[str | None, str]] = [("strong", t(key, lang, date=format_long_date(plan.opening, lang),
                                                        week=format_week(plan.opening, lang),
                                                        days=schedule.working_days_left))]
-    lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in verdict_lines(schedule, lang)]
+    help_ = verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file))
+    lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in help_]
     view = audience_line(schedule, report.view, lang)
     if view:
         lines.append(("note", view))
@@ -113,9 +134,9 @@ def _criteria(report: Report, lang: str) -> Section:
                    [t("report.criteria.legend", lang)])
 
 
-def _activity_cells(report: Report, scheduled: ScheduledActivity, lang: str) -> list[Cell]:
+def _activity_cells(report: Report, scheduled: ScheduledActivity, lang: str, marked: bool = False) -> list[Cell]:
     activity = scheduled.activity
-    return [Cell(scheduled.id), Cell(activity.title.get(lang)),
+    return [Cell(f"{CRITICAL_MARK} {scheduled.id}" if marked else scheduled.id), Cell(activity.title.get(lang)),
             Cell(role_title(report.schedule, activity.role, lang)), Cell(activity.owner or "")]
 
 
@@ -187,7 +208,8 @@ def _shift(day, days: int, lang: str) -> Cell:
 
 def _must_start(report: Report, lang: str) -> Section:
     title = t("section.must_start", lang, weeks=MUST_START_WEEKS, until=format_date(report.must_start_until, lang))
-    rows = [_activity_cells(report, s, lang) + [
+    # A critical row carries the ◆ its legend explains, as critical-path's table does (and is bold besides).
+    rows = [_activity_cells(report, s, lang, marked=s.critical) + [
         Cell(format_date(s.dates["latest_start"], lang)), Cell(format_week(s.dates["latest_start"], lang)), _slack(s)]
         for s in report.must_start]
     grid = _grid(_WHO + ["col.start_by", "col.week", "col.slack"], rows, lang,

@@ -4,11 +4,13 @@ the S-curve."""
 
 from __future__ import annotations
 
+from html import escape
+
 from navplan.features.schedule_risk import RiskAnalysis
 from navplan.messages import format_date, t
 from navplan.render.report_sections import Section
 from navplan.render.risk_labels import count, decimal, percent
-from navplan.render.risk_svg import s_curve_svg
+from navplan.render.risk_svg import s_curve_keys, s_curve_svg
 
 _TONES = {"ok": ("ok", "✔ "), "tight": ("tight", "! "), "fail": ("fail", "✘ "), "plain": (None, ""),
           "strong": ("strong", ""), "note": ("note", "ℹ ")}
@@ -46,5 +48,9 @@ def risk_section(analysis: RiskAnalysis, lang: str) -> Section:
 
 
 def risk_figure(analysis: RiskAnalysis, lang: str) -> list[str]:
+    """The S-curve, and under it what its lines mark and what the curve is: words the page
+    sets, so they never run into each other or into the curve."""
     caption = t("risk.report.caption", lang, samples=count(analysis.samples, lang), count=analysis.samples)
-    return ["<figure>", s_curve_svg(analysis, lang, caption, width=380), "</figure>"]
+    keys = " · ".join(f'<span class="{line}">{escape(text)}</span>' for line, text in s_curve_keys(analysis, lang))
+    return ["<figure>", s_curve_svg(analysis, lang), f"<figcaption>{keys}<br>{escape(caption)}</figcaption>",
+            "</figure>"]

@@ -3,8 +3,10 @@ share of samples in which all work is done in time to open on each date,
 with the opening date and the P80 date marked.
 
 Colours follow the Gantt chart: the opening green, the curve the report's
-blue, P80 red. No external resources and no namespace URL: inline SVG in HTML
-needs none.
+blue, P80 red. The two marks are named under the chart, in its caption
+(:func:`s_curve_keys`), where the page sets the words: inside a chart a
+third of a page wide they ran into each other and into the curve. No
+external resources and no namespace URL: inline SVG in HTML needs none.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from navplan.messages import format_date, short_month_name, t
 from navplan.render import palette
 from navplan.render.palette import css
 from navplan.render.risk_labels import percent
+from navplan.render.svg_text import text_width
 
 CURVE = css(palette.SUMMARY)
 OPENING = css(palette.OPENING_LINE)
@@ -24,13 +27,15 @@ P80 = css(palette.WARNING)
 GRID = css(palette.GRID)
 TEXT = css(palette.MUTED)
 
-WIDTH = 720  # as wide as the page; beside text, narrower (the same scale as the Gantt chart)
-HEIGHT = 60
-LEFT = 34
-RIGHT = 10
-TOP = 8
-BOTTOM = 12
+#: In printed points: beside the report's text the chart is half the 188 mm page less the gap (258 points).
+WIDTH = 258
+HEIGHT = 68
+LEFT = 26
+RIGHT = 6
+TOP = 5
+BOTTOM = 14
 FONT = 7.2
+GAP = 3
 
 
 def _axis(analysis: RiskAnalysis) -> tuple[dt.date, dt.date]:
@@ -43,8 +48,8 @@ def _axis(analysis: RiskAnalysis) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def s_curve_svg(analysis: RiskAnalysis, lang: str, caption: str = "", width: int = WIDTH) -> str:
-    """The S-curve, ``width`` units wide; ``caption`` (what the curve is) is written at its top left."""
+def s_curve_svg(analysis: RiskAnalysis, lang: str, width: int = WIDTH) -> str:
+    """The S-curve, ``width`` printed points wide; what its marks are says :func:`s_curve_keys`."""
     start, end = _axis(analysis)
     days = (end - start).days + 1
     plot_width = width - LEFT - RIGHT
@@ -64,7 +69,7 @@ def s_curve_svg(analysis: RiskAnalysis, lang: str, caption: str = "", width: int
                    f'stroke-width="0.6"/>')
         out.append(f'<text x="{LEFT - 3}" y="{y(share) + 2.5}" font-size="{FONT}" fill="{TEXT}" '
                    f'text-anchor="end">{escape(percent(share, lang))}</text>')
-    out += _months(start, end, x, base, lang, width)
+    out += _months(start, end, x, base, lang)
     # The curve: a step up at each earliest opening some samples reach.
     points = [f"{x(start)},{y(0)}"]
     for step in analysis.distribution:
@@ -80,57 +85,37 @@ def s_curve_svg(analysis: RiskAnalysis, lang: str, caption: str = "", width: int
     opening = x(analysis.opening_date)
     out.append(f'<line x1="{opening}" y1="{TOP - 4}" x2="{opening}" y2="{base}" stroke="{OPENING}" '
                f'stroke-width="1.5"/>')
-    out += _labels(analysis, x, y, lang, width)
-    if caption:
-        # Where the curve is not: low on the right when most samples finish early, high on the left when late.
-        early = x(analysis.forecast(50).date) < (LEFT + width - RIGHT) / 2
-        where = (f'x="{width - RIGHT - 3}" y="{base - 3}" text-anchor="end"' if early
-                 else f'x="{LEFT + 3}" y="{TOP + 7}"')
-        out.append(f'<text {where} font-size="{FONT}" fill="{TEXT}">{escape(caption)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _labels(analysis: RiskAnalysis, x, y, lang: str, width: int) -> list[str]:
-    """The opening date with its probability, right of its line; the P80
-    date left of its line, above the dashed 80 % line, where the curve is
-    below it. Each goes to the other side when the chart's edge is too close."""  # noqa: D401
-    promise = analysis.forecast(80)
-    opening_text = t("risk.svg.opening", lang, date=format_date(analysis.opening_date, lang),
-                     percent=percent(analysis.probability_holds, lang))
-    promise_text = t("risk.svg.p80", lang, date=format_date(promise.date, lang))
-    # Where the curve has reached the top by the opening, its label goes lower, clear of it.
-    opening_top = TOP + 7 if analysis.probability_holds < 0.85 else y(0.4)
+def s_curve_keys(analysis: RiskAnalysis, lang: str) -> list[tuple[str, str]]:
+    """The chart's two marks in words, each with its line's name (the report colours it as the
+    line): the opening date with its probability, and the date that can be promised with 80 %
+    confidence."""
+    return [("opening", t("risk.svg.opening", lang, date=format_date(analysis.opening_date, lang),
+                        percent=percent(analysis.probability_holds, lang))),
+            ("p80", t("risk.svg.p80", lang, date=format_date(analysis.forecast(80).date, lang)))]
+
+
+def _months(start: dt.date, end: dt.date, x, base: float, lang: str) -> list[str]:
+    """A tick per month and its short name where there is room for it; the year beside the
+    first month and each January. A name that would run into the one before it is left out."""
     out = []
-    for text, position, top, colour, right in ((opening_text, x(analysis.opening_date), opening_top, OPENING, True),
-                                               (promise_text, x(promise.date), y(0.8) - 3, P80, False)):
-        room = 4.3 * len(text)
-        if right and position + room > width - RIGHT or not right and position - room < LEFT:
-            right = not right
-        anchor, shift = ("start", 3) if right else ("end", -3)
-        out.append(f'<text x="{round(position + shift, 1)}" y="{top}" font-size="{FONT + 0.5}" fill="{colour}" '
-                   f'font-weight="bold" text-anchor="{anchor}">{escape(text)}</text>')
-    return out
-
-
-def _months(start: dt.date, end: dt.date, x, base: float, lang: str, width: int) -> list[str]:
-    """A tick and a short name per month (every other one when there are many); the year beside
-    the first month and each January."""
-    months = []
+    free = 0.0  # where the next name may begin
     month = start
+    first = True
     while month <= end:
-        months.append(month)
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    every = 1 if len(months) * 50 <= width else 2 if len(months) * 25 <= width else 3
-    out = []
-    for index, month in enumerate(months):
         position = x(month)
         out.append(f'<line x1="{position}" y1="{TOP}" x2="{position}" y2="{base + 3}" stroke="{GRID}" '
                    f'stroke-width="0.6"/>')
-        if index % every:
-            continue
         name = short_month_name(month.month, lang)
-        if index == 0 or month.month == 1:
+        if first or month.month == 1:
             name = f"{name} {month.year}"
-        out.append(f'<text x="{position + 2}" y="{base + 9}" font-size="{FONT}" fill="{TEXT}">{escape(name)}</text>')
+        if position + 2 >= free:
+            out.append(f'<text x="{position + 2}" y="{base + 9}" font-size="{FONT}" fill="{TEXT}">'
+                       f'{escape(name)}</text>')
+            free = position + 2 + text_width(name, FONT) + GAP
+            first = False
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return out

@@ -36,7 +36,7 @@ class ActivityRecord(BaseModel):
     parent: str | None
     level: int = Field(description="Outline depth: 0 for main activities")
     kind: Literal["summary", "task", "milestone"]
-    origin: str = Field(description="handbook, navplan, merger or local")
+    origin: str = Field(description="handbook, navplan, merger, split, current (the current layer) or local")
     role: str | None
     owner: str | None
     duration: str | None = Field(description="As planned: 10d, 3w or 2m")
@@ -72,6 +72,25 @@ class DeadlineRecord(BaseModel):
     chain: list[str] = Field(description="When missed: the chain that breaks it")
 
 
+class LeverRecord(BaseModel):
+    """One change that may help a date hold (see navplan.features.levers)."""
+
+    kind: Literal["done", "shorten", "shorten_several", "drop", "move_opening", "move_date"]
+    id: str | None = Field(description="The activity it changes; null for the opening")
+    duration: str | None = Field(description="shorten: the duration that makes the date hold (e.g. 36d)")
+    date: dt.date | None = Field(description="move_opening, move_date: the earliest date the forecast allows")
+    enough: bool = Field(description="With this change alone, the date holds (scheduled again to check)")
+
+
+class LeversRecord(BaseModel):
+    """What can help one date that does not hold: the opening (target null) or a fixed or not-after date."""
+
+    target: str | None
+    kind: Literal["opening", "fixed", "not_after"]
+    missing_working_days: int
+    levers: list[LeverRecord]
+
+
 class PeriodRecord(BaseModel):
     first_day: dt.date
     last_day: dt.date
@@ -102,6 +121,8 @@ class ScheduleDocument(BaseModel):
     must_start: list[str] = Field(description="Ids that must start within the requested weeks, by latest start")
     deadlines: list[DeadlineRecord] = Field(description="Every fixed and not-after date of open work")
     missed_dates: list[MissedDateRecord] = Field(description="The deadlines that do not hold")
+    levers: list[LeversRecord] | None = Field(
+        None, description="From `critical-path`: for the opening and each missed date, what can help it hold")
     activities: list[ActivityRecord]
     periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
 
@@ -121,7 +142,7 @@ def activity_record(scheduled: ScheduledActivity, lang: str) -> ActivityRecord:
 
 
 def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[Period] | None = None,
-                      by: str = "week", view: Audience | None = None) -> ScheduleDocument:
+                      by: str = "week", view: Audience | None = None, levers=None) -> ScheduleDocument:
     """The document; a personal view keeps its own activities in ``activities``, ``must_start``
     and the periods, while the verdict (``opening_holds``, ``critical_path``, ...) stays the plan's."""
     plan = schedule.project.plan
@@ -140,6 +161,11 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
                    for d in schedule.deadlines],
         missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind,
                                        chain=m.chain) for m in schedule.missed],
+        levers=None if levers is None else [
+            LeversRecord(target=found.target, kind=found.kind, missing_working_days=found.missing, levers=[
+                LeverRecord(kind=lever.kind, id=lever.activity_id, date=lever.date, enough=lever.enough,
+                            duration=None if lever.duration is None else str(lever.duration))
+                for lever in found.levers]) for found in levers],
         activities=[activity_record(s, lang) for s in schedule.activities.values()
                     if shows(view, s.activity) or s.id == schedule.project.opening_id],
         periods=None if periods is None else [
@@ -215,7 +241,9 @@ def _spreadsheet_cell(value: Any, cell: Any) -> Any:
     (-34, 'Kari')
     """
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        from navplan.messages import format_date
+
+        return format_date(value)
     if isinstance(cell, str) and _LOOKS_NUMERIC.fullmatch(cell):
         return WORD_JOINER + cell
     return cell

@@ -15,7 +15,7 @@ from navplan.messages import format_date, format_long_date, format_month, format
 from navplan.plan.values import Status
 from navplan.features.personal_view import Audience, shows
 from navplan.render.labels import CRITICAL_MARK, audience_line, countdown_label, role_title, verdict_lines
-from navplan.render.terminal_layout import Column, keep_together, print_table
+from navplan.render.terminal_layout import Column, keep_together, print_paragraph, print_table
 
 
 def _title(scheduled: ScheduledActivity, lang: str) -> str:
@@ -34,7 +34,8 @@ def _slack(scheduled: ScheduledActivity) -> Text:
 
 
 _VERDICT_STYLES = {"ok": ("✔ ", "bold green"), "tight": ("! ", "bold yellow"), "fail": ("✘ ", "bold red"),
-                   "chain": ("", "red"), "missed": ("✘ ", "red"), "deadline": ("• ", ""), "note": ("ℹ ", "cyan")}
+                   "chain": ("", "red"), "missed": ("✘ ", "red"), "deadline": ("• ", ""), "note": ("ℹ ", "cyan"),
+                   "help": ("", "bold"), "lever": ("  • ", ""), "command": ("      ", "bold")}
 
 
 def render_heading(console: Console, schedule: Schedule, title_key: str, lang: str) -> None:
@@ -48,12 +49,17 @@ def render_heading(console: Console, schedule: Schedule, title_key: str, lang: s
                     week=format_week(plan.opening, lang), days=schedule.working_days_left))
 
 
-def render_verdict(console: Console, schedule: Schedule, lang: str) -> None:
-    """Opening date, days left, and whether the opening holds (and if not, why)."""
+def render_verdict(console: Console, schedule: Schedule, lang: str, help=None, plan: str = "") -> None:
+    """Opening date, days left, and whether the opening holds (and if not, why, and
+    with ``help`` what can help; see :func:`navplan.render.labels.verdict_lines`)."""
     render_heading(console, schedule, "critical_path.title", lang)
-    for kind, text in verdict_lines(schedule, lang):
+    for kind, text in verdict_lines(schedule, lang, help, plan):
         mark, style = _VERDICT_STYLES[kind]
-        console.print(Text(mark + text, style=style))
+        if kind in ("lever", "command"):
+            # A lever's words wrap under themselves (past its bullet), its command under them.
+            print_paragraph(console, mark + text, style=style, hang=2 if kind == "lever" else 0)
+        else:
+            console.print(Text(mark + text, style=style))
 
 
 def _column(key: str, lang: str, **layout) -> Column:
@@ -63,11 +69,11 @@ def _column(key: str, lang: str, **layout) -> Column:
 
 
 def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int,
-                         view: Audience | None = None) -> None:
+                         view: Audience | None = None, help=None, plan: str = "") -> None:
     """The verdict (always the whole plan's), the critical path with latest and forecast
     dates (once the office has opened: the work after the opening instead), and what must
     start; of a personal view's activities only, when there is one."""
-    render_verdict(console, schedule, lang)
+    render_verdict(console, schedule, lang, help, plan)
     _say_audience(console, schedule, view, lang)
     console.print()
     if schedule.opened:
@@ -131,7 +137,8 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
                      Text(format_date(scheduled.dates["latest_start"], lang), style=style),
                      format_week(scheduled.dates["latest_start"], lang), _slack(scheduled)])
     print_table(console, columns, rows, title=t("section.must_start", lang, weeks=weeks, until=until))
-    console.print(Text(t("legend.critical", lang), style="dim"))
+    if any(scheduled.critical for scheduled in chosen):  # a legend only for a mark the table has
+        console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None) -> Text:
@@ -183,7 +190,8 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
         rows.append([Text(label, style=style), span, countdown_label(period.countdown, by, lang),
                      _entries(period.starts, lang, view), finishes])
     print_table(console, columns, rows, rules=True)
-    console.print(Text(t("legend.critical", lang), style="dim"))
+    if any(s.critical and shows(view, s.activity) for period in periods for s in period.starts + period.finishes):
+        console.print(Text(t("legend.critical", lang), style="dim"))
 
 
 def render_verdict_short(console: Console, schedule: Schedule, lang: str) -> None:

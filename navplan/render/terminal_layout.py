@@ -72,6 +72,15 @@ def layout_width(console: Console) -> int | None:
     return None if getattr(console, "fits_content", False) else console.width
 
 
+def print_paragraph(console: Console, plain: str, *, style: str = "", hang: int = 0) -> None:
+    """One paragraph, wrapped as table cells wrap (at spaces, and after a slash or a
+    dash, never inside a word); a continued line keeps the paragraph's indent plus
+    ``hang``. Piped output keeps it on one line."""
+    lines: list[Line] = [(plain, [Span(0, len(plain), style)] if style else [])]
+    width = layout_width(console)
+    console.print(_as_text(lines if width is None else _wrap(lines, width, hang)), soft_wrap=True)
+
+
 def keep_together(text: str) -> str:
     """``text`` with its spaces made unbreakable: an id with its mark, "uke 50", "5 uker"."""
     return text.replace(" ", KEEP)

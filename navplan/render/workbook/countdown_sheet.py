@@ -3,7 +3,8 @@
 Its layout is a contract with `navplan sync` (docs/workbook-layout.md):
 rows 1-4 are title, subtitle, T-minus and header; columns A-L are fixed;
 the Gantt starts at column M (with a column «før» for work before the as-of
-period when there is any, then one column per period); activities start at
+period when there is any, then one column per period, a long stretch of
+periods without a bar in them as one column «…»); activities start at
 row 5. Bars follow :mod:`navplan.render.gantt_bars`, the HTML report's rule.
 """
 
@@ -20,10 +21,10 @@ from navplan.plan.values import Status
 from navplan.render import palette
 from navplan.render.gantt_bars import Span, bar_colour, bar_spans
 from navplan.render.labels import role_title
-from navplan.render.workbook.print_fit import pages_wide
+from navplan.render.workbook.print_fit import print_across
 from navplan.render.workbook.sheet_model import (
-    AS_OF_EDGE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width, header_row,
-    runs,
+    AS_OF_EDGE, FONT_SIZE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width,
+    header_row, runs, title_height,
 )
 
 #: The forecast (earliest, given progress) sits next to the latest dates: a forecast
@@ -38,13 +39,49 @@ MILESTONE = "◆"
 #: A period loses this share of its weekdays to holidays before it is shaded as short.
 SHORT_SHARE = 0.2
 PERIOD_WIDTH = {"week": 3.6, "month": 5.5}
+#: The narrowest a period's column is made so that the chart prints on fewer pages: its name, upright
+#: in 10-point type, still fits.
+NARROWEST_PERIOD = 2.0
+#: A column narrower than this has its T-minus upright.
+UPRIGHT_BELOW = 3.4
+#: A stretch of at least this many periods in which no task's or milestone's bar runs (and which holds
+#: neither the as-of date nor the opening) is one narrow column «…»: work three years after the opening
+#: gets its own weeks, not 150 empty ones before them.
+GAP_FROM = {"week": 8, "month": 3}
+GAP = "…"
+#: Columns a sheet may have: LibreOffice opens 1,024 (Excel 16,384), and the fixed columns A-L come first.
+MAX_SHEET_COLUMNS = 1024
+MAX_GANTT_COLUMNS = MAX_SHEET_COLUMNS - len(COLUMNS)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One column of the chart: a period, or a stretch of periods without a bar (a gap)."""
+
+    periods: tuple[Period, ...]
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.periods[0].first_day
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.periods[-1].last_day
+
+    @property
+    def gap(self) -> bool:
+        return len(self.periods) > 1
+
+    @property
+    def period(self) -> Period:
+        return self.periods[0]
 
 
 @dataclass(frozen=True)
 class Gantt:
-    """Where the chart's columns are: the «før» column, if any, then the periods."""
+    """Where the chart's columns are: the «før» column, if any, then the slots."""
 
-    periods: list[Period]
+    slots: list[Slot]
     before: bool
 
     @property
@@ -53,18 +90,56 @@ class Gantt:
 
     @property
     def last_column(self) -> int:
-        return self.first_period_column + len(self.periods) - 1
+        return self.first_period_column + len(self.slots) - 1
+
+    @property
+    def width(self) -> int:
+        """How many columns the chart takes, «før» included."""
+        return len(self.slots) + (1 if self.before else 0)
 
     def columns(self, span: Span) -> list[int]:
         """The columns a bar over ``span`` fills; work before the first period goes into «før»."""
         start, end = span
-        first_day, last_day = self.periods[0].first_day, self.periods[-1].last_day
+        first_day, last_day = self.slots[0].first_day, self.slots[-1].last_day
         columns = [FIRST_GANTT_COLUMN] if self.before and start < first_day else []
         if end >= first_day and start <= last_day:
-            first = _period_index(self.periods, max(start, first_day))
-            last = _period_index(self.periods, min(end, last_day))
+            first = _slot_index(self.slots, max(start, first_day))
+            last = _slot_index(self.slots, min(end, last_day))
             columns += [self.first_period_column + index for index in range(first, last + 1)]
         return columns
+
+
+def plan_gantt(schedule: Schedule, periods: list[Period], by: str, dates: str = "latest",
+               shown: set[str] | None = None) -> Gantt:
+    """The chart's columns for the rows shown: «før» when a bar begins before the first period,
+    one column per period, and a column «…» for each long stretch of periods without a bar."""
+    spans = bar_spans(schedule, dates)
+    rows = [s for s in schedule.activities.values() if shown is None or s.id in shown]
+    bars = [spans[s.id] for s in rows if s.id in spans and not s.activity.is_summary]
+    before = bool(periods) and any(spans[s.id][0] < periods[0].first_day for s in rows if s.id in spans)
+    return Gantt(_slots(periods, bars, GAP_FROM[by]), before)
+
+
+def _slots(periods: list[Period], bars: list[Span], gap_from: int) -> list[Slot]:
+    """Each period its own slot, except runs of ``gap_from`` or more empty periods, one slot each."""
+    def empty(period: Period) -> bool:
+        return not (period.contains_as_of or period.contains_opening or period.contains_forecast_opening
+                    or any(start <= period.last_day and end >= period.first_day for start, end in bars))
+
+    slots: list[Slot] = []
+    run: list[Period] = []
+    for period in [*periods, None]:
+        if period is not None and empty(period):
+            run.append(period)
+            continue
+        if len(run) >= gap_from:
+            slots.append(Slot(tuple(run)))
+        else:
+            slots += [Slot((kept,)) for kept in run]
+        run = []
+        if period is not None:
+            slots.append(Slot((period,)))
+    return slots
 
 
 def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str, dates: str = "latest",
@@ -80,7 +155,7 @@ def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: st
     _legend(sheet, lang)
     header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
     spans = bar_spans(schedule, dates)
-    gantt = Gantt(periods, before=bool(periods) and any(s[0] < periods[0].first_day for s in spans.values()))
+    gantt = plan_gantt(schedule, periods, by, dates, shown)
     _period_headers(sheet, gantt, lang, by)
 
     rows = [s for s in schedule.activities.values() if shown is None or s.id in shown]
@@ -116,8 +191,13 @@ def _period_headers(sheet: Sheet, gantt: Gantt, lang: str, by: str) -> None:
     if gantt.before:
         sheet.put(HEADER_ROW, FIRST_GANTT_COLUMN, t("xlsx.before", lang), bold=True, size=10, horizontal="center",
                   vertical="bottom", upright=True, fill=palette.HEADER, bottom=THIN)
-    for index, period in enumerate(gantt.periods):
+    for index, slot in enumerate(gantt.slots):
         column = gantt.first_period_column + index
+        if slot.gap:
+            sheet.put(HEADER_ROW, column, GAP, bold=True, size=10, horizontal="center", vertical="bottom",
+                      fill=palette.HEADER, bottom=THIN)
+            continue
+        period = slot.period
         label = format_week(period.first_day, lang) if by == "week" else format_short_month(period.first_day, lang)
         colour = palette.AS_OF if period.contains_as_of else (palette.OPENING if period.contains_opening else None)
         sheet.put(COUNTDOWN_ROW, column, _t_minus(period.countdown), size=8, horizontal="center", fill=colour)
@@ -142,7 +222,10 @@ def _days_off(schedule: Schedule, gantt: Gantt) -> dict[int, str]:
     least a fifth of its weekdays (a holiday in a week; not one in a month)."""
     calendar = schedule.calendar
     shades: dict[int, str] = {}
-    for index, period in enumerate(gantt.periods):
+    for index, slot in enumerate(gantt.slots):
+        if slot.gap:
+            continue
+        period = slot.period
         weekdays = [period.first_day + dt.timedelta(days=n) for n in range((period.last_day - period.first_day).days + 1)]
         weekdays = [day for day in weekdays if day.weekday() < 5 and calendar.first <= day <= calendar.last]
         if not weekdays:
@@ -186,13 +269,13 @@ def _warning(on: bool) -> dict:
     return {"colour": palette.WARNING, "bold": True} if on else {}
 
 
-def _period_index(periods: list[Period], day: dt.date) -> int:
-    return next(index for index, period in enumerate(periods) if period.first_day <= day <= period.last_day)
+def _slot_index(slots: list[Slot], day: dt.date) -> int:
+    return next(index for index, slot in enumerate(slots) if slot.first_day <= day <= slot.last_day)
 
 
 def _bar(sheet: Sheet, row: int, scheduled: ScheduledActivity, span: Span | None, gantt: Gantt,
          opening: bool) -> None:
-    if span is None or not gantt.periods:
+    if span is None or not gantt.slots:
         return
     columns = gantt.columns(span)
     if not columns:
@@ -212,7 +295,7 @@ def _bar(sheet: Sheet, row: int, scheduled: ScheduledActivity, span: Span | None
 def _forecast_opening(sheet: Sheet, row: int, schedule: Schedule, gantt: Gantt) -> None:
     """A forecast opening later than the opening: a red ◆ on the opening's row, where it falls."""
     forecast = schedule.forecast_opening
-    if forecast <= schedule.project.opening_date or not gantt.periods:
+    if forecast <= schedule.project.opening_date or not gantt.slots:
         return
     columns = gantt.columns((forecast, forecast))
     if columns:
@@ -222,7 +305,8 @@ def _forecast_opening(sheet: Sheet, row: int, schedule: Schedule, gantt: Gantt) 
 def _mark_period_lines(sheet: Sheet, gantt: Gantt, last_row: int) -> None:
     """A line down the left of the as-of and the opening period, so "now" and
     "the day" stay visible however far the sheet scrolls."""
-    for index, period in enumerate(gantt.periods):
+    for index, slot in enumerate(gantt.slots):
+        period = slot.period
         side = AS_OF_EDGE if period.contains_as_of else (OPENING_EDGE if period.contains_opening else None)
         if side is None:
             continue
@@ -241,29 +325,43 @@ def _status_choice(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivit
 
 def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gantt: Gantt, lang: str,
             by: str, last_row: int) -> None:
-    """Widths that keep the chart near the titles (long titles and owners wrap),
-    and a print that keeps 11-point text readable: A4 landscape, as many
-    pages wide as that takes, the ID and activity columns on every page."""
+    """Widths that keep the chart near the titles (long titles and owners wrap), and a print
+    that keeps 11-point text readable on A4 landscape: the table A-L whole on the first page
+    (a row's actual dates on the page of its latest ones), then the chart on as few pages as
+    its periods need, each with the ID and activity columns, and the header rows on every page;
+    the title and subtitle wrap within those two columns, so no page cuts them."""
     plan = schedule.project.plan
     status_words = [t(f"status.{status.value}", lang) for status in Status]
+    # At most 163.5 characters: the table fits one page at the smallest readable scale (print_fit).
     sheet.widths = {
         1: fit_width([s.id for s in rows] + [t("col.id", lang)], 6, 10),
-        2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 46),
-        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 20),
-        4: fit_width([s.activity.owner or "" for s in rows], 10, 20),
+        2: fit_width(["   " * s.level + s.activity.title.get(lang) for s in rows], 30, 38),
+        3: fit_width([role_title(schedule, s.activity.role, lang) for s in rows], 12, 16),
+        4: fit_width([s.activity.owner or "" for s in rows], 10, 16),
         **dict.fromkeys((COLUMN[key] for key in ("col.start_by", "col.finish_by", "col.forecast_start",
-                                                 "col.forecast_finish", "col.actual_start", "col.actual_finish")), 11),
+                                                 "col.forecast_finish", "col.actual_start", "col.actual_finish")),
+                        10.5),
         COLUMN["col.slack"]: 6.5, STATUS_COLUMN: fit_width(status_words, 11, 14),
     }
-    if gantt.before:
-        sheet.widths[FIRST_GANTT_COLUMN] = PERIOD_WIDTH[by]
-    sheet.widths.update({gantt.first_period_column + i: PERIOD_WIDTH[by] for i in range(len(gantt.periods))})
+    scale, breaks = print_across(sheet, len(COLUMNS), range(FIRST_GANTT_COLUMN, gantt.last_column + 1),
+                                 NARROWEST_PERIOD, PERIOD_WIDTH[by])
+    if sheet.widths.get(FIRST_GANTT_COLUMN, PERIOD_WIDTH[by]) < UPRIGHT_BELOW:
+        # 'T-52' across a narrow column runs into the next one: it reads upwards, as the period's name does.
+        for column in range(gantt.first_period_column, gantt.last_column + 1):
+            if (COUNTDOWN_ROW, column) in sheet.cells:
+                sheet.style(COUNTDOWN_ROW, column, upright=True, vertical="bottom")
+        sheet.heights[COUNTDOWN_ROW] = 26
     fit_heights(sheet, FIRST_ROW, last_row)
+    for row, size in ((TITLE_ROW, 14), (SUBTITLE_ROW, FONT_SIZE)):
+        sheet.merges.append((row, 1, row, 2))
+        sheet.style(row, 1, wrap=True, vertical="top")
+        sheet.heights[row] = title_height(sheet.cells[(row, 1)].value, sheet.widths[1] + sheet.widths[2], size,
+                                          bold=row == TITLE_ROW)
     sheet.heights[HEADER_ROW] = 58
     sheet.freeze = (FIRST_ROW, FIRST_GANTT_COLUMN)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
     sheet.page = PageSetup(
-        fit_width=pages_wide(sheet, gantt.last_column, title_columns=(1, 2)), title_rows=(TITLE_ROW, HEADER_ROW),
+        fit_width=0, scale=scale, column_breaks=breaks, title_rows=(TITLE_ROW, HEADER_ROW),
         title_columns=(1, 2), across_then_down=True,
         header=("", t("xlsx.page_header", lang, office=plan.office[:100], sheet=sheet.title), ""),
         footer=(plan.office[:100], t("xlsx.footer.as_of", lang, date=format_date(schedule.as_of, lang)),

@@ -1,5 +1,6 @@
 """The countdown workbook: the handbook's "Nedtellingskalender" as an .xlsx or
-.ods file, with the critical path, opening criteria, roles and the plan's facts.
+.ods file, with the critical path, opening criteria, roles, the sources (when the
+plan uses the current layer) and the plan's facts.
 
 The sheets are decided once, as a :class:`~navplan.render.workbook.sheet_model.Book`,
 and written by the writer of the format asked for. The first sheet's layout
@@ -12,7 +13,9 @@ import navplan
 from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule
 from navplan.render.workbook.countdown_sheet import countdown_sheet
-from navplan.render.workbook.plan_sheets import about_sheet, criteria_sheet, critical_path_sheet, roles_sheet
+from navplan.render.workbook.plan_sheets import (
+    about_sheet, criteria_sheet, critical_path_sheet, roles_sheet, sources_sheet,
+)
 from navplan.render.workbook.sheet_model import Book
 
 FORMATS = ("xlsx", "ods")
@@ -27,7 +30,11 @@ def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", 
         from navplan.render.workbook.risk_sheet import risk_sheet
 
         sheets.append(risk_sheet(risk, lang))
-    sheets += [criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)]
+    sheets += [criteria_sheet(schedule, lang), roles_sheet(schedule, lang)]
+    if schedule.project.plan.current is not None:
+        # Where each activity comes from, when the plan lays the current layer over the handbook.
+        sheets.append(sources_sheet(schedule, lang))
+    sheets.append(about_sheet(schedule, lang))
     return Book(sheets, creator=f"navplan {navplan.__version__}")
 
 

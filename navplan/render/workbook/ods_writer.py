@@ -21,22 +21,24 @@ from itertools import count
 
 from odf import teletype
 from odf.config import ConfigItem, ConfigItemMapEntry, ConfigItemMapIndexed, ConfigItemMapNamed, ConfigItemSet
-from odf.namespaces import STYLENS
+from odf.namespaces import STYLENS, TABLENS
 from odf.number import DateStyle, Day, Month, Number, NumberStyle, PercentageStyle, Text as NumberText, Year
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import (
-    DefaultStyle, FontFace, Footer, Header, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties,
+    ChartProperties, DefaultStyle, GraphicProperties, FontFace, Footer, Header, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties,
     RegionCenter, RegionLeft, RegionRight, Style, TableCellProperties, TableColumnProperties, TableProperties,
     TableRowProperties, TextProperties,
 )
 from odf.table import (
-    ContentValidation, ContentValidations, DatabaseRange, DatabaseRanges, Table, TableCell, TableColumn,
+    ContentValidation, ContentValidations, CoveredTableCell, DatabaseRange, DatabaseRanges, Table, TableCell,
+    TableColumn,
     TableHeaderColumns, TableHeaderRows, TableRow, TableRowGroup, ErrorMessage,
 )
 from odf.text import P, PageCount, PageNumber
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, column_letter,
+    DATE, DECIMAL, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, PERCENT, Book, Chart, Line, Look, Sheet, ShownAs,
+    column_letter,
 )
 
 #: Inches per character of column width, as LibreOffice converts an xlsx column.
@@ -67,7 +69,7 @@ class _Writer:
         document.styles.addElement(default)
         self.number_styles = self._number_styles()
         self.cell_styles: dict[Look, Style] = {}
-        self.column_styles: dict[float, Style] = {}
+        self.column_styles: dict[tuple[float, bool], Style] = {}
         self.row_styles: dict[float, Style] = {}
         self.names = count(1)
         self.meta = book.creator
@@ -103,6 +105,19 @@ class _Writer:
             self.document.automaticstyles.addElement(style)
         return {DATE: "N_date", INTEGER: "N_integer", PERCENT: "N_percent", DECIMAL: "N_decimal"}
 
+    def _number_style(self, number: str | ShownAs) -> str:
+        """A number format's style name; a number shown as words gets a percentage
+        style of that text alone, made once per text."""
+        if not isinstance(number, ShownAs):
+            return self.number_styles[number]
+        key = f"text:{number.text}"
+        if key not in self.number_styles:
+            style = NumberStyle(name=self._name("N_words"))
+            style.addElement(NumberText(text=number.text))
+            self.document.automaticstyles.addElement(style)
+            self.number_styles[key] = style.getAttribute("name")
+        return self.number_styles[key]
+
     # Styles, one per distinct look, width or height.
 
     def _cell_style(self, look: Look) -> Style | None:
@@ -113,7 +128,7 @@ class _Writer:
             return style
         options = {"name": self._name("ce"), "family": "table-cell"}
         if look.number is not None:
-            options["datastylename"] = self.number_styles[look.number]
+            options["datastylename"] = self._number_style(look.number)
         style = Style(**options)
         cell = {}
         if look.fill:
@@ -152,14 +167,14 @@ class _Writer:
         self.cell_styles[look] = style
         return style
 
-    def _column_style(self, width: float) -> Style:
-        style = self.column_styles.get(width)
+    def _column_style(self, width: float, page_break: bool = False) -> Style:
+        style = self.column_styles.get((width, page_break))
         if style is None:
             style = Style(name=self._name("co"), family="table-column")
             style.addElement(TableColumnProperties(columnwidth=f"{width * INCH_PER_CHARACTER:.4f}in",
-                                                   breakbefore="auto"))
+                                                   breakbefore="page" if page_break else "auto"))
             self.document.automaticstyles.addElement(style)
-            self.column_styles[width] = style
+            self.column_styles[(width, page_break)] = style
         return style
 
     def _row_style(self, height: float) -> Style:
@@ -176,6 +191,16 @@ class _Writer:
 
     def _table(self, sheet: Sheet, index: int, validations: ContentValidations, ranges: DatabaseRanges) -> Table:
         table = Table(name=sheet.title, stylename=self._table_style(sheet))
+        if sheet.page.print_area:
+            first_row, first_column, last_row, last_column = sheet.page.print_area
+            name = _quoted(sheet.title)
+            table.setAttrNS(TABLENS, "print-ranges", f"{name}.{column_letter(first_column)}{first_row}:"
+                                                     f"{name}.{column_letter(last_column)}{last_row}")
+        self.merged = {(row, column): (last_row - row + 1, last_column - column + 1)
+                       for row, column, last_row, last_column in sheet.merges}
+        self.covered = {(r, c) for row, column, last_row, last_column in sheet.merges
+                        for r in range(row, last_row + 1) for c in range(column, last_column + 1)
+                        if (r, c) != (row, column)}
         self._columns(table, sheet)
         validation_names = self._validations(sheet, validations)
         rows: dict[int, dict[int, object]] = {}
@@ -212,7 +237,8 @@ class _Writer:
         title_columns = sheet.page.title_columns
         header = TableHeaderColumns() if title_columns else None
         for column in range(1, max([sheet.max_column, *sheet.widths]) + 1):
-            element = TableColumn(stylename=self._column_style(sheet.widths.get(column, 8.43)))
+            element = TableColumn(stylename=self._column_style(sheet.widths.get(column, 8.43),
+                                                               column in sheet.page.column_breaks))
             if header is not None and title_columns[0] <= column <= title_columns[1]:
                 if column == title_columns[0]:
                     table.addElement(header)
@@ -223,11 +249,26 @@ class _Writer:
     def _row(self, sheet: Sheet, row: int, cells: dict, validation_names: dict) -> TableRow:
         # openpyxl's rows are 15 points unless told otherwise; LibreOffice's optimal height for an .ods is less.
         element = TableRow(stylename=self._row_style(sheet.heights.get(row, DEFAULT_ROW_HEIGHT)))
-        for column in range(1, max(cells, default=0) + 1):
+        last = max([*cells, *(c for r, c in self.covered if r == row),
+                    *(chart.column for chart in sheet.charts if chart.row == row)], default=0)
+        for column in range(1, last + 1):
             cell = cells.get(column)
+            if (row, column) in self.covered:
+                element.addElement(CoveredTableCell())
+                continue
             validation = validation_names.get((row, column))
-            element.addElement(_cell(cell.value if cell else None, self._cell_style(cell.look) if cell else None,
-                                     validation, percent=cell is not None and cell.look.number == PERCENT))
+            written = _cell(cell.value if cell else None, self._cell_style(cell.look) if cell else None,
+                            validation, percent=cell is not None and cell.look.number == PERCENT,
+                            shown=cell.look.number.text if cell is not None and isinstance(
+                                cell.look.number, ShownAs) else None)
+            if (row, column) in self.merged:
+                rows, columns = self.merged[(row, column)]
+                written.setAttrNS(TABLENS, "number-rows-spanned", str(rows))
+                written.setAttrNS(TABLENS, "number-columns-spanned", str(columns))
+            for chart in sheet.charts:
+                if (chart.row, chart.column) == (row, column):
+                    written.addElement(self._chart_frame(sheet, chart))
+            element.addElement(written)
         if not cells:
             element.addElement(TableCell())
         return element
@@ -253,6 +294,67 @@ class _Writer:
                     names[(row, choice.column)] = name
         return names
 
+    def _chart_frame(self, sheet: Sheet, chart: Chart):
+        """A chart as LibreOffice embeds one: a chart document of its own whose series are
+        ranges of this sheet, in a frame anchored at a cell."""
+        from odf import chart as odfchart
+        from odf.draw import Frame, Object
+        from odf.opendocument import OpenDocumentChart
+
+        drawn = OpenDocumentChart()
+
+        def style(name: str, chart_properties: dict | None = None, graphic: dict | None = None,
+                  text: dict | None = None, data_style: str | None = None) -> Style:
+            element = Style(name=name, family="chart", **({"datastylename": data_style} if data_style else {}))
+            if chart_properties:
+                element.addElement(ChartProperties(**chart_properties))
+            if graphic:
+                element.addElement(GraphicProperties(**graphic))
+            if text:
+                element.addElement(TextProperties(**text))
+            drawn.automaticstyles.addElement(element)
+            return element
+
+        name = _quoted(sheet.title)
+
+        def cells(column: int) -> str:
+            letter = column_letter(column)
+            return f"{name}.{letter}{chart.first_row}:{name}.{letter}{chart.last_row}"
+
+        size = {"width": f"{chart.width}cm", "height": f"{chart.height}cm"}
+        body = odfchart.Chart(stylename=style("chart", graphic={"fill": "solid", "fillcolor": "#FFFFFF",
+                                                                 "stroke": "none"}),
+                              attributes={"class": "chart:scatter"}, **size)
+        area = odfchart.PlotArea(cellrangeaddress=f"{cells(chart.x_column)} {cells(chart.y_column)}")
+        axis_text = {"fontsize": "8pt"}
+        area.addElement(odfchart.Axis(dimension="x", name="primary-x", stylename=style(
+            "x", {"displaylabel": "true", "linkdatastyletosource": "true"}, {"stroke": "solid",
+                                                                              "strokecolor": "#808080"}, axis_text)))
+        # The axis shows whole percents of its own: the cells' formats may be words ("under 1 %").
+        share = PercentageStyle(name="N_axis")
+        share.addElement(Number(decimalplaces="0", minintegerdigits="1"))
+        share.addElement(NumberText(text="%"))
+        drawn.automaticstyles.addElement(share)
+        y_axis = odfchart.Axis(dimension="y", name="primary-y", stylename=style(
+            "y", {"displaylabel": "true", "linkdatastyletosource": "false", "minimum": "0", "maximum": "1"},
+            {"stroke": "solid", "strokecolor": "#808080"}, axis_text, data_style="N_axis"))
+        y_axis.addElement(odfchart.Grid(attributes={"class": "major"},
+                                        stylename=style("grid", graphic={"stroke": "solid", "strokecolor": "#D9D9D9"})))
+        area.addElement(y_axis)
+        series = odfchart.Series(valuescellrangeaddress=cells(chart.y_column), attributes={"class": "chart:scatter"},
+                                 stylename=style("series", {"symboltype": "none"},
+                                                 {"stroke": "solid", "strokecolor": "#1F3864",
+                                                  "strokewidth": "0.06cm"}))
+        series.addElement(odfchart.Domain(cellrangeaddress=cells(chart.x_column)))
+        area.addElement(series)
+        area.addElement(odfchart.Wall(stylename=style("wall", graphic={"fill": "solid", "fillcolor": "#FFFFFF",
+                                                                        "stroke": "none"})))
+        body.addElement(area)
+        drawn.chart.addElement(body)
+        frame = Frame(x="0cm", y="0cm", zindex="0", **size)
+        frame.addElement(Object(href=self.document.addObject(drawn)))
+        return frame
+
     # Print setup: one page layout and master page per sheet.
 
     def _table_style(self, sheet: Sheet) -> Style:
@@ -266,10 +368,15 @@ class _Writer:
             margintop=f"{_MARGINS['header']}in", marginbottom=f"{_MARGINS['footer']}in",
             marginleft=f"{_MARGINS['left']}in", marginright=f"{_MARGINS['right']}in",
             printpageorder="ltr" if page.across_then_down else "ttb", print="charts drawings objects zero-values")
-        if page.fit_width:
+        # Page numbers run on from the sheet before ("side 8 av 17"), as Excel numbers a workbook's pages;
+        # without it LibreOffice starts every sheet at 1.
+        properties.setAttrNS(STYLENS, "first-page-number", "continue")
+        if page.scale:
+            properties.setAttrNS(STYLENS, "scale-to", f"{page.scale}%")
+        elif page.fit_width:
             # ODF 1.3's names, as LibreOffice writes them: N pages wide, as many down as it takes.
             properties.setAttrNS(STYLENS, "scale-to-X", str(page.fit_width))
-            properties.setAttrNS(STYLENS, "scale-to-Y", "0")
+            properties.setAttrNS(STYLENS, "scale-to-Y", str(page.fit_height))
         layout.addElement(properties)
         layout.addElement(_header_footer_style("header-style", _MARGINS["top"] - _MARGINS["header"]))
         layout.addElement(_header_footer_style("footer-style", _MARGINS["bottom"] - _MARGINS["footer"]))
@@ -316,7 +423,8 @@ class _Writer:
         self.document.settings.addElement(settings)
 
 
-def _cell(value, style: Style | None, validation: str | None, *, percent: bool = False) -> TableCell:
+def _cell(value, style: Style | None, validation: str | None, *, percent: bool = False,
+          shown: str | None = None) -> TableCell:
     options = {}
     if style is not None:
         options["stylename"] = style
@@ -344,7 +452,7 @@ def _cell(value, style: Style | None, validation: str | None, *, percent: bool =
         cell.addElement(P(text=f"{value * 100:.0f}%"))
         return cell
     cell = TableCell(valuetype="float", value=str(value), **options)
-    cell.addElement(P(text=str(value)))
+    cell.addElement(P(text=shown if shown is not None else str(value)))  # shown: what its number style says
     return cell
 
 

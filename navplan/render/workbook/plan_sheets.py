@@ -50,6 +50,7 @@ def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
         row += 1
     row += 1
     # The critical path is the chain that decides the opening (earlier versions listed it twice).
+    header = row + 1
     row = _path_table(sheet, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
     ids = list(schedule.critical_path)
     sheet.widths = {1: fit_width(ids + ["ID"], 6, 10),
@@ -57,7 +58,8 @@ def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
                                  12, 22),
                     4: 12, 5: 12, 6: 12, 7: 12, 8: 7, 9: 13}
-    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    # A long path continues on a page of its own under the table's header (the page header names the sheet).
+    sheet.page = page_setup(sheet, schedule, lang, (header, header))
     return sheet
 
 
@@ -129,13 +131,47 @@ def roles_sheet(schedule: Schedule, lang: str) -> Sheet:
     return sheet
 
 
+def sources_sheet(schedule: Schedule, lang: str) -> Sheet:
+    """With the current layer: every activity with where it comes from (the handbook, a
+    template, the layer) and its source, and the handbook's own title where the layer changed it."""
+    from navplan.render.source_labels import layer_mark, source_text
+
+    current = schedule.project.plan.current
+    sheet = Sheet(t("sheet.sources", lang))
+    columns = ["col.id", "col.activity", "col.from", "col.source", "col.handbook_title"]
+    header_row(sheet, 1, [t(key, lang) for key in columns])
+    row = 2
+    for scheduled in schedule.activities.values():
+        definition = scheduled.activity.definition
+        if definition is None:
+            mark, source, original = t("sources.local", lang), "", ""
+        else:
+            mark = layer_mark(definition, current, lang)
+            cited = definition.source or definition.change_source
+            source = source_text(cited, lang) if cited is not None else (
+                t("handbook.page", lang, page=definition.page) if definition.page else "")
+            original = definition.handbook_title.get(lang) if definition.handbook_title else ""
+        for column, value in enumerate([scheduled.id, scheduled.activity.title.get(lang), mark, source, original],
+                                       start=1):
+            sheet.put(row, column, value, **WRAP_TOP, bold=column == 3 and definition is not None
+                      and (definition.origin == "current" or definition.change_source is not None))
+        row += 1
+    sheet.widths = {1: 9, 2: 46, 3: 16, 4: 70, 5: 36}
+    fit_heights(sheet, 2, sheet.max_row)
+    sheet.freeze = (2, 1)
+    sheet.page = page_setup(sheet, schedule, lang, (1, 1))
+    return sheet
+
+
 def _plan_file_name(file: str | None) -> str:
     """The plan's folder and file name: enough to find it, without the
     writer's own folders in a workbook that is passed around."""
+    from navplan.errors import shown_path
+
     if not file:
         return ""
     path = Path(file)
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    return shown_path(f"{path.parent.name}/{path.name}" if path.parent.name else path.name)
 
 
 def about_sheet(schedule: Schedule, lang: str) -> Sheet:

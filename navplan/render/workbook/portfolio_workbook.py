@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 
 import navplan
-from navplan.features.portfolio import PortfolioLine
+from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
-from navplan.render.labels import portfolio_status, portfolio_warns
+from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
 from navplan.render.workbook.print_fit import pages_wide
-from navplan.render.workbook.sheet_model import INTEGER, PERCENT, Book, PageSetup, Sheet, fit_heights, fit_width, header_row
+from navplan.render.workbook.sheet_model import (
+    INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row, percent_format,
+)
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",
            "portfolio.col.slack", "portfolio.col.worst_date_slack", "portfolio.col.worst_date_id",
@@ -56,12 +58,17 @@ _DATE_MISSED = _numbers("portfolio.col.worst_date_slack", "portfolio.col.worst_d
 _STATUS = _number("portfolio.col.status")
 
 
-def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Book:
+def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None,
+                   since: dt.date | str | None = None, samples: int = PORTFOLIO_SAMPLES) -> Book:
+    """The portfolio's sheet, titled with the county's name when there is a county file; with
+    ``since``, a second sheet of what moved in each office since then. Fewer ``samples`` than
+    `navplan risk` takes are said in the subtitle."""
     sheet = Sheet(t("portfolio.sheet", lang))
-    title = t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))
+    title = portfolio_title(lines, as_of, lang, county)
     sheet.put(TITLE_ROW, 1, title, bold=True, size=14)
-    sheet.put(SUBTITLE_ROW, 1, t("portfolio.xlsx.subtitle", lang, as_of=format_date(as_of, lang),
-                                 version=navplan.__version__))
+    subtitle = t("portfolio.xlsx.subtitle", lang, as_of=format_date(as_of, lang), version=navplan.__version__)
+    fewer = fewer_samples_note(lines, samples, lang)
+    sheet.put(SUBTITLE_ROW, 1, subtitle if fewer is None else f"{subtitle} · {fewer}")
     labels = [t(key, lang) for key in COLUMNS]
     header_row(sheet, HEADER_ROW, labels)
     texts: dict[int, list[str]] = {column: [label] for column, label in enumerate(labels, start=1)}
@@ -74,7 +81,7 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
         for column, value in enumerate(_values(line, lang), start=1):
             if value is None or value == "":
                 continue
-            number = PERCENT if column == _ON_TIME else INTEGER if isinstance(value, int) else None
+            number = percent_format(value, lang) if column == _ON_TIME else INTEGER if isinstance(value, int) else None
             sheet.put(row, column, value, vertical="top", number=number, wrap=column in _WRAP,
                       horizontal="center" if column in _CENTRED else None,
                       **({"colour": palette.WARNING} if column in red else {}))
@@ -89,22 +96,32 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str) -> Boo
                            title_rows=(TITLE_ROW, HEADER_ROW), header=("", title, ""), across_then_down=True,
                            footer=("", t("xlsx.footer.as_of", lang, date=format_date(as_of, lang)),
                                    t("xlsx.footer.page", lang)))
-    return Book([sheet], creator=f"navplan {navplan.__version__}")
+    sheets = [sheet]
+    if since is not None:
+        from navplan.render.workbook.portfolio_changes_sheet import changes_sheet
+
+        sheets.append(changes_sheet(lines, since, as_of, lang))
+    return Book(sheets, creator=f"navplan {navplan.__version__}")
+
 
 
 def _values(line: PortfolioLine, lang: str) -> list[object]:
     """One office's cells, in the order of :data:`COLUMNS`: dates as dates,
     numbers as numbers, ids apart from titles."""
+    from navplan.errors import shown_path
+
     status = portfolio_status(line, lang)
     if line.error is not None:
-        return [line.office or "", line.file, line.opening] + [None] * (len(COLUMNS) - 5) + [status, None]
-    return [line.office, line.file, line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
+        return [line.office or "", shown_path(line.file), line.opening] + [None] * (len(COLUMNS) - 5) + [status, None]
+    return [line.office, shown_path(line.file), line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
             line.slack_to_opening, line.worst_deadline_slack, line.worst_deadline_id or "",
             line.critical_id or "", line.critical_title or "", line.overdue,
             line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time]
 
 
-def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx") -> bytes:
+def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx", *,
+                             county: str | None = None, since: dt.date | str | None = None,
+                             samples: int = PORTFOLIO_SAMPLES) -> bytes:
     from navplan.render.workbook.countdown_workbook import book_bytes
 
-    return book_bytes(portfolio_book(lines, as_of, lang), file_format)
+    return book_bytes(portfolio_book(lines, as_of, lang, county=county, since=since, samples=samples), file_format)

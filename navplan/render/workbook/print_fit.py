@@ -8,6 +8,8 @@ more, counting the title columns repeated on every page after the first.
 
 from __future__ import annotations
 
+import math
+
 from navplan.render.workbook.sheet_model import Sheet
 
 #: 11-point text printed at 68 % is 7.5 points: the smallest size we call readable.
@@ -28,7 +30,9 @@ def pages_wide(sheet: Sheet, last_column: int, title_columns: tuple[int, int] | 
                page_width: float = A4_LANDSCAPE_WIDTH) -> int:
     """The fewest pages wide at which the sheet prints at MIN_SCALE or more.
 
-    >>> from navplan.render.workbook.sheet_model import Sheet
+    >>> import math
+
+from navplan.render.workbook.sheet_model import Sheet
     >>> narrow, wide = Sheet("a", widths={1: 10, 2: 40}), Sheet("b", widths={c: 20 for c in range(1, 21)})
     >>> pages_wide(narrow, 2), pages_wide(wide, 20)
     (1, 3)
@@ -39,3 +43,43 @@ def pages_wide(sheet: Sheet, last_column: int, title_columns: tuple[int, int] | 
     while pages < 20 and (pages * page_width) / (total + (pages - 1) * repeated) < MIN_SCALE:
         pages += 1
     return pages
+
+
+def print_across(sheet: Sheet, table_last: int, chart: range, narrowest: float, widest: float,
+                 title_columns: tuple[int, int] = (1, 2), page_width: float = A4_LANDSCAPE_WIDTH
+                 ) -> tuple[int, tuple[int, ...]]:
+    """A sheet of a table (columns 1..``table_last``) and a chart of equal columns (``chart``) laid
+    out for print: the whole table on the first page, so a row's every cell is on one page, and
+    on each page after it the title columns and as many of the chart's columns as fit, the
+    chart's column width chosen between ``narrowest`` and ``widest`` so its pages are few and
+    evenly filled. Sets the chart's widths; returns the scale (percent) and the columns that
+    begin a page. When everything fits one page wide at a readable size, one page it is.
+
+    A table of 160 characters (1,120 points) and its chart take more than one page at 68 %; a page
+    after the table holds 1,153 points at 68 %, 1,013 beside the title columns' 140: 58 weeks of 2.4
+    characters (2.0 a week would be 812 points), or 150 weeks over three pages, 50 of 2.8 characters
+    on each. A table of 100 characters and three weeks fit one page, at 100 %.
+
+    >>> from navplan.render.workbook.sheet_model import Sheet
+    >>> sheet = Sheet("a", widths={column: 10 for column in range(1, 17)})
+    >>> print_across(sheet, 16, range(17, 75), 2.0, 3.6), sheet.widths[17]
+    ((68, (17,)), 2.4)
+    >>> print_across(sheet, 16, range(17, 167), 2.0, 3.6), sheet.widths[17]
+    ((68, (17, 67, 117)), 2.8)
+    >>> small = Sheet("b", widths={column: 10 for column in range(1, 11)})
+    >>> print_across(small, 10, range(11, 14), 2.0, 3.6), small.widths[11]
+    ((100, ()), 3.6)
+    """
+    table = width_points(sheet, 1, table_last)
+    total = table + len(chart) * widest * POINTS_PER_CHARACTER
+    if page_width / total >= MIN_SCALE or not chart:
+        sheet.widths.update(dict.fromkeys(chart, widest))
+        return min(100, math.floor(100 * page_width / total)), ()
+    # Pages across, whatever their scale: the smallest readable one puts the most on each, across and down.
+    scale = round(100 * MIN_SCALE)
+    room = page_width * 100 / scale - width_points(sheet, *title_columns)
+    pages = math.ceil(len(chart) * narrowest * POINTS_PER_CHARACTER / room)
+    per_page = math.ceil(len(chart) / pages)
+    width = min(widest, math.floor(10 * room / per_page / POINTS_PER_CHARACTER) / 10)
+    sheet.widths.update(dict.fromkeys(chart, width))
+    return scale, (table_last + 1, *(chart.start + page * per_page for page in range(1, pages)))

@@ -29,6 +29,29 @@ Value = Union[str, int, float, dt.date, None]
 #: The number formats a cell may have; each writer spells them its own way. A share
 #: from 0 to 1 shown as a whole percent, and a number with two decimals.
 DATE, INTEGER, PERCENT, DECIMAL = "date", "integer", "percent", "decimal"
+
+
+@dataclass(frozen=True)
+class ShownAs:
+    """A number format that shows a number as these words: a share kept as a number
+    (it sorts and sums) that reads "over 99 %" as the terminal says it."""
+
+    text: str
+
+
+def percent_format(probability: float, lang: str) -> str | ShownAs:
+    """The number format of a probability: a whole percent, except where rounding
+    would show 100 % or 0 % for what is not certain; then the words the terminal
+    uses (:func:`navplan.render.risk_labels.percent`), so every output reads alike.
+
+    >>> percent_format(0.84, "nb"), percent_format(0.9996, "nb"), percent_format(1.0, "en")
+    ('percent', ShownAs(text='over 99 %'), 'percent')
+    """
+    from navplan.render.risk_labels import percent
+
+    if 0 < probability < 0.005 or 0.995 <= probability < 1:
+        return ShownAs(percent(probability, lang))
+    return PERCENT
 #: Excel refuses longer cell text; it would ask to "repair" the file.
 MAX_CELL_TEXT = 32767
 #: Characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, without importing it).
@@ -63,7 +86,7 @@ class Look:
     size: float = FONT_SIZE
     colour: str | None = None
     fill: str | None = None
-    number: str | None = None  # DATE, INTEGER, PERCENT or DECIMAL
+    number: str | ShownAs | None = None  # DATE, INTEGER, PERCENT, DECIMAL, or a number shown as words
     horizontal: str | None = None  # left, center, right
     vertical: str | None = None  # top, bottom
     wrap: bool = False
@@ -97,6 +120,10 @@ class PageSetup:
     landscape: bool = True
     paper: str = "A4"
     fit_width: int = 1  # pages wide; 0 leaves the scale at 100 %
+    fit_height: int = 0  # pages tall when fitting to pages wide; 0 as many as it takes
+    scale: int | None = None  # a fixed scale in percent instead of fitting to pages wide
+    column_breaks: tuple[int, ...] = ()  # the columns that begin a new page
+    print_area: tuple[int, int, int, int] | None = None  # first row, first column, last row, last column
     title_rows: tuple[int, int] | None = None
     title_columns: tuple[int, int] | None = None
     across_then_down: bool = False
@@ -114,6 +141,8 @@ class Sheet:
     freeze: tuple[int, int] | None = None  # the first row and column that scroll
     filter: tuple[int, int, int, int] | None = None  # first row, first column, last row, last column
     choices: list[Choice] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first column, last row, last column
+    charts: list["Chart"] = field(default_factory=list)
     page: PageSetup = field(default_factory=PageSetup)
 
     def put(self, row: int, column: int, value: Value, **look) -> Cell:
@@ -148,6 +177,22 @@ class Sheet:
     @property
     def max_column(self) -> int:
         return max((column for _row, column in self.cells), default=0)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A line chart of one series drawn from the sheet's cells: x values (dates) in ``x_column`` and
+    y values in ``y_column``, rows ``first_row``..``last_row``; placed with its top left corner at
+    (``row``, ``column``), ``width`` by ``height`` centimetres; y from 0 to 1 shown as percent."""
+
+    x_column: int
+    y_column: int
+    first_row: int
+    last_row: int
+    row: int
+    column: int
+    width: float
+    height: float
 
 
 @dataclass
@@ -199,6 +244,19 @@ def fit_heights(sheet: Sheet, first_row: int, last_row: int, line_height: float 
     for row, lines in lines_by_row.items():
         if lines > 1:
             sheet.heights[row] = line_height * lines
+
+
+def title_height(text: str, width: float, size: float, bold: bool = False) -> float:
+    """The height of a row whose ``text`` wraps in ``width`` characters of Excel's unit at ``size``
+    points: lines of about 1.2 letters a unit at 11 points (fewer at a larger size, and in bold),
+    each 1.36 times the size high.
+
+    >>> title_height("Nedtellingskalender: NAV Indre Østfold, åpning 01.01.2020", 46, 14, bold=True)
+    38.1
+    """
+    per_line = max(1, int(width * 1.2 * FONT_SIZE / size / (1.1 if bold else 1.0)))
+    lines = sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
+    return round(lines * size * 1.36, 1)
 
 
 def runs(numbers: list[int]) -> tuple[tuple[int, int], ...]:

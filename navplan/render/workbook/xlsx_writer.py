@@ -12,10 +12,12 @@ from functools import lru_cache
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Line, Look, Sheet, column_letter, safe_text,
+    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Chart, Line, Look, Sheet, ShownAs, column_letter,
+    safe_text,
 )
 
 _NUMBER_FORMATS = {DATE: "DD.MM.YYYY", INTEGER: "0", PERCENT: "0%", DECIMAL: "0.00"}
@@ -57,6 +59,10 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     if sheet.filter is not None:
         first_row, first_column, last_row, last_column = sheet.filter
         ws.auto_filter.ref = f"{column_letter(first_column)}{first_row}:{column_letter(last_column)}{last_row}"
+    for first_row, first_column, last_row, last_column in sheet.merges:
+        ws.merge_cells(start_row=first_row, start_column=first_column, end_row=last_row, end_column=last_column)
+    for chart in sheet.charts:
+        ws.add_chart(_chart(ws, chart), f"{column_letter(chart.column)}{chart.row}")
     for choice in sheet.choices:
         validation = DataValidation(type="list", formula1='"' + ",".join(choice.words) + '"', allow_blank=True,
                                     showErrorMessage=True, error=", ".join(choice.words))
@@ -73,7 +79,10 @@ def _apply_look(target, look: Look) -> None:
     target.font = _font(look.bold, look.size, look.colour)
     if look.fill is not None:
         target.fill = _fill(look.fill)
-    if look.number is not None:
+    if isinstance(look.number, ShownAs):
+        # Literal text in quotes (a '%' there is only a character); a quote cannot occur in it.
+        target.number_format = '"' + look.number.text.replace('"', "") + '"'
+    elif look.number is not None:
         target.number_format = _NUMBER_FORMATS[look.number]
     if look.horizontal or look.vertical or look.wrap or look.indent or look.upright:
         target.alignment = Alignment(horizontal=look.horizontal, vertical=look.vertical, wrap_text=look.wrap or None,
@@ -100,10 +109,17 @@ def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
     page = sheet.page
     ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
     ws.page_setup.paperSize = _PAPER[page.paper]
-    if page.fit_width:
+    if page.scale:
+        ws.page_setup.scale = page.scale
+    elif page.fit_width:
         ws.page_setup.fitToWidth = page.fit_width
-        ws.page_setup.fitToHeight = 0
+        ws.page_setup.fitToHeight = page.fit_height
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for column in page.column_breaks:
+        ws.col_breaks.append(Break(id=column - 1))  # a break after the column before
+    if page.print_area:
+        first_row, first_column, last_row, last_column = page.print_area
+        ws.print_area = f"{column_letter(first_column)}{first_row}:{column_letter(last_column)}{last_row}"
     if page.across_then_down:
         ws.page_setup.pageOrder = "overThenDown"
     # Narrow margins (inches): the scale is set by the width, and every bit of it counts.
@@ -128,3 +144,27 @@ def _header_footer_text(text: str) -> str:
     parts = safe_text(text).split(PAGE)
     escaped = PAGE.join(PAGES.join(piece.replace("&", "&&") for piece in part.split(PAGES)) for part in parts)
     return escaped[:250]
+
+
+def _chart(ws: Worksheet, chart: Chart):
+    """A scatter chart with straight lines: the x values are dates, spaced as the days between them."""
+    from openpyxl.chart import Reference, ScatterChart, Series
+
+    drawn = ScatterChart()
+    drawn.style = 2
+    drawn.legend = None
+    drawn.width, drawn.height = chart.width, chart.height
+    xs = Reference(ws, min_col=chart.x_column, min_row=chart.first_row, max_row=chart.last_row)
+    ys = Reference(ws, min_col=chart.y_column, min_row=chart.first_row, max_row=chart.last_row)
+    series = Series(ys, xs)
+    series.marker.symbol = "none"
+    series.smooth = False
+    series.graphicalProperties.line.solidFill = "1F3864"
+    series.graphicalProperties.line.width = 22000  # EMU: about 1.7 points
+    drawn.series.append(series)
+    drawn.x_axis.number_format = "DD.MM.YYYY"
+    drawn.x_axis.majorTimeUnit = "days"
+    drawn.y_axis.number_format = "0%"
+    drawn.y_axis.scaling.min, drawn.y_axis.scaling.max = 0, 1
+    drawn.x_axis.delete = drawn.y_axis.delete = False
+    return drawn
