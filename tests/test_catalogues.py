@@ -67,7 +67,7 @@ def _literals(text: str) -> str:
     text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
     text = re.sub(r"\b\w+_\w+\b", " ", text)
     text = re.sub(r"\b[\w./-]+\.(?:yaml|yml|xlsx|ods|ics|csv|json|xml|html|md|txt|pdf|mo|po)\b", " ", text)
-    text = re.sub(r"\bnavplan [a-z-]+(?: [a-z-]+)?", " navplan ", text)
+    text = re.sub(r"\bnavplan [a-z-]+(?: [a-z-]+)?(?!\w)", " navplan ", text)  # whole words: not the h of høgst
     text = re.sub(r"\b(?:dd\.mm\.åååå|åååå-mm-dd|dd\.mm\.yyyy|yyyy-mm-dd)\b", " ", text)
     return text
 
