@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from navplan.plan.handbook_files import handbook_dir, load_handbook, load_template
+from navplan.plan.handbook_files import handbook_dir, load_handbook, load_layer, load_template
 from navplan.plan.handbook_model import HandbookActivity
 from navplan.plan.values import Source
 
@@ -188,11 +188,21 @@ def _texts(value: object) -> list[object]:
     return []
 
 
-@pytest.mark.parametrize("data", ["handbook", "new", "merger"])
+def handbook_data() -> list[str]:
+    """Every handbook data file: the handbook, each template and each current layer."""
+    folder = handbook_dir()
+    return ["handbook", *(f"templates/{path.stem}" for path in sorted((folder / "templates").glob("*.yaml"))),
+            *(f"current/{path.stem}" for path in sorted((folder / "current").glob("*.yaml")))]
+
+
+@pytest.mark.parametrize("data", handbook_data())
 def test_every_bokmål_text_of_the_handbook_has_its_nynorsk(data: str) -> None:
     """A nynorsk reader gets the handbook in nynorsk, not bokmål where a text was left out
-    (tools/import_handbook.py puts a translation beside each nb:)."""
-    loaded = load_handbook() if data == "handbook" else load_template(data)
+    (tools/import_handbook.py puts a translation beside each nb:): in the handbook, every
+    template and every current layer."""
+    assert {"templates/new", "templates/merger", "templates/split", "current/2027"} <= set(handbook_data())
+    kind, _, name = data.partition("/")
+    loaded = load_handbook() if kind == "handbook" else load_template(name) if kind == "templates" else load_layer(name)
     texts = _texts(loaded)
     assert len(texts) > (300 if data == "handbook" else 1)
     missing = [text.nb for text in texts if not text.nn]

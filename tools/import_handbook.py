@@ -1,15 +1,16 @@
 """Put a translation of the handbook's texts into the handbook data, beside each ``nb:``.
 
-The handbook's texts (handbook/handbook.yaml, handbook/templates/*.yaml) are each
-written ``nb:`` (the handbook's own bokmål, the quoted source, never changed) and
-``en:``. This script reads a YAML file of key → text in another language and writes
+The handbook's texts (handbook/handbook.yaml, handbook/templates/*.yaml and the current
+layers, handbook/current/*.yaml) are each written ``nb:`` (the handbook's own bokmål, the
+quoted source, never changed) and ``en:``. This script reads a YAML file of key → text in another language and writes
 each text as ``<lang>:`` on the line after the ``en:`` beside its ``nb:`` (or replaces
 the ``<lang>:`` line that is there), leaving every other line as it is.
 
 Keys name a text by its path from the file's top, parts joined with '.', less the final
 ``nb``: a list item by its ``id``, else its ``number``, else its index from 0; a
-template's texts start with ``templates.<template>``. For example
-``activities.3.1.2.title``, ``criteria.1.text``, ``templates.merger.description``.
+template's texts start with ``templates.<template>``, a current layer's with ``current.<layer>``.
+For example ``activities.3.1.2.title``, ``criteria.1.text``, ``templates.merger.description``,
+``current.2027.activities.G1.title``.
 
     python tools/import_handbook.py nn handbook-nn.yaml [--check]
 
@@ -28,7 +29,8 @@ from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parent.parent
 FILES = {"": REPO / "handbook" / "handbook.yaml",
-         **{f"templates.{path.stem}.": path for path in sorted((REPO / "handbook" / "templates").glob("*.yaml"))}}
+         **{f"templates.{path.stem}.": path for path in sorted((REPO / "handbook" / "templates").glob("*.yaml"))},
+         **{f"current.{path.stem}.": path for path in sorted((REPO / "handbook" / "current").glob("*.yaml"))}}
 
 
 def nb_texts(data, prefix: str = "") -> list[tuple[str, object]]:
