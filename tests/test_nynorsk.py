@@ -41,8 +41,12 @@ AS_OF = "10.12.2027"
 
 
 def words(text: str) -> set[str]:
-    """The words people read: options, `code` and quoted values left out."""
+    """The words people read: options, `code` and quoted values left out, and the «quotations»
+    of sources (laws, guides, the handbook), which stay verbatim in the source's own language
+    form whatever the reader's language; a quotation may quote in turn («… «x» …»)."""
     text = re.sub(r"`[^`]*`|(?<![\w-])--?[a-z][a-z-]*", " ", text)
+    while re.search(r"«[^«»]*»", text):
+        text = re.sub(r"«[^«»]*»", " ", text)
     return {word.casefold() for word in WORD.findall(text)}
 
 
