@@ -47,12 +47,15 @@ def language(value: str | None) -> str:
     env = env_of(ctx) if ctx is not None else None
     if env is not None and env.lang_given:
         return env.lang_given
-    named = ctx.params.get("plans", ctx.params.get("plan")) if ctx is not None else None
-    if ctx is not None and ("plan" in ctx.params or "plans" in ctx.params) and not (
-            isinstance(named, list) and len(named) > 1):  # several plans (validate) may each say another
+    if ctx is not None and ("plan" in ctx.params or "plans" in ctx.params):
+        named = ctx.params.get("plans", ctx.params.get("plan"))
+        if isinstance(named, (list, tuple)):  # validate's PLAN...: none given reads as one not named
+            if len(named) > 1:  # several plans may each say another language
+                return DEFAULT_LANGUAGE
+            named = named[0] if named else None
         from navplan.plan.loading import plan_language
 
-        found = plan_language(named[0] if isinstance(named, list) else named)
+        found = plan_language(named)
         if found:
             return _settle(found)
     return DEFAULT_LANGUAGE
