@@ -1,0 +1,38 @@
+"""The words of keeping people's data and history whole (issue 17): several ids in
+one edit, ranges in `set`, the three-way workbook sync, `init --git` into a
+repository, the shell-completion line, and the git habits of `diff`.
+Key → (bokmål, English)."""
+
+from __future__ import annotations
+
+DATA_WORDS: dict[str, tuple[str, str]] = {
+    # done / start with several ids.
+    "progress.id_or_folder": ("'{value}' er både en aktivitets-id i planen og en mappe eller fil her",
+                              "'{value}' is both an activity id of the plan and a folder or file here"),
+    "progress.id_or_folder.hint": ("skriv {value}/ når det er planen, eller gi planen med --plan",
+                                   "write {value}/ when it is the plan, or name the plan with --plan"),
+    "help.option.activity_ids": ("Aktivitetens id (flere kan gis); til slutt planen (fil eller mappe), om den "
+                                 "ikke gis med --plan",
+                                 "The activity's id (several may be given); last, the plan (file or folder), unless "
+                                 "given with --plan"),
+    "help.option.plan_named": ("Planen (fil eller mappe); da er alle argumentene id-er",
+                               "The plan (file or folder); every argument is then an id"),
+    # set --duration with a range.
+    "progress.range.handbook_likely": ("håndbokens varighet for {id}, {likely}, ligger utenfor {low}..{high}, og "
+                                       "den er den sannsynlige verdien når intervallet ikke gir en",
+                                       "the handbook's duration for {id}, {likely}, lies outside {low}..{high}, and "
+                                       "it is the likely value when the range gives none"),
+    "progress.range.plan_likely": ("planens varighet for {id}, {likely}, ligger utenfor {low}..{high}, og den er "
+                                   "den sannsynlige verdien når intervallet ikke gir en",
+                                   "the plan's duration for {id}, {likely}, lies outside {low}..{high}, and it is "
+                                   "the likely value when the range gives none"),
+    "progress.range.no_likely": ("{id} har ingen varighet som kan være den sannsynlige verdien i intervallet",
+                                 "{id} has no duration to be the likely value of the range"),
+    "progress.range.hint": ("gi den sannsynlige verdien selv: --duration {low}..SANNSYNLIG..{high}",
+                            "give the likely value yourself: --duration {low}..LIKELY..{high}"),
+    "progress.range_removed": ("spennet {range} er fjernet: en fast varighet trekkes ikke i navplan risk "
+                               "(et spenn igjen: --duration {example})",
+                               "the range {range} is removed: a fixed duration is not sampled by navplan risk "
+                               "(a range again: --duration {example})"),
+    "progress.range_example": ("LAV..{likely}..HØY", "LOW..{likely}..HIGH"),
+}
