@@ -35,4 +35,9 @@ DATA_WORDS: dict[str, tuple[str, str]] = {
                                "the range {range} is removed: a fixed duration is not sampled by navplan risk "
                                "(a range again: --duration {example})"),
     "progress.range_example": ("LAV..{likely}..HØY", "LOW..{likely}..HIGH"),
+    # diff HEAD~1
+    "diff.revision_not_plan": ("'{name}' er ingen fil eller mappe, men en revisjon i git",
+                               "'{name}' is no file or folder but a git revision"),
+    "diff.revision_not_plan.hint": ("planen er argumentet og revisjonen et valg: {command}",
+                                    "the plan is the argument and the revision an option: {command}"),
 }
