@@ -40,4 +40,11 @@ DATA_WORDS: dict[str, tuple[str, str]] = {
                                "'{name}' is no file or folder but a git revision"),
     "diff.revision_not_plan.hint": ("planen er argumentet og revisjonen et valg: {command}",
                                     "the plan is the argument and the revision an option: {command}"),
+    # --install-completion
+    "error.completion.home": ("HOME er '{home}', ikke en fullstendig sti til hjemmemappen; ingenting er skrevet",
+                              "HOME is '{home}', not a full path to the home folder; nothing was written"),
+    "hint.completion.home": ("sett HOME til hjemmemappen, f.eks. HOME=/home/kari, eller installer skriptet selv "
+                             "med --show-completion",
+                             "set HOME to the home folder, e.g. HOME=/home/kari, or install the script yourself "
+                             "with --show-completion"),
 }
