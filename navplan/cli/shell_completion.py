@@ -102,20 +102,21 @@ def _script(shell: str) -> str:
     return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, data: str | bytes) -> None:
     from navplan.io.atomic_write import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text, force=True)
+    write_atomic(path, data, force=True)
 
 
 def _add_lines(rc_file: Path, lines: list[str]) -> None:
-    """Add the lines a shell's start-up file lacks, keeping everything it has."""
-    text = rc_file.read_text(encoding="utf-8", errors="surrogateescape") if rc_file.is_file() else ""
-    missing = [line for line in lines if line not in text.splitlines()]
+    """Add the lines a shell's start-up file lacks, keeping every byte it has."""
+    data = rc_file.read_bytes() if rc_file.is_file() else b""
+    have = data.splitlines()
+    missing = [line.encode("utf-8") for line in lines if line.encode("utf-8") not in have]
     if missing:
-        _write(rc_file, text + ("" if not text or text.endswith("\n") else "\n") + "".join(
-            f"{line}\n" for line in missing))
+        _write(rc_file, data + (b"" if not data or data.endswith(b"\n") else b"\n") + b"".join(
+            line + b"\n" for line in missing))
 
 
 def _install_bash(home: Path, shell: str) -> Path:
