@@ -113,7 +113,8 @@ def _add_lines(rc_file: Path, lines: list[str]) -> None:
     """Add the lines a shell's start-up file lacks, keeping every byte it has."""
     data = rc_file.read_bytes() if rc_file.is_file() else b""
     have = data.splitlines()
-    missing = [line.encode("utf-8") for line in lines if line.encode("utf-8") not in have]
+    encoded = [line.encode("utf-8", "surrogateescape") for line in lines]  # a HOME that is not UTF-8 too
+    missing = [line for line in encoded if line not in have]
     if missing:
         _write(rc_file, data + (b"" if not data or data.endswith(b"\n") else b"\n") + b"".join(
             line + b"\n" for line in missing))
