@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.cli.confirm import confirmed, interactive
 from navplan.cli.help_format import command
 from navplan.cli.options import LangOption, PlanArgument, env_of, language
 from navplan.errors import EXIT_OK
@@ -50,39 +51,10 @@ def sync(
         out.print(line, markup=False)
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
-    if not (yes or _confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):
-        key = "sync.declined" if _interactive(env) else "sync.dry_run"
+    if not (yes or confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):
+        key = "sync.declined" if interactive(env) else "sync.dry_run"
         env.say(t(key, language_, workbook=shlex.quote(str(workbook)), plan=shlex.quote(plan_name)))
         return EXIT_OK
     found.write()
     env.say(t("sync.written", language_, plan=plan_name, count=found.activities_changed))
     return EXIT_OK
-
-
-def _interactive(env) -> bool:
-    stdin_tty = getattr(env.stdin, "isatty", lambda: False)()
-    stdout_tty = getattr(env.stdout, "isatty", lambda: False)()
-    return bool(stdin_tty and stdout_tty)
-
-
-#: Answers that mean yes, in either language; anything else is no.
-_YES = {"j", "ja", "y", "yes"}
-_NO = {"", "n", "nei", "no"}
-
-
-def _confirmed(env, question: str, lang: str) -> bool:
-    """Ask only a person at a terminal; a pipe or a script gets a dry run."""
-    from navplan.messages import t
-
-    if not _interactive(env):
-        return False
-    while True:
-        env.stdout.write(f"{question} {t('confirm.yes_no', lang)} ")
-        env.stdout.flush()
-        answer = env.stdin.readline()
-        if not answer:  # end of input: no
-            return False
-        word = answer.strip().casefold()
-        if word in _YES or word in _NO:
-            return word in _YES
-        env.stdout.write(t("confirm.again", lang) + "\n")

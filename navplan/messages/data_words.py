@@ -47,4 +47,22 @@ DATA_WORDS: dict[str, tuple[str, str]] = {
                              "med --show-completion",
                              "set HOME to the home folder, e.g. HOME=/home/kari, or install the script yourself "
                              "with --show-completion"),
+    # init --git
+    "help.option.init_yes": ("Med --git: committ også i et git-repository uten noen plan, uten å spørre",
+                             "With --git: commit into a git repository that holds no plan too, without asking"),
+    "init.git.ask": ("Planen blir committet som {path} i git-repositoryet {root}, som ikke har noen plan. "
+                     "Fortsette?",
+                     "The plan will be committed as {path} to the git repository {root}, which holds no plan. "
+                     "Go on?"),
+    "init.git.no_plans_here": ("planen ville blitt committet som {path} i git-repositoryet {root}, som ikke har "
+                               "noen plan; ingenting er skrevet",
+                               "the plan would be committed as {path} to the git repository {root}, which holds "
+                               "no plan; nothing was written"),
+    "init.git.no_plans_here.hint": ("gi --yes for å committe der likevel, eller lag planen utenfor repositoryet",
+                                    "pass --yes to commit there all the same, or make the plan outside the "
+                                    "repository"),
+    "init.git.rolled_back": ("ingenting er skrevet: planen, og mapper og repository init laget, er fjernet igjen",
+                             "nothing was written: the plan, and folders and a repository init made, are removed "
+                             "again"),
+    "init.declined": ("Ingenting er skrevet.", "Nothing was written."),
 }
