@@ -10,7 +10,7 @@ import typer
 from navplan.cli.confirm import confirmed, interactive
 from navplan.cli.help_format import command
 from navplan.cli.options import LangOption, PlanArgument, env_of, language
-from navplan.errors import EXIT_OK
+from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK
 
 commands = typer.Typer()
 
@@ -28,7 +28,8 @@ def sync(
 
     from navplan.features.workbook_sync import sync_workbook
     from navplan.messages import t
-    from navplan.render.edit_lines import sync_lines
+    from navplan.messages import Count
+    from navplan.render.edit_lines import conflict_lines, sync_lines
 
     env, language_ = env_of(ctx), language(lang)
     if yes:
@@ -43,12 +44,20 @@ def sync(
     plan_name = str(found.plan_file)
     if found.unread:  # edits that sync does not carry over are named, never lost without a word
         env.say(t("sync.unread", language_, cells=", ".join(found.unread)))
-    if not found.changes:
+    if found.changes and not found.recorded:  # a workbook from before the record: it wins, and says so
+        env.say(t("sync.no_record", language_, workbook=str(workbook)))
+    if not found.changes and not found.conflicts:
         out.print(t("sync.nothing", language_, plan=plan_name, workbook=str(workbook)), markup=False)
         return EXIT_OK
-    out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False)
-    for line in sync_lines(found.project, found.changes, language_):
-        out.print(line, markup=False)
+    if found.changes:
+        out.print(t("sync.header", language_, workbook=str(workbook), plan=plan_name), markup=False)
+        for line in sync_lines(found.project, found.changes, language_):
+            out.print(line, markup=False)
+    if found.conflicts:  # changed in both since the export: both values named, nothing written, even with --yes
+        for line in conflict_lines(workbook, found.conflicts, language_):
+            env.say(line)
+        env.say(t("sync.conflicts.nothing_written", language_, count=Count(len(found.conflicts))))
+        return EXIT_CHECK_FAILED
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
     if not (yes or confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):

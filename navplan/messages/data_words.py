@@ -65,4 +65,38 @@ DATA_WORDS: dict[str, tuple[str, str]] = {
                              "nothing was written: the plan, and folders and a repository init made, are removed "
                              "again"),
     "init.declined": ("Ingenting er skrevet.", "Nothing was written."),
+    # sync: three ways, with the workbook's record of the export
+    "xlsx.record.note": ("Planen slik den var da arbeidsboken ble laget. navplan sync leser dette arket for å se "
+                         "hva som er endret i arbeidsboken og hva i planen; ikke endre det.",
+                         "The plan as it was when the workbook was made. navplan sync reads this sheet to tell "
+                         "what changed in the workbook from what changed in the plan; do not edit it."),
+    "sync.conflict": ("konflikt for {id} {field_name}: planen sier {plan}, arbeidsboken sier {workbook} (begge er "
+                      "endret siden eksporten, da sto det {exported})",
+                      "conflict for {id} {field_name}: the plan says {plan}, the workbook says {workbook} (both "
+                      "changed since the export, which said {exported})"),
+    "sync.conflicts.nothing_written": (
+        "Ingenting er skrevet: {count} {count:konflikt|konflikter}. Skriv planens verdi i cellen, eller endre "
+        "planen med navplan done, start eller set, og kjør sync igjen.",
+        "Nothing was written: {count} {count:conflict|conflicts}. Type the plan's value into the cell, or change "
+        "the plan with navplan done, start or set, and run sync again."),
+    "sync.no_record": ("{workbook} har ingen kopi av planen fra da den ble laget (en eldre navplan laget den): "
+                       "arbeidsboken gjelder for status og faktiske datoer, også der planen er endret siden. "
+                       "Eksporter en ny arbeidsbok for å flette.",
+                       "{workbook} holds no copy of the plan from when it was made (an older navplan made it): "
+                       "the workbook wins for status and actual dates, also where the plan changed since. "
+                       "Export a new workbook to merge."),
+    "sync.record.hint": ("arket {sheet} er navplans kopi av planen fra eksporten: eksporter arbeidsboken på nytt, "
+                         "eller slett arket for å synkronisere uten (da gjelder arbeidsboken)",
+                         "the sheet {sheet} is navplan's copy of the plan from the export: export the workbook "
+                         "again, or delete the sheet to sync without it (the workbook then wins)"),
+    "sync.record.format": ("navplans kopi av planen har et format denne navplan ikke kjenner ({value})",
+                           "navplan's copy of the plan has a format this navplan does not know ({value})"),
+    "sync.record.no_header": ("navplans kopi av planen har ingen rad som begynner med id",
+                              "navplan's copy of the plan has no row starting with id"),
+    "sync.record.duplicate": ("{id} står to ganger i navplans kopi av planen",
+                              "{id} is there twice in navplan's copy of the plan"),
+    "sync.record.bad_status": ("'{value}' er ikke en status i navplans kopi av planen",
+                               "'{value}' is not a status in navplan's copy of the plan"),
+    "sync.record.bad_date": ("'{value}' er ikke en dato i navplans kopi av planen",
+                             "'{value}' is not a date in navplan's copy of the plan"),
 }

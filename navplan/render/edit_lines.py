@@ -61,6 +61,14 @@ def shown(field: str, value: Any, lang: str) -> str:
     return str(value)
 
 
+def conflict_lines(workbook, conflicts, lang: str) -> list[str]:
+    """One located line per conflict, the plan's value and the workbook's named:
+    `navplan: kontor.xlsx: Nedtellingskalender!J9: konflikt for 2.1 status: planen sier ferdig, …`."""
+    from navplan.features.workbook_sync import conflict_error
+
+    return ["navplan: " + conflict_error(workbook, conflict).render(lang) for conflict in conflicts]
+
+
 def sync_lines(project, changes, lang: str) -> list[str]:
     """One line per activity: `7.4 Innplassering: status pågår → ferdig, faktisk ferdig – → 05.03.2019`."""
     from navplan.features.workbook_sync import FIELDS

@@ -13,6 +13,7 @@ from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule
 from navplan.render.workbook.countdown_sheet import countdown_sheet
 from navplan.render.workbook.plan_sheets import about_sheet, criteria_sheet, critical_path_sheet, roles_sheet
+from navplan.render.workbook.record_sheet import record_sheet
 from navplan.render.workbook.sheet_model import Book
 
 FORMATS = ("xlsx", "ods")
@@ -28,6 +29,8 @@ def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", 
 
         sheets.append(risk_sheet(risk, lang))
     sheets += [criteria_sheet(schedule, lang), roles_sheet(schedule, lang), about_sheet(schedule, lang)]
+    # Last and hidden: what the plan said as exported, so `navplan sync` can tell an edit from a cell left alone.
+    sheets.append(record_sheet(schedule.project, lang))
     return Book(sheets, creator=f"navplan {navplan.__version__}")
 
 
