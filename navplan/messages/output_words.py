@@ -65,8 +65,8 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
     "init.next": ("Neste steg: navplan critical-path {file}", "Next: navplan critical-path {file}"),
     "init.git.created": ("Opprettet git-repository med første commit i {dir}.",
                          "Created a git repository with a first commit in {dir}."),
-    "init.git.existing": ("Committet planen i git-repositoryet {dir} ligger i.",
-                          "Committed the plan to the git repository {dir} is in."),
+    "init.git.existing": ("Committet planen som {path} i git-repositoryet {root}.",
+                          "Committed the plan as {path} to the git repository {root}."),
     "init.git.identity": ("git har ingen identitet satt opp, så commiten er laget som «{name} <{email}>»; "
                           "sett din egen med git config --global user.name og user.email.",
                           "git has no identity configured, so the commit was made as \"{name} <{email}>\"; "
