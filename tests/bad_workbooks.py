@@ -124,7 +124,30 @@ def zip_bomb_total(good: Path, target: Path) -> None:
     rewrite(good, target, "", None, add={f"xl/padding{n}.xml": bytes([n]) * (1024 * 1024) for n in range(70)})
 
 
+def _record_cell(row: int, column: int, value: str | None) -> Callable[[Path, Path], None]:
+    """The export's record (the hidden sheet `navplan`) with one cell changed, as someone could in Excel."""
+    def make(good: Path, target: Path) -> None:
+        from openpyxl import load_workbook
+
+        book = load_workbook(good)
+        book["navplan"].cell(row, column).value = value
+        book.save(target)
+
+    make.__doc__ = f"The record's cell at row {row}, column {column} says {value!r}."
+    return make
+
+
 OTHER_CASES: dict[str, tuple[Callable[[Path, Path], None], str | None]] = {
+    # The export's record of the plan (issue 17, item 1), read as hostile as the rest.
+    "record_bad_status": (_record_cell(6, 2, "ferdi"), "navplan!B6: 'ferdi' er ikke en status i navplans kopi"),
+    "record_bad_date": (_record_cell(6, 4, "2018-02-30"), "navplan!D6: '2018-02-30' er ikke en dato i navplans kopi"),
+    "record_year_99999": (_record_cell(6, 3, "99999-01-01"), "navplan!C6: '99999-01-01' er ikke en dato"),
+    "record_id_twice": (_record_cell(7, 1, "1.1"), "navplan!A7: 1.1 står to ganger i navplans kopi av planen"),
+    "record_unknown_format": (_record_cell(2, 2, "2"), "navplan!B2: navplans kopi av planen har et format denne "
+                                                      "navplan ikke kjenner (2)"),
+    "record_without_header": (_record_cell(5, 1, "ID?"), "navplan: navplans kopi av planen har ingen rad som "
+                                                        "begynner med id"),
+
     "shared_strings_missing": (shared_strings_missing, "arbeidsboken er skadet"),
     # openpyxl warns (it must not reach stderr); without styles no number is a date, and sync says so.
     "no_styles_warns": (no_styles, "Nedtellingskalender!L10: '43444' er ikke en dato"),
@@ -167,6 +190,8 @@ ODS_CASES: dict[str, tuple[str, Callable[[str], str], str | None]] = {
     "ods_empty_rows_before_the_header": (CONTENT, lambda s: _ods_first_table_row(
         s, '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell '
            'table:number-columns-repeated="1000000000"/></table:table-row>'), "fant ingen overskriftsrad"),
+    "ods_record_bad_status": (CONTENT, lambda s: s.replace("<text:p>not_started</text:p>", "<text:p>ferdi</text:p>", 1),
+                              "navplan!B6: 'ferdi' er ikke en status i navplans kopi av planen"),
     "ods_repeated_id_rows": (CONTENT, lambda s: s.replace(
         "</table:table>", '<table:table-row table:number-rows-repeated="1000000000"><table:table-cell '
                           'office:value-type="string"><text:p>4.1</text:p></table:table-cell><table:table-cell '

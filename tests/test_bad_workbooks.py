@@ -116,7 +116,7 @@ def test_without_the_countdown_sheet_no_other_sheet_is_blamed(good, tmp_path: Pa
     result = run_navplan("sync", path, good["plan"])
     refused(result, path, "fant ikke arket Nedtellingskalender / Nedteljingskalender / Countdown, og ikke noe annet ark med kolonnene ID, "
             "Status og Faktisk start/ferdig; arbeidsboken har Kritisk linje, Risiko, Oppstartskriterier, Roller, "
-            "Om planen",
+            "Om planen",  # and the hidden record, navplan, which no one sees: not named
             good["plan"], good["plan"].read_bytes())
     assert "Kritisk linje!" not in result.stderr
 

@@ -51,10 +51,13 @@ def period_column(ws, header: str) -> int:
 
 
 def test_sheet_names_in_both_languages(by_month, tmp_path: Path) -> None:
+    # Last, hidden, the same in both languages: the record `navplan sync` merges with (tests/test_sync_merge.py).
     assert by_month.sheetnames == ["Nedtellingskalender", "Kritisk linje", "Risiko", "Oppstartskriterier", "Roller",
-                                   "Om planen"]
+                                   "Om planen", "navplan"]
     english = export(tmp_path, "--lang", "en")
-    assert english.sheetnames == ["Countdown", "Critical path", "Risk", "Opening criteria", "Roles", "About the plan"]
+    assert english.sheetnames == ["Countdown", "Critical path", "Risk", "Opening criteria", "Roles", "About the plan",
+                                  "navplan"]
+    assert [sheet.sheet_state for sheet in english.worksheets] == ["visible"] * 6 + ["hidden"]
 
 
 def test_header_rows_follow_the_layout_contract(by_week, tmp_path: Path) -> None:
@@ -212,7 +215,7 @@ def test_print_setup_and_footer(by_month, tmp_path: Path) -> None:
     assert ws.oddFooter.right.text == "side &P av &N"
     english = export(tmp_path, "--lang", "en").worksheets[0]
     assert english.oddFooter.right.text == "page &P of &N" and english.oddFooter.center.text == "As of 2018-12-10"
-    for sheet in by_month.worksheets:
+    for sheet in (sheet for sheet in by_month.worksheets if sheet.sheet_state == "visible"):  # what prints
         assert sheet.page_setup.orientation == "landscape" and sheet.oddFooter.right.text == "side &P av &N"
         assert sheet.oddHeader.center.text == f"NAV Indre Østfold: {sheet.title}", "the sheet's title on every page"
 

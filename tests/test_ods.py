@@ -60,7 +60,8 @@ def both(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize("by", ["week", "month"])
 def test_every_sheet_holds_the_same_cells_as_the_xlsx(both, by: str) -> None:
     xlsx, ods = _cells(both[f"{by}.xlsx"]), _cells(both[f"{by}.ods"])
-    assert list(ods) == ["Nedtellingskalender", "Kritisk linje", "Risiko", "Oppstartskriterier", "Roller", "Om planen"]
+    assert list(ods) == ["Nedtellingskalender", "Kritisk linje", "Risiko", "Oppstartskriterier", "Roller", "Om planen",
+                         "navplan"]
     assert list(ods) == list(xlsx)
     for sheet in xlsx:
         assert ods[sheet] == xlsx[sheet], sheet
@@ -113,7 +114,7 @@ def test_export_ods_refuses_an_existing_file_without_force(both) -> None:
     english = run_navplan("export", "ods", both["plan"], "-o", target, "--as-of", AS_OF, "--lang", "en", "--force")
     assert english.exit_code == 0 and english.stderr.startswith(f"Wrote {target}: countdown for NAV Indre Østfold")
     assert list(_cells(target)) == ["Countdown", "Critical path", "Risk", "Opening criteria", "Roles",
-                                    "About the plan"]
+                                    "About the plan", "navplan"]
 
 
 def edit_ods(path: Path, edits: dict[str, dict[str, object]]) -> None:

@@ -98,10 +98,51 @@ def test_good_plans_are_committed_and_a_bad_one_stops_the_commit(county: Path) -
     assert _git(county, "log", "--format=%s").stdout.split("\n")[0] == "To kontorer"
 
 
+def _fresh(county: Path) -> None:
+    """The county repository as last committed, whatever a test before left."""
+    _git(county, "reset", "-q", "--hard", check=False)  # no commit yet when run on its own
+    _git(county, "clean", "-q", "-f", "-d", "-e", ".pre-commit-config.yaml")
+
+
+def test_a_symlinked_plan_is_checked_too(county: Path) -> None:
+    """Issue 17, item 26: `types: [file]` left a navplan.yaml that is a symbolic link out,
+    so a bad plan behind one was committed without a word."""
+    _fresh(county)
+    (county / "planer").mkdir()
+    (county / "planer" / "fjordby.yml").write_text(
+        (EXAMPLES / "nytt-kontor" / "navplan.yaml").read_text(encoding="utf-8").replace(
+            "opening: 2028-01-03", "opening: 2028-02-30"), encoding="utf-8")
+    (county / "fjordby").mkdir()
+    (county / "fjordby" / "navplan.yaml").symlink_to(Path("..") / "planer" / "fjordby.yml")
+    _git(county, "add", "-A")
+    refused = _git(county, "commit", "-m", "Fjordby via en lenke", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "'2028-02-30' er ikke en ekte dato" in said, said
+    assert "fjordby/navplan.yaml" in said
+
+
+def test_a_plan_in_a_folder_whose_name_starts_with_a_dash_is_checked_as_a_file(county: Path) -> None:
+    """`-x/navplan.yaml` was read as an option (`navplan validate -x/...`): `--` goes before the files."""
+    _fresh(county)
+    (county / "-x").mkdir()
+    shutil.copy(EXAMPLES / "nytt-kontor" / "navplan.yaml", county / "-x" / "navplan.yaml")
+    _git(county, "add", "-A")
+    committed = _git(county, "commit", "-m", "Et kontor med bindestrek", check=False)
+    said = committed.stdout + committed.stderr
+    assert committed.returncode == 0 and "Passed" in said, said
+    (county / "-x" / "navplan.yaml").write_text(
+        (county / "-x" / "navplan.yaml").read_text(encoding="utf-8").replace("opening: 2028-01-03",
+                                                                            "opening: 2028-02-30"), encoding="utf-8")
+    _git(county, "add", "-A")
+    refused = _git(county, "commit", "-m", "Feil dato", check=False)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "navplan: -x/navplan.yaml:7: opening: '2028-02-30'" in said, said
+
+
 def test_a_county_file_is_checked_too(county: Path) -> None:
     """fylke.yaml beside the offices is checked like a plan: a good one goes in, a unit navplan
     cannot read stops the commit with its located message."""
-    _git(county, "checkout", "HEAD", "--", "nytt-kontor")  # the previous test left a bad plan staged
+    _fresh(county)
     county_file = county / "fylke.yaml"
     county_file.write_text("county: Viken\nresources:\n  - id: it-utrulling\n    capacity: 2\n    unit: per uke\n"
                            "    activities: [\"9.3.2\"]\n", encoding="utf-8")

@@ -66,3 +66,43 @@ def test_install_completion_writes_the_script_where_the_shell_reads_it(tmp_path,
     assert "_NAVPLAN_COMPLETE" in script.read_text(encoding="utf-8")
     assert f"source '{script}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
     assert result.stderr == f"Installerte tab-fullføring for bash i {script}; den virker i nye terminaler.\n"
+
+
+# Issue 17, item 28: a HOME navplan did not expect.
+
+HOSTILE_HOME = "a'$(touch pwned)'b `touch pwned2` \"x\""
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_home_with_quotes_and_commands_is_quoted_so_nothing_runs(shell: str, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    home = tmp_path / HOSTILE_HOME
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    result = run_navplan("--install-completion", shell)
+    assert result.exit_code == 0, result.stderr
+    if shell != "bash" or shutil.which("bash") is None:
+        return
+    # Bash reads the .bashrc as at every shell start: the script is sourced, and no command in the name runs.
+    started = subprocess.run(["bash", "--norc", "--noprofile", "-c",
+                              'source "$HOME/.bashrc" && type _navplan_completion >/dev/null && echo sourced'],
+                             capture_output=True, text=True, cwd=tmp_path, env=dict(os.environ, HOME=str(home)),
+                             timeout=60)
+    assert started.stdout.strip() == "sourced", started.stderr
+    assert not list(tmp_path.glob("pwned*")) and not list(home.glob("pwned*")), "a command in HOME ran"
+
+
+@pytest.mark.parametrize("home", ["", "relative/home", "."])
+def test_an_empty_or_relative_home_is_refused_and_nothing_is_written(home: str, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", home)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "relative" / "home").mkdir(parents=True)
+    before = sorted(tmp_path.rglob("*"))
+    for shell in ("bash", "zsh", "fish"):
+        result = run_navplan("--install-completion", shell)
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "HOME" in result.stderr and "ingenting er skrevet" in result.stderr, result.stderr
+    assert sorted(tmp_path.rglob("*")) == before

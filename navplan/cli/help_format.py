@@ -197,8 +197,8 @@ def _write_command(formatter: Any, line: str) -> None:
 
 def _argument_usage(param: Any) -> str:
     """``ID``, ``[PLAN]`` or ``PATHS...``: required, optional, repeated."""
-    name = (param.metavar or param.name.upper()).removesuffix("...")
-    if param.nargs == -1:
+    name = param.metavar or param.name.upper()
+    if param.nargs == -1 and "..." not in name:  # ``ID... [PLAN]`` says itself what repeats
         name += "..."
     return name if param.required else f"[{name}]"
 

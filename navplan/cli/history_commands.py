@@ -32,6 +32,7 @@ def diff(
     from navplan.plan.loading import resolve_plan_path
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
+    _refuse_a_revision_as_the_plan(plan)
     result = diff_plan(resolve_plan_path(plan), as_of_date(as_of, ctx), revision, date_value(since, "--since"))
     if shape == "json":
         from navplan.render.diff_json_csv import diff_json
@@ -46,6 +47,23 @@ def diff(
 
         render_diff(env.console(), result, language_)
     return EXIT_OK
+
+
+def _refuse_a_revision_as_the_plan(plan) -> None:
+    """`navplan diff HEAD~1`, the git habit: an argument that is no file or folder but a
+    revision git knows here gets the command that means it, not "file not found"."""
+    import os
+    import shlex
+    from pathlib import Path
+
+    from navplan.errors import Message
+    from navplan.features.plan_history import names_a_revision
+
+    if plan is None or os.path.lexists(plan) or not names_a_revision(Path.cwd(), str(plan)):
+        return
+    raise NavplanError("diff.revision_not_plan", field="PLAN", name=str(plan),
+                       hint=Message("diff.revision_not_plan.hint", command=f"navplan diff --revision "
+                                                                          f"{shlex.quote(str(plan))}"))
 
 
 @command(commands, "report", "report")

@@ -30,6 +30,7 @@ def init(
                                                               help="help.option.municipality")] = None,
     start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="help.option.start")] = None,
     git: Annotated[bool, typer.Option("--git", help="help.option.git")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.option.init_yes")] = False,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> int:
@@ -43,16 +44,38 @@ def init(
         directory, office=text_value(office, "--office"), opening=opening_date, today=env.today_date(),
         template=template_name,
         municipalities=[text_value(name, "--municipality") for name in municipality or []],
-        start=date_value(start, "--start"), lang=language_, force=force, git=git)
+        start=date_value(start, "--start"), lang=language_, force=force, git=git,
+        consent=lambda repository: _consent(env, repository, yes, language_))
+    if not created.written:
+        env.say(t("init.declined", language_))
+        return EXIT_OK
     env.say(t("init.written", language_, file=shown_path(created.plan_file), office=office,
               date=format_date(opening_date, language_), template=t(f"template.{template_name}", language_)))
     if created.git:
-        env.say(t(f"init.git.{created.git}", language_, dir=shown_path(directory)))
+        root = created.repository.root if created.repository else None
+        env.say(t(f"init.git.{created.git}", language_, dir=shown_path(directory), root=shown_path(root or ""),
+                  path=shown_path(created.repository.path) if created.repository else ""))
     if created.git_identity:
         env.say(t("init.git.identity", language_, name=created.git_identity[0], email=created.git_identity[1]))
     _tell_the_truth(env, created.schedule, language_, directory)
     env.say(t("init.next", language_, file=shown_path(created.plan_file)))
     return EXIT_OK
+
+
+def _consent(env, repository, yes: bool, lang: str) -> bool:
+    """Commit into a repository that holds no plan (navplan's own clone, say)? Yes with
+    --yes; a person at a terminal is asked; otherwise it is refused, nothing written."""
+    from navplan.cli.confirm import confirmed, interactive
+    from navplan.errors import NavplanError
+    from navplan.messages import t
+
+    if yes:
+        return True
+    if not interactive(env):
+        raise NavplanError("init.git.no_plans_here", field="--git", root=shown_path(repository.root),
+                           path=shown_path(repository.path),
+                           hint="init.git.no_plans_here.hint")
+    return confirmed(env, t("init.git.ask", lang, root=shown_path(repository.root), path=shown_path(repository.path)), lang)
 
 
 def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:

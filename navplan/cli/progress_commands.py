@@ -6,6 +6,7 @@ options, call it, and say on stderr what changed.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -14,34 +15,76 @@ from navplan.cli.help_format import command
 from navplan.cli.options import (
     ActivityArgument, LangOption, PlanArgument, date_value, env_of, language, note_value, text_value,
 )
-from navplan.errors import EXIT_OK
+from navplan.errors import EXIT_OK, Message, NavplanError
 
 commands = typer.Typer()
 
 OnOption = Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="help.option.on")]
 
 
-@command(commands, "done", "done")
-def done(ctx: typer.Context, activity_id: ActivityArgument, plan: PlanArgument = None, on: OnOption = None,
-         lang: LangOption = None) -> int:
-    from navplan.features.progress import record_done
+ActivityIdsArgument = Annotated[list[str], typer.Argument(metavar="ID... [PLAN]", help="help.option.activity_ids",
+                                                         show_default=False)]
+PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", metavar="PLAN", help="help.option.plan_named")]
 
-    return _record(ctx, record_done, plan, activity_id, on, lang)
+
+@command(commands, "done", "done")
+def done(ctx: typer.Context, arguments: ActivityIdsArgument, plan_option: PlanOption = None, on: OnOption = None,
+         lang: LangOption = None) -> int:
+    from navplan.features.progress import record_done_all
+
+    return _record(ctx, record_done_all, arguments, plan_option, on, lang)
 
 
 @command(commands, "start", "start")
-def start(ctx: typer.Context, activity_id: ActivityArgument, plan: PlanArgument = None, on: OnOption = None,
+def start(ctx: typer.Context, arguments: ActivityIdsArgument, plan_option: PlanOption = None, on: OnOption = None,
           lang: LangOption = None) -> int:
-    from navplan.features.progress import record_start
+    from navplan.features.progress import record_start_all
 
-    return _record(ctx, record_start, plan, activity_id, on, lang)
+    return _record(ctx, record_start_all, arguments, plan_option, on, lang)
 
 
-def _record(ctx: typer.Context, record, plan, activity_id: str, on: str | None, lang: str | None) -> int:
+def _record(ctx: typer.Context, record, arguments: list[str], plan: Path | None, on: str | None,
+            lang: str | None) -> int:
     """Progress that happened --on a day (today by default), never after today."""
     today = env_of(ctx).today_date()
-    edit = record(plan, activity_id, on=date_value(on, "--on") or today, today=today)
-    return _report(ctx, edit, language(lang))
+    activity_ids, plan = ids_and_plan(arguments, plan)
+    edits = record(plan, activity_ids, on=date_value(on, "--on") or today, today=today)
+    for edit in edits:
+        _report(ctx, edit, language(lang))
+    return EXIT_OK
+
+
+def ids_and_plan(arguments: list[str], plan: Path | None) -> tuple[list[str], Path | None]:
+    """The ids and the plan of `done ID [ID...] [PLAN]`. The first argument is an id.
+    Of two or more, the last is the plan when it is written as a path (``kontor/``,
+    ``plan.yaml``) or names a file or folder that exists; else every argument is an
+    id and the plan is found from the current folder. With ``--plan`` every
+    argument is an id. A last argument that exists here and is also an id of the
+    plan found from here is refused: either reading could be meant."""
+    import os
+
+    if plan is not None or len(arguments) < 2:
+        return arguments, plan
+    *ids, last = arguments
+    separators = tuple(sep for sep in (os.sep, os.altsep, "/") if sep)
+    if any(sep in last for sep in separators) or last.lower().endswith((".yaml", ".yml")):
+        return ids, Path(last)
+    if not os.path.lexists(last):
+        return arguments, None
+    if last in _ids_of_plan_here():
+        raise NavplanError("progress.id_or_folder", field="ID", value=last, hint=Message("progress.id_or_folder.hint",
+                                                                                        value=last))
+    return ids, Path(last)
+
+
+def _ids_of_plan_here() -> set[str]:
+    """The activity ids of the plan found from the current folder; none if there is none."""
+    from navplan.plan.project import load_project
+
+    try:
+        return set(load_project(None).activities)
+    except NavplanError:
+        return set()
 
 
 def _text_option(name: str, metavar: str, key: str):

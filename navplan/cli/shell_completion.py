@@ -48,15 +48,93 @@ def completion_script(shell: str) -> str:
 
 
 def install_completion(shell: str) -> tuple[str, Path]:
-    """Install the script where the shell reads it; (the shell, the file written)."""
+    """Install the script where the shell reads it; (the shell, the file written).
+
+    bash, zsh and fish are installed by navplan itself, under a HOME that must be
+    an absolute path (an empty one would put the files in ``/``), with every
+    file written whole (a .bashrc is never left half-written) and the line added
+    to .bashrc quoted for the shell, so no character of HOME (``'``, ``$(…)``)
+    can run a command when a shell starts. PowerShell is typer's: it asks
+    PowerShell itself where its profile is."""
     from typer._completion_classes import completion_init
-    from typer._completion_shared import install
 
     completion_init()
     name = shell_named(shell)
     try:
-        return install(shell=name, prog_name=PROG, complete_var=COMPLETE_VAR)
+        if name in ("powershell", "pwsh"):
+            from typer._completion_shared import install
+
+            return install(shell=name, prog_name=PROG, complete_var=COMPLETE_VAR)
+        home = _home()
+        return name, {"bash": _install_bash, "zsh": _install_zsh, "fish": _install_fish}[name](home, name)
     except OSError as error:
         from navplan.errors import os_reason
 
         raise NavplanError("error.completion.install", shell=name, reason=os_reason(error)) from None
+
+
+def _home() -> Path:
+    """The home folder the files go under: $HOME when set, which must be an absolute path."""
+    if "HOME" not in os.environ:
+        return Path.home()  # from the user database
+    home = os.environ["HOME"]
+    if not home.strip() or not os.path.isabs(home):
+        raise NavplanError("error.completion.home", home=home, hint="hint.completion.home")
+    return Path(home)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word for bash and zsh, always in single quotes (shlex's quoting),
+    so a ``'``, ``$(…)`` or a backtick in it is only text.
+
+    >>> print(shell_word("/home/kari"), shell_word("/home/it's"))
+    '/home/kari' '/home/it'"'"'s'
+    """
+    import shlex
+
+    quoted = shlex.quote(text)
+    return quoted if quoted != text else f"'{text}'"
+
+
+def _script(shell: str) -> str:
+    from typer._completion_shared import get_completion_script
+
+    return get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell)
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    from navplan.io.atomic_write import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data, force=True)
+
+
+def _add_lines(rc_file: Path, lines: list[str]) -> None:
+    """Add the lines a shell's start-up file lacks, keeping every byte it has."""
+    data = rc_file.read_bytes() if rc_file.is_file() else b""
+    have = data.splitlines()
+    encoded = [line.encode("utf-8", "surrogateescape") for line in lines]  # a HOME that is not UTF-8 too
+    missing = [line for line in encoded if line not in have]
+    if missing:
+        _write(rc_file, data + (b"" if not data or data.endswith(b"\n") else b"\n") + b"".join(
+            line + b"\n" for line in missing))
+
+
+def _install_bash(home: Path, shell: str) -> Path:
+    script = home / ".bash_completions" / f"{PROG}.sh"
+    _write(script, _script(shell))
+    _add_lines(home / ".bashrc", [f"source {shell_word(str(script))}"])
+    return script
+
+
+def _install_zsh(home: Path, shell: str) -> Path:
+    script = home / ".zfunc" / f"_{PROG}"
+    _write(script, _script(shell))
+    _add_lines(home / ".zshrc", ["fpath+=~/.zfunc; autoload -Uz compinit; compinit"])
+    return script
+
+
+def _install_fish(home: Path, shell: str) -> Path:
+    script = home / ".config" / "fish" / "completions" / f"{PROG}.fish"
+    _write(script, _script(shell) + "\n")
+    return script

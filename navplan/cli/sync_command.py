@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
+from navplan.cli.confirm import confirmed, interactive
 from navplan.cli.help_format import command
 from navplan.cli.options import LangOption, PlanArgument, env_of, language
-from navplan.errors import EXIT_OK, shown_path
+from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -27,7 +28,8 @@ def sync(
 
     from navplan.features.workbook_sync import sync_workbook
     from navplan.messages import t
-    from navplan.render.edit_lines import sync_lines
+    from navplan.messages import Count
+    from navplan.render.edit_lines import conflict_lines, sync_lines
 
     env, language_ = env_of(ctx), language(lang)
     if yes:
@@ -42,48 +44,27 @@ def sync(
     plan_name = shown_path(found.plan_file)
     if found.unread:  # edits that sync does not carry over are named, never lost without a word
         env.say(t("sync.unread", language_, cells=", ".join(found.unread)))
-    if not found.changes:
+    if found.changes and not found.recorded:  # a workbook from before the record: it wins, and says so
+        env.say(t("sync.no_record", language_, workbook=shown_path(workbook)))
+    if not found.changes and not found.conflicts:
         out.print(t("sync.nothing", language_, plan=plan_name, workbook=shown_path(workbook)), markup=False)
         return EXIT_OK
-    out.print(t("sync.header", language_, workbook=shown_path(workbook), plan=plan_name), markup=False)
-    for line in sync_lines(found.project, found.changes, language_):
-        out.print(line, markup=False)
+    if found.changes:
+        out.print(t("sync.header", language_, workbook=shown_path(workbook), plan=plan_name), markup=False)
+        for line in sync_lines(found.project, found.changes, language_):
+            out.print(line, markup=False)
+    if found.conflicts:  # changed in both since the export: both values named, nothing written, even with --yes
+        for line in conflict_lines(workbook, found.conflicts, language_):
+            env.say(line)
+        env.say(t("sync.conflicts.nothing_written", language_, count=Count(len(found.conflicts))))
+        return EXIT_CHECK_FAILED
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
-    if not (yes or _confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):
-        key = "sync.declined" if _interactive(env) else "sync.dry_run"
+    if not (yes or confirmed(env, t("sync.confirm", language_, plan=plan_name), language_)):
+        key = "sync.declined" if interactive(env) else "sync.dry_run"
         env.say(t(key, language_, workbook=shown_path(shlex.quote(str(workbook))),
-                  plan=shown_path(shlex.quote(str(found.plan_file)))))
+                  plan=shown_path(shlex.quote(plan_name))))
         return EXIT_OK
     found.write()
     env.say(t("sync.written", language_, plan=plan_name, count=found.activities_changed))
     return EXIT_OK
-
-
-def _interactive(env) -> bool:
-    stdin_tty = getattr(env.stdin, "isatty", lambda: False)()
-    stdout_tty = getattr(env.stdout, "isatty", lambda: False)()
-    return bool(stdin_tty and stdout_tty)
-
-
-#: Answers that mean yes, in either language; anything else is no.
-_YES = {"j", "ja", "y", "yes"}
-_NO = {"", "n", "nei", "no"}
-
-
-def _confirmed(env, question: str, lang: str) -> bool:
-    """Ask only a person at a terminal; a pipe or a script gets a dry run."""
-    from navplan.messages import t
-
-    if not _interactive(env):
-        return False
-    while True:
-        env.stdout.write(f"{question} {t('confirm.yes_no', lang)} ")
-        env.stdout.flush()
-        answer = env.stdin.readline()
-        if not answer:  # end of input: no
-            return False
-        word = answer.strip().casefold()
-        if word in _YES or word in _NO:
-            return word in _YES
-        env.stdout.write(t("confirm.again", lang) + "\n")

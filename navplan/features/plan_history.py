@@ -132,6 +132,18 @@ def named_revision(plan: PlanInGit, name: str) -> Revision:
     return _revision(shown.stdout)
 
 
+def names_a_revision(folder: Path, name: str) -> bool:
+    """Whether git, in the repository ``folder`` is in, knows ``name`` as a commit
+    (``HEAD~1``, a branch, a tag): for `navplan diff HEAD~1`, where the plan goes."""
+    if not name or name.startswith("-"):
+        return False
+    try:
+        found = _git(folder, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
+    except (HistoryUnavailable, OSError):
+        return False
+    return found.returncode == 0
+
+
 def text_at(plan: PlanInGit, revision: Revision) -> str:
     """The plan file's text as committed in ``revision``.
 

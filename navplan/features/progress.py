@@ -17,7 +17,7 @@ would; and writes it atomically. An edit that changes nothing writes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,30 +61,49 @@ class PlanEdit:
 
 def record_done(plan: str | Path | None, activity_id: str, *, on: dt.date, today: dt.date) -> PlanEdit:
     """Status done, actual finish ``on``. An actual start already in the plan is kept; none is made up."""
-    with _editing(plan, activity_id) as editing:
-        editing.refuse_summary()
-        _check_not_future(on, today)
-        start = editing.activity.actual_start
-        if start is not None and on < start:
-            raise NavplanError("progress.before_start", field="--on",
-                               hint=Message("progress.before_start.hint", id=activity_id, plan=plan_words(plan)),
-                               date=on, start=start, id=activity_id)
-        return editing.apply({"status": Status.DONE, "actual_finish": on, "remaining": None})
+    return record_done_all(plan, [activity_id], on=on, today=today)[0]
+
+
+def record_done_all(plan: str | Path | None, activity_ids: Sequence[str], *, on: dt.date,
+                    today: dt.date) -> list[PlanEdit]:
+    """`record_done` for several activities: every id is checked before anything is
+    written, and the plan is written once (an id given twice counts once)."""
+    with _editing_plan(plan) as editing:
+        for activity_id in dict.fromkeys(activity_ids):
+            activity = editing.activity(activity_id)
+            activity.refuse_summary()
+            _check_not_future(on, today)
+            start = activity.activity.actual_start
+            if start is not None and on < start:
+                raise NavplanError("progress.before_start", field="--on",
+                                   hint=Message("progress.before_start.hint", id=activity_id, plan=plan_words(plan)),
+                                   date=on, start=start, id=activity_id)
+            activity.stage({"status": Status.DONE, "actual_finish": on, "remaining": None})
+        return editing.write()
 
 
 def record_start(plan: str | Path | None, activity_id: str, *, on: dt.date, today: dt.date) -> PlanEdit:
     """Status started, actual start ``on``. Work already done is not reopened by a start."""
-    with _editing(plan, activity_id) as editing:
-        editing.refuse_summary()
-        _check_not_future(on, today)
-        if editing.activity.status is Status.DONE:
-            # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
-            finished = editing.activity.actual_finish
-            raise NavplanError("progress.already_done", field="ID",
-                               hint=Message("progress.already_done.hint", id=activity_id, plan=plan_words(plan)),
-                               id=activity_id, title=editing.title,
-                               date=finished if finished else Message("progress.empty"))
-        return editing.apply({"status": Status.STARTED, "actual_start": on})
+    return record_start_all(plan, [activity_id], on=on, today=today)[0]
+
+
+def record_start_all(plan: str | Path | None, activity_ids: Sequence[str], *, on: dt.date,
+                     today: dt.date) -> list[PlanEdit]:
+    """`record_start` for several activities, checked whole and written once."""
+    with _editing_plan(plan) as editing:
+        for activity_id in dict.fromkeys(activity_ids):
+            activity = editing.activity(activity_id)
+            activity.refuse_summary()
+            _check_not_future(on, today)
+            if activity.activity.status is Status.DONE:
+                # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
+                finished = activity.activity.actual_finish
+                raise NavplanError("progress.already_done", field="ID",
+                                   hint=Message("progress.already_done.hint", id=activity_id, plan=plan_words(plan)),
+                                   id=activity_id, title=activity.title,
+                                   date=finished if finished else Message("progress.empty"))
+            activity.stage({"status": Status.STARTED, "actual_start": on})
+        return editing.write()
 
 
 def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, Any],
@@ -112,14 +131,18 @@ def set_fields(plan: str | Path | None, activity_id: str, values: Mapping[str, A
             fields.setdefault("actual_start", None)
         if new is not Status.STARTED:
             fields.setdefault("remaining", None)  # what remains is said of work under way only
-    with _editing(plan, activity_id) as editing:
-        if editing.activity.is_summary:
+    with _editing_plan(plan) as editing:
+        activity = editing.activity(activity_id)
+        if activity.activity.is_summary:
             if "status" in fields:
-                editing.refuse_summary()
+                activity.refuse_summary()
             if fields.get("duration") is not None:
                 raise NavplanError("progress.summary.dates", field="ID", hint="progress.summary.dates.hint",
-                                   id=activity_id, title=editing.title, children=editing.children())
-        return editing.apply(fields)
+                                   id=activity_id, title=activity.title, children=activity.children())
+        if isinstance(fields.get("duration"), DurationRange) and fields["duration"].likely is None:
+            fields["duration"] = activity.range_with_likely(fields["duration"])
+        activity.stage(fields)
+        return editing.write()[0]
 
 
 def _parsed(name: str, value: Any) -> Any:
@@ -192,16 +215,16 @@ def _check_not_future(day: dt.date, today: dt.date) -> None:
 
 
 @contextmanager
-def _editing(plan: str | Path | None, activity_id: str) -> Iterator["_ActivityEdit"]:
-    """The activity's plan, read and later written under the plan's lock:
-    another navplan writing the same plan meanwhile waits, then applies its
-    edit to what this one wrote, so neither edit is lost."""
+def _editing_plan(plan: str | Path | None) -> Iterator["_PlanEdit"]:
+    """The plan, read and later written under its lock: another navplan writing
+    the same plan meanwhile waits, then applies its edit to what this one
+    wrote, so neither edit is lost."""
     from navplan.io.plan_lock import plan_lock
     from navplan.plan.loading import resolve_plan_path
 
     path = resolve_plan_path(plan)
     with plan_lock(path):
-        yield _ActivityEdit(path, activity_id)
+        yield _PlanEdit(path)
 
 
 def _dropped(project, activity) -> NavplanError:
@@ -220,16 +243,55 @@ def _dropped(project, activity) -> NavplanError:
                         id=activity.id, title=activity.title, children=activity.children)
 
 
-class _ActivityEdit:
-    """One activity of one plan and the edit made to it."""
+class _PlanEdit:
+    """One plan and the edits staged in it, checked whole and written once."""
 
-    def __init__(self, path: Path, activity_id: str) -> None:
+    def __init__(self, path: Path) -> None:
         from navplan.plan.editing import PlanEditor
-        from navplan.plan.loading import closest
         from navplan.plan.project import load_project
 
         self.path = path
         self.project = load_project(self.path)
+        self.editor = PlanEditor.open(self.path, list(self.project.activities))
+        self.staged: list[tuple[_ActivityEdit, list[str]]] = []  # each activity and the fields that changed
+
+    def activity(self, activity_id: str) -> "_ActivityEdit":
+        """The activity to edit; an unknown, dropped or opening id is refused."""
+        return _ActivityEdit(self, activity_id)
+
+    def write(self) -> list[PlanEdit]:
+        """Check the edited plan as any plan is checked, write it if anything changed,
+        and say what changed for each activity, in the order they were staged."""
+        edits = [PlanEdit(self.path, activity.id, activity.title) for activity, _ in self.staged]
+        if not any(changed for _, changed in self.staged):
+            return edits
+        from navplan.engine.dependency_graph import check_cycles
+
+        try:
+            edited_project = self.editor.project()
+            # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
+            check_cycles(edited_project)
+        except NavplanError as error:
+            # The located message names the edited text's line; say that the file itself is untouched.
+            raise error.add_hint(Message("progress.not_written")) from None
+        for edit, (activity, changed) in zip(edits, self.staged):
+            edited = edited_project.activities[activity.id]
+            for name in sorted(changed, key=SETTABLE.index):
+                attribute = _SHOWN_AS.get(name, name)
+                edit.changes.append(FieldChange(name, getattr(activity.activity, attribute),
+                                                getattr(edited, attribute)))
+        self.editor.save(self.path)
+        return edits
+
+
+class _ActivityEdit:
+    """One activity of a plan being edited."""
+
+    def __init__(self, plan: _PlanEdit, activity_id: str) -> None:
+        from navplan.plan.loading import closest
+
+        self.plan = plan
+        self.project = plan.project
         self.id = activity_id
         activity = self.project.activities.get(activity_id)
         if activity is None:
@@ -243,7 +305,6 @@ class _ActivityEdit:
             raise NavplanError("progress.opening", field="ID")
         self.activity = activity
         self.title = activity.title
-        self.editor = PlanEditor.open(self.path, list(self.project.activities))
 
     def children(self) -> list[str]:
         return [child for child in self.activity.children if not self.project.activities[child].dropped]
@@ -253,25 +314,30 @@ class _ActivityEdit:
             raise NavplanError("progress.summary", field="ID", hint="progress.summary.hint", id=self.id,
                                title=self.title, children=self.children())
 
-    def apply(self, fields: dict[str, Any]) -> PlanEdit:
-        """Set the fields one by one (to know which changed), check the edited plan
-        as any plan is checked, and write it."""
-        changed = [name for name, value in fields.items() if self.editor.set_activity_fields(self.id, {name: value})]
-        edit = PlanEdit(self.path, self.id, self.title)
-        if not changed:
-            return edit
-        from navplan.engine.dependency_graph import check_cycles
-
+    def range_with_likely(self, spread: DurationRange) -> DurationRange:
+        """A range typed without its likely value (``8w..20w``): the plan's own
+        duration for the activity stays the likely one (written ``8w..12w..20w``);
+        without one, the handbook's is, as in a plan file (written ``8w..20w``).
+        Either must lie in the range; the message says whose value it is."""
+        block = next((b for b in self.project.plan.activities if b.id == self.id), None)
+        own = block.duration if block is not None else None
+        likely = own.likely if isinstance(own, DurationRange) else own
+        if likely is None:
+            handbook = self.activity.definition.duration if self.activity.definition is not None else None
+            if handbook is None:
+                raise NavplanError("progress.range.no_likely", field="--duration", id=self.id,
+                                   hint=Message("progress.range.hint", low=spread.low, high=spread.high))
+            key, likely, keep = "progress.range.handbook_likely", handbook, spread
+        else:
+            key, keep = "progress.range.plan_likely", None
         try:
-            edited_project = self.editor.project()
-            # As `navplan validate` checks: an edit (`set --clear after`) can close a cycle.
-            check_cycles(edited_project)
-            edited = edited_project.activities[self.id]
-        except NavplanError as error:
-            # The located message names the edited text's line; say that the file itself is untouched.
-            raise error.add_hint(Message("progress.not_written")) from None
-        for name in sorted(changed, key=SETTABLE.index):
-            attribute = _SHOWN_AS.get(name, name)
-            edit.changes.append(FieldChange(name, getattr(self.activity, attribute), getattr(edited, attribute)))
-        self.editor.save(self.path)
-        return edit
+            with_likely = spread.with_likely(likely)
+        except InvalidValue:
+            raise NavplanError(key, field="--duration", id=self.id, likely=likely, low=spread.low, high=spread.high,
+                               hint=Message("progress.range.hint", low=spread.low, high=spread.high)) from None
+        return keep or with_likely
+
+    def stage(self, fields: dict[str, Any]) -> None:
+        """Set the fields one by one in the plan's text (to know which changed)."""
+        changed = [name for name, value in fields.items() if self.plan.editor.set_activity_fields(self.id, {name: value})]
+        self.plan.staged.append((self, changed))

@@ -42,11 +42,17 @@ class WorkbookOrigin:
 
 
 def origin(title: Any, subtitle: Any) -> WorkbookOrigin:
-    """Read the office from the title and the as-of date from the subtitle, in either language."""
+    """Read the office from the title and the as-of date from the subtitle, in either language.
+
+    >>> origin("Nedtellingskalender: NAV Fjordby, åpning i 2028, åpning 03.01.2028", None).office
+    'NAV Fjordby, åpning i 2028'
+    """
     office = None
     if isinstance(title, str):
         for template in MESSAGES["xlsx.title"]:
-            match = re.fullmatch(_pattern(template, "office"), title.strip())
+            # The office is all of the title up to its last ", åpning <date>": the date has no
+            # space in it, and an office's name may hold a comma ("NAV Fjordby, åpning i 2028").
+            match = re.fullmatch(_pattern(template, "office", ".+", others=r"\S+"), title.strip())
             if match:
                 office = match.group("office")
                 break
@@ -61,15 +67,15 @@ def origin(title: Any, subtitle: Any) -> WorkbookOrigin:
     return WorkbookOrigin(office, as_of)
 
 
-def _pattern(template: str, wanted: str, captured: str = ".+?") -> str:
-    """A message template as a regular expression capturing ``wanted``; other fields match anything."""
+def _pattern(template: str, wanted: str, captured: str = ".+?", others: str = ".+?") -> str:
+    """A message template as a regular expression capturing ``wanted``; other fields match ``others``."""
     parts = re.split(r"\{(\w+)\}", template)
     pattern = ""
     for index, part in enumerate(parts):
         if index % 2 == 0:
             pattern += re.escape(part)
         else:
-            pattern += f"(?P<{wanted}>{captured})" if part == wanted else ".+?"
+            pattern += f"(?P<{wanted}>{captured})" if part == wanted else others
     return pattern
 
 

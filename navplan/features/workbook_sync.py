@@ -5,6 +5,13 @@ hostile input) has its countdown sheet laid out as docs/workbook-layout.md
 says. Only the status and the actual dates of tasks and milestones are read;
 which rows those are is decided by the plan's own activities, never by a
 row's looks.
+
+The comparison is three-way when the workbook holds a record of the plan as
+exported (:mod:`navplan.features.workbook_record`): a cell that still says
+what the record says is no change, so a plan that moved on since the export
+keeps what happened meanwhile; a cell changed in the workbook where the plan
+changed the same field to something else is a :class:`Conflict`, and nothing
+is written. A workbook without a record is compared two ways: it wins.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any
 from navplan.errors import NavplanError
 from navplan.features.workbook_file import WorkbookFile, column_letter
 from navplan.features.workbook_origin import normal_words, origin
+from navplan.features.workbook_record import RECORD_SHEET, ExportRecord, read_record
 from navplan.messages import LANGUAGES, MESSAGES, format_date, t
 from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 from navplan.plan.project import Project
@@ -35,6 +43,18 @@ class Change:
     field: str  # one of FIELDS
     old: Status | dt.date | None
     new: Status | dt.date | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field the workbook and the plan both changed since the export, to different values."""
+
+    activity_id: str
+    field: str  # one of FIELDS
+    cell: str  # Sheet!J12
+    exported: Status | dt.date | None
+    plan: Status | dt.date | None
+    workbook: Status | dt.date | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,8 @@ class _Sheet:
         self.heading: list[Any] = [None, None]  # column A of rows 1 and 2: office, and as-of date
         self.header: dict[str, int] = {}  # every header's column, by its words
         self.rows: dict[str, tuple[int, tuple]] = {}  # each activity's row number and cells
+        self.columns: dict[str, int] = {}  # the column of each field sync reads
+        self.dropped: dict[str, tuple[int, dict]] = {}  # rows of dropped activities that say something else
 
     def error(self, at_column: int, at_row: int, key: str, **params: Any) -> NavplanError:
         return NavplanError(key, file=self.file, **params, field=f"{self.title}!{column_letter(at_column)}{at_row}")
@@ -79,15 +101,19 @@ class _Sheet:
 def read_progress(path: str | Path, project: Project, lang: str = "nb", today: dt.date | None = None) -> list[Progress]:
     """The status and actual dates of every task and milestone row, checked cell by
     cell (an actual date after ``today`` is refused, as `done` and `start` refuse it)."""
-    return _read_workbook(path, project, lang, today)[1]
+    sheet, progress, record = _read_workbook_and_record(path, project, lang, today)
+    _check_dropped(sheet, record)
+    return progress
 
 
-def _read_workbook(path: str | Path, project: Project, lang: str, today: dt.date | None) -> tuple[_Sheet, list[Progress]]:
-    """The countdown sheet as read (its title rows, header and rows) and its progress."""
+def _read_workbook_and_record(path: str | Path, project: Project, lang: str,
+                              today: dt.date | None) -> tuple[_Sheet, list[Progress], ExportRecord | None]:
+    """The countdown sheet and its progress, and the workbook's record of the plan as exported."""
     with WorkbookFile(path) as book:
         title = countdown_sheet_name(book)
         sheet = _Sheet(book.path, title, lang, today)
-        return sheet, _read_rows(sheet, book.rows(title), project)
+        progress = _read_rows(sheet, book.rows(title), project)
+        return sheet, progress, read_record(book)
 
 
 def countdown_sheet_name(book: WorkbookFile) -> str:
@@ -98,11 +124,13 @@ def countdown_sheet_name(book: WorkbookFile) -> str:
     for title in book.sheet_names:
         if title.casefold() in names:
             return title
-    for title in book.sheet_names:
+    shown = [title for title in book.sheet_names if title.casefold() != RECORD_SHEET]  # the record is hidden
+    for title in shown:
         if _has_progress_header(book.rows(title)):
             return title
-    sheets = ", ".join(book.sheet_names) or t("sync.no_sheets")
-    raise NavplanError("sync.no_countdown_sheet", file=book.path, names=" / ".join(dict.fromkeys(MESSAGES["sheet.countdown"])),
+    sheets = ", ".join(shown) or t("sync.no_sheets")
+    raise NavplanError("sync.no_countdown_sheet", file=book.path,
+                       names=" / ".join(dict.fromkeys(MESSAGES["sheet.countdown"])),
                        sheets=sheets)
 
 
@@ -129,7 +157,7 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
             sheet.heading[number - 1] = cells[0]
         if columns is None:
             if first.casefold() in _words("col.id"):
-                columns = _columns(sheet, cells, number)
+                columns = sheet.columns = _columns(sheet, cells, number)
                 sheet.header = {_text(value).casefold(): index for index, value in enumerate(cells, start=1)
                                 if _text(value)}
             elif number >= _HEADER_SEARCH:
@@ -151,7 +179,7 @@ def _read_rows(sheet: _Sheet, rows, project: Project) -> list[Progress]:
                 continue
             values = {name: _cell(sheet, cells, column, number, name, statuses) for name, column in columns.items()}
             if any(values[name] != getattr(activity, name) for name in values):
-                raise sheet.error(1, number, "sync.dropped_progress", id=activity_id)
+                sheet.dropped[activity_id] = (number, values)
             continue
         sheet.rows[activity_id] = (number, cells)
         if activity.is_summary or activity_id == project.opening_id:
@@ -241,17 +269,72 @@ def _activity_id(value: Any) -> str:
 
 def compare(project: Project, progress: list[Progress]) -> list[Change]:
     """What the workbook says differently from the plan, in the workbook's row order."""
+    return merge(project, progress, None)[0]
+
+
+def merge(project: Project, progress: list[Progress], record: ExportRecord | None,
+          sheet: "_Sheet | None" = None) -> tuple[list[Change], list[Conflict]]:
+    """What the workbook changes in the plan, in the workbook's row order, and the conflicts.
+
+    With the export's ``record``, per field: the workbook's value where it still
+    says what the record says is no change; where it differs from the record
+    and the plan still says what the record says, it is a change; where the
+    plan changed too, to the workbook's value, nothing is left to do, and to
+    another value it is a conflict. Without a record (or a row the record lacks),
+    the workbook wins."""
     changes: list[Change] = []
+    conflicts: list[Conflict] = []
     for row in progress:
         activity = project.activities[row.activity_id]
+        exported = record.rows.get(row.activity_id) if record is not None else None
         for name in FIELDS:
-            if name in row.values and getattr(activity, name) != row.values[name]:
-                changes.append(Change(row.activity_id, name, getattr(activity, name), row.values[name]))
-    return changes
+            if name not in row.values:
+                continue
+            mine, now = row.values[name], getattr(activity, name)
+            if mine == now:
+                continue
+            if exported is not None:
+                was = exported[name]
+                if mine == was:
+                    continue  # not touched in the workbook: what the plan says now stands
+                if now != was:
+                    cell = f"{sheet.title}!{column_letter(sheet.columns[name])}{row.row}" if sheet else ""
+                    conflicts.append(Conflict(row.activity_id, name, cell, was, now, mine))
+                    continue
+            changes.append(Change(row.activity_id, name, now, mine))
+    return changes, conflicts
+
+
+def conflict_error(workbook: str | Path | None, conflict: Conflict) -> NavplanError:
+    """A conflict as a located message naming both values (exit 1: nothing is written)."""
+    from navplan.errors import EXIT_CHECK_FAILED, Message
+
+    def value(of: Status | dt.date | None):
+        if of is None:
+            return Message("sync.empty")
+        return Message(f"status.{of.value}") if isinstance(of, Status) else of.strftime("%d.%m.%Y")
+
+    return NavplanError("sync.conflict", file=workbook, field=conflict.cell, exit_code=EXIT_CHECK_FAILED,
+                        id=conflict.activity_id, field_name=Message(f"progress.name.{conflict.field}"),
+                        plan=value(conflict.plan), workbook=value(conflict.workbook),
+                        exported=value(conflict.exported))
+
+
+def _check_dropped(sheet: "_Sheet", record: ExportRecord | None) -> None:
+    """A dropped activity's row must say what the plan says, or what it said at the
+    export: progress marked on it would be lost, so it is refused."""
+    for activity_id, (number, values) in sheet.dropped.items():
+        exported = record.rows.get(activity_id) if record is not None else None
+        if exported is None or any(values[name] != exported[name] for name in values):
+            raise sheet.error(1, number, "sync.dropped_progress", id=activity_id)
 
 
 def workbook_changes(path: str | Path, project: Project, lang: str = "nb") -> list[Change]:
-    return compare(project, read_progress(path, project, lang))
+    """What syncing the workbook would change in the plan (three ways when it holds a record;
+    conflicts left out: :func:`sync_workbook` refuses them)."""
+    sheet, progress, record = _read_workbook_and_record(path, project, lang, None)
+    _check_dropped(sheet, record)
+    return merge(project, progress, record, sheet)[0]
 
 
 def unread_cells(sheet: "_Sheet", project: Project) -> list[str]:
@@ -323,11 +406,16 @@ class WorkbookSync:
     unread: list[str] = field(default_factory=list)  # cells that differ from the plan but are not read
     editor: Any = None  # the edited plan, checked; written by :meth:`write`
     problem: NavplanError | None = None  # why the edited plan cannot be written, if it cannot
+    conflicts: list[Conflict] = field(default_factory=list)  # changed in both since the export: nothing is written
+    workbook: Path | None = None  # the workbook read
+    recorded: bool = True  # False: the workbook holds no record of the export, and was compared two ways
 
     def write(self) -> None:
         """Write the edited plan, unless it would be invalid or someone saved the plan since it was read."""
         if self.problem is not None:
             raise self.problem
+        if self.conflicts:
+            raise conflict_error(self.workbook, self.conflicts[0])
         if self.editor is not None:
             self.editor.save(self.plan_file)
 
@@ -348,14 +436,17 @@ def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb
 
     plan_file = resolve_plan_path(plan)
     project = load_project(plan_file)
-    sheet, progress = _read_workbook(workbook, project, lang, today)
-    office = origin(*sheet.heading).office
+    sheet, progress, record = _read_workbook_and_record(workbook, project, lang, today)
+    # The record names the office exactly; a workbook without one, its title row.
+    office = record.office if record is not None and record.office else origin(*sheet.heading).office
     if office is not None and not other_office and normal_words(office) != normal_words(project.plan.office):
         raise NavplanError("sync.other_office", file=workbook, hint="sync.other_office.hint", office=office,
                            plan_office=project.plan.office)
-    changes = compare(project, progress)
-    found = WorkbookSync(plan_file, project, changes, unread_cells(sheet, project))
-    if changes:
+    _check_dropped(sheet, record)
+    changes, conflicts = merge(project, progress, record, sheet)
+    found = WorkbookSync(plan_file, project, changes, unread_cells(sheet, project), conflicts=conflicts,
+                         recorded=record is not None, workbook=Path(workbook))
+    if changes and not conflicts:
         editor = PlanEditor.open(plan_file, list(project.activities))
         for activity_id, fields in edits(changes).items():
             editor.set_activity_fields(activity_id, fields)

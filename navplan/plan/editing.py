@@ -7,6 +7,13 @@ edited document is rendered twice, before and after the edit, and only the
 lines that differ between those two renderings are spliced into the
 original text; everything else keeps the user's bytes.
 
+Only the edited activities' blocks are spliced: each block's lines are
+found in the original, in ruamel's rendering before the edit and after it,
+and the lines of a block nobody edited are copied from the original as they
+are, whatever ruamel would make of them (a flow mapping over two lines, say).
+Each line keeps its own ending (a file may mix CRLF and LF); a new line takes
+the ending of the line above it.
+
 ruamel is imported here and nowhere else.
 """
 
@@ -28,7 +35,7 @@ from ruamel.yaml.tokens import CommentToken
 from navplan.errors import NavplanError
 from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
 from navplan.plan.plan_model import PlanActivity
-from navplan.plan.line_splice import guess_indent, splice_lines
+from navplan.plan.line_splice import block_spans, guess_indent, line_endings, splice_lines, split_lines
 from navplan.plan.safe_yaml import parse_yaml, read_text
 
 #: The canonical key order of an activity block.
@@ -64,7 +71,6 @@ class PlanEditor:
     def __init__(self, text: str, file: str | Path = "navplan.yaml", outline: Sequence[str] = ()) -> None:
         self.file = str(file)
         self._original = text
-        self._crlf = "\r\n" in text
         self._outline = {activity_id: index for index, activity_id in enumerate(outline)}
         self._bom = False
         self._read_bytes: bytes | None = None
@@ -85,6 +91,10 @@ class PlanEditor:
         content = parse_yaml(body, self.file).content
         blocks = content.get("activities") if isinstance(content, dict) else None
         self._ids = [str(b.get("id")) if isinstance(b, dict) else "" for b in blocks or []]
+        # Each block's index in the original (None: a block this editor added), and the edited ones.
+        self._origins: list[int | None] = list(range(len(self._ids)))
+        self._edited: set[int] = set()
+        self._text: str | None = None  # the edited text, once made
 
     @classmethod
     def open(cls, path: str | Path, outline: Sequence[str] = ()) -> "PlanEditor":
@@ -121,6 +131,7 @@ class PlanEditor:
                     block[name] = _yaml_value(name, wanted[name], None)
             self._insert_block(blocks, block, activity_id)
             self._changed = True
+            self._text = None
             return True
         block = self._activities()[index]
         changed = False
@@ -137,6 +148,10 @@ class PlanEditor:
             else:
                 _insert_key(block, name, _yaml_value(name, value, None), self._keys)
                 changed = True
+        if changed and self._origins[index] is not None:
+            self._edited.add(self._origins[index])
+        if changed:
+            self._text = None
         self._changed |= changed
         return changed
 
@@ -144,14 +159,64 @@ class PlanEditor:
         """The plan's text with the edits; the original text if nothing changed."""
         if not self._changed:
             return self._original
+        if self._text is None:
+            self._text = self._spliced()
+        return self._text
+
+    def _spliced(self) -> str:
         after = self._render()
-        spliced = "".join(splice_lines(self._original.replace("\r\n", "\n").splitlines(keepends=True),
-                                  self._before.splitlines(keepends=True), after.splitlines(keepends=True)))
+        body = self._original.replace("\r\n", "\n")
+        wanted = parse_yaml(after, self.file).content
         # The splice must mean exactly what ruamel's own rendering means; if
-        # some odd formatting defeated it, the full rendering is still right.
-        if parse_yaml(spliced, self.file).content != parse_yaml(after, self.file).content:
+        # some odd formatting defeated it, the edited blocks are written as
+        # ruamel renders them, and failing that the whole file is.
+        for attempt in (lambda: self._splice_blocks(body, after, True),
+                        lambda: self._splice_blocks(body, after, False),
+                        lambda: "".join(splice_lines(split_lines(body), split_lines(self._before),
+                                                     split_lines(after)))):
+            spliced = attempt()
+            if spliced is not None and parse_yaml(spliced, self.file).content == wanted:
+                break
+        else:
             spliced = after
-        return spliced.replace("\n", "\r\n") if self._crlf else spliced
+        return line_endings(self._original, spliced)
+
+    def _splice_blocks(self, body: str, after: str, splice: bool) -> str | None:
+        """The original with only the edited blocks replaced: spliced line by line
+        or, with ``splice`` false, as ruamel renders them. A new block goes after
+        the block above it, which hands it its trailing comments and blank lines
+        (ruamel keeps them on the block above), so the two are spliced together.
+        None when the file has no list of blocks to work on (`activities: []`)."""
+        spans = [block_spans(text) for text in (body, self._before, after)]
+        if any(span is None for span in spans):
+            return None
+        original, before, rendered = spans
+        count = len(original.starts)
+        if count == 0 or len(before.starts) != count or len(rendered.starts) != len(self._origins):
+            return None
+        lines, before_lines, after_lines = split_lines(body), split_lines(self._before), split_lines(after)
+        # Units: an original block with the new blocks right after it; new blocks before any original block.
+        units: list[tuple[int | None, list[int]]] = []
+        for position, origin in enumerate(self._origins):
+            if origin is None and units:
+                units[-1][1].append(position)
+            else:
+                units.append((origin, [position]))
+        result = lines[: original.starts[0]]
+        for origin, positions in units:
+            new = after_lines[rendered.starts[positions[0]]: rendered.end(positions[-1])]
+            if origin is None:
+                result += new
+                continue
+            old = lines[original.starts[origin]: original.end(origin)]
+            if origin not in self._edited and len(positions) == 1:
+                result += old
+            elif splice:
+                result += splice_lines(old, before_lines[before.starts[origin]: before.end(origin)], new)
+            else:
+                result += new
+        result += lines[original.end(count - 1):]
+        return "".join(result)
 
     def data(self) -> bytes:
         """The new file's bytes; a byte-order mark the file had is kept."""
@@ -225,6 +290,7 @@ class PlanEditor:
             _put_trailing(_last(block), rest)
         blocks.insert(position, block)
         self._ids.insert(position, activity_id)
+        self._origins.insert(position, None)
 
 
 def _yaml_value(name: str, value: Any, old: Any) -> Any:

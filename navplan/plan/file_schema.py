@@ -98,10 +98,11 @@ def _duration(units: str = "dwuvm", *, nullable: bool = True, description: str =
 
 def _duration_or_range(description: str) -> dict[str, Any]:
     """A plain duration (fixed), or a range for `navplan risk`: ``3w..8w`` (its likely value the
-    handbook's) or ``{low, likely, high}``; all in working days and weeks, or all in months."""
+    handbook's), ``3w..5w..8w`` or ``{low, likely, high}``; all in working days and weeks, or all in months."""
     days = "|".join(f"0*{_UP_TO[unit]}\\s*[{unit}{unit.upper()}]" for unit in "dwuv")
     months = f"0*{_UP_TO['m']}\\s*[mM]"
-    range_text = f"^\\s*(?:(?:{days})\\s*\\.\\.\\s*(?:{days})|{months}\\s*\\.\\.\\s*{months})\\s*$"
+    range_text = (f"^\\s*(?:(?:{days})\\s*\\.\\.\\s*(?:(?:{days})\\s*\\.\\.\\s*)?(?:{days})"
+                  f"|{months}\\s*\\.\\.\\s*(?:{months}\\s*\\.\\.\\s*)?{months})\\s*$")
     value = _duration(nullable=False)
     spread = {"type": "object", "additionalProperties": False, "required": ["low", "high"],
               "description": "low, likely (the schedule's; the handbook's when left out) and high",
@@ -287,7 +288,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
             "duration": _duration_or_range(
                 "10d working days, 3w weeks of five working days, 2m calendar months; or a range for navplan risk, "
-                "3w..8w or {low, likely, high}"),
+                "3w..8w, 3w..5w..8w (low..likely..high) or {low, likely, high}"),
             "after": {
                 "description": "Replaces the activity's dependencies: ids (finish-to-start), or {id, type, lag}",
                 "anyOf": [{"type": "array", "items": {"anyOf": [_activity_id(), _link()]}}, _activity_id(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
@@ -54,6 +55,8 @@ def splice_lines(original: list[str], before: list[str], after: list[str]) -> li
             return where[i1]
         if i1 == 0:
             return 0
+        if i1 == i2 == len(before):  # an addition at the end goes after the original's last line
+            return len(original)
         if i1 - 1 in where:
             return where[i1 - 1] + 1
         return where.get(i2) if i1 == i2 else None
@@ -86,3 +89,103 @@ def splice_lines(original: list[str], before: list[str], after: list[str]) -> li
         result += original[done:start] + after[j1:j2]
         done = end
     return result + original[done:]
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of ``text``, each with its ``\n``; only ``\n`` ends a line
+    (``str.splitlines`` would also split at ``\r``, ``\x0c`` or U+2028 in a value).
+
+    >>> split_lines("a\r\nb\u2028c\nd")
+    ['a\r\n', 'b\u2028c\n', 'd']
+    """
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+@dataclass(frozen=True)
+class BlockSpans:
+    """Where the items of a YAML file's top-level ``activities`` list lie, in
+    0-based line numbers (lines ended by ``\\n``): each item starts on the line
+    of its dash, and runs to the next item's; the last one to ``stop``, the
+    line of the next top-level key or the end of the file. Comments and blank
+    lines between two items belong to the one above, as ruamel keeps them."""
+
+    starts: list[int]
+    stop: int
+
+    def end(self, index: int) -> int:
+        """The line after item ``index``'s last."""
+        return self.starts[index + 1] if index + 1 < len(self.starts) else self.stop
+
+
+def block_spans(text: str) -> BlockSpans | None:
+    """The ``activities`` items of ``text``; None when the file is not a mapping
+    or its ``activities`` is not a list written as a block (`- ...` lines)."""
+    import bisect
+
+    import yaml
+
+    from navplan.plan.safe_yaml import _Loader
+
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    breaks = [match.start() for match in re.finditer("\n", text)]
+
+    def line(index: int) -> int:  # the parser counts U+2028 and a lone \r as line breaks too; this does not
+        return bisect.bisect_left(breaks, index)
+
+    lines = split_lines(text)
+    for number, (key, value) in enumerate(node.value):
+        if not (isinstance(key, yaml.ScalarNode) and key.value == "activities"):
+            continue
+        if not isinstance(value, yaml.SequenceNode) or value.flow_style:
+            return None
+        stop = line(node.value[number + 1][0].start_mark.index) if number + 1 < len(node.value) else len(lines)
+        starts: list[int] = []
+        floor = line(key.start_mark.index) + 1
+        for item in value.value:
+            start = line(item.start_mark.index)
+            while start > floor and not lines[start].lstrip(" ").startswith("-"):
+                start -= 1  # `-` alone, or with a comment, on the line above the item
+            starts.append(start)
+            floor = start + 1
+        return BlockSpans(starts, stop)
+    return None
+
+
+def line_endings(original: str, text: str) -> str:
+    r"""``text`` (lines ended by ``\n``) with each line ended as in ``original``:
+    a line the original has keeps its own ending, a line that replaces one
+    takes that one's, a new line the ending of the line above it.
+
+    >>> line_endings("a\r\nb\nc\r\n", "a\nB\nb\nc\n")
+    'a\r\nB\r\nb\nc\r\n'
+    """
+    old = split_lines(original)
+    old_text = [line.rstrip("\n").removesuffix("\r") for line in old]
+    endings = [line[len(bare):] for line, bare in zip(old, old_text)]
+    if "\r\n" not in original:
+        return text
+    new_text = [line.rstrip("\n") for line in split_lines(text)]
+    common = max(set(endings) - {""}, key=endings.count, default="\n")
+    chosen: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_text, new_text, autojunk=False).get_opcodes():
+        for k in range(j2 - j1):
+            if tag == "equal":
+                chosen.append(endings[i1 + k])
+            elif tag == "replace" and i1 + k < i2:
+                chosen.append(endings[i1 + k])
+            else:
+                chosen.append(chosen[-1] if chosen else endings[0] if endings else common)
+    result = []
+    for number, (bare, ending) in enumerate(zip(new_text, chosen)):
+        last = number == len(new_text) - 1
+        if not ending and not last:
+            ending = common  # the original's last line, which had none, is no longer last
+        if last and not text.endswith("\n"):
+            ending = ""
+        result.append(bare + ending)
+    return "".join(result)

@@ -141,7 +141,8 @@ class Duration(BaseModel):
 
 #: A duration as files write it, for the JSON Schema.
 DURATION_PATTERN = r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$"
-_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*(0*[0-9]{1,9}\s*[dwuvm])\s*$")
+#: low..high, or low..likely..high.
+_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*(?:(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*)?(0*[0-9]{1,9}\s*[dwuvm])\s*$")
 
 
 def _parse_duration_field(value: object) -> object:
@@ -172,7 +173,11 @@ class DurationRange(BaseModel):
 
     @classmethod
     def parse(cls, text: object) -> "DurationRange":
-        """``low..high`` as a plan writes it, or ``{low, likely, high}``."""
+        """``low..high`` or ``low..likely..high`` as a plan writes it, or ``{low, likely, high}``.
+
+        >>> str(DurationRange.parse("8w..12w..20w"))
+        '8w..12w..20w'
+        """
         if isinstance(text, dict):
             unknown = sorted(str(key) for key in text if key not in ("low", "likely", "high"))
             if unknown or "low" not in text or "high" not in text:
@@ -182,7 +187,8 @@ class DurationRange(BaseModel):
         match = _RANGE_RE.match(str(text).lower())
         if not match:
             raise InvalidValue("error.value.not_a_duration", value=text)
-        return cls.checked(Duration.parse(match.group(1)), None, Duration.parse(match.group(2)))
+        likely = Duration.parse(match.group(2)) if match.group(2) else None
+        return cls.checked(Duration.parse(match.group(1)), likely, Duration.parse(match.group(3)))
 
     @classmethod
     def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> "DurationRange":
@@ -202,11 +208,9 @@ class DurationRange(BaseModel):
         middle = f"{self.likely}.." if self.likely is not None else ""
         return f"{self.low}..{middle}{self.high}"
 
-    def as_plan_value(self) -> str | dict[str, str]:
-        """How a plan file writes it: ``3w..8w``, or a mapping when the likely value is the plan's own."""
-        if self.likely is None:
-            return f"{self.low}..{self.high}"
-        return {"low": str(self.low), "likely": str(self.likely), "high": str(self.high)}
+    def as_plan_value(self) -> str:
+        """How a plan file writes it: ``3w..8w``, or ``3w..5w..8w`` when the likely value is the plan's own."""
+        return str(self)
 
 
 def check_likely(low: Duration, likely: Duration, high: Duration) -> None:
@@ -240,7 +244,7 @@ PLAN_DURATION_SCHEMA = {
     "anyOf": [
         {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
         {"type": "integer", "minimum": 0, "description": "fixed: working days"},
-        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
+        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*(?:0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*)?0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
          "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
         {"type": "object", "additionalProperties": False, "required": ["low", "high"],
          "description": "a range with its likely value; the schedule uses likely",

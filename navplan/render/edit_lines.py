@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from navplan.errors import shown_path, visible
+from navplan.errors import InvalidValue, shown_path, visible
 from navplan.features.progress import PlanEdit
 from navplan.messages import format_date, format_duration, format_duration_range, t
 from navplan.plan.values import Duration, DurationRange
@@ -22,7 +22,22 @@ def edit_line(edit: PlanEdit, lang: str) -> str:
     parts = [t("progress.change", lang, name=t(f"progress.name.{change.field}", lang),
                old=visible(shown(change.field, change.old, lang)), new=visible(shown(change.field, change.new, lang)))
              for change in edit.changes]
-    return t("progress.written", lang, plan=plan, id=edit.activity_id, title=title, changes=", ".join(parts))
+    line = t("progress.written", lang, plan=plan, id=edit.activity_id, title=title, changes=", ".join(parts))
+    removed = next((change for change in edit.changes if change.field == "duration"
+                    and isinstance(change.old, DurationRange) and isinstance(change.new, Duration)), None)
+    if removed is not None:
+        line += "; " + range_removed(removed.old, removed.new, lang)
+    return line
+
+
+def range_removed(spread: DurationRange, duration: Duration, lang: str) -> str:
+    """That a plain duration took a range's place, so `navplan risk` no longer samples
+    it, and the range that would keep the new value as its likely one."""
+    try:
+        example = str(spread.with_likely(duration))
+    except InvalidValue:
+        example = t("progress.range_example", lang, likely=duration)
+    return t("progress.range_removed", lang, range=spread, example=example)
 
 
 def shown(field: str, value: Any, lang: str) -> str:
@@ -48,6 +63,14 @@ def shown(field: str, value: Any, lang: str) -> str:
     if value is None or value == "":
         return t("progress.empty", lang)
     return str(value)
+
+
+def conflict_lines(workbook, conflicts, lang: str) -> list[str]:
+    """One located line per conflict, the plan's value and the workbook's named:
+    `navplan: kontor.xlsx: Nedtellingskalender!J9: konflikt for 2.1 status: planen sier ferdig, …`."""
+    from navplan.features.workbook_sync import conflict_error
+
+    return ["navplan: " + conflict_error(workbook, conflict).render(lang) for conflict in conflicts]
 
 
 def sync_lines(project, changes, lang: str) -> list[str]:

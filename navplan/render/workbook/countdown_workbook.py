@@ -16,6 +16,7 @@ from navplan.render.workbook.countdown_sheet import countdown_sheet
 from navplan.render.workbook.plan_sheets import (
     about_sheet, criteria_sheet, critical_path_sheet, roles_sheet, sources_sheet,
 )
+from navplan.render.workbook.record_sheet import record_sheet
 from navplan.render.workbook.sheet_model import Book
 
 FORMATS = ("xlsx", "ods")
@@ -35,6 +36,8 @@ def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", 
         # Where each activity comes from, when the plan lays the current layer over the handbook.
         sheets.append(sources_sheet(schedule, lang))
     sheets.append(about_sheet(schedule, lang))
+    # Last and hidden: what the plan said as exported, so `navplan sync` can tell an edit from a cell left alone.
+    sheets.append(record_sheet(schedule.project, lang))
     return Book(sheets, creator=f"navplan {navplan.__version__}")
 
 

@@ -386,7 +386,7 @@ class _Writer:
         master.addElement(_regions(Footer(), page.footer))
         self.document.masterstyles.addElement(master)
         style = Style(name=self._name("ta"), family="table", masterpagename=master)
-        style.addElement(TableProperties(display="true", writingmode="lr-tb"))
+        style.addElement(TableProperties(display="false" if sheet.hidden else "true", writingmode="lr-tb"))
         self.document.automaticstyles.addElement(style)
         return style
 

@@ -144,6 +144,7 @@ class Sheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first column, last row, last column
     charts: list["Chart"] = field(default_factory=list)
     page: PageSetup = field(default_factory=PageSetup)
+    hidden: bool = False  # not shown or printed (the record `navplan sync` reads)
 
     def put(self, row: int, column: int, value: Value, **look) -> Cell:
         """Write one cell, keeping what it already had of its look unless ``look`` says otherwise."""

@@ -71,6 +71,8 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
             validation.add(f"{letter}{first}:{letter}{last}")
         ws.add_data_validation(validation)
     _page_setup(ws, sheet)
+    if sheet.hidden:
+        ws.sheet_state = "hidden"
 
 
 def _apply_look(target, look: Look) -> None:
