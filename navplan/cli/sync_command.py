@@ -28,7 +28,6 @@ def sync(
 
     from navplan.features.workbook_sync import sync_workbook
     from navplan.messages import t
-    from navplan.messages import Count
     from navplan.render.edit_lines import conflict_lines, sync_lines
 
     env, language_ = env_of(ctx), language(lang)
@@ -56,7 +55,7 @@ def sync(
     if found.conflicts:  # changed in both since the export: both values named, nothing written, even with --yes
         for line in conflict_lines(workbook, found.conflicts, language_):
             env.say(line)
-        env.say(t("sync.conflicts.nothing_written", language_, count=Count(len(found.conflicts))))
+        env.say(t("sync.conflicts.nothing_written", language_, count=len(found.conflicts)))
         return EXIT_CHECK_FAILED
     if found.problem is not None:  # what it would change is shown, then why it cannot
         raise found.problem
