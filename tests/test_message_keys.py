@@ -41,7 +41,6 @@ BUILT_KEYS = {
     "ics.slack.critical": "'ics.slack' + '.critical' on the critical path: render/ics.py",
     "deadline.": "a fixed or not-after date that holds: render/labels.py verdict_lines",
     "diff.deadline.": "a deadline's slack before and after: render/diff_terminal.py",
-    "day_off.": "why a day is not a working day: engine/working_days.py DayOff.render",
     "risk.kind.": "fixed or not_after, a date navplan risk gives a probability: render/risk_*.py",
 }
 _KEY_SHAPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")

@@ -145,10 +145,10 @@ def test_without_ranges_the_critical_chains_are_critical_in_every_sample() -> No
 def engine_at(make_project, simulation, sample: int):
     """The real engine's schedule of the plan with one sample's durations."""
     plan = make_project()
-    for item in simulation.uncertain:
+    for item in simulation.uncertain.values():
         activity = plan.activities[item.id]
         months = item.in_months and activity.status is Status.NOT_STARTED
-        activity.duration = Duration(amount=int(simulation.durations[item.id][sample]), unit="m" if months else "d")
+        activity.duration = Duration(amount=int(simulation.durations(item.id)[sample]), unit="m" if months else "d")
         activity.duration_range = None
     return schedule(plan, simulation.as_of)
 
@@ -156,23 +156,27 @@ def engine_at(make_project, simulation, sample: int):
 def assert_sample_agrees(make_project, simulation, sample: int) -> None:
     result = engine_at(make_project, simulation, sample)
     day = simulation.calendar.date_of
+    run = simulation.run(sample, 1)
+    es, ef, linked = (run.ahead.es, run.ahead.ef, run.ahead.linked_start)
+    row_of = simulation.network.row
     for scheduled in result.leaves():
-        row = simulation.row[scheduled.id]
-        assert day(int(simulation.earliest_start[row][sample])) == result.calendar.date_of(scheduled.earliest_start), \
+        row = row_of[scheduled.id]
+        assert day(int(es[row][0])) == result.calendar.date_of(scheduled.earliest_start), \
             f"{scheduled.id} earliest start, sample {sample}"
-        assert day(int(simulation.earliest_finish[row][sample])) == \
-            result.calendar.date_of(scheduled.earliest_finish), f"{scheduled.id} earliest finish, sample {sample}"
+        assert day(int(ef[row][0])) == result.calendar.date_of(scheduled.earliest_finish), \
+            f"{scheduled.id} earliest finish, sample {sample}"
+    assert int(simulation.opening_forecast[sample]) == int(es[row_of["opening"]][0])
     assert simulation.opening_point - int(simulation.opening_forecast[sample]) == result.slack_to_opening
     analysis_missed = set()
     for activity in result.project.activities.values():
         if activity.dropped or activity.is_summary or activity.status is Status.DONE or activity.id == "opening":
             continue
-        row = simulation.row[activity.id]
+        row = row_of[activity.id]
         if activity.fixed is not None:
-            if simulation.unconstrained_start[row][sample] > simulation.calendar.index_on_or_after(activity.fixed):
+            if linked[row][0] > simulation.calendar.index_on_or_after(activity.fixed):
                 analysis_missed.add((activity.id, "fixed"))
         if activity.not_after is not None:
-            if simulation.earliest_finish[row][sample] > simulation.calendar.index_on_or_before(activity.not_after) + 1:
+            if ef[row][0] > simulation.calendar.index_on_or_before(activity.not_after) + 1:
                 analysis_missed.add((activity.id, "not_after"))
     assert analysis_missed == {(m.id, m.kind) for m in result.missed if m.kind != "opening"}
 
@@ -218,7 +222,7 @@ def test_month_durations_and_holidays_inside_a_sample_are_the_engines(as_of) -> 
                        calendar={"fellesferie": True, "christmas_closure": True, "closed": [dt.date(2019, 5, 31)]},
                        plan_activities=blocks)
     simulation = simulate(make(), as_of, 40, seed=7)
-    assert len({int(v) for v in simulation.durations["N"]}) > 1, "the notice period varies"
+    assert len({int(v) for v in simulation.durations("N")}) > 1, "the notice period varies"
     for sample in range(40):
         assert_sample_agrees(make, simulation, sample)
 
@@ -333,9 +337,9 @@ def test_each_activity_has_a_stream_of_its_own_so_adding_one_leaves_the_others()
     one = simulate(project(base, FAR), AS_OF, 500, seed=9)
     two = simulate(project([*base, spread_task("C", 1, 2, 3)], FAR), AS_OF, 500, seed=9)
     for name in ("A", "B"):
-        assert np.array_equal(one.durations[name], two.durations[name])
+        assert np.array_equal(one.durations(name), two.durations(name))
     other = simulate(project(base, FAR), AS_OF, 500, seed=10)
-    assert not np.array_equal(one.durations["A"], other.durations["A"])
+    assert not np.array_equal(one.durations("A"), other.durations("A"))
 
 
 def test_the_random_stream_is_numpys_pcg64_as_pinned() -> None:
@@ -353,3 +357,123 @@ def test_a_seeded_run_is_the_same_in_another_process() -> None:
             for hash_seed in (1, 2)]
     assert runs[0] == runs[1]
     assert '"probability_opening_holds"' in runs[0]
+
+
+# --- One kernel: the deterministic schedule is one sample --------------------------------------------------------
+
+def assert_one_sample_is_the_schedule(make_project, as_of: dt.date, samples: int = 3) -> None:
+    """The sampler at every likely duration, through the same passes over arrays,
+    gives every sample the deterministic schedule's dates, slack and driving chains."""
+    from navplan.engine.critical_path_method import driving, slack
+    from navplan.engine.risk_simulation import driving_masks
+
+    deterministic = schedule(make_project(), as_of)
+    simulation = simulate(deterministic.project, as_of, 1, calendar=deterministic.calendar,
+                          network=deterministic.network)
+    likely = {item.id: np.full(samples, float(item.likely)) for item in simulation.uncertain.values()}
+    run = simulation.run(0, samples, draws=likely)
+    network, at = simulation.network, simulation.at
+    behind = run.behind(network, at)
+    drives = driving_masks(network, run)
+
+    def offsets(points) -> set[int]:  # points from the opening: the same in any calendar of the plan
+        return {int(point) - at.opening for point in points}
+
+    for scheduled in deterministic.activities.values():
+        if scheduled.activity.is_summary:
+            continue
+        row, name = network.row[scheduled.id], scheduled.id
+        opening = deterministic.opening_point
+        assert offsets(run.ahead.es[row]) == {scheduled.earliest_start - opening}, f"{name} earliest start"
+        assert offsets(run.ahead.ef[row]) == {scheduled.earliest_finish - opening}, f"{name} earliest finish"
+        assert offsets(behind.ls[row]) == {scheduled.latest_start - opening}, f"{name} latest start"
+        assert offsets(behind.lf[row]) == {scheduled.latest_finish - opening}, f"{name} latest finish"
+        if scheduled.slack is not None:
+            assert set(slack(network, run.columns, run.ahead, behind, row).tolist()) == {scheduled.slack}, name
+
+    def chain(masks) -> list[set[str]]:
+        return [{network.nodes[r] for r, mask in enumerate(masks) if mask is not None and mask[j]
+                 and network.activity[r] is not None and r != network.opening
+                 and network.activity[r].status is not Status.DONE} for j in range(samples)]
+
+    if not deterministic.opened:
+        assert chain(drives) == [set(deterministic.critical_path)] * samples
+    for check in deterministic.missed:
+        masks = driving(network, run.columns, run.ahead, network.row[check.id], amount=run.amount,
+                        unconstrained=check.kind == "fixed")
+        assert chain(masks) == [set(check.chain)] * samples, check
+
+
+def progress_blocks(draw, spec, as_of: dt.date) -> list[dict]:
+    """Progress and dates on some of a random network's tasks and milestones."""
+    blocks = []
+    for id, kind, _duration, _parent, _after in spec:
+        if kind == "summary":
+            continue
+        roll = draw(st.integers(0, 9))
+        back = dt.timedelta(days=draw(st.integers(1, 200)))
+        ahead = as_of + dt.timedelta(days=draw(st.integers(-30, 400)))
+        if roll == 0:
+            blocks.append({"id": id, "status": "done"})
+        elif roll == 1:
+            blocks.append({"id": id, "status": "done", "actual_start": as_of - back - back,
+                           "actual_finish": as_of - back})
+        elif roll == 2 and kind == "task":
+            blocks.append({"id": id, "status": "started", "actual_start": as_of - back})
+        elif roll == 3 and kind == "task":
+            blocks.append({"id": id, "status": "started"})
+        elif roll == 4:
+            blocks.append({"id": id, "fixed": ahead})
+        elif roll == 5:
+            blocks.append({"id": id, "not_before": ahead})
+        elif roll == 6:
+            blocks.append({"id": id, "not_after": ahead})
+    return blocks
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.deferred(_cases), st.data())
+def test_the_schedule_is_the_sampler_at_likely_durations_on_random_plans(case, data) -> None:
+    spec, opening, as_of, start, calendar = case
+    blocks = progress_blocks(data.draw, spec, as_of)
+
+    def make():
+        return project(with_ranges(spec), opening, start=start, calendar=calendar, plan_activities=blocks)
+
+    assert_one_sample_is_the_schedule(make, as_of)
+
+
+@pytest.mark.parametrize("example,as_of", [("indre-ostfold", dt.date(2018, 12, 10)),
+                                           ("indre-ostfold", dt.date(2020, 2, 3)),
+                                           ("lillehammer-gausdal", dt.date(2016, 11, 4)),
+                                           ("nytt-kontor", dt.date(2027, 1, 4)),
+                                           ("nytt-kontor", dt.date(2027, 11, 1))])
+def test_the_schedule_is_the_sampler_at_likely_durations_on_the_examples(example, as_of) -> None:
+    assert_one_sample_is_the_schedule(lambda: load_project(EXAMPLES / example), as_of)
+
+
+# --- Ties in the driving chain (issue 17, item 8) ----------------------------------------------------------------
+
+def tied_under_way():
+    """S (10d) started Mon 04.11.2019: as of Mon 11.11 five days remain, so it
+    finishes Fri 15.11 on its own. P (3d, 11-13.11) leads to S with a lag of 2
+    working days: it too lets S finish on Fri 15.11, no earlier. The tie: P and
+    S's own remainder both decide S's finish. T (1d, Mon 18.11) follows S, and
+    the opening Tue 19.11 follows T: no slack anywhere."""
+    return project([task("P", "3d"), task("S", "10d", [("P", "FS", "2d")]), task("T", "1d", ["S"])],
+                   dt.date(2019, 11, 19), plan_activities=[{"id": "S", "status": "started",
+                                                            "actual_start": dt.date(2019, 11, 4)}])
+
+
+def test_a_tied_predecessor_of_work_under_way_is_on_the_critical_path() -> None:
+    result = schedule(tied_under_way(), dt.date(2019, 11, 11))
+    assert result.slack_to_opening == 0
+    assert {a.id: a.slack for a in result.leaves()} == {"P": 0, "S": 0, "T": 0}
+    assert set(result.critical_path) == {"P", "S", "T"}
+
+
+def test_a_tied_predecessor_of_work_under_way_drives_in_every_sample_as_in_critical_path() -> None:
+    result = schedule(tied_under_way(), dt.date(2019, 11, 11))
+    analysis = analyse_risk(result, 50, 3)
+    assert {a.id: a.criticality for a in analysis.activities} == {"P": 1.0, "S": 1.0, "T": 1.0}

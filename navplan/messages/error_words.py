@@ -234,6 +234,15 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
     "hint.cycle": ("fjern én av disse avhengighetene; en aktivitet kan heller ikke avhenge av sine egne "
                    "underaktiviteter",
                    "remove one of these dependencies; an activity cannot depend on its own sub-activities either"),
+    "error.plan.beyond_calendar": (
+        "kjeden {chain} er {days} arbeidsdager lang: datoene den gir, går utenfor kalenderen (år 1 til 9999)",
+        "the chain {chain} is {days} working days long: its dates fall outside the calendar (years 1 to 9999)"),
+    "hint.beyond_calendar": ("kort ned varighetene i kjeden, eller del den i flere planer",
+                             "shorten the durations in the chain, or split it into several plans"),
+    "error.risk.beyond_calendar": (
+        "med de høye varighetene går kjeden {chain} forbi 31.12.9999 i noen simuleringer",
+        "with its high durations the chain {chain} runs past 9999-12-31 in some samples"),
+    "hint.risk_beyond_calendar": ("senk de høye verdiene i kjeden", "lower the high values in the chain"),
     # Editing and writing files.
     "error.edit.not_yaml": ("filen kan ikke redigeres: den er ikke gyldig YAML her",
                             "cannot edit this file: it is not valid YAML here"),

@@ -4,6 +4,7 @@ the chains that decide them, work after the opening. Key → (bokmål, English).
 from __future__ import annotations
 
 SCHEDULE_WORDS: dict[str, tuple[str, str]] = {
+    "day_off.holiday": ("{name}", "{name}"),
     "day_off.saturday": ("lørdag", "Saturday"),
     "day_off.sunday": ("søndag", "Sunday"),
     "day_off.fellesferie": ("fellesferie", "summer holiday (fellesferie)"),

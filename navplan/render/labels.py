@@ -38,10 +38,10 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                 forecast=format_date(schedule.forecast_opening, lang))))
         if schedule.critical_path:
             lines.append(("chain", t("fails.chain", lang, chain=" → ".join(schedule.critical_path))))
-    elif schedule.opening_slack == 0:
+    elif schedule.slack_to_opening == 0:
         lines.append(("tight", t("holds.tight", lang)))
     else:
-        lines.append(("ok", t("holds", lang, slack=schedule.opening_slack)))
+        lines.append(("ok", t("holds", lang, slack=schedule.slack_to_opening)))
     for check in schedule.deadlines:
         title = schedule.project.activities[check.id].title.get(lang)
         if check.holds:
@@ -49,7 +49,7 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                         date=format_date(check.date, lang), days=check.slack)))
         else:
             lines.append(("missed", t(f"missed.{check.kind}", lang, id=check.id, title=title,
-                                      date=format_date(check.date, lang), days=check.missing_days)))
+                                      date=format_date(check.date, lang), days=check.missing_working_days)))
             if check.chain:
                 lines.append(("chain", t("deadline.chain", lang, chain=" → ".join(check.chain))))
     for note in schedule.notes:

@@ -135,10 +135,10 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
         working_days_left=schedule.working_days_left, opening_holds=schedule.opening_holds,
         opened=schedule.opened, slack_to_opening=schedule.slack_to_opening,
         forecast_opening=schedule.forecast_opening, critical_path=schedule.critical_path,
-        driving_chain=schedule.driving_chain, must_start=ids(must_start(schedule, weeks)),
+        driving_chain=schedule.critical_path, must_start=ids(must_start(schedule, weeks)),
         deadlines=[DeadlineRecord(id=d.id, date=d.date, kind=d.kind, holds=d.holds, slack=d.slack, chain=d.chain)
                    for d in schedule.deadlines],
-        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind,
+        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_working_days, kind=m.kind,
                                        chain=m.chain) for m in schedule.missed],
         activities=[activity_record(s, lang) for s in schedule.activities.values()
                     if shows(view, s.activity) or s.id == schedule.project.opening_id],
