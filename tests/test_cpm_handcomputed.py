@@ -299,3 +299,30 @@ def test_unknown_ids_get_did_you_mean():
     with pytest.raises(NavplanError) as error:
         run(net, OPEN, AS_OF, plan_activities=[{"id": "decid", "duration": "2d"}])
     assert "did you mean 'decide'?" in str(error.value)
+
+
+def test_work_only_what_comes_after_the_opening_waits_for_does_not_decide_the_opening():
+    # Issue 17, item 6. R (60d, a renovation) leads only to M (2d, moving in), which is linked
+    # after the opening: the office opens first and moves later, so R need not be done by the
+    # opening. B (3d) is all the opening waits for: from Mon 02.12.2019 it ends Wed 04.12, so
+    # the opening could be reached Thu 05.12: [05.12, 06.01) = 2+5+5+3 (25, 26.12 holidays)
+    # +2+2 (01.01 holiday) = 19 working days to spare.
+    # R from Mon 02.12: 20 working days in December, 22 in January, then 3-7, 10-14, 17-21,
+    # 24-26.02: it ends Wed 26.02.2020; M follows on 27-28.02. M is the last work, so it may end
+    # Fri 28.02 at the latest, and R on Wed 26.02: no slack towards the move, none needed for
+    # the opening.
+    s = run([task("B", "3d"), task("R", "60d"), task("M", "2d", ["R", "opening"])], OPEN, AS_OF)
+    assert s.opening_holds and s.slack_to_opening == 19
+    assert s.critical_path == ["B"]
+    assert dates(s, "R") == (day("02.12.2019"), day("26.02.2020"), day("02.12.2019"), day("26.02.2020"))
+    assert dates(s, "M") == (day("27.02.2020"), day("28.02.2020"), day("27.02.2020"), day("28.02.2020"))
+    assert s.activities["R"].after_opening and s.activities["M"].after_opening
+    assert not s.activities["B"].after_opening
+
+
+def test_a_step_nothing_waits_for_leads_to_the_opening_though_its_summary_ends_after_it():
+    # S holds X (2d; nothing follows it) and Y (1d, linked after the opening): S ends after the
+    # opening because of Y, yet X must be done by the opening: by Fri 03.01.2020, from Thu 02.01.
+    s = run([summary("S"), task("X", "2d", parent="S"), task("Y", "1d", ["opening"], parent="S")], OPEN, AS_OF)
+    assert dates(s, "X")[2:] == (day("02.01.2020"), day("03.01.2020"))
+    assert not s.activities["X"].after_opening and s.activities["Y"].after_opening

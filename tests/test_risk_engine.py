@@ -477,3 +477,17 @@ def test_a_tied_predecessor_of_work_under_way_drives_in_every_sample_as_in_criti
     result = schedule(tied_under_way(), dt.date(2019, 11, 11))
     analysis = analyse_risk(result, 50, 3)
     assert {a.id: a.criticality for a in analysis.activities} == {"P": 1.0, "S": 1.0, "T": 1.0}
+
+
+# --- What must finish before the opening (issue 17, item 6) --------------------------------------------------------
+
+def test_work_only_the_work_after_the_opening_waits_for_never_drives_the_opening() -> None:
+    # R (a renovation, 10-60-120 days) leads only to the move M, linked after the opening; B (3-5-8
+    # days) is all the opening waits for. However long R runs, the opening is B's.
+    plan = project([spread_task("B", 3, 5, 8), spread_task("R", 10, 60, 120), task("M", "2d", ["R", "opening"])],
+                   dt.date(2030, 3, 4))
+    analysis = analyse_risk(schedule(plan, AS_OF), 2_000, 17)
+    activities = {a.id: a for a in analysis.activities}
+    assert activities["R"].criticality == 0.0 and activities["B"].criticality == 1.0
+    assert [a.id for a in analysis.drivers] == ["B"]
+    assert analysis.probability_holds == 1.0

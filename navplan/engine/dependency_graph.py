@@ -241,6 +241,7 @@ def _network(project: Project) -> tuple[Edges, set[Node]]:
             pred = first[link.id] if link.type is LinkType.SS else exit_[link.id]
             add(pred, entry[activity.id], link.type, lag)
     after_opening = nodes_after_opening(project, edges)
+    after_opening |= nodes_only_before_work_after_opening(project, edges, after_opening)
     # All work is over before the opening, also work whose only successors are
     # linked start-to-start; for the rest these links are implied anyway.
     opening_id = project.opening_id
@@ -278,6 +279,72 @@ def nodes_after_opening(project: Project, edges: Edges) -> set[Node]:
                 stack.append(succ)
     found.update(node for node in seeds if node != project.opening_id)
     return found
+
+
+def nodes_only_before_work_after_opening(project: Project, edges: Edges, after_opening: set[Node]) -> set[Node]:
+    """The nodes not after the opening whose work only work after the opening
+    waits for (NAV Indre Østfold's renovation, 9.2.5, which only the move after
+    the opening needs): they lead to the opening no more than that work does.
+
+    What waits for a node is what its links lead to. A step's link to its
+    summary's finish (or first start) is no work of its own: it stands for what
+    follows the summary, so the walk looks through it (a summary ending after
+    the opening because one of its steps does, holds no other step back). A
+    node that nothing waits for leads to the opening, as it always has.
+    """
+    if not after_opening:
+        return set()
+    successors: dict[Node, list[Node]] = {}
+    for pred, succ in edges:
+        successors.setdefault(pred, []).append(succ)
+
+    def rolls_up(pred: Node, succ: Node) -> bool:
+        return isinstance(succ, SummaryPoint) and succ.kind != "start" \
+            and project.activities[activity_id(pred)].parent == succ.summary
+
+    # Per node, what waits for its work ("after": work after the opening; "opening":
+    # work the opening waits for), and what it leads to itself; worked out after
+    # its successors (depth first, without recursion: a chain may be long).
+    waits: dict[Node, frozenset[str]] = {}
+    leads: dict[Node, str | None] = {node: "after" for node in after_opening}
+
+    def settle(node: Node) -> None:
+        kinds: set[str] = set()
+        for succ in successors.get(node, []):
+            if rolls_up(node, succ):
+                kinds |= waits.get(succ, frozenset())
+            elif leads.get(succ) is not None:
+                kinds.add(leads[succ])  # a successor still open lies on a cycle, refused later
+        waits[node] = frozenset(kinds)
+        if node in after_opening:
+            return
+        if "opening" in kinds:
+            leads[node] = "opening"
+        elif kinds:
+            leads[node] = "after"
+        elif not (isinstance(node, SummaryPoint) and node.kind != "finish"):
+            leads[node] = "opening"  # nothing waits for it: it leads to the opening
+        else:
+            leads[node] = None
+
+    seen: set[Node] = set()
+    for root in network_nodes(project):
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(successors.get(root, [])))]
+        while stack:
+            node, pending = stack[-1]
+            for succ in pending:
+                if succ not in seen:
+                    seen.add(succ)
+                    stack.append((succ, iter(successors.get(succ, []))))
+                    break
+            else:
+                stack.pop()
+                settle(node)
+    return {node for node, kind in leads.items()
+            if kind == "after" and node not in after_opening and node != project.opening_id}
 
 
 def dated_after(activity: NetworkActivity) -> tuple[dt.date | None, ...]:
