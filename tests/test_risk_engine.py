@@ -491,3 +491,77 @@ def test_work_only_the_work_after_the_opening_waits_for_never_drives_the_opening
     assert activities["R"].criticality == 0.0 and activities["B"].criticality == 1.0
     assert [a.id for a in analysis.drivers] == ["B"]
     assert analysis.probability_holds == 1.0
+
+
+# --- Blocks of samples: bounded memory, the same numbers (issue 17, item 19) --------------------------------------
+
+def test_the_numbers_do_not_depend_on_the_block_size() -> None:
+    """Each activity draws block after block from a stream of its own, so blocks of 64,
+    1,000 or all 3,000 samples give the same samples, counts and sampled durations."""
+    plan = load_project(EXAMPLES / "indre-ostfold")
+    runs = [simulate(plan, dt.date(2018, 12, 10), 3_000, seed=5, block=block) for block in (64, 1_000, 3_000)]
+    first = runs[0]
+    for other in runs[1:]:
+        assert np.array_equal(first.opening_forecast, other.opening_forecast)
+        assert first.holds == other.holds
+        assert np.array_equal(first.driving, other.driving)
+        for item in first.uncertain.values():
+            assert np.array_equal(first.sampled(item.id), other.sampled(item.id)), item.id
+    # Blocks met on their edges: the samples of one block are those of a block of one sample.
+    single = first.run(1_000, 1)
+    assert int(single.ahead.es[first.network.row["opening"]][0]) == int(first.opening_forecast[1_000])
+
+
+def _plan_file(folder, activities: list[str], opening: str = "2031-03-03") -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = "\n".join([f'office: "NAV Stor"\nopening: {opening}',
+                      'drop: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]', "activities:", *activities]) + "\n"
+    (folder / "navplan.yaml").write_text(text, encoding="utf-8")
+    return str(folder)
+
+
+def _risk_in_a_child(plan: str, *args: str) -> tuple[subprocess.CompletedProcess, float]:
+    """`navplan risk --format json` in a process of its own, and its peak memory in MiB (ru_maxrss)."""
+    probe = ("import json, resource, subprocess, sys\n"
+             "done = subprocess.run([sys.executable, '-m', 'navplan', *sys.argv[1:]], capture_output=True, text=True)\n"
+             "print(json.dumps([done.returncode, done.stdout, done.stderr,"
+             " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))\n")
+    result = subprocess.run([sys.executable, "-c", probe, "risk", plan, "--format", "json", *args],
+                            capture_output=True, text=True, cwd=REPO, check=True)
+    import json
+
+    code, stdout, stderr, peak = json.loads(result.stdout)
+    return subprocess.CompletedProcess([], code, stdout, stderr), peak / 1024
+
+
+def test_memory_stays_bounded_with_many_ranged_activities_and_samples(tmp_path) -> None:
+    """5,000 ranged activities at 20,000 samples took 2.5 GB (every row's points for every
+    sample at once); in blocks, well under 500 MB."""
+    rng = random.Random(5)
+    activities = [f'  - {{id: "T{i}", title: "T", duration: {{low: 1d, likely: 2d, high: 5d}}'
+                  + (f', after: ["T{rng.randint(max(1, i - 50), i - 1)}"]' if i > 1 else "") + "}"
+                  for i in range(1, 5_001)]
+    done, peak = _risk_in_a_child(_plan_file(tmp_path / "plan", activities), "--samples", "20000",
+                                  "--as-of", "01.01.2030")
+    assert done.returncode == 0, done.stderr[-2000:]
+    import json
+
+    assert json.loads(done.stdout)["samples"] == 20_000
+    assert peak < 500, f"{peak:.0f} MiB"
+
+
+def test_risk_runs_where_critical_path_does_on_a_long_chain_of_long_highs(tmp_path) -> None:
+    """720 chained activities of {1d, 1d, 2600d}: critical-path works (720 days), and risk
+    overflowed sizing its calendar for every duration at its high value (1.9 million working
+    days, past year 9999). The samples themselves reach about 720 times the triangle's mean,
+    867 working days: 624,000 working days, 2,390 to 2,500 years of 250 to 261 working days
+    after 2027."""
+    activities = [f'  - {{id: "L{i}", title: "L", duration: {{low: 1d, likely: 1d, high: 2600d}}'
+                  + (f', after: ["L{i - 1}"]' if i > 1 else "") + "}" for i in range(1, 721)]
+    done, peak = _risk_in_a_child(_plan_file(tmp_path / "plan", activities, "2028-01-03"), "--as-of", "01.01.2027")
+    assert done.returncode == 0, done.stderr[-2000:]
+    import json
+
+    p50 = json.loads(done.stdout)["forecasts"][0]
+    assert p50["percentile"] == 50 and 4_400 <= int(p50["date"][:4]) <= 4_530, p50
+    assert peak < 500, f"{peak:.0f} MiB"

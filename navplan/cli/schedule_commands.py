@@ -122,13 +122,13 @@ def validate(
 
 
 def _validate_one(env, plan: Path | None, lang: str) -> None:
-    from navplan.engine.dependency_graph import check_cycles
+    from navplan.engine.dependency_graph import check_network
     from navplan.messages import format_date, t
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
     path = resolve_plan_path(plan)
     project = load_project(path)
-    check_cycles(project)
+    check_network(project)
     env.say(t("validate.ok", lang, file=str(path), activities=len(project.active()) - 1,
               date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))

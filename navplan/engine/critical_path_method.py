@@ -28,9 +28,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from navplan.engine.dependency_graph import FS, SS, Network, build_network
-from navplan.engine.working_days import MAX_WORKING_DAYS_PER_MONTH, BeyondCalendar, WorkCalendar, plan_calendar
-from navplan.errors import NavplanError
+from navplan.engine.dependency_graph import FS, SS, Network, beyond_calendar, build_network, plan_dates
+from navplan.engine.working_days import BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import Project
 from navplan.plan.values import Status
 
@@ -92,9 +91,16 @@ class Samples(OneSample):
         self.count = count
         self.maximum = np.maximum
         self.minimum = np.minimum
+        self._full: dict[int, Column] = {}
 
     def full(self, value: int) -> Column:
-        return self.np.full(self.count, value, dtype=POINT)
+        """One point in every sample. The passes never change an array in place,
+        so each value's array is made once and shared."""
+        column = self._full.get(value)
+        if column is None:
+            column = self._full[value] = self.np.full(self.count, value, dtype=POINT)
+            column.flags.writeable = False
+        return column
 
     def true(self) -> Column:
         return self.np.ones(self.count, dtype=bool)
@@ -103,13 +109,15 @@ class Samples(OneSample):
         return self.np.where(condition, yes, no)
 
     def any(self, mask: Column) -> bool:
-        return bool(self.np.any(mask))
+        return bool(mask.any())
 
     def rounded(self, value: Any) -> Column:
         return self.np.floor(value + 0.5).astype(POINT)
 
     def advance(self, start: Column, amount: Column, in_months: bool) -> Column:
-        return self.calendar.add_months_each(start, amount) if in_months else start + amount
+        if in_months:
+            return self.calendar.add_months_each(start, amount)
+        return start if isinstance(amount, int) and not amount else start + amount
 
     def latest_start(self, finish: Column, amount: Column, in_months: bool) -> Column:
         return self.calendar.latest_start_for_months_each(finish, amount) if in_months else finish - amount
@@ -455,36 +463,14 @@ def precedence_bounds(project: Project, as_of: dt.date) -> PrecedenceBounds:
     return PrecedenceBounds(network, calendar, at, ahead.es, ahead.ef, behind.ls, behind.lf)
 
 
-def reach_lengths(network: Network, amount: list[int] | None = None) -> list[int]:
-    """Each row's duration in working days at most (a month counted as the most
-    working days a month has): what sizes a calendar."""
-    amount = network.amount if amount is None else amount
-    return [value * MAX_WORKING_DAYS_PER_MONTH if months else value
-            for value, months in zip(amount, network.in_months)]
-
-
 def schedule_calendar(network: Network, as_of: dt.date) -> WorkCalendar:
     """The calendar one schedule runs on: the longest chain of work and lags
-    (at the planned durations) on either side of every date the plan gives.
-    A plan whose dates would fall outside the years 1 to 9999 is refused,
-    naming the chain."""
+    (at the planned durations) on either side of every date the plan gives
+    and the as-of date. A plan whose dates would fall outside the years 1 to
+    9999 is refused, naming the chain (as `navplan validate` refuses it)."""
     project = network.project
-    plan = project.plan
-    longest, chain = network.longest_chain(reach_lengths(network))
-    dates = [plan.opening, as_of] + ([plan.start] if plan.start else [])
-    for activity in project.activities.values():
-        dates += [day for day in (activity.fixed, activity.not_before, activity.not_after,
-                                  activity.actual_start, activity.actual_finish) if day]
+    longest, chain = network.longest_chain(network.reach_lengths())
     try:
-        return plan_calendar(plan.calendar, dates, before=longest, after=longest)
+        return plan_calendar(project.plan.calendar, [*plan_dates(project), as_of], before=longest, after=longest)
     except BeyondCalendar:
-        raise beyond_calendar(project, chain, longest, "error.plan.beyond_calendar", "hint.beyond_calendar") from None
-
-
-def beyond_calendar(project: Project, chain: list[str], days: int, key: str, hint: str) -> NavplanError:
-    """A plan whose chain runs out of the calendar, located at the chain's first activity the plan file names."""
-    in_plan = [activity_id for activity_id in chain if activity_id in project.block_lines]
-    first = in_plan[0] if in_plan else (chain[0] if chain else None)
-    return NavplanError(key, file=project.file, line=project.block_lines.get(first) if first else None,
-                        field=f"activities[{first}].duration" if first else None, hint=hint,
-                        chain=" → ".join(chain), days=days)
+        raise beyond_calendar(project, chain, longest) from None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from navplan.engine.working_days import MAX_WORKING_DAYS_PER_MONTH, BeyondCalendar, calendar_span
 from navplan.errors import NavplanError
 from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import LinkType
@@ -71,7 +72,7 @@ class Network:
     """
 
     def __init__(self, project: Project, order: list[Node], edges: Edges, after_opening: set[Node],
-                 graph: networkx.DiGraph) -> None:
+                 graph: networkx.DiGraph | None) -> None:
         self.project = project
         self.graph = graph
         self.nodes = order
@@ -114,6 +115,13 @@ class Network:
     def leads_to_opening(self) -> list[int]:
         """The rows linked to the opening: the work it waits for."""
         return [pred for pred, _type, _lag in self.links_in[self.opening]]
+
+    def reach_lengths(self, amount: list[int] | None = None) -> list[int]:
+        """Each row's duration in working days at most (a month counted as the most
+        working days a month has): what sizes a calendar. ``amount`` instead of the planned."""
+        amount = self.amount if amount is None else amount
+        return [value * MAX_WORKING_DAYS_PER_MONTH if months else value
+                for value, months in zip(amount, self.in_months)]
 
     def longest_chain(self, lengths: list[int]) -> tuple[int, list[str]]:
         """The longest chain of work and lags, whatever the link types: its
@@ -371,6 +379,49 @@ def check_cycles(project: Project, edges: Edges | None = None) -> None:
     cycle = find_cycle(network_nodes(project), network_edges(project) if edges is None else edges)
     if cycle is not None:
         raise cycle_error(project, cycle)
+
+
+def check_network(project: Project) -> None:
+    """What `navplan validate` checks of the network, without loading networkx:
+    no dependency cycle, and no chain so long that a schedule's dates would
+    fall outside the calendar (a NavplanError naming the cycle or the chain)."""
+    import graphlib
+
+    nodes = network_nodes(project)
+    edges, after_opening = _network(project)
+    predecessors: dict[Node, set[Node]] = {node: set() for node in nodes}
+    for pred, succ in edges:
+        predecessors[succ].add(pred)
+    try:
+        order = list(graphlib.TopologicalSorter(predecessors).static_order())
+    except graphlib.CycleError as error:
+        raise cycle_error(project, list(error.args[1])) from None
+    network = Network(project, order, edges, after_opening, None)
+    longest, chain = network.longest_chain(network.reach_lengths())
+    try:
+        calendar_span(plan_dates(project), before=longest, after=longest)
+    except BeyondCalendar:
+        raise beyond_calendar(project, chain, longest) from None
+
+
+def plan_dates(project: Project) -> list[dt.date]:
+    """Every date the plan gives (opening, start, each activity's): a schedule's calendar reaches around them."""
+    plan = project.plan
+    dates = [plan.opening] + ([plan.start] if plan.start else [])
+    for activity in project.activities.values():
+        dates += [day for day in (activity.fixed, activity.not_before, activity.not_after,
+                                  activity.actual_start, activity.actual_finish) if day]
+    return dates
+
+
+def beyond_calendar(project: Project, chain: list[str], days: int, key: str = "error.plan.beyond_calendar",
+                    hint: str = "hint.beyond_calendar") -> NavplanError:
+    """A chain whose dates run out of the calendar, located at its first activity the plan file names."""
+    in_plan = [activity_id for activity_id in chain if activity_id in project.block_lines]
+    first = in_plan[0] if in_plan else (chain[0] if chain else None)
+    return NavplanError(key, file=project.file, line=project.block_lines.get(first) if first else None,
+                        field=f"activities[{first}].duration" if first else None, hint=hint,
+                        chain=" → ".join(chain), days=days)
 
 
 def cycle_error(project: Project, cycle: list[Any]) -> NavplanError:

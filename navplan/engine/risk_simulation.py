@@ -38,15 +38,15 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from navplan.engine.critical_path_method import (
-    POINT, Anchors, Backward, Forward, Samples, anchors, backward, beyond_calendar, driving, forward,
-    reach_lengths,
+    POINT, Anchors, Backward, Forward, Samples, anchors, backward, driving, forward,
 )
-from navplan.engine.dependency_graph import Network, build_network
+from navplan.engine.dependency_graph import Network, beyond_calendar, build_network
 from navplan.engine.working_days import LAST_DAY, BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import Status
@@ -57,9 +57,11 @@ DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 2007
 MAX_SAMPLES = 100_000
 MAX_SEED = 2**32 - 1
-#: Bytes one block of samples may take: its rows' points, driving marks and the
-#: temporaries of one operation (about 24 bytes per row and sample).
-BLOCK_BYTES = 96 * 2**20
+#: Bytes one block of samples may take: its rows' points and durations, driving
+#: marks and the temporaries of one operation (at most about 24 bytes per row
+#: and sample). With a plan of 20,000 activities read (some 220 MB), a run
+#: stays well under 500 MB.
+BLOCK_BYTES = 160 * 2**20
 _BYTES_PER_CELL = 24
 
 
@@ -142,7 +144,6 @@ class SampleRun:
     columns: Samples
     amount: list[np.ndarray | int]  # each row's duration in the block (sampled or planned)
     ahead: Forward
-    draws: dict[str, np.ndarray]  # each uncertain activity's draws, before rounding
 
     def behind(self, network: Network, at: Anchors) -> Backward:
         """The backward pass of these samples (the Monte Carlo itself needs only the forward pass)."""
@@ -193,7 +194,7 @@ class Simulation:
         """An uncertain activity's sampled value in every sample: its duration
         (working days, or months), or for work under way the working days that
         remain after the as-of day. Drawn again from its stream."""
-        item = next(item for item in self.uncertain.values() if item.id == activity_id)
+        item = self.uncertain[self.network.row[activity_id]]
         draws = triangular(uniforms(self.seed, activity_id, self.samples), item.low, item.likely, item.high)
         if activity_id in self.remainders:
             return np.floor(self.remainders[activity_id][1] * (draws / item.likely) + 0.5).astype(POINT)
@@ -208,12 +209,12 @@ class Simulation:
     def run(self, first: int, count: int, draws: dict[str, np.ndarray] | None = None) -> SampleRun:
         """The passes over samples ``first`` .. ``first + count - 1`` again, or
         over ``draws`` (per uncertain activity, one value per sample) instead."""
-        if draws is None:
-            draws = {}
-            for item in self.uncertain.values():
-                uniform = _stream(self.seed, item.id, first).random(count)
-                draws[item.id] = triangular(uniform, item.low, item.likely, item.high)
-        return _run_block(self.network, self.calendar, self.at, self.uncertain, draws, count)
+        def draw(item: Uncertain) -> np.ndarray:
+            if draws is not None:
+                return draws[item.id]
+            return triangular(_stream(self.seed, item.id, first).random(count), item.low, item.likely, item.high)
+
+        return _run_block(self.network, self.calendar, self.at, self.uncertain, draw, count)
 
 
 def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED, *,
@@ -238,9 +239,8 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
     remainders: dict[str, tuple[int, int]] = {}
     for first in range(0, samples, block):
         count = min(block, samples - first)
-        draws = {item.id: triangular(streams[item.id].random(count), item.low, item.likely, item.high)
-                 for item in uncertain.values()}
-        run = _run_block(network, calendar, at, uncertain, draws, count)
+        run = _run_block(network, calendar, at, uncertain, lambda item: triangular(
+            streams[item.id].random(count), item.low, item.likely, item.high), count)
         ahead = run.ahead
         forecast[first:first + count] = ahead.es[network.opening]
         for key, row, point in dates:
@@ -253,9 +253,9 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
         for row, lasts in ahead.lasts.items():
             remainders.setdefault(uncertain[row].id, (int(lasts[0] - ahead.remaining[row][0]),
                                                       int(ahead.likely_remaining[row][0])))
-        del run, ahead
+        del run, ahead  # before the next block is made
     if samples and int(forecast.max()) >= len(calendar):
-        lengths = reach_lengths(network, _high_amount(network, uncertain))
+        lengths = network.reach_lengths(_high_amount(network, uncertain))
         days, chain = network.longest_chain(lengths)
         raise beyond_calendar(network.project, chain, days, "error.risk.beyond_calendar", "hint.risk_beyond_calendar")
     return Simulation(
@@ -282,18 +282,20 @@ def _dates_to_check(network: Network, at: Anchors) -> list[tuple[tuple[str, str]
 
 
 def _run_block(network: Network, calendar: WorkCalendar, at: Anchors, uncertain: dict[int, Uncertain],
-               draws: dict[str, np.ndarray], count: int) -> SampleRun:
-    """The forward pass over one block of samples with these draws."""
+               draw: Callable[[Uncertain], np.ndarray], count: int) -> SampleRun:
+    """The forward pass over one block of samples, each uncertain duration
+    drawn by ``draw`` (one activity at a time, so only the rounded durations
+    are kept: a draw is a float, a duration a 32-bit point)."""
     columns = Samples(calendar, count)
     amount: list[np.ndarray | int] = list(network.amount)
     factors: dict[int, np.ndarray] = {}
     for row, item in uncertain.items():
         if item.activity.status is Status.NOT_STARTED:
-            amount[row] = columns.rounded(draws[item.id])
+            amount[row] = columns.rounded(draw(item))
         else:
-            factors[row] = draws[item.id] / item.likely
+            factors[row] = draw(item) / item.likely
     ahead = forward(network, at, columns, amount, factors)
-    return SampleRun(columns, amount, ahead, draws)
+    return SampleRun(columns, amount, ahead)
 
 
 def _high_amount(network: Network, uncertain: dict[int, Uncertain]) -> list[int]:
@@ -319,7 +321,7 @@ def risk_calendar(network: Network, as_of: dt.date, uncertain: dict[int, Uncerta
     spans it too, so any pass the schedule makes fits the samples' calendar."""
     project = network.project
     plan = project.plan
-    lengths = reach_lengths(network, _high_amount(network, uncertain))
+    lengths = network.reach_lengths(_high_amount(network, uncertain))
     forwards = network.longest_chain(lengths)[0] + 1
     backwards = max(lengths, default=0) + max(network.link_lag, default=0) + 1
     starts = [as_of, plan.opening] + ([plan.start] if plan.start else [])

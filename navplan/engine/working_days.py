@@ -68,14 +68,29 @@ class BeyondCalendar(ValueError):
 
 def plan_calendar(settings: CalendarSettings, anchors: Iterable[dt.date], *, before: int, after: int,
                   within: Iterable[dt.date] = (), last: dt.date | None = None) -> WorkCalendar:
-    """The calendar a plan is scheduled on: its working days from ``before``
-    working days before the earliest of ``anchors`` to ``after`` working days
-    past the latest (sized at :data:`CALENDAR_DAYS_PER_WORKING_DAY` with a
-    margin), covering ``within`` too. The one sizing rule: the deterministic
-    schedule and the Monte Carlo both call it. ``last`` caps the end (a Monte
-    Carlo bound by the highest durations may reach further than any sample
-    does); without it, a calendar that would pass 31.12.9999 or begin before
-    01.01.0001 raises :class:`BeyondCalendar`.
+    """The calendar a plan is scheduled on: its working days over
+    :func:`calendar_span`. The one sizing rule: the deterministic schedule and
+    the Monte Carlo both call it."""
+    first, last = calendar_span(anchors, before=before, after=after, within=within, last=last)
+    return WorkCalendar(first, last, fellesferie_weeks=fellesferie_weeks(settings.fellesferie),
+                        christmas_closure=settings.christmas_closure, closed=settings.closed)
+
+
+def calendar_span(anchors: Iterable[dt.date], *, before: int, after: int, within: Iterable[dt.date] = (),
+                  last: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last day of a calendar reaching ``before`` working days
+    before the earliest of ``anchors`` and ``after`` working days past the
+    latest (at :data:`CALENDAR_DAYS_PER_WORKING_DAY`, with a margin), covering
+    ``within`` too. ``last`` caps the end (a Monte Carlo bound by the highest
+    durations may reach further than any sample does); without it, a span
+    past 31.12.9999 (or before 01.01.0001) raises :class:`BeyondCalendar`.
+
+    Ten working days are 16 calendar days, and 120 more: 136 days before
+    1 January 2020 is 18 August 2019 (31 + 30 + 31 + 30 in December back to
+    September, 13 in August); 120 days after it, 30 April.
+
+    >>> calendar_span([dt.date(2020, 1, 1)], before=10, after=0)
+    (datetime.date(2019, 8, 18), datetime.date(2020, 4, 30))
     """
     anchors, within = list(anchors), list(within)
     first_ordinal = min(anchors).toordinal() - _calendar_days(before)
@@ -87,9 +102,7 @@ def plan_calendar(settings: CalendarSettings, anchors: Iterable[dt.date], *, bef
         last_ordinal = min(last_ordinal, last.toordinal())
     if first_ordinal < FIRST_DAY.toordinal() or last_ordinal > LAST_DAY.toordinal():
         raise BeyondCalendar(first_ordinal, last_ordinal)
-    return WorkCalendar(dt.date.fromordinal(first_ordinal), dt.date.fromordinal(last_ordinal),
-                        fellesferie_weeks=fellesferie_weeks(settings.fellesferie),
-                        christmas_closure=settings.christmas_closure, closed=settings.closed)
+    return dt.date.fromordinal(first_ordinal), dt.date.fromordinal(last_ordinal)
 
 
 def _calendar_days(working_days: int) -> int:
