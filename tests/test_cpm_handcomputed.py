@@ -183,6 +183,19 @@ def test_fixed_meeting_missed():
     assert s.activities["A"].slack == -2 and s.activities["A"].critical
 
 
+def test_a_fixed_date_that_cannot_hold_shows_on_its_own_row_and_moves_what_follows():
+    # Issue 17, item 10. As in the case above the papers (A, 5d) take Mon 11 - Fri 15.11.2019, so
+    # the meeting fixed on Thu 14.11 can only be held on Mon 18.11 (a meeting takes its day), and
+    # its decision followed up (B, 3d) on Tue 19 - Thu 21.11, not from Fri 15.11. K's row shows
+    # the miss: slack -2 (14 and 15.11 are missing), on the chain that breaks it, which ends at K.
+    s = run([task("A", "5d"), milestone("K", ["A"]), task("B", "3d", ["K"])], OPEN, day("11.11.2019"),
+            plan_activities=[{"id": "K", "fixed": "14.11.2019"}])
+    assert dates(s, "K") == (day("18.11.2019"), day("18.11.2019"), day("14.11.2019"), day("14.11.2019"))
+    assert s.activities["K"].slack == -2 and s.activities["K"].critical
+    assert dates(s, "B")[:2] == (day("19.11.2019"), day("21.11.2019"))
+    assert [(m.id, m.chain) for m in s.missed] == [("K", ("A", "K"))]
+
+
 def test_not_before_on_a_holiday():
     # A (2d) may not start before Wed 25.12.2019 (holiday) -> starts Fri 27.12,
     # works 27 and 30.12. Latest: 02, 03.01. Slack [27.12, 02.01) = 3.
@@ -326,3 +339,22 @@ def test_a_step_nothing_waits_for_leads_to_the_opening_though_its_summary_ends_a
     s = run([summary("S"), task("X", "2d", parent="S"), task("Y", "1d", ["opening"], parent="S")], OPEN, AS_OF)
     assert dates(s, "X")[2:] == (day("02.01.2020"), day("03.01.2020"))
     assert not s.activities["X"].after_opening and s.activities["Y"].after_opening
+
+
+def test_the_council_meeting_that_cannot_hold_ends_its_chain_and_shows_its_miss():
+    # Issue 17, item 10, as found: nytt-kontor as of 10.05.2027, the council meeting 3.2.3 fixed on
+    # 21.10.2027 cannot hold. Its row showed the fixed date as forecast and a slack of +46, and the
+    # chain that breaks it listed 3.2.3 among its own predecessors, by its (fixed) forecast start.
+    from conftest import EXAMPLES
+    from navplan.engine.schedule import schedule
+    from navplan.plan.project import load_project
+
+    s = schedule(load_project(EXAMPLES / "nytt-kontor"), day("10.05.2027"))
+    [check] = s.missed
+    row = s.activities["3.2.3"]
+    assert check.id == "3.2.3" and check.chain[-1] == "3.2.3" and check.missing_working_days > 0
+    assert row.slack == check.slack and row.critical
+    assert row.dates["earliest_start"] > check.date
+    # It is forecast when its predecessors allow: the day after the last of them, 3.2.2, ends.
+    last = s.activities["3.2.2"].dates["earliest_finish"]
+    assert row.dates["earliest_start"] == s.calendar.date_of(s.calendar.index_on_or_after(last) + 1)

@@ -251,7 +251,9 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
             if at.not_before[row] is not None:
                 earliest = maximum(earliest, at.not_before[row])
             if at.fixed[row] is not None:
-                earliest = columns.full(at.fixed[row])
+                # On its date when the work before it allows; a date that cannot hold
+                # is forecast when it can, and what follows waits for that.
+                earliest = maximum(earliest, at.fixed[row])
         es[row] = earliest
         ef[row] = columns.advance(earliest, amount[row], network.in_months[row])
         if activity is not None and activity.status is Status.DONE:
@@ -374,15 +376,22 @@ def slack(network: Network, columns: OneSample, ahead: Forward, behind: Backward
     different number of working days depending on when it starts) neither
     hides a delay nor breaks a chain. Work under way has only its finish left
     to slip. A fixed activity's slack is measured as if it were not fixed:
-    against what follows it. A finish placed only by a start-to-start bound on
-    the start does not limit the finish: that bound is measured on the start.
+    against what follows it; but when its fixed date cannot hold, it is the
+    working days missing, if fewer. A finish placed only by a start-to-start
+    bound on the start does not limit the finish: that bound is measured on
+    the start.
     """
     finish_slack = behind.finish_bound[row] - ahead.ef[row]
     activity = network.activity[row]
     if activity is not None and activity.status is Status.STARTED:
         return finish_slack
     start_slack = behind.free_start.get(row, behind.ls[row]) - ahead.es[row]
-    return columns.minimum(start_slack, finish_slack)
+    total = columns.minimum(start_slack, finish_slack)
+    if row in behind.free_start:
+        # A fixed date that cannot hold shows on the row: the working days missing.
+        missed = behind.ls[row] - ahead.linked_start[row]
+        total = columns.where(missed < 0, columns.minimum(total, missed), total)
+    return total
 
 
 def driving(network: Network, columns: OneSample, ahead: Forward, target: int, *,

@@ -229,12 +229,17 @@ def _date_checks(run: Run) -> list[DateCheck]:
         if activity.fixed is not None:
             slack_ = at.fixed[row] - ahead.linked_start[row]
             checks.append(DateCheck(activity.id, activity.fixed, "fixed", slack_,
-                                    tuple(run.chain(row, unconstrained=True)) if slack_ < 0 else ()))
+                                    _ending_with(run.chain(row, unconstrained=True), activity.id) if slack_ < 0 else ()))
         if activity.not_after is not None:
             slack_ = at.not_after[row] - ahead.ef[row]
             checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,
-                                    tuple(run.chain(row)) if slack_ < 0 else ()))
+                                    _ending_with(run.chain(row), activity.id) if slack_ < 0 else ()))
     return checks
+
+
+def _ending_with(chain: list[str], activity_id: str) -> tuple[str, ...]:
+    """The chain that breaks a date ends at the activity whose date it breaks."""
+    return (*(other for other in chain if other != activity_id), activity_id)
 
 
 def _level(project: Project, activity: NetworkActivity) -> int:
