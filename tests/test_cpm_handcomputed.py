@@ -358,3 +358,16 @@ def test_the_council_meeting_that_cannot_hold_ends_its_chain_and_shows_its_miss(
     # It is forecast when its predecessors allow: the day after the last of them, 3.2.2, ends.
     last = s.activities["3.2.2"].dates["earliest_finish"]
     assert row.dates["earliest_start"] == s.calendar.date_of(s.calendar.index_on_or_after(last) + 1)
+
+
+def test_an_open_milestone_is_not_forecast_before_the_as_of_date():
+    # Issue 17, item 7. A (3d) was done Wed 06 - Fri 08.11.2019; the milestone M after it is not
+    # recorded reached. As of Monday 11.11 it can be reached today at the earliest, not on Friday;
+    # B (2d) after M works Mon 11 and Tue 12.11. Reached, M keeps the day it was reached.
+    net = [task("A", "3d"), milestone("M", ["A"]), task("B", "2d", ["M"])]
+    done = {"id": "A", "status": "done", "actual_start": "06.11.2019", "actual_finish": "08.11.2019"}
+    s = run(net, OPEN, day("11.11.2019"), plan_activities=[done])
+    assert dates(s, "M")[:2] == (day("11.11.2019"), day("11.11.2019"))
+    assert dates(s, "B")[:2] == (day("11.11.2019"), day("12.11.2019"))
+    reached = run(net, OPEN, day("11.11.2019"), plan_activities=[done, {"id": "M", "status": "done"}])
+    assert dates(reached, "M")[:2] == (day("08.11.2019"), day("08.11.2019"))

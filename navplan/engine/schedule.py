@@ -209,7 +209,7 @@ def _assemble(run: Run, as_of: dt.date) -> Schedule:
             results[activity.id] = _roll_up(project, activity, results)
     ordered = {a.id: results[a.id] for a in live if a.id in results}
     for scheduled in ordered.values():
-        scheduled.dates = _dates(run.calendar, scheduled, project)
+        scheduled.dates = _dates(run.calendar, scheduled, project, at.as_of)
     return Schedule(
         project=project, network=network, calendar=run.calendar, as_of=as_of, activities=ordered,
         opening_point=at.opening, as_of_point=at.as_of, slack_to_opening=at.opening - ahead.es[opening],
@@ -275,7 +275,8 @@ def _roll_up(project: Project, summary: NetworkActivity, results: dict[str, Sche
     )
 
 
-def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Project) -> dict[str, dt.date]:
+def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Project,
+           as_of_point: int) -> dict[str, dt.date]:
     """Start points read as the day work begins; finish points as the last day of work."""
     if scheduled.id == project.opening_id:
         # The opening is an event at the start of its day; a forecast later
@@ -285,8 +286,13 @@ def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Projec
         return {"earliest_start": forecast, "earliest_finish": forecast,
                 "latest_start": project.opening_date, "latest_finish": project.opening_date}
     if scheduled.activity.is_milestone:
-        # A milestone is dated by the day it is reached: the last day of its (zero or one day of) work.
-        earliest = calendar.date_of(scheduled.earliest_finish - 1)
+        # A milestone is dated by the day it is reached: the last day of its (zero or one day of)
+        # work. One not yet reached is reached on the as-of day at the earliest, even when the work
+        # before it ended the day before: nothing open is forecast in the past.
+        reached = scheduled.earliest_finish - 1
+        if scheduled.status is not Status.DONE:
+            reached = max(reached, as_of_point)
+        earliest = calendar.date_of(reached)
         latest = calendar.date_of(scheduled.latest_finish - 1)
         return {"earliest_start": earliest, "earliest_finish": earliest, "latest_start": latest,
                 "latest_finish": latest}
