@@ -371,3 +371,27 @@ def test_an_open_milestone_is_not_forecast_before_the_as_of_date():
     assert dates(s, "B")[:2] == (day("11.11.2019"), day("12.11.2019"))
     reached = run(net, OPEN, day("11.11.2019"), plan_activities=[done, {"id": "M", "status": "done"}])
     assert dates(reached, "M")[:2] == (day("08.11.2019"), day("08.11.2019"))
+
+
+def test_not_before_on_a_main_activity_binds_the_start_of_every_step():
+    # Issue 17, item 5. S holds X (3d) and Y (2d, after X); S may not start before Wed 04.12.2019.
+    # As of Mon 02.12, X works 04-06.12 and Y 09-10.12 (it was ignored: X 02-04.12).
+    s = run([summary("S"), task("X", "3d", parent="S"), task("Y", "2d", ["X"], parent="S")], OPEN, AS_OF,
+            plan_activities=[{"id": "S", "not_before": "04.12.2019"}])
+    assert dates(s, "X")[:2] == (day("04.12.2019"), day("06.12.2019"))
+    assert dates(s, "Y")[:2] == (day("09.12.2019"), day("10.12.2019"))
+    assert dates(s, "S")[:2] == (day("04.12.2019"), day("10.12.2019"))
+
+
+def test_not_after_on_a_main_activity_binds_the_finish_of_every_step():
+    # S must be finished by Thu 05.12.2019: X (3d) works Mon 02 - Wed 04.12, Y (2d) 05-06.12, a
+    # day late. Backward: Y 04-05.12, X 29.11, 02-03.12: both have a slack of -1. The date is S's
+    # own line, with the chain that breaks it ending at S.
+    s = run([summary("S"), task("X", "3d", parent="S"), task("Y", "2d", ["X"], parent="S"), task("Z", "1d")],
+            OPEN, AS_OF, plan_activities=[{"id": "S", "not_after": "05.12.2019"}])
+    assert [(m.id, m.date, m.kind, m.missing_working_days, m.chain) for m in s.missed] == [
+        ("S", day("05.12.2019"), "not_after", 1, ("X", "Y", "S"))]
+    assert dates(s, "Y")[2:] == (day("04.12.2019"), day("05.12.2019"))
+    assert dates(s, "X")[2:] == (day("29.11.2019"), day("03.12.2019"))
+    assert slacks(s) == {"X": -1, "Y": -1, "Z": 21}
+    assert critical(s) == {"X", "Y"}

@@ -405,14 +405,16 @@ def assert_one_sample_is_the_schedule(make_project, as_of: dt.date, samples: int
 
 
 def progress_blocks(draw, spec, as_of: dt.date) -> list[dict]:
-    """Progress and dates on some of a random network's tasks and milestones."""
+    """Progress and dates on some of a random network's activities."""
     blocks = []
     for id, kind, _duration, _parent, _after in spec:
-        if kind == "summary":
-            continue
         roll = draw(st.integers(0, 9))
         back = dt.timedelta(days=draw(st.integers(1, 200)))
         ahead = as_of + dt.timedelta(days=draw(st.integers(-30, 400)))
+        if kind == "summary":  # a main activity's dates bind every step
+            if roll in (5, 6):
+                blocks.append({"id": id, "not_before" if roll == 5 else "not_after": ahead})
+            continue
         if roll == 0:
             blocks.append({"id": id, "status": "done"})
         elif roll == 1:
@@ -565,3 +567,17 @@ def test_risk_runs_where_critical_path_does_on_a_long_chain_of_long_highs(tmp_pa
     p50 = json.loads(done.stdout)["forecasts"][0]
     assert p50["percentile"] == 50 and 4_400 <= int(p50["date"][:4]) <= 4_530, p50
     assert peak < 500, f"{peak:.0f} MiB"
+
+
+def test_a_main_activitys_not_after_date_has_its_probability() -> None:
+    # Issue 17, item 5. S (X 3-5-8 days, then Y 2 days) must be done by its not-after date, 7 working
+    # days after the as-of Monday 07.01.2030 (Tue 15.01 is the 7th): it holds when X takes at most 5
+    # days, P(round(X) <= 5) = F(5.5) = 1 - (8 - 5.5)^2 / ((8 - 3)(8 - 5)) = 1 - 6.25 / 15 = 7/12.
+    plan = project([summary("S"), spread_task("X", 3, 5, 8, ()) | {"parent": "S"},
+                    task("Y", "2d", ["X"], parent="S")], FAR,
+                   plan_activities=[{"id": "S", "not_after": dt.date(2030, 1, 15)}])
+    samples = 20_000
+    analysis = analyse_risk(schedule(plan, AS_OF), samples, 23)
+    [date] = analysis.dates
+    assert (date.id, date.kind, date.holds_deterministic) == ("S", "not_after", True)
+    assert abs(date.probability - 7 / 12) < TOLERANCE * math.sqrt(7 / 12 * 5 / 12 / samples)

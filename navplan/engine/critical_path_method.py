@@ -28,7 +28,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from navplan.engine.dependency_graph import FS, SS, Network, beyond_calendar, build_network, plan_dates
+from navplan.engine.dependency_graph import (
+    FS, SS, Network, SummaryPoint, beyond_calendar, build_network, plan_dates,
+)
 from navplan.engine.working_days import BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import Project
 from navplan.plan.values import Status
@@ -141,8 +143,8 @@ class Anchors:
     opening: int
     opened: bool  # the as-of date is after the opening: the office has opened
     fixed: list[int | None]  # start point of a fixed date
-    not_before: list[int | None]  # start point
-    not_after: list[int | None]  # finish point
+    not_before: list[int | None]  # start point (a summary's at its start: it binds every step's start)
+    not_after: list[int | None]  # finish point (a summary's at its finish: it binds every step's finish)
     actual_start: list[int | None]  # start point
     actual_finish: list[int | None]  # finish point
 
@@ -155,15 +157,24 @@ def anchors(network: Network, calendar: WorkCalendar, as_of: dt.date) -> Anchors
     if project.plan.start is not None:
         start = max(start, calendar.start_point(project.plan.start))
 
-    def points(name: str, convert) -> list[int | None]:
-        return [None if activity is None or getattr(activity, name) is None else convert(getattr(activity, name))
-                for activity in network.activity]
+    def points(name: str, convert, summary_point: str | None = None) -> list[int | None]:
+        """Each row's date ``name`` as a point: its activity's; at a summary's
+        ``summary_point``, the summary's (so it binds every step)."""
+        found: list[int | None] = []
+        for node, activity in zip(network.nodes, network.activity):
+            if activity is None and isinstance(node, SummaryPoint) and node.kind == summary_point:
+                summary = project.activities[node.summary]
+                activity = None if summary.dropped else summary
+            day = None if activity is None else getattr(activity, name)
+            found.append(None if day is None else convert(day))
+        return found
 
     return Anchors(
         as_of=as_of_point, start=start, opening=calendar.start_point(project.opening_date),
         opened=as_of > project.opening_date,
-        fixed=points("fixed", calendar.start_point), not_before=points("not_before", calendar.start_point),
-        not_after=points("not_after", calendar.finish_point),
+        fixed=points("fixed", calendar.start_point),
+        not_before=points("not_before", calendar.start_point, "start"),
+        not_after=points("not_after", calendar.finish_point, "finish"),
         actual_start=points("actual_start", calendar.start_point),
         actual_finish=points("actual_finish", calendar.finish_point),
     )
@@ -247,9 +258,9 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
             ef[row] = maximum(earliest, at.opening)
             continue
         activity = network.activity[row]
+        if at.not_before[row] is not None:
+            earliest = maximum(earliest, at.not_before[row])
         if activity is not None:
-            if at.not_before[row] is not None:
-                earliest = maximum(earliest, at.not_before[row])
             if at.fixed[row] is not None:
                 # On its date when the work before it allows; a date that cannot hold
                 # is forecast when it can, and what follows waits for that.
@@ -347,9 +358,9 @@ def backward(network: Network, at: Anchors, columns: OneSample, ahead: Forward,
             # Nothing follows: the last work after the opening, or a summary's
             # start point (which leads only start-to-start to its steps).
             latest = ahead.project_finish if network.after_opening[row] else columns.full(at.opening)
-        activity = network.activity[row] if deadlines else None
-        if activity is not None and at.not_after[row] is not None:
+        if deadlines and at.not_after[row] is not None:
             latest = minimum(latest, at.not_after[row])
+        activity = network.activity[row] if deadlines else None
         bound[row] = latest
         in_months = network.in_months[row]
         # The latest start from the bounds on each. A start-to-start link bounds the
@@ -423,9 +434,8 @@ def driving(network: Network, columns: OneSample, ahead: Forward, target: int, *
         status = activity.status if activity is not None else None
         if status is Status.DONE:
             continue
-        if status is not Status.STARTED and (activity is not None or row == network.opening) \
-                and not (unconstrained and row == target):
-            mask = mask & (es[row] == linked[row])  # else set by its own date, or the office has opened
+        if status is not Status.STARTED and not (unconstrained and row == target):
+            mask = mask & (es[row] == linked[row])  # else set by a date of its own, or the office has opened
         if not columns.any(mask):
             continue
         for pred, link_type, lag in network.links_in[row]:

@@ -46,7 +46,7 @@ import numpy as np
 from navplan.engine.critical_path_method import (
     POINT, Anchors, Backward, Forward, Samples, anchors, backward, driving, forward,
 )
-from navplan.engine.dependency_graph import Network, beyond_calendar, build_network
+from navplan.engine.dependency_graph import Network, activity_id, beyond_calendar, build_network
 from navplan.engine.working_days import LAST_DAY, BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import Status
@@ -269,15 +269,16 @@ def driving_masks(network: Network, run: SampleRun) -> list[np.ndarray | None]:
 
 
 def _dates_to_check(network: Network, at: Anchors) -> list[tuple[tuple[str, str], int, int]]:
-    """Every fixed and not-after date of open work: ((id, kind), row, the point it compares with)."""
+    """Every fixed and not-after date: ((id, kind), row, the point it compares with); a
+    summary's not-after date at its finish, which its last step sets."""
     found = []
-    for row, activity in enumerate(network.activity):
-        if activity is None or activity.status is Status.DONE or row == network.opening:
+    for row, node in enumerate(network.nodes):
+        if row == network.opening:
             continue
         if at.fixed[row] is not None:
-            found.append(((activity.id, "fixed"), row, at.fixed[row]))
+            found.append(((activity_id(node), "fixed"), row, at.fixed[row]))
         if at.not_after[row] is not None:
-            found.append(((activity.id, "not_after"), row, at.not_after[row]))
+            found.append(((activity_id(node), "not_after"), row, at.not_after[row]))
     return found
 
 

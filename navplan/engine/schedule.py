@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from navplan.engine.critical_path_method import (
     Anchors, Backward, Forward, OneSample, anchors, backward, driving, forward, schedule_calendar, slack,
 )
-from navplan.engine.dependency_graph import Network, build_network
+from navplan.engine.dependency_graph import Network, SummaryPoint, build_network
 from navplan.engine.working_days import WorkCalendar
 from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import Status
@@ -223,7 +223,15 @@ def _date_checks(run: Run) -> list[DateCheck]:
     project = network.project
     checks: list[DateCheck] = []
     for activity in project.active():
-        if activity.is_summary or activity.id == project.opening_id or activity.status is Status.DONE:
+        if activity.is_summary:
+            if activity.not_after is not None and not _all_done(project, activity):
+                # A main activity's not-after date binds every step's finish: it is met when its last step is.
+                row = network.row[SummaryPoint("finish", activity.id)]
+                slack_ = at.not_after[row] - ahead.ef[row]
+                checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,
+                                        _ending_with(run.chain(row), activity.id) if slack_ < 0 else ()))
+            continue
+        if activity.id == project.opening_id or activity.status is Status.DONE:
             continue
         row = network.row[activity.id]
         if activity.fixed is not None:
@@ -235,6 +243,13 @@ def _date_checks(run: Run) -> list[DateCheck]:
             checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,
                                     _ending_with(run.chain(row), activity.id) if slack_ < 0 else ()))
     return checks
+
+
+def _all_done(project: Project, summary: NetworkActivity) -> bool:
+    """Whether every live step under a summary is done."""
+    steps = [project.activities[child] for child in summary.children]
+    return all(_all_done(project, step) if step.is_summary else step.status is Status.DONE
+               for step in steps if not step.dropped)
 
 
 def _ending_with(chain: list[str], activity_id: str) -> tuple[str, ...]:

@@ -153,16 +153,8 @@ def probability_on_time(schedule: Schedule, samples: int, seed: int) -> float:
 
 def _date_risks(schedule: Schedule, simulation) -> list[DateRisk]:
     """Every fixed and not-after date of open work, as `critical-path` checks them."""
-    missed = {(m.id, m.kind) for m in schedule.missed}
-    risks = []
-    for scheduled in schedule.leaves():
-        activity = scheduled.activity
-        if scheduled.status is Status.DONE:
-            continue
-        for kind, date in (("fixed", activity.fixed), ("not_after", activity.not_after)):
-            if date is not None:
-                risks.append(DateRisk(activity.id, activity.title, kind, date,
-                                      simulation.probability(activity.id, kind), (activity.id, kind) not in missed))
+    risks = [DateRisk(check.id, schedule.project.activities[check.id].title, check.kind, check.date,
+                      simulation.probability(check.id, check.kind), check.holds) for check in schedule.deadlines]
     return sorted(risks, key=lambda r: (r.date, r.id))
 
 

@@ -216,6 +216,14 @@ ERROR_WORDS: dict[str, tuple[str, str]] = {
                                 "remove duration, or remove milestone: true if it is work that takes time"),
     "error.plan.summary_milestone": ("{id} er en hovedaktivitet og kan ikke være en milepæl",
                                      "{id} is a summary and cannot be a milestone"),
+    "error.plan.summary_fixed": ("{id} er en hovedaktivitet: en fast dato plasserer en oppgave eller en milepæl, og "
+                                 "en hovedaktivitet spenner over underaktivitetene sine",
+                                 "{id} is a summary: a fixed date places a task or a milestone, and a summary spans "
+                                 "its sub-activities"),
+    "hint.summary_fixed": ("bruk not_before eller not_after, som binder hver underaktivitet, eller fest datoen på "
+                           "én av dem",
+                           "use not_before or not_after, which bind every sub-activity, or fix the date of one of "
+                           "them"),
     "error.plan.summary_status": ("{id} er en hovedaktivitet: statusen kommer fra underaktivitetene",
                                   "{id} is a summary: its status comes from its sub-activities"),
     "hint.summary_status": ("marker underaktivitetene i stedet", "mark its sub-activities instead"),

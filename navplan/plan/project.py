@@ -230,6 +230,9 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
             activity.duration, activity.duration_range = ZERO, None
     if block.after is not None:
         activity.links = list(block.after)
+    if block.fixed is not None and activity.is_summary:
+        # MS Project's rule too: a summary takes a start-no-earlier and a finish-no-later date, not a fixed one.
+        raise fail("error.plan.summary_fixed", path + ("fixed",), f"{label}.fixed", "hint.summary_fixed", id=block.id)
     for name in ("fixed", "not_before", "not_after", "role", "owner", "actual_start", "actual_finish", "notes"):
         value = getattr(block, name)
         if value is not None:
