@@ -56,6 +56,7 @@ NOT_FOR_A_SCHEMA = {
     "bad_inputs/duplicate_top_key.yaml": "a key written twice is YAML's matter: editors flag it themselves",
     "bad_inputs/escaped_surrogate.yaml": "a lone surrogate: editors' patterns see text as UTF-16 code units",
     "bad_inputs/chain_past_year_9999.yaml": "a chain's length in days needs the network and the calendar",
+    "cases/errors/fixed_on_a_main_activity.yaml": "which activities are summaries needs the handbook",
 }
 #: Cases navplan accepts that the editor's YAML parser (PyYAML) cannot read.
 UNREADABLE_BUT_VALID = {"bad_inputs/accept_tab_after_colon.yaml": "PyYAML refuses a tab after a colon"}
