@@ -72,6 +72,16 @@ class DateCheck:
         return max(0, -self.slack)
 
 
+@dataclass(frozen=True, slots=True)
+class FinishedLate:
+    """Work recorded done after its not-after date: a deadline met late stays in the record."""
+
+    id: str
+    date: dt.date  # the not-after date
+    finished: dt.date  # the day it was done
+    working_days: int  # how many working days after the date
+
+
 @dataclass
 class Note:
     """Something the user should know; rendered in their language."""
@@ -92,6 +102,7 @@ class Schedule:
     slack_to_opening: int  # working days to spare before the opening; negative: missing
     critical_path: list[str]  # the opening's driving chain, by forecast start
     deadlines: list[DateCheck]  # every fixed and not-after date of open work, in outline order
+    finished_late: list[FinishedLate]  # done work recorded done after its not-after date, in outline order
     opened: bool  # the as-of date is after the opening: the office has opened
     notes: list[Note]
 
@@ -213,8 +224,33 @@ def _assemble(run: Run, as_of: dt.date) -> Schedule:
     return Schedule(
         project=project, network=network, calendar=run.calendar, as_of=as_of, activities=ordered,
         opening_point=at.opening, as_of_point=at.as_of, slack_to_opening=at.opening - ahead.es[opening],
-        critical_path=critical_path, deadlines=deadlines, opened=at.opened, notes=_notes(run, critical_path),
+        critical_path=critical_path, deadlines=deadlines, finished_late=_finished_late(run), opened=at.opened,
+        notes=_notes(run, critical_path),
     )
+
+
+def _finished_late(run: Run) -> list[FinishedLate]:
+    """Done work whose recorded finish is after its not-after date (a main activity's: its last step's)."""
+    network, at = run.network, run.at
+    project = network.project
+    found: list[FinishedLate] = []
+    for activity in project.active():
+        if activity.not_after is None or activity.id == project.opening_id:
+            continue
+        if activity.is_summary:
+            steps = _steps(project, activity)
+            if not steps or any(step.status is not Status.DONE or step.actual_finish is None for step in steps):
+                continue
+            finished = max(step.actual_finish for step in steps)
+            row = network.row[SummaryPoint("finish", activity.id)]
+        else:
+            if activity.status is not Status.DONE or activity.actual_finish is None:
+                continue
+            finished, row = activity.actual_finish, network.row[activity.id]
+        late = run.calendar.finish_point(finished) - at.not_after[row]
+        if late > 0:
+            found.append(FinishedLate(activity.id, activity.not_after, finished, late))
+    return found
 
 
 def _date_checks(run: Run) -> list[DateCheck]:
@@ -245,11 +281,19 @@ def _date_checks(run: Run) -> list[DateCheck]:
     return checks
 
 
+def _steps(project: Project, summary: NetworkActivity) -> list[NetworkActivity]:
+    """The live tasks and milestones under a summary, at any depth."""
+    found: list[NetworkActivity] = []
+    for child in summary.children:
+        step = project.activities[child]
+        if not step.dropped:
+            found += _steps(project, step) if step.is_summary else [step]
+    return found
+
+
 def _all_done(project: Project, summary: NetworkActivity) -> bool:
     """Whether every live step under a summary is done."""
-    steps = [project.activities[child] for child in summary.children]
-    return all(_all_done(project, step) if step.is_summary else step.status is Status.DONE
-               for step in steps if not step.dropped)
+    return all(step.status is Status.DONE for step in _steps(project, summary))
 
 
 def _ending_with(chain: list[str], activity_id: str) -> tuple[str, ...]:

@@ -21,6 +21,9 @@ OUTPUT_WORDS: dict[str, tuple[str, str]] = {
                      "{id} {title}: the fixed date {date} cannot be held, {days} {days:working day is|working days are} missing."),
     "missed.not_after": ("{id} {title}: blir ikke ferdig innen {date}, mangler {days} {days:arbeidsdag|arbeidsdager}.",
                          "{id} {title}: will not finish by {date}, {days} {days:working day is|working days are} missing."),
+    "finished_late": ("{id} {title}: ferdig {days} {days:arbeidsdag|arbeidsdager} etter fristen {date} (ferdig {finished}).",
+                      "{id} {title}: finished {days} {days:working day|working days} after its deadline {date} "
+                      "(finished {finished})."),
     "note.opening_not_working_day": (
         "Åpningsdatoen {date} er ikke en arbeidsdag ({reason}); alt må være ferdig innen {last_day}.",
         "The opening date {date} is not a working day ({reason}); everything must finish by {last_day}."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from navplan.engine.schedule import Schedule
+from navplan.engine.schedule import FinishedLate, Schedule
 from navplan.errors import render_value
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
@@ -22,7 +22,8 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
     opening (holds with N working days to spare, or misses by N with the chain
     that decides it; once opened, what was never recorded done), then one line
     per fixed or not-after date (a missed one with the chain that breaks it),
-    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note."""
+    one per not-after date met late (done after it), then notes. Kinds: ok,
+    tight, fail, chain, missed, deadline, note."""
     lines: list[tuple[str, str]] = []
     if schedule.opened:
         lines.append(("ok", t("opened", lang, date=format_date(schedule.project.opening_date, lang))))
@@ -52,10 +53,18 @@ def verdict_lines(schedule: Schedule, lang: str) -> list[tuple[str, str]]:
                                       date=format_date(check.date, lang), days=check.missing_working_days)))
             if check.chain:
                 lines.append(("chain", t("deadline.chain", lang, chain=" → ".join(check.chain))))
+    for late in schedule.finished_late:
+        lines.append(("missed", finished_late_line(schedule, late, lang)))
     for note in schedule.notes:
         params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
     return lines
+
+
+def finished_late_line(schedule: Schedule, late: FinishedLate, lang: str) -> str:
+    """'7.4 …: ferdig 3 arbeidsdager etter fristen 21.06.2019 (ferdig 26.06.2019).': a deadline met late stays in the record."""
+    return t("finished_late", lang, id=late.id, title=schedule.project.activities[late.id].title.get(lang),
+             days=late.working_days, date=format_date(late.date, lang), finished=format_date(late.finished, lang))
 
 
 def portfolio_status(line: "PortfolioLine", lang: str) -> str:

@@ -23,6 +23,7 @@ from navplan.features.personal_view import Audience, shows
 #: 2: the critical path is the opening's driving chain (1: the activities with the least
 #: slack); slack is the smaller of start and finish slack; the opening is no longer one of
 #: the missed_dates; deadlines, forecast_opening, opened and each activity's after_opening added.
+#: Added within 2: finished_late.
 FORMAT_VERSION = 2
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,6 +73,15 @@ class DeadlineRecord(BaseModel):
     chain: list[str] = Field(description="When missed: the chain that breaks it")
 
 
+class FinishedLateRecord(BaseModel):
+    """Work recorded done after its not-after date: a deadline met late."""
+
+    id: str
+    date: dt.date = Field(description="The not-after date")
+    finished: dt.date = Field(description="The day it was recorded done (actual_finish)")
+    late_working_days: int = Field(description="Working days after the not-after date")
+
+
 class PeriodRecord(BaseModel):
     first_day: dt.date
     last_day: dt.date
@@ -102,6 +112,8 @@ class ScheduleDocument(BaseModel):
     must_start: list[str] = Field(description="Ids that must start within the requested weeks, by latest start")
     deadlines: list[DeadlineRecord] = Field(description="Every fixed and not-after date of open work")
     missed_dates: list[MissedDateRecord] = Field(description="The deadlines that do not hold")
+    finished_late: list[FinishedLateRecord] = Field(
+        description="Done work recorded done after its not-after date: the deadline was met late")
     activities: list[ActivityRecord]
     periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
 
@@ -140,6 +152,8 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
                    for d in schedule.deadlines],
         missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_working_days, kind=m.kind,
                                        chain=m.chain) for m in schedule.missed],
+        finished_late=[FinishedLateRecord(id=late.id, date=late.date, finished=late.finished,
+                                          late_working_days=late.working_days) for late in schedule.finished_late],
         activities=[activity_record(s, lang) for s in schedule.activities.values()
                     if shows(view, s.activity) or s.id == schedule.project.opening_id],
         periods=None if periods is None else [
