@@ -37,7 +37,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from navplan.engine.schedule import DateCheck, Schedule, ScheduledActivity
+    from navplan.engine.schedule import DateCheck, FinishedLate, Schedule, ScheduledActivity
     from navplan.plan.project import Project
     from navplan.plan.values import Status
 
@@ -127,6 +127,7 @@ class PlanSchedule:
     working_days_left: int  # from the as-of date to the opening
     critical_path: tuple[str, ...]  # the opening's driving chain, by forecast start
     deadlines: tuple[DateCheck, ...]  # every fixed and not-after date of open work, in outline order
+    finished_late: tuple[FinishedLate, ...]  # not-after dates met late: done work recorded done after its date
     activities: Mapping[str, ActivitySchedule]
     engine: Schedule  # the engine's own schedule (working-day points), for navplan's renderers
 
@@ -138,7 +139,7 @@ class PlanSchedule:
             forecast_opening=result.forecast_opening, opened=result.opened, opening_holds=result.opening_holds,
             slack_to_opening=result.slack_to_opening, working_days_left=result.working_days_left,
             critical_path=tuple(result.critical_path),
-            deadlines=tuple(result.deadlines),
+            deadlines=tuple(result.deadlines), finished_late=tuple(result.finished_late),
             activities=MappingProxyType({i: ActivitySchedule.of(a) for i, a in result.activities.items()}),
             engine=result,
         )

@@ -60,3 +60,11 @@ def test_the_workbook_the_report_and_diff_keep_a_deadline_met_late(tmp_path: Pat
     assert report.read_text(encoding="utf-8").count(LINE_NB) >= 1
     diff = run_navplan("diff", folder, "--as-of", AS_OF, today=TODAY)
     assert diff.exit_code == 0 and LINE_NB in diff.stdout, diff.stdout
+
+
+def test_the_python_api_keeps_a_deadline_met_late(tmp_path: Path) -> None:
+    import navplan
+
+    s = navplan.schedule(recorded_late(tmp_path), as_of=dt.date(2030, 1, 28))
+    assert [(late.id, late.date, late.finished, late.working_days) for late in s.finished_late] == [
+        ("A", dt.date(2030, 1, 18), dt.date(2030, 1, 23), 3)]
