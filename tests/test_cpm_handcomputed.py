@@ -395,3 +395,30 @@ def test_not_after_on_a_main_activity_binds_the_finish_of_every_step():
     assert dates(s, "X")[2:] == (day("29.11.2019"), day("03.12.2019"))
     assert slacks(s) == {"X": -1, "Y": -1, "Z": 21}
     assert critical(s) == {"X", "Y"}
+
+
+def test_precedence_bounds_give_a_levelling_scheduler_the_network_calendar_and_dates():
+    # The network of test_fs_chain: A (3d) -> B (4d), C (1d) alone. What a resource-levelling
+    # scheduler starts from, in working-day points of the calendar it gets: A 02-04.12 at the
+    # earliest, 23-27.12 at the latest; B 05-10.12 and 30.12-03.01 (as test_fs_chain counts);
+    # the FS link A -> B in the flat link arrays.
+    from cpm_builders import project
+    from navplan.engine.critical_path_method import precedence_bounds
+    from navplan.engine.dependency_graph import FS
+
+    bounds = precedence_bounds(project([task("A", "3d"), task("B", "4d", ["A"]), task("C", "1d")], OPEN), AS_OF)
+    network, calendar = bounds.network, bounds.calendar
+
+    def days(activity_id: str) -> tuple:
+        row = network.row[activity_id]
+        return (calendar.date_of(bounds.earliest_start[row]), calendar.date_of(bounds.earliest_finish[row] - 1),
+                calendar.date_of(bounds.latest_start[row]), calendar.date_of(bounds.latest_finish[row] - 1))
+
+    assert days("A") == (day("02.12.2019"), day("04.12.2019"), day("23.12.2019"), day("27.12.2019"))
+    assert days("B") == (day("05.12.2019"), day("10.12.2019"), day("30.12.2019"), day("03.01.2020"))
+    a, b = network.row["A"], network.row["B"]
+    links = list(zip(network.link_pred, network.link_succ, network.link_type, network.link_lag))
+    assert (a, b, FS, 0) in links and network.links_in[b] == [(a, FS, 0)]
+    assert network.amount[a] == 3 and not network.in_months[a] and network.activity[a].id == "A"
+    # Each of them leads to the opening (A through B anyway: the network links every exit to it).
+    assert sorted(network.nodes[row] for row in network.leads_to_opening) == ["A", "B", "C"]
