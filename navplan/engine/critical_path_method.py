@@ -192,8 +192,8 @@ class Forward:
     project_finish: Column = 0  # the last point of any work, the opening's included
     #: Work under way whose remainder was sampled: the working days that remain
     #: after the as-of day at its likely duration (the same in every sample, as
-    #: its start is: its actual start, the as-of day or a fixed date, never a
-    #: forecast), as sampled, and the working days it lasts from its start.
+    #: its start is: its actual start or the as-of day, never a forecast), as
+    #: sampled, and the working days it lasts from its start.
     likely_remaining: dict[int, Column] = field(default_factory=dict)
     remaining: dict[int, Column] = field(default_factory=dict)
     lasts: dict[int, Column] = field(default_factory=dict)
@@ -260,11 +260,10 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
         activity = network.activity[row]
         if at.not_before[row] is not None:
             earliest = maximum(earliest, at.not_before[row])
-        if activity is not None:
-            if at.fixed[row] is not None:
-                # On its date when the work before it allows; a date that cannot hold
-                # is forecast when it can, and what follows waits for that.
-                earliest = maximum(earliest, at.fixed[row])
+        if at.fixed[row] is not None:
+            # On its date when the work before it allows; a date that cannot hold
+            # is forecast when it can, and what follows waits for that.
+            earliest = maximum(earliest, at.fixed[row])
         es[row] = earliest
         ef[row] = columns.advance(earliest, amount[row], network.in_months[row])
         if activity is not None and activity.status is Status.DONE:
