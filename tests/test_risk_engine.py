@@ -512,6 +512,12 @@ def test_the_numbers_do_not_depend_on_the_block_size() -> None:
         assert np.array_equal(first.driving, other.driving)
         for item in first.uncertain.values():
             assert np.array_equal(first.sampled(item.id), other.sampled(item.id)), item.id
+    # A sampled value not kept is drawn again from its stream: the same numbers.
+    kept = {item.id: first.sampled(item.id) for item in first.uncertain.values()}
+    first.kept.clear()
+    assert any(item.activity.status.value == "started" for item in first.uncertain.values())
+    for activity_id, values in kept.items():
+        assert np.array_equal(first.sampled(activity_id), values), activity_id
     # Blocks met on their edges: the samples of one block are those of a block of one sample.
     single = first.run(1_000, 1)
     assert int(single.ahead.es[first.network.row["opening"]][0]) == int(first.opening_forecast[1_000])

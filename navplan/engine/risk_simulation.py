@@ -17,8 +17,10 @@ The samples are run in blocks, so memory stays bounded whatever the plan's
 size and the number of samples: each activity draws from a random stream of
 its own, block after block, so the numbers do not depend on the block size.
 What the analysis reads is kept per sample only where it must be (the
-opening's forecast); the rest is counted block by block, and a sampled
-duration is drawn again from its stream when its correlation is wanted.
+opening's forecast, and the sampled durations when they fit in
+:data:`KEEP_BYTES`); the rest is counted block by block, and a sampled
+duration that was not kept is drawn again from its stream when its
+correlation is wanted.
 
 Why triangular and not PERT-beta: the low, likely and high values are
 navplan's estimates (the handbook gives almost no durations), and the
@@ -63,6 +65,8 @@ MAX_SEED = 2**32 - 1
 #: stays well under 500 MB.
 BLOCK_BYTES = 160 * 2**20
 _BYTES_PER_CELL = 24
+#: Bytes the sampled durations may take to be kept for their correlations (else drawn again).
+KEEP_BYTES = 64 * 2**20
 
 
 def triangular(uniform: np.ndarray, low: float, likely: float, high: float) -> np.ndarray:
@@ -170,6 +174,7 @@ class Simulation:
     #: Work under way that is sampled: (working days from its start to the as-of day or its start,
     #: whichever is later; working days its likely remainder lasts). Both are the same in every sample.
     remainders: dict[str, tuple[int, int]]
+    kept: dict[str, np.ndarray]  # the sampled values, by id, when they fit in KEEP_BYTES
 
     @property
     def opening_point(self) -> int:
@@ -193,7 +198,9 @@ class Simulation:
     def sampled(self, activity_id: str) -> np.ndarray:
         """An uncertain activity's sampled value in every sample: its duration
         (working days, or months), or for work under way the working days that
-        remain after the as-of day. Drawn again from its stream."""
+        remain after the as-of day. Kept from the run, or drawn again from its stream."""
+        if activity_id in self.kept:
+            return self.kept[activity_id]
         item = self.uncertain[self.network.row[activity_id]]
         draws = triangular(uniforms(self.seed, activity_id, self.samples), item.low, item.likely, item.high)
         if activity_id in self.remainders:
@@ -237,6 +244,9 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
     holds = {key: 0 for key, _row, _point in dates}
     counts = np.zeros(len(network), dtype=np.int64) if driving else None
     remainders: dict[str, tuple[int, int]] = {}
+    # Each sampled value is kept when they all fit in KEEP_BYTES; else drawn again when asked for.
+    keep = len(uncertain) * samples * np.dtype(POINT).itemsize <= KEEP_BYTES
+    kept = {row: np.empty(samples, dtype=POINT) for row in uncertain} if keep else {}
     for first in range(0, samples, block):
         count = min(block, samples - first)
         run = _run_block(network, calendar, at, uncertain, lambda item: triangular(
@@ -253,6 +263,8 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
         for row, lasts in ahead.lasts.items():
             remainders.setdefault(uncertain[row].id, (int(lasts[0] - ahead.remaining[row][0]),
                                                       int(ahead.likely_remaining[row][0])))
+        for row, values in kept.items():
+            values[first:first + count] = ahead.remaining[row] if row in ahead.remaining else run.amount[row]
         del run, ahead  # before the next block is made
     if samples and int(forecast.max()) >= len(calendar):
         lengths = network.reach_lengths(_high_amount(network, uncertain))
@@ -260,7 +272,8 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
         raise beyond_calendar(network.project, chain, days, "error.risk.beyond_calendar", "hint.risk_beyond_calendar")
     return Simulation(
         project=network.project, network=network, calendar=calendar, at=at, as_of=as_of, samples=samples, seed=seed,
-        uncertain=uncertain, opening_forecast=forecast, holds=holds, driving=counts, remainders=remainders)
+        uncertain=uncertain, opening_forecast=forecast, holds=holds, driving=counts, remainders=remainders,
+        kept={uncertain[row].id: values for row, values in kept.items()})
 
 
 def driving_masks(network: Network, run: SampleRun) -> list[np.ndarray | None]:
