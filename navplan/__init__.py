@@ -21,7 +21,7 @@ __all__ = [
 #: Public name → the module that defines it.
 _HOMES = {
     "load_plan": "navplan.api", "schedule": "navplan.api", "PlanSchedule": "navplan.api",
-    "ActivitySchedule": "navplan.api", "DateCheck": "navplan.api",
+    "ActivitySchedule": "navplan.api", "DateCheck": "navplan.engine.schedule",
     "record_done": "navplan.features.progress", "record_start": "navplan.features.progress",
     "set_fields": "navplan.features.progress", "PlanEdit": "navplan.features.progress",
     "FieldChange": "navplan.features.progress",
@@ -32,7 +32,8 @@ _HOMES = {
 }
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
-    from navplan.api import ActivitySchedule, DateCheck, PlanSchedule, load_plan, schedule
+    from navplan.api import ActivitySchedule, PlanSchedule, load_plan, schedule
+    from navplan.engine.schedule import DateCheck
     from navplan.errors import NavplanError
     from navplan.plan.county_file import CountyFile, ResourceUse, load_county
     from navplan.features.progress import FieldChange, PlanEdit, record_done, record_start, set_fields

@@ -37,7 +37,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from navplan.engine.schedule import Schedule, ScheduledActivity
+    from navplan.engine.schedule import DateCheck, FinishedLate, Schedule, ScheduledActivity
     from navplan.plan.project import Project
     from navplan.plan.values import Status
 
@@ -112,25 +112,6 @@ class ActivitySchedule:
 
 
 @dataclass(frozen=True, slots=True)
-class DateCheck:
-    """A fixed date or a not-after date of open work, and whether the forecast meets it."""
-
-    id: str
-    date: dt.date
-    kind: str  # "fixed" or "not_after"
-    slack: int  # working days to spare; negative: missed by this many
-    chain: tuple[str, ...]  # when missed: the chain of work that breaks it
-
-    @property
-    def holds(self) -> bool:
-        return self.slack >= 0
-
-    @property
-    def missing_working_days(self) -> int:
-        return max(0, -self.slack)
-
-
-@dataclass(frozen=True, slots=True)
 class PlanSchedule:
     """A scheduled plan: whether the opening holds, the critical path, every fixed
     and not-after date, and every activity's dates (outline order; dropped
@@ -146,6 +127,7 @@ class PlanSchedule:
     working_days_left: int  # from the as-of date to the opening
     critical_path: tuple[str, ...]  # the opening's driving chain, by forecast start
     deadlines: tuple[DateCheck, ...]  # every fixed and not-after date of open work, in outline order
+    finished_late: tuple[FinishedLate, ...]  # not-after dates met late: done work recorded done after its date
     activities: Mapping[str, ActivitySchedule]
     engine: Schedule  # the engine's own schedule (working-day points), for navplan's renderers
 
@@ -157,7 +139,7 @@ class PlanSchedule:
             forecast_opening=result.forecast_opening, opened=result.opened, opening_holds=result.opening_holds,
             slack_to_opening=result.slack_to_opening, working_days_left=result.working_days_left,
             critical_path=tuple(result.critical_path),
-            deadlines=tuple(DateCheck(c.id, c.date, c.kind, c.slack, tuple(c.chain)) for c in result.deadlines),
+            deadlines=tuple(result.deadlines), finished_late=tuple(result.finished_late),
             activities=MappingProxyType({i: ActivitySchedule.of(a) for i, a in result.activities.items()}),
             engine=result,
         )
@@ -166,11 +148,6 @@ class PlanSchedule:
     def missing_working_days(self) -> int:
         """Working days the opening is short of; 0 when it holds."""
         return self.engine.missing_working_days
-
-    @property
-    def driving_chain(self) -> tuple[str, ...]:
-        """The chain that sets the earliest opening: the critical path."""
-        return self.critical_path
 
     @property
     def missed_dates(self) -> tuple[DateCheck, ...]:

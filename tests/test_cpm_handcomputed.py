@@ -30,7 +30,7 @@ def test_fs_chain():
     assert slacks(s) == {"A": 15, "B": 15, "C": 21}
     assert set(dates(s, "opening")) == {OPEN}
     assert s.critical_path == ["A", "B"]
-    assert s.driving_chain == ["A", "B"]
+    assert s.critical_path == ["A", "B"]
     # Opening could be reached on Wed 11.12: [11.12, 06.01) = 3+5+3+2+2 = 15 spare days.
     assert s.slack_to_opening == 15 and s.opening_holds and not s.missed
 
@@ -179,8 +179,21 @@ def test_fixed_meeting_missed():
     # ready Wed 13.11 for the meeting on Thu 14.11: two working days (14, 15.11) late.
     s = run([task("A", "5d"), milestone("K", ["A"])], OPEN, day("11.11.2019"),
             plan_activities=[{"id": "K", "fixed": "14.11.2019"}])
-    assert [(m.id, m.date, m.missing_days, m.kind) for m in s.missed] == [("K", day("14.11.2019"), 2, "fixed")]
+    assert [(m.id, m.date, m.missing_working_days, m.kind) for m in s.missed] == [("K", day("14.11.2019"), 2, "fixed")]
     assert s.activities["A"].slack == -2 and s.activities["A"].critical
+
+
+def test_a_fixed_date_that_cannot_hold_shows_on_its_own_row_and_moves_what_follows():
+    # Issue 17, item 10. As in the case above the papers (A, 5d) take Mon 11 - Fri 15.11.2019, so
+    # the meeting fixed on Thu 14.11 can only be held on Mon 18.11 (a meeting takes its day), and
+    # its decision followed up (B, 3d) on Tue 19 - Thu 21.11, not from Fri 15.11. K's row shows
+    # the miss: slack -2 (14 and 15.11 are missing), on the chain that breaks it, which ends at K.
+    s = run([task("A", "5d"), milestone("K", ["A"]), task("B", "3d", ["K"])], OPEN, day("11.11.2019"),
+            plan_activities=[{"id": "K", "fixed": "14.11.2019"}])
+    assert dates(s, "K") == (day("18.11.2019"), day("18.11.2019"), day("14.11.2019"), day("14.11.2019"))
+    assert s.activities["K"].slack == -2 and s.activities["K"].critical
+    assert dates(s, "B")[:2] == (day("19.11.2019"), day("21.11.2019"))
+    assert [(m.id, m.chain) for m in s.missed] == [("K", ("A", "K"))]
 
 
 def test_not_before_on_a_holiday():
@@ -199,7 +212,7 @@ def test_not_after_missed():
     # Slack A = [02.12 .. 28.11] = -2, B = [16.12 .. 12.12] = -2.
     s = run([task("A", "10d"), task("B", "2d", ["A"])], OPEN, AS_OF,
             plan_activities=[{"id": "B", "not_after": "13.12.2019"}])
-    assert [(m.id, m.date, m.missing_days, m.kind) for m in s.missed] == [("B", day("13.12.2019"), 2, "not_after")]
+    assert [(m.id, m.date, m.missing_working_days, m.kind) for m in s.missed] == [("B", day("13.12.2019"), 2, "not_after")]
     assert dates(s, "B") == (day("16.12.2019"), day("17.12.2019"), day("12.12.2019"), day("13.12.2019"))
     assert dates(s, "A")[2] == day("28.11.2019")
     assert slacks(s) == {"A": -2, "B": -2} and critical(s) == {"A", "B"}
@@ -222,7 +235,7 @@ def test_progress_done_and_started():
     assert dates(s, "B")[3] == day("24.12.2019")
     assert dates(s, "C") == (day("25.11.2019"), day("29.11.2019"), day("27.12.2019"), day("03.01.2020"))
     assert slacks(s) == {"A": None, "B": 22, "C": 22}
-    assert s.driving_chain == ["B", "C"]
+    assert s.critical_path == ["B", "C"]
     # B (10d) would be over by 15.11, but it is not reported done: it ends no earlier
     # than the as-of day Mon 18.11, and C follows 19-25.11.
     s = run([task("A", "5d"), task("B", "10d", ["A"]), task("C", "5d", ["B"])], OPEN, day("18.11.2019"),
@@ -260,9 +273,9 @@ def test_negative_slack_when_too_late():
     s = run([task("A", "10d"), task("B", "5d", ["A"]), task("C", "2d")], OPEN, day("16.12.2019"))
     assert s.slack_to_opening == -3 and s.missing_working_days == 3 and not s.opening_holds
     # The opening's verdict is its own; no other date is missed.
-    assert s.opening_slack == -3 and s.missed == [] and s.deadlines == []
+    assert s.slack_to_opening == -3 and s.missed == [] and s.deadlines == []
     assert slacks(s)["A"] == -3 and slacks(s)["B"] == -3 and slacks(s)["C"] > 0
-    assert s.driving_chain == ["A", "B"] and s.critical_path == ["A", "B"]
+    assert s.critical_path == ["A", "B"]
     assert dates(s, "opening")[0] == day("09.01.2020")
     assert dates(s, "B")[1] == day("08.01.2020")
 
@@ -299,3 +312,113 @@ def test_unknown_ids_get_did_you_mean():
     with pytest.raises(NavplanError) as error:
         run(net, OPEN, AS_OF, plan_activities=[{"id": "decid", "duration": "2d"}])
     assert "did you mean 'decide'?" in str(error.value)
+
+
+def test_work_only_what_comes_after_the_opening_waits_for_does_not_decide_the_opening():
+    # Issue 17, item 6. R (60d, a renovation) leads only to M (2d, moving in), which is linked
+    # after the opening: the office opens first and moves later, so R need not be done by the
+    # opening. B (3d) is all the opening waits for: from Mon 02.12.2019 it ends Wed 04.12, so
+    # the opening could be reached Thu 05.12: [05.12, 06.01) = 2+5+5+3 (25, 26.12 holidays)
+    # +2+2 (01.01 holiday) = 19 working days to spare.
+    # R from Mon 02.12: 20 working days in December, 22 in January, then 3-7, 10-14, 17-21,
+    # 24-26.02: it ends Wed 26.02.2020; M follows on 27-28.02. M is the last work, so it may end
+    # Fri 28.02 at the latest, and R on Wed 26.02: no slack towards the move, none needed for
+    # the opening.
+    s = run([task("B", "3d"), task("R", "60d"), task("M", "2d", ["R", "opening"])], OPEN, AS_OF)
+    assert s.opening_holds and s.slack_to_opening == 19
+    assert s.critical_path == ["B"]
+    assert dates(s, "R") == (day("02.12.2019"), day("26.02.2020"), day("02.12.2019"), day("26.02.2020"))
+    assert dates(s, "M") == (day("27.02.2020"), day("28.02.2020"), day("27.02.2020"), day("28.02.2020"))
+    assert s.activities["R"].after_opening and s.activities["M"].after_opening
+    assert not s.activities["B"].after_opening
+
+
+def test_a_step_nothing_waits_for_leads_to_the_opening_though_its_summary_ends_after_it():
+    # S holds X (2d; nothing follows it) and Y (1d, linked after the opening): S ends after the
+    # opening because of Y, yet X must be done by the opening: by Fri 03.01.2020, from Thu 02.01.
+    s = run([summary("S"), task("X", "2d", parent="S"), task("Y", "1d", ["opening"], parent="S")], OPEN, AS_OF)
+    assert dates(s, "X")[2:] == (day("02.01.2020"), day("03.01.2020"))
+    assert not s.activities["X"].after_opening and s.activities["Y"].after_opening
+
+
+def test_the_council_meeting_that_cannot_hold_ends_its_chain_and_shows_its_miss():
+    # Issue 17, item 10, as found: nytt-kontor as of 10.05.2027, the council meeting 3.2.3 fixed on
+    # 21.10.2027 cannot hold. Its row showed the fixed date as forecast and a slack of +46, and the
+    # chain that breaks it listed 3.2.3 among its own predecessors, by its (fixed) forecast start.
+    from conftest import EXAMPLES
+    from navplan.engine.schedule import schedule
+    from navplan.plan.project import load_project
+
+    s = schedule(load_project(EXAMPLES / "nytt-kontor"), day("10.05.2027"))
+    [check] = s.missed
+    row = s.activities["3.2.3"]
+    assert check.id == "3.2.3" and check.chain[-1] == "3.2.3" and check.missing_working_days > 0
+    assert row.slack == check.slack and row.critical
+    assert row.dates["earliest_start"] > check.date
+    # It is forecast when its predecessors allow: the day after the last of them, 3.2.2, ends.
+    last = s.activities["3.2.2"].dates["earliest_finish"]
+    assert row.dates["earliest_start"] == s.calendar.date_of(s.calendar.index_on_or_after(last) + 1)
+
+
+def test_an_open_milestone_is_not_forecast_before_the_as_of_date():
+    # Issue 17, item 7. A (3d) was done Wed 06 - Fri 08.11.2019; the milestone M after it is not
+    # recorded reached. As of Monday 11.11 it can be reached today at the earliest, not on Friday;
+    # B (2d) after M works Mon 11 and Tue 12.11. Reached, M keeps the day it was reached.
+    net = [task("A", "3d"), milestone("M", ["A"]), task("B", "2d", ["M"])]
+    done = {"id": "A", "status": "done", "actual_start": "06.11.2019", "actual_finish": "08.11.2019"}
+    s = run(net, OPEN, day("11.11.2019"), plan_activities=[done])
+    assert dates(s, "M")[:2] == (day("11.11.2019"), day("11.11.2019"))
+    assert dates(s, "B")[:2] == (day("11.11.2019"), day("12.11.2019"))
+    reached = run(net, OPEN, day("11.11.2019"), plan_activities=[done, {"id": "M", "status": "done"}])
+    assert dates(reached, "M")[:2] == (day("08.11.2019"), day("08.11.2019"))
+
+
+def test_not_before_on_a_main_activity_binds_the_start_of_every_step():
+    # Issue 17, item 5. S holds X (3d) and Y (2d, after X); S may not start before Wed 04.12.2019.
+    # As of Mon 02.12, X works 04-06.12 and Y 09-10.12 (it was ignored: X 02-04.12).
+    s = run([summary("S"), task("X", "3d", parent="S"), task("Y", "2d", ["X"], parent="S")], OPEN, AS_OF,
+            plan_activities=[{"id": "S", "not_before": "04.12.2019"}])
+    assert dates(s, "X")[:2] == (day("04.12.2019"), day("06.12.2019"))
+    assert dates(s, "Y")[:2] == (day("09.12.2019"), day("10.12.2019"))
+    assert dates(s, "S")[:2] == (day("04.12.2019"), day("10.12.2019"))
+
+
+def test_not_after_on_a_main_activity_binds_the_finish_of_every_step():
+    # S must be finished by Thu 05.12.2019: X (3d) works Mon 02 - Wed 04.12, Y (2d) 05-06.12, a
+    # day late. Backward: Y 04-05.12, X 29.11, 02-03.12: both have a slack of -1. The date is S's
+    # own line, with the chain that breaks it ending at S.
+    s = run([summary("S"), task("X", "3d", parent="S"), task("Y", "2d", ["X"], parent="S"), task("Z", "1d")],
+            OPEN, AS_OF, plan_activities=[{"id": "S", "not_after": "05.12.2019"}])
+    assert [(m.id, m.date, m.kind, m.missing_working_days, m.chain) for m in s.missed] == [
+        ("S", day("05.12.2019"), "not_after", 1, ("X", "Y", "S"))]
+    assert dates(s, "Y")[2:] == (day("04.12.2019"), day("05.12.2019"))
+    assert dates(s, "X")[2:] == (day("29.11.2019"), day("03.12.2019"))
+    assert slacks(s) == {"X": -1, "Y": -1, "Z": 21}
+    assert critical(s) == {"X", "Y"}
+
+
+def test_precedence_bounds_give_a_levelling_scheduler_the_network_calendar_and_dates():
+    # The network of test_fs_chain: A (3d) -> B (4d), C (1d) alone. What a resource-levelling
+    # scheduler starts from, in working-day points of the calendar it gets: A 02-04.12 at the
+    # earliest, 23-27.12 at the latest; B 05-10.12 and 30.12-03.01 (as test_fs_chain counts);
+    # the FS link A -> B in the flat link arrays.
+    from cpm_builders import project
+    from navplan.engine.critical_path_method import precedence_bounds
+    from navplan.engine.dependency_graph import FS
+
+    bounds = precedence_bounds(project([task("A", "3d"), task("B", "4d", ["A"]), task("C", "1d")], OPEN), AS_OF)
+    network, calendar = bounds.network, bounds.calendar
+
+    def days(activity_id: str) -> tuple:
+        row = network.row[activity_id]
+        return (calendar.date_of(bounds.earliest_start[row]), calendar.date_of(bounds.earliest_finish[row] - 1),
+                calendar.date_of(bounds.latest_start[row]), calendar.date_of(bounds.latest_finish[row] - 1))
+
+    assert days("A") == (day("02.12.2019"), day("04.12.2019"), day("23.12.2019"), day("27.12.2019"))
+    assert days("B") == (day("05.12.2019"), day("10.12.2019"), day("30.12.2019"), day("03.01.2020"))
+    a, b = network.row["A"], network.row["B"]
+    links = list(zip(network.link_pred, network.link_succ, network.link_type, network.link_lag))
+    assert (a, b, FS, 0) in links and network.links_in[b] == [(a, FS, 0)]
+    assert network.amount[a] == 3 and not network.in_months[a] and network.activity[a].id == "A"
+    # Each of them leads to the opening (A through B anyway: the network links every exit to it).
+    assert sorted(network.nodes[row] for row in network.leads_to_opening) == ["A", "B", "C"]

@@ -214,9 +214,9 @@ def test_the_critical_path_is_the_driving_chain_into_the_opening(spec, opening, 
                 stack.append(pred)
     assert reached == chain
     # Its slack is the verdict's number, and no activity has less.
-    assert all(leaves[i].slack == s.opening_slack for i in chain)
-    assert min(a.slack for a in leaves.values()) == s.opening_slack
-    assert s.opening_holds == (s.opening_slack >= 0)
+    assert all(leaves[i].slack == s.slack_to_opening for i in chain)
+    assert min(a.slack for a in leaves.values()) == s.slack_to_opening
+    assert s.opening_holds == (s.slack_to_opening >= 0)
     assert {i for i, a in leaves.items() if a.critical} == chain
 
 
@@ -247,8 +247,8 @@ def test_slack_and_the_chain_when_nothing_is_late(spec, opening, calendar, extra
     leaves = s.leaves()
     assert s.slack_to_opening == 0
     assert min(a.slack for a in leaves) == 0
-    assert all(s.activities[i].slack == 0 for i in s.driving_chain)
-    assert s.driving_chain, "something drives a zero-slack opening"
+    assert all(s.activities[i].slack == 0 for i in s.critical_path)
+    assert s.critical_path, "something drives a zero-slack opening"
 
 
 @SETTINGS

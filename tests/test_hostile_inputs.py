@@ -222,3 +222,17 @@ def test_many_values_without_an_alias_are_not_called_an_alias_bomb() -> None:
     with pytest.raises(NavplanError) as refused:
         parse_yaml(text, "navplan.yaml")
     assert refused.value.render("en").endswith(": more than 200000 values; a plan holds a few thousand")
+
+
+@pytest.mark.parametrize("command", [["calendar"], ["risk", "--samples", "100"], ["export json", "-o", "out.json"],
+                                     ["report", "-o", "report.md"], ["export xlsx", "-o", "out.xlsx"]])
+def test_a_chain_past_year_9999_is_refused_by_every_scheduling_command(command: list[str], tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17, item 18: each raised an OverflowError; validate and critical-path are checked above."""
+    case = BAD / "chain_past_year_9999.yaml"
+    monkeypatch.chdir(tmp_path)
+    result = run_navplan(*command[0].split(), case, *command[1:], "--as-of", "01.01.2027", "--lang", "en")
+    assert result.exit_code == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"navplan: {case}:11: activities[L1].duration: the chain L1 → L2")
+    assert "is 494000 working days long: its dates fall outside the calendar" in result.stderr
+    assert list(tmp_path.iterdir()) == [], "nothing is written"

@@ -44,7 +44,6 @@ BUILT_KEYS = {
     "ics.slack.critical": "'ics.slack' + '.critical' on the critical path: render/ics.py",
     "deadline.": "a fixed or not-after date that holds: render/labels.py verdict_lines",
     "diff.deadline.": "a deadline's slack before and after: render/diff_terminal.py",
-    "day_off.": "why a day is not a working day: engine/working_days.py DayOff.render",
     "help.value.": "an option's values in words: cli/options.py choice, cli/help_format.py metavar",
     "risk.kind.": "fixed or not_after, a date navplan risk gives a probability: render/risk_*.py",
     "changes.date.": "the date of an activity that moved most: render/portfolio_changes.py moved_lines",

@@ -69,6 +69,8 @@ NOT_FOR_A_SCHEMA = {
     "bad_inputs/remaining_units.yaml": "whether an activity is counted in months needs the network",
     "bad_inputs/probability_on_milestone.yaml": "which ids are milestones needs the network",
     "bad_inputs/probability_on_summary.yaml": "which ids are summaries needs the network",
+    "bad_inputs/chain_past_year_9999.yaml": "a chain's length in days needs the network and the calendar",
+    "cases/errors/fixed_on_a_main_activity.yaml": "which activities are summaries needs the handbook",
 }
 #: Cases navplan accepts that the editor's YAML parser (PyYAML) cannot read.
 UNREADABLE_BUT_VALID = {"bad_inputs/accept_tab_after_colon.yaml": "PyYAML refuses a tab after a colon"}

@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     # navplan validates its own files the same whatever pydantic plugins happen to be installed,
     # and so skips pydantic's scan of every installed package for them (a cost at each start).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # The Monte Carlo uses no linear algebra: numpy's BLAS need not start a pool of threads
+    # when a command loads it (it costs start-up time, more so on a busy machine).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     env.lang_given = given_language(argv, env.environ)

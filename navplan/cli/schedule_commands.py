@@ -126,7 +126,7 @@ def validate(
 
 
 def _validate_one(env, plan: Path | None, lang: str) -> None:
-    from navplan.engine.dependency_graph import check_cycles
+    from navplan.engine.dependency_graph import check_network
     from navplan.errors import NavplanError
     from navplan.messages import format_date, t
     from navplan.plan.loading import resolve_plan_path
@@ -144,7 +144,7 @@ def _validate_one(env, plan: Path | None, lang: str) -> None:
             raise
         _validate_county(env, path, lang)
         return
-    check_cycles(project)
+    check_network(project)
     env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
               date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))
 

@@ -67,11 +67,11 @@ def countdown_calendar(schedule: Schedule, by: str = "week", dates: str = "lates
     start_key, finish_key = DATE_KINDS[dates]
     items = _open_leaves(schedule)
     periods: list[Period] = []
-    start = _period_start(schedule.as_of, by)
+    start = period_start(schedule.as_of, by)
     end_of_plan = max([opening, schedule.as_of, forecast_opening,
                        *(s.dates[finish_key] for s in items if s.after_opening)])
     while start <= end_of_plan:
-        following = _next_period(start, by)
+        following = next_period(start, by)
         periods.append(Period(
             first_day=start, last_day=following - dt.timedelta(days=1),
             countdown=_countdown(start, opening, by),
@@ -126,9 +126,6 @@ def periods_between(start: dt.date, end: dt.date, by: str) -> int:
         delta = relativedelta(period_start(end, by), period_start(start, by))
         return delta.years * 12 + delta.months
     return (period_start(end, "week") - period_start(start, "week")).days // 7
-
-
-_period_start, _next_period = period_start, next_period
 
 
 def _countdown(start: dt.date, opening: dt.date, by: str) -> int:

@@ -1,5 +1,6 @@
-"""The dependency graph of a project: nodes, edges with link types and lags,
-which work comes after the opening, and the one cycle check.
+"""The network of a project, built once: its nodes in topological order, the
+links into and out of each as plain arrays (predecessor, type, lag), its
+durations, what leads to the opening and what comes after it.
 
 Every task and milestone is a node. A summary (a main or sub-activity with
 steps under it) has three points instead, :class:`SummaryPoint`: its *start*
@@ -9,26 +10,30 @@ steps are done). So a link to or from a summary binds all of its steps.
 
 Work leads to the opening unless it comes after it: linked after the opening
 (``after: ["opening"]``), dated after it (a fixed, not-before or not-after
-date later than the opening), or after such work. networkx schedules on
-these edges; the cycle check uses the standard library's graphlib so that
-`navplan validate` need not import networkx.
+date later than the opening), or after such work. networkx holds the graph
+(its topological order; ancestors and descendants for whoever asks what an
+activity holds up); the passes (:mod:`navplan.engine.critical_path_method`)
+walk :class:`Network`'s arrays. The cycle check uses the standard library's
+graphlib so that `navplan validate` need not import networkx.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from navplan.engine.working_days import MAX_WORKING_DAYS_PER_MONTH, BeyondCalendar, calendar_span
 from navplan.errors import NavplanError
-from navplan.plan.project import Project
+from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import LinkType
+
+if TYPE_CHECKING:
+    import networkx
 
 
 class SummaryPoint(NamedTuple):
     """One of a summary's three points in the graph. A named tuple, not a frozen
-    dataclass: the passes hash nodes thousands of times per plan, and a tuple
-    hashes and compares in C (a third of a schedule's time went to the
-    dataclass's generated ``__hash__``)."""
+    dataclass: a tuple hashes and compares in C, and networkx hashes nodes often."""
 
     kind: Literal["start", "first", "finish"]
     summary: str
@@ -37,10 +42,140 @@ class SummaryPoint(NamedTuple):
 Node = str | SummaryPoint  # an activity id (task or milestone), or a summary's point
 Edges = dict[tuple[Node, Node], list[tuple[LinkType, int]]]
 
+#: Link types as the arrays hold them.
+FS, SS, FF = 0, 1, 2
+LINK_CODES = {LinkType.FS: FS, LinkType.SS: SS, LinkType.FF: FF}
+#: A link as the passes read it: (the other node's row, type code, lag in working days).
+Link = tuple[int, int, int]
+
 
 def activity_id(node: Node) -> str:
     """The activity a node belongs to."""
     return node.summary if isinstance(node, SummaryPoint) else node
+
+
+class Network:
+    """A project's network, built once (:func:`build_network`); every pass,
+    deterministic or sampled, reads it.
+
+    Rows are the nodes in topological order (every link runs from a lower row
+    to a higher one). Per row: ``nodes`` (the node), ``activity`` (its live
+    task or milestone; None for a summary's point and a dropped activity,
+    which passes time through), ``amount`` and ``in_months`` (its duration as
+    planned, the likely value: working days, or calendar months; a fixed
+    milestone is a day's meeting), ``is_first`` (a summary's first start, the
+    earliest of its steps' starts), ``after_opening``, ``links_in`` and
+    ``links_out`` (lists of :data:`Link`). The same links as flat arrays, one
+    entry per link: ``link_pred``, ``link_succ``, ``link_type``, ``link_lag``.
+    ``opening`` is the opening's row; ``leads_to_opening`` the rows linked to
+    it. ``graph`` is the networkx graph of the same nodes and links.
+    """
+
+    def __init__(self, project: Project, order: list[Node], edges: Edges, after_opening: set[Node],
+                 graph: networkx.DiGraph | None) -> None:
+        self.project = project
+        self.graph = graph
+        self.nodes = order
+        self.row = {node: row for row, node in enumerate(order)}
+        activities = project.activities
+        self.activity: list[NetworkActivity | None] = [
+            None if isinstance(node, SummaryPoint) or activities[node].dropped else activities[node]
+            for node in order]
+        self.is_first = [isinstance(node, SummaryPoint) and node.kind == "first" for node in order]
+        self.after_opening = [node in after_opening for node in order]
+        self.opening = self.row[project.opening_id]
+        self.amount: list[int] = []
+        self.in_months: list[bool] = []
+        for activity in self.activity:
+            amount, in_months = planned_duration(activity)
+            self.amount.append(amount)
+            self.in_months.append(in_months)
+        row = self.row
+        self.links_in: list[list[Link]] = [[] for _ in order]
+        self.links_out: list[list[Link]] = [[] for _ in order]
+        self.link_pred: list[int] = []
+        self.link_succ: list[int] = []
+        self.link_type: list[int] = []
+        self.link_lag: list[int] = []
+        for (pred, succ), links in edges.items():
+            p, s = row[pred], row[succ]
+            for link_type, lag in links:
+                code = LINK_CODES[link_type]
+                self.links_in[s].append((p, code, lag))
+                self.links_out[p].append((s, code, lag))
+                self.link_pred.append(p)
+                self.link_succ.append(s)
+                self.link_type.append(code)
+                self.link_lag.append(lag)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    @property
+    def leads_to_opening(self) -> list[int]:
+        """The rows linked to the opening: the work it waits for."""
+        return [pred for pred, _type, _lag in self.links_in[self.opening]]
+
+    def reach_lengths(self, amount: list[int] | None = None) -> list[int]:
+        """Each row's duration in working days at most (a month counted as the most
+        working days a month has): what sizes a calendar. ``amount`` instead of the planned."""
+        amount = self.amount if amount is None else amount
+        return [value * MAX_WORKING_DAYS_PER_MONTH if months else value
+                for value, months in zip(amount, self.in_months)]
+
+    def longest_chain(self, lengths: list[int]) -> tuple[int, list[str]]:
+        """The longest chain of work and lags, whatever the link types: its
+        length in working days given each row's ``lengths``, and its live
+        activities in order. What a calendar must reach on either side of a date."""
+        reach = [0] * len(self.nodes)
+        via: list[int | None] = [None] * len(self.nodes)
+        for row, incoming in enumerate(self.links_in):
+            for pred, _type, lag in incoming:
+                length = reach[pred] + lengths[pred] + lag
+                if length > reach[row]:
+                    reach[row], via[row] = length, pred
+        end = max(range(len(self.nodes)), key=lambda row: reach[row] + lengths[row], default=None)
+        if end is None:
+            return 0, []
+        total, chain = reach[end] + lengths[end], []
+        row: int | None = end
+        while row is not None:
+            if self.activity[row] is not None and row != self.opening:
+                chain.append(self.activity[row].id)
+            row = via[row]
+        return total, chain[::-1]
+
+
+def planned_duration(activity: NetworkActivity | None) -> tuple[int, bool]:
+    """A node's duration as planned: (amount, in months). Nothing for a summary's
+    point, a dropped activity and a milestone; a fixed milestone is a meeting,
+    its papers ready the day before and its decisions followed the day after,
+    so it takes a day."""
+    if activity is None:
+        return 0, False
+    if activity.is_milestone:
+        return (1 if activity.fixed is not None else 0), False
+    if activity.duration.unit == "m":
+        return activity.duration.amount, True
+    return activity.duration.working_days, False
+
+
+def build_network(project: Project) -> Network:
+    """The project's :class:`Network`. A dependency cycle is reported as a
+    NavplanError naming it."""
+    import networkx as nx
+
+    nodes = network_nodes(project)
+    edges, after_opening = _network(project)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    try:
+        order = list(nx.topological_sort(graph))
+    except nx.NetworkXUnfeasible:
+        check_cycles(project, edges)  # names the cycle in the plan's words
+        raise
+    return Network(project, order, edges, after_opening, graph)
 
 
 def network_nodes(project: Project) -> list[Node]:
@@ -114,6 +249,7 @@ def _network(project: Project) -> tuple[Edges, set[Node]]:
             pred = first[link.id] if link.type is LinkType.SS else exit_[link.id]
             add(pred, entry[activity.id], link.type, lag)
     after_opening = nodes_after_opening(project, edges)
+    after_opening |= nodes_only_before_work_after_opening(project, edges, after_opening)
     # All work is over before the opening, also work whose only successors are
     # linked start-to-start; for the rest these links are implied anyway.
     opening_id = project.opening_id
@@ -153,7 +289,73 @@ def nodes_after_opening(project: Project, edges: Edges) -> set[Node]:
     return found
 
 
-def dated_after(activity) -> tuple[dt.date | None, ...]:
+def nodes_only_before_work_after_opening(project: Project, edges: Edges, after_opening: set[Node]) -> set[Node]:
+    """The nodes not after the opening whose work only work after the opening
+    waits for (NAV Indre Østfold's renovation, 9.2.5, which only the move after
+    the opening needs): they lead to the opening no more than that work does.
+
+    What waits for a node is what its links lead to. A step's link to its
+    summary's finish (or first start) is no work of its own: it stands for what
+    follows the summary, so the walk looks through it (a summary ending after
+    the opening because one of its steps does, holds no other step back). A
+    node that nothing waits for leads to the opening, as it always has.
+    """
+    if not after_opening:
+        return set()
+    successors: dict[Node, list[Node]] = {}
+    for pred, succ in edges:
+        successors.setdefault(pred, []).append(succ)
+
+    def rolls_up(pred: Node, succ: Node) -> bool:
+        return isinstance(succ, SummaryPoint) and succ.kind != "start" \
+            and project.activities[activity_id(pred)].parent == succ.summary
+
+    # Per node, what waits for its work ("after": work after the opening; "opening":
+    # work the opening waits for), and what it leads to itself; worked out after
+    # its successors (depth first, without recursion: a chain may be long).
+    waits: dict[Node, frozenset[str]] = {}
+    leads: dict[Node, str | None] = {node: "after" for node in after_opening}
+
+    def settle(node: Node) -> None:
+        kinds: set[str] = set()
+        for succ in successors.get(node, []):
+            if rolls_up(node, succ):
+                kinds |= waits.get(succ, frozenset())
+            elif leads.get(succ) is not None:
+                kinds.add(leads[succ])  # a successor still open lies on a cycle, refused later
+        waits[node] = frozenset(kinds)
+        if node in after_opening:
+            return
+        if "opening" in kinds:
+            leads[node] = "opening"
+        elif kinds:
+            leads[node] = "after"
+        elif not (isinstance(node, SummaryPoint) and node.kind != "finish"):
+            leads[node] = "opening"  # nothing waits for it: it leads to the opening
+        else:
+            leads[node] = None
+
+    seen: set[Node] = set()
+    for root in network_nodes(project):
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(successors.get(root, [])))]
+        while stack:
+            node, pending = stack[-1]
+            for succ in pending:
+                if succ not in seen:
+                    seen.add(succ)
+                    stack.append((succ, iter(successors.get(succ, []))))
+                    break
+            else:
+                stack.pop()
+                settle(node)
+    return {node for node, kind in leads.items()
+            if kind == "after" and node not in after_opening and node != project.opening_id}
+
+
+def dated_after(activity: NetworkActivity) -> tuple[dt.date | None, ...]:
     """The dates that place an activity: one later than the opening puts it after the opening."""
     return activity.fixed, activity.not_before, activity.not_after
 
@@ -179,34 +381,50 @@ def check_cycles(project: Project, edges: Edges | None = None) -> None:
         raise cycle_error(project, cycle)
 
 
-def build_graph(project: Project):
-    """The networkx graph the passes run over, with each edge's links and, in
-    ``graph.graph``: ``after_opening``, the nodes after the opening; ``order``,
-    the nodes in topological order; ``links_in`` and ``links_out``, each node's
-    links as plain lists (the passes walk them several times, and networkx's
-    adjacency views cost a call each). A dependency cycle is reported as a
-    NavplanError naming it."""
-    import networkx as nx
+def check_network(project: Project) -> None:
+    """What `navplan validate` checks of the network, without loading networkx:
+    no dependency cycle, and no chain so long that a schedule's dates would
+    fall outside the calendar (a NavplanError naming the cycle or the chain)."""
+    import graphlib
 
     nodes = network_nodes(project)
     edges, after_opening = _network(project)
-    links_in: dict[Node, list[tuple[Node, list]]] = {node: [] for node in nodes}
-    links_out: dict[Node, list[tuple[Node, list]]] = {node: [] for node in nodes}
-    for (pred, succ), links in edges.items():
-        links_out.setdefault(pred, []).append((succ, links))
-        links_in.setdefault(succ, []).append((pred, links))
-    graph = nx.DiGraph(after_opening=after_opening, links_in=links_in, links_out=links_out)
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from((pred, succ, {"links": links}) for (pred, succ), links in edges.items())
+    predecessors: dict[Node, set[Node]] = {node: set() for node in nodes}
+    for pred, succ in edges:
+        predecessors[succ].add(pred)
     try:
-        graph.graph["order"] = list(nx.topological_sort(graph))
-    except nx.NetworkXUnfeasible:
-        check_cycles(project, edges)  # names the cycle in the plan's words
-        raise
-    return graph
+        order = list(graphlib.TopologicalSorter(predecessors).static_order())
+    except graphlib.CycleError as error:
+        raise cycle_error(project, list(error.args[1])) from None
+    network = Network(project, order, edges, after_opening, None)
+    longest, chain = network.longest_chain(network.reach_lengths())
+    try:
+        calendar_span(plan_dates(project), before=longest, after=longest)
+    except BeyondCalendar:
+        raise beyond_calendar(project, chain, longest) from None
 
 
-def cycle_error(project: Project, cycle: list[Node]) -> NavplanError:
+def plan_dates(project: Project) -> list[dt.date]:
+    """Every date the plan gives (opening, start, each activity's): a schedule's calendar reaches around them."""
+    plan = project.plan
+    dates = [plan.opening] + ([plan.start] if plan.start else [])
+    for activity in project.activities.values():
+        dates += [day for day in (activity.fixed, activity.not_before, activity.not_after,
+                                  activity.actual_start, activity.actual_finish) if day]
+    return dates
+
+
+def beyond_calendar(project: Project, chain: list[str], days: int, key: str = "error.plan.beyond_calendar",
+                    hint: str = "hint.beyond_calendar") -> NavplanError:
+    """A chain whose dates run out of the calendar, located at its first activity the plan file names."""
+    in_plan = [activity_id for activity_id in chain if activity_id in project.block_lines]
+    first = in_plan[0] if in_plan else (chain[0] if chain else None)
+    return NavplanError(key, file=project.file, line=project.block_lines.get(first) if first else None,
+                        field=f"activities[{first}].duration" if first else None, hint=hint,
+                        chain=" → ".join(chain), days=days)
+
+
+def cycle_error(project: Project, cycle: list[Any]) -> NavplanError:
     """Name the activities of a dependency cycle in dependency order, starting
     from the one the plan file changes (so the message can give its line)."""
     names: list[str] = []

@@ -1,17 +1,26 @@
-"""Schedule risk by Monte Carlo: the forward pass of the critical path method
-run for thousands of samples of the uncertain durations at once.
+"""Schedule risk by Monte Carlo: the passes of the critical path method run
+for thousands of samples of the uncertain durations at once.
 
-Every sample is a plan the deterministic engine could schedule. Each
-uncertain duration is drawn from a triangular distribution over its low,
-likely and high values and rounded to whole working days (whole months for a
-duration in months, as a notice period runs in whole months); the forward
-pass then runs over the same network edges
-(:func:`navplan.engine.dependency_graph.network_edges`) and the same kind of
-working-day calendar (:class:`navplan.engine.working_days.WorkCalendar`, its
-month arithmetic included) as :func:`navplan.engine.schedule.schedule`, with
-the same rules for links, constraints and progress. numpy turns each step
-into one operation over every sample: a sample is a column, an activity a row.
-Only `navplan risk` and the outputs that show its results import this module.
+Every sample is a plan the deterministic engine could schedule, and is
+scheduled by the same code: each uncertain duration is drawn from a
+triangular distribution over its low, likely and high values and rounded to
+whole working days (whole months for a duration in months, as a notice period
+runs in whole months); then the forward pass of
+:mod:`navplan.engine.critical_path_method` runs over the same network
+(:class:`navplan.engine.dependency_graph.Network`) and the same kind of
+calendar, with numpy arrays for columns: a sample is a column, an activity a
+row. The deterministic schedule is the same passes over one sample at the
+likely durations. Only `navplan risk` and the outputs that show its results
+import this module (and numpy).
+
+The samples are run in blocks, so memory stays bounded whatever the plan's
+size and the number of samples: each activity draws from a random stream of
+its own, block after block, so the numbers do not depend on the block size.
+What the analysis reads is kept per sample only where it must be (the
+opening's forecast, and the sampled durations when they fit in
+:data:`KEEP_BYTES`); the rest is counted block by block, and a sampled
+duration that was not kept is drawn again from its stream when its
+correlation is wanted.
 
 Why triangular and not PERT-beta: the low, likely and high values are
 navplan's estimates (the handbook gives almost no durations), and the
@@ -30,20 +39,19 @@ durations in a plan are the plan's word and stay fixed.
 from __future__ import annotations
 
 import datetime as dt
-import graphlib
-import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
-# The simulation uses no linear algebra: numpy's BLAS need not start a pool of
-# threads on import (it costs start-up time, more so on a busy machine).
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-import numpy as np  # noqa: E402
+import numpy as np
 
-from navplan.engine.dependency_graph import Node, SummaryPoint, cycle_error, network_edges, network_nodes
-from navplan.engine.working_days import DEFAULT_FELLESFERIE_WEEKS, WorkCalendar
+from navplan.engine.critical_path_method import (
+    POINT, Anchors, Backward, Forward, Samples, anchors, backward, driving, forward,
+)
+from navplan.engine.dependency_graph import Network, activity_id, beyond_calendar, build_network
+from navplan.engine.working_days import LAST_DAY, BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import NetworkActivity, Project
-from navplan.plan.values import LinkType, Status
+from navplan.plan.values import Status
 
 DEFAULT_SAMPLES = 10_000
 #: A fixed seed, so the same plan gives the same numbers on every run and machine
@@ -51,9 +59,14 @@ DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 2007
 MAX_SAMPLES = 100_000
 MAX_SEED = 2**32 - 1
-#: No month has more working days: what the calendar must reach for each month of work.
-_MONTH_WORKING_DAYS = 23
-_POINT = np.int32
+#: Bytes one block of samples may take: its rows' points and durations, driving
+#: marks and the temporaries of one operation (at most about 24 bytes per row
+#: and sample). With a plan of 20,000 activities read (some 220 MB), a run
+#: stays well under 500 MB.
+BLOCK_BYTES = 160 * 2**20
+_BYTES_PER_CELL = 24
+#: Bytes the sampled durations may take to be kept for their correlations (else drawn again).
+KEEP_BYTES = 64 * 2**20
 
 
 def triangular(uniform: np.ndarray, low: float, likely: float, high: float) -> np.ndarray:
@@ -78,8 +91,7 @@ def uniforms(seed: int, activity_id: str, samples: int) -> np.ndarray:
     id, so adding or dropping an activity leaves every other activity's
     samples as they were.
     """
-    sequence = np.random.SeedSequence([seed, zlib.crc32(activity_id.encode("utf-8"))])
-    return np.random.Generator(np.random.PCG64(sequence)).random(samples)
+    return _stream(seed, activity_id).random(samples)
 
 
 @dataclass(frozen=True)
@@ -110,374 +122,235 @@ def uncertain_activities(project: Project) -> list[Uncertain]:
     return found
 
 
-class _Network:
-    """The project's nodes in a topological order, each with its incoming links
-    as (predecessor row, link type, lag in working days)."""
-
-    def __init__(self, project: Project) -> None:
-        nodes = network_nodes(project)
-        incoming: dict[Node, list[tuple[Node, LinkType, int]]] = {node: [] for node in nodes}
-        for (pred, succ), links in network_edges(project).items():
-            incoming.setdefault(succ, []).extend((pred, link_type, lag) for link_type, lag in links)
-            incoming.setdefault(pred, [])
-        try:
-            order = list(graphlib.TopologicalSorter(
-                {node: [pred for pred, _t, _l in links] for node, links in incoming.items()}).static_order())
-        except graphlib.CycleError as error:
-            raise cycle_error(project, list(error.args[1])) from None
-        self.order: list[Node] = order
-        self.row: dict[Node, int] = {node: row for row, node in enumerate(order)}
-        self.incoming = [[(self.row[pred], link_type, lag) for pred, link_type, lag in incoming[node]]
-                         for node in order]
+def uncertain_rows(network: Network) -> dict[int, Uncertain]:
+    """The network's rows whose duration is sampled, in outline order."""
+    return {network.row[item.id]: item for item in uncertain_activities(network.project)}
 
 
-def _remembered(cache: dict[tuple[int, int], int], month_step):
-    """``month_step(point, months)`` for a point and a count of months, each pair worked
-    out once: thousands of samples share a few hundred distinct pairs. Zero months is
-    the point itself."""
-    def one(point: int, count: int) -> int:
-        if not count:
-            return point
-        key = (point, count)
-        if key not in cache:
-            cache[key] = month_step(point, count)
-        return cache[key]
-
-    return one
+def block_size(rows: int) -> int:
+    """Samples per block for a network of ``rows`` rows: as many as :data:`BLOCK_BYTES` hold (at least 64)."""
+    return max(64, BLOCK_BYTES // (_BYTES_PER_CELL * max(rows, 1)))
 
 
-class _MonthArithmetic:
-    """The calendar's month arithmetic over arrays of points: each distinct
-    (point, months) pair is worked out once, by the calendar itself."""
+def _stream(seed: int, activity_id: str, skip: int = 0) -> np.random.Generator:
+    """One activity's random stream (see :func:`uniforms`), its first ``skip``
+    numbers passed over (a uniform number takes one step of PCG64)."""
+    bits = np.random.PCG64(np.random.SeedSequence([seed, zlib.crc32(activity_id.encode("utf-8"))]))
+    if skip:
+        bits.advance(skip)
+    return np.random.Generator(bits)
 
-    def __init__(self, calendar: WorkCalendar) -> None:
-        self.calendar = calendar
-        self._after: dict[tuple[int, int], int] = {}
-        self._before: dict[tuple[int, int], int] = {}
 
-    def _map(self, points: np.ndarray, months, one) -> np.ndarray:
-        months = np.broadcast_to(np.asarray(months, dtype=np.int64), points.shape)
-        keys = points.astype(np.int64) * 1024 + months  # months are at most 120
-        unique, inverse = np.unique(keys, return_inverse=True)
-        values = np.fromiter((one(int(key) >> 10, int(key) & 1023) for key in unique), dtype=_POINT,
-                             count=len(unique))
-        return values[inverse.reshape(points.shape)]
+@dataclass
+class SampleRun:
+    """The passes over one block of samples: each value a column over them."""
 
-    def add(self, start: np.ndarray, months) -> np.ndarray:
-        """Finish points of ``months`` months begun at ``start``."""
-        return self._map(start, months, _remembered(self._after, self.calendar.add_months))
+    columns: Samples
+    amount: list[np.ndarray | int]  # each row's duration in the block (sampled or planned)
+    ahead: Forward
 
-    def earliest_start(self, finish: np.ndarray, months) -> np.ndarray:
-        """The earliest start points from which ``months`` months end at or after ``finish``."""
-        return self._map(finish, months, _remembered(self._before, self.calendar.earliest_start_for_months))
+    def behind(self, network: Network, at: Anchors) -> Backward:
+        """The backward pass of these samples (the Monte Carlo itself needs only the forward pass)."""
+        return backward(network, at, self.columns, self.ahead, self.amount)
 
 
 @dataclass
 class Simulation:
-    """Every sample's forward pass. Rows follow ``order`` (see ``row``), columns are samples."""
+    """What the samples say, gathered block by block: the opening's forecast
+    in every sample; how many samples hold each fixed and not-after date of
+    open work, and in how many each row drives the opening's forecast."""
 
     project: Project
+    network: Network
     calendar: WorkCalendar
+    at: Anchors
     as_of: dt.date
     samples: int
     seed: int
-    order: list[Node]
-    row: dict[Node, int]
-    opening_point: int
-    as_of_point: int
-    earliest_start: np.ndarray
-    earliest_finish: np.ndarray
-    unconstrained_start: np.ndarray  # before a fixed date or not-before date moved it
-    driving: np.ndarray | None  # whether the node drives the opening's forecast, per sample
-    uncertain: list[Uncertain]
-    #: Per uncertain activity, the duration each sample gives it: working days, or
-    #: months for a duration in months; for work under way, the working days it
-    #: lasts from its start in that sample.
-    durations: dict[str, np.ndarray]
-    #: Per uncertain activity, the sampled value that drives it: its duration, or
-    #: for work under way the working days that remain after the as-of date.
-    sampled: dict[str, np.ndarray]
+    uncertain: dict[int, Uncertain]  # by row
+    opening_forecast: np.ndarray  # the opening's earliest start in every sample: when all work can be done
+    holds: dict[tuple[str, str], int]  # (id, "fixed" | "not_after"): samples in which the date holds
+    driving: np.ndarray | None  # per row: samples in which it drives the opening's forecast
+    #: Work under way that is sampled: (working days from its start to the as-of day or its start,
+    #: whichever is later; working days its likely remainder lasts). Both are the same in every sample.
+    remainders: dict[str, tuple[int, int]]
+    kept: dict[str, np.ndarray]  # the sampled values, by id, when they fit in KEEP_BYTES
 
     @property
-    def opening_forecast(self) -> np.ndarray:
-        """The opening's earliest start in every sample: when all work can be done."""
-        return self.earliest_start[self.row[self.project.opening_id]]
+    def opening_point(self) -> int:
+        return self.at.opening
+
+    @property
+    def as_of_point(self) -> int:
+        return self.at.as_of
 
     def point_date(self, point: int) -> dt.date:
         return self.calendar.date_of(int(point))
 
+    def criticality(self, activity_id: str) -> float:
+        """The share of samples in which the activity drives the opening's forecast."""
+        return int(self.driving[self.network.row[activity_id]]) / self.samples
+
+    def probability(self, activity_id: str, kind: str) -> float:
+        """The share of samples in which a fixed or not-after date holds."""
+        return self.holds[activity_id, kind] / self.samples
+
+    def sampled(self, activity_id: str) -> np.ndarray:
+        """An uncertain activity's sampled value in every sample: its duration
+        (working days, or months), or for work under way the working days that
+        remain after the as-of day. Kept from the run, or drawn again from its stream."""
+        if activity_id in self.kept:
+            return self.kept[activity_id]
+        item = self.uncertain[self.network.row[activity_id]]
+        draws = triangular(uniforms(self.seed, activity_id, self.samples), item.low, item.likely, item.high)
+        if activity_id in self.remainders:
+            return np.floor(self.remainders[activity_id][1] * (draws / item.likely) + 0.5).astype(POINT)
+        return np.floor(draws + 0.5).astype(POINT)
+
+    def durations(self, activity_id: str) -> np.ndarray:
+        """An uncertain activity's duration in every sample: working days or
+        months; for work under way, the working days it lasts from its start."""
+        value = self.sampled(activity_id)
+        return value + self.remainders[activity_id][0] if activity_id in self.remainders else value
+
+    def run(self, first: int, count: int, draws: dict[str, np.ndarray] | None = None) -> SampleRun:
+        """The passes over samples ``first`` .. ``first + count - 1`` again, or
+        over ``draws`` (per uncertain activity, one value per sample) instead."""
+        def draw(item: Uncertain) -> np.ndarray:
+            if draws is not None:
+                return draws[item.id]
+            return triangular(_stream(self.seed, item.id, first).random(count), item.low, item.likely, item.high)
+
+        return _run_block(self.network, self.calendar, self.at, self.uncertain, draw, count)
+
 
 def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED, *,
-             driving: bool = True, calendar: WorkCalendar | None = None) -> Simulation:
-    """Sample ``project`` as of ``as_of``; ``driving`` also traces, per sample,
-    which activities drive the opening's forecast (the criticality index).
-    ``calendar`` is the deterministic schedule's, reused when wide enough."""
-    network = _Network(project)
-    uncertain = uncertain_activities(project)
-    calendar = risk_calendar(project, as_of, _reach(project, network, uncertain), calendar)
-    draws = {item.id: triangular(uniforms(seed, item.id, samples), item.low, item.likely, item.high)
-             for item in uncertain}
-    run = _ForwardPass(project, network, calendar, as_of, samples, uncertain, draws)
-    run.forward()
+             driving: bool = True, calendar: WorkCalendar | None = None, network: Network | None = None,
+             block: int | None = None) -> Simulation:
+    """Sample ``project`` as of ``as_of``; ``driving`` also counts, per row,
+    the samples in which it drives the opening's forecast (the criticality
+    index). ``network`` and ``calendar`` are the deterministic schedule's,
+    reused (the calendar when wide enough). ``block`` samples are run at a
+    time (by default as many as :data:`BLOCK_BYTES` hold); the results do not
+    depend on it."""
+    network = network if network is not None else build_network(project)
+    uncertain = uncertain_rows(network)
+    calendar = risk_calendar(network, as_of, uncertain, calendar)
+    at = anchors(network, calendar, as_of)
+    block = block or block_size(len(network))
+    streams = {item.id: _stream(seed, item.id) for item in uncertain.values()}
+    forecast = np.empty(samples, dtype=POINT)
+    dates = _dates_to_check(network, at)
+    holds = {key: 0 for key, _row, _point in dates}
+    counts = np.zeros(len(network), dtype=np.int64) if driving else None
+    remainders: dict[str, tuple[int, int]] = {}
+    # Each sampled value is kept when they all fit in KEEP_BYTES; else drawn again when asked for.
+    keep = len(uncertain) * samples * np.dtype(POINT).itemsize <= KEEP_BYTES
+    kept = {row: np.empty(samples, dtype=POINT) for row in uncertain} if keep else {}
+    for first in range(0, samples, block):
+        count = min(block, samples - first)
+        run = _run_block(network, calendar, at, uncertain, lambda item: triangular(
+            streams[item.id].random(count), item.low, item.likely, item.high), count)
+        ahead = run.ahead
+        forecast[first:first + count] = ahead.es[network.opening]
+        for key, row, point in dates:
+            column = ahead.linked_start[row] if key[1] == "fixed" else ahead.ef[row]
+            holds[key] += int(np.count_nonzero(column <= point))
+        if counts is not None:
+            for row, mask in enumerate(driving_masks(network, run)):
+                if mask is not None:
+                    counts[row] += int(np.count_nonzero(mask))
+        for row, lasts in ahead.lasts.items():
+            remainders.setdefault(uncertain[row].id, (int(lasts[0] - ahead.remaining[row][0]),
+                                                      int(ahead.likely_remaining[row][0])))
+        for row, values in kept.items():
+            values[first:first + count] = ahead.remaining[row] if row in ahead.remaining else run.amount[row]
+        del run, ahead  # before the next block is made
+    if samples and int(forecast.max()) >= len(calendar):
+        lengths = network.reach_lengths(_high_amount(network, uncertain))
+        days, chain = network.longest_chain(lengths)
+        raise beyond_calendar(network.project, chain, days, "error.risk.beyond_calendar", "hint.risk_beyond_calendar")
     return Simulation(
-        project=project, calendar=calendar, as_of=as_of, samples=samples, seed=seed, order=network.order,
-        row=network.row, opening_point=run.opening_point, as_of_point=run.as_of_point,
-        earliest_start=run.es, earliest_finish=run.ef, unconstrained_start=run.unconstrained,
-        driving=run.trace_driving() if driving else None, uncertain=uncertain, durations=run.durations,
-        sampled=run.sampled,
-    )
+        project=network.project, network=network, calendar=calendar, at=at, as_of=as_of, samples=samples, seed=seed,
+        uncertain=uncertain, opening_forecast=forecast, holds=holds, driving=counts, remainders=remainders,
+        kept={uncertain[row].id: values for row, values in kept.items()})
 
 
-def _reach(project: Project, network: _Network, uncertain: list[Uncertain]) -> tuple[int, int]:
-    """How far a sample's forward pass can reach from the dates it starts from,
-    in working days, every duration at its high value (a month counted as the
-    most working days a month has): forwards the longest chain of work and
-    lags; backwards one duration and lag (work done before the as-of day is
-    placed back from its finish, and only maxima carry a point on)."""
-    high = {item.id: item.high * (_MONTH_WORKING_DAYS if item.in_months else 1) for item in uncertain}
-
-    def length(node: Node) -> float:
-        if isinstance(node, SummaryPoint):
-            return 0
-        activity = project.activities[node]
-        if activity.id in high:
-            return high[activity.id]
-        if activity.is_milestone:
-            return 1 if activity.fixed is not None else 0  # a fixed milestone takes a day
-        if activity.duration.unit == "m":
-            return activity.duration.amount * _MONTH_WORKING_DAYS
-        return activity.duration.working_days
-
-    reach_before = [0.0] * len(network.order)
-    for row, node in enumerate(network.order):
-        reach_before[row] = max((reach_before[pred] + length(network.order[pred]) + max(lag, 0)
-                                 for pred, _type, lag in network.incoming[row]), default=0.0)
-    forwards = max((reach + length(node) for reach, node in zip(reach_before, network.order)), default=0.0)
-    backwards = max((length(node) for node in network.order), default=0.0) + max(
-        (lag for links in network.incoming for _pred, _type, lag in links), default=0)
-    return int(forwards) + 1, int(backwards) + 1
+def driving_masks(network: Network, run: SampleRun) -> list[np.ndarray | None]:
+    """Which rows drive the opening's forecast in each sample of ``run``."""
+    return driving(network, run.columns, run.ahead, network.opening, amount=run.amount)
 
 
-def _anchors(project: Project, as_of: dt.date) -> tuple[list[dt.date], list[dt.date]]:
-    """The dates the forward pass starts from (the as-of day, the plan start,
-    the opening for the work after it, fixed, not-before and actual dates), and
-    those it only compares with (not-after dates)."""
+def _dates_to_check(network: Network, at: Anchors) -> list[tuple[tuple[str, str], int, int]]:
+    """Every fixed and not-after date: ((id, kind), row, the point it compares with); a
+    summary's not-after date at its finish, which its last step sets."""
+    found = []
+    for row, node in enumerate(network.nodes):
+        if row == network.opening:
+            continue
+        if at.fixed[row] is not None:
+            found.append(((activity_id(node), "fixed"), row, at.fixed[row]))
+        if at.not_after[row] is not None:
+            found.append(((activity_id(node), "not_after"), row, at.not_after[row]))
+    return found
+
+
+def _run_block(network: Network, calendar: WorkCalendar, at: Anchors, uncertain: dict[int, Uncertain],
+               draw: Callable[[Uncertain], np.ndarray], count: int) -> SampleRun:
+    """The forward pass over one block of samples, each uncertain duration
+    drawn by ``draw`` (one activity at a time, so only the rounded durations
+    are kept: a draw is a float, a duration a 32-bit point)."""
+    columns = Samples(calendar, count)
+    amount: list[np.ndarray | int] = list(network.amount)
+    factors: dict[int, np.ndarray] = {}
+    for row, item in uncertain.items():
+        if item.activity.status is Status.NOT_STARTED:
+            amount[row] = columns.rounded(draw(item))
+        else:
+            factors[row] = draw(item) / item.likely
+    ahead = forward(network, at, columns, amount, factors)
+    return SampleRun(columns, amount, ahead)
+
+
+def _high_amount(network: Network, uncertain: dict[int, Uncertain]) -> list[int]:
+    """Each row's duration with every uncertain one at its high value (rounded up)."""
+    amount = list(network.amount)
+    for row, item in uncertain.items():
+        amount[row] = max(amount[row], int(-(-item.high // 1)))
+    return amount
+
+
+def risk_calendar(network: Network, as_of: dt.date, uncertain: dict[int, Uncertain],
+                  reuse: WorkCalendar | None = None) -> WorkCalendar:
+    """A calendar with the plan's working days, wide enough for every sample:
+    forwards the longest chain of work and lags with every duration at its
+    high value, from each date a forward pass starts from (the as-of day, the
+    plan start, the opening, fixed, not-before and actual dates); backwards
+    one duration and lag (work done before the as-of day is placed back from
+    its finish, and only maxima carry a point on); the not-after dates it only
+    compares with. It ends on 31.12.9999 at the latest: a sample that runs
+    past it is refused (:func:`simulate`). ``reuse`` (the deterministic
+    schedule's calendar) is taken when it is wide enough, since building a
+    calendar costs more than sampling a small plan; else the calendar made
+    spans it too, so any pass the schedule makes fits the samples' calendar."""
+    project = network.project
     plan = project.plan
+    lengths = network.reach_lengths(_high_amount(network, uncertain))
+    forwards = network.longest_chain(lengths)[0] + 1
+    backwards = max(lengths, default=0) + max(network.link_lag, default=0) + 1
     starts = [as_of, plan.opening] + ([plan.start] if plan.start else [])
     compared = [plan.opening]
     for activity in project.activities.values():
-        starts += [day for day in (activity.fixed, activity.not_before, activity.actual_start, activity.actual_finish)
-                   if day]
+        starts += [day for day in (activity.fixed, activity.not_before, activity.actual_start,
+                                   activity.actual_finish) if day]
         compared += [activity.not_after] if activity.not_after else []
-    return starts, compared
-
-
-def risk_calendar(project: Project, as_of: dt.date, reach: tuple[int, int],
-                  reuse: WorkCalendar | None = None) -> WorkCalendar:
-    """A calendar with the plan's working days, wide enough for every sample:
-    every point of a forward pass lies within ``reach`` (forwards, backwards)
-    working days of a date it starts from (see :func:`_anchors`). ``reuse``
-    (the deterministic schedule's calendar, of the same plan) is taken when it
-    is wide enough, since building a calendar costs more than sampling a small plan."""
-    starts, compared = _anchors(project, as_of)
-    forwards, backwards = reach[0] + 30, reach[1] + 30  # a margin, as months land on varying days
-    everything = starts + compared
-    if reuse is not None and reuse.first <= min(everything) and max(everything) <= reuse.last:
-        points = [reuse.index_on_or_after(day) for day in starts]
-        if min(points) - backwards >= 0 and max(points) + forwards < len(reuse):
+    if reuse is not None:
+        if reuse.first <= min(compared) and max(compared) <= reuse.last and reuse.covers(starts, backwards, forwards):
             return reuse
-    plan = project.plan
-
-    def days(working_days: int) -> dt.timedelta:
-        # Working days to calendar days: weekends, holidays and up to three weeks of fellesferie a year.
-        return dt.timedelta(days=int(working_days * 1.6) + 60)
-
-    weeks = plan.calendar.fellesferie
-    return WorkCalendar(min(min(starts) - days(backwards), min(compared)),
-                        max(max(starts) + days(forwards), max(compared)),
-                        fellesferie_weeks=DEFAULT_FELLESFERIE_WEEKS if weeks is True else (weeks or ()),
-                        christmas_closure=plan.calendar.christmas_closure, closed=plan.calendar.closed)
-
-
-class _ForwardPass:
-    """The forward pass of :mod:`navplan.engine.critical_path_method`, each
-    value an array over the samples."""
-
-    def __init__(self, project: Project, network: _Network, calendar: WorkCalendar, as_of: dt.date, samples: int,
-                 uncertain: list[Uncertain], draws: dict[str, np.ndarray]) -> None:
-        self.project, self.network, self.calendar, self.samples = project, network, calendar, samples
-        self.months = _MonthArithmetic(calendar)
-        self.as_of_point = calendar.index_on_or_after(as_of)
-        self.opening_point = calendar.index_on_or_after(project.opening_date)
-        self.opened = as_of > project.opening_date
-        start = self.as_of_point
-        if project.plan.start is not None:
-            start = max(start, calendar.index_on_or_after(project.plan.start))
-        self.start_point = start
-        count = len(network.order)
-        self.es = np.empty((count, samples), dtype=_POINT)
-        self.ef = np.empty((count, samples), dtype=_POINT)
-        self.unconstrained = np.empty((count, samples), dtype=_POINT)
-        self.own_finish: dict[int, np.ndarray] = {}  # work under way: its finish before its predecessors held it
-        self.uncertain = {item.id: item for item in uncertain}
-        self.draws = draws
-        self.durations: dict[str, np.ndarray] = {}
-        self.sampled: dict[str, np.ndarray] = {}
-        # Each node's duration: an amount (working days or months) for every sample, or one for all.
-        self.amount: list[np.ndarray | int] = []
-        self.in_months: list[bool] = []
-        for node in network.order:
-            amount, in_months = self._likely(node)
-            activity = self._activity(node)
-            item = self.uncertain.get(activity.id) if activity is not None else None
-            if item is not None and activity.status is Status.NOT_STARTED:
-                amount = np.floor(draws[item.id] + 0.5).astype(_POINT)
-                self.durations[item.id] = self.sampled[item.id] = amount
-            self.amount.append(amount)
-            self.in_months.append(in_months)
-
-    def _activity(self, node: Node) -> NetworkActivity | None:
-        return None if isinstance(node, SummaryPoint) else self.project.activities[node]
-
-    def _live(self, node: Node) -> NetworkActivity | None:
-        activity = self._activity(node)
-        return activity if activity is not None and not activity.dropped else None
-
-    def _likely(self, node: Node) -> tuple[int, bool]:
-        activity = self._activity(node)
-        if activity is not None and activity.is_milestone and activity.fixed is not None and not activity.dropped:
-            return 1, False  # a fixed milestone is a meeting: a day of its own
-        if activity is None or activity.dropped or activity.is_milestone:
-            return 0, False
-        if activity.duration.unit == "m":
-            return activity.duration.amount, True
-        return activity.duration.working_days, False
-
-    def advance(self, row: int, start: np.ndarray, amount=None) -> np.ndarray:
-        amount = self.amount[row] if amount is None else amount
-        if self.in_months[row]:
-            return self.months.add(start, amount)
-        return start + amount
-
-    def earliest_start(self, row: int, finish: np.ndarray, amount=None) -> np.ndarray:
-        amount = self.amount[row] if amount is None else amount
-        if self.in_months[row]:
-            return self.months.earliest_start(finish, amount)
-        return finish - amount
-
-    def bound(self, row: int, pred: int, link_type: LinkType, lag: int) -> np.ndarray:
-        """The earliest start one link allows ``row``."""
-        if link_type is LinkType.FS:
-            return self.ef[pred] + lag
-        if link_type is LinkType.SS:
-            return self.es[pred] + lag
-        return self.earliest_start(row, self.ef[pred] + lag)
-
-    def forward(self) -> None:
-        for row, node in enumerate(self.network.order):
-            incoming = self.network.incoming[row]
-            if isinstance(node, SummaryPoint) and node.kind == "first":
-                # A summary starts when its first child starts.
-                if incoming:
-                    first = np.min(np.stack([self.es[pred] for pred, _t, _l in incoming]), axis=0)
-                else:
-                    first = np.full(self.samples, self.start_point, dtype=_POINT)
-                self.es[row] = self.ef[row] = self.unconstrained[row] = first
-                continue
-            earliest = np.full(self.samples, self.start_point, dtype=_POINT)
-            for pred, link_type, lag in incoming:
-                np.maximum(earliest, self.bound(row, pred, link_type, lag), out=earliest)
-            self.unconstrained[row] = earliest
-            if node == self.project.opening_id:
-                # Once the as-of day is past the opening, the office opened on its date; work
-                # after the opening waits for the opening date itself, never an earlier forecast.
-                if self.opened:
-                    earliest[:] = self.opening_point
-                self.es[row] = earliest
-                self.ef[row] = np.maximum(earliest, self.opening_point)
-                continue
-            activity = self._live(node)
-            if activity is not None:
-                if activity.not_before is not None:
-                    np.maximum(earliest, self.calendar.index_on_or_after(activity.not_before), out=earliest)
-                if activity.fixed is not None:
-                    earliest[:] = self.calendar.index_on_or_after(activity.fixed)
-            self.es[row] = earliest
-            self.ef[row] = self.advance(row, earliest)
-            if activity is not None and activity.status is Status.DONE:
-                self._done(row, activity)
-            elif activity is not None and activity.status is Status.STARTED:
-                self._started(row, activity)
-
-    def _full(self, point: int) -> np.ndarray:
-        return np.full(self.samples, point, dtype=_POINT)
-
-    def _done(self, row: int, activity: NetworkActivity) -> None:
-        """Done work keeps its actual dates; without them, it ended by the as-of day."""
-        if activity.actual_finish is not None:
-            finish = self._full(self.calendar.index_on_or_before(activity.actual_finish) + 1)
-        else:
-            finish = np.minimum(self.ef[row], self.as_of_point)
-        if activity.actual_start is not None and not activity.is_milestone:
-            start = self._full(self.calendar.index_on_or_after(activity.actual_start))
-        elif activity.is_milestone:
-            start = finish
-        else:
-            start = np.minimum(self.earliest_start(row, finish), finish)
-        self.es[row], self.ef[row] = np.minimum(start, finish), finish
-
-    def _started(self, row: int, activity: NetworkActivity) -> None:
-        """Work under way: its actual start stays, and only what remains after
-        the as-of day is sampled: the likely remainder, scaled by the sampled
-        duration over the likely one. It ends no earlier than the end of the
-        as-of day, nor before its finish-to-start and finish-to-finish
-        predecessors have finished."""
-        if activity.actual_start is not None:
-            start = self._full(self.calendar.index_on_or_after(activity.actual_start))
-        else:
-            start = np.minimum(self.es[row], self.as_of_point)
-        finish = np.maximum(self.advance(row, start), self.as_of_point + 1)
-        item = self.uncertain.get(activity.id)
-        if item is not None:
-            base = np.maximum(start, self.as_of_point)
-            remains = np.floor((finish - base) * (self.draws[item.id] / item.likely) + 0.5).astype(_POINT)
-            finish = np.maximum(base + remains, self.as_of_point + 1)
-            self.sampled[item.id] = remains
-            self.durations[item.id] = base + remains - start
-        self.own_finish[row] = finish.copy()
-        for pred, link_type, lag in self.network.incoming[row]:
-            if link_type is not LinkType.SS:
-                np.maximum(finish, self.ef[pred] + lag, out=finish)
-        self.es[row], self.ef[row] = start, finish
-
-    def trace_driving(self) -> np.ndarray:
-        """Which nodes drive the opening's forecast in each sample.
-
-        Walking back from the opening, a link drives its successor when the
-        bound it sets is the successor's earliest start (for work under way:
-        its forecast finish, where a predecessor holds it up). Every tied link
-        drives, so parallel chains of equal length are all critical. Done work
-        drives nothing any more; the walk stops there.
-        """
-        order = self.network.order
-        driving = np.zeros((len(order), self.samples), dtype=bool)
-        driving[self.network.row[self.project.opening_id]] = True
-        for row in range(len(order) - 1, -1, -1):
-            drives = driving[row]
-            if not drives.any():
-                continue
-            activity = self._live(order[row])
-            if activity is not None and activity.status is Status.DONE:
-                continue
-            started = activity is not None and activity.status is Status.STARTED
-            for pred, link_type, lag in self.network.incoming[row]:
-                if started:
-                    if link_type is LinkType.SS:
-                        continue
-                    held = self.ef[pred] + lag
-                    binding = (held == self.ef[row]) & (held > self.own_finish[row])
-                else:
-                    binding = self.bound(row, pred, link_type, lag) == self.es[row]
-                driving[pred] |= drives & binding
-        return driving
-
+        compared += [reuse.first, reuse.last]  # wider, never narrower: the samples' dates are the schedule's
+    try:
+        return plan_calendar(plan.calendar, starts, before=backwards, after=forwards, within=compared, last=LAST_DAY)
+    except BeyondCalendar:
+        days, chain = network.longest_chain(lengths)
+        raise beyond_calendar(project, chain, days, "error.risk.beyond_calendar", "hint.risk_beyond_calendar") \
+            from None

@@ -1,11 +1,11 @@
-"""A schedule: the critical path method run over a project's networkx graph,
+"""A schedule: the critical path method run once over a project's network,
 and what it means for the opening and every other date that must hold.
 
 The backward pass lays every activity as late as the opening date and its
 deadlines allow (its latest dates); the forward pass as early as the plan
 start, the as-of date and the progress made allow (its forecast, the
 earliest dates). Their difference is each activity's slack. The verdict has
-one number for the opening (:attr:`Schedule.opening_slack`) and one per
+one number for the opening (:attr:`Schedule.slack_to_opening`) and one per
 fixed or not-after date (:attr:`Schedule.deadlines`). The critical path is
 the opening's driving chain, the longest path as Primavera P6 defines it:
 from the opening back through the links that leave no slack between two
@@ -19,18 +19,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from navplan.engine.critical_path_method import SchedulePasses
-from navplan.engine.dependency_graph import Node, SummaryPoint, build_graph
-from navplan.engine.working_days import DEFAULT_FELLESFERIE_WEEKS, WorkCalendar
+from navplan.engine.critical_path_method import (
+    Anchors, Backward, Forward, OneSample, anchors, backward, driving, forward, schedule_calendar, slack,
+)
+from navplan.engine.dependency_graph import Network, SummaryPoint, build_network
+from navplan.engine.working_days import WorkCalendar
 from navplan.plan.project import NetworkActivity, Project
-from navplan.plan.values import LinkType, Status
-
-#: A month has at most 23 working days: the calendar is sized with that many per month of work.
-MAX_WORKING_DAYS_PER_MONTH = 23
-#: Calendar days per working day when sizing the calendar (weekends, holidays, fellesferie), with room to spare.
-CALENDAR_DAYS_PER_WORKING_DAY = 1.6
-#: Extra calendar days on each side of the plan's dates.
-CALENDAR_MARGIN_DAYS = 120
+from navplan.plan.values import Status
 
 
 @dataclass
@@ -39,7 +34,7 @@ class ScheduledActivity:
     points, working-day indices (see :mod:`navplan.engine.working_days`);
     ``dates["earliest_start"]`` … ``dates["latest_finish"]`` are the same as
     dates, what people read (and what :class:`navplan.api.PlanSchedule` hands a
-    script); ``forecast_start`` and ``forecast_finish`` name the earliest dates."""
+    script). The earliest dates are the forecast."""
 
     activity: NetworkActivity
     level: int
@@ -57,37 +52,34 @@ class ScheduledActivity:
     def id(self) -> str:
         return self.activity.id
 
-    @property
-    def forecast_start(self) -> dt.date:
-        """When the work is forecast to start: its earliest start given progress."""
-        return self.dates["earliest_start"]
 
-    @property
-    def forecast_finish(self) -> dt.date:
-        return self.dates["earliest_finish"]
-
-
-@dataclass
+@dataclass(frozen=True, slots=True)
 class DateCheck:
-    """A fixed date or not-after date, and whether the forecast meets it."""
+    """A fixed date or a not-after date of open work, and whether the forecast meets it."""
 
     id: str
     date: dt.date
     kind: str  # "fixed" or "not_after"
     slack: int  # working days to spare; negative: missed by this many
-    chain: list[str] = field(default_factory=list)  # when missed: the chain that breaks it
+    chain: tuple[str, ...] = ()  # when missed: the chain of work that breaks it
 
     @property
     def holds(self) -> bool:
         return self.slack >= 0
 
     @property
-    def missing_days(self) -> int:
+    def missing_working_days(self) -> int:
         return max(0, -self.slack)
 
 
-#: Kept for readers of earlier versions: a missed date is a DateCheck that does not hold.
-MissedDate = DateCheck
+@dataclass(frozen=True, slots=True)
+class FinishedLate:
+    """Work recorded done after its not-after date: a deadline met late stays in the record."""
+
+    id: str
+    date: dt.date  # the not-after date
+    finished: dt.date  # the day it was done
+    working_days: int  # how many working days after the date
 
 
 @dataclass
@@ -101,33 +93,26 @@ class Note:
 @dataclass
 class Schedule:
     project: Project
+    network: Network
     calendar: WorkCalendar
     as_of: dt.date
     activities: dict[str, ScheduledActivity]  # outline order, dropped ones left out
     opening_point: int
     as_of_point: int
-    opening_slack: int  # working days to spare before the opening; negative: missing
+    slack_to_opening: int  # working days to spare before the opening; negative: missing
     critical_path: list[str]  # the opening's driving chain, by forecast start
     deadlines: list[DateCheck]  # every fixed and not-after date of open work, in outline order
+    finished_late: list[FinishedLate]  # done work recorded done after its not-after date, in outline order
     opened: bool  # the as-of date is after the opening: the office has opened
     notes: list[Note]
 
     @property
-    def slack_to_opening(self) -> int:
-        return self.opening_slack
-
-    @property
     def opening_holds(self) -> bool:
-        return self.opened or self.opening_slack >= 0
+        return self.opened or self.slack_to_opening >= 0
 
     @property
     def missing_working_days(self) -> int:
-        return 0 if self.opened else max(0, -self.opening_slack)
-
-    @property
-    def driving_chain(self) -> list[str]:
-        """The chain that sets the earliest opening: the critical path."""
-        return self.critical_path
+        return 0 if self.opened else max(0, -self.slack_to_opening)
 
     @property
     def missed(self) -> list[DateCheck]:
@@ -174,165 +159,146 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
     >>> result.opening_holds
     True
     """
-    graph = build_graph(project)
-    order = graph.graph["order"]
-    calendar = _calendar_for(project, graph, order, as_of)
-    opening_point = calendar.index_on_or_after(project.opening_date)
-    as_of_point = calendar.index_on_or_after(as_of)
-    start_point = as_of_point
-    if project.plan.start is not None:
-        start_point = max(start_point, calendar.index_on_or_after(project.plan.start))
-    opened = as_of > project.opening_date
-    passes = SchedulePasses(project, graph, calendar, as_of_point, graph.graph["after_opening"])
-    passes.forward(order, start_point, opening_point, opened)
-    passes.backward(order, opening_point)
-    return _assemble(project, graph, calendar, passes, as_of, opening_point, as_of_point, opened, order)
+    network = build_network(project)
+    calendar = schedule_calendar(network, as_of)
+    at = anchors(network, calendar, as_of)
+    columns = OneSample(calendar)
+    ahead = forward(network, at, columns)
+    behind = backward(network, at, columns, ahead)
+    return _assemble(Run(network, calendar, at, columns, ahead, behind), as_of)
 
 
-def _calendar_for(project: Project, graph, order: list[Node], as_of: dt.date) -> WorkCalendar:
-    """A calendar wide enough for every point the passes can reach: the longest
-    chain of work and lags on either side of every fixed date. (Holidays are
-    computed per year, so a calendar no wider than needed starts faster.)"""
-    plan = project.plan
+@dataclass
+class Run:
+    """One sample's passes over a network: what the verdict is read from."""
 
-    def length(node: Node) -> int:
-        if isinstance(node, SummaryPoint):
-            return 0
-        activity = project.activities[node]
-        if activity.duration.unit == "m":
-            return activity.duration.amount * MAX_WORKING_DAYS_PER_MONTH
-        return activity.duration.working_days
+    network: Network
+    calendar: WorkCalendar
+    at: Anchors
+    columns: OneSample
+    ahead: Forward
+    behind: Backward
 
-    lengths = {node: length(node) for node in order}  # once per node, not once per link
-    reach_before: dict[Node, int] = {}
-    for node in order:
-        reach_before[node] = max(
-            (reach_before[pred] + lengths[pred] + max(lag for _type, lag in links)
-             for pred, links in graph.graph["links_in"][node]), default=0)
-    longest = max((reach_before[node] + lengths[node] for node in order), default=0)
-    reach = dt.timedelta(days=int(longest * CALENDAR_DAYS_PER_WORKING_DAY) + CALENDAR_MARGIN_DAYS)
-    anchors = [plan.opening, as_of] + ([plan.start] if plan.start else [])
-    for activity in project.activities.values():
-        anchors += [d for d in (activity.fixed, activity.not_before, activity.not_after,
-                                activity.actual_start, activity.actual_finish) if d]
-    weeks = plan.calendar.fellesferie
-    fellesferie = DEFAULT_FELLESFERIE_WEEKS if weeks is True else (weeks or ())
-    return WorkCalendar(
-        min(anchors) - reach, max(anchors) + reach, fellesferie_weeks=fellesferie,
-        christmas_closure=plan.calendar.christmas_closure, closed=plan.calendar.closed,
-    )
+    def slack(self, row: int) -> int:
+        return slack(self.network, self.columns, self.ahead, self.behind, row)
+
+    def chain(self, row: int, *, unconstrained: bool = False) -> list[str]:
+        """The live, open tasks and milestones on the chains that drive ``row``
+        (itself included), by forecast start; with ``unconstrained``, what
+        drives the start it would have without its own fixed or not-before date."""
+        network, ahead = self.network, self.ahead
+        drives = driving(network, self.columns, ahead, row, unconstrained=unconstrained)
+        outline = {activity_id: index for index, activity_id in enumerate(network.project.activities)}
+        found = [r for r, mask in enumerate(drives) if mask and r != network.opening
+                 and (activity := network.activity[r]) is not None and activity.status is not Status.DONE]
+        found.sort(key=lambda r: (ahead.es[r], ahead.ef[r], outline[network.nodes[r]]))
+        return [network.nodes[r] for r in found]
 
 
-def _assemble(project: Project, graph, calendar: WorkCalendar, passes: SchedulePasses, as_of: dt.date,
-              opening_point: int, as_of_point: int, opened: bool, order: list[Node]) -> Schedule:
-    opening = project.opening_id
-    live = project.active()
-    chains = DrivingChains(project, graph, passes)
-    critical_path = [] if opened else chains.into(opening)
-    deadlines = _date_checks(project, passes, chains)
+def _assemble(run: Run, as_of: dt.date) -> Schedule:
+    network, ahead, behind, at = run.network, run.ahead, run.behind, run.at
+    project = network.project
+    opening = network.opening
+    critical_path = [] if at.opened else run.chain(opening)
+    deadlines = _date_checks(run)
     on_a_chain = set(critical_path).union(*(check.chain for check in deadlines if not check.holds))
 
     results: dict[str, ScheduledActivity] = {}
-    for activity in live:
-        if activity.is_summary:
+    for row, activity in enumerate(network.activity):
+        if activity is None:
             continue
-        node = activity.id
-        results[node] = ScheduledActivity(
-            activity=activity, level=_level(project, activity), earliest_start=passes.es[node],
-            earliest_finish=passes.ef[node], latest_start=passes.ls[node], latest_finish=passes.lf[node],
-            slack=None if activity.status is Status.DONE or node == opening else passes.slack(node),
-            critical=node in on_a_chain, status=activity.status,
-            after_opening=node in passes.after_opening,
+        results[activity.id] = ScheduledActivity(
+            activity=activity, level=_level(project, activity), earliest_start=ahead.es[row],
+            earliest_finish=ahead.ef[row], latest_start=behind.ls[row], latest_finish=behind.lf[row],
+            slack=None if activity.status is Status.DONE or row == opening else run.slack(row),
+            critical=activity.id in on_a_chain, status=activity.status,
+            after_opening=network.after_opening[row],
         )
+    live = project.active()
     for activity in reversed(live):  # children before parents
         if activity.is_summary:
             results[activity.id] = _roll_up(project, activity, results)
     ordered = {a.id: results[a.id] for a in live if a.id in results}
     for scheduled in ordered.values():
-        scheduled.dates = _dates(calendar, scheduled, project)
+        scheduled.dates = _dates(run.calendar, scheduled, project, at.as_of)
     return Schedule(
-        project=project, calendar=calendar, as_of=as_of, activities=ordered, opening_point=opening_point,
-        as_of_point=as_of_point, opening_slack=opening_point - passes.es[opening], critical_path=critical_path,
-        deadlines=deadlines, opened=opened,
-        notes=_notes(project, calendar, opening_point, passes, critical_path, order),
+        project=project, network=network, calendar=run.calendar, as_of=as_of, activities=ordered,
+        opening_point=at.opening, as_of_point=at.as_of, slack_to_opening=at.opening - ahead.es[opening],
+        critical_path=critical_path, deadlines=deadlines, finished_late=_finished_late(run), opened=at.opened,
+        notes=_notes(run, critical_path),
     )
 
 
-class DrivingChains:
-    """Driving chains: from an activity back through the links that leave no
-    slack between predecessor and successor, to the as-of date or an anchor.
-
-    A link drives when the start it allows is the successor's start (for work
-    under way, when the finish it allows is the successor's finish). The walk
-    stops at work already done, at a fixed date, at a not-before date that
-    binds, and at an actual start; it passes through summaries' points and
-    dropped activities without listing them.
-    """
-
-    def __init__(self, project: Project, graph, passes: SchedulePasses) -> None:
-        self.project, self.graph, self.passes = project, graph, passes
-
-    def into(self, node: Node, *, unconstrained: bool = False) -> list[str]:
-        """The live tasks and milestones on the chains that drive ``node`` (itself
-        included), by forecast start. With ``unconstrained``, what drives the
-        start ``node`` would have without its own fixed or not-before date."""
-        passes = self.passes
-        seen: set[Node] = {node}
-        stack = [(node, unconstrained)]
-        while stack:
-            current, ignore_own_dates = stack.pop()
-            for pred in self._drivers(current, ignore_own_dates):
-                if pred not in seen:
-                    seen.add(pred)
-                    stack.append((pred, False))
-        outline = {activity_id: index for index, activity_id in enumerate(self.project.activities)}
-        chain = [n for n in seen if isinstance(n, str) and n != self.project.opening_id
-                 and (activity := passes.live(n)) is not None and activity.status is not Status.DONE]
-        return sorted(chain, key=lambda n: (passes.es[n], passes.ef[n], outline[n]))
-
-    def _drivers(self, node: Node, ignore_own_dates: bool) -> list[Node]:
-        passes = self.passes
-        activity = passes.live(node)
-        if activity is not None:
-            if activity.status is Status.DONE:
-                return []
-            if not ignore_own_dates and passes.es[node] != passes.linked_es[node]:
-                return []  # set by a fixed or not-before date
-        if node == self.project.opening_id and passes.es[node] != passes.linked_es[node]:
-            return []  # the office has opened
-        started = activity is not None and activity.status is Status.STARTED
-        target = passes.ef[node] if started else passes.linked_es[node]
-        drivers = []
-        for pred, links in passes.links_in[node]:
-            for link_type, lag in links:
-                if started:
-                    drives = link_type is not LinkType.SS and passes.ef[pred] + lag == target
-                else:
-                    drives = passes.link_bound(pred, node, link_type, lag) == target
-                if drives:
-                    drivers.append(pred)
-                    break
-        if started and not drivers:
-            return []  # its actual start is the anchor
-        return drivers
+def _finished_late(run: Run) -> list[FinishedLate]:
+    """Done work whose recorded finish is after its not-after date (a main activity's: its last step's)."""
+    network, at = run.network, run.at
+    project = network.project
+    found: list[FinishedLate] = []
+    for activity in project.active():
+        if activity.not_after is None or activity.id == project.opening_id:
+            continue
+        if activity.is_summary:
+            steps = _steps(project, activity)
+            if not steps or any(step.status is not Status.DONE or step.actual_finish is None for step in steps):
+                continue
+            finished = max(step.actual_finish for step in steps)
+            row = network.row[SummaryPoint("finish", activity.id)]
+        else:
+            if activity.status is not Status.DONE or activity.actual_finish is None:
+                continue
+            finished, row = activity.actual_finish, network.row[activity.id]
+        late = run.calendar.finish_point(finished) - at.not_after[row]
+        if late > 0:
+            found.append(FinishedLate(activity.id, activity.not_after, finished, late))
+    return found
 
 
-def _date_checks(project: Project, passes: SchedulePasses, chains: DrivingChains) -> list[DateCheck]:
+def _date_checks(run: Run) -> list[DateCheck]:
     """Every fixed and not-after date of work not yet done, with its slack; a missed one with its chain."""
+    network, ahead, at = run.network, run.ahead, run.at
+    project = network.project
     checks: list[DateCheck] = []
     for activity in project.active():
-        if activity.is_summary or activity.id == project.opening_id or activity.status is Status.DONE:
+        if activity.is_summary:
+            if activity.not_after is not None and not _all_done(project, activity):
+                # A main activity's not-after date binds every step's finish: it is met when its last step is.
+                row = network.row[SummaryPoint("finish", activity.id)]
+                slack_ = at.not_after[row] - ahead.ef[row]
+                checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,
+                                        _ending_with(run.chain(row), activity.id) if slack_ < 0 else ()))
             continue
-        node = activity.id
+        if activity.id == project.opening_id or activity.status is Status.DONE:
+            continue
+        row = network.row[activity.id]
         if activity.fixed is not None:
-            slack = passes.start_point(activity.fixed) - passes.linked_es[node]
-            checks.append(DateCheck(node, activity.fixed, "fixed", slack,
-                                    chains.into(node, unconstrained=True) if slack < 0 else []))
+            slack_ = at.fixed[row] - ahead.linked_start[row]
+            checks.append(DateCheck(activity.id, activity.fixed, "fixed", slack_,
+                                    _ending_with(run.chain(row, unconstrained=True), activity.id) if slack_ < 0 else ()))
         if activity.not_after is not None:
-            slack = passes.finish_point(activity.not_after) - passes.ef[node]
-            checks.append(DateCheck(node, activity.not_after, "not_after", slack,
-                                    chains.into(node) if slack < 0 else []))
+            slack_ = at.not_after[row] - ahead.ef[row]
+            checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,
+                                    _ending_with(run.chain(row), activity.id) if slack_ < 0 else ()))
     return checks
+
+
+def _steps(project: Project, summary: NetworkActivity) -> list[NetworkActivity]:
+    """The live tasks and milestones under a summary, at any depth."""
+    found: list[NetworkActivity] = []
+    for child in summary.children:
+        step = project.activities[child]
+        if not step.dropped:
+            found += _steps(project, step) if step.is_summary else [step]
+    return found
+
+
+def _all_done(project: Project, summary: NetworkActivity) -> bool:
+    """Whether every live step under a summary is done."""
+    return all(step.status is Status.DONE for step in _steps(project, summary))
+
+
+def _ending_with(chain: list[str], activity_id: str) -> tuple[str, ...]:
+    """The chain that breaks a date ends at the activity whose date it breaks."""
+    return (*(other for other in chain if other != activity_id), activity_id)
 
 
 def _level(project: Project, activity: NetworkActivity) -> int:
@@ -368,7 +334,8 @@ def _roll_up(project: Project, summary: NetworkActivity, results: dict[str, Sche
     )
 
 
-def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Project) -> dict[str, dt.date]:
+def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Project,
+           as_of_point: int) -> dict[str, dt.date]:
     """Start points read as the day work begins; finish points as the last day of work."""
     if scheduled.id == project.opening_id:
         # The opening is an event at the start of its day; a forecast later
@@ -378,8 +345,13 @@ def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Projec
         return {"earliest_start": forecast, "earliest_finish": forecast,
                 "latest_start": project.opening_date, "latest_finish": project.opening_date}
     if scheduled.activity.is_milestone:
-        # A milestone is dated by the day it is reached: the last day of its (zero or one day of) work.
-        earliest = calendar.date_of(scheduled.earliest_finish - 1)
+        # A milestone is dated by the day it is reached: the last day of its (zero or one day of)
+        # work. One not yet reached is reached on the as-of day at the earliest, even when the work
+        # before it ended the day before: nothing open is forecast in the past.
+        reached = scheduled.earliest_finish - 1
+        if scheduled.status is not Status.DONE:
+            reached = max(reached, as_of_point)
+        earliest = calendar.date_of(reached)
         latest = calendar.date_of(scheduled.latest_finish - 1)
         return {"earliest_start": earliest, "earliest_finish": earliest, "latest_start": latest,
                 "latest_finish": latest}
@@ -391,26 +363,41 @@ def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Projec
     }
 
 
-def _notes(project: Project, calendar: WorkCalendar, opening_point: int, passes: SchedulePasses,
-           critical_path: list[str], order: list[Node]) -> list[Note]:
+def _notes(run: Run, critical_path: list[str]) -> list[Note]:
+    network, at = run.network, run.at
+    project = network.project
     notes: list[Note] = []
     opening_date = project.opening_date
-    day_off = calendar.day_off(opening_date)
+    day_off = run.calendar.day_off(opening_date)
     if day_off is not None:
         notes.append(Note("opening_not_working_day", {
             "date": opening_date, "reason": day_off,
-            "last_day": calendar.date_of(opening_point - 1)}))
+            "last_day": run.calendar.date_of(at.opening - 1)}))
     # Why a row of the critical path can show a slack other than the opening's:
     # it must meet a deadline first, or a duration in months spans a different
     # number of working days counted forward and backward.
     if not critical_path:
         return notes
-    opening_slack = opening_point - passes.es[project.opening_id]
-    alone = passes.slack_to_the_opening_alone(order, opening_point)
-    bound = [node for node in critical_path if passes.slack(node) < alone[node]]
+    slack_to_opening = at.opening - run.ahead.es[network.opening]
+    alone = _slack_to_the_opening_alone(run, critical_path)
+    bound = [node for node in critical_path if run.slack(network.row[node]) < alone[node]]
     if bound:
         notes.append(Note("deadline_slack", {"ids": bound}))
     months = [node for node in critical_path if project.activities[node].duration.unit == "m"]
-    if months and any(alone[node] != opening_slack for node in critical_path):
+    if months and any(alone[node] != slack_to_opening for node in critical_path):
         notes.append(Note("month_slack", {"ids": months}))
     return notes
+
+
+def _slack_to_the_opening_alone(run: Run, ids: list[str]) -> dict[str, int]:
+    """Each activity's slack were the opening the only date to meet: a second
+    backward pass over the same forecast, without fixed or not-after dates.
+    It tells a row bound by a deadline from one bound by the opening."""
+    network = run.network
+    rows = {activity_id: network.row[activity_id] for activity_id in ids}
+    if not any(activity is not None and (activity.not_after is not None or activity.fixed is not None)
+               for activity in network.activity):
+        # No date binds but the opening: the pass made already is the one wanted.
+        return {activity_id: run.slack(row) for activity_id, row in rows.items()}
+    alone = backward(network, run.at, run.columns, run.ahead, deadlines=False)
+    return {activity_id: slack(network, run.columns, run.ahead, alone, row) for activity_id, row in rows.items()}

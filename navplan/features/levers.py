@@ -73,8 +73,8 @@ def levers(result: Schedule) -> list[Levers]:
         found.append(Levers(None, "opening", result.missing_working_days,
                             _for(result, None, "opening", result.critical_path, result.missing_working_days)))
     for check in result.missed:
-        found.append(Levers(check.id, check.kind, check.missing_days,
-                            _for(result, check.id, check.kind, check.chain, check.missing_days)))
+        found.append(Levers(check.id, check.kind, check.missing_working_days,
+                            _for(result, check.id, check.kind, check.chain, check.missing_working_days)))
     return found
 
 
@@ -133,7 +133,7 @@ def _forecast_date(result: Schedule, target: str, kind: str) -> dt.date:
     scheduled = result.activities[target]
     if kind == "not_after":
         return scheduled.dates["earliest_finish"]
-    missing = next(check.missing_days for check in result.deadlines if check.id == target and check.kind == kind)
+    missing = next(check.missing_working_days for check in result.deadlines if check.id == target and check.kind == kind)
     return result.calendar.date_of(result.calendar.index_on_or_after(scheduled.activity.fixed) + missing)
 
 

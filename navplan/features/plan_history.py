@@ -243,6 +243,12 @@ class PlanDiff:
                 if (check.id, check.kind) not in old or old[(check.id, check.kind)].slack != check.slack]
 
     @property
+    def finished_late(self) -> list:
+        """Not-after dates met late since the revision: work recorded done after its date."""
+        old = {late.id for late in self.before.finished_late}
+        return [late for late in self.after.finished_late if late.id not in old]
+
+    @property
     def slack_change(self) -> int:
         """Working days of slack to the opening gained (positive) or lost (negative)."""
         return self.after.slack_to_opening - self.before.slack_to_opening
@@ -250,7 +256,7 @@ class PlanDiff:
     @property
     def unchanged(self) -> bool:
         return not (self.moved or self.added or self.dropped or self.status_changed or self.critical_joined
-                    or self.critical_left or self.slack_change or self.deadline_changes
+                    or self.critical_left or self.slack_change or self.deadline_changes or self.finished_late
                     or self.before.project.opening_date != self.after.project.opening_date)
 
 

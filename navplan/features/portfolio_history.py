@@ -154,7 +154,7 @@ def _fill(changes: OfficeChanges, diff, lang: str) -> None:
     changes.moved_most = [_moved(move, lang) for move in most_moved(diff.moved)[:MOVED_MOST]]
     missed_before = {(check.id, check.kind) for check in before.missed}
     changes.newly_missed = [
-        NewlyMissed(check.id, _title(after, check.id, lang), check.date, check.kind, check.missing_days)
+        NewlyMissed(check.id, _title(after, check.id, lang), check.date, check.kind, check.missing_working_days)
         for check in after.missed if (check.id, check.kind) not in missed_before]
     changes.added = [s.id for s in diff.added]
     changes.dropped = [s.id for s in diff.dropped]

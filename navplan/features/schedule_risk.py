@@ -110,11 +110,12 @@ class RiskAnalysis:
 
 def analyse_risk(schedule: Schedule, samples: int, seed: int) -> RiskAnalysis:
     """Sample the plan ``schedule`` was made from, as of the same day."""
-    from navplan.engine.risk_simulation import simulate  # before numpy: it sets numpy's threads up
-
     import numpy as np
 
-    simulation = simulate(schedule.project, schedule.as_of, samples, seed, calendar=schedule.calendar)
+    from navplan.engine.risk_simulation import simulate
+
+    simulation = simulate(schedule.project, schedule.as_of, samples, seed, calendar=schedule.calendar,
+                          network=schedule.network)
     forecast = simulation.opening_forecast
     opening_point = simulation.opening_point
 
@@ -141,52 +142,33 @@ def analyse_risk(schedule: Schedule, samples: int, seed: int) -> RiskAnalysis:
 def probability_on_time(schedule: Schedule, samples: int, seed: int) -> float:
     """Only the probability that the opening date holds (for the portfolio):
     the same number `navplan risk` gives with the same samples and seed."""
-    from navplan.engine.risk_simulation import simulate  # before numpy: it sets numpy's threads up
-
     import numpy as np
 
-    simulation = simulate(schedule.project, schedule.as_of, samples, seed, driving=False, calendar=schedule.calendar)
+    from navplan.engine.risk_simulation import simulate
+
+    simulation = simulate(schedule.project, schedule.as_of, samples, seed, driving=False, calendar=schedule.calendar,
+                          network=schedule.network)
     return float(np.mean(simulation.opening_forecast <= simulation.opening_point))
 
 
 def _date_risks(schedule: Schedule, simulation) -> list[DateRisk]:
     """Every fixed and not-after date of open work, as `critical-path` checks them."""
-    import numpy as np
-
-    calendar = simulation.calendar
-    missed = {(m.id, m.kind) for m in schedule.missed}
-    risks = []
-    for scheduled in schedule.leaves():
-        activity = scheduled.activity
-        if scheduled.status is Status.DONE:
-            continue
-        row = simulation.row[activity.id]
-        if activity.fixed is not None:
-            wanted = calendar.index_on_or_after(activity.fixed)
-            risks.append(DateRisk(activity.id, activity.title, "fixed", activity.fixed,
-                                  float(np.mean(simulation.unconstrained_start[row] <= wanted)),
-                                  (activity.id, "fixed") not in missed))
-        if activity.not_after is not None:
-            limit = calendar.index_on_or_before(activity.not_after) + 1
-            risks.append(DateRisk(activity.id, activity.title, "not_after", activity.not_after,
-                                  float(np.mean(simulation.earliest_finish[row] <= limit)),
-                                  (activity.id, "not_after") not in missed))
+    risks = [DateRisk(check.id, schedule.project.activities[check.id].title, check.kind, check.date,
+                      simulation.probability(check.id, check.kind), check.holds) for check in schedule.deadlines]
     return sorted(risks, key=lambda r: (r.date, r.id))
 
 
 def _activity_risks(schedule: Schedule, simulation, forecast) -> list[ActivityRisk]:
-    import numpy as np
-
     opening_ranks = doubled_ranks(forecast)
+    sampled_ids = {item.id for item in simulation.uncertain.values()}
     risks = []
     for scheduled in schedule.leaves():
         if scheduled.status is Status.DONE:
             continue
-        row = simulation.row[scheduled.id]
-        sampled = simulation.sampled.get(scheduled.id)
-        correlation = None if sampled is None else correlate(doubled_ranks(sampled), opening_ranks)
+        sampled = scheduled.id in sampled_ids
+        correlation = correlate(doubled_ranks(simulation.sampled(scheduled.id)), opening_ranks) if sampled else None
         risks.append(ActivityRisk(scheduled, scheduled.activity.duration_range,
-                                  float(np.mean(simulation.driving[row])), correlation, sampled is not None))
+                                  simulation.criticality(scheduled.id), correlation, sampled))
     return risks
 
 

@@ -283,6 +283,9 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
         activity.links = list(block.after)
     if block.probability is not None:
         activity.probability, activity.probability_source = block.probability, None
+    if block.fixed is not None and activity.is_summary:
+        # MS Project's rule too: a summary takes a start-no-earlier and a finish-no-later date, not a fixed one.
+        raise fail("error.plan.summary_fixed", path + ("fixed",), f"{label}.fixed", "hint.summary_fixed", id=block.id)
     for name in ("fixed", "not_before", "not_after", "role", "owner", "actual_start", "actual_finish", "notes",
                  "remaining"):
         value = getattr(block, name)

@@ -12,6 +12,7 @@ from navplan.engine.schedule import ScheduledActivity
 from navplan.errors import visible
 from navplan.features.plan_history import MOVED_DATES, PlanDiff
 from navplan.messages import format_date, t
+from navplan.render.labels import finished_late_line
 from navplan.render.terminal_layout import Column, keep_together, print_table
 
 
@@ -68,6 +69,7 @@ def slack_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
             lines.append(("worse" if new.slack < old.slack else "better",
                           t(f"diff.deadline.{new.kind}", lang, id=new.id, title=title, date=date, before=old.slack,
                             after=new.slack, change=signed(new.slack - old.slack))))
+    lines += [("worse", finished_late_line(after, late, lang)) for late in diff.finished_late]
     if before.opening_holds and not after.opening_holds:
         lines.append(("worse", t("diff.holds.lost", lang, days=after.missing_working_days)))
     elif not before.opening_holds and after.opening_holds:

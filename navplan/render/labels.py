@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from navplan.engine.schedule import Schedule
+from navplan.engine.schedule import FinishedLate, Schedule
 from navplan.errors import render_value, shown_path
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
@@ -26,10 +26,11 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
     opening (holds with N working days to spare, or misses by N with the chain
     that decides it; once opened, what was never recorded done), then one line
     per fixed or not-after date (a missed one with the chain that breaks it),
-    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note; with
-    ``help`` (see :mod:`navplan.features.levers`), what can help follows each
-    date that does not hold (kinds help and lever), its commands naming the plan
-    as ``plan`` (see :func:`plan_words`)."""
+    then notes. Kinds: ok, tight, fail, chain, missed, deadline, note; one per
+    not-after date met late (done after it); with ``help`` (see
+    :mod:`navplan.features.levers`), what can help follows each date that does not
+    hold (kinds help and lever), its commands naming the plan as ``plan`` (see
+    :func:`navplan.errors.plan_words`)."""
     by_target = {(found.target, found.kind): found for found in help or []}
 
     def levers_of(target: str | None, kind: str) -> list[tuple[str, str]]:
@@ -52,10 +53,10 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
         if schedule.critical_path:
             lines.append(("chain", t("fails.chain", lang, chain=" → ".join(schedule.critical_path))))
         lines += levers_of(None, "opening")
-    elif schedule.opening_slack == 0:
+    elif schedule.slack_to_opening == 0:
         lines.append(("tight", t("holds.tight", lang)))
     else:
-        lines.append(("ok", t("holds", lang, slack=schedule.opening_slack)))
+        lines.append(("ok", t("holds", lang, slack=schedule.slack_to_opening)))
     # Once opened, work before the opening that was never recorded done is history: its date is
     # said once, as not recorded, not as a count of missing days that grows every day.
     history = {s.id for s in schedule.not_done_before_opening}
@@ -69,10 +70,12 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
                                         date=format_date(check.date, lang), days=check.slack)))
         else:
             lines.append(("missed", t(f"missed.{check.kind}", lang, id=check.id, title=title,
-                                      date=format_date(check.date, lang), days=check.missing_days)))
+                                      date=format_date(check.date, lang), days=check.missing_working_days)))
             if check.chain:
                 lines.append(("chain", t("deadline.chain", lang, chain=" → ".join(check.chain))))
             lines += levers_of(check.id, check.kind)
+    for late in schedule.finished_late:
+        lines.append(("missed", finished_late_line(schedule, late, lang)))
     for note in schedule.notes:
         params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
@@ -116,6 +119,12 @@ def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") 
         if command:
             lines.append(("command", command))
     return lines
+
+
+def finished_late_line(schedule: Schedule, late: FinishedLate, lang: str) -> str:
+    """'7.4 …: ferdig 3 arbeidsdager etter fristen 21.06.2019 (ferdig 26.06.2019).': a deadline met late stays in the record."""
+    return t("finished_late", lang, id=late.id, title=schedule.project.activities[late.id].title.get(lang),
+             days=late.working_days, date=format_date(late.date, lang), finished=format_date(late.finished, lang))
 
 
 def portfolio_status(line: "PortfolioLine", lang: str) -> str:

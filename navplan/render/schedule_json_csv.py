@@ -23,6 +23,7 @@ from navplan.features.personal_view import Audience, shows
 #: 2: the critical path is the opening's driving chain (1: the activities with the least
 #: slack); slack is the smaller of start and finish slack; the opening is no longer one of
 #: the missed_dates; deadlines, forecast_opening, opened and each activity's after_opening added.
+#: Added within 2: finished_late.
 FORMAT_VERSION = 2
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -91,6 +92,15 @@ class LeversRecord(BaseModel):
     levers: list[LeverRecord]
 
 
+class FinishedLateRecord(BaseModel):
+    """Work recorded done after its not-after date: a deadline met late."""
+
+    id: str
+    date: dt.date = Field(description="The not-after date")
+    finished: dt.date = Field(description="The day it was recorded done (actual_finish)")
+    late_working_days: int = Field(description="Working days after the not-after date")
+
+
 class PeriodRecord(BaseModel):
     first_day: dt.date
     last_day: dt.date
@@ -123,6 +133,8 @@ class ScheduleDocument(BaseModel):
     missed_dates: list[MissedDateRecord] = Field(description="The deadlines that do not hold")
     levers: list[LeversRecord] | None = Field(
         None, description="From `critical-path`: for the opening and each missed date, what can help it hold")
+    finished_late: list[FinishedLateRecord] = Field(
+        description="Done work recorded done after its not-after date: the deadline was met late")
     activities: list[ActivityRecord]
     periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
 
@@ -156,16 +168,18 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
         working_days_left=schedule.working_days_left, opening_holds=schedule.opening_holds,
         opened=schedule.opened, slack_to_opening=schedule.slack_to_opening,
         forecast_opening=schedule.forecast_opening, critical_path=schedule.critical_path,
-        driving_chain=schedule.driving_chain, must_start=ids(must_start(schedule, weeks)),
+        driving_chain=schedule.critical_path, must_start=ids(must_start(schedule, weeks)),
         deadlines=[DeadlineRecord(id=d.id, date=d.date, kind=d.kind, holds=d.holds, slack=d.slack, chain=d.chain)
                    for d in schedule.deadlines],
-        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_days, kind=m.kind,
+        missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_working_days, kind=m.kind,
                                        chain=m.chain) for m in schedule.missed],
         levers=None if levers is None else [
             LeversRecord(target=found.target, kind=found.kind, missing_working_days=found.missing, levers=[
                 LeverRecord(kind=lever.kind, id=lever.activity_id, date=lever.date, enough=lever.enough,
                             duration=None if lever.duration is None else str(lever.duration))
                 for lever in found.levers]) for found in levers],
+        finished_late=[FinishedLateRecord(id=late.id, date=late.date, finished=late.finished,
+                                          late_working_days=late.working_days) for late in schedule.finished_late],
         activities=[activity_record(s, lang) for s in schedule.activities.values()
                     if shows(view, s.activity) or s.id == schedule.project.opening_id],
         periods=None if periods is None else [
