@@ -406,9 +406,15 @@ def test_work_long_after_the_opening_gets_its_own_week_columns(tmp_path: Path) -
     assert [(ws.cell(4, c).value, ws.cell(3, c).value) for c in filled] == [("uke 1", "T+157"), ("uke 2", "T+158")]
     assert _bar(ws, row, FIRST_GANTT) is None and ws.cell(4, FIRST_GANTT).value == "før"
     headers = [ws.cell(4, c).value for c in range(FIRST_GANTT, ws.max_column + 1)]
-    # før, 56 weeks from week 50 of 2018 to week 1 of 2020 (the opening's), «…», weeks 1 and 2 of 2023.
-    assert headers[:3] == ["før", "uke 50", "uke 51"] and headers[56:] == ["uke 1", "…", "uke 1", "uke 2"]
-    assert len(headers) == 60
+    # Work after the opening runs back from the last of it: E1 ends Friday 13.01.2023, so the
+    # move 9.2.6 (1 week) must be done by then (latest start Monday 09.01, week 2), and the
+    # renovation 9.2.5, which only the move waits for (12 weeks, 60 working days, with
+    # 26.12.2022 a holiday), by Friday 06.01.2023: latest start Friday 14.10.2022, week 41
+    # (T+145: 1,015 days from Monday 30.12.2019). So: før, 56 weeks from week 50 of 2018 to
+    # week 1 of 2020 (the opening's), «…», weeks 41-52 of 2022 and weeks 1-2 of 2023.
+    assert headers[:3] == ["før", "uke 50", "uke 51"]
+    assert headers[56:] == ["uke 1", "…", *[f"uke {week}" for week in range(41, 53)], "uke 1", "uke 2"]
+    assert ws.cell(3, FIRST_GANTT + 58).value == "T+145" and len(headers) == 72
     # The main activity 9 spans the gap: its line runs through «…».
     assert ws.cell(rows_by_id(ws)["9"], FIRST_GANTT + 57).border.bottom.style == "thick"
 
