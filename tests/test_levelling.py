@@ -141,9 +141,11 @@ def test_a_target_on_time_comes_before_a_shorter_makespan() -> None:
     result = level(problem, time_limit=LIMIT)
     assert result.starts == (0, 2, 7)
     assert result.objective == (0, 0, 12)
+    assert result.status == OPTIMAL and result.bound == (0, 0, 12)
     makespan_first = LevellingProblem(**{**problem.__dict__, "objective": ["makespan", "late_targets"]})
     result = level(makespan_first, time_limit=LIMIT)
     assert result.objective == (10, 1)
+    assert result.status == OPTIMAL
     assert result.starts[1:] == (0, 5)
 
 
