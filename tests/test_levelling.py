@@ -234,6 +234,64 @@ def test_ill_formed_problems_are_refused() -> None:
             level(problem, time_limit=0)
 
 
+def test_work_between_two_jobs_bounds_the_time_between_them() -> None:
+    # A (1 day) before B and C (3 days each, one person), both before D: the links alone put D
+    # 1 + 3 days after A starts; the person's 6 days of work put it 1 + 6 days after.
+    from navplan.engine.levelling_cpsat import energy_bounds
+    from navplan.engine.levelling_network import Network
+
+    problem = LevellingProblem(durations=[1, 3, 3, 1], links=[Link(0, 1), Link(0, 2), Link(1, 3), Link(2, 3)],
+                               resources=[Resource("Anna", demands=[0, 1, 1, 0])])
+    delays, heads, tails = energy_bounds(Network(problem), [1])
+    assert (0, 3, 7) in delays
+    assert tails[0] == 6 and heads[3] == 6  # her work after A, and before D (A uses nobody)
+    assert level(problem, time_limit=LIMIT).starts[3] == 7
+
+
+def brute_force_makespan(durations, links, release, demands, capacity) -> int:
+    """The least makespan, by the serial schedule of every order of the jobs that respects the links
+    (every active schedule is one of them, so the best of them is optimal): written only here."""
+    import itertools
+
+    best = None
+    for order in itertools.permutations(range(len(durations))):
+        position = {job: index for index, job in enumerate(order)}
+        if any(position[a] > position[b] for a, b in links):
+            continue
+        starts: dict[int, int] = {}
+        for job in order:
+            time = max([release[job]] + [starts[a] + durations[a] for a, b in links if b == job])
+            while any(sum(demands[r][other] for other in starts if starts[other] <= t < starts[other] + durations[other])
+                      + demands[r][job] > capacity[r]
+                      for r in range(len(capacity)) for t in range(time, time + durations[job])):
+                time += 1
+            starts[job] = time
+        makespan = max(starts[j] + durations[j] for j in starts)
+        best = makespan if best is None else min(best, makespan)
+    return best
+
+
+def test_random_small_problems_reach_the_brute_force_optimum() -> None:
+    import random
+
+    generator = random.Random(19)
+    for _round in range(25):
+        size = generator.randint(3, 6)
+        durations = [generator.randint(0, 4) for _ in range(size)]
+        links = sorted({(a, b) for a in range(size) for b in range(a + 1, size) if generator.random() < 0.3})
+        release = [generator.choice([0, 0, 0, 2, 5]) for _ in range(size)]
+        capacity = [generator.randint(1, 3), generator.randint(2, 4)]
+        demands = [[generator.randint(0, c) for _ in range(size)] for c in capacity]
+        problem = LevellingProblem(durations=durations, links=[Link(a, b) for a, b in links], release=release,
+                                   resources=[Resource(f"R{r}", demands=demands[r], capacity=capacity[r])
+                                              for r in range(2)])
+        result = level(problem, time_limit=LIMIT)
+        expected = brute_force_makespan(durations, links, release, demands, capacity)
+        assert result.objective == (expected,), (durations, links, release, demands, capacity)
+        assert result.status == OPTIMAL and not valid(problem, result.starts)
+        assert not valid(problem, level(problem, time_limit=0).starts)
+
+
 # --- PSPLIB J30 ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", sorted(J30_OPTIMUM))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from navplan.engine.levelling_network import Network
@@ -73,15 +74,22 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
 
     finish_low = max([earliest[j] + durations[j] for j in range(size)] + [0])
     finish_high = max([latest[j] + durations[j] for j in range(size)] + [finish_low])
+    capacities = []
     for r, demands in enumerate(network.demands):
-        low = _add_resource(model, network, r, demands, intervals, earliest, latest)
-        if low is None:
+        added = _add_resource(model, network, r, demands, intervals, earliest, latest)
+        if added is None:
             return Outcome(None, api.INFEASIBLE, no_bounds, 0.0)
-        finish_low = max(finish_low, low)
+        finish_low = max(finish_low, added[0])
+        capacities.append(added[1])
     makespan = model.new_int_var(finish_low, max(finish_low, finish_high), "makespan")
+    delays, heads, tails = energy_bounds(network, capacities)
     for job in range(size):
         if network.fixed[job] is None:
-            model.add(makespan >= starts[job] + durations[job])
+            model.add(makespan >= starts[job] + durations[job] + tails[job])
+            if heads[job] > earliest[job]:
+                model.add(starts[job] >= heads[job])
+    for before, after, delay in delays:
+        model.add(starts[after] >= starts[before] + delay)
 
     due = problem.due or [None] * size
     targets = problem.targets()
@@ -169,12 +177,13 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
     return Outcome(tuple(current), api.OPTIMAL if proven else api.FEASIBLE, tuple(bounds), seconds)
 
 
-def _add_resource(model, network: Network, r: int, demands, intervals, earliest, latest) -> int | None:
+def _add_resource(model, network: Network, r: int, demands, intervals, earliest, latest) -> tuple[int, int] | None:
     """The cumulative constraint of resource ``r`` and its redundant no-overlap; returns a lower
-    bound on the makespan from its work, or None when a job can never have what it needs."""
+    bound on the makespan from its work and the capacity the cumulative has (the most there is at
+    any time, for the jobs not fixed), or None when a job can never have what it needs."""
     jobs = [j for j in intervals if demands[j] > 0]
     if not jobs:
-        return 0
+        return 0, 0
     first = min(earliest[j] for j in jobs)
     end = max(latest[j] + network.durations[j] for j in jobs)
     profile = network.residual_profile(r, first, end)
@@ -201,10 +210,97 @@ def _add_resource(model, network: Network, r: int, demands, intervals, earliest,
         count += 1
     if count >= 2:
         model.add_no_overlap([item for item, _ in clashing[:count]])
-    if capacity == 0:
-        return 0
     # nothing runs before `first`, and from then on at most `capacity` at a time
-    return first + math.ceil(sum(demands[j] * network.durations[j] for j in jobs) / capacity)
+    return first + math.ceil(sum(demands[j] * network.durations[j] for j in jobs) / capacity), capacity
+
+
+def energy_bounds(network: Network, capacities: list[int]) -> tuple[list[tuple[int, int, int]], list[int], list[int]]:
+    """Bounds from work that must fit between jobs, for the solver to reason with (redundant: every
+    schedule keeps them).
+
+    When every job of a set B must start after job j finishes (through finish-to-start links and
+    others that say as much) and finish before job k starts, B's work on a resource takes at least
+    ``ceil(work / capacity)`` between them: ``start[k] >= start[j] + duration[j] + that``. Returned
+    where it says more than the links alone (the longest path from j to k), as ``(j, k, delay)``;
+    likewise each job's ``heads`` (the earliest its predecessors' work lets it start) and ``tails``
+    (the time its successors' work needs after it finishes: the makespan is at least its finish plus
+    that). Computed per connected part of the network (projects of a portfolio apart), skipped for a
+    part over :data:`ENERGY_PART_LIMIT` jobs."""
+    size, durations = network.size, network.durations
+    heads, tails, delays = list(network.earliest), [0] * size, []
+    strict = [[(s, o) for s, o in network.succs[j] if o >= durations[j]] if network.fixed[j] is None else []
+              for j in range(size)]
+    work = np.array([[durations[j] * demands[j] for j in range(size)] for demands in network.demands],
+                    dtype=np.float64).reshape(len(capacities), size)
+    usable = [r for r, capacity in enumerate(capacities) if capacity > 0]
+    for part in _parts(strict):
+        if len(part) < 2 or len(part) > ENERGY_PART_LIMIT:
+            continue
+        where = {job: index for index, job in enumerate(part)}
+        m = len(part)
+        after = np.zeros((m, m), dtype=np.float64)  # after[a, b]: b starts after a finishes
+        distance = np.full((m, m), -np.inf)  # the links' longest path from a's start to b's start
+        np.fill_diagonal(distance, 0.0)
+        ordered = [j for j in network.order if j in where]
+        for job in reversed(ordered):
+            a = where[job]
+            for succ, offset in strict[job]:
+                c = where[succ]
+                after[a] = np.maximum(after[a], after[c])
+                after[a, c] = 1.0
+        # longest paths, column by column in topological order
+        incoming: dict[int, list[tuple[int, int]]] = {where[j]: [] for j in part}
+        for job in part:
+            for succ, offset in strict[job]:
+                incoming[where[succ]].append((where[job], offset))
+        for job in ordered:
+            c = where[job]
+            for a, offset in incoming[c]:
+                distance[:, c] = np.maximum(distance[:, c], distance[:, a] + offset)
+        earliest = np.array([network.earliest[j] for j in part], dtype=np.float64)
+        need_between = np.zeros((m, m))
+        for r in usable:
+            w = work[r, part]
+            if not w.any():
+                continue
+            capacity = capacities[r]
+            between = np.ceil((after * w) @ after / capacity - 1e-9)
+            need_between = np.maximum(need_between, between)
+            tail = np.ceil(after @ w / capacity - 1e-9)
+            head_work = np.ceil(after.T @ w / capacity - 1e-9)
+            for index, job in enumerate(part):
+                tails[job] = max(tails[job], int(tail[index]))
+                if head_work[index] > 0:
+                    first = earliest[after[:, index] > 0].min()
+                    heads[job] = max(heads[job], int(first + head_work[index]))
+        own = np.array([durations[j] for j in part], dtype=np.float64)[:, None]
+        better = (after > 0) & (own + need_between > distance)
+        for a, c in zip(*np.nonzero(better)):
+            delays.append((part[a], part[c], int(own[a, 0] + need_between[a, c])))
+    return delays, heads, tails
+
+
+#: The largest connected part of a network whose energy bounds are computed (m² memory, m³ work).
+ENERGY_PART_LIMIT = 700
+
+
+def _parts(strict: list[list[tuple[int, int]]]) -> list[list[int]]:
+    """The weakly connected parts of the graph ``strict``, each sorted."""
+    parent = list(range(len(strict)))
+
+    def root(job: int) -> int:
+        while parent[job] != job:
+            parent[job] = parent[parent[job]]
+            job = parent[job]
+        return job
+
+    for job, followers in enumerate(strict):
+        for succ, _offset in followers:
+            parent[root(job)] = root(succ)
+    groups: dict[int, list[int]] = {}
+    for job in range(len(strict)):
+        groups.setdefault(root(job), []).append(job)
+    return list(groups.values())
 
 
 def _hint(model, network: Network, starts, current, makespan, late, lateness, due) -> None:
