@@ -161,6 +161,9 @@ def test_as_late_as_possible_pushes_a_job_to_its_latest_start() -> None:
     result = level(shared, time_limit=LIMIT)
     assert result.starts == (5, 0, 7)
     assert result.objective == (7, -5)
+    # With nothing after it, a job as late as possible ends at the horizon: 10 - 3.
+    alone = LevellingProblem(durations=[2, 3], weight=[1, -1], horizon=10, objective=["weighted_starts"])
+    assert level(alone, time_limit=LIMIT).starts == (0, 7)
 
 
 def test_half_loads_run_two_at_once_and_a_whole_one_alone() -> None:

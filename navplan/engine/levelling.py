@@ -41,7 +41,11 @@ Semantics, exactly:
   the sum of ``weight[j] * start[j]`` (default weight 1: a positive weight
   pulls a job early, as soon as possible; a negative one pushes it as late as
   its successors, deadlines, the horizon and the earlier tiers allow, as late as
-  possible).
+  possible). Without a horizon, a job as late as possible with nothing after
+  it that binds goes as far as :meth:`Network.safe_horizon` (a time by which
+  any order of the jobs would be done): give a horizon, or let it lead to a
+  target, as every activity leads to the opening. The heuristic pushes such
+  jobs only within its own schedule's makespan.
 
 :func:`level` solves it with OR-Tools CP-SAT (one interval per job, a
 cumulative per resource, the tiers by successive solves, each fixing the one

@@ -55,9 +55,9 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
     no_bounds = (None,) * len(tiers)
     hint_finish = max([s + d for s, d in zip(hint, durations)] + [0])
     hint_valid = not any(network.misses_deadline(job, hint[job]) for job in range(size))
-    end = hint_finish if tiers and tiers[0] == api.MAKESPAN and hint_valid else network.safe_horizon()
-    if problem.horizon is not None:
-        end = min(end, problem.horizon)
+    end = problem.horizon if problem.horizon is not None else network.safe_horizon()
+    if tiers and tiers[0] == api.MAKESPAN and hint_valid:
+        end = min(end, hint_finish)  # no schedule better by the first tier ends later
     earliest, latest = network.earliest, network.latest_starts(end)
     if any(network.fixed[j] is None and earliest[j] > latest[j] for j in range(size)):
         return Outcome(None, api.INFEASIBLE, no_bounds, 0.0)
@@ -310,7 +310,7 @@ def _hint(model, network: Network, starts, current, makespan, late, lateness, du
     for job, variable in enumerate(starts):
         if network.fixed[job] is None and _inside(variable, current[job]):
             model.add_hint(variable, current[job])
-    finish = max(current[j] + durations[j] for j in range(network.size))
+    finish = max([current[j] + durations[j] for j in range(network.size)] + [0])
     if _inside(makespan, finish):
         model.add_hint(makespan, finish)
     for job, flag in late:
