@@ -111,6 +111,10 @@ def test_a_week_without_capacity_is_left_empty() -> None:
     assert not valid(problem, heuristic.starts)
     assert not any(start < 10 and start + duration > 5
                    for start, duration in zip(heuristic.starts, problem.durations))
+    # Away for the first 500 days, then two short gaps too short for a 3-day job: it starts at 506.
+    away = one_person([3], periods=[(0, 500, 0), (502, 504, 0), (505, 506, 0)])
+    assert level(away, time_limit=0).starts == (506,)
+    assert level(away, time_limit=LIMIT).starts == (506,)
 
 
 def test_a_lower_capacity_in_fellesferie_holds() -> None:

@@ -29,8 +29,9 @@ Semantics, exactly:
   ``(from, until, capacity)``: half-open ``[from, until)`` with another
   capacity (lower in fellesferie, 0 on leave), not overlapping. Outside the
   periods the base capacity holds, for ever. At every time unit the jobs
-  running (fixed ones included) use at most the capacity: the sum of their
-  ``demands``. Demands and capacities are whole numbers; a fractional load (an
+  running use at most the capacity: the sum of their ``demands`` (fixed jobs
+  count where they are; when they alone use more, the others get none of the
+  resource then, and the excess is not an error). Demands and capacities are whole numbers; a fractional load (an
   activity at 0.5 of a person) is expressed by scaling the resource's
   capacities and demands by one factor: :func:`scale_to_integers`.
 * **The objective** is an ordered list of tiers (:data:`OBJECTIVES`), each

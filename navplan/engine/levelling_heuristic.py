@@ -82,10 +82,16 @@ class Profile:
         """The first start from ``time`` on where the job fits."""
         if not self.fits(job):
             return time
-        found = _first_window(self.room(job, time, self.end), self.network.durations[job])
-        if found is None:
-            raise UnschedulableJob(job, self._short_of(job, time))
-        return time + found
+        duration = self.network.durations[job]
+        start, span = time, max(64, 4 * duration)
+        while True:  # look a stretch ahead first, then twice as far: most jobs fit soon
+            stop = min(self.end, start + span)
+            found = _first_window(self.room(job, start, stop), duration)
+            if found is not None:
+                return start + found
+            if stop == self.end:
+                raise UnschedulableJob(job, self._short_of(job, time))
+            start, span = stop - duration + 1, span * 2
 
     def latest(self, job: int, floor: int, ceiling: int) -> int:
         """The last start in ``[floor, ceiling]`` where the job fits (``floor`` must fit)."""
