@@ -150,31 +150,55 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
         if budget <= 0:
             proven = False
             break
-        if deterministic:
-            parameters.max_deterministic_time = budget
-        else:
-            parameters.max_time_in_seconds = budget
-        model.clear_hints()
-        _hint(model, network, starts, current, makespan, late, lateness, due)
         model.minimize(expression)
-        status = solver.solve(model)
-        seconds += solver.wall_time
-        remaining -= solver.deterministic_time if deterministic else solver.wall_time
-        if status == cp_model.INFEASIBLE and not found:
-            return Outcome(None, api.INFEASIBLE, no_bounds, seconds)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solved, tier_bound = None, None
+        # First the whole portfolio (its tree search proves small problems optimal); for what it
+        # leaves unproven, large-neighbourhood search on every worker from the best schedule so far.
+        for phase in (1, 2):
+            limit = budget * SEARCH_SHARE if phase == 1 else budget
+            if limit <= 0:
+                break
+            parameters.use_lns_only = phase == 2 and solved is not None
+            if deterministic:
+                parameters.max_deterministic_time = limit
+            else:
+                parameters.max_time_in_seconds = limit
+            model.clear_hints()
+            _hint(model, network, starts, current, makespan, late, lateness, due)
+            status = solver.solve(model)
+            seconds += solver.wall_time
+            spent = solver.deterministic_time if deterministic else solver.wall_time
+            remaining, budget = remaining - spent, budget - spent
+            if status == cp_model.INFEASIBLE and not found:
+                return Outcome(None, api.INFEASIBLE, no_bounds, seconds)
+            if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                continue  # nothing in this phase's time
+            found, solved = True, status
+            candidate = [int(solver.value(starts[j])) if network.fixed[j] is None else network.fixed[j]
+                         for j in range(size)]
+            if phase == 1 or (api.objective_values(problem, candidate)[index]
+                              <= api.objective_values(problem, current)[index]):
+                current = candidate
+            bound = int(math.ceil(solver.best_objective_bound - 1e-6)) + constant
+            tier_bound = bound if tier_bound is None else max(tier_bound, bound)
+            if status == cp_model.OPTIMAL or tier_bound >= api.objective_values(problem, current)[index]:
+                solved = cp_model.OPTIMAL
+                break
+        if solved is None:
             proven = False
             break  # no time: the tiers left keep the schedule so far
-        found = True
-        current = [int(solver.value(starts[j])) if network.fixed[j] is None else network.fixed[j]
-                   for j in range(size)]
-        value = int(round(solver.objective_value))
-        bounds[index] = int(math.ceil(solver.best_objective_bound - 1e-6)) + constant
-        proven = proven and status == cp_model.OPTIMAL
-        model.add(expression <= value)
+        bounds[index] = tier_bound
+        proven = proven and solved == cp_model.OPTIMAL
+        model.add(expression <= api.objective_values(problem, current)[index] - constant)
     if not found:
         return Outcome(None, api.HEURISTIC, no_bounds, seconds)
     return Outcome(tuple(current), api.OPTIMAL if proven else api.FEASIBLE, tuple(bounds), seconds)
+
+
+#: The share of a tier's time the whole portfolio gets before large-neighbourhood search takes
+#: every worker: the tree search proves small problems optimal within it, and on large ones the
+#: neighbourhoods find better schedules faster (J120's hard instances: 147 against 155 on one).
+SEARCH_SHARE = 0.4
 
 
 def _add_resource(model, network: Network, r: int, demands, intervals, earliest, latest) -> tuple[int, int] | None:
