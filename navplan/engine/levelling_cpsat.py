@@ -7,18 +7,23 @@ inequality; per resource one cumulative constraint at the resource's highest
 capacity, with fixed intervals that take up the difference where the capacity
 is lower (periods, and what fixed jobs use). Redundant, for the search: per
 resource, the jobs (and blocked periods) of which no two fit at once form a
-no-overlap constraint (the largest such set, by demand), and the makespan's
-lower bounds (critical path; a resource's work divided by its capacity). When
-the makespan is the first tier, the search is told to try the job that can
-start first at its earliest start first ("set times").
+no-overlap constraint (the largest such set, by demand); the makespan's lower
+bounds (critical path; a resource's work divided by its capacity); and the
+work that must fit between two jobs, after one or before one
+(:func:`energy_bounds`). When the makespan is the first tier, the search is
+told to try the job that can start first at its earliest start first ("set
+times").
 
 The objective's tiers are solved one after another: each minimised with the
 tiers before it held at their values (``tier <= value``), each solve hinted with
 the best schedule so far (the heuristic's first). The time limit is shared: a
 tier gets what is left divided by the tiers still to solve, so a tier proven
-quickly leaves its time to the next. When the first tier is the makespan and
-the heuristic misses no deadline, the heuristic's makespan bounds every finish
-(no better schedule ends later), which shrinks every domain.
+quickly leaves its time to the next. Within a tier, CP-SAT's whole portfolio
+runs first for :data:`SEARCH_SHARE` of the tier's time (its tree search proves
+small problems optimal); what it leaves unproven gets large-neighbourhood search
+on every worker for the rest. When the first tier is the makespan and the
+heuristic misses no deadline, the heuristic's makespan bounds every finish (no
+better schedule ends later), which shrinks every domain.
 
 This module imports ortools; only the levelling path imports this module.
 """
@@ -48,6 +53,8 @@ class Outcome:
 
 def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int, deterministic: bool = False,
           log=None) -> Outcome:
+    """Solve ``network``'s problem tier by tier from the schedule ``hint`` (see the module and
+    :func:`navplan.engine.levelling.level` for the parameters)."""
     from navplan.engine import levelling as api
 
     problem, size, durations = network.problem, network.size, network.durations
