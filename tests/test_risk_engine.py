@@ -371,8 +371,7 @@ def assert_one_sample_is_the_schedule(make_project, as_of: dt.date, samples: int
     deterministic = schedule(make_project(), as_of)
     simulation = simulate(deterministic.project, as_of, 1, calendar=deterministic.calendar,
                           network=deterministic.network)
-    likely = {item.id: np.full(samples, float(item.likely)) for item in simulation.uncertain.values()}
-    run = simulation.run(0, samples, draws=likely)
+    run = simulation.run(0, samples, draws=simulation.likely_values(samples))
     network, at = simulation.network, simulation.at
     behind = run.behind(network, at)
     drives = driving_masks(network, run)
