@@ -278,9 +278,14 @@ class Histogram:
         self.counts: dict[int, int] = {}
 
     def add(self, column) -> None:
-        points, counts = np.unique(np.asarray(column), return_counts=True)
-        for point, number in zip(points.tolist(), counts.tolist()):
-            self.counts[point] = self.counts.get(point, 0) + number
+        column = np.asarray(column)
+        if not column.size:
+            return
+        lowest = int(column.min())
+        counts = np.bincount(column - lowest)  # points are close together: counting beats sorting
+        for offset in np.flatnonzero(counts).tolist():
+            point = lowest + offset
+            self.counts[point] = self.counts.get(point, 0) + int(counts[offset])
 
     def percentiles(self, levels: Iterable[int]) -> dict[int, int]:
         """As :func:`~navplan.engine.risk_sampling.percentile_points`: the ⌈P·n/100⌉-th smallest point."""
@@ -544,7 +549,8 @@ class Simulation:
     notes: list[Message] = field(default_factory=list)  # what the caller tells the user about the inputs
     block: int = 0
     sampler: _Sampler | None = None
-    _last: tuple[int, SampleRun] | None = None  # the run of the only block, for the shifts
+    #: The only block's run, random numbers and values, for the shifts (when half a block holds them all).
+    _last: tuple | None = None
 
     @property
     def opening_point(self) -> int:
@@ -573,7 +579,7 @@ class Simulation:
         if activity_id in self.kept:
             return self.kept[activity_id]
         row = self.network.row[activity_id]
-        sampler = self._fresh_sampler()
+        sampler = self.sampler
         pieces = []
         for first in range(0, self.samples, self.block):
             count = min(self.block, self.samples - first)
@@ -619,15 +625,15 @@ class Simulation:
             variant: {target.key: Histogram() for target in wanted} for variant in variants}
         if not variants:
             return found
-        sampler = self._fresh_sampler()
+        sampler = self.sampler
         block = max(1, self.block // 2)  # a base and a variant at a time
         for first in range(0, self.samples, block):
             count = min(block, self.samples - first)
-            draws = sampler.draw(first, count)
-            values = sampler.values(draws)
             if self._last is not None and self._last[0] == count and first == 0:
-                base = self._last[1]
+                _count, base, draws, values = self._last
             else:
+                draws = sampler.draw(first, count)
+                values = sampler.values(draws)
                 base = _run_block(self.network, self.calendar, self.at, self.uncertain, values, count)
             for variant in variants:
                 kind, which = variant
@@ -686,7 +692,8 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
         for index, event in enumerate(events):
             if index in draws.delay:
                 happened[event.id] += int(np.count_nonzero(draws.delay[index]))
-        run = _run_block(network, calendar, at, uncertain, sampler.values(draws), count)
+        values = sampler.values(draws)
+        run = _run_block(network, calendar, at, uncertain, values, count)
         ahead = run.ahead
         forecast[first:first + count] = ahead.es[network.opening]
         for target in dates:
@@ -704,11 +711,11 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
                 for row, mask in enumerate(masks):
                     if mask is not None:
                         date_counts[target.key][row] += int(np.count_nonzero(mask))
-        for row, values in kept.items():
-            values[first:first + count] = run.remaining[row] if row in run.remaining else run.amount[row]
+        for row, store in kept.items():
+            store[first:first + count] = run.remaining[row] if row in run.remaining else run.amount[row]
         if first == 0 and count == samples and count <= block // 2:
-            last = (count, run)
-        del run, ahead, draws  # before the next block is made
+            last = (count, run, draws, values)
+        del run, ahead, draws, values  # before the next block is made
     if samples and int(forecast.max()) >= len(calendar):
         lengths = network.reach_lengths(_high_amount(network, uncertain, events))
         days, chain = network.longest_chain(lengths)
