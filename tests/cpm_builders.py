@@ -69,10 +69,13 @@ def handbook(activities: list[dict]) -> Handbook:
 
 def project(activities: list[dict], opening: dt.date, *, start: dt.date | None = None,
             plan_activities: list[PlanActivity] | list[dict] = (),
-            calendar: CalendarSettings | dict | None = None) -> Project:
+            calendar: CalendarSettings | dict | None = None, correlation: list[dict] = (),
+            risks: list[dict] = ()) -> Project:
+    """``correlation`` and ``risks`` are the plan's shared causes and risk register, as a plan writes them."""
     plan = Plan(office="NAV Test", opening=opening, start=start,
                 calendar=calendar or CalendarSettings(),
-                activities=[PlanActivity.model_validate(b) if isinstance(b, dict) else b for b in plan_activities])
+                activities=[PlanActivity.model_validate(b) if isinstance(b, dict) else b for b in plan_activities],
+                correlation=list(correlation), risks=list(risks))
     return build_project(plan, handbook=handbook(activities), template=TEMPLATE)
 
 

@@ -169,10 +169,11 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     assert ws["A1"].value == "Portefølje per 07.01.2030: 6 planer, sortert etter risiko"
     assert ws["A2"].value.startswith("Per 07.01.2030 · navplan ")
     assert ws.freeze_panes == "A5" and ws.print_title_rows == "$1:$4"
-    assert ws.auto_filter.ref == "A4:N10"
+    assert ws.auto_filter.ref == "A4:P10"
     assert [c.value for c in ws[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Slakk", "Verste dato: slakk",
                                         "Verste dato: ID", "Kritisk nå: ID", "Kritisk nå: aktivitet", "Forsinket",
-                                        "Neste frist", "Neste frist: ID", "Status", "I tide"]
+                                        "Neste frist", "Neste frist: ID", "Status", "I tide", "Buffer P50",
+                                        "Buffer P85"]
     column = {c.value: c.column for c in ws[4]}
     offices = [ws.cell(row, 1).value for row in range(5, 11)]
     assert offices == ["NAV Verst", "NAV Sein", "NAV Stram", "=1+1", "NAV Romslig", None]
@@ -192,6 +193,9 @@ def test_xlsx_one_sheet_frozen_filtered_and_safe_against_formulas(county: Path, 
     # The probability of opening on time: a share shown as percent (`navplan risk`, 2,000 samples).
     on_time = ws.cell(5, column["I tide"])
     assert 0 <= on_time.value <= 1 and on_time.number_format == "0%"
+    # Its buffer at P50 and P85 (issue 21): no duration has a range, so every sample is the schedule's own,
+    # 20 working days missing.
+    assert (ws.cell(5, column["Buffer P50"]).value, ws.cell(5, column["Buffer P85"]).value) == (-20, -20)
 
     again = run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "xlsx", "-o", workbook)
     assert again.exit_code == 2 and "finnes allerede" in again.stderr

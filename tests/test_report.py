@@ -203,6 +203,7 @@ def test_the_html_report_is_one_self_contained_printable_page(repo: Path, tmp_pa
     html = report(repo, tmp_path / "r.html")
     page = parse(html)
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"nb\">")
+    # The risk lines with what the numbers assume and the tornado (issue 21); no register: no risks.
     assert page.sections == ["opening", "criteria", "critical", "risk", "changes", "must_start", "overdue",
                              "decisions"]
     # Nothing to fetch: no URL at all (inline SVG needs no namespace), no scripts, no links.
@@ -222,7 +223,7 @@ def test_the_html_report_is_one_self_contained_printable_page(repo: Path, tmp_pa
 
 def test_the_gantt_chart_worked_out_by_hand(repo: Path, tmp_path: Path) -> None:
     html = report(repo, tmp_path / "r.html")
-    assert [svg["class"] for svg in parse(html).all("svg")] == ["gantt", "scurve"]
+    assert [svg["class"] for svg in parse(html).all("svg")] == ["gantt", "scurve", "tornado"]
     page = parse(html[html.index('<svg class="gantt"'):html.index("</svg>")])  # the Gantt chart alone
     # The axis runs from 01.01.2030 (the as-of month) to 31.03.2030 (the opening's): 90 days
     # over x 190..527 (337 wide; the chart is 533 units, the printed page's 188 mm in points). One bar per open task: 3.2.2, A, B, H, in outline order; the

@@ -226,6 +226,30 @@ def test_done_and_a_status_other_than_started_take_remaining_away(plan: Path) ->
     assert "remaining" not in plan.read_text(encoding="utf-8")
 
 
+# --- The handbook's "eventuell" --------------------------------------------------------------------
+
+
+def test_the_notice_period_happens_or_not_with_an_estimated_probability() -> None:
+    """Figure 2 (p. 7): "Eventuell 3 måneders oppsigelsestid" — three months, or none. The
+    probability is navplan's estimate, with its reason in both languages."""
+    notice = {a.id: a for a in load_handbook().activities}["3.1.4"]
+    assert str(notice.duration) == "3m" and notice.duration_range is None
+    assert 0 < notice.probability < 1
+    assert notice.probability_source.is_estimate
+    assert "ekstern rekruttering" in notice.probability_source.estimate.nb
+    assert "external recruitment" in notice.probability_source.estimate.en
+    project = project_of(HEAD)
+    assert project.activities["3.1.4"].probability == notice.probability
+    assert project_of(HEAD + 'activities:\n  - id: "3.1.4"\n    probability: 1\n').activities["3.1.4"].probability == 1
+
+
+def test_navplan_handbook_shows_the_probability_and_its_reason() -> None:
+    nb = " ".join(run_navplan("handbook", "3.1.4").stdout.split())
+    en = " ".join(run_navplan("handbook", "3.1.4", "--lang", "en").stdout.split())
+    assert "Skjer eller ikke (for navplan risk)" in nb and "Happens or not (for navplan risk)" in en
+    assert "50 % — anslag:" in nb and "50% — estimate:" in en
+
+
 def test_sync_marking_started_work_done_takes_its_remaining_away(tmp_path: Path) -> None:
     """A workbook that says 4.1 is done: the plan's remaining: for 4.1 no longer holds, and the
     plan written by sync must still load."""

@@ -56,9 +56,10 @@ def test_the_small_plan_worked_out_by_hand(small: Path) -> None:
     document = risk_json(small)
     assert close(document["probability_opening_holds"], 7 / 8)
     assert document["opening_holds_deterministic"] is True and document["slack_to_opening_deterministic"] == 0
-    # P50 and P80 at point 40 (the opening date itself), P95 at 41: Tuesday 05.03.2030, a day late.
+    # P50 and P85 at point 40 (the opening date itself: 7/8 = 87.5 % of samples are done by then).
     assert [(f["percentile"], f["date"], f["slack"]) for f in document["forecasts"]] == [
-        (50, "2030-03-04", 0), (80, "2030-03-04", 0), (95, "2030-03-05", -1)]
+        (50, "2030-03-04", 0), (85, "2030-03-04", 0)]
+    assert (document["percentiles"], document["frame"], document["buffer"]["slack"]) == ([50, 85], 85, 0)
     # Point 39 is Friday 01.03.2030: all work done by Thursday, the office could open on Friday.
     steps = document["distribution"]
     assert [(s["date"], s["slack"]) for s in steps] == [("2030-03-01", 1), ("2030-03-04", 0), ("2030-03-05", -1)]
@@ -67,6 +68,10 @@ def test_the_small_plan_worked_out_by_hand(small: Path) -> None:
     dates = {(d["id"], d["kind"]): d for d in document["dates"]}
     assert close(dates["M", "fixed"]["probability"], 7 / 8) and dates["M", "fixed"]["holds_deterministic"]
     assert close(dates["B", "not_after"]["probability"], 1 / 8) and not dates["B", "not_after"]["holds_deterministic"]
+    # B's work ends A + 38 working days after the as-of date: its last day is point 38 (Thursday 28.02,
+    # in time) when A = 1, else point 39 (Friday 01.03.2030, a day late) at P50 and at P85.
+    assert [(p["percentile"], p["date"], p["slack"]) for p in dates["B", "not_after"]["percentiles"]] == [
+        (50, "2030-03-01", -1), (85, "2030-03-01", -1)]
     # The opening moves exactly with A: a rank correlation of 1. A and B are on the chain in every sample.
     activities = {a["id"]: a for a in document["activities"]}
     assert document["drivers"] == ["A"] and activities["A"]["correlation"] == 1.0
@@ -74,8 +79,32 @@ def test_the_small_plan_worked_out_by_hand(small: Path) -> None:
     assert (activities["A"]["duration_low"], activities["A"]["duration"], activities["A"]["duration_high"]) == \
         ("1d", "2d", "3d")
     assert activities["B"]["sampled"] is False and activities["B"]["correlation"] is None
+    # The tornado: A held at 1 day, every sample opens at point 39 (P85 a day earlier); at 3 days at 41.
+    assert (activities["A"]["held_low"], activities["A"]["held_high"]) == (-1, 1)
+    assert [(bar["id"], bar["held_low"], bar["held_high"]) for bar in document["tornado"]] == [("A", -1, 1)]
+    # What the numbers assume: the plan's own range for A, no shared cause, no risk, no levelling.
+    assumptions = document["assumptions"]
+    assert (assumptions["plan_ranges"], assumptions["handbook_ranges"], assumptions["levelling_applied"]) == (
+        ["A"], [], False)
+    assert document["shared_causes"] == [] and document["risks"] == []
     assert (document["samples"], document["seed"], document["distribution_kind"]) == (10_000, 2007, "triangular")
+    assert document["format_version"] == 2
 
+
+def test_other_percentiles_by_option(small: Path) -> None:
+    # P95 at point 41 (only 7/8 are done by 40): Tuesday 05.03.2030, a day late.
+    document = risk_json(small, "--percentiles", "50,85,95")
+    assert [(f["percentile"], f["date"], f["slack"]) for f in document["forecasts"]] == [
+        (50, "2030-03-04", 0), (85, "2030-03-04", 0), (95, "2030-03-05", -1)]
+    # Without 85 the buffer is read at the highest shown: P95, a day missing.
+    document = risk_json(small, "--percentiles", "10,95")
+    assert document["frame"] == 95 and document["buffer"]["slack"] == -1
+    out = " ".join(run_navplan("risk", small, "--as-of", AS_OF, "--percentiles", "10,95").stdout.split())
+    assert "P10 01.03.2030 · P95 05.03.2030" in out and "Med 95 % sannsynlighet mangler det høyst 1 arbeidsdag." in out
+    for value in ("0", "100", "85,x", ""):
+        result = run_navplan("risk", small, "--as-of", AS_OF, "--percentiles", value)
+        assert result.exit_code == 2 and result.stdout == "" and "--percentiles" in result.stderr, value
+        assert result.stderr.count("\n") == 1
 
 def test_the_terminal_shows_the_verdict_the_distribution_and_the_drivers(small: Path) -> None:
     result = run_navplan("risk", small, "--as-of", AS_OF)
@@ -83,23 +112,32 @@ def test_the_terminal_shows_the_verdict_the_distribution_and_the_drivers(small: 
     out = " ".join(result.stdout.replace("\xa0", " ").split())
     assert "NAV Testby: risiko per 07.01.2030 (uke 2)" in out
     assert "sannsynlighet for at åpningsdatoen holder." in out
-    assert "Tidligste åpning (alt arbeid ferdig): P50 04.03.2030 · P80 04.03.2030 · P95 05.03.2030" in out
-    assert "Med 80 % sikkerhet kan åpning loves mandag 04.03.2030: på åpningsdatoen." in out
-    # By week: week 9 (from 25.02) holds 01.03 (1/8), week 10 (from 04.03) the rest, with the opening and P80.
-    assert "uke 9 25.02.2030" in out and "uke 10 04.03.2030" in out and "100 % P80, ◀ åpningsdato" in out
+    assert "Tidligste åpning (alt arbeid ferdig): P50 04.03.2030 · P85 04.03.2030" in out
+    # The buffer, never a promise of another day: at P85 the work is done just in time.
+    assert ("Med 85 % sannsynlighet er arbeidet ferdig i tide til åpningen 04.03.2030, uten arbeidsdager til "
+            "overs.") in out
+    assert "Forutsetninger • Varighetene trekkes mellom lav og høy verdi: planens egne for 1 (A)." in out
+    assert "• Ingen felles årsaker: varighetene trekkes uavhengig av hverandre." in out
+    assert "• Ingen risikoer i planen (risks:)" in out and "• Kapasitet er ikke utjevnet" in out
+    # By week: week 9 (from 25.02) holds 01.03 (1/8), week 10 (from 04.03) the rest, with the opening and P85.
+    assert "uke 9 25.02.2030" in out and "uke 10 04.03.2030" in out and "100 % P85, ◀ åpningsdato" in out
     assert "M Møte 09.01.2030 fast dato" in out and "B Bygging 28.02.2030 ferdig senest" in out
     assert "holder ikke" in out  # B's deadline, with every duration at its likely value
-    assert "A Arbeid 1–2–3 arbeidsdager 100 % 1,00" in out
+    assert "A Arbeid 1–2–3 arbeidsdager 100 % 1,00 −1 +1" in out  # the tornado's two ends: P85 moves a day
+    # B's deadline can slip: what drives it is A, on its chain in every sample.
+    assert "Hva truer B (ferdig senest 28.02.2030) mest" in out
     english = " ".join(run_navplan("risk", small, "--as-of", AS_OF, "--lang", "en").stdout.replace("\xa0", " ").split())
-    assert "With 80% confidence the opening can be promised for Monday 2030-03-04: on the opening date." in english
-    assert "What threatens the opening most" in english and "A Arbeid 1–2–3 working days 100% 1.00" in english
+    assert ("With 85% probability the work is done in time for the opening on 2030-03-04, with no working day to "
+            "spare.") in english
+    assert "What threatens the opening most" in english and "A Arbeid 1–2–3 working days 100% 1.00 −1 +1" in english
+    assert "Assumptions" in english and "Capacity is not levelled" in english
 
 
 def test_csv_has_one_row_per_open_activity(small: Path) -> None:
     result = run_navplan("risk", small, "--as-of", AS_OF, "--format", "csv")
     lines = result.stdout.splitlines()
     assert lines[0] == ("id,title,status,duration,duration_low,duration_high,sampled,criticality,correlation,"
-                        "driver_rank")
+                        "driver_rank,held_low,held_high,probability,remaining")
     assert [line.split(",")[0] for line in lines[1:]] == ["A", "B", "M"]
 
 
@@ -117,10 +155,88 @@ def test_indre_ostfold_prints_the_probabilities_the_p80_date_and_the_drivers() -
     result = run_navplan("risk", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "sannsynlighet for at åpningsdatoen holder" in out and "P80" in out
-    assert "Med 80 % sikkerhet kan åpning loves" in out
+    assert "sannsynlighet for at åpningsdatoen holder" in out and "P50" in out and "P85" in out and "P80" not in out
+    flat = " ".join(out.split())
+    assert re.search(r"Med 85 % sannsynlighet er arbeidet ferdig innen \d\d\.\d\d\.2019, \d+ arbeidsdager før "
+                     r"åpningen\.", flat)
+    # The handbook's shared causes are named with their reasons, and what is left out is said.
+    assert "Felles årsaker: samme lokalmarked og utleier (9.2.1, 9.2.2, 9.2.3, 9.2.5; rangkorrelasjon 0,5)" in flat
+    assert "Kapasitet er ikke utjevnet" in flat
+    assert "Hva truer 7.4 (ferdig senest 21.06.2019) mest" in flat  # drivers for a deadline, not only the opening
     assert "7.4" in out and "ferdig senest" in out  # "alle ansatte ... innen sommeren 2019"
     assert "Hva truer åpningen mest" in out
+
+
+# --- Risk events, in every output ----------------------------------------------------------------------------------
+
+RISKY = SMALL.replace("activities:\n", """risks:
+  - id: R1
+    title: "Leverandøren svikter"
+    probability: 0.3
+    delays: ["B"]
+    by: 2d
+    owner: "Kari Nordmann"
+    mitigation: "Reserveleverandør"
+activities:
+""", 1)
+
+
+@pytest.fixture
+def risky(tmp_path: Path) -> Path:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(RISKY, encoding="utf-8")
+    return plan
+
+
+def test_a_risk_event_is_reported_with_its_effect_at_p85(risky: Path, tmp_path: Path) -> None:
+    """R1 (30 %) delays B by 2 days: the opening's point is 39 + (A - 1) + 2·R1, so
+    39: 1/8·0.7 = 0.0875, 40: 3/4·0.7 = 0.525, 41: 1/8·0.7 + 1/8·0.3 = 0.125, 42: 3/4·0.3 = 0.225,
+    43: 1/8·0.3 = 0.0375. Cumulative 0.6125 at 40 (the opening holds), 0.7375 at 41, 0.9625 at 42:
+    P85 at point 42, Wednesday 06.03.2030, two working days late; without R1 it is point 40 (the
+    small plan's): R1 costs two working days at P85."""
+    document = risk_json(risky)
+    assert close(document["probability_opening_holds"], 0.6125)
+    assert (document["buffer"]["date"], document["buffer"]["slack"]) == ("2030-03-06", -2)
+    [event] = document["risks"]
+    assert (event["id"], event["probability"], event["delays"], event["by"], event["owner"], event["mitigation"]) == (
+        "R1", 0.3, ["B"], "2d", "Kari Nordmann", "Reserveleverandør")
+    assert close(event["happened"], 0.3) and event["effect"] == 2
+    assert (event["with_risk"]["slack"], event["without_risk"]["date"], event["without_risk"]["slack"]) == (
+        -2, "2030-03-04", 0)
+    assert document["assumptions"]["levelling_applied"] is False
+    out = " ".join(run_navplan("risk", risky, "--as-of", AS_OF).stdout.split())
+    assert "Med 85 % sannsynlighet mangler det høyst 2 arbeidsdager." in out
+    assert "• Risikoer som er med: R1 Leverandøren svikter (30 %)." in out
+    assert "Risikoregister" in out and "R1 Leverandøren svikter 30 % B 2 arbeidsdager Kari Nordmann 2 arbeidsdager" in out
+    english = " ".join(run_navplan("risk", risky, "--as-of", AS_OF, "--lang", "en").stdout.split())
+    assert "With 85% probability at most 2 working days are missing." in english and "Risk register" in english
+    # The report's register: the plan's fields tied to the schedule, with the effect.
+    page = tmp_path / "r.md"
+    assert run_navplan("report", risky, "--as-of", AS_OF, "-o", page).exit_code == 0
+    assert ("| R1 | Leverandøren svikter | 30 % | B | 2 arbeidsdager | Kari Nordmann | Reserveleverandør | "
+            "**2 arbeidsdager** |") in page.read_text(encoding="utf-8")
+    # The workbook's register, numbers as numbers.
+    from openpyxl import load_workbook
+
+    book = tmp_path / "plan.xlsx"
+    assert run_navplan("export", "xlsx", risky, "--as-of", AS_OF, "-o", book).exit_code == 0
+    [row] = [row for row in load_workbook(book)["Risiko"].iter_rows() if row[0].value == "R1"]
+    assert [cell.value for cell in row[:8]] == ["R1", "Leverandøren svikter", 0.3, "B", "2 arbeidsdager",
+                                               "Kari Nordmann", "Reserveleverandør", 2]
+
+
+def test_a_shared_cause_is_named_in_the_assumptions(tmp_path: Path) -> None:
+    plan = tmp_path / "navplan.yaml"
+    plan.write_text(plan_text(block("A", "Arbeid", "{low: 1d, likely: 2d, high: 3d}")
+                              + block("C", "Kontrakt", "{low: 1d, likely: 2d, high: 3d}")
+                              + block("B", "Bygging", "30d", after='["A", "C"]')).replace(
+        "activities:\n", 'correlation:\n  - activities: ["A", "C"]\n    rank: 0.6\n    reason: "samme utleier"\n'
+                         "activities:\n", 1), encoding="utf-8")
+    document = risk_json(plan, "--samples", "2000")
+    assert [(g["activities"], g["rank"], g["reason"], g["origin"]) for g in document["shared_causes"]] == [
+        (["A", "C"], 0.6, "samme utleier", "plan")]
+    out = " ".join(run_navplan("risk", plan, "--as-of", AS_OF, "--samples", "2000").stdout.split())
+    assert "• Felles årsaker: samme utleier (A, C; rangkorrelasjon 0,6)." in out
 
 
 # --- Ranges in a plan file ---------------------------------------------------------------------------------------
@@ -219,11 +335,11 @@ def test_the_html_report_draws_the_s_curve_worked_out_by_hand(small: Path, tmp_p
     # Beside the text, 258 units wide: the printed points of half the page less the gap. The axis
     # runs from 01.03.2030 (the month of the earliest outcome) to 31.03.2030: 31 days over x 26..252
     # (226 wide); 0-100 % over y 54..5 (49 high). The opening 04.03.2030 (3 days in):
-    # 26 + 226 * 3 / 31 = 47.9; P80 is the same day.
+    # 26 + 226 * 3 / 31 = 47.9; P85 is the same day.
     assert '<line x1="47.9" y1="1" x2="47.9" y2="54" stroke="#38761D"' in svg
-    # The P80 line: across at 80 % (54 - 0.8 * 49 = 14.8) to P80, then down to the axis.
-    assert '<line x1="26" y1="14.8" x2="47.9" y2="14.8" stroke="#C00000"' in svg
-    assert '<line x1="47.9" y1="14.8" x2="47.9" y2="54" stroke="#C00000"' in svg
+    # The P85 line: across at 85 % (54 - 0.85 * 49 = 12.35) to P85, then down to the axis.
+    assert '<line x1="26" y1="12.4" x2="47.9" y2="12.4" stroke="#C00000"' in svg
+    assert '<line x1="47.9" y1="12.4" x2="47.9" y2="54" stroke="#C00000"' in svg
     # The curve starts at 0 % on 01.03, steps at 01.03 (1/8), 04.03 (7/8: 54 - 0.875 * 49 = 11.1) and
     # 05.03 (4 days in: 26 + 226 * 4 / 31 = 55.2) to 100 %, and runs on to 31.03 (30 days in: 244.7).
     points = svg[svg.index('<polyline points="') + 18:].split('"')[0].split()
@@ -232,18 +348,35 @@ def test_the_html_report_draws_the_s_curve_worked_out_by_hand(small: Path, tmp_p
     assert points[4].startswith("47.9,") and abs(float(points[4].split(",")[1]) - 11.1) < 0.5  # sampled, about 7/8
     # What the two lines mark is said under the chart, in the colours of the lines, where the page
     # sets the words (inside the chart they ran into each other).
-    assert '<span class="opening">åpning 04.03.2030: ' in caption and '<span class="p80">P80 04.03.2030</span>' in caption
+    assert '<span class="opening">åpning 04.03.2030: ' in caption and '<span class="frame">P85 04.03.2030</span>' in caption
     assert "åpning" not in svg
     # The lines beside it: the verdict, the deadline at risk, the drivers; no heading of their own.
     beside = html[html.index('<section id="risk">'):html.index('<svg class="scurve"')]
     assert "<h2>" not in beside and "sannsynlighet for at åpningsdatoen holder" in beside
     assert "Kan glippe: B ferdig senest 28.02.2030 holder i" in beside
     assert "Truer åpningen mest (rangkorrelasjon): A Arbeid 1,00." in html
+    assert "Med 85 % sannsynlighet er arbeidet ferdig i tide til åpningen 04.03.2030" in beside
+    # What the numbers assume, under the lines, run in after its heading; the tornado under the S-curve:
+    # A held at 1 day moves P85 a day earlier, at 3 a day later. The bars run from P85 (x 182: half way
+    # between 112 + 17 for the labels and numbers and 258 - 6 - 17) a day each way, the whole half: 53
+    # wide, green to the left, red to the right.
+    section = html[html.index('<section id="risk">'):]
+    section = section[:section.index("</section>")]
+    assert ('<p class="assumptions"><strong>Forutsetninger:</strong> Varighetene trekkes mellom lav og høy verdi: '
+            "planens egne for 1 (A).") in section and "Kapasitet er ikke utjevnet" in section
+    tornado = section[section.index('<svg class="tornado"'):]
+    tornado = tornado[:tornado.index("</svg>")]
+    assert '>A Arbeid</text>' in tornado
+    assert '<rect x="129.0" y="6.5" width="53.0" height="6.5" fill="#93C47D"/>' in tornado
+    assert '<rect x="182.0" y="6.5" width="53.0" height="6.5" fill="#E06666"/>' in tornado
+    assert '>−1</text>' in tornado and '>+1</text>' in tornado
     markdown = tmp_path / "r.md"
     run_navplan("report", small, "--as-of", AS_OF, "-o", markdown)
     text = markdown.read_text(encoding="utf-8")
-    assert "med 80 % sikkerhet kan åpning loves 04.03.2030." in text
+    assert "**Med 85 % sannsynlighet er arbeidet ferdig i tide til åpningen 04.03.2030, uten arbeidsdager" in text
     assert "Truer åpningen mest (rangkorrelasjon): A Arbeid 1,00." in text
+    assert "**Forutsetninger**" in text and "| A | Arbeid | −1 | +1 |" in text
+    assert "P80" not in text and "loves" not in text
 
 
 def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path) -> None:
@@ -254,12 +387,21 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
     ws = load_workbook(book)["Risiko"]
     assert ws["A1"].value == "NAV Testby: risiko per 07.01.2030"
     rows = [row for row in ws.iter_rows() if row[0].value in ("A", "B", "M")]
-    # First the dates (M's fixed date, then B's deadline, by date), then the drivers (A), which the printed
-    # page holds; under it every open activity, drivers first.
-    assert [row[0].value for row in rows] == ["M", "B", "A", "A", "B", "M"]
+    # First the dates (M's fixed date, then B's deadline, by date), then the drivers (A) and the tornado
+    # (A), which the printed page holds; under it every open activity, drivers first.
+    assert [row[0].value for row in rows] == ["M", "B", "A", "A", "A", "B", "M"]
     probability = rows[1][4]
     assert close(probability.value, 1 / 8) and probability.number_format == "0%"
-    assert [cell.value for cell in rows[2][:9]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1]
+    # B's P50 and P85: its last day of work is Friday 01.03.2030, a day past its deadline.
+    assert [cell.value.date() for cell in rows[1][6:8]] == [dt.date(2030, 3, 1)] * 2
+    # A's tornado: P85 a working day earlier at its low value, a day later at its high.
+    assert [cell.value for cell in rows[2][:11]][3:] == ["1d", "2d", "3d", 1.0, 1.0, 1, -1, 1]
+    assert [cell.value for cell in rows[3][:6]] == ["A", "Arbeid", -1, "█" * 12, "█" * 12, 1]
+    # What the numbers assume, beside the S-curve (column F), a bullet a line.
+    texts = [row[5].value for row in ws.iter_rows() if len(row) > 5 and isinstance(row[5].value, str)]
+    assert texts[0] == "Forutsetninger"
+    assert "• Varighetene trekkes mellom lav og høy verdi: planens egne for 1 (A)." in texts
+    assert any(text.startswith("• Kapasitet er ikke utjevnet") for text in texts)
     # The S-curve's points: 01.03, 04.03 and 05.03.2030, one working day early, on time, one late.
     points = [row for row in ws.iter_rows(min_col=1, max_col=4) if isinstance(row[1].value, int)
               and row[2].number_format == "0%"]
@@ -271,19 +413,23 @@ def test_the_workbook_has_a_risk_sheet_with_numbers(small: Path, tmp_path: Path)
     first, last = points[0][0].row, points[-1][0].row
     assert chart.series[0].xVal.numRef.f == f"'Risiko'!$A${first}:$A${last}"
     assert chart.series[0].yVal.numRef.f == f"'Risiko'!$D${first}:$D${last}"
-    # The printed page: the verdict, the chart, the dates and the drivers with their legend, which ends four
-    # rows above the table of every open activity (the second A row): a blank row, a heading, a header between.
-    assert ws.print_area == f"'Risiko'!$A$1:$I${rows[3][0].row - 4}"
+    # The printed page: the verdict, the assumptions, the chart, the dates, the drivers and the register (none
+    # here: a line says so), which ends four rows above the tornado's bar table (the second A row): a blank
+    # row, a heading, a header between.
+    assert ws.print_area == f"'Risiko'!$A$1:$K${rows[3][0].row - 4}"
 
 
 def test_the_portfolio_gives_each_office_the_probability_risk_gives(small: Path) -> None:
     lines = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json").stdout)["offices"]
     document = risk_json(small)  # the same samples by default
     assert lines[0]["probability_on_time"] == document["probability_opening_holds"]
+    # The buffer at P50 and P85, as risk gives it: the opening's own day, no working day to spare.
+    assert (lines[0]["buffer_p50"], lines[0]["buffer_p85"]) == (0, 0) == tuple(f["slack"] for f in document["forecasts"])
     table = run_navplan("portfolio", small.parent, "--as-of", AS_OF).stdout
-    assert "I tide" in table
+    headers = [line.strip() for line in table.splitlines()[1:10]]
+    assert "I tide" in table and "Buffer" in headers and "P50 /" in headers and "P85 /" in headers
     none = json.loads(run_navplan("portfolio", small.parent, "--as-of", AS_OF, "-f", "json", "--samples", "0").stdout)
-    assert none["offices"][0]["probability_on_time"] is None
+    assert none["offices"][0]["probability_on_time"] is None and none["offices"][0]["buffer_p85"] is None
 
 
 def test_only_the_risk_path_imports_numpy() -> None:
@@ -337,10 +483,10 @@ def _one_task(tmp_path: Path, days: int) -> Path:
 
 
 @pytest.mark.parametrize("days,nb,en", [
-    (1, ["1 simulering (frø 2007)", "holder, 1 arbeidsdag til overs.", "1 arbeidsdag før åpningsdatoen."],
-     ["1 sample (seed 2007)", "holds, 1 working day to spare.", "1 working day before the opening date."]),
-    (3, ["det mangler 1 arbeidsdag.", "1 arbeidsdag etter åpningsdatoen."],
-     ["does not hold, 1 working day missing.", "1 working day after the opening date."]),
+    (1, ["1 simulering (frø 2007)", "holder, 1 arbeidsdag til overs.", "01.03.2030, 1 arbeidsdag før åpningen."],
+     ["1 sample (seed 2007)", "holds, 1 working day to spare.", "2030-03-01, 1 working day before the opening."]),
+    (3, ["det mangler 1 arbeidsdag.", "mangler det høyst 1 arbeidsdag."],
+     ["does not hold, 1 working day missing.", "at most 1 working day is missing."]),
 ])
 def test_one_of_a_thing_is_said_in_the_singular(tmp_path: Path, days: int, nb: list[str], en: list[str]) -> None:
     plan = _one_task(tmp_path, days)
@@ -354,16 +500,16 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path: Path, days: int, nb: l
 
 def test_an_office_that_has_opened_is_not_promised_an_opening(small: Path, tmp_path: Path) -> None:
     """Once the office has opened, risk says so, as critical-path and the portfolio do; it does not
-    promise with 80 % confidence an opening that is in the past."""
+    speak of a buffer before an opening that is in the past."""
     result = run_navplan("risk", small, "--as-of", "11.03.2030")
     assert result.exit_code == 0, result.stderr
     assert "Kontoret åpnet 04.03.2030." in result.stdout
-    assert "kan åpning loves" not in result.stdout and "sannsynlighet for at åpningsdatoen" not in result.stdout
+    assert "arbeidet ferdig" not in result.stdout and "sannsynlighet for at åpningsdatoen" not in result.stdout
     english = run_navplan("risk", small, "--as-of", "11.03.2030", "--lang", "en").stdout
-    assert "The office opened on 2030-03-04." in english and "can be promised" not in english
+    assert "The office opened on 2030-03-04." in english and "probability the work is done" not in english
     page = tmp_path / "r.md"
     assert run_navplan("report", small, "--as-of", "11.03.2030", "-o", page).exit_code == 0
-    assert "kan åpning loves" not in page.read_text(encoding="utf-8")
+    assert "arbeidet ferdig" not in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("duration,message", [

@@ -66,6 +66,7 @@ NOT_FOR_A_SCHEMA = {
     "bad_inputs/risk_delays_unknown.yaml": "which ids exist needs the network",
     "bad_inputs/risk_delays_opening.yaml": "the opening's id is the handbook's",
     "bad_inputs/risk_delays_summary.yaml": "which ids are summaries needs the network",
+    "bad_inputs/risk_delays_months.yaml": "which activities are counted in months is the handbook's",
     "bad_inputs/remaining_units.yaml": "whether an activity is counted in months needs the network",
     "bad_inputs/probability_on_milestone.yaml": "which ids are milestones needs the network",
     "bad_inputs/probability_on_summary.yaml": "which ids are summaries needs the network",

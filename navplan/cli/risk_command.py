@@ -16,6 +16,8 @@ commands = typer.Typer()
 
 SamplesOption = Annotated[Optional[str], typer.Option("--samples", metavar="N", help="help.option.samples")]
 SeedOption = Annotated[Optional[str], typer.Option("--seed", metavar="S", help="help.option.seed")]
+PercentilesOption = Annotated[Optional[str], typer.Option("--percentiles", metavar="P,P",
+                                                          help="help.option.percentiles")]
 
 
 def samples_and_seed(samples: str | None, seed: str | None) -> tuple[int, int]:
@@ -26,6 +28,19 @@ def samples_and_seed(samples: str | None, seed: str | None) -> tuple[int, int]:
             whole_number(seed, "--seed", 0, MAX_SEED, DEFAULT_SEED))
 
 
+def percentile_option(value: str | None) -> tuple[int, ...]:
+    """--percentiles as whole numbers from 1 to 99 (default P50 and P85), checked."""
+    from navplan.engine.risk_sampling import DEFAULT_PERCENTILES, percentile_levels
+    from navplan.errors import InvalidValue, NavplanError
+
+    if value is None:
+        return DEFAULT_PERCENTILES
+    try:
+        return percentile_levels(value)
+    except InvalidValue as invalid:
+        raise NavplanError(invalid.message, field="--percentiles") from None
+
+
 @command(commands, "risk", "risk")
 def risk(
     ctx: typer.Context,
@@ -33,6 +48,7 @@ def risk(
     as_of: AsOfOption = None,
     samples: SamplesOption = None,
     seed: SeedOption = None,
+    percentiles: PercentilesOption = None,
     output: FormatOption = None,
     lang: LangOption = None,
 ) -> int:
@@ -40,7 +56,8 @@ def risk(
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
     count, seed_value = samples_and_seed(samples, seed)
-    analysis = analyse_risk(load_schedule(plan, as_of, ctx), count, seed_value)
+    levels = percentile_option(percentiles)
+    analysis = analyse_risk(load_schedule(plan, as_of, ctx), count, seed_value, levels)
     if shape == "table":
         from navplan.render.risk_terminal import render_risk
 

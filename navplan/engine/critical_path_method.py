@@ -193,7 +193,7 @@ class Forward:
     #: Work under way whose remainder was sampled: the working days that remain
     #: after the as-of day at its likely duration (the same in every sample, as
     #: its start is: its actual start or the as-of day, never a forecast), as
-    #: sampled, and the working days it lasts from its start.
+    #: sampled (``remaining``), and the working days it lasts from its start.
     likely_remaining: dict[int, Column] = field(default_factory=dict)
     remaining: dict[int, Column] = field(default_factory=dict)
     lasts: dict[int, Column] = field(default_factory=dict)
@@ -223,13 +223,20 @@ def link_bound(network: Network, columns: OneSample, es: list[Column], ef: list[
 
 
 def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Column] | None = None,
-            remaining_factor: dict[int, Column] | None = None) -> Forward:
+            remaining: dict[int, Column] | None = None, *, base: Forward | None = None,
+            changed: set[int] | frozenset[int] = frozenset()) -> Forward:
     """The forward pass. ``amount`` is each row's duration (working days, or
-    months), the planned one by default; ``remaining_factor`` scales what
-    remains of work under way after the as-of day (the sampled duration over
-    the likely one)."""
+    months), the planned one by default; ``remaining`` gives, for work under
+    way, the working days that remain after the as-of day (the sampler's draw),
+    in place of what its duration leaves.
+
+    With ``base`` (a pass over the same samples), only the rows ``changed``
+    and those they lead to are worked out again; every other row keeps
+    ``base``'s dates. What a change can move is what follows it, so the result
+    is the whole pass's (the tornado holds one activity at a time).
+    """
     amount = network.amount if amount is None else amount
-    remaining_factor = remaining_factor or {}
+    remaining = remaining or {}
     count = len(network)
     es: list[Column] = [0] * count
     ef: list[Column] = [0] * count
@@ -237,8 +244,17 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
     result = Forward(es, ef, linked)
     maximum = columns.maximum
     opening = network.opening
+    dirty = [False] * count
     for row in range(count):
         incoming = network.links_in[row]
+        if base is not None:
+            dirty[row] = row in changed or any(dirty[pred] for pred, _type, _lag in incoming)
+            if not dirty[row]:
+                es[row], ef[row], linked[row] = base.es[row], base.ef[row], base.linked_start[row]
+                if row in base.remaining:
+                    result.likely_remaining[row] = base.likely_remaining[row]
+                    result.remaining[row], result.lasts[row] = base.remaining[row], base.lasts[row]
+                continue
         if network.is_first[row]:
             # A summary starts when its first step starts.
             first = columns.full(at.start) if not incoming else es[incoming[0][0]]
@@ -269,7 +285,7 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
         if activity is not None and activity.status is Status.DONE:
             _done(network, at, columns, result, row, amount[row])
         elif activity is not None and activity.status is Status.STARTED:
-            _started(network, at, columns, result, row, amount[row], remaining_factor.get(row))
+            _started(network, at, columns, result, row, amount[row], remaining.get(row))
     result.project_finish = columns.full(at.opening)
     for row in range(count):
         if network.after_opening[row]:
@@ -294,20 +310,19 @@ def _done(network: Network, at: Anchors, columns: OneSample, result: Forward, ro
 
 
 def _started(network: Network, at: Anchors, columns: OneSample, result: Forward, row: int, amount: Column,
-             factor: Column | None) -> None:
+             remains: Column | None) -> None:
     """Work under way: its actual start stays, and it ends no earlier than the
     end of the as-of day, nor before its finish-to-start and finish-to-finish
-    predecessors have finished. Sampled, what remains after the as-of day is
-    the likely remainder scaled by ``factor``."""
+    predecessors have finished. Sampled, ``remains`` is what is left after the
+    as-of day, in working days (0: it ends on the as-of day)."""
     if at.actual_start[row] is not None:
         start = columns.full(at.actual_start[row])
     else:
         start = columns.minimum(result.es[row], at.as_of)
     finish = columns.maximum(columns.advance(start, amount, network.in_months[row]), at.as_of + 1)
-    if factor is not None:
+    if remains is not None:
         base = columns.maximum(start, at.as_of)
         result.likely_remaining[row] = finish - base
-        remains = columns.rounded((finish - base) * factor)
         finish = columns.maximum(base + remains, at.as_of + 1)
         result.remaining[row] = remains
         result.lasts[row] = base + remains - start

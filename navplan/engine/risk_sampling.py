@@ -56,6 +56,11 @@ STREAM_DELAY = 2
 #: The scores Iman-Conover orders a group of correlated activities by.
 STREAM_SCORES = 3
 
+#: Samples correlated at a time by the sampler (:func:`correlate` with ``part``): at the
+#: default 10,000 samples one part, the whole run; more samples are correlated part by part,
+#: so the scores of 100 coupled activities never take more than a few megabytes.
+CORRELATION_PART = 10_000
+
 #: The percentiles a steering group reads: the state project model's steering frame (P50) and cost frame (P85).
 DEFAULT_PERCENTILES = (50, 85)
 
@@ -82,9 +87,22 @@ def uniforms(seed: int, name: str, samples: int, stream: int = STREAM_DURATION) 
     return _generator(seed, name, stream).random(samples)
 
 
-def _generator(seed: int, name: str, stream: int) -> np.random.Generator:
+def generator(seed: int, name: str, stream: int = STREAM_DURATION, skip: int = 0) -> np.random.Generator:
+    """The random stream of ``name`` (an activity or risk id) and ``stream``, its first ``skip``
+    uniform numbers passed over (a uniform number takes one step of PCG64), so a block of
+    samples that begins at ``skip`` draws exactly the numbers :func:`uniforms` gives it there.
+
+    >>> bool((generator(2007, "7.4", skip=2).random(1) == uniforms(2007, "7.4", 3)[2:]).all())
+    True
+    """
     entropy = [seed, zlib.crc32(name.encode("utf-8"))] + ([stream] if stream else [])
-    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy)))
+    bits = np.random.PCG64(np.random.SeedSequence(entropy))
+    if skip:
+        bits.advance(skip)
+    return np.random.Generator(bits)
+
+
+_generator = generator
 
 
 def triangular(uniform: np.ndarray, low: float, likely: float, high: float) -> np.ndarray:
@@ -282,7 +300,7 @@ class Coupling:
 
 
 def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGroup],
-              seed: int) -> tuple[dict[str, np.ndarray], Coupling]:
+              seed: int, part: int = 0) -> tuple[dict[str, np.ndarray], Coupling]:
     """Each activity's uniform numbers, reordered across the samples so that the activities
     of each group have the group's rank correlation.
 
@@ -307,6 +325,10 @@ def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGro
        L·Q⁻¹ (L·Lᵀ the target, Q·Qᵀ the scores' own correlation) so their correlation is
        exactly the target; each cluster's numbers are then put in the order of its
        transformed scores' ranks.
+
+    ``part`` numbers a part of a longer run (the sampler correlates its samples in parts of
+    :data:`CORRELATION_PART` samples, so memory stays bounded): each part draws its own
+    permutations (part 0 the set's stream itself), so no two parts share an order.
     """
     order = list(streams)
     active = []
@@ -354,6 +376,7 @@ def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGro
         own = [np.asarray(streams[cluster[0]], dtype=float) for cluster in clusters]
         if len(clusters) > 1:
             key = "|".join(sorted(activity for cluster in clusters for activity in cluster))
+            key += f"#{part}" if part else ""
             own = _iman_conover(own, target, _generator(seed, key, STREAM_SCORES))
         for cluster, numbers in zip(clusters, own):
             for member in cluster:
@@ -408,6 +431,8 @@ def _iman_conover(columns: list[np.ndarray], target: np.ndarray, generator: np.r
     """The columns, each reordered so that the columns' ranks follow ``target`` (a
     correlation matrix of normal scores), each column's values kept."""
     count, samples = len(columns), len(columns[0])
+    if samples < 2:
+        return columns  # one sample has no order to give
     scores = normal_quantile(np.arange(1, samples + 1) / (samples + 1.0))
     matrix = np.stack([scores[generator.permutation(samples)] for _ in range(count)], axis=1)
     own = (matrix.T @ matrix) / float(scores @ scores)

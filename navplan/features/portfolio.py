@@ -59,6 +59,8 @@ class PortfolioLine:
     next_deadline_id: str | None = None
     error: NavplanError | None = None
     probability_on_time: float | None = None  # by `navplan risk`'s Monte Carlo; None when not sampled
+    #: The opening's buffer at P50 and P85 (working days to spare; negative: missing), as `navplan risk` gives it.
+    buffer: dict[int, int] | None = None
     #: With --since: what moved since the last county meeting (navplan.features.portfolio_history).
     changes: OfficeChanges | None = None
 
@@ -183,9 +185,10 @@ def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SA
         result = schedule(project, as_of)
         if samples and not result.opened:  # once opened, there is nothing left to be on time for
             from navplan.engine.risk_simulation import DEFAULT_SEED
-            from navplan.features.schedule_risk import probability_on_time
+            from navplan.features.schedule_risk import opening_outlook
 
-            line.probability_on_time = probability_on_time(result, samples, DEFAULT_SEED)
+            outlook = opening_outlook(result, samples, DEFAULT_SEED)
+            line.probability_on_time, line.buffer = outlook.probability, outlook.slack
     except NavplanError as error:
         line.error = error.located(path)
         return line

@@ -511,6 +511,11 @@ def _check_member(project: Project, member: str, fail, path: tuple, label: str, 
         raise fail("error.plan.cause_without_range", path, label, "hint.cause_without_range", id=member)
 
 
+def _weeks_of(months: int) -> int:
+    """About as many weeks as ``months`` calendar months (52 weeks a year), for a suggestion."""
+    return max(1, round(months * 52 / 12))
+
+
 def _check_risks(project: Project, plan: Plan, fail) -> None:
     seen: dict[str, int] = {}
     for index, risk in enumerate(plan.risks):
@@ -529,3 +534,7 @@ def _check_risks(project: Project, plan: Plan, fail) -> None:
                 raise fail("error.value.group_twice", where, f"{label}.delays", id=member)
             named.add(member)
             _check_member(project, member, fail, where, f"{label}.delays", "risk")
+            if project.activities[member].duration.in_months and project.activities[member].status is not Status.DONE:
+                # A delay is working days; whole months have no room for it (navplan risk could not add it).
+                raise fail("error.plan.risk_delays_months", where, f"{label}.delays", id=member,
+                           weeks=_weeks_of(project.activities[member].duration.amount))

@@ -19,6 +19,8 @@ from navplan.features.portfolio import PortfolioLine
 
 #: 2: an envelope around the offices (1 was a bare list); opened, the worst deadline and risk_slack added.
 #: 3: ``samples``, the samples per plan behind probability_on_time (as many as `navplan risk` by default).
+#: Since added, as fields are (no new version): ``buffer_p50`` and ``buffer_p85``, the opening's buffer at the
+#: state project model's two frames (issue 21).
 FORMAT_VERSION = 3
 
 
@@ -49,6 +51,11 @@ class PortfolioRow(BaseModel):
     probability_on_time: float | None = Field(
         None, description="Share of `navplan risk` samples in which the opening date holds; null when not sampled "
                           "or once opened")
+    buffer_p50: int | None = Field(
+        None, description="Working days to spare before the opening in half of `navplan risk`'s samples (the "
+                          "steering frame); negative: missing; null when not sampled or once opened")
+    buffer_p85: int | None = Field(
+        None, description="The same in 85 % of the samples (the cost frame with its reserve)")
 
 
 class StatusChangeRecord(BaseModel):
@@ -138,6 +145,8 @@ def records(lines: list[PortfolioLine], as_of: dt.date, lang: str, model: type[P
         opened=line.opened, worst_deadline_id=line.worst_deadline_id,
         worst_deadline_slack=line.worst_deadline_slack, missed_deadlines=line.missed_deadlines,
         risk_slack=line.risk_slack, probability_on_time=None if line.error else line.probability_on_time,
+        buffer_p50=None if line.error or not line.buffer else line.buffer.get(50),
+        buffer_p85=None if line.error or not line.buffer else line.buffer.get(85),
     ) for line in lines]
 
 

@@ -35,6 +35,10 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
                column("portfolio.col.opening", wraps=False),
                column("portfolio.col.slack", wraps=False, justify="right", under="portfolio.col.opening", fold_rank=1),
                column("portfolio.col.on_time", wraps=False, justify="right", under="portfolio.col.slack", fold_rank=1),
+               Column("buffer_p50", t("portfolio.col.buffer", lang, percent=50), wraps=False,
+                      justify="right", under="portfolio.col.on_time"),
+               Column("buffer_p85", t("portfolio.col.buffer", lang, percent=85), wraps=False,
+                      justify="right", under="buffer_p50"),
                column("portfolio.col.worst_date", wraps=False, justify="right",
                       under="portfolio.col.on_time" if sampled else "portfolio.col.slack"),
                column("portfolio.col.critical"),
@@ -58,13 +62,16 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
         critical = f"{line.critical_id} {line.critical_title}" if line.critical_id else ""
         deadline = "" if line.next_deadline is None else \
             f"{format_date(line.next_deadline, lang)}\n{line.next_deadline_id}"
-        rows.append([first, format_date(line.opening, lang), slack, chance, worst, critical,
+        buffers = [Text("" if not line.buffer or level not in line.buffer else str(line.buffer[level]),
+                        style="bold red" if line.buffer and line.buffer.get(level, 0) < 0 else "")
+                   for level in (50, 85)]
+        rows.append([first, format_date(line.opening, lang), slack, chance, *buffers, worst, critical,
                      "" if line.overdue is None else str(line.overdue), deadline,
                      Text(portfolio_status(line, lang), style=warn)])
     if not sampled:
-        del columns[3]
+        del columns[3:6]
         for row in rows:
-            del row[3]
+            del row[3:6]
     print_table(console, columns, rows, title=portfolio_title(lines, as_of, lang, county))
     note = fewer_samples_note(lines, samples, lang)
     if note:

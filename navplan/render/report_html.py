@@ -21,12 +21,12 @@ _STYLE = Template("""
 @page { size: A4; margin: 12mm 11mm 13mm 11mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8pt; line-height: 1.2;
-       color: #000; margin: 0 auto; max-width: 188mm; padding: 6mm 0; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8pt; line-height: 1.15;
+       color: #000; margin: 0 auto; max-width: 188mm; padding: 6mm 0 0; }
 h1 { font-size: 15pt; margin: 0 0 1mm; color: $summary; }
-h2 { font-size: 11pt; margin: 3mm 0 1.2mm; color: $summary; border-bottom: 0.6pt solid $summary;
+h2 { font-size: 11pt; margin: 2.5mm 0 1mm; color: $summary; border-bottom: 0.6pt solid $summary;
      break-after: avoid; page-break-after: avoid; }
-p { margin: 0.8mm 0; }
+p { margin: 0.6mm 0; }
 .subtitle { color: $muted; margin-bottom: 2mm; }
 section { break-inside: auto; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0; }
@@ -34,7 +34,7 @@ table.keep { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th { background: $header; text-align: left; font-weight: bold; }
-th, td { border-bottom: 0.5pt solid $row_line; padding: 0.6mm 1.2mm; vertical-align: top; }
+th, td { border-bottom: 0.5pt solid $row_line; padding: 0.5mm 1.2mm; vertical-align: top; }
 td.right, th.right { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 #criteria td:nth-child(2) { width: 40%; }
@@ -52,19 +52,21 @@ td.nowrap { white-space: nowrap; }
 .earlier { color: $opening_line; font-weight: bold; }
 tr.critical td { font-weight: bold; }
 tr.done td { background: $done_row; }
-figure { margin: 1mm 0; break-inside: avoid; page-break-inside: avoid; }
+figure { margin: 0.5mm 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { color: $muted; font-size: 8pt; }
 figcaption .opening { color: $opening_line; font-weight: bold; }
-figcaption .p80 { color: $warning; font-weight: bold; }
+figcaption .frame { color: $warning; font-weight: bold; }
+p.assumptions { margin: 1mm 0 0; font-size: 7.5pt; line-height: 1.15; }
+.beside > div.charts { flex: 1 1 auto; }
 .beside { display: flex; gap: 3mm; align-items: center; break-inside: avoid; page-break-inside: avoid; }
 .beside > div { flex: 0 0 50%; }
 .beside > figure { flex: 1 1 auto; margin: 0.5mm 0; }
-svg.gantt, svg.scurve { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
+svg.gantt, svg.scurve, svg.tornado { display: block; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
 @media screen {
   /* On a screen the page may be wider than A4, so the chart's labels read without zooming. */
   body { max-width: 270mm; font-size: 11pt; padding: 8mm 6mm; }
 }
-footer { margin-top: 4mm; color: $faded; font-size: 7.5pt; border-top: 0.5pt solid $row_line; padding-top: 1mm; }
+footer { margin-top: 2.5mm; color: $faded; font-size: 7.5pt; border-top: 0.5pt solid $row_line; padding-top: 1mm; }
 """)
 #: The page's CSS, coloured from the one palette every output shares.
 STYLE = _STYLE.substitute(
@@ -107,11 +109,20 @@ def _section(section: Section, report: Report, lang: str, dates: str = "latest")
     out = [f'<section id="{section.key}">'] + ([f"<h2>{escape(section.title)}</h2>"] if section.title else [])
     paragraphs = [f"<p{_classes([tone] if tone else [])}>{_code(text) if tone == 'command' else escape(text)}</p>"
                   for tone, text in section.lines]
+    if section.key in ("risk_assumptions", "risk_tornado") and report.risk is not None:
+        return []  # drawn with the risk lines
     if section.key == "risk" and report.risk is not None:
-        from navplan.render.risk_report import risk_figure
+        from navplan.render.risk_report import assumptions_section, risk_figure, tornado_figure
 
-        # The lines beside the S-curve, so the page keeps to two A4 pages.
-        out += ['<div class="beside">', "<div>", *paragraphs, "</div>", *risk_figure(report.risk, lang), "</div>"]
+        # The lines and what the numbers assume beside the S-curve and the tornado, so the page keeps to
+        # two A4 pages.
+        # What the numbers assume, one paragraph run in after its heading (the Markdown report lists them).
+        title, *lines = [text for _tone, text in assumptions_section(report.risk, lang).lines]
+        assumptions = [f'<p class="assumptions"><strong>{escape(title)}:</strong> '
+                       + " ".join(escape(line.removeprefix("• ")) for line in lines) + "</p>"]
+        out += ['<div class="beside">', "<div>", *paragraphs, *assumptions, "</div>",
+                '<div class="charts">', *risk_figure(report.risk, lang), *tornado_figure(report.risk, lang), "</div>",
+                "</div>"]
     else:
         out += paragraphs
     if section.key == "opening":

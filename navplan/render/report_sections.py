@@ -72,9 +72,9 @@ def sections(report: Report, lang: str) -> list[Section]:
     found = [_opening(report, lang), _criteria(report, lang), _critical(report, lang), _changes(report, lang),
              _must_start(report, lang), _overdue(report, lang), _decisions(report, lang)]
     if report.risk is not None:
-        from navplan.render.risk_report import risk_section
+        from navplan.render.risk_report import risk_sections
 
-        found.insert(3, risk_section(report.risk, lang))
+        found[3:3] = risk_sections(report.risk, lang)
     if report.schedule.project.plan.current is not None:
         found.append(_current_layer(report, lang))
     return found

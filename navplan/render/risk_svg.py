@@ -1,11 +1,16 @@
-"""The S-curve of `navplan risk` as an inline SVG for the HTML report: the
-share of samples in which all work is done in time to open on each date,
-with the opening date and the P80 date marked.
+"""The charts of `navplan risk` as inline SVG for the HTML report.
+
+The S-curve: the share of samples in which all work is done in time to open
+on each date, with the opening date and the frame percentile (P85) marked.
+The tornado: for each activity held at its low and at its high value, how
+many working days P85 of the opening moves, a bar to the left (earlier) and
+one to the right (later) of P85 as sampled, the widest swing on top.
 
 Colours follow the Gantt chart: the opening green, the curve the report's
-blue, P80 red. The two marks are named under the chart, in its caption
-(:func:`s_curve_keys`), where the page sets the words: inside a chart a
-third of a page wide they ran into each other and into the curve. No
+blue, P85 red; the tornado's earlier bars green, later bars red, each with
+its signed number beside it. The S-curve's marks are named under it, in its
+caption (:func:`s_curve_keys`), where the page sets the words: inside a chart
+a third of a page wide they ran into each other and into the curve. No
 external resources and no namespace URL: inline SVG in HTML needs none.
 """
 
@@ -18,12 +23,14 @@ from navplan.features.schedule_risk import RiskAnalysis
 from navplan.messages import format_date, short_month_name, t
 from navplan.render import palette
 from navplan.render.palette import css
-from navplan.render.risk_labels import percent
-from navplan.render.svg_text import text_width
+from navplan.render.risk_labels import percent, shift
+from navplan.render.svg_text import fitted, text_width
 
 CURVE = css(palette.SUMMARY)
 OPENING = css(palette.OPENING_LINE)
-P80 = css(palette.WARNING)
+FRAME = css(palette.WARNING)
+EARLIER = css(palette.OPENING)
+LATER = css(palette.CRITICAL)
 GRID = css(palette.GRID)
 TEXT = css(palette.MUTED)
 
@@ -77,10 +84,11 @@ def s_curve_svg(analysis: RiskAnalysis, lang: str, width: int = WIDTH) -> str:
         points += [f"{x(step.date)},{y(below)}", f"{x(step.date)},{y(step.cumulative)}"]
     points.append(f"{x(end)},{y(1.0)}")
     out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{CURVE}" stroke-width="1.6"/>')
-    promise = analysis.forecast(80)
-    out.append(f'<line x1="{LEFT}" y1="{y(0.8)}" x2="{x(promise.date)}" y2="{y(0.8)}" stroke="{P80}" '
+    frame = analysis.buffer
+    level = frame.percent / 100
+    out.append(f'<line x1="{LEFT}" y1="{y(level)}" x2="{x(frame.date)}" y2="{y(level)}" stroke="{FRAME}" '
                f'stroke-width="1" stroke-dasharray="3 2"/>')
-    out.append(f'<line x1="{x(promise.date)}" y1="{y(0.8)}" x2="{x(promise.date)}" y2="{base}" stroke="{P80}" '
+    out.append(f'<line x1="{x(frame.date)}" y1="{y(level)}" x2="{x(frame.date)}" y2="{base}" stroke="{FRAME}" '
                f'stroke-width="1" stroke-dasharray="3 2"/>')
     opening = x(analysis.opening_date)
     out.append(f'<line x1="{opening}" y1="{TOP - 4}" x2="{opening}" y2="{base}" stroke="{OPENING}" '
@@ -91,11 +99,56 @@ def s_curve_svg(analysis: RiskAnalysis, lang: str, width: int = WIDTH) -> str:
 
 def s_curve_keys(analysis: RiskAnalysis, lang: str) -> list[tuple[str, str]]:
     """The chart's two marks in words, each with its line's name (the report colours it as the
-    line): the opening date with its probability, and the date that can be promised with 80 %
-    confidence."""
+    line): the opening date with its probability, and the frame percentile's date (P85)."""
+    frame = analysis.buffer
     return [("opening", t("risk.svg.opening", lang, date=format_date(analysis.opening_date, lang),
                         percent=percent(analysis.probability_holds, lang))),
-            ("p80", t("risk.svg.p80", lang, date=format_date(analysis.forecast(80).date, lang)))]
+            ("frame", t("risk.svg.frame", lang, percent=frame.percent, date=format_date(frame.date, lang)))]
+
+
+#: The tornado: a row per activity, its label (id and title) on the left, its bars beside.
+ROW = 9.5
+LABEL = 112
+NUMBER = 17
+#: The tornado under the S-curve, as wide.
+TORNADO_WIDTH = WIDTH
+
+
+def tornado_svg(bars, frame: int, lang: str, width: int = TORNADO_WIDTH) -> str:
+    """``bars`` (each with ``id``, a title, ``low`` and ``high`` in working days) as a tornado,
+    ``width`` printed points wide: a bar from 0 (P``frame`` as sampled) to each end, the
+    numbers beside the bars' ends, the activities named on the left."""
+    rows = len(bars)
+    height = TOP + rows * ROW + BOTTOM - 4
+    reach = max([1] + [abs(bar.low or 0) for bar in bars] + [abs(bar.high or 0) for bar in bars])
+    left, right = LABEL + NUMBER, width - RIGHT - NUMBER
+    middle = (left + right) / 2
+    scale = (right - left) / 2 / reach
+
+    def x(days: int) -> float:
+        return round(middle + days * scale, 1)
+
+    label = t("risk.tornado.label", lang, percent=frame)
+    out = [f'<svg class="tornado" viewBox="0 0 {width} {round(height, 1)}" width="100%" role="img" '
+           f'aria-label="{escape(label)}">']
+    bottom = round(TOP + rows * ROW, 1)
+    out.append(f'<line x1="{x(0)}" y1="{TOP - 2}" x2="{x(0)}" y2="{bottom}" stroke="{FRAME}" stroke-width="0.8"/>')
+    for index, bar in enumerate(bars):
+        top = TOP + index * ROW
+        centre = round(top + ROW / 2, 1)
+        name = fitted(f"{bar.id} {bar.title}", LABEL - 2, FONT)
+        out.append(f'<text x="0" y="{round(centre + 2.5, 1)}" font-size="{FONT}" fill="#000">{escape(name)}</text>')
+        for days, colour, anchor, offset in ((bar.low, EARLIER, "end", -2), (bar.high, LATER, "start", 2)):
+            if days is None:
+                continue
+            start, end = sorted((x(0), x(days)))
+            out.append(f'<rect x="{start}" y="{round(top + 1.5, 1)}" width="{round(max(end - start, 0.6), 1)}" '
+                       f'height="{ROW - 3}" fill="{colour}"/>')
+            # low ≤ 0 ≤ high: the passes are monotone in every duration, so the numbers sit outside the bars.
+            out.append(f'<text x="{round(x(days) + offset, 1)}" y="{round(centre + 2.5, 1)}" font-size="{FONT}" '
+                       f'fill="{TEXT}" text-anchor="{anchor}">{escape(shift(days))}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
 
 
 def _months(start: dt.date, end: dt.date, x, base: float, lang: str) -> list[str]:

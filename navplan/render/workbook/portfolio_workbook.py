@@ -25,7 +25,7 @@ COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening"
            "portfolio.col.slack", "portfolio.col.worst_date_slack", "portfolio.col.worst_date_id",
            "portfolio.col.critical_id", "portfolio.col.critical_title", "portfolio.col.overdue",
            "portfolio.col.next_deadline", "portfolio.col.next_deadline_id", "portfolio.col.status",
-           "portfolio.col.on_time"]
+           "portfolio.col.on_time", "buffer_p50", "buffer_p85"]
 TITLE_ROW, SUBTITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 4, 5
 
 
@@ -45,6 +45,7 @@ _BOUNDS = {_number(key): bounds for key, bounds in {
     "portfolio.col.worst_date_id": (8, 8), "portfolio.col.critical_id": (8, 8),
     "portfolio.col.critical_title": (14, 18), "portfolio.col.overdue": (7, 9), "portfolio.col.next_deadline": (11, 11),
     "portfolio.col.next_deadline_id": (8, 8), "portfolio.col.status": (10, 22), "portfolio.col.on_time": (7, 7),
+    "buffer_p50": (7, 8), "buffer_p85": (7, 8),
 }.items()}
 #: The probability of opening on time (`navplan risk`), a share shown as percent.
 _ON_TIME = _number("portfolio.col.on_time")
@@ -58,6 +59,13 @@ _DATE_MISSED = _numbers("portfolio.col.worst_date_slack", "portfolio.col.worst_d
 _STATUS = _number("portfolio.col.status")
 
 
+def _label(key: str, lang: str) -> str:
+    """A column's heading; the buffer's two (P50 and P85) share one message."""
+    if key.startswith("buffer_p"):
+        return t("portfolio.col.buffer", lang, percent=int(key.removeprefix("buffer_p")))
+    return t(key, lang)
+
+
 def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, county: str | None = None,
                    since: dt.date | str | None = None, samples: int = PORTFOLIO_SAMPLES) -> Book:
     """The portfolio's sheet, titled with the county's name when there is a county file; with
@@ -69,7 +77,7 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, cou
     subtitle = t("portfolio.xlsx.subtitle", lang, as_of=format_date(as_of, lang), version=navplan.__version__)
     fewer = fewer_samples_note(lines, samples, lang)
     sheet.put(SUBTITLE_ROW, 1, subtitle if fewer is None else f"{subtitle} · {fewer}")
-    labels = [t(key, lang) for key in COLUMNS]
+    labels = [_label(key, lang) for key in COLUMNS]
     header_row(sheet, HEADER_ROW, labels)
     texts: dict[int, list[str]] = {column: [label] for column, label in enumerate(labels, start=1)}
     for row, line in enumerate(lines, start=FIRST_ROW):
@@ -112,11 +120,13 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
 
     status = portfolio_status(line, lang)
     if line.error is not None:
-        return [line.office or "", shown_path(line.file), line.opening] + [None] * (len(COLUMNS) - 5) + [status, None]
+        return [line.office or "", shown_path(line.file), line.opening] + [None] * (len(COLUMNS) - 7) + [status, None,
+                                                                                                      None, None]
     return [line.office, shown_path(line.file), line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
             line.slack_to_opening, line.worst_deadline_slack, line.worst_deadline_id or "",
             line.critical_id or "", line.critical_title or "", line.overdue,
-            line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time]
+            line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time,
+            *((line.buffer or {}).get(level) for level in (50, 85))]
 
 
 def portfolio_workbook_bytes(lines: list[PortfolioLine], as_of: dt.date, lang: str, file_format: str = "xlsx", *,
