@@ -35,6 +35,9 @@ COLUMN = {key: number for number, key in enumerate(COLUMNS, start=1)}
 STATUS_COLUMN = COLUMN["col.status"]
 FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # M
 TITLE_ROW, SUBTITLE_ROW, COUNTDOWN_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
+#: The one verdict in A3, repeated on every printed page: small enough to keep within the two
+#: lines of the legend's row, so the countdown prints on as many pages as without it.
+VERDICT_SIZE = 9
 MILESTONE = "◆"
 #: A period loses this share of its weekdays to holidays before it is shaded as short.
 SHORT_SHARE = 0.2
@@ -155,7 +158,7 @@ def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: st
                                  handbook=plan.handbook))
     _legend(sheet, lang)
     if verdict is not None:
-        sheet.put(COUNTDOWN_ROW, 1, verdict_headline(verdict, lang), bold=True,
+        sheet.put(COUNTDOWN_ROW, 1, verdict_headline(verdict, lang), bold=True, size=VERDICT_SIZE,
                   fill=palette.VERDICT_FILL[verdict.colour])
     header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
     spans = bar_spans(schedule, dates)
@@ -365,7 +368,7 @@ def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gan
         sheet.merges.append((COUNTDOWN_ROW, 1, COUNTDOWN_ROW, 2))
         sheet.style(COUNTDOWN_ROW, 1, wrap=True, vertical="top")
         sheet.heights[COUNTDOWN_ROW] = max(sheet.heights.get(COUNTDOWN_ROW, 0), title_height(
-            sheet.cells[(COUNTDOWN_ROW, 1)].value, sheet.widths[1] + sheet.widths[2], FONT_SIZE, bold=True))
+            sheet.cells[(COUNTDOWN_ROW, 1)].value, sheet.widths[1] + sheet.widths[2], VERDICT_SIZE, bold=True))
     sheet.heights[HEADER_ROW] = 58
     sheet.freeze = (FIRST_ROW, FIRST_GANTT_COLUMN)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))
