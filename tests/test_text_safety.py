@@ -143,7 +143,7 @@ def test_a_folder_name_with_an_escape_sequence_is_shown_in_the_portfolio(tmp_pat
     folder = tmp_path / f"kontor{ESCAPE}"
     folder.mkdir()
     shutil.copyfile(INDRE_OSTFOLD, folder / "navplan.yaml")
-    result = run_navplan("portfolio", tmp_path, "--as-of", "10.12.2018", width=200)
+    result = run_navplan("portfolio", tmp_path, "--as-of", "10.12.2018", width=300)  # the path's cell whole
     assert result.exit_code == 0, result.stderr
     assert raw_controls(result.stdout + result.stderr) == []
     assert f"kontor{SHOWN}/navplan.yaml" in result.stdout
