@@ -150,7 +150,8 @@ def test_csv_has_the_json_fields_and_rows(county: Path) -> None:
     assert result.exit_code == 2
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     _, records = _json(county)
-    assert list(rows[0]) == list(records[0])
+    # Every field but the verdict's reasons, a list of records the JSON alone carries (README).
+    assert list(rows[0]) == [name for name in records[0] if name != "verdict_reasons"]
     assert [r["office"] for r in rows] == ["NAV Verst", "NAV Sein", "NAV Stram", "NAV Romslig", ""]
     assert rows[0]["opening_holds"] == "false" and rows[0]["slack_to_opening"] == "-20"
     assert rows[-1]["status"] == "error" and "2030-02-30" in rows[-1]["error"]
