@@ -167,11 +167,11 @@ def render_against_baseline(console: Console, diff: PlanDiff, lang: str) -> None
     if now is None:
         return
     console.print()
-    console.print(Text(t("baseline.section", lang, date=format_date(now.recorded, lang)), style="bold"))
+    # The section's heading is the line itself ("Mot grunnlinjen fra 07.01.2030: åpningen ..."), said once.
     line = baseline_line(now, lang)
     if then is not None and then.opening_variance != now.opening_variance:
         line += " " + t("diff.baseline.opening_was", lang, variance=signed_variance(then.opening_variance))
-    console.print(Text(line, style="red" if now.opening_variance > 0 else ""))
+    console.print(Text(line, style="bold red" if now.opening_variance > 0 else "bold"))
     moves = diff.against_baseline
     if not moves:
         return
