@@ -249,8 +249,9 @@ def test_the_changes_table_for_people(history) -> None:
     assert lines[start + 1] == "Hvert kontor er sammenlignet med siste commit av planen til og med 05.01.2030."
     table = "\n".join(lines[start:])
     # Piped: one line per item, every cell whole. The offices in the portfolio's (risk) order: Alfa
-    # and Beta are both 5 days short (Alfa of 15.02, Beta of its opening), Alfa opens first.
-    assert table.index("NAV Alfa") < table.index("NAV Beta") < table.index("NAV Delta") < table.index("NAV Gamma")
+    # and Beta are both 5 days short, Beta of its opening (red), Alfa of 15.02 (yellow): the one
+    # verdict sorts first (issue 19).
+    assert table.index("NAV Beta") < table.index("NAV Alfa") < table.index("NAV Delta") < table.index("NAV Gamma")
     alpha = next(i for i, line in enumerate(lines) if i > start and line.startswith("NAV Alfa"))
     assert "10 → 5 (-5)" in lines[alpha] and "L1 ikke startet → pågår" in lines[alpha]
     assert "L1 +5 prognose ferdig" in lines[alpha] and "L2 15.02.2030: mangler 5 arbeidsdager" in lines[alpha]

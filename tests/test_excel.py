@@ -224,8 +224,10 @@ def test_critical_path_sheet(by_month) -> None:
     ws = by_month["Kritisk linje"]
     texts = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
     assert texts[0] == "NAV Indre Østfold: kritisk linje per 10.12.2018"
-    # The opening's own slack; the 7.4 deadline has its own line (issue 10).
-    assert texts[1] == "Åpningsdatoen holder med 107 arbeidsdager å gå på."
+    # The one verdict first (issue 19), then the opening's own slack; the 7.4 deadline has its own line (issue 10).
+    assert texts[1] == ("Status grønn: åpningen holder med 107 arbeidsdager å gå på; "
+                        "100 % sannsynlighet for å åpne i tide.")
+    assert texts[2] == "Åpningsdatoen holder med 107 arbeidsdager å gå på."
     assert any(text and text.startswith("7.4 Personelløpet") and "30 arbeidsdager å gå på" in text for text in texts)
     header = texts.index("ID")
     # The critical path is the opening's driving chain, whole: premises, ICT, the criteria check.
@@ -240,8 +242,9 @@ def test_lost_opening_is_said_on_the_critical_path_sheet(tmp_path: Path) -> None
     result = run_navplan("export", "xlsx", EXAMPLES / "lillehammer-gausdal", "-o", target, "--as-of", "04.11.2016")
     assert result.exit_code == 0, result.stderr
     ws = openpyxl.load_workbook(target)["Kritisk linje"]
-    assert ws["A2"].value.startswith("Åpningsdatoen holder ikke: det mangler")
-    assert ws["A3"].value.startswith("Kjeden som forsinker")
+    assert ws["A2"].value.startswith("Status rød: åpningen holder ikke: det mangler")  # the one verdict (issue 19)
+    assert ws["A3"].value.startswith("Åpningsdatoen holder ikke: det mangler")
+    assert ws["A4"].value.startswith("Kjeden som forsinker")
     # On the countdown sheet, a forecast finish after the latest finish is red, and only then.
     countdown = openpyxl.load_workbook(target).worksheets[0]
     late = on_time = 0

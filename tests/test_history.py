@@ -82,7 +82,8 @@ def test_the_table_says_the_same_for_people(repo: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == (f"NAV Testby: endringer siden {short} (02.01.2030, «Plan as of the last steering meeting»), "
                         "per 07.01.2030")
-    assert lines[1] == "Slakk til åpning: 25 → 20 arbeidsdager (-5)."
+    assert lines[1] == "● Status grønn: åpningen holder med 20 arbeidsdager å gå på."  # the one verdict now (issue 19)
+    assert lines[2] == "Slakk til åpning: 25 → 20 arbeidsdager (-5)."
     rows = [line.split() for line in lines if line.startswith(("A ", "B "))]
     assert rows == [["A", "Alpha", "04.02.2030", "(-5)", "22.02.2030", "25.01.2030", "(+5)", "25", "→", "20"],
                     ["B", "Beta", "25.02.2030", "01.03.2030", "01.02.2030", "(+5)", "25", "→", "20"]]
@@ -273,7 +274,8 @@ def test_once_the_office_has_opened_it_says_so_instead_of_a_slack(repo: Path) ->
     # no slack to the opening left to compare, whatever the plan says of work after it (E).
     working_copy(repo, plan_text(A10 + B5 + C3 + D2 + block("E", "Epsilon", "5d", after='["opening"]')))
     lines = run_navplan("diff", repo, "--as-of", "11.03.2030", width=None).stdout.splitlines()
-    assert lines[1] == "Kontoret åpnet 04.03.2030."
+    assert lines[1].startswith("● Status gul: kontoret åpnet 04.03.2030; ")  # the one verdict now (issue 19)
+    assert lines[2] == "Kontoret åpnet 04.03.2030."
     assert not [line for line in lines if "Slakk til åpning" in line]
     english = run_navplan("diff", repo, "--as-of", "11.03.2030", "--lang", "en").stdout
     assert "The office opened on 2030-03-04." in english and "Slack to the opening" not in english
@@ -281,6 +283,8 @@ def test_once_the_office_has_opened_it_says_so_instead_of_a_slack(repo: Path) ->
     # of 11.03 (point 45) in the committed plan, and now has A then B, 15 days, to do in 10.
     working_copy(repo, BEFORE.replace("opening: 2030-03-04", "opening: 2030-03-25"))
     lines = run_navplan("diff", repo, "--as-of", "11.03.2030", width=None).stdout.splitlines()
-    assert lines[1:4] == ["Åpningsdatoen er flyttet fra 04.03.2030 til 25.03.2030.",
+    assert lines[1] == "● Status rød: åpningen holder ikke: det mangler 5 arbeidsdager."  # the one verdict now
+    assert lines[2] == "Status var gul, nå rød."
+    assert lines[3:6] == ["Åpningsdatoen er flyttet fra 04.03.2030 til 25.03.2030.",
                           "Slakk til åpning: -5 arbeidsdager (kontoret hadde åpnet 04.03.2030).",
                           "Åpningsdatoen holdt, men holder ikke lenger: det mangler 5 arbeidsdager."]

@@ -47,6 +47,8 @@ BUILT_KEYS = {
     "help.value.": "an option's values in words: cli/options.py choice, cli/help_format.py metavar",
     "risk.kind.": "fixed or not_after, a date navplan risk gives a probability: render/risk_*.py",
     "changes.date.": "the date of an activity that moved most: render/portfolio_changes.py moved_lines",
+    "verdict.colour.": "green, yellow, red: render/labels.py verdict_headline and verdict_word",
+    "baseline.variance.": "later or earlier, in weeks or working days: render/labels.py variance_words",
 }
 _KEY_SHAPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _FILE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".xlsx", ".xml", ".ics", ".csv", ".md", ".html", ".txt")

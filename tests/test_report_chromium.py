@@ -98,7 +98,28 @@ def crowded(tmp_path_factory) -> dict[tuple[str, str], Path]:
         assert made.exit_code == 0, made.stderr
         chromium(folder / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
         printed[(example, as_of)] = pdf
+    # With a baseline (issue 19): the Gantt chart draws a thin baseline bar under each activity and
+    # the slack as a thin bar; the report gains the variance column and a section.
+    office = folder / "indre-ostfold-baseline"
+    shutil.copytree(EXAMPLES / "indre-ostfold", office)
+    assert run_navplan("baseline", office, "--as-of", "10.12.2018").exit_code == 0
+    page, pdf = folder / "baseline.html", folder / "baseline.pdf"
+    made = run_navplan("report", office, "--as-of", "01.10.2019", "-o", page)
+    assert made.exit_code == 0, made.stderr
+    chromium(folder / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    printed[("indre-ostfold with a baseline", "01.10.2019")] = pdf
     return printed
+
+
+def test_a_report_with_a_baseline_keeps_its_words_legible_on_a4(crowded) -> None:
+    pages = words(crowded[("indre-ostfold with a baseline", "01.10.2019")])
+    body = statistics.mode(round(y1 - y0, 1) for _x0, y0, _x1, y1, _text in pages[0])
+    small = [(number, text, round(BODY_POINTS * (y1 - y0) / body, 1)) for number, page in enumerate(pages, start=1)
+             for _x0, y0, _x1, y1, text in page if BODY_POINTS * (y1 - y0) / body < 7.0]
+    assert not small, small[:10]
+    text = " ".join(text for page in pages for *_box, text in page)
+    assert "grunnlinje" in text  # the Gantt's legend names the baseline bar
+    assert "Mot grunnlinjen fra 10.12.2018" in " ".join(text.split())
 
 
 def test_every_word_prints_at_seven_points_or_more(printed) -> None:

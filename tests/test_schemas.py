@@ -52,6 +52,7 @@ NOT_FOR_A_SCHEMA = {
     "bad_inputs/duplicate_ids.yaml": "JSON Schema cannot say that ids in a list are unique",
     "cases/errors/start_after_opening.yaml": "comparing two dates",
     "bad_inputs/opening_before_start.yaml": "comparing two dates",
+    "bad_inputs/baseline_finish_before_start.yaml": "comparing two dates",
     "cases/errors/duplicate_key.yaml": "a key written twice is YAML's matter: editors flag it themselves",
     "bad_inputs/duplicate_top_key.yaml": "a key written twice is YAML's matter: editors flag it themselves",
     "bad_inputs/escaped_surrogate.yaml": "a lone surrogate: editors' patterns see text as UTF-16 code units",

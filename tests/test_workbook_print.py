@@ -252,6 +252,10 @@ def test_a_row_prints_whole_and_the_gantt_within_the_page(rendered, office: str)
     for name in EXAMPLE_FILES[office]:
         for number, page in enumerate(countdown_pages(rendered[f"{name}.pdf"], office), start=1):
             words = page["text"].split()
+            # The one verdict in A3 (issue 19), printed with ID and activity on every page, begins
+            # "Status grønn:": that "Status" is not the table's column.
+            words = [w for i, w in enumerate(words)
+                     if not (w == "Status" and words[i + 1:i + 2] in (["grønn:"], ["gul:"], ["rød:"]))]
             table = [header in words for header in headers]
             assert all(table) or not any(table), (name, number, table)
             if all(table):

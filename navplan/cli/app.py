@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "done": ("navplan.cli.progress_commands", "done"),
     "start": ("navplan.cli.progress_commands", "start"),
     "set": ("navplan.cli.progress_commands", "set"),
+    "baseline": ("navplan.cli.progress_commands", "baseline"),
     "export": ("navplan.cli.export_commands", "export"),
     "sync": ("navplan.cli.sync_command", "sync"),
     "diff": ("navplan.cli.history_commands", "diff"),
@@ -48,7 +49,7 @@ ALIASES: dict[str, str] = {
     "opprett": "init", "kritisk-linje": "critical-path", "kalender": "calendar", "risiko": "risk",
     "valider": "validate", "ferdig": "done", "sett": "set", "eksport": "export", "synk": "sync",
     "endringer": "diff", "endringar": "diff", "rapport": "report", "portefølje": "portfolio",
-    "håndbok": "handbook", "handbok": "handbook", "skjema": "schema",
+    "håndbok": "handbook", "handbok": "handbook", "skjema": "schema", "grunnlinje": "baseline",
 }
 
 

@@ -127,12 +127,14 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.features.levers import levers
+    from navplan.features.verdict import verdict
     from navplan.render.schedule_json_csv import schedule_document
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
-    write_atomic(output, render(schedule_document(result, lang, weeks, levers=levers(result))), force=force)
+    document = schedule_document(result, lang, weeks, levers=levers(result), verdict=verdict(result))
+    write_atomic(output, render(document), force=force)
     env_of(ctx).say(t("export.written.data", lang, file=shown_path(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
@@ -165,6 +167,7 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.features.personal_view import visible_ids
     from navplan.features.schedule_risk import analyse_risk
+    from navplan.features.verdict import verdict_sampled
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
@@ -173,7 +176,9 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
     periods, by = gantt_within_columns(env, result, periods, lang, by, dates, shown)
     # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
     risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
-    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk), force=force)
+    found = verdict_sampled(result, risk.probability_holds, risk.samples, risk.seed)
+    write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk, found),
+                 force=force)
     rows = len(result.activities) if shown is None else len(shown)
     env.say(t("export.written", lang, file=shown_path(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),

@@ -125,3 +125,37 @@ def _report(ctx: typer.Context, edit, lang: str) -> int:
 
     env_of(ctx).say(edit_line(edit, lang))
     return EXIT_OK
+
+
+@command(commands, "baseline", "baseline")
+def baseline(ctx: typer.Context, plan: PlanArgument = None,
+             as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="help.option.as_of")] = None,
+             force: Annotated[bool, typer.Option("--force", help="help.option.baseline_force")] = False,
+             lang: LangOption = None) -> int:
+    """Record the plan's dates as of --as-of (today) as the baseline the steering group approved."""
+    from navplan.features.baseline import record_baseline
+    from navplan.messages import format_date, t
+
+    env, language_ = env_of(ctx), language(lang)
+    day = date_value(as_of, "--as-of") or env.today_date()
+    comment = tuple(f"# {line}" for line in t("baseline.comment", language_).split("\n"))
+    record = record_baseline(plan, day, force=force, comment=comment)
+    env.say(_baseline_said(record, language_, format_date, t))
+    return EXIT_OK
+
+
+def _baseline_said(record, lang: str, format_date, t) -> str:
+    """What `navplan baseline` did, in one or two lines: what it recorded, and what it replaced."""
+    from navplan.errors import shown_path
+
+    if not record.written:
+        return t("baseline.unchanged", lang, file=shown_path(record.plan_file),
+                 date=format_date(record.recorded, lang))
+    said = t("baseline.recorded", lang, file=shown_path(record.plan_file), date=format_date(record.recorded, lang),
+             activities=record.activities, opening=format_date(record.opening, lang))
+    if record.replaced_recorded is not None:
+        said += "\n" + t("baseline.replaced", lang, date=format_date(record.replaced_recorded, lang),
+                         opening=format_date(record.replaced_opening, lang),
+                         changed=t("baseline.replaced.changed", lang, count=len(record.changed)),
+                         added=len(record.added), removed=len(record.removed))
+    return said

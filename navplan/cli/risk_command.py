@@ -57,7 +57,12 @@ def risk(
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
     count, seed_value = samples_and_seed(samples, seed)
     levels = percentile_option(percentiles)
-    analysis = analyse_risk(load_schedule(plan, as_of, ctx), count, seed_value, levels)
+    result = load_schedule(plan, as_of, ctx)
+    analysis = analyse_risk(result, count, seed_value, levels)
+    if not result.opened:  # the verdict of every other command reads this number (navplan.features.verdict)
+        from navplan.features.verdict import verdict_sampled
+
+        verdict_sampled(result, analysis.probability_holds, analysis.samples, analysis.seed)
     if shape == "table":
         from navplan.render.risk_terminal import render_risk
 

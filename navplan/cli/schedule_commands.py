@@ -37,16 +37,21 @@ def critical_path(
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
     from navplan.features.levers import levers as what_can_help
 
+    from navplan.features.verdict import verdict as judged
+
     result = load_schedule(plan, as_of, ctx)
     view = audience(result.project, role, owner)
     help_ = what_can_help(result)
+    # The probability of opening on time, sampled only for a plan with something uncertain, and
+    # then once per plan content and day (kept in the cache folder): see navplan.features.verdict.
+    found = judged(result)
     if shape == "table":
         from navplan.errors import plan_words
         from navplan.render.schedule_terminal import render_critical_path
 
-        render_critical_path(env.console(), result, language_, ahead, view, help_, plan_words(plan))
+        render_critical_path(env.console(), result, language_, ahead, view, help_, plan_words(plan), found)
     else:
-        print_machine(env, result, shape, language_, ahead, view=view, levers=help_)
+        print_machine(env, result, shape, language_, ahead, view=view, levers=help_, verdict=found)
     if check and (not result.opening_holds or result.missed):
         raise typer.Exit(EXIT_CHECK_FAILED)
     return EXIT_OK
@@ -89,10 +94,10 @@ def calendar(
 
 
 def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week",
-                  view=None, levers=None) -> None:
+                  view=None, levers=None, verdict=None) -> None:
     from navplan.render.schedule_json_csv import schedule_document, to_csv, to_json
 
-    document = schedule_document(result, lang, weeks, periods, by, view, levers)
+    document = schedule_document(result, lang, weeks, periods, by, view, levers, verdict)
     if shape == "json":
         env.stdout.write(to_json(document))
     else:

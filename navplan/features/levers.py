@@ -14,7 +14,8 @@ with that one change:
   when leaving it out alone makes the date hold (never one that an opening
   criterion the law requires depends on, never a milestone);
 - **move**: the opening, or the date, moved to the earliest day the
-  forecast allows.
+  forecast allows; never an opening the law sets (a merged or divided
+  municipality's first day, ``Project.opening_fixed_by_law``).
 
 The core returns data (kinds, ids, durations, dates); the renderers say it
 in words with the command to run.
@@ -111,7 +112,8 @@ def _for(result: Schedule, target: str | None, kind: str, chain: list[str], miss
             found.append(Lever("drop", activity_id))
             dropped += 1
     if target is None:
-        found.append(Lever("move_opening", date=result.forecast_opening))
+        if not project.opening_fixed_by_law:  # a date the law sets is no lever (navplan.features.verdict)
+            found.append(Lever("move_opening", date=result.forecast_opening))
     else:
         found.append(Lever("move_date", target, date=_forecast_date(result, target, kind)))
     return tuple(found)

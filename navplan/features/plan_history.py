@@ -16,9 +16,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
 from navplan.plan.values import Status
+
+if TYPE_CHECKING:
+    from navplan.features.baseline import BaselineComparison
+    from navplan.features.verdict import Verdict
 
 _LOG_FORMAT = "--format=%H%x00%cI%x00%s"
 #: The dates a move is measured on, as :class:`Move` fields and ``ScheduledActivity.dates`` keys.
@@ -216,6 +222,21 @@ class StatusChange:
         return self.after.id
 
 
+@dataclass(frozen=True)
+class BaselineMove:
+    """An activity off the working copy's baseline now, or whose variance against it changed
+    since the revision: its variance then (None: not in the plan then) and now, in working days."""
+
+    id: str
+    after: ScheduledActivity
+    baseline_start: dt.date
+    baseline_finish: dt.date
+    finish_before: dt.date | None
+    finish_after: dt.date
+    variance_before: int | None
+    variance_after: int
+
+
 @dataclass
 class PlanDiff:
     revision: Revision
@@ -225,6 +246,42 @@ class PlanDiff:
     added: list[ScheduledActivity]
     dropped: list[ScheduledActivity]
     status_changed: list[StatusChange]
+    #: The one verdict then and now (navplan.features.verdict); `navplan diff` fills them in.
+    verdict_before: "Verdict | None" = None
+    verdict_after: "Verdict | None" = None
+
+    @property
+    def baseline_recorded(self) -> dt.date | None:
+        """The day of the working copy's baseline, which both versions are measured against."""
+        baseline = self.after.project.plan.baseline
+        return baseline.recorded if baseline is not None else None
+
+    @property
+    def baseline_then_and_now(self) -> tuple["BaselineComparison | None", "BaselineComparison | None"]:
+        """Both versions against the working copy's baseline (None, None without one)."""
+        from navplan.features.baseline import compare_with_baseline
+
+        baseline = self.after.project.plan.baseline
+        if baseline is None:
+            return None, None
+        return compare_with_baseline(self.before, baseline), compare_with_baseline(self.after, baseline)
+
+    @property
+    def against_baseline(self) -> list[BaselineMove]:
+        """What moved against the baseline: every task and milestone whose planned finish is off
+        the working copy's baseline now, or whose variance changed since the revision, in outline order."""
+        then, now = self.baseline_then_and_now
+        if now is None:
+            return []
+        found = []
+        for activity_id, varied in now.activities.items():
+            old = then.activities.get(activity_id) if then is not None else None
+            before = old.variance if old is not None else None
+            if varied.variance or (before is not None and before != varied.variance):
+                found.append(BaselineMove(activity_id, self.after.activities[activity_id], varied.baseline_start,
+                                          varied.baseline_finish, old.finish if old else None, varied.finish,
+                                          before, varied.variance))
+        return found
 
     @property
     def critical_joined(self) -> list[str]:
@@ -254,10 +311,17 @@ class PlanDiff:
         return self.after.slack_to_opening - self.before.slack_to_opening
 
     @property
+    def verdict_changed(self) -> bool:
+        return (self.verdict_before is not None and self.verdict_after is not None
+                and self.verdict_before.colour != self.verdict_after.colour)
+
+    @property
     def unchanged(self) -> bool:
         return not (self.moved or self.added or self.dropped or self.status_changed or self.critical_joined
                     or self.critical_left or self.slack_change or self.deadline_changes or self.finished_late
-                    or self.before.project.opening_date != self.after.project.opening_date)
+                    or self.before.project.opening_date != self.after.project.opening_date
+                    or self.verdict_changed
+                    or self.before.project.plan.baseline != self.after.project.plan.baseline)
 
 
 def compare(revision: Revision, before: Schedule, after: Schedule) -> PlanDiff:
@@ -305,7 +369,12 @@ def diff_plan(plan_file: Path, as_of: dt.date, revision: str | None = None, sinc
     """The working copy of ``plan_file`` against the plan at a revision, both as of ``as_of``."""
     from navplan.plan.project import load_project
 
+    from navplan.features.verdict import verdict
+
     after = schedule(load_project(plan_file), as_of)
     located = locate(plan_file)
     found = find_revision(located, revision, since)
-    return compare(found, schedule_at(located, found, as_of), after)
+    diff = compare(found, schedule_at(located, found, as_of), after)
+    # The one verdict then and now, each with `navplan risk`'s probability (sampled once, then cached).
+    diff.verdict_before, diff.verdict_after = verdict(diff.before), verdict(after)
+    return diff

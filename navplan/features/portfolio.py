@@ -19,12 +19,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
 from navplan.features.portfolio_history import OfficeChanges
 from navplan.plan.loading import PLAN_FILE_NAME
 from navplan.plan.safe_yaml import MAX_DEPTH
+
+if TYPE_CHECKING:
+    from navplan.features.verdict import Verdict
 
 #: Samples per plan for each office's probability of opening on time: as many as
 #: `navplan risk` takes by default (``risk_simulation.DEFAULT_SAMPLES``, kept equal by
@@ -63,6 +66,11 @@ class PortfolioLine:
     buffer: dict[int, int] | None = None
     #: With --since: what moved since the last county meeting (navplan.features.portfolio_history).
     changes: OfficeChanges | None = None
+    #: The one verdict (navplan.features.verdict): the status and the sort follow it.
+    verdict: "Verdict | None" = None
+    #: Against the plan's baseline, when it has one: its day, and the opening's variance in working days.
+    baseline_recorded: dt.date | None = None
+    baseline_variance: int | None = None
 
     @property
     def missing_working_days(self) -> int | None:
@@ -78,12 +86,15 @@ class PortfolioLine:
 
     def risk_key(self) -> tuple:
         """Readable plans first: offices not yet opened before those that have,
-        each by the worst slack (most missing days first), then earliest
-        opening; bad plans last, by file."""
+        each by the verdict (red, yellow, green), then by the worst slack (most
+        missing days first), then the least probability of opening on time,
+        then earliest opening; bad plans last, by file."""
         if self.error is not None:
-            return (2, 0, 0, dt.date.max, self.file)
+            return (2, 0, 0, 0, 0.0, dt.date.max, self.file)
         risk = self.risk_slack
-        return (0, bool(self.opened), risk if risk is not None else 1 << 30, self.opening, self.file)
+        rank = self.verdict.rank if self.verdict is not None else 2
+        chance = self.probability_on_time if self.probability_on_time is not None else 1.0
+        return (0, bool(self.opened), rank, risk if risk is not None else 1 << 30, chance, self.opening, self.file)
 
 
 def find_plans(paths: Iterable[str | Path]) -> list[Path | NavplanError]:
@@ -201,7 +212,7 @@ def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SA
     except Exception as error:  # noqa: BLE001  a bug in navplan must not hide the other offices
         line.error = NavplanError("error.internal", file=path, detail=f"{type(error).__name__}: {error}")
         return line
-    _fill(line, result, lang)
+    _fill(line, result, lang, samples)
     if since is not None:  # git is asked only when a county meeting asks what moved
         from navplan.features.portfolio_history import office_changes
 
@@ -209,9 +220,16 @@ def summarise(path: Path, as_of: dt.date, lang: str, samples: int = PORTFOLIO_SA
     return line
 
 
-def _fill(line: PortfolioLine, result, lang: str) -> None:
+def _fill(line: PortfolioLine, result, lang: str, samples: int = PORTFOLIO_SAMPLES) -> None:
     from navplan.engine.deadlines import overdue
+    from navplan.features.baseline import compare_with_baseline
+    from navplan.features.verdict import judge
     from navplan.plan.values import Status
+
+    line.verdict = judge(result, line.probability_on_time, samples)
+    against = compare_with_baseline(result)
+    if against is not None:
+        line.baseline_recorded, line.baseline_variance = against.recorded, against.opening_variance
 
     line.holds = result.opening_holds
     line.opened = result.opened

@@ -14,10 +14,12 @@ from pathlib import Path
 from navplan.engine.deadlines import must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
+from navplan.features.baseline import BaselineComparison, compare_with_baseline
 from navplan.features.levers import Levers, levers
 from navplan.features.personal_view import Audience, audience, shows
 from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
 from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
+from navplan.features.verdict import Verdict, judge, verdict_sampled
 from navplan.plan.values import Status, Text
 
 MUST_START_WEEKS = 4
@@ -85,6 +87,10 @@ class Report:
     risk: RiskAnalysis | None = None
     #: What can help the opening and each missed date hold (see navplan.features.levers).
     levers: list[Levers] = field(default_factory=list)
+    #: The one verdict (navplan.features.verdict), with the probability of `risk` above: the report's first line.
+    verdict: Verdict | None = None
+    #: The plan against its baseline (navplan.features.baseline), when it has one.
+    baseline: BaselineComparison | None = None
 
     @property
     def office(self) -> str:
@@ -122,6 +128,8 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
     changes, missing = _changes(plan_file, now, since)
     late = [item for item in overdue_items(now) if shows(view, item.scheduled.activity)]
     late_ids = {item.scheduled.id for item in late}
+    risk = None if now.opened else analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED)
+    found = judge(now) if risk is None else verdict_sampled(now, risk.probability_holds, risk.samples, risk.seed)
     return Report(
         schedule=now, plan_file=plan_file, criteria=criteria_readiness(now),
         critical=[now.activities[i] for i in now.critical_path if shows(view, now.activities[i].activity)],
@@ -129,7 +137,7 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
         decisions=[s for s in steering_decisions(now) if shows(view, s.activity)],
         decisions_until=must_start_until(now, DECISION_WEEKS), changes=changes, no_history=missing, view=view,
-        risk=None if now.opened else analyse_risk(now, DEFAULT_SAMPLES, DEFAULT_SEED), levers=levers(now),
+        risk=risk, levers=levers(now), verdict=found, baseline=compare_with_baseline(now),
     )
 
 

@@ -35,7 +35,9 @@ from ruamel.yaml.tokens import CommentToken
 from navplan.errors import NavplanError
 from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
 from navplan.plan.plan_model import PlanActivity
-from navplan.plan.line_splice import block_spans, guess_indent, line_endings, splice_lines, split_lines
+from navplan.plan.line_splice import (
+    block_spans, guess_indent, line_endings, splice_lines, split_lines, top_level_span,
+)
 from navplan.plan.safe_yaml import parse_yaml, read_text
 
 #: The canonical key order of an activity block.
@@ -154,6 +156,42 @@ class PlanEditor:
             self._text = None
         self._changed |= changed
         return changed
+
+    def set_top_level_block(self, key: str, lines: Sequence[str], comment: Sequence[str] = ()) -> bool:
+        """Write the top-level ``key:`` as ``lines`` (YAML, each without its line end, the first
+        ``key:`` itself): in place of the one the file has, or at the end of the file after a
+        blank line and the ``comment`` lines. Every other line keeps its bytes (and its ending).
+        The new text must mean what the old one did with only ``key`` changed; else nothing is
+        changed and the edit is refused (a file whose layout defeats it, say one that ends in a
+        document marker). True if the text changes. Made on the text as edited so far, and
+        the last edit: activity edits are made first."""
+        if self._changed and self._text is None:
+            self._text = self._spliced()
+        current = self.text()
+        body = current.replace("\r\n", "\n")
+        old_lines = split_lines(body)
+        new_lines = [line + "\n" for line in lines]
+        span = top_level_span(body, key)
+        if span is None:
+            if old_lines and not old_lines[-1].endswith("\n"):
+                old_lines[-1] += "\n"
+            spacer = ["\n"] if old_lines and old_lines[-1].strip() else []
+            edited = old_lines + spacer + [line + "\n" for line in comment] + new_lines
+        else:
+            first, stop = span
+            edited = old_lines[:first] + new_lines + old_lines[stop:]
+        text = "".join(edited)
+        if text == body:
+            return False
+        before = parse_yaml(body, self.file).content
+        after = parse_yaml(text, self.file).content
+        wanted = parse_yaml("".join(new_lines), self.file).content
+        if not (isinstance(before, dict) and isinstance(after, dict) and isinstance(wanted, dict)
+                and after == {**{k: v for k, v in before.items() if k != key}, key: wanted.get(key)}):
+            raise NavplanError("error.edit.top_level", file=self.file, field=key)
+        self._text = line_endings(current, text)
+        self._changed = True
+        return True
 
     def text(self) -> str:
         """The plan's text with the edits; the original text if nothing changed."""

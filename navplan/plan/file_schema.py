@@ -378,6 +378,25 @@ def plan_file_schema() -> dict[str, Any]:
                             "description": "Shared causes for navplan risk; the handbook's apply too"},
             "risks": {"type": "array", "items": _risk(), "maxItems": 200,
                       "description": "The risk register: events that happen or not, and what they delay"},
+            "opening_fixed_by_law": _boolean(
+                nullable=True, description="The opening is a date the law sets (a merged or divided municipality's "
+                                           "first day) and cannot move: no later opening is offered. Default: true "
+                                           "for the merger and split templates, false for a new office"),
             "activities": {"type": "array", "items": _activity(role_ids, handbook.opening_id)},
+            "baseline": _baseline(),
         },
     }
+
+
+def _baseline() -> dict[str, Any]:
+    """What `navplan baseline` writes: the day, the opening then, and each activity's start and finish."""
+    dates = {"type": "object", "additionalProperties": False, "required": ["start", "finish"],
+             "properties": {"start": _date(nullable=False), "finish": _date(nullable=False)}}
+    return {"type": "object", "additionalProperties": False, "required": ["recorded", "opening"],
+            "description": "The dates the steering group approved, as `navplan baseline` records them",
+            "properties": {
+                "recorded": _date(nullable=False, description="The day the baseline was recorded"),
+                "opening": _date(nullable=False, description="The opening date then"),
+                "activities": {"type": "object", "maxProperties": 10_000, "additionalProperties": dates,
+                               "propertyNames": {"pattern": "^\\s*[A-Za-z0-9][A-Za-z0-9._-]{0,31}\\s*$"},
+                               "description": "Each task's and milestone's planned start and finish, by id"}}}

@@ -189,3 +189,34 @@ def line_endings(original: str, text: str) -> str:
             ending = ""
         result.append(bare + ending)
     return "".join(result)
+
+
+def top_level_span(text: str, key: str) -> tuple[int, int] | None:
+    """The lines of the top-level ``key:`` and its value in ``text`` (lines ended by ``\\n``), as
+    0-based [first, stop): from the key's line to the next top-level key's, without the blank
+    lines and column-0 comments before that key (they lead into it) or at the end of the file.
+    None when ``text`` is no mapping or has no such key."""
+    import bisect
+
+    import yaml
+
+    from navplan.plan.safe_yaml import _Loader
+
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    lines = split_lines(text)
+    for number, (name, _value) in enumerate(node.value):
+        if not (isinstance(name, yaml.ScalarNode) and name.value == key):
+            continue
+        first = bisect.bisect_left(breaks, name.start_mark.index)
+        stop = (bisect.bisect_left(breaks, node.value[number + 1][0].start_mark.index)
+                if number + 1 < len(node.value) else len(lines))
+        while stop > first + 1 and (not lines[stop - 1].strip() or lines[stop - 1].startswith("#")):
+            stop -= 1
+        return first, stop
+    return None

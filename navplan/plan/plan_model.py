@@ -18,6 +18,8 @@ from navplan.plan.values import (
 MAX_RISKS = 200
 #: Most shared causes a plan may name.
 MAX_SHARED_CAUSES = 50
+#: Most activities a baseline may hold: as many as a plan may.
+MAX_BASELINE_ACTIVITIES = 10_000
 
 
 class CalendarSettings(Strict):
@@ -182,6 +184,35 @@ class Risk(Strict):
         return value
 
 
+class BaselineDates(Strict):
+    """One activity's dates in the baseline: its planned start and finish when the steering group approved them."""
+
+    start: PlanDate
+    finish: PlanDate
+
+    _parse_dates = field_validator("start", "finish", mode="before")(parse_date)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "BaselineDates":
+        if self.finish < self.start:
+            raise InvalidValue("error.value.baseline_finish_before_start")
+        return self
+
+
+class Baseline(Strict):
+    """The dates the steering group approved, recorded by `navplan baseline`: what every
+    output measures the forecast against (the variance). Kept in the plan file, so it lives
+    in git beside the plan it was taken from, and `git diff` shows a new one."""
+
+    recorded: PlanDate = Field(description="The day the baseline was recorded (the as-of date of `navplan baseline`)")
+    opening: PlanDate = Field(description="The opening date when the baseline was recorded")
+    activities: dict[ActivityId, BaselineDates] = Field(
+        default_factory=dict, max_length=MAX_BASELINE_ACTIVITIES,
+        description="Each task's and milestone's planned start and finish, by id")
+
+    _parse_dates = field_validator("recorded", "opening", mode="before")(parse_date)
+
+
 class Plan(Strict):
     """The plan file, ``navplan.yaml``."""
 
@@ -205,7 +236,14 @@ class Plan(Strict):
         description="Activities that share a cause, for navplan risk; the handbook's shared causes apply too")
     risks: list[Risk] = Field(default_factory=list, max_length=MAX_RISKS,
                               description="The risk register: events that happen or not, and what they delay")
+    #: None: the template decides (a merger's and a split's opening is the new municipality's first day).
+    opening_fixed_by_law: bool | None = Field(
+        None, description="The opening is a date set by law that cannot move (a merged or divided municipality's "
+                          "first day): no later opening is offered. Default: true for the merger and split "
+                          "templates, false for a new office")
     activities: list[PlanActivity] = Field(default_factory=list)
+    baseline: Baseline | None = Field(
+        None, description="The dates the steering group approved, as `navplan baseline` records them")
 
     _parse_dates = field_validator("opening", "start", mode="before")(parse_date)
     # YAML reads current: 2027 as a number; the layer's name is the text.

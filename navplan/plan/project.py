@@ -71,6 +71,13 @@ class NetworkActivity:
         return self.kind == "milestone"
 
 
+#: Templates whose opening is the new municipality's first day: a merged municipality exists from
+#: the date the merger decision sets (inndelingslova, the Storting's or the King's decision; in
+#: practice 1 January), and a divided one likewise, so the NAV office opens that day whatever the
+#: plan says. A plan can say otherwise with ``opening_fixed_by_law: false``.
+LEGAL_OPENING_TEMPLATES = frozenset({"merger", "split"})
+
+
 @dataclass
 class Project:
     """A plan merged with its handbook and template, ready for the engine."""
@@ -94,6 +101,13 @@ class Project:
     @property
     def opening_date(self) -> dt.date:
         return self.plan.opening
+
+    @property
+    def opening_fixed_by_law(self) -> bool:
+        """Whether the opening is a date the law sets, which no plan can move: the plan's
+        ``opening_fixed_by_law:``, else the template's default (see :data:`LEGAL_OPENING_TEMPLATES`)."""
+        given = self.plan.opening_fixed_by_law
+        return given if given is not None else self.plan.template in LEGAL_OPENING_TEMPLATES
 
     def active(self) -> list[NetworkActivity]:
         """Activities that are part of this plan (not dropped), in outline order."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from navplan.engine.schedule import ScheduledActivity
@@ -54,6 +56,20 @@ class StatusRecord(BaseModel):
     status_after: str
 
 
+class BaselineMoveRecord(BaseModel):
+    """An activity off the working copy's baseline now, or whose variance against it changed since the revision."""
+
+    id: str
+    title: str
+    baseline_start: dt.date
+    baseline_finish: dt.date
+    finish_before: dt.date | None = Field(description="Its planned finish at the revision; null when not in the plan")
+    finish_after: dt.date
+    variance_before: int | None = Field(description="Working days after (positive) the baseline finish at the "
+                                                    "revision; null when not in the plan then")
+    variance_after: int
+
+
 class DiffDocument(BaseModel):
     """What `navplan diff --format json` prints."""
 
@@ -80,6 +96,19 @@ class DiffDocument(BaseModel):
     added: list[ActivityBrief]
     dropped: list[ActivityBrief]
     status_changed: list[StatusRecord]
+    verdict_before: Literal["green", "yellow", "red"] | None = Field(
+        None, description="The one verdict at the revision (added within format 1)")
+    verdict_after: Literal["green", "yellow", "red"] | None = Field(None, description="The one verdict now")
+    verdict_text_before: str | None = None
+    verdict_text_after: str | None = None
+    baseline_recorded: dt.date | None = Field(
+        None, description="The day of the working copy's baseline, which both versions are measured against; "
+                          "null without one")
+    opening_variance_before: int | None = Field(
+        None, description="Working days the opening was after (positive) the baseline's at the revision")
+    opening_variance_after: int | None = None
+    against_baseline: list[BaselineMoveRecord] = Field(
+        default_factory=list, description="What moved against the baseline, in outline order")
 
 
 class DiffRow(BaseModel):
@@ -87,7 +116,8 @@ class DiffRow(BaseModel):
 
     id: str
     title: str
-    change: str = Field(description="Space-separated: added dropped moved status critical_joined critical_left")
+    change: str = Field(description="Space-separated: added dropped moved status critical_joined critical_left "
+                                    "baseline")
     status_before: str | None = None
     status_after: str | None = None
     latest_start_before: dt.date | None = None
@@ -103,6 +133,9 @@ class DiffRow(BaseModel):
     slack_after: int | None = None
     critical_before: bool | None = None
     critical_after: bool | None = None
+    baseline_finish: dt.date | None = None
+    variance_before: int | None = None
+    variance_after: int | None = None
 
 
 def _title(scheduled: ScheduledActivity, lang: str) -> str:
@@ -148,7 +181,32 @@ def diff_document(diff: PlanDiff, lang: str) -> DiffDocument:
         added=[_brief(s, lang) for s in diff.added], dropped=[_brief(s, lang) for s in diff.dropped],
         status_changed=[StatusRecord(id=c.id, title=_title(c.after, lang), status_before=c.before.status.value,
                                      status_after=c.after.status.value) for c in diff.status_changed],
+        **_verdicts(diff, lang), **_baseline(diff, lang),
     )
+
+
+def _verdicts(diff: PlanDiff, lang: str) -> dict:
+    from navplan.render.labels import verdict_headline
+
+    found = {}
+    for side, verdict in (("before", diff.verdict_before), ("after", diff.verdict_after)):
+        if verdict is not None:
+            found[f"verdict_{side}"] = verdict.colour
+            found[f"verdict_text_{side}"] = verdict_headline(verdict, lang)
+    return found
+
+
+def _baseline(diff: PlanDiff, lang: str) -> dict:
+    then, now = diff.baseline_then_and_now
+    if now is None:
+        return {}
+    return {"baseline_recorded": now.recorded, "opening_variance_after": now.opening_variance,
+            "opening_variance_before": then.opening_variance if then is not None else None,
+            "against_baseline": [BaselineMoveRecord(
+                id=m.id, title=_title(m.after, lang), baseline_start=m.baseline_start,
+                baseline_finish=m.baseline_finish, finish_before=m.finish_before, finish_after=m.finish_after,
+                variance_before=m.variance_before, variance_after=m.variance_after)
+                for m in diff.against_baseline]}
 
 
 def diff_json(diff: PlanDiff, lang: str) -> str:
@@ -160,9 +218,11 @@ def diff_csv(diff: PlanDiff, lang: str) -> str:
     before = {s.id: s for s in diff.before.leaves()}
     after = {s.id: s for s in diff.after.leaves()}
     changes: dict[str, list[str]] = {}
+    against = {m.id: m for m in diff.against_baseline}
     for kind, ids in (("added", [s.id for s in diff.added]), ("dropped", [s.id for s in diff.dropped]),
                       ("moved", [m.id for m in diff.moved]), ("status", [c.id for c in diff.status_changed]),
-                      ("critical_joined", diff.critical_joined), ("critical_left", diff.critical_left)):
+                      ("critical_joined", diff.critical_joined), ("critical_left", diff.critical_left),
+                      ("baseline", list(against))):
         for activity_id in ids:
             changes.setdefault(activity_id, []).append(kind)
     moves = {m.id: m for m in diff.moved}
@@ -182,6 +242,10 @@ def diff_csv(diff: PlanDiff, lang: str) -> str:
         if activity_id in moves:
             for key in MOVED_DATES:
                 setattr(row, f"{key}_moved", getattr(moves[activity_id], key))
+        if activity_id in against:
+            off = against[activity_id]
+            row.baseline_finish, row.variance_before, row.variance_after = (
+                off.baseline_finish, off.variance_before, off.variance_after)
         rows.append(row)
     if not rows:
         return ",".join(DiffRow.model_fields) + "\n"  # a header alone still tells a script the columns

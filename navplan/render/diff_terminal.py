@@ -107,6 +107,8 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     if diff.unchanged:
         console.print(t("diff.nothing", lang, revision=revision.short), markup=False)
         return
+    for kind, text in verdict_change_lines(diff, lang):
+        console.print(Text(text, style=_STYLES[kind]))
     for kind, text in slack_lines(diff, lang):
         console.print(Text(text, style=_STYLES[kind]))
     if diff.moved:
@@ -138,6 +140,53 @@ def render_diff(console: Console, diff: PlanDiff, lang: str) -> None:
     console.print(Text(t("diff.section.critical", lang), style="bold"))
     for line in critical_lines(diff, lang):
         console.print(Text(line))
+    render_against_baseline(console, diff, lang)
+
+
+def verdict_change_lines(diff: PlanDiff, lang: str) -> list[tuple[str, str]]:
+    """The one verdict now, and what it was at the revision when that was another colour."""
+    from navplan.render.labels import verdict_headline
+
+    after, before = diff.verdict_after, diff.verdict_before
+    if after is None:
+        return []
+    lines = [("ok", "● " + verdict_headline(after, lang))]
+    if diff.verdict_changed:
+        worse = after.rank < before.rank
+        lines.append(("worse" if worse else "better", t("diff.verdict.changed", lang,
+                                                        before=t(f"verdict.colour.{before.colour}", lang),
+                                                        after=t(f"verdict.colour.{after.colour}", lang))))
+    return lines
+
+
+def render_against_baseline(console: Console, diff: PlanDiff, lang: str) -> None:
+    """What moved against the baseline: the working copy's baseline, both versions measured against it."""
+    from navplan.render.labels import baseline_line, signed_variance
+
+    then, now = diff.baseline_then_and_now
+    if now is None:
+        return
+    console.print()
+    # The section's heading is the line itself ("Mot grunnlinjen fra 07.01.2030: åpningen ..."), said once.
+    line = baseline_line(now, lang)
+    if then is not None and then.opening_variance != now.opening_variance:
+        line += " " + t("diff.baseline.opening_was", lang, variance=signed_variance(then.opening_variance))
+    console.print(Text(line, style="bold red" if now.opening_variance > 0 else "bold"))
+    moves = diff.against_baseline
+    if not moves:
+        return
+    columns = _columns(lang, ["col.id", "col.activity", "col.baseline_finish", "col.forecast_finish",
+                              "col.variance"])
+    rows = []
+    for move in moves:
+        before = "–" if move.variance_before is None else signed_variance(move.variance_before)
+        style = "red" if move.variance_after > (move.variance_before or 0) else (
+            "green" if move.variance_after < (move.variance_before or 0) else "")
+        rows.append([move.id, _title(move.after, lang), format_date(move.baseline_finish, lang),
+                     format_date(move.finish_after, lang),
+                     Text(keep_together(f"{before} → {signed_variance(move.variance_after)}"), style=style)])
+    print_table(console, columns, rows)
+    console.print(Text(t("diff.baseline.legend", lang), style="dim"))
 
 
 def _slack(scheduled: ScheduledActivity) -> str:
@@ -151,7 +200,7 @@ _UNDER = {"col.finish_by": ("col.start_by", 0), "col.forecast_finish": ("col.sta
 def _columns(lang: str, keys: list[str]) -> list[Column]:
     """Ids, dates and slack never wrap; a moved date's shift may go under the date."""
     return [Column(key, t(key, lang), wraps=key in ("col.activity", "col.status", *MOVED_DATE_COLUMNS),
-                   justify="right" if key == "col.slack" else "left", under=_UNDER.get(key, (None, 0))[0],
+                   justify="right" if key in ("col.slack", "col.variance") else "left", under=_UNDER.get(key, (None, 0))[0],
                    fold_rank=_UNDER.get(key, (None, 0))[1]) for key in keys]
 
 

@@ -14,8 +14,10 @@ from navplan.plan.values import Status
 if TYPE_CHECKING:
     import datetime as dt
 
+    from navplan.features.baseline import BaselineComparison
     from navplan.features.levers import Levers
     from navplan.features.portfolio import PortfolioLine
+    from navplan.features.verdict import Reason, Verdict
 
 CRITICAL_MARK = "◆"
 
@@ -48,10 +50,18 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
         if after:
             lines.append(("note", t("opened.after", lang, count=len(after), ids=", ".join(s.id for s in after))))
     elif not schedule.opening_holds:
-        lines.append(("fail", t("fails", lang, days=schedule.missing_working_days,
-                                forecast=format_date(schedule.forecast_opening, lang))))
+        if schedule.project.opening_fixed_by_law:
+            # A date the law sets cannot move: no later opening is offered, but what will not be done by it.
+            lines.append(("fail", t("fails.legal", lang, days=schedule.missing_working_days)))
+        else:
+            lines.append(("fail", t("fails", lang, days=schedule.missing_working_days,
+                                    forecast=format_date(schedule.forecast_opening, lang))))
         if schedule.critical_path:
             lines.append(("chain", t("fails.chain", lang, chain=" → ".join(schedule.critical_path))))
+        if schedule.project.opening_fixed_by_law:
+            unfinished = unfinished_line(schedule, lang)
+            if unfinished:
+                lines.append(("missed", unfinished))
         lines += levers_of(None, "opening")
     elif schedule.slack_to_opening == 0:
         lines.append(("tight", t("holds.tight", lang)))
@@ -80,6 +90,85 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
         params = {name: render_value(value, lang) for name, value in note.params.items()}
         lines.append(("note", t(f"note.{note.key}", lang, **params)))
     return lines
+
+
+def verdict_headline(verdict: "Verdict", lang: str) -> str:
+    """The one verdict in words: 'Status gul: åpningen holder med 9 arbeidsdager å gå på; bare 32 %
+    sannsynlighet for å åpne i tide (under 85 %).' The same in every output."""
+    reasons = "; ".join(reason_text(reason, lang) for reason in verdict.reasons)
+    return t("verdict.headline", lang, colour=t(f"verdict.colour.{verdict.colour}", lang), reasons=reasons)
+
+
+def verdict_word(verdict: "Verdict", lang: str) -> str:
+    """The verdict's colour as a word with a capital, for a column or a cell: 'Gul'."""
+    word = t(f"verdict.colour.{verdict.colour}", lang)
+    return word[:1].upper() + word[1:]
+
+
+def reason_text(reason: "Reason", lang: str) -> str:
+    """One reason of the verdict in words (its parameters as people read them)."""
+    return t(reason.key, lang, **reason_params(reason, lang))
+
+
+def reason_params(reason: "Reason", lang: str) -> dict[str, object]:
+    from navplan.render.risk_labels import percent
+
+    params: dict[str, object] = {}
+    for name, value in reason.params.items():
+        if name == "probability":
+            params["percent"] = percent(float(value), lang)
+        elif isinstance(value, list):
+            params[name] = ", ".join(str(item) for item in value)
+        else:
+            params[name] = render_value(value, lang)
+    return params
+
+
+def unfinished_line(schedule: Schedule, lang: str) -> str | None:
+    """'1.2, 8.2 og 8.3 blir ikke ferdige før åpningen: 16 arbeidsdager for sent.' (opptil N when
+    they are late by different counts); None when nothing is late at the opening."""
+    from navplan.features.verdict import unfinished_at_opening
+    from navplan.messages import format_list
+
+    late = unfinished_at_opening(schedule)
+    if not late:
+        return None
+    days = [item.late_working_days for item in late]
+    how_late = t("verdict.unfinished.late" if len(set(days)) == 1 else "verdict.unfinished.up_to", lang,
+                 days=max(days))
+    return t("verdict.unfinished", lang, count=len(late), ids=format_list([item.id for item in late], lang),
+             late=how_late)
+
+
+def variance_words(days: int, lang: str) -> str:
+    """The variance against the baseline as people say it: '3 uker etter planen' (whole weeks of
+    five working days), '7 arbeidsdager før planen', 'som planlagt'."""
+    if days == 0:
+        return t("baseline.variance.on_plan", lang)
+    way = "later" if days > 0 else "earlier"
+    size = abs(days)
+    if size % 5 == 0:
+        return t(f"baseline.variance.{way}.weeks", lang, weeks=size // 5)
+    return t(f"baseline.variance.{way}.days", lang, days=size)
+
+
+def signed_variance(days: int | None) -> str:
+    """A variance in a table cell: +15, -3, 0; empty when the activity is not in the baseline.
+
+    >>> signed_variance(15), signed_variance(-3), signed_variance(0), signed_variance(None)
+    ('+15', '-3', '0', '')
+    """
+    if days is None:
+        return ""
+    return f"+{days}" if days > 0 else str(days)
+
+
+def baseline_line(comparison: "BaselineComparison", lang: str) -> str:
+    """'Mot grunnlinjen fra 15.01.2027: åpningen 3 uker etter planen; 4 aktiviteter er etter planen.'"""
+    late = comparison.late
+    activities = t("baseline.line.late", lang, count=len(late)) if late else t("baseline.line.none_late", lang)
+    return t("baseline.line", lang, date=format_date(comparison.recorded, lang),
+             opening=variance_words(comparison.opening_variance, lang), activities=activities)
 
 
 def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:
@@ -148,7 +237,25 @@ def portfolio_status(line: "PortfolioLine", lang: str) -> str:
         # "holds, but a date is missed" is a surprise; "does not hold, and a date is missed" is not.
         key = "portfolio.dates_missed" if line.opened or line.holds else "portfolio.dates_missed.too"
         status += t(key, lang, count=line.missed_deadlines)
+    chance = line.probability_on_time
+    if line.holds and not line.opened and chance is not None and line.verdict is not None \
+            and line.verdict.colour != "green" and chance < 0.85:
+        from navplan.render.risk_labels import percent
+
+        status += t("portfolio.on_time", lang, percent=percent(chance, lang))
+    if line.baseline_variance is not None:
+        status += t("portfolio.baseline", lang, variance=variance_words(line.baseline_variance, lang))
+    if line.verdict is not None:
+        # The one verdict first, in words: its colour is in the row's, and in the word for NO_COLOR and print.
+        status = t("portfolio.verdict", lang, verdict=verdict_word(line.verdict, lang), status=status)
     return status
+
+
+def portfolio_tone(line: "PortfolioLine") -> str | None:
+    """The colour of an office's row: its verdict's (red, yellow, green); red when it cannot be read."""
+    if line.error is not None:
+        return "red"
+    return line.verdict.colour if line.verdict is not None else ("red" if portfolio_warns(line) else None)
 
 
 def portfolio_warns(line: "PortfolioLine") -> bool:

@@ -69,10 +69,11 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     for helper in found.helpers:
         links[helper.succ].append(TaskLink(helper.id, helper.onward, 0))
     numbers = outline_numbers(schedule)
+    approved = baseline_windows(schedule)
     for activity_id, number in numbers.items():
         scheduled = schedule.activities[activity_id]
         _task(ET.SubElement(tasks, _tag("Task")), schedule, scheduled, uids, number, windows[activity_id],
-              links[activity_id], lang)
+              links[activity_id], lang, approved.get(activity_id))
     top_level = sum(1 for number in numbers.values() if "." not in number)
     for index, helper in enumerate(found.helpers, start=top_level + 1):
         _helper_task(ET.SubElement(tasks, _tag("Task")), schedule, helper, uids, str(index), windows, lang)
@@ -103,6 +104,38 @@ def task_windows(schedule: Schedule) -> dict[str, Window]:
     return {activity_id: windows[activity_id] for activity_id in schedule.activities}
 
 
+def baseline_windows(schedule: Schedule) -> dict[str, tuple[dt.datetime, dt.datetime, int]]:
+    """Each task's baseline (`navplan baseline`) as MS Project's Baseline fields hold it: its start
+    (08:00 on its first day), finish (17:00 on its last; a milestone's start is its finish) and
+    duration in working days; a summary spans its tasks in the baseline. Empty without a baseline."""
+    baseline = schedule.project.plan.baseline
+    if baseline is None:
+        return {}
+    from navplan.features.baseline import working_day_counter
+
+    days = [day for dates in baseline.activities.values() for day in (dates.start, dates.finish)]
+    count = working_day_counter(schedule, [*days, *(day + dt.timedelta(days=1) for day in days)])
+    found: dict[str, tuple[dt.datetime, dt.datetime, int]] = {}
+    for scheduled in reversed(schedule.activities.values()):  # children before parents
+        activity = scheduled.activity
+        if activity.is_summary:
+            spans = [found[c] for c in activity.children if c in found]
+            if spans:
+                start, finish = min(s for s, _f, _d in spans), max(f for _s, f, _d in spans)
+                found[scheduled.id] = (start, finish, count(start.date(), finish.date() + dt.timedelta(days=1)))
+            continue
+        dates = baseline.activities.get(scheduled.id)
+        if dates is None:
+            continue
+        finish = dt.datetime.combine(dates.finish, DAY_END)
+        if activity.is_milestone:
+            found[scheduled.id] = (finish, finish, 0)
+        else:
+            found[scheduled.id] = (dt.datetime.combine(dates.start, DAY_START), finish,
+                                   count(dates.start, dates.finish + dt.timedelta(days=1)))
+    return found
+
+
 def outline_numbers(schedule: Schedule) -> dict[str, str]:
     """'1', '1.2', '1.2.3' in outline order: MS Project's own numbering, not the handbook's ids."""
     numbers: dict[str, str] = {}
@@ -116,7 +149,7 @@ def outline_numbers(schedule: Schedule) -> dict[str, str]:
 
 
 def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, uids: dict[str, int], number: str,
-          window: Window, links, lang: str) -> None:
+          window: Window, links, lang: str, baseline: tuple[dt.datetime, dt.datetime, int] | None = None) -> None:
     activity = scheduled.activity
     start, finish = _start_time(schedule, window), _finish_time(schedule, window[1])
     done, started = scheduled.status is Status.DONE, scheduled.status is Status.STARTED
@@ -143,6 +176,11 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         element = ET.SubElement(task, _tag("PredecessorLink"))
         _fields(element, [("PredecessorUID", uids[link.pred]), ("Type", LINK_TYPES[link.type]),
                           ("LinkLag", link.lag * TENTHS_PER_DAY), ("LagFormat", FORMAT_DAYS)])
+    if baseline is not None:  # MS Project's baseline 0: the dates the steering group approved
+        start, finish, days = baseline
+        _fields(ET.SubElement(task, _tag("Baseline")), [
+            ("Number", 0), ("Start", _stamp(start)), ("Finish", _stamp(finish)), ("Duration", _hours(days)),
+            ("DurationFormat", FORMAT_DAYS)])
 
 
 def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, uids: dict[str, int], number: str,

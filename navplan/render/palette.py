@@ -33,6 +33,13 @@ TEXT = "000000"
 #: Text that matters less: subtitles, captions, done work's labels.
 MUTED = "595959"
 FADED = "7F7F7F"
+#: The one verdict (navplan.features.verdict): a fill behind its words, and the words' own colour
+#: where they stand on white (dark enough to read as text).
+VERDICT_FILL = {"green": "B6D7A8", "yellow": "FFE599", "red": "EA9999"}
+VERDICT_TEXT = {"green": "38761D", "yellow": "7F6000", "red": "C00000"}
+#: The baseline's thin bar in the report's Gantt chart, and the slack's.
+BASELINE = "7F7F7F"
+SLACK = "9FC5E8"
 #: A note, and a verdict row of work done in the report.
 NOTE = "1F4E79"
 DONE_ROW = "EAF1E4"

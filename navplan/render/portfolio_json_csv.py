@@ -20,7 +20,8 @@ from navplan.features.portfolio import PortfolioLine
 #: 2: an envelope around the offices (1 was a bare list); opened, the worst deadline and risk_slack added.
 #: 3: ``samples``, the samples per plan behind probability_on_time (as many as `navplan risk` by default).
 #: Since added, as fields are (no new version): ``buffer_p50`` and ``buffer_p85``, the opening's buffer at the
-#: state project model's two frames (issue 21).
+#: state project model's two frames (issue 21); the one verdict (``verdict``, ``verdict_text``,
+#: ``verdict_reasons``) and the baseline (``baseline_recorded``, ``baseline_variance``).
 FORMAT_VERSION = 3
 
 
@@ -56,6 +57,20 @@ class PortfolioRow(BaseModel):
                           "steering frame); negative: missing; null when not sampled or once opened")
     buffer_p85: int | None = Field(
         None, description="The same in 85 % of the samples (the cost frame with its reserve)")
+    verdict: Literal["green", "yellow", "red"] | None = Field(
+        None, description="The one verdict (README, 'The one verdict'): the status and the sort follow it; "
+                          "null for a plan that could not be read (added within format 3)")
+    verdict_text: str | None = Field(None, description="The verdict's headline in the output's language")
+    baseline_recorded: dt.date | None = Field(
+        None, description="The day of the plan's baseline; null without one (added within format 3)")
+    baseline_variance: int | None = Field(
+        None, description="Working days the office can open after (positive) the baseline's opening; null without one")
+
+
+class VerdictReasonRecord(BaseModel):
+    key: str = Field(description="The message key of the reason (verdict.reason.*)")
+    params: dict[str, Any] = Field(description="Its parameters")
+    text: str = Field(description="Its words in the output's language")
 
 
 class StatusChangeRecord(BaseModel):
@@ -119,6 +134,9 @@ class PortfolioRecord(PortfolioRow):
 
     changes: OfficeChangesRecord | None = Field(
         None, description="With --since only: what moved since then; null for a plan that could not be read")
+    verdict_reasons: list[VerdictReasonRecord] | None = Field(
+        None, description="Why the verdict is what it is, each reason in order; null for a plan that could not be "
+                          "read (JSON only; added within format 3)")
 
 
 class PortfolioDocument(BaseModel):
@@ -147,7 +165,23 @@ def records(lines: list[PortfolioLine], as_of: dt.date, lang: str, model: type[P
         risk_slack=line.risk_slack, probability_on_time=None if line.error else line.probability_on_time,
         buffer_p50=None if line.error or not line.buffer else line.buffer.get(50),
         buffer_p85=None if line.error or not line.buffer else line.buffer.get(85),
+        **_verdict(line, lang, model),
+        baseline_recorded=None if line.error else line.baseline_recorded,
+        baseline_variance=None if line.error else line.baseline_variance,
     ) for line in lines]
+
+
+def _verdict(line: PortfolioLine, lang: str, model: type[PortfolioRow]) -> dict[str, Any]:
+    """The verdict's fields of an office (its reasons in the JSON record only)."""
+    if line.error is not None or line.verdict is None:
+        return {}
+    from navplan.render.schedule_json_csv import verdict_fields
+
+    found = verdict_fields(line.verdict, lang)
+    fields = {"verdict": found["verdict"], "verdict_text": found["verdict_text"]}
+    if issubclass(model, PortfolioRecord):
+        fields["verdict_reasons"] = [VerdictReasonRecord(**reason.model_dump()) for reason in found["verdict_reasons"]]
+    return fields
 
 
 def since_text(since: dt.date | str | None) -> str | None:

@@ -7,7 +7,10 @@ import datetime as dt
 
 from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
-from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
+from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_tone
+
+
+_TONE_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
 
 
 def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: str, county: str | None = None, *,
@@ -47,7 +50,8 @@ def render_portfolio(console, lines: list[PortfolioLine], as_of: dt.date, lang: 
                column("portfolio.col.status", under="portfolio.col.opening", fold_rank=2)]
     rows = []
     for line in lines:
-        warn = "bold red" if portfolio_warns(line) else ""
+        # The row's verdict in its colour (the status says it in words too, for NO_COLOR and print).
+        warn = _TONE_STYLES.get(portfolio_tone(line), "")
         # A folder's name is anyone's text: its control characters are shown, never sent to the terminal.
         first = Text(visible(line.office or ""), style="bold" if line.office else "")
         first.append(("\n" if line.office else "") + shown_path(line.file), style="dim")

@@ -13,7 +13,7 @@ from string import Template
 from navplan.messages import t
 from navplan.render import palette
 from navplan.render.palette import css
-from navplan.render.report_sections import Grid, Section, footer, heading, sections
+from navplan.render.report_sections import Grid, Section, footer, heading, sections, verdict_banner
 from navplan.render.report_gantt_svg import gantt_svg
 from navplan.features.steering_report import Report
 
@@ -66,13 +66,18 @@ svg.gantt, svg.scurve, svg.tornado { display: block; font-family: "Liberation Sa
   /* On a screen the page may be wider than A4, so the chart's labels read without zooming. */
   body { max-width: 270mm; font-size: 11pt; padding: 8mm 6mm; }
 }
+.verdict { font-weight: bold; font-size: 8.5pt; padding: 0.5mm 1.5mm; margin: -1mm 0 1mm; border-radius: 1mm; }
+.verdict-green { background: $verdict_green; }
+.verdict-yellow { background: $verdict_yellow; }
+.verdict-red { background: $verdict_red; }
 footer { margin-top: 2.5mm; color: $faded; font-size: 7.5pt; border-top: 0.5pt solid $row_line; padding-top: 1mm; }
 """)
 #: The page's CSS, coloured from the one palette every output shares.
 STYLE = _STYLE.substitute(
     summary=css(palette.SUMMARY), header=css(palette.HEADER), row_line=css(palette.ROW_LINE),
     opening_line=css(palette.OPENING_LINE), as_of_line=css(palette.AS_OF_LINE), warning=css(palette.WARNING),
-    done_row=css(palette.DONE_ROW), muted=css(palette.MUTED), faded=css(palette.FADED))
+    done_row=css(palette.DONE_ROW), muted=css(palette.MUTED), faded=css(palette.FADED),
+    **{f"verdict_{colour}": css(fill) for colour, fill in palette.VERDICT_FILL.items()})
 
 KEEP_ROWS = 6
 
@@ -143,6 +148,9 @@ def report_html(report: Report, lang: str, dates: str = "latest") -> str:
     out = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
            f"<header><h1>{escape(title)}</h1>", f'<p class="subtitle">{escape(subtitle)}</p></header>']
+    banner = verdict_banner(report, lang)
+    if banner is not None:  # the one verdict: the first line, before any chart
+        out.append(f'<p class="verdict verdict-{banner[0]}">{escape(banner[1])}</p>')
     for section in sections(report, lang):
         out += _section(section, report, lang, dates)
     out += [f"<footer>{escape(footer(report, lang))}</footer>", "</body>", "</html>"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from navplan.render.report_sections import Grid, heading, footer, sections
+from navplan.render.report_sections import Grid, heading, footer, sections, verdict_banner
 from navplan.features.steering_report import Report
 
 #: Characters Markdown would read as markup or raw HTML inside running text and table cells,
@@ -46,6 +46,9 @@ def _grid(grid: Grid) -> list[str]:
 def report_markdown(report: Report, lang: str) -> str:
     title, subtitle = heading(report, lang)
     lines = [f"# {md_text(title)}", "", md_text(subtitle), ""]
+    banner = verdict_banner(report, lang)
+    if banner is not None:  # the one verdict, first: its colour is in its words
+        lines += [_strong(banner[1]), ""]
     for section in sections(report, lang):
         if section.title:  # a section without a title continues the one above
             lines += [f"## {md_text(section.title)}", ""]

@@ -13,7 +13,10 @@ from navplan.messages import format_date, format_list, format_long_date, format_
 from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import plan_words, render_value, shown_path, visible
-from navplan.render.labels import CRITICAL_MARK, audience_line, role_title, verdict_lines
+from navplan.render.labels import (
+    CRITICAL_MARK, audience_line, baseline_line, role_title, signed_variance, verdict_headline, verdict_lines,
+)
+from navplan.features.personal_view import shows
 from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
@@ -39,12 +42,12 @@ class Grid:
 
 #: Columns that hold ids, dates and numbers.
 _NARROW = {"col.id", "col.number", "col.start_by", "col.finish_by", "col.forecast_finish", "col.slack", "col.week",
-           "col.due", "col.statutory", "col.status", "col.met"}
+           "col.due", "col.statutory", "col.status", "col.met", "col.variance", "col.baseline_finish"}
 
 
 def _grid(keys: list[str], rows: list[list[Cell]], lang: str, row_tones: list[str | None] | None = None) -> Grid:
     return Grid([t(k, lang) for k in keys], rows, row_tones=row_tones or [],
-                right={i for i, k in enumerate(keys) if k in ("col.slack", "col.number")},
+                right={i for i, k in enumerate(keys) if k in ("col.slack", "col.number", "col.variance")},
                 narrow={i for i, k in enumerate(keys) if k in _NARROW})
 
 
@@ -64,6 +67,13 @@ def heading(report: Report, lang: str) -> tuple[str, str]:
               plan=shown_path(report.plan_file), version=navplan.__version__))
 
 
+def verdict_banner(report: Report, lang: str) -> tuple[str, str] | None:
+    """The one verdict as the report's first line: (its colour, its words)."""
+    if report.verdict is None:
+        return None
+    return report.verdict.colour, "● " + verdict_headline(report.verdict, lang)
+
+
 def footer(report: Report, lang: str) -> str:
     return t("report.footer", lang, version=navplan.__version__, plan=shown_path(report.plan_file))
 
@@ -75,6 +85,8 @@ def sections(report: Report, lang: str) -> list[Section]:
         from navplan.render.risk_report import risk_sections
 
         found[3:3] = risk_sections(report.risk, lang)
+    if report.baseline is not None:
+        found.insert(found.index(next(f for f in found if f.key == "changes")), _against_baseline(report, lang))
     if report.schedule.project.plan.current is not None:
         found.append(_current_layer(report, lang))
     return found
@@ -106,7 +118,13 @@ def _opening(report: Report, lang: str) -> Section:
                                                        week=format_week(plan.opening, lang),
                                                        days=schedule.working_days_left))]
     help_ = verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file))
+    if report.verdict is not None and help_ and help_[0][0] == "ok":
+        # "The opening holds with N to spare" is the verdict's first reason, on the report's first
+        # line already: said once, the page keeps within two A4 sheets.
+        help_ = help_[1:]
     lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in help_]
+    if report.baseline is not None:
+        lines.append(("later" if report.baseline.opening_variance > 0 else None, baseline_line(report.baseline, lang)))
     view = audience_line(schedule, report.view, lang)
     if view:
         lines.append(("note", view))
@@ -150,12 +168,42 @@ _WHO = ["col.id", "col.activity", "col.role", "col.owner"]
 
 
 def _critical(report: Report, lang: str) -> Section:
+    against = report.baseline
     rows = [_activity_cells(report, s, lang) + [
         Cell(format_date(s.dates["latest_start"], lang)), Cell(format_date(s.dates["latest_finish"], lang)),
-        _slack(s), Cell(t(f"status.{s.status.value}", lang))] for s in report.critical]
-    grid = _grid(_WHO + ["col.start_by", "col.finish_by", "col.slack", "col.status"], rows, lang)
+        _slack(s), Cell(t(f"status.{s.status.value}", lang))] + ([_variance(report, s.id)] if against else [])
+        for s in report.critical]
+    keys = _WHO + ["col.start_by", "col.finish_by", "col.slack", "col.status"] + (["col.variance"] if against else [])
+    grid = _grid(keys, rows, lang)
+    notes = [t("legend.variance", lang, date=format_date(against.recorded, lang))] if against and rows else []
     return Section("critical", t("section.critical", lang), [] if rows else [(None, t("report.none", lang))],
-                   grid if rows else None)
+                   grid if rows else None, notes)
+
+
+def _variance(report: Report, activity_id: str) -> Cell:
+    varied = report.baseline.activities.get(activity_id) if report.baseline is not None else None
+    days = varied.variance if varied is not None else None
+    return Cell(signed_variance(days), "later" if (days or 0) > 0 else ("earlier" if (days or 0) < 0 else None))
+
+
+def _against_baseline(report: Report, lang: str) -> Section:
+    """What moved against the baseline: the activities whose planned finish is furthest from it
+    (later or earlier alike), the report's first :data:`MAX_MOVED`; `navplan diff` lists them all."""
+    against = report.baseline
+    moved = [v for v in against.moved if shows(report.view, report.schedule.activities[v.id].activity)]
+    moved.sort(key=lambda v: (-abs(v.variance), -abs(v.start_variance)))
+    section = Section("baseline", t("baseline.section", lang, date=format_date(against.recorded, lang)),
+                      [(None, baseline_line(against, lang))])
+    if not moved:
+        return section
+    rows = [[Cell(v.id), Cell(report.schedule.activities[v.id].activity.title.get(lang)),
+             Cell(format_date(v.baseline_finish, lang)), Cell(format_date(v.finish, lang)), _variance(report, v.id)]
+            for v in moved[:MAX_MOVED]]
+    section.grid = _grid(["col.id", "col.activity", "col.baseline_finish", "col.forecast_finish", "col.variance"],
+                         rows, lang)
+    if len(moved) > MAX_MOVED:
+        section.notes.append(t("report.more", lang, count=len(moved) - MAX_MOVED))
+    return section
 
 
 def _changes(report: Report, lang: str) -> Section:

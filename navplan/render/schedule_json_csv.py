@@ -23,7 +23,9 @@ from navplan.features.personal_view import Audience, shows
 #: 2: the critical path is the opening's driving chain (1: the activities with the least
 #: slack); slack is the smaller of start and finish slack; the opening is no longer one of
 #: the missed_dates; deadlines, forecast_opening, opened and each activity's after_opening added.
-#: Added within 2: finished_late.
+#: Added within 2: finished_late; the one verdict (verdict, verdict_text, verdict_reasons,
+#: probability_on_time, probability_samples, opening_fixed_by_law, unfinished_at_opening); the
+#: baseline (baseline, and each activity's baseline_start, baseline_finish and variance).
 FORMAT_VERSION = 2
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,6 +54,11 @@ class ActivityRecord(BaseModel):
     actual_start: dt.date | None
     actual_finish: dt.date | None
     after_opening: bool = Field(description="Placed after the opening; never moves it")
+    baseline_start: dt.date | None = Field(None, description="Its planned start in the baseline; null without one")
+    baseline_finish: dt.date | None = Field(None, description="Its planned finish in the baseline; null without one")
+    variance: int | None = Field(
+        None, description="Working days its planned finish now is after (positive) or before (negative) its "
+                          "baseline finish; null when it is not in the baseline (or there is none)")
 
 
 class MissedDateRecord(BaseModel):
@@ -101,6 +108,37 @@ class FinishedLateRecord(BaseModel):
     late_working_days: int = Field(description="Working days after the not-after date")
 
 
+class VerdictReasonRecord(BaseModel):
+    """One reason for the verdict: its message key, the key's parameters, and the words."""
+
+    key: str = Field(description="verdict.reason.*: opening_holds, opening_tight, opening_misses, probability, "
+                                 "probability_below_p85, probability_below_half, dates_missed, opened, not_done")
+    params: dict[str, Any] = Field(description="slack, days, probability (0 to 1), count, ids, date")
+    text: str = Field(description="The reason in the output's language")
+
+
+class UnfinishedRecord(BaseModel):
+    """Work before the opening that the forecast finishes after it."""
+
+    id: str
+    forecast_finish: dt.date = Field(description="Its last day of work in the forecast")
+    late_working_days: int = Field(description="Working days after the last working day before the opening")
+
+
+class BaselineSummaryRecord(BaseModel):
+    """The plan's baseline (`navplan baseline`), and the opening against it."""
+
+    recorded: dt.date = Field(description="The day it was recorded")
+    opening: dt.date = Field(description="The opening date then")
+    opening_now: dt.date = Field(description="The day the office can open now: the opening date, or the forecast "
+                                             "opening when it does not hold")
+    opening_variance: int = Field(description="Working days opening_now is after (positive) the baseline's opening")
+    activities: int = Field(description="Tasks and milestones in the baseline")
+    late: list[str] = Field(description="Ids whose planned finish is after the baseline's, in outline order")
+    added: list[str] = Field(description="Ids in the plan now and not in the baseline")
+    removed: list[str] = Field(description="Ids in the baseline and no longer in the plan")
+
+
 class PeriodRecord(BaseModel):
     first_day: dt.date
     last_day: dt.date
@@ -135,13 +173,31 @@ class ScheduleDocument(BaseModel):
         None, description="From `critical-path`: for the opening and each missed date, what can help it hold")
     finished_late: list[FinishedLateRecord] = Field(
         description="Done work recorded done after its not-after date: the deadline was met late")
+    verdict: Literal["green", "yellow", "red"] | None = Field(
+        None, description="The one verdict (README, 'The one verdict'); null from `calendar`")
+    verdict_text: str | None = Field(None, description="The verdict's headline in the output's language")
+    verdict_reasons: list[VerdictReasonRecord] | None = Field(None, description="Why: each reason, in order")
+    probability_on_time: float | None = Field(
+        None, description="`navplan risk`'s probability that the opening holds (its default run), which the verdict "
+                          "reads; null when the plan has nothing uncertain, once opened, or from `calendar`")
+    probability_samples: int = Field(0, description="Samples behind probability_on_time; 0 when not sampled")
+    opening_fixed_by_law: bool = Field(
+        False, description="The opening is a date the law sets (a merged or divided municipality's first day): "
+                           "no later opening is offered")
+    unfinished_at_opening: list[UnfinishedRecord] = Field(
+        default_factory=list, description="When the opening does not hold: the work the forecast finishes after it")
+    baseline: BaselineSummaryRecord | None = Field(None, description="The baseline; null when the plan has none")
     activities: list[ActivityRecord]
     periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
 
 
-def activity_record(scheduled: ScheduledActivity, lang: str) -> ActivityRecord:
+def activity_record(scheduled: ScheduledActivity, lang: str, against=None) -> ActivityRecord:
+    """One activity; ``against`` (a BaselineComparison) gives its baseline and variance."""
     activity = scheduled.activity
+    varied = against.activities.get(scheduled.id) if against is not None else None
     return ActivityRecord(
+        baseline_start=varied and varied.baseline_start, baseline_finish=varied and varied.baseline_finish,
+        variance=varied and varied.variance,
         id=activity.id, title=activity.title.get(lang), parent=activity.parent, level=scheduled.level,
         kind=activity.kind, origin=activity.origin, role=activity.role, owner=activity.owner,
         duration=None if activity.is_summary else str(activity.duration),
@@ -153,16 +209,51 @@ def activity_record(scheduled: ScheduledActivity, lang: str) -> ActivityRecord:
     )
 
 
+def verdict_fields(verdict, lang: str) -> dict[str, Any]:
+    """The verdict's fields of a document (``verdict`` a :class:`navplan.features.verdict.Verdict`)."""
+    from navplan.render.labels import reason_text, verdict_headline
+
+    return {"verdict": verdict.colour, "verdict_text": verdict_headline(verdict, lang),
+            "verdict_reasons": [VerdictReasonRecord(key=r.key, params=_plain(r.params), text=reason_text(r, lang))
+                                for r in verdict.reasons],
+            "probability_on_time": verdict.probability, "probability_samples": verdict.samples}
+
+
+def _plain(params: dict[str, Any]) -> dict[str, Any]:
+    """Parameters as JSON holds them: dates ISO, everything else as it is."""
+    return {name: value.isoformat() if isinstance(value, dt.date) else value for name, value in params.items()}
+
+
+def baseline_summary(against) -> BaselineSummaryRecord | None:
+    if against is None:
+        return None
+    return BaselineSummaryRecord(
+        recorded=against.recorded, opening=against.baseline_opening, opening_now=against.opening,
+        opening_variance=against.opening_variance, activities=len(against.activities) + len(against.removed),
+        late=[v.id for v in against.late], added=against.added, removed=against.removed)
+
+
 def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[Period] | None = None,
-                      by: str = "week", view: Audience | None = None, levers=None) -> ScheduleDocument:
+                      by: str = "week", view: Audience | None = None, levers=None, verdict=None) -> ScheduleDocument:
     """The document; a personal view keeps its own activities in ``activities``, ``must_start``
-    and the periods, while the verdict (``opening_holds``, ``critical_path``, ...) stays the plan's."""
+    and the periods, while the verdict (``opening_holds``, ``critical_path``, ...) stays the plan's.
+    ``verdict`` (see :mod:`navplan.features.verdict`) fills the verdict's fields; without it they are null."""
+    from navplan.features.baseline import compare_with_baseline
+    from navplan.features.verdict import unfinished_at_opening
+
     plan = schedule.project.plan
+    against = compare_with_baseline(schedule)
 
     def ids(items) -> list[str]:
         return [s.id for s in items if shows(view, s.activity)]
 
     return ScheduleDocument(
+        **(verdict_fields(verdict, lang) if verdict is not None else {}),
+        opening_fixed_by_law=schedule.project.opening_fixed_by_law,
+        unfinished_at_opening=[UnfinishedRecord(id=u.id, forecast_finish=u.finish,
+                                                late_working_days=u.late_working_days)
+                               for u in unfinished_at_opening(schedule)],
+        baseline=baseline_summary(against),
         office=plan.office, municipalities=plan.municipalities, template=plan.template,
         handbook_version=plan.handbook, opening_date=plan.opening, as_of=schedule.as_of,
         working_days_left=schedule.working_days_left, opening_holds=schedule.opening_holds,
@@ -180,7 +271,7 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
                 for lever in found.levers]) for found in levers],
         finished_late=[FinishedLateRecord(id=late.id, date=late.date, finished=late.finished,
                                           late_working_days=late.working_days) for late in schedule.finished_late],
-        activities=[activity_record(s, lang) for s in schedule.activities.values()
+        activities=[activity_record(s, lang, against) for s in schedule.activities.values()
                     if shows(view, s.activity) or s.id == schedule.project.opening_id],
         periods=None if periods is None else [
             PeriodRecord(first_day=p.first_day, last_day=p.last_day,

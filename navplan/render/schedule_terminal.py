@@ -14,7 +14,10 @@ from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.plan.values import Status
 from navplan.features.personal_view import Audience, shows
-from navplan.render.labels import CRITICAL_MARK, audience_line, countdown_label, role_title, verdict_lines
+from navplan.render.labels import (
+    CRITICAL_MARK, audience_line, baseline_line, countdown_label, role_title, signed_variance, verdict_headline,
+    verdict_lines,
+)
 from navplan.render.terminal_layout import Column, keep_together, print_paragraph, print_table
 
 
@@ -49,10 +52,30 @@ def render_heading(console: Console, schedule: Schedule, title_key: str, lang: s
                     week=format_week(plan.opening, lang), days=schedule.working_days_left))
 
 
-def render_verdict(console: Console, schedule: Schedule, lang: str, help=None, plan: str = "") -> None:
-    """Opening date, days left, and whether the opening holds (and if not, why, and
-    with ``help`` what can help; see :func:`navplan.render.labels.verdict_lines`)."""
+_HEADLINE_STYLES = {"green": "bold green", "yellow": "bold yellow", "red": "bold red"}
+
+
+def render_headline(console: Console, verdict, lang: str) -> None:
+    """The one verdict (navplan.features.verdict), in its colour and in words."""
+    console.print(Text("● " + verdict_headline(verdict, lang), style=_HEADLINE_STYLES[verdict.colour]))
+
+
+def render_baseline(console: Console, schedule: Schedule, lang: str) -> None:
+    """The plan against its baseline, when it has one: the opening's variance and how many are late."""
+    from navplan.features.baseline import compare_with_baseline
+
+    against = compare_with_baseline(schedule)
+    if against is not None:
+        console.print(Text(baseline_line(against, lang), style="yellow" if against.opening_variance > 0 else ""))
+
+
+def render_verdict(console: Console, schedule: Schedule, lang: str, help=None, plan: str = "", verdict=None) -> None:
+    """Opening date, days left, the one verdict (when given), and whether the opening holds (and if
+    not, why, and with ``help`` what can help; see :func:`navplan.render.labels.verdict_lines`),
+    then the plan against its baseline."""
     render_heading(console, schedule, "critical_path.title", lang)
+    if verdict is not None:
+        render_headline(console, verdict, lang)
     for kind, text in verdict_lines(schedule, lang, help, plan):
         mark, style = _VERDICT_STYLES[kind]
         if kind in ("lever", "command"):
@@ -60,6 +83,7 @@ def render_verdict(console: Console, schedule: Schedule, lang: str, help=None, p
             print_paragraph(console, mark + text, style=style, hang=2 if kind == "lever" else 0)
         else:
             console.print(Text(mark + text, style=style))
+    render_baseline(console, schedule, lang)
 
 
 def _column(key: str, lang: str, **layout) -> Column:
@@ -69,11 +93,15 @@ def _column(key: str, lang: str, **layout) -> Column:
 
 
 def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks: int,
-                         view: Audience | None = None, help=None, plan: str = "") -> None:
+                         view: Audience | None = None, help=None, plan: str = "", verdict=None) -> None:
     """The verdict (always the whole plan's), the critical path with latest and forecast
-    dates (once the office has opened: the work after the opening instead), and what must
-    start; of a personal view's activities only, when there is one."""
-    render_verdict(console, schedule, lang, help, plan)
+    dates (once the office has opened: the work after the opening instead) and, with a
+    baseline, each one's variance against it; and what must start; of a personal view's
+    activities only, when there is one."""
+    from navplan.features.baseline import compare_with_baseline
+
+    render_verdict(console, schedule, lang, help, plan, verdict)
+    against = compare_with_baseline(schedule)
     _say_audience(console, schedule, view, lang)
     console.print()
     if schedule.opened:
@@ -87,19 +115,29 @@ def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks:
                _column("col.forecast_start", lang),
                _column("col.forecast_finish", lang, under="col.forecast_start", fold_rank=1),
                _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=2)]
+    if against is not None:  # the variance against the baseline, under the slack when narrow
+        columns.insert(8, Column("col.variance", t("col.variance", lang), wraps=False, justify="right",
+                                 under="col.slack", fold_rank=1))
     rows = []
     for activity_id in ids:
         scheduled = schedule.activities[activity_id]
         if not shows(view, scheduled.activity):
             continue
-        rows.append([scheduled.id, _title(scheduled, lang), role_title(schedule, scheduled.activity.role, lang),
-                     format_date(scheduled.dates["latest_start"], lang),
-                     format_date(scheduled.dates["latest_finish"], lang),
-                     format_date(scheduled.dates["earliest_start"], lang),
-                     format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
-                     _status(scheduled, lang)])
+        row = [scheduled.id, _title(scheduled, lang), role_title(schedule, scheduled.activity.role, lang),
+               format_date(scheduled.dates["latest_start"], lang),
+               format_date(scheduled.dates["latest_finish"], lang),
+               format_date(scheduled.dates["earliest_start"], lang),
+               format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
+               _status(scheduled, lang)]
+        if against is not None:
+            varied = against.activities.get(scheduled.id)
+            days = varied.variance if varied is not None else None
+            row.insert(8, Text(signed_variance(days), style="bold red" if (days or 0) > 0 else ""))
+        rows.append(row)
     if rows:
         print_table(console, columns, rows, title=title)
+        if against is not None:
+            console.print(Text(t("legend.variance", lang, date=format_date(against.recorded, lang)), style="dim"))
         console.print()
     elif view is not None and ids:
         console.print(Text(title, style="bold"))
@@ -160,6 +198,7 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     console.print(Text(t("section.calendar", lang, office=plan.office, date=format_date(plan.opening, lang)),
                        style="bold"))
     render_verdict_short(console, schedule, lang)
+    render_baseline(console, schedule, lang)
     _say_audience(console, schedule, view, lang)
     late = [s for s in overdue(schedule) if shows(view, s.activity)]
     if late:

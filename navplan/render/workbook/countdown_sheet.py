@@ -20,7 +20,7 @@ from navplan.messages import format_date, format_short_month, format_week, t
 from navplan.plan.values import Status
 from navplan.render import palette
 from navplan.render.gantt_bars import Span, bar_colour, bar_spans
-from navplan.render.labels import role_title
+from navplan.render.labels import role_title, verdict_headline
 from navplan.render.workbook.print_fit import print_across
 from navplan.render.workbook.sheet_model import (
     AS_OF_EDGE, FONT_SIZE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width,
@@ -35,6 +35,9 @@ COLUMN = {key: number for number, key in enumerate(COLUMNS, start=1)}
 STATUS_COLUMN = COLUMN["col.status"]
 FIRST_GANTT_COLUMN = len(COLUMNS) + 1  # M
 TITLE_ROW, SUBTITLE_ROW, COUNTDOWN_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4, 5
+#: The one verdict in A3, repeated on every printed page: small enough to keep within the two
+#: lines of the legend's row, so the countdown prints on as many pages as without it.
+VERDICT_SIZE = 9
 MILESTONE = "◆"
 #: A period loses this share of its weekdays to holidays before it is shaded as short.
 SHORT_SHARE = 0.2
@@ -143,8 +146,9 @@ def _slots(periods: list[Period], bars: list[Span], gap_from: int) -> list[Slot]
 
 
 def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: str, dates: str = "latest",
-                    shown: set[str] | None = None) -> Sheet:
-    """The countdown; ``shown``: the ids a personal view keeps (see features.personal_view.visible_ids)."""
+                    shown: set[str] | None = None, verdict=None) -> Sheet:
+    """The countdown; ``shown``: the ids a personal view keeps (see features.personal_view.visible_ids);
+    ``verdict`` (navplan.features.verdict), in its colour in A3, under the title on every page."""
     plan = schedule.project.plan
     sheet = Sheet(t("sheet.countdown", lang))
     sheet.put(TITLE_ROW, 1, t("xlsx.title", lang, office=plan.office, date=format_date(plan.opening, lang)),
@@ -153,6 +157,9 @@ def countdown_sheet(schedule: Schedule, periods: list[Period], lang: str, by: st
                                  version=navplan.__version__, template=t(f"template.{plan.template}", lang),
                                  handbook=plan.handbook))
     _legend(sheet, lang)
+    if verdict is not None:
+        sheet.put(COUNTDOWN_ROW, 1, verdict_headline(verdict, lang), bold=True, size=VERDICT_SIZE,
+                  fill=palette.VERDICT_FILL[verdict.colour])
     header_row(sheet, HEADER_ROW, [t(key, lang) for key in COLUMNS])
     spans = bar_spans(schedule, dates)
     gantt = plan_gantt(schedule, periods, by, dates, shown)
@@ -357,6 +364,11 @@ def _layout(sheet: Sheet, schedule: Schedule, rows: list[ScheduledActivity], gan
         sheet.style(row, 1, wrap=True, vertical="top")
         sheet.heights[row] = title_height(sheet.cells[(row, 1)].value, sheet.widths[1] + sheet.widths[2], size,
                                           bold=row == TITLE_ROW)
+    if (COUNTDOWN_ROW, 1) in sheet.cells:  # the verdict, wrapped within A-B like the title
+        sheet.merges.append((COUNTDOWN_ROW, 1, COUNTDOWN_ROW, 2))
+        sheet.style(COUNTDOWN_ROW, 1, wrap=True, vertical="top")
+        sheet.heights[COUNTDOWN_ROW] = max(sheet.heights.get(COUNTDOWN_ROW, 0), title_height(
+            sheet.cells[(COUNTDOWN_ROW, 1)].value, sheet.widths[1] + sheet.widths[2], VERDICT_SIZE, bold=True))
     sheet.heights[HEADER_ROW] = 58
     sheet.freeze = (FIRST_ROW, FIRST_GANTT_COLUMN)
     sheet.filter = (HEADER_ROW, 1, last_row, len(COLUMNS))

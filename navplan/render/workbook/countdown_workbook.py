@@ -23,10 +23,12 @@ FORMATS = ("xlsx", "ods")
 
 
 def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
-                   dates: str = "latest", shown: set[str] | None = None, risk=None) -> Book:
+                   dates: str = "latest", shown: set[str] | None = None, risk=None, verdict=None) -> Book:
     """With ``risk`` (a :class:`~navplan.features.schedule_risk.RiskAnalysis`) the
-    book has a Risiko sheet after the critical path."""
-    sheets = [countdown_sheet(schedule, periods, lang, by, dates, shown), critical_path_sheet(schedule, lang)]
+    book has a Risiko sheet after the critical path; ``verdict`` (navplan.features.verdict)
+    stands at the top of the countdown and of the critical path's sheet."""
+    sheets = [countdown_sheet(schedule, periods, lang, by, dates, shown, verdict),
+              critical_path_sheet(schedule, lang, verdict)]
     if risk is not None:
         from navplan.render.workbook.risk_sheet import risk_sheet
 
@@ -54,8 +56,8 @@ def book_bytes(book: Book, file_format: str = "xlsx") -> bytes:
 
 def workbook_bytes(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
                    file_format: str = "xlsx", dates: str = "latest", shown: set[str] | None = None,
-                   risk=None) -> bytes:
+                   risk=None, verdict=None) -> bytes:
     """The whole countdown workbook as the bytes of an .xlsx (or .ods) file; the
     Gantt bars drawn on the latest dates, or on the forecast; ``shown``: the countdown's
     rows of a personal view; ``risk``: a Risiko sheet."""
-    return book_bytes(countdown_book(schedule, periods, lang, by, dates, shown, risk), file_format)
+    return book_bytes(countdown_book(schedule, periods, lang, by, dates, shown, risk, verdict), file_format)

@@ -10,7 +10,7 @@ from navplan.engine.schedule import Schedule
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
 from navplan.render import palette
-from navplan.render.labels import role_title, verdict_lines
+from navplan.render.labels import baseline_line, role_title, verdict_headline, verdict_lines
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
     HAIR, SUMMARY_BAR, PageSetup, Sheet, fit_heights, fit_width, header_row,
@@ -21,6 +21,8 @@ PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finis
 _VERDICT_COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING,
                     "chain": palette.WARNING, "missed": palette.WARNING, "deadline": palette.TEXT,
                     "note": palette.NOTE}
+#: With a baseline, the critical path's table says how each one stands against it.
+BASELINE_COLUMNS = ["col.baseline_finish", "col.variance"]
 WRAP_TOP = {"wrap": True, "vertical": "top"}
 
 
@@ -39,34 +41,54 @@ def _activity_line(schedule: Schedule, activity_id: str, lang: str) -> str:
     return f"{activity_id} {schedule.project.activities[activity_id].title.get(lang)}"
 
 
-def critical_path_sheet(schedule: Schedule, lang: str) -> Sheet:
+def critical_path_sheet(schedule: Schedule, lang: str, verdict=None) -> Sheet:
+    """The one verdict (when given) in its colour, whether the opening and every date hold, the plan
+    against its baseline; the critical path (with each one's baseline finish and variance when
+    there is a baseline); and, with a baseline, every activity that moved against it."""
+    from navplan.features.baseline import compare_with_baseline
+
     plan = schedule.project.plan
+    against = compare_with_baseline(schedule)
     sheet = Sheet(t("sheet.critical", lang))
     sheet.put(1, 1, t("critical_path.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang)),
               bold=True, size=14)
     row = 2
+    if verdict is not None:
+        sheet.put(row, 1, verdict_headline(verdict, lang), bold=True, fill=palette.VERDICT_FILL[verdict.colour])
+        row += 1
     for kind, text in verdict_lines(schedule, lang):
         sheet.put(row, 1, text, bold=kind in ("ok", "tight", "fail"), colour=_VERDICT_COLOURS[kind])
+        row += 1
+    if against is not None:
+        sheet.put(row, 1, baseline_line(against, lang),
+                  colour=palette.WARNING if against.opening_variance > 0 else palette.TEXT)
         row += 1
     row += 1
     # The critical path is the chain that decides the opening (earlier versions listed it twice).
     header = row + 1
-    row = _path_table(sheet, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang)
-    ids = list(schedule.critical_path)
+    row = _path_table(sheet, schedule, schedule.critical_path, row, t("sheet.critical", lang), lang, against)
+    if against is not None and against.moved:
+        row = _moved_table(sheet, schedule, against, row + 1, lang)
+    ids = list(schedule.critical_path) + ([v.id for v in against.moved] if against is not None else [])
     sheet.widths = {1: fit_width(ids + ["ID"], 6, 10),
                     2: fit_width([schedule.activities[i].activity.title.get(lang) for i in ids], 30, 60),
                     3: fit_width([role_title(schedule, schedule.activities[i].activity.role, lang) for i in ids],
                                  12, 22),
                     4: 12, 5: 12, 6: 12, 7: 12, 8: 7, 9: 13}
+    if against is not None:
+        sheet.widths.update({10: 12, 11: 9})
     # A long path continues on a page of its own under the table's header (the page header names the sheet).
     sheet.page = page_setup(sheet, schedule, lang, (header, header))
     return sheet
 
 
-def _path_table(sheet: Sheet, schedule: Schedule, ids: list[str], row: int, title: str, lang: str) -> int:
-    """A heading, a header row and one row per activity; returns the next free row."""
+def _path_table(sheet: Sheet, schedule: Schedule, ids: list[str], row: int, title: str, lang: str,
+                against=None) -> int:
+    """A heading, a header row and one row per activity (with a baseline, its baseline finish
+    and variance); returns the next free row."""
     sheet.put(row, 1, title, bold=True, size=12)
-    header_row(sheet, row + 1, [t(key, lang) for key in PATH_COLUMNS])
+    keys = PATH_COLUMNS + (BASELINE_COLUMNS if against is not None else [])
+    header_row(sheet, row + 1, [t(key, lang) for key in keys])
     row += 2
     for activity_id in ids:
         scheduled = schedule.activities[activity_id]
@@ -74,10 +96,33 @@ def _path_table(sheet: Sheet, schedule: Schedule, ids: list[str], row: int, titl
         values = [activity_id, scheduled.activity.title.get(lang), role_title(schedule, scheduled.activity.role, lang),
                   dates["latest_start"], dates["latest_finish"], dates["earliest_start"], dates["earliest_finish"],
                   scheduled.slack, t(f"status.{scheduled.status.value}", lang)]
+        varied = against.activities.get(activity_id) if against is not None else None
+        if against is not None:
+            values += [varied.baseline_finish if varied else None, varied.variance if varied else None]
         for column, value in enumerate(values, start=1):
             sheet.put(row, column, value)
         if scheduled.slack is not None and scheduled.slack < 0:
             sheet.style(row, 8, colour=palette.WARNING, bold=True)
+        if varied is not None and varied.variance > 0:
+            sheet.style(row, len(values), colour=palette.WARNING, bold=True)
+        row += 1
+    return row
+
+
+def _moved_table(sheet: Sheet, schedule: Schedule, against, row: int, lang: str) -> int:
+    """Every task and milestone whose planned dates are no longer the baseline's: what `diff` names too."""
+    sheet.put(row, 1, t("baseline.section", lang, date=format_date(against.recorded, lang)), bold=True, size=12)
+    keys = ["col.id", "col.activity", "col.baseline_start", "col.baseline_finish", "col.forecast_start",
+            "col.forecast_finish", "col.variance"]
+    header_row(sheet, row + 1, [t(key, lang) for key in keys])
+    row += 2
+    for varied in against.moved:
+        values = [varied.id, schedule.activities[varied.id].activity.title.get(lang), varied.baseline_start,
+                  varied.baseline_finish, varied.start, varied.finish, varied.variance]
+        for column, value in enumerate(values, start=1):
+            sheet.put(row, column, value)
+        if varied.variance > 0:
+            sheet.style(row, len(values), colour=palette.WARNING, bold=True)
         row += 1
     return row
 

@@ -15,7 +15,9 @@ import navplan
 from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
-from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
+from navplan.render.labels import (
+    fewer_samples_note, portfolio_status, portfolio_title, portfolio_tone, portfolio_warns,
+)
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
     INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row, percent_format,
@@ -81,7 +83,8 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, cou
     header_row(sheet, HEADER_ROW, labels)
     texts: dict[int, list[str]] = {column: [label] for column, label in enumerate(labels, start=1)}
     for row, line in enumerate(lines, start=FIRST_ROW):
-        red = {_STATUS} if portfolio_warns(line) else set()
+        red = {_STATUS} if portfolio_warns(line) and line.verdict is None else set()
+        tone = portfolio_tone(line)
         if line.error is not None or line.holds is False:
             red |= _OPENING_LATE
         if (line.worst_deadline_slack or 0) < 0:
@@ -90,9 +93,10 @@ def portfolio_book(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, cou
             if value is None or value == "":
                 continue
             number = percent_format(value, lang) if column == _ON_TIME else INTEGER if isinstance(value, int) else None
+            verdict = {"fill": palette.VERDICT_FILL[tone]} if column == _STATUS and tone in palette.VERDICT_FILL else {}
             sheet.put(row, column, value, vertical="top", number=number, wrap=column in _WRAP,
                       horizontal="center" if column in _CENTRED else None,
-                      **({"colour": palette.WARNING} if column in red else {}))
+                      **({"colour": palette.WARNING} if column in red else {}), **verdict)
             texts[column].append(value if isinstance(value, str) else "0000000000")
     last_row = max(HEADER_ROW, HEADER_ROW + len(lines))
     sheet.freeze = (FIRST_ROW, 1)
