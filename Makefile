@@ -17,7 +17,7 @@ TOOLS := .tools
 DEMO_PLAN := examples/indre-ostfold/navplan.yaml
 DEMO_AS_OF := 10.12.2018
 
-.PHONY: demo test test-all bench upgrade clean docs-images golden messages import-words
+.PHONY: demo test test-all bench upgrade clean docs-images golden bench-rcpsp messages import-words
 LANGS := nb nn en
 LOCALE := navplan/locale
 
@@ -69,6 +69,21 @@ import-words: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The levelling on the public benchmarks (README, Levelling): every J30 instance at 10 s, the
+# J120 subset (every tenth file) at 30 s, MPLIB1 set 3 at 60 s, each checked by bench/check_rcpsp.py.
+# About 1.5 hours on two idle cores; never part of `make test`. RCPSP= points elsewhere.
+RCPSP ?= /work/shared/benchmarks/rcpsp
+RCPSP_OUT := bench/results
+J120_SUBSET = $(foreach i,$(shell seq 1 10 591),$(RCPSP)/psplib-j120/J120_$(i).txt)
+bench-rcpsp: $(STAMP)
+	mkdir -p $(RCPSP_OUT)
+	$(BIN)/python bench/rcpsp.py $(sort $(wildcard $(RCPSP)/psplib-j30/*.txt)) --time-limit 10 > $(RCPSP_OUT)/j30.jsonl
+	$(BIN)/python bench/check_rcpsp.py $(RCPSP_OUT)/j30.jsonl --best-known $(RCPSP)/best-known.csv --require-optimal
+	$(BIN)/python bench/rcpsp.py $(J120_SUBSET) --time-limit 30 > $(RCPSP_OUT)/j120.jsonl
+	$(BIN)/python bench/check_rcpsp.py $(RCPSP_OUT)/j120.jsonl --best-known $(RCPSP)/best-known.csv --max-gap 2
+	$(BIN)/python bench/rcpsp.py $(sort $(wildcard $(RCPSP)/mplib1-set3/*.txt)) --time-limit 60 > $(RCPSP_OUT)/mplib1.jsonl
+	$(BIN)/python bench/check_rcpsp.py $(RCPSP_OUT)/mplib1.jsonl --best-known $(RCPSP)/best-known.csv --max-gap 5
 
 # The pictures of the workbooks in docs/ and the README (needs LibreOffice and poppler).
 docs-images: $(STAMP)
