@@ -40,7 +40,7 @@ def risk(
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
     count, seed_value = samples_and_seed(samples, seed)
-    analysis = analyse_risk(load_schedule(plan, as_of, ctx), count, seed_value)
+    analysis = analyse_risk(load_schedule(plan, as_of, ctx, planned=False), count, seed_value)
     if shape == "table":
         from navplan.render.risk_terminal import render_risk
 
