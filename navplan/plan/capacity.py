@@ -121,6 +121,8 @@ def plan_resources(project: Project, document=None) -> list[CapacityResource]:
         found[(resource.kind, resource.id)] = resource
 
     block_index = {block.id: index for index, block in enumerate(plan.activities)}
+    summary_keys = {"schedule": "error.plan.summary_schedule", "load": "error.plan.summary_load",
+                     "uses": "error.plan.summary_uses"}
     for block in plan.activities:
         activity = project.activities[block.id]
         for name in ("schedule", "load", "uses"):
@@ -128,7 +130,7 @@ def plan_resources(project: Project, document=None) -> list[CapacityResource]:
                 continue
             where = ("activities", block_index[block.id], name)
             if activity.is_summary:
-                raise fail("error.plan.summary_" + name, where, f"activities[{block.id}].{name}", id=block.id)
+                raise fail(summary_keys[name], where, f"activities[{block.id}].{name}", id=block.id)
             if name != "schedule" and activity.kind == "milestone":
                 raise fail("error.plan.milestone_load", where, f"activities[{block.id}].{name}", id=block.id,
                            what=name)

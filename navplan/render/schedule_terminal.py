@@ -176,14 +176,16 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     if late:
         console.print(Text(t("section.overdue", lang) + ": " + ", ".join(s.id for s in late), style="red"))
     label_key = "col.week" if by == "week" else "col.month"
-    words = {"forecast": ".forecast", "planned": ".planned"}.get(dates, "")
+    starts_key, finishes_key = {"forecast": ("col.starts.forecast", "col.finishes.forecast"),
+                                "planned": ("col.starts.planned", "col.finishes.planned")}.get(
+        dates, ("col.starts", "col.finishes"))
     planned = dates == "planned"
     columns = [Column(label_key, t(label_key, lang), wraps=by == "month"),
                Column("col.period", t("col.period", lang), under=label_key),
                Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key,
                       fold_rank=1),
-               Column("col.starts", t("col.starts" + words, lang), hang=2),
-               Column("col.finishes", t("col.finishes" + words, lang), hang=2)]
+               Column("col.starts", t(starts_key, lang), hang=2),
+               Column("col.finishes", t(finishes_key, lang), hang=2)]
     rows = []
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)

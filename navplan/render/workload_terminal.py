@@ -13,6 +13,19 @@ from navplan.render.labels import levelling_reason
 from navplan.render.terminal_layout import Column, print_table
 
 
+#: How the planned dates were levelled (Levelling.status), in words.
+STATUS_KEYS = {"optimal": "workload.status.optimal", "feasible": "workload.status.feasible",
+               "heuristic": "workload.status.heuristic"}
+
+
+def levelled_line(schedule: Schedule, lang: str) -> str:
+    """Whether and how the planned dates were levelled against the plan's capacity, in a sentence."""
+    levelled = schedule.levelling
+    if levelled is None:
+        return t("workload.not_levelled", lang)
+    return t("workload.levelled", lang, status=t(STATUS_KEYS[levelled.status], lang))
+
+
 def amount(value: float, lang: str) -> str:
     """2 as '2', 1.5 as '1,5' (or '1.5' in English)."""
     value = whole(value)
@@ -23,11 +36,7 @@ def render_workload(console: Console, schedule: Schedule, loads: list[ResourceWo
     plan = schedule.project.plan
     console.print(Text(t("workload.title", lang, office=plan.office, as_of=format_date(schedule.as_of, lang))
                        + f" ({format_week(schedule.as_of, lang)})", style="bold"))
-    levelled = schedule.levelling
-    if levelled is None:
-        console.print(t("workload.not_levelled", lang))
-    else:
-        console.print(t("workload.levelled", lang, status=t(f"workload.status.{levelled.status}", lang)))
+    console.print(levelled_line(schedule, lang))
     reason = levelling_reason(schedule)
     if reason is not None:
         console.print(Text("✘ " + reason.render(lang), style="red"))

@@ -9,18 +9,17 @@ from navplan.features.workload import workload, whole
 from navplan.messages import format_month, format_week, t
 from navplan.render import palette
 from navplan.render.labels import levelling_reason
+from navplan.render.workload_terminal import levelled_line
 from navplan.render.workbook.plan_sheets import WRAP_TOP, page_setup
 from navplan.render.workbook.sheet_model import HAIR, Sheet, fit_heights, header_row
 
-COLUMNS = ["col.resource", "col.capacity", "col.period_name", "col.from", "col.to", "col.carried", "col.activities"]
+COLUMNS = ["col.resource", "col.capacity", "col.period", "col.from", "col.to", "col.carried", "col.activities"]
 
 
 def workload_sheet(schedule: Schedule, lang: str, by: str = "week") -> Sheet:
     """One row per resource and period in which it carries anything; its name and capacity on its first row."""
     sheet = Sheet(t("sheet.workload", lang))
-    levelled = schedule.levelling
-    sheet.put(1, 1, t("workload.levelled", lang, status=t(f"workload.status.{levelled.status}", lang))
-              if levelled is not None else t("workload.not_levelled", lang), bold=True)
+    sheet.put(1, 1, levelled_line(schedule, lang), bold=True)
     row = 2
     reason = levelling_reason(schedule)
     if reason is not None:
