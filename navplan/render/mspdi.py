@@ -173,10 +173,10 @@ def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, 
 
 
 def _early_and_late(schedule: Schedule, scheduled: ScheduledActivity) -> list[tuple[str, str | None]]:
-    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
-        return []
     """EarlyStart ... LateFinish as the task's own Start and Finish are written: 08:00 on the
     first day of work, 17:00 on the last; a zero-length task is an instant."""
+    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
+        return []
     fields = []
     for prefix, window in (("Early", (scheduled.earliest_start, scheduled.earliest_finish)),
                            ("Late", (scheduled.latest_start, scheduled.latest_finish))):
