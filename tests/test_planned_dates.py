@@ -168,6 +168,55 @@ def test_the_calendar_and_the_workload_show_the_planned_opening(tmp_path: Path) 
                                   "planned": 1, "over": False, "activities": [leader["weeks"][0]["activities"][0]]}
 
 
+def test_the_workload_as_csv_a_workbook_sheet_and_a_report_section(tmp_path: Path) -> None:
+    """PUSHED with a NAV leader for one: the three 15-day tasks run one after another from
+    Monday 07.01.2030 (point 0) to point 45, so the leader carries one task in each of ISO
+    weeks 2 to 10 (07.01-10.03.2030) and none in week 11 (the planned opening, 11.03)."""
+    import csv
+    import io
+
+    import openpyxl
+
+    path = write(tmp_path, PUSHED, "capacity:\n  nav-leder: 1\n")
+    table = run_navplan("workload", path, "--as-of", AS_OF, "--format", "csv")
+    assert table.exit_code == 0, table.stderr
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [row["period"] for row in rows] == [f"2030-W{week:02d}" for week in range(2, 12)]
+    assert [row["planned"] for row in rows] == ["1"] * 9 + ["0"]
+    assert {(row["resource"], row["capacity"], row["over"]) for row in rows} == {("prosjektleder", "1", "false")}
+    assert (rows[0]["first_day"], rows[-1]["last_day"]) == ("2030-01-07", "2030-03-17")
+
+    book = tmp_path / "plan.xlsx"
+    assert run_navplan("export", "xlsx", path, "-o", book, "--as-of", AS_OF).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Arbeidsmengde"]
+    values = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(values) if row[0] == "Ressurs")
+    assert values[header][:6] == ("Ressurs", "Kapasitet", "Uke", "Fra", "Til", "Samtidig")
+    body = values[header + 1:]
+    assert [row[2] for row in body] == [f"uke {week}" for week in range(2, 11)]  # the weeks it carries anything
+    assert [row[5] for row in body] == [1] * 9 and (body[0][0], body[0][1]) == ("NAV-leder", 1)
+    assert any("fordi NAV-leder er fullt belagt" in str(row[0]) for row in values[:header])
+    without = tmp_path / "uten.xlsx"
+    (tmp_path / "plain").mkdir()
+    plain = write(tmp_path / "plain", PUSHED)
+    assert run_navplan("export", "xlsx", plain, "-o", without, "--as-of", AS_OF).exit_code == 0
+    assert "Arbeidsmengde" not in openpyxl.load_workbook(without).sheetnames
+
+    report = tmp_path / "r.md"
+    assert run_navplan("report", path, "--as-of", AS_OF, "-o", report).exit_code == 0
+    text = report.read_text(encoding="utf-8")
+    section = text[text.index("## Arbeidsmengde"):text.index("## Forsinket")]
+    # The weeks "must start" covers, to Sunday 03.02.2030: weeks 2 to 5.
+    assert section.count("| NAV-leder | 1 | uke ") == 4 and "| NAV-leder | 1 | uke 5 | 1 |" in section
+    assert "fordi NAV-leder er fullt belagt" in section
+    assert "## Arbeidsmengde" not in run_report(plain, tmp_path / "uten.md")
+
+
+def run_report(path: Path, output: Path) -> str:
+    assert run_navplan("report", path, "--as-of", AS_OF, "-o", output).exit_code == 0
+    return output.read_text(encoding="utf-8")
+
+
 def test_the_same_plan_gives_the_same_dates_without_the_cache(tmp_path: Path, monkeypatch) -> None:
     """Deterministic: the solver's time is its deterministic time, its seed fixed."""
     path = write(tmp_path, THREE + block("D", "D", "7d", owner="Kari", after='["B"]'), "capacity:\n  Kari: 1\n")

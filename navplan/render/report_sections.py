@@ -38,7 +38,7 @@ class Grid:
 
 
 #: Columns that hold ids, dates and numbers.
-_NARROW = {"col.id", "col.number", "col.start_by", "col.finish_by", "col.forecast_finish", "col.slack", "col.week",
+_NARROW = {"col.id", "col.number", "col.planned_start", "col.start_by", "col.finish_by", "col.forecast_finish", "col.slack", "col.week",
            "col.due", "col.statutory", "col.status", "col.met"}
 
 
@@ -75,9 +75,40 @@ def sections(report: Report, lang: str) -> list[Section]:
         from navplan.render.risk_report import risk_section
 
         found.insert(3, risk_section(report.risk, lang))
+    if report.schedule.project.resources:
+        found.insert(found.index(next(s for s in found if s.key == "must_start")) + 1, _workload(report, lang))
     if report.schedule.project.plan.current is not None:
         found.append(_current_layer(report, lang))
     return found
+
+
+def _workload(report: Report, lang: str) -> Section:
+    """Only when the plan gives capacity: whether the planned dates were levelled (and, when that
+    pushes the opening, who is fully booked), then per role, person or resource with a capacity
+    what it carries at once in each of the next weeks "must start" covers, by the planned dates."""
+    from navplan.features.workload import whole, workload
+    from navplan.render.labels import levelling_reason
+    from navplan.render.workload_terminal import amount, levelled_line
+
+    schedule = report.schedule
+    lines: list[tuple[str | None, str]] = [(None, levelled_line(schedule, lang))]
+    reason = levelling_reason(schedule)
+    if reason is not None:
+        lines.append(("fail", "✘ " + reason.render(lang)))
+    rows, tones = [], []
+    for load in workload(schedule, "week", report.view):
+        if load.capacity is None:
+            continue
+        for period in load.busy:
+            if period.first_day > report.must_start_until:
+                break
+            rows.append([Cell(load.title.get(lang)), Cell(amount(load.capacity, lang)),
+                         Cell(format_week(period.first_day, lang)),
+                         Cell(amount(whole(period.planned), lang), "fail" if period.over else None),
+                         Cell(", ".join(period.activities))])
+            tones.append("critical" if period.over else None)
+    grid = _grid(["col.resource", "col.capacity", "col.week", "col.carried", "col.activities"], rows, lang, tones)
+    return Section("workload", t("report.section.workload", lang), lines, grid if rows else None)
 
 
 def _current_layer(report: Report, lang: str) -> Section:
@@ -209,10 +240,12 @@ def _shift(day, days: int, lang: str) -> Cell:
 def _must_start(report: Report, lang: str) -> Section:
     title = t("section.must_start", lang, weeks=MUST_START_WEEKS, until=format_date(report.must_start_until, lang))
     # A critical row carries the ◆ its legend explains, as critical-path's table does (and is bold besides).
+    # What the plan starts in those weeks, by its planned start, with the latest start beside (as critical-path).
     rows = [_activity_cells(report, s, lang, marked=s.critical) + [
-        Cell(format_date(s.dates["latest_start"], lang)), Cell(format_week(s.dates["latest_start"], lang)), _slack(s)]
-        for s in report.must_start]
-    grid = _grid(_WHO + ["col.start_by", "col.week", "col.slack"], rows, lang,
+        Cell(format_date(s.dates["planned_start"], lang)), Cell(format_week(s.dates["planned_start"], lang)),
+        Cell(format_date(s.dates["latest_start"], lang), "fail" if s.dates["latest_start"] < report.as_of else None),
+        _slack(s)] for s in report.must_start]
+    grid = _grid(_WHO + ["col.planned_start", "col.week", "col.start_by", "col.slack"], rows, lang,
                  ["critical" if s.critical else None for s in report.must_start])
     return Section("must_start", title, [] if rows else [(None, t("report.none", lang))], grid if rows else None,
                    [t("legend.critical", lang)] if any(s.critical for s in report.must_start) else [])
