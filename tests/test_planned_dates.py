@@ -87,6 +87,18 @@ def test_a_plan_overrides_the_handbooks_mode(tmp_path: Path) -> None:
     assert modes["1.2"] == "asap" and modes["9.2.6"] == "alap"
 
 
+def test_must_start_by_the_plan_still_lists_what_must_start_by_its_latest_date(tmp_path: Path) -> None:
+    """A (31 days), then B (5), then C (16): 52 days before an opening 40 days away, 12 late.
+    Latest: C by point 24, B by 19 (Friday 01.02.2030, within the four weeks to Sunday
+    03.02.2030), A by -12 (overdue). Planned: A from the as-of day, B after it at point 31
+    (Tuesday 19.02.2030). "Må starte" lists A (planned now) and B (its latest start is in
+    the four weeks, though the plan starts it later), not C (24: Wednesday 06.02)."""
+    late = (block("A", "A", "31d") + block("B", "B", "5d", after='["A"]') + block("C", "C", "16d", after='["B"]'))
+    document = planned(write(tmp_path, late))
+    assert dates(document)["B"][0] == "2030-02-19"
+    assert document["planned_to_start"] == ["A", "B"]
+
+
 # --- levelled against capacity ------------------------------------------------------------------------------
 
 THREE = block("A", "A", "10d", owner="Kari") + block("B", "B", "5d", owner="Kari") + block("C", "C", "5d", owner="Kari")

@@ -24,11 +24,12 @@ def must_start(schedule: Schedule, weeks: int, dates: str = "latest") -> list[Sc
 
     With ``dates="planned"``: what the plan says starts by then, by planned start:
     not-started activities whose planned start falls before the end of that week, and
-    every one whose latest start has passed (overdue, whatever the plan says)."""
+    every one whose latest start does (or has passed: overdue), whatever the plan says,
+    so that a plan running late never hides a date that must be met."""
     until = must_start_until(schedule, weeks)
     if dates == "planned":
         chosen = [s for s in _open_leaves(schedule) if s.status is Status.NOT_STARTED and (
-            s.dates["planned_start"] <= until or s.dates["latest_start"] < schedule.as_of)]
+            s.dates["planned_start"] <= until or s.dates["latest_start"] <= until)]
         return sorted(chosen, key=lambda s: (s.planned_start, s.latest_start, s.latest_finish))
     start_key = DATE_KINDS[dates][0]
     chosen = [s for s in _open_leaves(schedule)

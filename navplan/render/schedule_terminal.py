@@ -86,7 +86,8 @@ def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks:
                _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by", fold_rank=1),
                _column("col.forecast_start", lang),
                _column("col.forecast_finish", lang, under="col.forecast_start", fold_rank=1),
-               _column("col.planned_start", lang),
+               # Narrower still, the planned dates go under the forecast (after the status under the title).
+               _column("col.planned_start", lang, under="col.forecast_start", fold_rank=3),
                _column("col.planned_finish", lang, under="col.planned_start", fold_rank=1),
                _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=2)]
     rows = []
@@ -132,7 +133,8 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
         return
     columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
                _column("col.owner", lang, under="col.activity"), _column("col.planned_start", lang),
-               _column("col.week", lang, under="col.planned_start", fold_rank=1), _column("col.start_by", lang),
+               _column("col.week", lang, under="col.planned_start", fold_rank=1),
+               _column("col.start_by", lang, under="col.planned_start", fold_rank=2),
                _column("col.slack", lang)]
     late = {s.id for s in overdue(schedule)}
     rows = []
