@@ -99,6 +99,23 @@ def test_must_start_by_the_plan_still_lists_what_must_start_by_its_latest_date(t
     assert document["planned_to_start"] == ["A", "B"]
 
 
+def test_the_reports_must_start_keeps_what_must_start_and_the_plans_first_up_to_eight(tmp_path: Path) -> None:
+    """Ten 5-day tasks T1-T10 waiting for nothing, all planned on the as-of day (07.01.2030)
+    and due to start by point 35 (25.02.2030), and S, a meeting fixed on Tuesday 15.01.2030:
+    all eleven start by the plan within four weeks. The report keeps S (its latest start is
+    in those weeks) and the plan's first seven others, T1-T7 in outline order, and says
+    three more."""
+    work = "".join(block(f"T{n}", f"Task {n}", "5d") for n in range(1, 11)) + \
+        block("S", "Meeting", milestone="true", fixed="2030-01-15")
+    path = write(tmp_path, work)
+    assert planned(path)["planned_to_start"] == [f"T{n}" for n in range(1, 11)] + ["S"]
+    text = run_report(path, tmp_path / "r.md")
+    section = text[text.index("## Må starte"):text.index("## Forsinket")]
+    rows = [line.split("|")[1].strip(" *").removeprefix("◆ ") for line in section.splitlines()
+            if line.startswith("| ") and "---" not in line]
+    assert rows[1:] == [f"T{n}" for n in range(1, 8)] + ["S"] and "… og 3 til." in section
+
+
 # --- levelled against capacity ------------------------------------------------------------------------------
 
 THREE = block("A", "A", "10d", owner="Kari") + block("B", "B", "5d", owner="Kari") + block("C", "C", "5d", owner="Kari")

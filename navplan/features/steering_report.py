@@ -24,6 +24,10 @@ MUST_START_WEEKS = 4
 DECISION_WEEKS = 8
 #: Rows of changes shown on the page; `navplan diff` lists them all.
 MAX_MOVED = 10
+#: The report's "Må starte" shows at most this many (critical-path lists them all): every one whose
+#: latest start falls in its weeks, then the plan's first others; by the planned dates a fresh plan
+#: starts much at once, and the report is read on a few pages.
+MAX_MUST_START = 8
 
 
 @dataclass

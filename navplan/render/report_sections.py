@@ -14,7 +14,7 @@ from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import plan_words, render_value, shown_path, visible
 from navplan.render.labels import CRITICAL_MARK, audience_line, role_title, verdict_lines
-from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
+from navplan.features.steering_report import MAX_MOVED, MAX_MUST_START, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
@@ -240,15 +240,23 @@ def _shift(day, days: int, lang: str) -> Cell:
 def _must_start(report: Report, lang: str) -> Section:
     title = t("section.must_start", lang, weeks=MUST_START_WEEKS, until=format_date(report.must_start_until, lang))
     # A critical row carries the ◆ its legend explains, as critical-path's table does (and is bold besides).
-    # What the plan starts in those weeks, by its planned start, with the latest start beside (as critical-path).
+    # What the plan starts in those weeks, by its planned start, with the latest start beside (as critical-path):
+    # every one whose latest start falls in them, and the plan's first others up to MAX_MUST_START in all.
+    due = [s.id for s in report.must_start if s.dates["latest_start"] <= report.must_start_until]
+    others = [s.id for s in report.must_start if s.id not in due]
+    kept = set(due + others[:max(0, MAX_MUST_START - len(due))])
+    shown = [s for s in report.must_start if s.id in kept]
     rows = [_activity_cells(report, s, lang, marked=s.critical) + [
         Cell(format_date(s.dates["planned_start"], lang)), Cell(format_week(s.dates["planned_start"], lang)),
         Cell(format_date(s.dates["latest_start"], lang), "fail" if s.dates["latest_start"] < report.as_of else None),
-        _slack(s)] for s in report.must_start]
+        _slack(s)] for s in shown]
     grid = _grid(_WHO + ["col.planned_start", "col.week", "col.start_by", "col.slack"], rows, lang,
-                 ["critical" if s.critical else None for s in report.must_start])
+                 ["critical" if s.critical else None for s in shown])
+    notes = [t("legend.critical", lang)] if any(s.critical for s in shown) else []
+    if len(shown) < len(report.must_start):
+        notes.append(t("report.more", lang, count=len(report.must_start) - len(shown)))
     return Section("must_start", title, [] if rows else [(None, t("report.none", lang))], grid if rows else None,
-                   [t("legend.critical", lang)] if any(s.critical for s in report.must_start) else [])
+                   notes)
 
 
 def _overdue(report: Report, lang: str) -> Section:
