@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -244,6 +245,27 @@ def test_the_workload_as_csv_a_workbook_sheet_and_a_report_section(tmp_path: Pat
 def run_report(path: Path, output: Path) -> str:
     assert run_navplan("report", path, "--as-of", AS_OF, "-o", output).exit_code == 0
     return output.read_text(encoding="utf-8")
+
+
+def test_work_under_way_beyond_a_capacity_shows_as_an_overload_in_red(tmp_path: Path) -> None:
+    """Kari (capacity 1) has started A (10 days) and B (5) on 07.01.2030: facts are not
+    replanned, so she carries both in week 2 (B to Friday 11.01) and A alone in week 3 (to
+    18.01): week 2 is over her capacity, in the JSON and in red in the table."""
+    work = (block("A", "A", "10d", owner="Kari", status="started", actual_start="2030-01-07")
+            + block("B", "B", "5d", owner="Kari", status="started", actual_start="2030-01-07"))
+    path = write(tmp_path, work, "capacity:\n  Kari: 1\n")
+    (kari,) = json.loads(run_navplan("workload", path, "--as-of", AS_OF, "--format", "json").stdout)["resources"]
+    assert kari["over"] and [(w["week"], w["planned"], w["over"]) for w in kari["weeks"][:3]] == [
+        ("2030-W02", 2, True), ("2030-W03", 1, False), ("2030-W04", 0, False)]
+    def table(**colour: str) -> str:
+        env = {"PATH": "/usr/bin:/bin", "NAVPLAN_CACHE_DIR": str(tmp_path / "cache"), **colour}
+        done = subprocess.run([sys.executable, "-m", "navplan", "workload", str(path), "--as-of", AS_OF],
+                              capture_output=True, text=True, env=env, cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "\x1b[1;31m2\x1b[0m" in table(FORCE_COLOR="1")  # week 2's 2, bold red
+    assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", table(FORCE_COLOR="1", NO_COLOR="1")), "NO_COLOR removes colour"
 
 
 def test_the_same_plan_gives_the_same_dates_without_the_cache(tmp_path: Path, monkeypatch) -> None:
