@@ -358,12 +358,14 @@ def test_a_fresh_merger_agrees_its_criteria_first_and_checks_them_moves_in_and_c
 def test_a_fresh_merger_must_start_what_the_plan_starts_first(merger: Path) -> None:
     """The fellesnemnd's mandate (G3, three weeks from 30.11.2026 to 18.12.2026) and the
     intention agreement after it (3.1.1, from 21.12.2026) start within four weeks (by Sunday
-    27.12.2026); 3.1.2 waits for 3.1.1 into January."""
+    27.12.2026). 3.1.2 waits for 3.1.1 into January (planned 20.01.2027), but the chain to
+    the opening is late (the forecast opens 21.01.2028), and its latest start, 23.12.2026,
+    falls in the four weeks: it is listed too, last, by its planned start."""
     document = merger_json(merger)
-    assert document["planned_to_start"] == ["G3", "3.1.1"]
+    assert document["planned_to_start"] == ["G3", "3.1.1", "3.1.2"]
     table = run_navplan("critical-path", merger, "--as-of", "30.11.2026", width=None).stdout
     section = table[table.index("Må starte innen 4 uker"):]
-    assert [line.split()[1] for line in section.splitlines()[3:5]] == ["G3", "3.1.1"]
+    assert [line.split()[1] for line in section.splitlines()[3:6]] == ["G3", "3.1.1", "3.1.2"]
 
 
 def test_a_merger_with_a_nav_leader_for_two_is_levelled_and_says_so(merger: Path, tmp_path: Path) -> None:
