@@ -1,4 +1,4 @@
-"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk|county``):
+"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk|county|workload``):
 the plan file and the county file as people write them, and the JSON documents its commands print.
 
 The plan file's schema is written out in :mod:`navplan.plan.file_schema`, and the county
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk", "county")
+DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk", "county", "workload")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -37,6 +37,10 @@ def schema(document: str) -> dict[str, Any]:
         from navplan.render.portfolio_json_csv import PortfolioDocument
 
         found = PortfolioDocument.model_json_schema(mode="serialization")
+    elif document == "workload":
+        from navplan.render.workload_json_csv import WorkloadDocument
+
+        found = WorkloadDocument.model_json_schema(mode="serialization")
     elif document == "risk":
         from navplan.render.risk_json_csv import RiskDocument
 

@@ -47,9 +47,9 @@ def _json(plan: Path, *args: str) -> dict:
 
 
 def test_planned_dates_is_the_one_stand_in_for_the_plan(tmp_path: Path) -> None:
-    """The interface the lead switches to the planned dates at merge: each task's and milestone's
-    (start, finish), first and last working day, by id in outline order; no summary, no opening.
-    For now the forecast: L1 07.01-18.01, L2 21.01-01.02, M1 01.02 (hand-counted)."""
+    """The one function that says what the plan is: each task's and milestone's (start, finish),
+    first and last working day, by id in outline order; no summary, no opening. Every activity as
+    soon as possible: L1 07.01-18.01, L2 21.01-01.02, M1 01.02 (hand-counted)."""
     from navplan.engine.schedule import schedule
     from navplan.features.baseline import planned_dates
     from navplan.plan.project import load_project
@@ -59,6 +59,22 @@ def test_planned_dates_is_the_one_stand_in_for_the_plan(tmp_path: Path) -> None:
     assert list(dates.items()) == [("L1", (D(2030, 1, 7), D(2030, 1, 18))),
                                    ("L2", (D(2030, 1, 21), D(2030, 2, 1))),
                                    ("M1", (D(2030, 2, 1), D(2030, 2, 1)))]
+
+
+def test_the_baseline_records_the_planned_dates_not_the_earliest(tmp_path: Path) -> None:
+    """L2 as late as possible: the last working day before the opening (Monday 04.03.2030) is
+    Friday 01.03.2030, so L2 is planned over the ten working days 18.02-01.03 and M1, as soon as
+    L2 allows, on 01.03; L1 stays 07.01-18.01 (hand-counted). The baseline records these, not
+    the earliest dates 21.01-01.02 (the forecast stood in for the plan before issue 19's dates)."""
+    chain = (block("L1", "Lokaler", "10d") + block("L2", "Opplæring", "10d", schedule="alap") + "    after: [L1]\n"
+             + block("M1", "Klart", "0d") + "    after: [L2]\n")
+    plan = _plan(tmp_path / "kontor", plan_text(chain))
+    run = run_navplan("baseline", plan, "--as-of", AS_OF)
+    assert run.exit_code == 0, run.stderr
+    written = (plan / "navplan.yaml").read_text(encoding="utf-8")
+    assert '"L1": {start: 2030-01-07, finish: 2030-01-18}' in written
+    assert '"L2": {start: 2030-02-18, finish: 2030-03-01}' in written
+    assert '"M1": {start: 2030-03-01, finish: 2030-03-01}' in written
 
 
 def test_baseline_appends_only_its_own_lines_and_refuses_to_replace_without_force(tmp_path: Path) -> None:

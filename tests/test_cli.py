@@ -18,8 +18,8 @@ from conftest import EXAMPLES, REPO, run_navplan
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
-COMMANDS = ["init", "critical-path", "calendar", "risk", "validate", "handbook", "schema", "sync", "done", "start", "set", "baseline", "diff",
-            "report", "portfolio"]
+COMMANDS = ["init", "critical-path", "calendar", "risk", "validate", "handbook", "schema", "sync", "done", "start", "set",
+            "baseline", "diff", "report", "portfolio", "workload"]
 GROUPS = {"export": ["xlsx", "ods", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
 
 
@@ -381,12 +381,17 @@ def test_after_the_opening_a_date_of_work_never_recorded_done_is_said_once_not_c
 
 
 def test_the_critical_mark_is_explained_only_under_a_table_that_has_it() -> None:
-    """Indre Østfold as of 10.12.2018: nothing that must start in the next four weeks is on
-    the critical path, so "◆ = på kritisk linje" under that table explained a mark it did not
-    have. Lillehammer-Gausdal as of 04.11.2016: 8.3 is, and the legend stays."""
-    holds = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", width=120).stdout
+    """Indre Østfold as of 10.12.2018, Anna Lena Gaup's view: what the plan starts for her in
+    the next four weeks (S1) is not on the critical path, so "◆ = på kritisk linje" under that
+    table would explain a mark it does not have; the whole office's list has 9.2.1, which is.
+    Lillehammer-Gausdal as of 04.11.2016: 8.3 is, and the legend stays."""
+    holds = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", "--owner",
+                        "Anna Lena Gaup", width=120).stdout
     must = holds[holds.index("Må starte"):]
-    assert "◆" not in must
+    assert "S1" in must and "◆" not in must
+    whole = run_navplan("critical-path", EXAMPLES / "indre-ostfold", "--as-of", "10.12.2018", width=120).stdout
+    must = whole[whole.index("Må starte"):]
+    assert "◆ 9.2.1" in must and "◆ = på kritisk linje" in must
     late = run_navplan("critical-path", EXAMPLES / "lillehammer-gausdal", "--as-of", "04.11.2016", width=120).stdout
     must = late[late.index("Må starte"):]
     assert "◆ 8.3" in must and "◆ = på kritisk linje" in must

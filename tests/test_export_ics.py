@@ -116,8 +116,36 @@ def plain_events(data: bytes) -> list[dict[str, str]]:
     return found
 
 
+def test_by_default_each_event_is_on_the_planned_dates_with_the_latest_beside(plan, tmp_path):
+    """Issue 19, item 8: the calendar file follows the plan (its planned dates, as the JSON
+    gives them), titled so, with the latest dates in the description; the UIDs are those of
+    the latest dates' events, so a calendar that imported either moves the events."""
+    found = events(export(plan, tmp_path / "plan.ics", "--starts"))
+    latest = events(export(plan, tmp_path / "senest.ics", "--starts", "--dates", "latest"))
+    assert set(found) == set(latest)
+    by_id = {a["id"]: a for a in document(plan)["activities"]}
+    moved = 0
+    for uid, event in found.items():
+        activity_id, kind = kind_of(uid)
+        if kind == "opening":
+            continue
+        record = by_id[activity_id]
+        field = "planned_start" if kind == "start" else "planned_finish"
+        assert day(event) == dt.date.fromisoformat(record[field]), uid
+        moved += day(event) != day(latest[uid])
+        if kind != "milestone":
+            label = {"start": "Planlagt start", "deadline": "Planlagt ferdig"}[kind]
+            assert str(event["SUMMARY"]).startswith(f"{label} (kritisk): " if record["critical"] else f"{label}: ")
+            start, finish = (dt.date.fromisoformat(record[k]).strftime("%d.%m.%Y")
+                             for k in ("latest_start", "latest_finish"))
+            assert f"Start senest {start}, ferdig senest {finish}." in str(event["DESCRIPTION"]), uid
+    # 1.1, agreeing the opening criteria, is planned at once (10.12.2018), due by 23.12.2019 at the latest.
+    first = found[next(uid for uid in found if kind_of(uid) == ("1.1", "start"))]
+    assert day(first) == dt.date(2018, 12, 10) and moved > 10
+
+
 def test_one_event_per_open_deadline_and_milestone_and_the_opening_on_the_schedules_dates(plan, tmp_path):
-    calendar = export(plan, tmp_path / "frister.ics")
+    calendar = export(plan, tmp_path / "frister.ics", "--dates", "latest")
     doc = document(plan)
     found = events(calendar)
     expected = {("opening", "opening")} | {
@@ -141,7 +169,7 @@ def test_one_event_per_open_deadline_and_milestone_and_the_opening_on_the_schedu
 
 
 def test_summaries_descriptions_categories_and_reminders(plan, tmp_path):
-    found = events(export(plan, tmp_path / "frister.ics"))
+    found = events(export(plan, tmp_path / "frister.ics", "--dates", "latest"))
     doc = document(plan)
     roles = {role.id: role for role in load_handbook().roles}
     purposes = {a.id: a.purpose for a in load_handbook().activities}
@@ -175,7 +203,7 @@ def test_summaries_descriptions_categories_and_reminders(plan, tmp_path):
 
 
 def test_english_and_latest_start_events(plan, tmp_path):
-    found = events(export(plan, tmp_path / "deadlines.ics", "--lang", "en", "--starts"))
+    found = events(export(plan, tmp_path / "deadlines.ics", "--lang", "en", "--starts", "--dates", "latest"))
     doc = document(plan, lang="en")
     starts = {kind_of(uid)[0]: event for uid, event in found.items() if kind_of(uid)[1] == "start"}
     not_started_tasks = {a["id"] for a in open_leaves(doc) if a["kind"] == "task" and a["status"] == "not_started"}
@@ -220,11 +248,11 @@ def test_an_unknown_role_or_owner_is_refused_and_nothing_written(plan, tmp_path,
 
 def test_uids_stay_and_dates_move_when_the_plan_changes(plan, tmp_path):
     first_file, second_file = tmp_path / "før.ics", tmp_path / "etter.ics"
-    before = events(export(plan, first_file, "--starts"))
+    before = events(export(plan, first_file, "--starts", "--dates", "latest"))
     # 7.4 must end by its not-after date, so making it longer pulls everything before it earlier.
     changed = run_navplan("set", "7.4", plan, "--duration", "12w")
     assert changed.exit_code == 0, changed.stderr
-    after = events(export(plan, second_file, "--starts"))
+    after = events(export(plan, second_file, "--starts", "--dates", "latest"))
     assert set(after) == set(before)
     doc = document(plan)
     by_id = {a["id"]: a for a in doc["activities"]}
@@ -237,7 +265,7 @@ def test_uids_stay_and_dates_move_when_the_plan_changes(plan, tmp_path):
             moved.append(uid)
     assert {kind_of(uid) for uid in moved} >= {("7.4", "start"), ("7.2", "deadline"), ("6.1", "deadline")}
     # The same day gives the same file; a later day a newer version of every event.
-    assert export(plan, tmp_path / "igjen.ics", "--starts").to_ical() == Calendar.from_ical(
+    assert export(plan, tmp_path / "igjen.ics", "--starts", "--dates", "latest").to_ical() == Calendar.from_ical(
         second_file.read_bytes()).to_ical()
     assert second_file.read_bytes() == (tmp_path / "igjen.ics").read_bytes()
     later = run_navplan("export", "ics", plan, "-o", tmp_path / "senere.ics", "--as-of", "11.12.2018")
@@ -267,7 +295,7 @@ def test_the_file_is_plain_rfc5545_and_hostile_text_round_trips(plan, tmp_path):
     owner: {json.dumps(HOSTILE_OWNER)}
 """)
     output = tmp_path / "frister.ics"
-    export(plan, output)
+    export(plan, output, "--dates", "latest")
     data = output.read_bytes()
     lines = raw_lines(data)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"

@@ -40,10 +40,11 @@ def as_date(value) -> dt.date:
 
 
 def expected_dates(result, scheduled) -> tuple[dt.date, dt.date]:
-    """The dates the file must hold: navplan's latest dates for open work, its
-    recorded dates for work done, the actual start to the latest finish for
-    work under way. The opening is the end of the last working day before it,
-    as navplan's own note says ("everything must finish by ...")."""
+    """The dates the file must hold as the task's Start and Finish: navplan's planned dates
+    for open work (issue 19: what MS Project shows is the plan), its recorded dates for
+    work done, the actual start to the forecast finish for work under way. The opening is
+    the end of the last working day before it, as navplan's own note says ("everything
+    must finish by ...")."""
     dates = scheduled.dates
     if scheduled.id == result.project.opening_id:
         last = result.calendar.date_of(result.opening_point - 1)
@@ -51,8 +52,8 @@ def expected_dates(result, scheduled) -> tuple[dt.date, dt.date]:
     if scheduled.status.value == "done":
         return dates["earliest_start"], dates["earliest_finish"]
     if scheduled.status.value == "started":
-        return dates["earliest_start"], max(dates["latest_finish"], dates["earliest_start"])
-    return dates["latest_start"], dates["latest_finish"]
+        return dates["earliest_start"], max(dates["earliest_finish"], dates["earliest_start"])
+    return dates["planned_start"], dates["planned_finish"]
 
 
 @pytest.mark.parametrize(("example", "as_of"), EXAMPLE_RUNS)
@@ -80,16 +81,18 @@ def test_mpxj_reads_navplans_schedule(mpxj, tmp_path: Path, example: str, as_of:
         if not activity.is_summary:
             assert spans[activity.id] == expected_dates(result, scheduled), activity.id
         if not activity.is_summary and scheduled.status.value != "done" and activity.id != result.project.opening_id:
-            # The forecast beside the latest dates (issue 10 §3).
+            # The forecast and the latest dates beside the planned ones (issue 10 §3, issue 19).
             early = (as_date(mpxj_task.getEarlyStart()), as_date(mpxj_task.getEarlyFinish()))
             assert early == (scheduled.dates["earliest_start"], scheduled.dates["earliest_finish"]), activity.id
+            late = (as_date(mpxj_task.getLateStart()), as_date(mpxj_task.getLateFinish()))
+            assert late == (scheduled.dates["latest_start"], scheduled.dates["latest_finish"]), activity.id
     for scheduled in result.activities.values():
         children = scheduled.activity.children
         if scheduled.activity.is_summary:
             live = [spans[c] for c in children if c in spans]
             assert spans[scheduled.id] == (min(s for s, _ in live), max(f for _, f in live))
             if all(result.activities[c].status.value == "not_started" for c in children if c in spans):
-                assert spans[scheduled.id] == (scheduled.dates["latest_start"], scheduled.dates["latest_finish"])
+                assert spans[scheduled.id] == (scheduled.dates["planned_start"], scheduled.dates["planned_finish"])
 
     found = set()
     for mpxj_task in tasks:

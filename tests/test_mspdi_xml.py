@@ -178,10 +178,14 @@ def test_durations_dates_and_constraints() -> None:
     tasks = {name: values(t) for name, t in small_tasks().items()}
     assert tasks["A"]["Duration"] == "PT80H0M0S" and tasks["A"]["DurationFormat"] == "7"
     e = result.activities["E"]
-    # Two months are written as the working days they span in the latest schedule.
-    assert tasks["E"]["Duration"] == f"PT{(e.latest_finish - e.latest_start) * 8}H0M0S"
-    assert tasks["E"]["Start"] == f"{e.dates['latest_start'].isoformat()}T08:00:00"
-    assert tasks["E"]["Finish"] == f"{e.dates['latest_finish'].isoformat()}T17:00:00"
+    # Two months are written as the working days they span in the planned schedule (the task's
+    # Start and Finish), which differ from those they span in the latest (LateStart, LateFinish).
+    assert e.planned_finish - e.planned_start != e.latest_finish - e.latest_start
+    assert tasks["E"]["Duration"] == f"PT{(e.planned_finish - e.planned_start) * 8}H0M0S"
+    assert tasks["E"]["Start"] == f"{e.dates['planned_start'].isoformat()}T08:00:00"
+    assert tasks["E"]["Finish"] == f"{e.dates['planned_finish'].isoformat()}T17:00:00"
+    assert tasks["E"]["LateStart"] == f"{e.dates['latest_start'].isoformat()}T08:00:00"
+    assert tasks["E"]["LateFinish"] == f"{e.dates['latest_finish'].isoformat()}T17:00:00"
     assert tasks["M"]["Duration"] == "PT0H0M0S" and tasks["M"]["Start"] == tasks["M"]["Finish"]
     assert tasks["M"]["Finish"].endswith("T17:00:00")
     # A fixed milestone is a one-day meeting on its date, and must start on it.

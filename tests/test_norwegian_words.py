@@ -81,7 +81,7 @@ def test_help_shows_option_values_in_the_readers_language() -> None:
     assert "--by uke|måned" in run_navplan("calendar", "--help").stdout
     assert "--by veke|månad" in run_navplan("calendar", "--help", "--lang", "nn").stdout
     assert "--by week|month" in run_navplan("calendar", "--help", "--lang", "en").stdout
-    assert "--dates seinast|prognose" in run_navplan("calendar", "--help", "--lang", "nn").stdout
+    assert "--dates planlagd|seinast|prognose" in run_navplan("calendar", "--help", "--lang", "nn").stdout
     assert "--template nytt|sammenslåing" in run_navplan("init", "--help").stdout
     assert "3u uker" in run_navplan("set", "--help").stdout and "3v veker" in run_navplan("set", "--help",
                                                                                           "--lang", "nn").stdout

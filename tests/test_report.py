@@ -113,14 +113,15 @@ Kritisk linje: Før: 3.2.2 → 3.2.3 · Nå: A → B · Kom inn: A, B · Gikk ut
 | A | Alpha | 28.12.2029 (-30) | 22.02.2030 | **01.03.2030 (+30)** | 25 → -5 |
 | B | Beta | 25.02.2030 | 01.03.2030 | **08.03.2030 (+30)** | 25 → -5 |
 """ in text
-    # Four weeks from the as-of week end on Sunday 03.02.2030. H (25 days) must start by
-    # point 15, Monday 28.01.2030 (ISO week 5); A is late, so it is listed as overdue instead.
+    # Four weeks from the as-of week end on Sunday 03.02.2030. H (25 days, as soon as possible,
+    # waiting for nothing) is planned to start on the as-of day, Monday 07.01.2030 (ISO week 2),
+    # and must start by point 15, Monday 28.01.2030; A is late, so it is listed as overdue instead.
     assert """\
 ## Må starte innen 4 uker (til og med 03.02.2030)
 
-| ID | Aktivitet | Ansvarlig | Eier | Start senest | Uke | Slakk |
-| --- | --- | --- | --- | --- | --- | ---: |
-| H | Hire | NAV-leder | Kari Nordmann | 28.01.2030 | uke 5 | 15 |
+| ID | Aktivitet | Ansvarlig | Eier | Planlagt start | Uke | Start senest | Slakk |
+| --- | --- | --- | --- | --- | --- | --- | ---: |
+| H | Hire | NAV-leder | Kari Nordmann | 07.01.2030 | uke 2 | 28.01.2030 | 15 |
 
 ## Forsinket
 

@@ -55,7 +55,10 @@ def test_the_screenshot_is_a_rendered_page(printed) -> None:
     assert len(data) > 50_000
 
 
-def test_the_pdf_prints_on_one_or_two_a4_pages_with_the_office_name(printed) -> None:
+def test_the_pdf_prints_on_a4_pages_with_the_office_name(printed) -> None:
+    """One to three pages: two until issue 19, whose "Må starte" follows the planned dates and
+    so lists what the plan starts now (eight of Indre Østfold's thirteen, where the latest
+    dates listed one), which carries the last two sections onto a third page."""
     data = printed["pdf"].read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 20_000
     if shutil.which("pdfinfo"):
@@ -66,7 +69,7 @@ def test_the_pdf_prints_on_one_or_two_a4_pages_with_the_office_name(printed) -> 
     text = subprocess.run(["pdftotext", "-layout", str(printed["pdf"]), "-"], capture_output=True,
                           text=True, check=True).stdout
     pages = text.count("\f")  # pdftotext ends every page with a form feed
-    assert 1 <= pages <= 2, f"{pages} pages"
+    assert 1 <= pages <= 3, f"{pages} pages"
     assert "NAV Indre Østfold: rapport til styringsgruppen" in text
     assert "Oppstartskriterier" in text and "Beslutninger for styringsgruppen" in text
 

@@ -73,6 +73,16 @@ NOT_FOR_A_SCHEMA = {
     "bad_inputs/probability_on_summary.yaml": "which ids are summaries needs the network",
     "bad_inputs/chain_past_year_9999.yaml": "a chain's length in days needs the network and the calendar",
     "cases/errors/fixed_on_a_main_activity.yaml": "which activities are summaries needs the handbook",
+    "bad_inputs/capacity_unknown_name.yaml": "which names are roles and owners needs the handbook and the plan",
+    "bad_inputs/capacity_twice.yaml": "that a role's id and its title name one role needs the handbook",
+    "bad_inputs/capacity_of_a_resource.yaml": "comparing capacity's keys with the resources' ids",
+    "bad_inputs/capacity_three_decimals.yaml": "a number's decimals: JSON Schema's multipleOf works on binary floats",
+    "bad_inputs/load_above_capacity.yaml": "comparing a load with the capacity of the role that does the work",
+    "bad_inputs/load_on_milestone.yaml": "which ids are milestones needs the network",
+    "bad_inputs/schedule_on_summary.yaml": "which ids are summaries needs the network",
+    "bad_inputs/uses_unknown_resource.yaml": "comparing uses: with the resources' ids",
+    "bad_inputs/resource_is_role.yaml": "which ids are roles needs the handbook (and the current layer's roles)",
+    "bad_inputs/resource_twice.yaml": "JSON Schema cannot say that ids in a list are unique",
 }
 #: Cases navplan accepts that the editor's YAML parser (PyYAML) cannot read.
 UNREADABLE_BUT_VALID = {"bad_inputs/accept_tab_after_colon.yaml": "PyYAML refuses a tab after a colon"}
@@ -207,6 +217,12 @@ FIELD_VALUES = {
               '[{id: "R 1", title: T, probability: 0.2, delays: ["9.2.2"], by: 6w}]',
               '[{id: R1, title: T, probability: 0.2, delays: ["9.2.2"], by: 6w, impact: 3}]',
               '[{id: R1, title: "T\\nU", probability: 0.2, delays: ["9.2.2"], by: 6w}]', "[]", "~"],
+    "capacity": ["{nav-leder: 2}", "{radmann: 2.5}", '{radmann: "1,5"}', "{Rådmann: 1}", "{radmann: 0}",
+                 "{radmann: -1}", "{radmann: 1000}", "{radmann: 1001}", "{radmann: two}", "{radmann: ~}",
+                 '{radmann: "0,333"}', "[radmann]", "{}", "~"],
+    "resources": ["[{id: koordinator, capacity: 1}]", '[{id: koordinator, title: Koordinator, capacity: "0,5"}]',
+                  "[{id: koordinator}]", '[{id: "ko ord", capacity: 1}]', "[{id: koordinator, capacity: 1, kind: x}]",
+                  "[{id: koordinator, capacity: 0}]", "[]", "~"],
 }
 ACTIVITY_VALUES = {
     "duration": ["10d", "3w", "2m", "10", "0", "0d", "10D", '" 10 d "', "2600d", "2601d", "520w", "521w", "120m", "121m",
@@ -225,6 +241,9 @@ ACTIVITY_VALUES = {
     "parent": ['"7"', "7", "~", '"-7"'],
     "probability": ["0.5", "50 %", "50%", '"0,5"', ".5", "1", "100 %", "0", "0 %", "1.2", "-0.5", "50", "maybe", "~",
                     "true"],
+    "schedule": ["alap", "ALAP", '" asap "', "late", "~", "1", "[alap]"],
+    "load": ["0.5", '"0,5"', "2", "0", "-1", "~", "half", "1001"],
+    "uses": ["~", "[]", '["ko ord"]', '["x", "x"]', "{}"],
 }
 def _plan_with(field: str, value: str) -> str:
     base = {"office": '"NAV Nord"', "opening": "2028-01-03", "start": "2027-01-04"}

@@ -47,7 +47,8 @@ def headers(*keys: str, lang: str = "nb") -> list[str]:
 ACTIVITY_TABLE = headers("col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.slack",
                          "col.status")
 MUST_START = headers("col.owner", "col.week")
-CALENDAR = headers("col.period", "col.countdown", "col.starts", "col.finishes")
+#: The calendar follows the planned dates by default (issue 19).
+CALENDAR = headers("col.period", "col.countdown", "col.starts.planned", "col.finishes.planned")
 
 
 def schedule_ids(plan: Path, as_of: str) -> list[str]:
@@ -184,13 +185,14 @@ def test_piped_output_fits_its_content() -> None:
     assert done.returncode == 0, done.stderr
     check_piped(done.stdout)
     lines = done.stdout.splitlines()
-    # Every critical activity whole on one line: id, title, role, four dates, slack and status.
+    # Every critical activity whole on one line: id, title, role, six dates, slack and status.
     document = json.loads(run_navplan(*CRITICAL_PATH, "--format", "json").stdout)
     activities = {a["id"]: a for a in document["activities"]}
     for activity_id in document["critical_path"]:
         a = activities[activity_id]
         row = [activity_id, *a["title"].split(), "*", *[iso_to_nb(a[key]) for key in (
-            "latest_start", "latest_finish", "earliest_start", "earliest_finish")], str(a["slack"]), "ikke", "startet"]
+            "latest_start", "latest_finish", "earliest_start", "earliest_finish", "planned_start", "planned_finish")],
+            str(a["slack"]), "ikke", "startet"]
         assert any(_matches(line.split(), row) for line in lines), row
     assert words(done.stdout) == words(run_navplan(*CRITICAL_PATH, width=None).stdout)
 

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("navplan.cli.plan_commands", "init"),
     "critical-path": ("navplan.cli.schedule_commands", "critical_path"),
     "calendar": ("navplan.cli.schedule_commands", "calendar"),
+    "workload": ("navplan.cli.workload_command", "workload"),
     "risk": ("navplan.cli.risk_command", "risk"),
     "validate": ("navplan.cli.schedule_commands", "validate"),
     "done": ("navplan.cli.progress_commands", "done"),
@@ -50,6 +51,7 @@ ALIASES: dict[str, str] = {
     "valider": "validate", "ferdig": "done", "sett": "set", "eksport": "export", "synk": "sync",
     "endringer": "diff", "endringar": "diff", "rapport": "report", "portefølje": "portfolio",
     "håndbok": "handbook", "handbok": "handbook", "skjema": "schema", "grunnlinje": "baseline",
+    "arbeidsmengde": "workload",
 }
 
 

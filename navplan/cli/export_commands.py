@@ -14,7 +14,8 @@ import typer
 
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
-    AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
+    DATES, AsOfOption, ByOption, CalendarDatesOption, DatesOption, ForceOption, LangOption, LevelTimeOption,
+    OwnerOption, PlanArgument, RoleOption, WeeksOption,
     choice, env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError, shown_path
@@ -35,19 +36,21 @@ def _output(example: str):
 @command(export_app, "xlsx", "export_xlsx")
 def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
                 by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
-                owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
-    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "xlsx", role, owner)
+                owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None,
+                level: LevelTimeOption = None) -> int:
+    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "xlsx", role, owner, level)
 
 
 @command(export_app, "ods", "export_ods")
 def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
-               owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None) -> int:
-    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "ods", role, owner)
+               owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None,
+               level: LevelTimeOption = None) -> int:
+    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "ods", role, owner, level)
 
 
 def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, force: bool, dates,
-                     file_format: str, roles: list[str] | None, owners: list[str] | None) -> int:
+                     file_format: str, roles: list[str] | None, owners: list[str] | None, level=None) -> int:
     """The countdown workbook as .xlsx or .ods: the same sheets, written by either writer; with
     --role or --owner, the countdown's rows of those people's activities."""
     from navplan.engine.deadlines import countdown_calendar
@@ -55,8 +58,8 @@ def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, for
 
     target = output_file(output)
     refuse_existing(target, force, plans_read(plan))
-    unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
-    result = load_schedule(plan, as_of, ctx)
+    unit, drawn = period(by), choice(dates, "--dates", DATES, "latest")
+    result = load_schedule(plan, as_of, ctx, level)
     write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), target, language(lang), unit, force,
                    file_format=file_format, dates=drawn, view=audience(result.project, roles, owners))
     return EXIT_OK
@@ -66,7 +69,7 @@ def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, for
 def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ics") = ...,
                as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None, owner: OwnerOption = None,
                starts: Annotated[bool, typer.Option("--starts", help="help.option.starts")] = False,
-               force: ForceOption = False) -> int:
+               force: ForceOption = False, dates: CalendarDatesOption = None, level: LevelTimeOption = None) -> int:
     from navplan.features.personal_view import audience
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
@@ -75,8 +78,10 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
-    result = load_schedule(plan, as_of, ctx)
-    events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts)
+    drawn = choice(dates, "--dates", DATES, "planned")
+    result = load_schedule(plan, as_of, ctx, level)
+    events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts,
+                             dates=drawn)
     write_atomic(output, calendar_bytes(result, events), force=force)
     env_of(ctx).say(t("export.written.ics", language_, file=shown_path(output), events=len(events),
                       office=result.project.plan.office, as_of=format_date(result.as_of, language_)))
@@ -85,27 +90,30 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
 
 @command(export_app, "csv", "export_csv")
 def export_csv(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.csv") = ...,
-               as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False) -> int:
+               as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False,
+               level: LevelTimeOption = None) -> int:
     from navplan.render.schedule_json_csv import to_csv
 
     # The rows carry no must_start, so unlike json there is no --weeks to ask for.
-    write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities))
+    write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities),
+                   level)
     return EXIT_OK
 
 
 @command(export_app, "json", "export_json")
 def export_json(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.json") = ...,
                 as_of: AsOfOption = None, lang: LangOption = None, weeks: WeeksOption = None,
-                force: ForceOption = False) -> int:
+                force: ForceOption = False, level: LevelTimeOption = None) -> int:
     from navplan.render.schedule_json_csv import to_json
 
-    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json)
+    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json, level)
     return EXIT_OK
 
 
 @command(export_app, "mspdi", "export_mspdi")
 def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xml") = ...,
-                 as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False) -> int:
+                 as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False,
+                 level: LevelTimeOption = None) -> int:
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
@@ -113,7 +121,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
-    result = load_schedule(plan, as_of, ctx)
+    result = load_schedule(plan, as_of, ctx, level)
     write_atomic(output, mspdi_bytes(result, language_), force=force)
     env_of(ctx).say(t("export.written.mspdi", language_, file=shown_path(output), office=result.project.plan.office,
                       as_of=format_date(result.as_of, language_), tasks=len(result.activities),
@@ -122,7 +130,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
 
 
 def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
-                   weeks: int, force: bool, render) -> None:
+                   weeks: int, force: bool, render, level: str | None = None) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
@@ -132,7 +140,7 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
 
     output = output_file(output)
     refuse_existing(output, force, plans_read(plan))
-    result = load_schedule(plan, as_of, ctx)
+    result = load_schedule(plan, as_of, ctx, level)
     document = schedule_document(result, lang, weeks, levers=levers(result), verdict=verdict(result))
     write_atomic(output, render(document), force=force)
     env_of(ctx).say(t("export.written.data", lang, file=shown_path(output), activities=len(result.activities) - 1,

@@ -8,7 +8,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, DatesOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption,
+    DATES, AsOfOption, DatesOption, ForceOption, FormatOption, LangOption, LevelTimeOption, OwnerOption,
+    PlanArgument, RoleOption,
     as_of as as_of_date, choice, date_value, env_of, language, output_file, output_format, plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError, shown_path
@@ -78,7 +79,9 @@ def report(
     owner: OwnerOption = None,
     force: ForceOption = False,
     dates: DatesOption = None,
+    level: LevelTimeOption = None,
 ) -> int:
+    from navplan.cli.options import level_time
     from navplan.features.steering_report import build_report
     from navplan.io.atomic_write import refuse_existing, write_atomic
     from navplan.messages import format_date, t
@@ -91,8 +94,9 @@ def report(
         raise NavplanError("error.report.suffix", field="--output", hint="hint.report.suffix",
                            suffix=suffix or output.name)
     refuse_existing(output, force, plans_read(plan))
-    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
-    found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since), roles=role, owners=owner)
+    drawn = choice(dates, "--dates", DATES, "latest")
+    found = build_report(resolve_plan_path(plan), as_of_date(as_of, ctx), _since(since), roles=role, owners=owner,
+                         level_time=level_time(level))
     if suffix == ".md":
         from navplan.render.report_markdown import report_markdown
 

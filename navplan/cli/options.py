@@ -146,7 +146,15 @@ AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", he
 WeeksOption = Annotated[Optional[str], typer.Option("--weeks", metavar="N", help="help.option.weeks")]
 ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
 ByOption = Annotated[Optional[str], typer.Option("--by", metavar="week|month", help="help.option.by")]
-DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="latest|forecast", help="help.option.dates")]
+DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="planned|latest|forecast",
+                                                    help="help.option.dates")]
+#: The dates a calendar, a Gantt chart or a calendar file can follow; `calendar` and `export ics` follow
+#: the planned dates unless told otherwise, the workbook and the report's chart the latest.
+DATES = ("planned", "latest", "forecast")
+CalendarDatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="planned|latest|forecast",
+                                                            help="help.option.dates.planned")]
+#: How long levelling may take (with capacity in the plan), in the solver's deterministic seconds.
+LevelTimeOption = Annotated[Optional[str], typer.Option("--level-time", metavar="S", help="help.option.level_time")]
 #: A table or machine format, or a workbook (with -o): calendar and portfolio.
 WorkbookFormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
                                                              help="help.option.format.xlsx_csv_excel")]
@@ -181,10 +189,35 @@ def as_of(value: str | None, ctx: typer.Context) -> dt.date:
     return date_value(value, "--as-of") or env_of(ctx).today_date()
 
 
-def load_schedule(plan: Path | None, as_of_value: str | None, ctx: typer.Context):
-    """The plan named on the command line, scheduled as of --as-of (or today)."""
+def level_time(value: str | None) -> float:
+    """``--level-time S``: seconds (a decimal, ``0`` for the heuristic alone) the solver may take."""
+    from navplan.engine.planned_levelling import DEFAULT_LEVEL_TIME, MAX_LEVEL_TIME
+
+    if value is None:
+        return DEFAULT_LEVEL_TIME
+    text = value.strip().replace(",", ".")
+    try:
+        seconds = float(text) if text.replace(".", "", 1).isdigit() and text.isascii() else -1.0
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= MAX_LEVEL_TIME:
+        raise NavplanError("error.usage.level_time", field="--level-time", value=value, high=int(MAX_LEVEL_TIME))
+    return seconds
+
+
+def load_schedule(plan: Path | None, as_of_value: str | None, ctx: typer.Context, level: str | None = None, *,
+                  planned: bool = True):
+    """The plan named on the command line, scheduled as of --as-of (or today); its planned
+    dates levelled against the plan's capacity when it gives one (``level``: --level-time),
+    unless the command shows no planned dates (``planned=False``: risk)."""
     from navplan.engine.schedule import schedule
     from navplan.plan.project import load_project
 
     day = as_of(as_of_value, ctx)
-    return schedule(load_project(plan), day)
+    seconds = level_time(level)  # checked before the work, whether the plan levels or not
+    result = schedule(load_project(plan), day)
+    if planned and result.project.resources:
+        from navplan.engine.planned_levelling import level_schedule
+
+        level_schedule(result, time_limit=seconds)
+    return result

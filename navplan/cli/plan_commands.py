@@ -155,7 +155,7 @@ def _entry(everything, activity_id: str):
 @command(commands, "schema", "schema")
 def schema(
     ctx: typer.Context,
-    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk|county",
+    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk|county|workload",
                                                       help="help.option.schema_document", show_default=False)] = None,
     file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                 help="help.option.output_file")] = None,

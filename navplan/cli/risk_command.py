@@ -57,7 +57,7 @@ def risk(
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
     count, seed_value = samples_and_seed(samples, seed)
     levels = percentile_option(percentiles)
-    result = load_schedule(plan, as_of, ctx)
+    result = load_schedule(plan, as_of, ctx, planned=False)
     analysis = analyse_risk(result, count, seed_value, levels)
     if not result.opened:  # the verdict of every other command reads this number (navplan.features.verdict)
         from navplan.features.verdict import verdict_sampled

@@ -9,7 +9,8 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
+    DATES, AsOfOption, ByOption, CalendarDatesOption, ForceOption, LangOption, LevelTimeOption, OwnerOption,
+    PlanArgument, RoleOption, WeeksOption,
     WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
     plans_read, weeks as parse_weeks,
 )
@@ -30,6 +31,7 @@ def critical_path(
     role: RoleOption = None,
     owner: OwnerOption = None,
     check: Annotated[bool, typer.Option("--check", help="help.option.check")] = False,
+    level: LevelTimeOption = None,
 ) -> int:
     from navplan.features.personal_view import audience
 
@@ -39,7 +41,7 @@ def critical_path(
 
     from navplan.features.verdict import verdict as judged
 
-    result = load_schedule(plan, as_of, ctx)
+    result = load_schedule(plan, as_of, ctx, level)
     view = audience(result.project, role, owner)
     help_ = what_can_help(result)
     # The probability of opening on time, sampled only for a plan with something uncertain, and
@@ -66,20 +68,21 @@ def calendar(
     output: WorkbookFormatOption = None,
     file: WorkbookFileOption = None,
     force: ForceOption = False,
-    dates: DatesOption = None,
+    dates: CalendarDatesOption = None,
     lang: LangOption = None,
     role: RoleOption = None,
     owner: OwnerOption = None,
+    level: LevelTimeOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file, write_workbook
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
-    drawn = choice(dates, "--dates", ("latest", "forecast"), "latest")
+    drawn = choice(dates, "--dates", DATES, "planned")
     shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
     target = check_output_file(shape, file, force, plans_read(plan))
-    result = load_schedule(plan, as_of, ctx)
+    result = load_schedule(plan, as_of, ctx, level)
     view = audience(result.project, role, owner)
     periods = countdown_calendar(result, unit, drawn)
     if shape == "xlsx":
@@ -89,15 +92,15 @@ def calendar(
 
         render_calendar(env.console(), result, periods, language_, unit, drawn, view)
     else:
-        print_machine(env, result, shape, language_, 4, periods, unit, view)
+        print_machine(env, result, shape, language_, 4, periods, unit, view, dates=drawn)
     return EXIT_OK
 
 
 def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, by: str = "week",
-                  view=None, levers=None, verdict=None) -> None:
+                  view=None, levers=None, verdict=None, dates: str | None = None) -> None:
     from navplan.render.schedule_json_csv import schedule_document, to_csv, to_json
 
-    document = schedule_document(result, lang, weeks, periods, by, view, levers, verdict)
+    document = schedule_document(result, lang, weeks, periods, by, view, levers, verdict, dates)
     if shape == "json":
         env.stdout.write(to_json(document))
     else:

@@ -223,12 +223,15 @@ def link_bound(network: Network, columns: OneSample, es: list[Column], ef: list[
 
 
 def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Column] | None = None,
-            remaining: dict[int, Column] | None = None, *, base: Forward | None = None,
-            changed: set[int] | frozenset[int] = frozenset()) -> Forward:
+            remaining: dict[int, Column] | None = None, release: list[Column | None] | None = None, *,
+            base: Forward | None = None, changed: set[int] | frozenset[int] = frozenset()) -> Forward:
     """The forward pass. ``amount`` is each row's duration (working days, or
     months), the planned one by default; ``remaining`` gives, for work under
     way, the working days that remain after the as-of day (the sampler's draw),
-    in place of what its duration leaves.
+    in place of what its duration leaves; ``release`` holds back a row's start
+    to its point where not None (as a not-before date does: the planned dates
+    hold work to be done as late as possible at its latest start, see
+    :func:`planned_release`).
 
     With ``base`` (a pass over the same samples), only the rows ``changed``
     and those they lead to are worked out again; every other row keeps
@@ -276,6 +279,8 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
         activity = network.activity[row]
         if at.not_before[row] is not None:
             earliest = maximum(earliest, at.not_before[row])
+        if release is not None and release[row] is not None:
+            earliest = maximum(earliest, release[row])
         if at.fixed[row] is not None:
             # On its date when the work before it allows; a date that cannot hold
             # is forecast when it can, and what follows waits for that.
@@ -462,6 +467,28 @@ def driving(network: Network, columns: OneSample, ahead: Forward, target: int, *
             hit = mask & binds
             drives[pred] = hit if drives[pred] is None else drives[pred] | hit
     return drives
+
+
+def planned_release(network: Network, behind: Backward) -> list[Column | None] | None:
+    """What holds each row back in the planned dates: work to be done as late as
+    possible (its schedule mode ``alap``) and not yet begun starts no earlier than
+    its latest start; None where nothing does, and None for the whole when no row
+    is planned so (the planned dates are then the forecast).
+
+    The forward pass with this release is the planned schedule: work as soon as
+    possible starts when the planned dates of what it waits for allow, work as
+    late as possible at its latest start or, when what it waits for is planned
+    later, then. Since a latest start leaves room for the latest dates of what
+    follows, nothing planned so is pushed past its own latest start while the
+    plan holds, and the opening is never planned later than its forecast."""
+    release: list[Column | None] = [None] * len(network)
+    found = False
+    for row, activity in enumerate(network.activity):
+        if activity is not None and activity.schedule == "alap" and activity.status is Status.NOT_STARTED \
+                and row != network.opening:
+            release[row] = behind.ls[row]
+            found = True
+    return release if found else None
 
 
 @dataclass

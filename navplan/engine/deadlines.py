@@ -18,12 +18,22 @@ def _open_leaves(schedule: Schedule) -> list[ScheduledActivity]:
     return [s for s in schedule.leaves() if s.status is not Status.DONE and (s.after_opening or not schedule.opened)]
 
 
-def must_start(schedule: Schedule, weeks: int) -> list[ScheduledActivity]:
+def must_start(schedule: Schedule, weeks: int, dates: str = "latest") -> list[ScheduledActivity]:
     """Not-started activities whose latest start falls before the end of the
-    ``weeks``-th week after the as-of date (overdue ones included), by latest start."""
+    ``weeks``-th week after the as-of date (overdue ones included), by latest start.
+
+    With ``dates="planned"``: what the plan says starts by then, by planned start:
+    not-started activities whose planned start falls before the end of that week, and
+    every one whose latest start does (or has passed: overdue), whatever the plan says,
+    so that a plan running late never hides a date that must be met."""
     until = must_start_until(schedule, weeks)
+    if dates == "planned":
+        chosen = [s for s in _open_leaves(schedule) if s.status is Status.NOT_STARTED and (
+            s.dates["planned_start"] <= until or s.dates["latest_start"] <= until)]
+        return sorted(chosen, key=lambda s: (s.planned_start, s.latest_start, s.latest_finish))
+    start_key = DATE_KINDS[dates][0]
     chosen = [s for s in _open_leaves(schedule)
-              if s.status is Status.NOT_STARTED and s.dates["latest_start"] <= until]
+              if s.status is Status.NOT_STARTED and s.dates[start_key] <= until]
     return sorted(chosen, key=lambda s: (s.latest_start, s.latest_finish))
 
 
@@ -50,26 +60,30 @@ class Period:
     contains_as_of: bool = False
     contains_opening: bool = False
     contains_forecast_opening: bool = False  # the forecast opening, when it is later than the opening
+    contains_planned_opening: bool = False  # drawn by planned dates: the planned opening, when later than the forecast
 
 
 #: The dates a calendar or Gantt chart can be drawn on: (start, finish) keys of ScheduledActivity.dates.
-DATE_KINDS = {"latest": ("latest_start", "latest_finish"), "forecast": ("earliest_start", "earliest_finish")}
+DATE_KINDS = {"planned": ("planned_start", "planned_finish"), "latest": ("latest_start", "latest_finish"),
+              "forecast": ("earliest_start", "earliest_finish")}
 
 
 def countdown_calendar(schedule: Schedule, by: str = "week", dates: str = "latest") -> list[Period]:
     """Periods from the as-of week (or month) to the opening's (and on to the
     last work after it, and to a forecast opening later than the opening),
     with what starts and finishes in each: by the latest dates (what must
-    start, what must be finished) or by the forecast. Work due before the
-    as-of period is in :func:`overdue`."""
+    start, what must be finished), by the forecast, or by the planned dates
+    (and on to the last planned work, which levelling may put past the
+    opening). Work due before the as-of period is in :func:`overdue`."""
     opening = schedule.project.opening_date
     forecast_opening = schedule.forecast_opening
     start_key, finish_key = DATE_KINDS[dates]
     items = _open_leaves(schedule)
     periods: list[Period] = []
     start = period_start(schedule.as_of, by)
-    end_of_plan = max([opening, schedule.as_of, forecast_opening,
-                       *(s.dates[finish_key] for s in items if s.after_opening)])
+    planned_opening = schedule.planned_opening if dates == "planned" else opening
+    end_of_plan = max([opening, schedule.as_of, forecast_opening, planned_opening,
+                       *(s.dates[finish_key] for s in items if s.after_opening or dates == "planned")])
     while start <= end_of_plan:
         following = next_period(start, by)
         periods.append(Period(
@@ -78,6 +92,8 @@ def countdown_calendar(schedule: Schedule, by: str = "week", dates: str = "lates
             contains_as_of=start <= schedule.as_of < following,
             contains_opening=start <= opening < following,
             contains_forecast_opening=forecast_opening > opening and start <= forecast_opening < following,
+            contains_planned_opening=planned_opening > max(opening, forecast_opening)
+            and start <= planned_opening < following,
         ))
         start = following
     for scheduled in items:

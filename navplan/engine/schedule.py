@@ -18,14 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from navplan.engine.critical_path_method import (
-    Anchors, Backward, Forward, OneSample, anchors, backward, driving, forward, schedule_calendar, slack,
+    Anchors, Backward, Forward, OneSample, anchors, backward, driving, forward, planned_release, schedule_calendar,
+    slack,
 )
 from navplan.engine.dependency_graph import Network, SummaryPoint, build_network
 from navplan.engine.working_days import WorkCalendar
 from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import Status
+
+if TYPE_CHECKING:
+    from navplan.engine.planned_levelling import Levelling
 
 
 @dataclass
@@ -47,6 +52,11 @@ class ScheduledActivity:
     status: Status
     after_opening: bool = False
     dates: dict[str, dt.date] = field(default_factory=dict)
+    #: The planned dates (points): the schedule in each activity's mode (as soon or as late as
+    #: possible), levelled when the plan gives capacity; ``dates["planned_start"]`` and
+    #: ``dates["planned_finish"]`` as dates. Done and started work: its forecast (facts are not replanned).
+    planned_start: int = 0
+    planned_finish: int = 0
 
     @property
     def id(self) -> str:
@@ -105,6 +115,11 @@ class Schedule:
     finished_late: list[FinishedLate]  # done work recorded done after its not-after date, in outline order
     opened: bool  # the as-of date is after the opening: the office has opened
     notes: list[Note]
+    #: The passes the schedule was read from (for levelling the planned dates on the same network).
+    run: "Run | None" = field(default=None, repr=False)
+    #: How the planned dates were levelled against the plan's capacity; None when they were not
+    #: (the plan gives no capacity). See :mod:`navplan.engine.planned_levelling`.
+    levelling: "Levelling | None" = None
 
     @property
     def opening_holds(self) -> bool:
@@ -123,6 +138,12 @@ class Schedule:
     def forecast_opening(self) -> dt.date:
         """The earliest day the office could open, given the forecast."""
         return self.activities[self.project.opening_id].dates["earliest_start"]
+
+    @property
+    def planned_opening(self) -> dt.date:
+        """The day the planned dates open the office: the opening date, or later when the
+        plan (levelled against its people's capacity) cannot open on it."""
+        return self.activities[self.project.opening_id].dates["planned_start"]
 
     @property
     def working_days_left(self) -> int:
@@ -165,7 +186,9 @@ def schedule(project: Project, as_of: dt.date) -> Schedule:
     columns = OneSample(calendar)
     ahead = forward(network, at, columns)
     behind = backward(network, at, columns, ahead)
-    return _assemble(Run(network, calendar, at, columns, ahead, behind), as_of)
+    release = planned_release(network, behind)
+    planned = ahead if release is None else forward(network, at, columns, release=release)
+    return _assemble(Run(network, calendar, at, columns, ahead, behind, planned), as_of)
 
 
 @dataclass
@@ -178,6 +201,8 @@ class Run:
     columns: OneSample
     ahead: Forward
     behind: Backward
+    #: The planned dates: the forward pass with work as late as possible held at its latest start.
+    planned: Forward | None = None
 
     def slack(self, row: int) -> int:
         return slack(self.network, self.columns, self.ahead, self.behind, row)
@@ -213,6 +238,7 @@ def _assemble(run: Run, as_of: dt.date) -> Schedule:
             slack=None if activity.status is Status.DONE or row == opening else run.slack(row),
             critical=activity.id in on_a_chain, status=activity.status,
             after_opening=network.after_opening[row],
+            planned_start=(run.planned or ahead).es[row], planned_finish=(run.planned or ahead).ef[row],
         )
     live = project.active()
     for activity in reversed(live):  # children before parents
@@ -225,7 +251,7 @@ def _assemble(run: Run, as_of: dt.date) -> Schedule:
         project=project, network=network, calendar=run.calendar, as_of=as_of, activities=ordered,
         opening_point=at.opening, as_of_point=at.as_of, slack_to_opening=at.opening - ahead.es[opening],
         critical_path=critical_path, deadlines=deadlines, finished_late=_finished_late(run), opened=at.opened,
-        notes=_notes(run, critical_path),
+        notes=_notes(run, critical_path), run=run,
     )
 
 
@@ -331,6 +357,7 @@ def _roll_up(project: Project, summary: NetworkActivity, results: dict[str, Sche
         latest_finish=max(c.latest_finish for c in children),
         slack=min(slacks) if slacks else None, critical=any(c.critical for c in children), status=status,
         after_opening=all(c.after_opening for c in children),
+        planned_start=min(c.planned_start for c in children), planned_finish=max(c.planned_finish for c in children),
     )
 
 
@@ -342,24 +369,29 @@ def _dates(calendar: WorkCalendar, scheduled: ScheduledActivity, project: Projec
         # than the opening point means the opening date does not hold.
         late = scheduled.earliest_start > scheduled.latest_start
         forecast = calendar.date_of(scheduled.earliest_start) if late else project.opening_date
+        planned = calendar.date_of(scheduled.planned_start) if scheduled.planned_start > scheduled.latest_start \
+            else project.opening_date
         return {"earliest_start": forecast, "earliest_finish": forecast,
-                "latest_start": project.opening_date, "latest_finish": project.opening_date}
+                "latest_start": project.opening_date, "latest_finish": project.opening_date,
+                "planned_start": planned, "planned_finish": planned}
     if scheduled.activity.is_milestone:
         # A milestone is dated by the day it is reached: the last day of its (zero or one day of)
         # work. One not yet reached is reached on the as-of day at the earliest, even when the work
         # before it ended the day before: nothing open is forecast in the past.
-        reached = scheduled.earliest_finish - 1
-        if scheduled.status is not Status.DONE:
-            reached = max(reached, as_of_point)
-        earliest = calendar.date_of(reached)
+        def reached(finish: int) -> dt.date:
+            return calendar.date_of(finish - 1 if scheduled.status is Status.DONE else max(finish - 1, as_of_point))
+
+        earliest, planned = reached(scheduled.earliest_finish), reached(scheduled.planned_finish)
         latest = calendar.date_of(scheduled.latest_finish - 1)
         return {"earliest_start": earliest, "earliest_finish": earliest, "latest_start": latest,
-                "latest_finish": latest}
+                "latest_finish": latest, "planned_start": planned, "planned_finish": planned}
     return {
         "earliest_start": calendar.date_of(scheduled.earliest_start),
         "earliest_finish": calendar.date_of(max(scheduled.earliest_finish, scheduled.earliest_start + 1) - 1),
         "latest_start": calendar.date_of(scheduled.latest_start),
         "latest_finish": calendar.date_of(max(scheduled.latest_finish, scheduled.latest_start + 1) - 1),
+        "planned_start": calendar.date_of(scheduled.planned_start),
+        "planned_finish": calendar.date_of(max(scheduled.planned_finish, scheduled.planned_start + 1) - 1),
     }
 
 

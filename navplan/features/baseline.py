@@ -36,12 +36,12 @@ def planned_dates(schedule: Schedule) -> dict[str, tuple[dt.date, dt.date]]:
     work; a milestone's day twice), by id, in outline order: what a baseline records and
     what the variance measures now. The opening is not among them (its date is the plan's).
 
-    **Stand-in.** Until the planned dates of issue 19 (items 1-3: each activity as soon
-    or as late as possible, levelled to people's capacity) are in the engine, the plan is
-    the forecast: the earliest dates given the progress recorded. This is the one
-    function to switch to the planned dates; everything about baselines and variance
-    reads the plan through it (``tests/test_baseline.py`` pins its shape)."""
-    return {s.id: (s.dates["earliest_start"], s.dates["earliest_finish"]) for s in schedule.leaves()}
+    The planned dates are issue 19's: each activity as soon or as late as possible by its
+    mode, levelled to people's capacity when the plan gives one; done and started work
+    keeps its forecast. This is the one function that says what "the plan" is;
+    everything about baselines and variance reads it (``tests/test_baseline.py`` pins
+    its shape)."""
+    return {s.id: (s.dates["planned_start"], s.dates["planned_finish"]) for s in schedule.leaves()}
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ MUST_START_WEEKS = 4
 DECISION_WEEKS = 8
 #: Rows of changes shown on the page; `navplan diff` lists them all.
 MAX_MOVED = 10
+#: The report's "Må starte" shows at most this many (critical-path lists them all): every one whose
+#: latest start falls in its weeks, then the plan's first others; by the planned dates a fresh plan
+#: starts much at once, and the report is read on a few pages.
+MAX_MUST_START = 8
 
 
 @dataclass
@@ -114,16 +118,22 @@ class Report:
 
 
 def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = None, *,
-                 roles: list[str] | None = None, owners: list[str] | None = None) -> Report:
+                 roles: list[str] | None = None, owners: list[str] | None = None,
+                 level_time: float | None = None) -> Report:
     """The report for ``plan_file`` as of ``as_of``; ``since`` is the last
     meeting as a revision name or a date (default: the last commit touching the plan).
-    ``roles`` and ``owners`` make it a personal view (see :mod:`navplan.features.personal_view`).
+    ``roles`` and ``owners`` make it a personal view (see :mod:`navplan.features.personal_view`);
+    its planned dates are levelled within ``level_time`` seconds when the plan gives capacity.
     The probability of opening on time comes from `navplan risk`'s default run
     (its samples and fixed seed), so the report says what that command says; none once the office has opened."""
     from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
     from navplan.plan.project import load_project
 
     now = schedule(load_project(plan_file), as_of)
+    if now.project.resources:
+        from navplan.engine.planned_levelling import DEFAULT_LEVEL_TIME, level_schedule
+
+        level_schedule(now, time_limit=DEFAULT_LEVEL_TIME if level_time is None else level_time)
     view = audience(now.project, roles, owners)
     changes, missing = _changes(plan_file, now, since)
     late = [item for item in overdue_items(now) if shows(view, item.scheduled.activity)]
@@ -133,7 +143,8 @@ def build_report(plan_file: Path, as_of: dt.date, since: dt.date | str | None = 
     return Report(
         schedule=now, plan_file=plan_file, criteria=criteria_readiness(now),
         critical=[now.activities[i] for i in now.critical_path if shows(view, now.activities[i].activity)],
-        must_start=[s for s in must_start(now, MUST_START_WEEKS) if s.id not in late_ids and shows(view, s.activity)],
+        must_start=[s for s in must_start(now, MUST_START_WEEKS, "planned")
+                    if s.id not in late_ids and shows(view, s.activity)],
         must_start_until=must_start_until(now, MUST_START_WEEKS), overdue=late,
         decisions=[s for s in steering_decisions(now) if shows(view, s.activity)],
         decisions_until=must_start_until(now, DECISION_WEEKS), changes=changes, no_history=missing, view=view,

@@ -276,6 +276,33 @@ def _risk() -> dict[str, Any]:
     }
 
 
+def _amount(description: str) -> dict[str, Any]:
+    """A capacity or a load: above 0 and at most 1000, with at most two decimals (2, 0.5, "1,5"). A
+    number's decimals are not checked (JSON Schema's multipleOf works on binary floats and would
+    refuse 0.29); navplan refuses 0.333 itself."""
+    text = "\\+?(?:0*(?:[1-9][0-9]{0,2}|1000)(?:[.,]0{0,2})?|0*(?:[1-9][0-9]{0,2})?[.,](?:[0-9][0-9]?)|0*[.,][0-9]{1,2})"
+    return _schema([{"type": "number", "exclusiveMinimum": 0, "maximum": 1000},
+                    {"type": "string", "pattern": f"^\\s*(?:{text})\\s*$",
+                     "not": {"pattern": "^\\s*\\+?0*(?:[.,]0*)?\\s*$"}}], False, description)
+
+
+def _resource_id(description: str = "") -> dict[str, Any]:
+    return {"type": "string", "pattern": "^\\s*[A-Za-z0-9æøåÆØÅ][A-Za-z0-9æøåÆØÅ._-]{0,63}\\s*$",
+            **({"description": description} if description else {})}
+
+
+def _resource() -> dict[str, Any]:
+    return {
+        "type": "object", "additionalProperties": False, "required": ["id", "capacity"],
+        "description": "A resource the plan adds (a project coordinator, a trainer); activities name it in uses:",
+        "properties": {
+            "id": _resource_id("Its id, e.g. prosjektkoordinator: no role's"),
+            "title": _text(high=200, nullable=True, description="Its name as people say it"),
+            "capacity": _amount("How many activities it carries at once"),
+        },
+    }
+
+
 def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
     return {
         "type": "object", "additionalProperties": False, "required": ["id"],
@@ -310,6 +337,14 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
                                          "2w or a range 1w..3w; in months for an activity counted in months",
                           "allOf": [_duration_or_range(""), _not_nothing()]},
             "notes": _text(multiline=True, nullable=True),
+            "schedule": _schema([{"type": "string", "pattern": "^\\s*(?:" + _either_case("asap") + "|"
+                                  + _either_case("alap") + ")\\s*$"}], True,
+                                "asap: as soon as possible; alap: as late as possible (work tied to the opening)"),
+            "load": {"anyOf": [_amount("How much of its people it takes while it runs (1; 0.5 for half)"),
+                               {"type": "null"}]},
+            "uses": {"description": "The plan's extra resources (under resources:) it uses too",
+                     "anyOf": [{"type": "array", "items": _resource_id(), "uniqueItems": True}, _resource_id(),
+                               {"type": "null"}]},
         },
         # The status must allow the actual dates (a missing status is not_started); the opening is a
         # date, never given a duration or made a task; a milestone has no duration but zero.
@@ -382,6 +417,15 @@ def plan_file_schema() -> dict[str, Any]:
                 nullable=True, description="The opening is a date the law sets (a merged or divided municipality's "
                                            "first day) and cannot move: no later opening is offered. Default: true "
                                            "for the merger and split templates, false for a new office"),
+            "capacity": {
+                "type": "object", "maxProperties": 200,
+                "description": "How many activities a role (its id or title), a person (an owner's name) carries at "
+                               "once; with it, the planned dates are levelled",
+                "propertyNames": _text(low=1, high=200)["anyOf"][0],
+                "additionalProperties": _amount("How many at once: 2, or 0.5"),
+            },
+            "resources": {"type": "array", "items": _resource(), "maxItems": 200,
+                          "description": "Extra resources (a project coordinator, a trainer) activities use with uses:"},
             "activities": {"type": "array", "items": _activity(role_ids, handbook.opening_id)},
             "baseline": _baseline(),
         },

@@ -96,6 +96,10 @@ class HandbookActivity(Strict):
         None, description="The title when the plan names two or more municipalities; {count} is their number")
     handbook_title: Text | None = Field(None, description="The handbook's own title, when the layer changed it")
     change_source: Source | None = Field(None, description="Why the current layer changed this activity")
+    schedule: Literal["asap", "alap"] = Field(
+        "asap", description="When the work is planned: as soon as possible (most), or as late as possible (work "
+                            "tied to the opening)")
+    schedule_reason: Source | None = Field(None, description="Why it is planned as late as possible")
 
     _parse_duration = field_validator("duration", mode="before")(_parse_duration_field)
     _parse_after = field_validator("after", mode="before")(_links_from_shorthand)
@@ -108,6 +112,8 @@ class HandbookActivity(Strict):
             raise InvalidValue("error.handbook.probability_source", id=self.id)
         if self.origin == "current" and self.source is None:
             raise InvalidValue("error.handbook.current_source", id=self.id)
+        if (self.schedule == "alap") != (self.schedule_reason is not None):
+            raise InvalidValue("error.handbook.schedule_reason", id=self.id)
         if self.origin == "current" and self.role is not None and self.role_source is None:
             raise InvalidValue("error.handbook.role_source", id=self.id)
         if self.duration is not None and self.duration_source is None:

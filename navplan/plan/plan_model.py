@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
     PLAN_DURATION_SCHEMA, ActivityId, Duration, DurationRange, Link, PlanDate, Status, Strict,
-    _links_from_shorthand, check_multiline, check_one_line, parse_date, parse_duration_or_range, parse_probability,
-    parse_rank, parse_status,
+    _links_from_shorthand, check_multiline, check_one_line, parse_amount, parse_date, parse_duration_or_range,
+    parse_probability, parse_rank, parse_schedule_mode, parse_status,
 )
 
 #: Most risk events a plan may hold: a steering group's register, not a database.
@@ -20,6 +20,8 @@ MAX_RISKS = 200
 MAX_SHARED_CAUSES = 50
 #: Most activities a baseline may hold: as many as a plan may.
 MAX_BASELINE_ACTIVITIES = 10_000
+#: Most capacities and extra resources a plan may name: an office's people, not a county's.
+MAX_RESOURCES = 200
 
 
 class CalendarSettings(Strict):
@@ -41,6 +43,41 @@ class CalendarSettings(Strict):
         if isinstance(value, list) and any(not 1 <= week <= 53 for week in value):
             raise InvalidValue("error.value.fellesferie_weeks")
         return value
+
+
+#: A resource's id: a word of letters, digits, '.', '_' and '-', as an activity id (``prosjektkoordinator``).
+ResourceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9æøåÆØÅ][A-Za-z0-9æøåÆØÅ._-]{0,63}$",
+                                  description="A resource's id, e.g. 'prosjektkoordinator'")]
+
+
+def _resource_ids(value: object) -> object:
+    """A list of resource ids; one alone is a list of one, each named once."""
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list):
+        seen: set[str] = set()
+        for item in value:
+            if isinstance(item, str) and item.strip() in seen:
+                raise InvalidValue("error.value.uses_twice", id=item.strip())
+            if isinstance(item, str):
+                seen.add(item.strip())
+    return value
+
+
+#: A capacity or a load, as people write it (see parse_amount).
+Amount = Annotated[float, BeforeValidator(parse_amount)]
+
+
+class PlanResource(Strict):
+    """A resource the plan adds to its roles and people: a project coordinator, a trainer.
+    Activities name it under ``uses:``."""
+
+    id: ResourceId
+    title: str | None = Field(None, max_length=200, description="Its name as people say it")
+    capacity: float = Field(description="How many activities it carries at once (2, or 0.5)")
+
+    _parse_capacity = field_validator("capacity", mode="before")(parse_amount)
+    _one_line = field_validator("title")(lambda value: value and check_one_line(value))
 
 
 class PlanActivity(Strict):
@@ -70,10 +107,21 @@ class PlanActivity(Strict):
     remaining: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
         None, description="Work under way: what remains after the as-of date (2w, or a range 1w..3w)")
     notes: str | None = None
+    schedule: Literal["asap", "alap"] | None = Field(
+        None, description="asap: as soon as possible; alap: as late as possible (work tied to the opening); "
+                          "replaces the handbook's mode")
+    load: float | None = Field(
+        None, description="How much of its people the activity takes while it runs (default 1; 0.5 for half)")
+    uses: list[ResourceId] | None = Field(
+        None, description="The plan's extra resources (under resources:) the activity uses too")
 
     _parse_duration = field_validator("duration", mode="before")(parse_duration_or_range)
     _parse_probability = field_validator("probability", mode="before")(
         lambda value: None if value is None else parse_probability(value))
+    _parse_schedule = field_validator("schedule", mode="before")(
+        lambda value: None if value is None else parse_schedule_mode(value))
+    _parse_load = field_validator("load", mode="before")(lambda value: None if value is None else parse_amount(value))
+    _parse_uses = field_validator("uses", mode="before")(lambda value: None if value is None else _resource_ids(value))
     _parse_status = field_validator("status", mode="before")(parse_status)
     _one_line = field_validator("title", "role", "owner")(lambda value: value and check_one_line(value))
     _multiline = field_validator("notes")(lambda value: value and check_multiline(value))
@@ -241,11 +289,29 @@ class Plan(Strict):
         None, description="The opening is a date set by law that cannot move (a merged or divided municipality's "
                           "first day): no later opening is offered. Default: true for the merger and split "
                           "templates, false for a new office")
+    capacity: dict[Annotated[str, Field(min_length=1, max_length=200)], Amount] = Field(
+        default_factory=dict,
+        description="How many activities a role (its id or title), a person (an owner's name) or an extra resource "
+                    "carries at once; with it, planned dates are levelled")
+    resources: list[PlanResource] = Field(
+        default_factory=list, max_length=MAX_RESOURCES,
+        description="Extra resources (a project coordinator, a trainer) that activities use with uses:")
     activities: list[PlanActivity] = Field(default_factory=list)
     baseline: Baseline | None = Field(
         None, description="The dates the steering group approved, as `navplan baseline` records them")
 
     _parse_dates = field_validator("opening", "start", mode="before")(parse_date)
+
+    @field_validator("capacity", mode="before")
+    @classmethod
+    def _capacities(cls, value: object) -> object:
+        if isinstance(value, dict):
+            if len(value) > MAX_RESOURCES:
+                raise InvalidValue("error.value.too_many_capacities", limit=MAX_RESOURCES)
+            for key in value:
+                if isinstance(key, str):
+                    check_one_line(key)
+        return value
     # YAML reads current: 2027 as a number; the layer's name is the text.
     _current_text = field_validator("current", mode="before")(
         lambda value: str(value) if isinstance(value, int) and not isinstance(value, bool) else value)

@@ -19,6 +19,7 @@ from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
 from navplan.plan.current_layer import counted, rule_date
 from navplan.plan.plan_model import Plan, PlanActivity, Risk
 from navplan.plan.safe_yaml import YamlDocument
+from navplan.plan.capacity import CapacityResource, plan_resources
 
 ZERO = Duration(amount=0, unit="d")
 
@@ -56,6 +57,14 @@ class NetworkActivity:
     dropped: bool = False
     definition: HandbookActivity | None = None
     children: list[str] = field(default_factory=list)
+    #: When the work is planned: as soon as possible ("asap") or as late as possible ("alap"),
+    #: and why (the handbook's reason; None when asap or when the plan says so).
+    schedule: str = "asap"
+    schedule_source: Source | None = None
+    #: How much of its people it takes while it runs (the plan's `load:`), and the plan's
+    #: extra resources it uses (`uses:`).
+    load: float = 1.0
+    uses: list[str] = field(default_factory=list)
 
     @property
     def is_summary(self) -> bool:
@@ -92,6 +101,10 @@ class Project:
     #: The causes `navplan risk` samples activities together by: the handbook's (as the plan
     #: changed them) and the plan's own, each with two or more activities and a rank above 0.
     shared_causes: list["SharedCauseGroup"] = field(default_factory=list)
+    #: Who carries the work (the plan's capacity:, resources:, load: and uses:): a role, a
+    #: person or an extra resource each, with its capacity and the activities using it. [] when
+    #: the plan names no capacity: its planned dates are then not levelled.
+    resources: list["CapacityResource"] = field(default_factory=list)
 
     @property
     def risks(self) -> list[Risk]:
@@ -221,6 +234,7 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     _check_activity_risks(project, plan, fail)
     project.shared_causes = _shared_causes(project, plan, handbook, fail)
     _check_risks(project, plan, fail)
+    project.resources = plan_resources(project, document)
     return project
 
 
@@ -240,6 +254,7 @@ def _from_definition(definition: HandbookActivity, plan: Plan) -> NetworkActivit
         role=definition.role,
         origin=definition.origin, track=definition.track, definition=definition,
         probability=definition.probability, probability_source=definition.probability_source,
+        schedule=definition.schedule, schedule_source=definition.schedule_reason,
     )
     if definition.dates is not None:
         # Dates the law gives (the election, the constitution, the budget); a rule that
@@ -266,7 +281,8 @@ def _new_local(block: PlanActivity) -> NetworkActivity:
         links=list(block.after or []), role=block.role, owner=block.owner, status=block.status,
         actual_start=block.actual_start, actual_finish=block.actual_finish, fixed=block.fixed,
         not_before=block.not_before, not_after=block.not_after, origin="local", notes=block.notes,
-        probability=block.probability, remaining=block.remaining,
+        probability=block.probability, remaining=block.remaining, schedule=block.schedule or "asap",
+        load=1.0 if block.load is None else block.load, uses=list(block.uses or ()),
     )
 
 
@@ -305,6 +321,13 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
         value = getattr(block, name)
         if value is not None:
             setattr(activity, name, value)
+    if block.schedule is not None:
+        activity.schedule = block.schedule
+        activity.schedule_source = None  # the plan's own word
+    if block.load is not None:
+        activity.load = block.load
+    if block.uses is not None:
+        activity.uses = list(block.uses)
     if block.status is not Status.NOT_STARTED or "status" in block.model_fields_set:
         if activity.is_summary:
             raise fail("error.plan.summary_status", path + ("status",), f"{label}.status", "hint.summary_status",

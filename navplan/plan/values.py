@@ -506,3 +506,51 @@ def parse_rank(value: object) -> float:
     if number is None or not 0.0 <= number <= 1.0:
         raise InvalidValue("error.value.rank", value=value)
     return number
+
+
+# --- When work should happen, and who carries it (issue 19) --------------------------------------------
+
+#: How an activity is planned: as soon as possible (most work) or as late as possible (work tied to the opening).
+SCHEDULE_MODES = ("asap", "alap")
+#: The most a capacity or a load may be: a team, not a county.
+MAX_AMOUNT = 1000
+#: A capacity or a load has at most two decimals: 0.5 of a person, 1.25 of a team.
+_AMOUNT = re.compile(r"^\s*\+?(?:[0-9]+(?:[.,][0-9]{0,2})?|[.,][0-9]{1,2})\s*$")
+
+
+def parse_schedule_mode(value: object) -> str:
+    """``asap`` or ``alap``, in any case.
+
+    >>> parse_schedule_mode(" ALAP ")
+    'alap'
+    """
+    text = value.strip().casefold() if isinstance(value, str) else None
+    if text not in SCHEDULE_MODES:
+        raise InvalidValue("error.value.schedule_mode", value=value, choices=Choices(SCHEDULE_MODES))
+    return text
+
+
+def parse_amount(value: object) -> float:
+    """A capacity or a load: a number above 0 and at most 1,000 with at most two
+    decimals (``2``, ``0.5``, ``1,5``): how many activities someone carries at
+    once, or how much of a person one activity takes.
+
+    >>> parse_amount("1,5"), parse_amount(2), parse_amount("0.25")
+    (1.5, 2.0, 0.25)
+    >>> parse_amount("0.333")
+    Traceback (most recent call last):
+    navplan.errors.InvalidValue: '0.333' is not an amount: write a number above 0 and at most 1000, with at most two decimals (2, 0.5)
+    """
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = float(value)
+    elif isinstance(value, float):
+        number = value if abs(value) < float("inf") and round(value, 2) == value else None
+    elif isinstance(value, str) and _AMOUNT.match(value):
+        number = float(value.strip().lstrip("+").replace(",", "."))
+    else:
+        number = None
+    if number is None or not 0.0 < number <= MAX_AMOUNT:
+        raise InvalidValue("error.value.amount", value=value, limit=MAX_AMOUNT)
+    return number

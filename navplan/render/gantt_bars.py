@@ -3,7 +3,8 @@ workbook's countdown sheet (xlsx and ods) and the HTML report's chart.
 
 - Work not started runs from its latest start to its latest finish (the
   countdown's question is "by when must it start"); ``dates="forecast"``
-  draws it from its forecast (earliest) start to its forecast finish instead.
+  draws it from its forecast (earliest) start to its forecast finish instead,
+  ``dates="planned"`` over its planned dates.
 - Started work runs from its actual start (or, with none recorded, its
   forecast start) to its forecast finish: when it will end as things stand.
 - Done work runs over its actual dates; with only an actual finish, on that
@@ -25,7 +26,7 @@ from navplan.plan.values import Status
 from navplan.render import palette
 
 Span = tuple[dt.date, dt.date]
-DATES = ("latest", "forecast")
+DATES = ("planned", "latest", "forecast")
 
 
 def bar_span(scheduled: ScheduledActivity, dates: str = "latest") -> Span | None:
@@ -43,6 +44,8 @@ def bar_span(scheduled: ScheduledActivity, dates: str = "latest") -> Span | None
         return start, max(start, forecast_finish)
     if dates == "forecast":
         return forecast_start, forecast_finish
+    if dates == "planned":
+        return scheduled.dates["planned_start"], scheduled.dates["planned_finish"]
     return scheduled.dates["latest_start"], scheduled.dates["latest_finish"]
 
 

@@ -62,9 +62,12 @@ def event_uid(office: str, activity_id: str, kind: str) -> str:
 
 
 def calendar_events(schedule: Schedule, lang: str, *, audience: Audience | None = None,
-                    starts: bool = False) -> list[CalendarEvent]:
+                    starts: bool = False, dates: str = "latest") -> list[CalendarEvent]:
     """The opening, then per open task its deadline (and with ``starts`` its start-by
-    date, if not yet started), per open milestone its date; in outline order.
+    date, if not yet started), per open milestone its date; in outline order. Each on
+    the ``dates`` it follows: the planned dates (where the plan puts the finish and the
+    start, the latest dates beside them in the description), the latest or the forecast.
+    An event's UID is the same whichever dates it follows, so a calendar moves it.
 
     With an ``audience`` only its activities are kept (see
     :mod:`navplan.features.personal_view`); the opening, which concerns
@@ -91,15 +94,22 @@ def calendar_events(schedule: Schedule, lang: str, *, audience: Audience | None 
         if starts and not activity.is_milestone and scheduled.status is Status.NOT_STARTED:
             kinds.insert(0, "start")
         for kind in kinds:
-            events.append(_activity_event(schedule, scheduled, kind, lang))
+            events.append(_activity_event(schedule, scheduled, kind, lang, dates))
     return events
 
 
-def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: EventKind, lang: str) -> CalendarEvent:
+#: Each kind of dates' keys of ScheduledActivity.dates, and the words its events' titles begin with.
+_FOLLOWS = {"latest": ("latest_start", "latest_finish", ""), "planned": ("planned_start", "planned_finish", ".planned"),
+            "forecast": ("earliest_start", "earliest_finish", ".forecast")}
+
+
+def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: EventKind, lang: str,
+                    dates: str = "latest") -> CalendarEvent:
     activity = scheduled.activity
     roles = {role.id: role for role in schedule.project.handbook.roles}
     role = roles.get(activity.role) if activity.role else None
-    day = scheduled.dates["latest_start" if kind == "start" else "latest_finish"]
+    start_key, finish_key, words = _FOLLOWS[dates]
+    day = scheduled.dates[start_key if kind == "start" else finish_key]
     marked = ".critical" if scheduled.critical else ""
     lines = []
     if role is not None:
@@ -115,6 +125,9 @@ def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: Even
         lines.append(t("ics.dates", lang, start=format_date(scheduled.dates["latest_start"], lang),
                        finish=format_date(scheduled.dates["latest_finish"], lang)))
     if scheduled.status is not Status.DONE:
+        if dates == "planned":
+            lines.append(t("ics.planned", lang, start=format_date(scheduled.dates["planned_start"], lang),
+                           finish=format_date(scheduled.dates["planned_finish"], lang)))
         lines.append(t("ics.forecast", lang, start=format_date(scheduled.dates["earliest_start"], lang),
                        finish=format_date(scheduled.dates["earliest_finish"], lang)))
     lines.append(t("ics.slack" + marked, lang, slack=scheduled.slack))
@@ -122,7 +135,8 @@ def _activity_event(schedule: Schedule, scheduled: ScheduledActivity, kind: Even
     lines.append(_plan_line(schedule, lang))
     return CalendarEvent(
         uid=event_uid(schedule.project.plan.office, activity.id, kind), kind=kind, day=day,
-        summary=t(f"ics.summary.{kind}{marked}", lang, id=activity.id, title=activity.title.get(lang)),
+        summary=t(f"ics.summary.{kind}{words if kind != 'milestone' else ''}{marked}", lang, id=activity.id,
+                  title=activity.title.get(lang)),
         description="\n".join(lines),
         categories=[role.title.get(lang)] if role is not None else [],
         reminder_days=REMINDER_DAYS[kind], activity_id=activity.id,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from navplan.features.baseline import BaselineComparison
+    from navplan.errors import Message
     from navplan.features.levers import Levers
     from navplan.features.portfolio import PortfolioLine
     from navplan.features.verdict import Reason, Verdict
@@ -40,6 +41,8 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
         return lever_lines(schedule, found, lang, plan) if found else []
 
     lines: list[tuple[str, str]] = []
+    reason = levelling_reason(schedule)
+    pushed = [("missed", reason.render(lang))] if reason is not None else []
     if schedule.opened:
         lines.append(("ok", t("opened", lang, date=format_date(schedule.project.opening_date, lang))))
         never = schedule.not_done_before_opening
@@ -62,11 +65,14 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
             unfinished = unfinished_line(schedule, lang)
             if unfinished:
                 lines.append(("missed", unfinished))
+        lines += pushed  # the capacity's share of the delay, before what can help the opening
         lines += levers_of(None, "opening")
     elif schedule.slack_to_opening == 0:
         lines.append(("tight", t("holds.tight", lang)))
+        lines += pushed
     else:
         lines.append(("ok", t("holds", lang, slack=schedule.slack_to_opening)))
+        lines += pushed
     # Once opened, work before the opening that was never recorded done is history: its date is
     # said once, as not recorded, not as a count of missing days that grows every day.
     history = {s.id for s in schedule.not_done_before_opening}
@@ -169,6 +175,22 @@ def baseline_line(comparison: "BaselineComparison", lang: str) -> str:
     activities = t("baseline.line.late", lang, count=len(late)) if late else t("baseline.line.none_late", lang)
     return t("baseline.line", lang, date=format_date(comparison.recorded, lang),
              opening=variance_words(comparison.opening_variance, lang), activities=activities)
+
+
+def levelling_reason(schedule: Schedule) -> "Message | None":
+    """Why the planned opening lies later than both the opening date and the forecast, when
+    levelling against the plan's capacity puts it there: 'Med kapasiteten i planen skyves
+    åpningen 6 arbeidsdager, til 11.01.2028, fordi NAV-leder er fullt belagt.' (key
+    ``levelling.pushes_opening``, params ``days``, ``date`` and ``resource``, the fully booked
+    role, person or resource as people name it); None when levelling does not push it."""
+    from navplan.errors import Message
+
+    levelled = schedule.levelling
+    resource = levelled.pushing_resource if levelled is not None else None
+    if resource is None or schedule.opened:
+        return None
+    return Message("levelling.pushes_opening", days=levelled.opening_pushed, date=schedule.planned_opening,
+                   resource=resource.title)
 
 
 def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:

@@ -1,9 +1,11 @@
 """The schedule as Microsoft Project XML (MSPDI), which MS Project,
 ProjectLibre and GanttProject import.
 
-The project is scheduled from its finish: the opening. Every task is laid as
-late as possible, as navplan's backward pass lays it, so the file opens with
-navplan's latest dates; work already done keeps its actual dates. Elements
+The project is scheduled from its finish: the opening. Each task's Start and
+Finish are navplan's planned dates (the schedule in each activity's mode,
+levelled against the plan's capacity when it gives one); its latest dates are
+its LateStart and LateFinish, its forecast its EarlyStart and EarlyFinish;
+work already done keeps its actual dates. Elements
 are written in the order of the MSPDI schema (MS Project rejects a file that
 breaks it), checked in tests/test_mspdi_xml.py against the schema's sequence.
 """
@@ -41,8 +43,10 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     ET.register_namespace("", NS)
     windows = task_windows(schedule)
     calendar = schedule.calendar
-    # The project's finish: the opening, or the last work placed after it.
-    opening_end = _finish_time(schedule, max([schedule.opening_point, *(f for _s, f in windows.values())]))
+    # The project's finish: the opening, or the last work placed after it (by its latest dates: what the
+    # project is scheduled back from).
+    latest = task_windows(schedule, "latest")
+    opening_end = _finish_time(schedule, max([schedule.opening_point, *(f for _s, f in latest.values())]))
     start = min(_start_time(schedule, window) for window in windows.values())
     office = schedule.project.plan.office
     root = ET.Element(_tag("Project"))
@@ -82,25 +86,28 @@ def mspdi_bytes(schedule: Schedule, lang: str) -> bytes:
     return (_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
 
 
-def task_windows(schedule: Schedule) -> dict[str, Window]:
-    """Start and finish point of each task as written: the latest schedule for
-    open work, the actual points for work done, from the actual start to the
-    latest finish for work under way; a summary spans its children."""
+def task_windows(schedule: Schedule, dates: str = "planned") -> dict[str, Window]:
+    """Start and finish point of each task as written: the planned dates for
+    open work (``dates="latest"``: the latest), the actual points for work done,
+    from the actual start to the forecast finish for work under way (to the
+    latest finish, with the latest dates); a summary spans its children."""
     windows: dict[str, Window] = {}
     for scheduled in reversed(schedule.activities.values()):  # children before parents
         activity = scheduled.activity
+        start, finish = ((scheduled.planned_start, scheduled.planned_finish) if dates == "planned"
+                         else (scheduled.latest_start, scheduled.latest_finish))
         if activity.is_summary:
             spans = [windows[c] for c in activity.children if c in windows]
             windows[scheduled.id] = (min(s for s, _f in spans), max(f for _s, f in spans))
         elif scheduled.status is Status.DONE:
             windows[scheduled.id] = (scheduled.earliest_start, scheduled.earliest_finish)
         elif scheduled.status is Status.STARTED:
-            start = scheduled.earliest_start
-            windows[scheduled.id] = (start, max(scheduled.latest_finish, start + 1))
-        elif activity.is_milestone and scheduled.latest_start == scheduled.latest_finish:
-            windows[scheduled.id] = (scheduled.latest_finish, scheduled.latest_finish)
+            begun = scheduled.earliest_start
+            windows[scheduled.id] = (begun, max(scheduled.earliest_finish if dates == "planned" else finish, begun + 1))
+        elif activity.is_milestone and start == finish:
+            windows[scheduled.id] = (finish, finish)
         else:
-            windows[scheduled.id] = (scheduled.latest_start, scheduled.latest_finish)
+            windows[scheduled.id] = (start, finish)
     return {activity_id: windows[activity_id] for activity_id in schedule.activities}
 
 
@@ -163,7 +170,7 @@ def _task(task: ET.Element, schedule: Schedule, scheduled: ScheduledActivity, ui
         ("Estimated", 0),
         ("Milestone", int(activity.is_milestone)), ("Summary", int(activity.is_summary)),
         ("Critical", int(scheduled.critical)),
-        # The forecast (navplan's earliest dates) beside the latest dates the task is laid on.
+        # The forecast (navplan's earliest dates) and the latest dates beside the planned dates the task is laid on.
         *_early_and_late(schedule, scheduled),
         ("TotalSlack", None if scheduled.slack is None else scheduled.slack * TENTHS_PER_DAY),
         ("PercentComplete", 100 if done else _percent(schedule, window) if started else None),
@@ -204,10 +211,10 @@ def _helper_task(task: ET.Element, schedule: Schedule, helper: HelperMilestone, 
 
 
 def _early_and_late(schedule: Schedule, scheduled: ScheduledActivity) -> list[tuple[str, str | None]]:
-    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
-        return []
     """EarlyStart ... LateFinish as the task's own Start and Finish are written: 08:00 on the
     first day of work, 17:00 on the last; a zero-length task is an instant."""
+    if scheduled.status is Status.DONE or scheduled.id == schedule.project.opening_id:
+        return []
     fields = []
     for prefix, window in (("Early", (scheduled.earliest_start, scheduled.earliest_finish)),
                            ("Late", (scheduled.latest_start, scheduled.latest_finish))):

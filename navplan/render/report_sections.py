@@ -17,7 +17,7 @@ from navplan.render.labels import (
     CRITICAL_MARK, audience_line, baseline_line, role_title, signed_variance, verdict_headline, verdict_lines,
 )
 from navplan.features.personal_view import shows
-from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
+from navplan.features.steering_report import MAX_MOVED, MAX_MUST_START, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
@@ -41,8 +41,9 @@ class Grid:
 
 
 #: Columns that hold ids, dates and numbers.
-_NARROW = {"col.id", "col.number", "col.start_by", "col.finish_by", "col.forecast_finish", "col.slack", "col.week",
-           "col.due", "col.statutory", "col.status", "col.met", "col.variance", "col.baseline_finish"}
+_NARROW = {"col.id", "col.number", "col.planned_start", "col.start_by", "col.finish_by", "col.forecast_finish",
+           "col.slack", "col.week", "col.due", "col.statutory", "col.status", "col.met", "col.variance",
+           "col.baseline_finish"}
 
 
 def _grid(keys: list[str], rows: list[list[Cell]], lang: str, row_tones: list[str | None] | None = None) -> Grid:
@@ -87,9 +88,40 @@ def sections(report: Report, lang: str) -> list[Section]:
         found[3:3] = risk_sections(report.risk, lang)
     if report.baseline is not None:
         found.insert(found.index(next(f for f in found if f.key == "changes")), _against_baseline(report, lang))
+    if report.schedule.project.resources:
+        found.insert(found.index(next(s for s in found if s.key == "must_start")) + 1, _workload(report, lang))
     if report.schedule.project.plan.current is not None:
         found.append(_current_layer(report, lang))
     return found
+
+
+def _workload(report: Report, lang: str) -> Section:
+    """Only when the plan gives capacity: whether the planned dates were levelled (and, when that
+    pushes the opening, who is fully booked), then per role, person or resource with a capacity
+    what it carries at once in each of the next weeks "must start" covers, by the planned dates."""
+    from navplan.features.workload import whole, workload
+    from navplan.render.labels import levelling_reason
+    from navplan.render.workload_terminal import amount, levelled_line
+
+    schedule = report.schedule
+    lines: list[tuple[str | None, str]] = [(None, levelled_line(schedule, lang))]
+    reason = levelling_reason(schedule)
+    if reason is not None:
+        lines.append(("fail", "✘ " + reason.render(lang)))
+    rows, tones = [], []
+    for load in workload(schedule, "week", report.view):
+        if load.capacity is None:
+            continue
+        for period in load.busy:
+            if period.first_day > report.must_start_until:
+                break
+            rows.append([Cell(load.title.get(lang)), Cell(amount(load.capacity, lang)),
+                         Cell(format_week(period.first_day, lang)),
+                         Cell(amount(whole(period.planned), lang), "fail" if period.over else None),
+                         Cell(", ".join(period.activities))])
+            tones.append("critical" if period.over else None)
+    grid = _grid(["col.resource", "col.capacity", "col.week", "col.carried", "col.activities"], rows, lang, tones)
+    return Section("workload", t("report.section.workload", lang), lines, grid if rows else None)
 
 
 def _current_layer(report: Report, lang: str) -> Section:
@@ -257,13 +289,23 @@ def _shift(day, days: int, lang: str) -> Cell:
 def _must_start(report: Report, lang: str) -> Section:
     title = t("section.must_start", lang, weeks=MUST_START_WEEKS, until=format_date(report.must_start_until, lang))
     # A critical row carries the ◆ its legend explains, as critical-path's table does (and is bold besides).
+    # What the plan starts in those weeks, by its planned start, with the latest start beside (as critical-path):
+    # every one whose latest start falls in them, and the plan's first others up to MAX_MUST_START in all.
+    due = [s.id for s in report.must_start if s.dates["latest_start"] <= report.must_start_until]
+    others = [s.id for s in report.must_start if s.id not in due]
+    kept = set(due + others[:max(0, MAX_MUST_START - len(due))])
+    shown = [s for s in report.must_start if s.id in kept]
     rows = [_activity_cells(report, s, lang, marked=s.critical) + [
-        Cell(format_date(s.dates["latest_start"], lang)), Cell(format_week(s.dates["latest_start"], lang)), _slack(s)]
-        for s in report.must_start]
-    grid = _grid(_WHO + ["col.start_by", "col.week", "col.slack"], rows, lang,
-                 ["critical" if s.critical else None for s in report.must_start])
+        Cell(format_date(s.dates["planned_start"], lang)), Cell(format_week(s.dates["planned_start"], lang)),
+        Cell(format_date(s.dates["latest_start"], lang), "fail" if s.dates["latest_start"] < report.as_of else None),
+        _slack(s)] for s in shown]
+    grid = _grid(_WHO + ["col.planned_start", "col.week", "col.start_by", "col.slack"], rows, lang,
+                 ["critical" if s.critical else None for s in shown])
+    notes = [t("legend.critical", lang)] if any(s.critical for s in shown) else []
+    if len(shown) < len(report.must_start):
+        notes.append(t("report.more", lang, count=len(report.must_start) - len(shown)))
     return Section("must_start", title, [] if rows else [(None, t("report.none", lang))], grid if rows else None,
-                   [t("legend.critical", lang)] if any(s.critical for s in report.must_start) else [])
+                   notes)
 
 
 def _overdue(report: Report, lang: str) -> Section:

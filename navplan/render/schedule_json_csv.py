@@ -19,13 +19,16 @@ from pydantic import BaseModel, Field
 from navplan.engine.deadlines import Period, must_start
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.features.personal_view import Audience, shows
+from navplan.plan.values import Status
 
 #: 2: the critical path is the opening's driving chain (1: the activities with the least
 #: slack); slack is the smaller of start and finish slack; the opening is no longer one of
 #: the missed_dates; deadlines, forecast_opening, opened and each activity's after_opening added.
 #: Added within 2: finished_late; the one verdict (verdict, verdict_text, verdict_reasons,
 #: probability_on_time, probability_samples, opening_fixed_by_law, unfinished_at_opening); the
-#: baseline (baseline, and each activity's baseline_start, baseline_finish and variance).
+#: baseline (baseline, and each activity's baseline_start, baseline_finish and variance);
+#: planned_start, planned_finish and schedule per activity, planned_opening, planned_to_start,
+#: levelling and (from calendar) dates (issue 19).
 FORMAT_VERSION = 2
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -54,6 +57,12 @@ class ActivityRecord(BaseModel):
     actual_start: dt.date | None
     actual_finish: dt.date | None
     after_opening: bool = Field(description="Placed after the opening; never moves it")
+    planned_start: dt.date = Field(description="The planned dates: the schedule in each activity's mode from the "
+                                               "as-of date, levelled against the plan's capacity when it gives one; "
+                                               "done and started work keeps its forecast (added within format 2)")
+    planned_finish: dt.date = Field(description="The last day of work by the planned dates (added within format 2)")
+    schedule: Literal["asap", "alap"] = Field(description="How the activity is planned: as soon as possible, or as "
+                                                          "late as possible (added within format 2)")
     baseline_start: dt.date | None = Field(None, description="Its planned start in the baseline; null without one")
     baseline_finish: dt.date | None = Field(None, description="Its planned finish in the baseline; null without one")
     variance: int | None = Field(
@@ -139,6 +148,31 @@ class BaselineSummaryRecord(BaseModel):
     removed: list[str] = Field(description="Ids in the baseline and no longer in the plan")
 
 
+class ResourceRecord(BaseModel):
+    """A role, a person or an extra resource the plan gives a capacity."""
+
+    id: str = Field(description="The role's id, the owner's name as the plan writes it, or the resource's id")
+    kind: Literal["role", "owner", "resource"]
+    title: str
+    capacity: int | float = Field(description="How many activities it carries at once")
+    activities: list[str] = Field(description="The open tasks that use it")
+
+
+class LevellingRecord(BaseModel):
+    """How the planned dates were levelled against the plan's capacity (added within format 2)."""
+
+    applied: bool = Field(description="The plan gives capacity, so its planned dates are levelled")
+    status: Literal["optimal", "feasible", "heuristic"] | None = Field(
+        description="optimal: proven best; feasible: the solver's best in its time; heuristic: the serial "
+                    "heuristic's schedule; null when not applied")
+    time_limit: float | None = Field(description="The solver's time limit, deterministic seconds (--level-time)")
+    opening_pushed: int = Field(description="Working days the planned opening lies past both the opening date and "
+                                            "the forecast opening because someone is fully booked")
+    pushed_by: str | None = Field(description="The id of the resource that is fully booked, when the opening is "
+                                              "pushed")
+    resources: list[ResourceRecord]
+
+
 class PeriodRecord(BaseModel):
     first_day: dt.date
     last_day: dt.date
@@ -167,6 +201,12 @@ class ScheduleDocument(BaseModel):
     critical_path: list[str] = Field(description="The opening's driving chain (the longest path), by forecast start")
     driving_chain: list[str] = Field(description="The same as critical_path (kept for format 1 readers)")
     must_start: list[str] = Field(description="Ids that must start within the requested weeks, by latest start")
+    planned_to_start: list[str] = Field(
+        description="Ids the planned dates start within the requested weeks, and those whose latest start has "
+                    "passed, by planned start: what the table's 'must start' lists (added within format 2)")
+    planned_opening: dt.date = Field(description="The opening by the planned dates: the opening date, or later when "
+                                                 "the plan cannot open on it (added within format 2)")
+    levelling: LevellingRecord = Field(description="Planned dates against capacity (added within format 2)")
     deadlines: list[DeadlineRecord] = Field(description="Every fixed and not-after date of open work")
     missed_dates: list[MissedDateRecord] = Field(description="The deadlines that do not hold")
     levers: list[LeversRecord] | None = Field(
@@ -189,6 +229,8 @@ class ScheduleDocument(BaseModel):
     baseline: BaselineSummaryRecord | None = Field(None, description="The baseline; null when the plan has none")
     activities: list[ActivityRecord]
     periods: list[PeriodRecord] | None = Field(None, description="Only from `calendar`")
+    dates: Literal["planned", "latest", "forecast"] | None = Field(
+        None, description="From `calendar`: the dates its periods list (--dates; added within format 2)")
 
 
 def activity_record(scheduled: ScheduledActivity, lang: str, against=None) -> ActivityRecord:
@@ -206,6 +248,8 @@ def activity_record(scheduled: ScheduledActivity, lang: str, against=None) -> Ac
         slack=scheduled.slack, critical=scheduled.critical, after_opening=scheduled.after_opening,
         status=scheduled.status.value,
         actual_start=activity.actual_start, actual_finish=activity.actual_finish,
+        planned_start=scheduled.dates["planned_start"], planned_finish=scheduled.dates["planned_finish"],
+        schedule=activity.schedule,
     )
 
 
@@ -233,8 +277,24 @@ def baseline_summary(against) -> BaselineSummaryRecord | None:
         late=[v.id for v in against.late], added=against.added, removed=against.removed)
 
 
+def levelling_record(schedule: Schedule, lang: str) -> LevellingRecord:
+    """The levelling block: whether it ran, how well, and what pushed the opening."""
+    from navplan.features.workload import whole
+
+    levelled = schedule.levelling
+    pushing = levelled.pushing_resource if levelled is not None else None
+    return LevellingRecord(
+        applied=levelled is not None, status=levelled.status if levelled else None,
+        time_limit=levelled.time_limit if levelled else None,
+        opening_pushed=levelled.opening_pushed if levelled else 0, pushed_by=pushing.id if pushing else None,
+        resources=[ResourceRecord(id=r.id, kind=r.kind, title=r.title.get(lang), capacity=whole(r.capacity),
+                                  activities=[i for i in r.loads if schedule.activities[i].status is not Status.DONE])
+                   for r in schedule.project.resources])
+
+
 def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[Period] | None = None,
-                      by: str = "week", view: Audience | None = None, levers=None, verdict=None) -> ScheduleDocument:
+                      by: str = "week", view: Audience | None = None, levers=None, verdict=None,
+                      dates: str | None = None) -> ScheduleDocument:
     """The document; a personal view keeps its own activities in ``activities``, ``must_start``
     and the periods, while the verdict (``opening_holds``, ``critical_path``, ...) stays the plan's.
     ``verdict`` (see :mod:`navplan.features.verdict`) fills the verdict's fields; without it they are null."""
@@ -260,6 +320,8 @@ def schedule_document(schedule: Schedule, lang: str, weeks: int, periods: list[P
         opened=schedule.opened, slack_to_opening=schedule.slack_to_opening,
         forecast_opening=schedule.forecast_opening, critical_path=schedule.critical_path,
         driving_chain=schedule.critical_path, must_start=ids(must_start(schedule, weeks)),
+        planned_to_start=ids(must_start(schedule, weeks, "planned")), planned_opening=schedule.planned_opening,
+        levelling=levelling_record(schedule, lang), dates=dates if periods is not None else None,
         deadlines=[DeadlineRecord(id=d.id, date=d.date, kind=d.kind, holds=d.holds, slack=d.slack, chain=d.chain)
                    for d in schedule.deadlines],
         missed_dates=[MissedDateRecord(id=m.id, date=m.date, missing_working_days=m.missing_working_days, kind=m.kind,

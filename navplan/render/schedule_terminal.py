@@ -114,9 +114,12 @@ def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks:
                _column("col.start_by", lang), _column("col.finish_by", lang, under="col.start_by", fold_rank=1),
                _column("col.forecast_start", lang),
                _column("col.forecast_finish", lang, under="col.forecast_start", fold_rank=1),
+               # Narrower still, the planned dates go under the forecast (after the status under the title).
+               _column("col.planned_start", lang, under="col.forecast_start", fold_rank=3),
+               _column("col.planned_finish", lang, under="col.planned_start", fold_rank=1),
                _column("col.slack", lang), _column("col.status", lang, under="col.activity", fold_rank=2)]
     if against is not None:  # the variance against the baseline, under the slack when narrow
-        columns.insert(8, Column("col.variance", t("col.variance", lang), wraps=False, justify="right",
+        columns.insert(10, Column("col.variance", t("col.variance", lang), wraps=False, justify="right",
                                  under="col.slack", fold_rank=1))
     rows = []
     for activity_id in ids:
@@ -127,12 +130,14 @@ def render_critical_path(console: Console, schedule: Schedule, lang: str, weeks:
                format_date(scheduled.dates["latest_start"], lang),
                format_date(scheduled.dates["latest_finish"], lang),
                format_date(scheduled.dates["earliest_start"], lang),
-               format_date(scheduled.dates["earliest_finish"], lang), _slack(scheduled),
+               format_date(scheduled.dates["earliest_finish"], lang),
+               format_date(scheduled.dates["planned_start"], lang),
+               format_date(scheduled.dates["planned_finish"], lang), _slack(scheduled),
                _status(scheduled, lang)]
         if against is not None:
             varied = against.activities.get(scheduled.id)
             days = varied.variance if varied is not None else None
-            row.insert(8, Text(signed_variance(days), style="bold red" if (days or 0) > 0 else ""))
+            row.insert(10, Text(signed_variance(days), style="bold red" if (days or 0) > 0 else ""))
         rows.append(row)
     if rows:
         print_table(console, columns, rows, title=title)
@@ -157,14 +162,18 @@ def _say_audience(console: Console, schedule: Schedule, view: Audience | None, l
 
 def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: int,
                       view: Audience | None = None) -> None:
-    chosen = [s for s in must_start(schedule, weeks) if shows(view, s.activity)]
+    """What the plan starts in the next ``weeks`` weeks, by planned start, with the latest start
+    beside; and what should have started already (its latest start passed), in red."""
+    chosen = [s for s in must_start(schedule, weeks, "planned") if shows(view, s.activity)]
     until = format_date(must_start_until(schedule, weeks), lang)
     if not chosen:
         console.print(t("section.must_start.none", lang, weeks=weeks))
         return
     columns = [_column("col.id", lang), _column("col.activity", lang), _column("col.role", lang, under="col.activity"),
-               _column("col.owner", lang, under="col.activity"), _column("col.start_by", lang),
-               _column("col.week", lang, under="col.start_by", fold_rank=1), _column("col.slack", lang)]
+               _column("col.owner", lang, under="col.activity"), _column("col.planned_start", lang),
+               _column("col.week", lang, under="col.planned_start", fold_rank=1),
+               _column("col.start_by", lang, under="col.planned_start", fold_rank=2),
+               _column("col.slack", lang)]
     late = {s.id for s in overdue(schedule)}
     rows = []
     for scheduled in chosen:
@@ -172,21 +181,25 @@ def render_must_start(console: Console, schedule: Schedule, lang: str, weeks: in
         style = "red" if scheduled.id in late else ("bold" if scheduled.critical else "")
         rows.append([Text(mark + scheduled.id, style=style), _title(scheduled, lang),
                      role_title(schedule, scheduled.activity.role, lang), scheduled.activity.owner or "",
-                     Text(format_date(scheduled.dates["latest_start"], lang), style=style),
-                     format_week(scheduled.dates["latest_start"], lang), _slack(scheduled)])
+                     format_date(scheduled.dates["planned_start"], lang),
+                     format_week(scheduled.dates["planned_start"], lang),
+                     Text(format_date(scheduled.dates["latest_start"], lang), style=style), _slack(scheduled)])
     print_table(console, columns, rows, title=t("section.must_start", lang, weeks=weeks, until=until))
     if any(scheduled.critical for scheduled in chosen):  # a legend only for a mark the table has
         console.print(Text(t("legend.critical", lang), style="dim"))
 
 
-def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None) -> Text:
-    """One line per activity; its mark and id stay together when the title wraps."""
+def _entries(items: list[ScheduledActivity], lang: str, view: Audience | None, beside: str | None = None) -> Text:
+    """One line per activity; its mark and id stay together when the title wraps. ``beside``: a
+    date key of ScheduledActivity.dates said after the title ("(senest 02.12.2026)")."""
     text = Text()
     for index, scheduled in enumerate(s for s in items if shows(view, s.activity)):
         if index:
             text.append("\n")
         mark = f"{CRITICAL_MARK} " if scheduled.critical else ""
-        text.append(f"{keep_together(mark + scheduled.id)} {_title(scheduled, lang)}",
+        latest = "" if beside is None else " " + keep_together(
+            t("calendar.latest_beside", lang, date=format_date(scheduled.dates[beside], lang)))
+        text.append(f"{keep_together(mark + scheduled.id)} {_title(scheduled, lang)}{latest}",
                     style="bold" if scheduled.critical else "")
     return text
 
@@ -204,18 +217,21 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
     if late:
         console.print(Text(t("section.overdue", lang) + ": " + ", ".join(s.id for s in late), style="red"))
     label_key = "col.week" if by == "week" else "col.month"
-    forecast = dates == "forecast"
+    starts_key, finishes_key = {"forecast": ("col.starts.forecast", "col.finishes.forecast"),
+                                "planned": ("col.starts.planned", "col.finishes.planned")}.get(
+        dates, ("col.starts", "col.finishes"))
+    planned = dates == "planned"
     columns = [Column(label_key, t(label_key, lang), wraps=by == "month"),
                Column("col.period", t("col.period", lang), under=label_key),
                Column("col.countdown", t("col.countdown", lang), wraps=False, justify="right", under=label_key,
                       fold_rank=1),
-               Column("col.starts", t("col.starts.forecast" if forecast else "col.starts", lang), hang=2),
-               Column("col.finishes", t("col.finishes.forecast" if forecast else "col.finishes", lang), hang=2)]
+               Column("col.starts", t(starts_key, lang), hang=2),
+               Column("col.finishes", t(finishes_key, lang), hang=2)]
     rows = []
     for period in periods:
         label = format_week(period.first_day, lang) if by == "week" else format_month(period.first_day, lang)
         span = f"{format_date(period.first_day, lang)}–{format_date(period.last_day, lang)}"
-        finishes = _entries(period.finishes, lang, view)
+        finishes = _entries(period.finishes, lang, view, "latest_finish" if planned else None)
         if period.contains_opening:
             if finishes.plain:
                 finishes.append("\n")
@@ -225,9 +241,14 @@ def render_calendar(console: Console, schedule: Schedule, periods: list[Period],
                 finishes.append("\n")
             finishes.append(t("opening.forecast", lang, date=format_date(schedule.forecast_opening, lang)),
                             style="bold red")
+        if period.contains_planned_opening:
+            if finishes.plain:
+                finishes.append("\n")
+            finishes.append(t("opening.planned", lang, date=format_date(schedule.planned_opening, lang)),
+                            style="bold red")
         style = "reverse" if period.contains_as_of else ""
         rows.append([Text(label, style=style), span, countdown_label(period.countdown, by, lang),
-                     _entries(period.starts, lang, view), finishes])
+                     _entries(period.starts, lang, view, "latest_start" if planned else None), finishes])
     print_table(console, columns, rows, rules=True)
     if any(s.critical and shows(view, s.activity) for period in periods for s in period.starts + period.finishes):
         console.print(Text(t("legend.critical", lang), style="dim"))

@@ -34,6 +34,11 @@ def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", 
 
         sheets.append(risk_sheet(risk, lang))
     sheets += [criteria_sheet(schedule, lang), roles_sheet(schedule, lang)]
+    if schedule.project.resources:
+        # What each person carries week by week, against the capacity the plan gives.
+        from navplan.render.workbook.workload_sheet import workload_sheet
+
+        sheets.append(workload_sheet(schedule, lang, by))
     if schedule.project.plan.current is not None:
         # Where each activity comes from, when the plan lays the current layer over the handbook.
         sheets.append(sources_sheet(schedule, lang))
