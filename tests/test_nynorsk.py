@@ -9,6 +9,7 @@ two written standards differ (ikke/ikkje, uke/veke, mandag/måndag, ansatte/tils
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -110,7 +111,8 @@ def everything_said(folder: Path, *lang: str) -> dict[str, str]:
         "bad plan": ["validate", folder / "bad.yaml"],
     }
     for name, args in runs.items():
-        result = run_navplan(*args, *lang)
+        # today is the as-of day, so that start and done on 01.12 and 06.12.2027 are progress that has happened
+        result = run_navplan(*args, *lang, today=dt.date(2027, 12, 10))
         assert result.exit_code in (0, 2), (name, result.stderr)
         files = [Path(arg) for arg in args if isinstance(arg, Path) and arg.suffix != ".yaml"]
         said[name] = result.stdout + result.stderr + "".join(file_text(path) for path in files if path.exists())
@@ -141,6 +143,22 @@ def test_init_lang_nn_writes_språk_and_every_command_then_speaks_nynorsk(nynors
     # 17.05, 25.05, 05.06, 25. and 26.12.2028, 01.01.2029), 15 days of fellesferie (weeks 28-30) and the 9 weekdays
     # of the Christmas closure init writes with the current layer (24. and 27.-31.12.2027, 27.-29.12.2028)
     assert "Opning onsdag 03.01.2029 (veke 1), 244 arbeidsdagar att" in said["critical-path"]
+
+
+def test_done_start_and_set_speak_the_plan_s_nynorsk(nynorsk_plan: Path) -> None:
+    """A plan with språk: nn gets nynorsk from done, start and set, also when refused: done and
+    start take several ids, so the plan is found among them, not under a PLAN argument."""
+    plan = nynorsk_plan / "navplan.yaml"
+    today = dt.date(2027, 12, 10)
+    for args in (["start", "1.1", plan, "--on", "01.12.2027"], ["start", "1.2", "--plan", plan, "--on", "01.12.2027"],
+                 ["done", "1.1", "1.2", plan, "--on", "06.12.2027"]):
+        result = run_navplan(*args, today=today)
+        assert result.exit_code == 0, result.stderr
+        assert ("status ikkje starta → pågår" in result.stderr if args[0] == "start"
+                else "status pågår → ferdig" in result.stderr), result.stderr
+    for args in (["done", "9.9", plan], ["start", "9.9", "1.3", plan], ["set", "9.9", plan, "--owner", "Kari"]):
+        refused = run_navplan(*args, today=today)
+        assert refused.exit_code == 2 and "ukjend aktivitets-id '9.9'" in refused.stderr, refused.stderr
 
 
 def test_bokmål_output_has_no_nynorsk_word(nynorsk_plan: Path) -> None:
