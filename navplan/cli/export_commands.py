@@ -26,6 +26,17 @@ commands.add_typer(export_app, name="export", cls=NavplanGroup, help="help.expor
                    epilog="help.export.example")
 
 
+@export_app.callback(invoke_without_command=True)
+def _export_group(ctx: typer.Context, lang: LangOption = None) -> None:
+    """`navplan --lang nn export` puts the language after `export`, where the group reads it
+    (a wrong one refused as every command refuses it); without a command, the group's help."""
+    language(lang)
+    if ctx.invoked_subcommand is None:
+        from typer._click.exceptions import NoArgsIsHelpError  # typer carries its own copy of click
+
+        raise NoArgsIsHelpError(ctx)
+
+
 def _output(example: str):
     return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
