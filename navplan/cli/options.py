@@ -23,14 +23,29 @@ def choice(value: str | None, option: str, choices: tuple[str, ...], default: st
     (``uke``/``veke`` for ``week``: message ``help.value.week``); ``default`` when not given."""
     if value is None:
         return default
+    from unicodedata import normalize
+
     from navplan.messages import MESSAGES
 
-    wanted = value.strip().casefold()
+    wanted = normalize("NFC", value).strip().casefold()  # å typed as a and a combining ring is å
     for known in choices:
         words = MESSAGES.get(f"help.value.{known}", ())
-        if wanted in (known.casefold(), *(word.casefold() for word in words)):
+        if wanted in (known.casefold(), *(normalize("NFC", word).casefold() for word in words)):
             return known
-    raise NavplanError("error.usage.choice", field=option, value=value, choices=Choices(choices))
+    raise NavplanError("error.usage.choice", field=option, value=value, choices=_ReadersWords(choices))
+
+
+class _ReadersWords(Choices):
+    """The values an option takes as its help shows them: each in the reader's word where
+    it has one (uke, måned), so a bokmål message does not offer 'week' or 'month'."""
+
+    __slots__ = ()
+
+    def render(self, lang: str) -> str:
+        from navplan.messages import MESSAGES, t
+
+        return Choices([t(f"help.value.{value}", lang) if f"help.value.{value}" in MESSAGES else value
+                        for value in self.values]).render(lang)
 
 
 def language(value: str | None) -> str:

@@ -440,7 +440,10 @@ def parse_status(value: object) -> object:
     for status in Status:
         for word in (status.value, *MESSAGES[f"status.{status.value}"]):
             words[" ".join(word.replace("_", " ").replace("-", " ").split()).casefold()] = status
-    found = words.get(" ".join(str(value).replace("_", " ").replace("-", " ").split()).casefold())
+    from unicodedata import normalize
+
+    # As people type it: å as a and a combining ring is å (macOS, a pasted name).
+    found = words.get(" ".join(normalize("NFC", str(value)).replace("_", " ").replace("-", " ").split()).casefold())
     if found is None:
         raise InvalidValue("error.value.status", value=value, choices=Choices(s.value for s in Status))
     return found
