@@ -90,7 +90,8 @@ class Message:
 
     Parameters may be text (shown escaped and shortened), numbers, dates
     (``dd.mm.yyyy`` in bokmål, ISO in English), lists (joined with commas)
-    or other messages.
+    or other messages. A ``value`` parameter is what the reader wrote, so a
+    list there is shown as YAML writes it (``[1]``), never as the item alone.
 
     >>> Message("error.file_not_found").render("nb")
     'fant ikke filen'
@@ -105,7 +106,10 @@ class Message:
     def render(self, lang: str = "nb") -> str:
         from navplan.messages import t
 
-        return t(self.key, lang, **{name: render_value(value, lang) for name, value in self.params.items()})
+        return t(self.key, lang, **{
+            name: one_line(_as_yaml(value)) if name == "value" and isinstance(value, (list, tuple))
+            else render_value(value, lang)
+            for name, value in self.params.items()})
 
     def __repr__(self) -> str:
         return f"Message({self.key!r}, **{self.params!r})"
