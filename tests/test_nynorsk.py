@@ -192,6 +192,18 @@ def test_the_language_is_the_option_else_the_environment_else_the_plan_else_bokm
     assert "språk: 'se' er ikke et språk navplan kan: skriv 'nb', 'nn' eller 'en'" in bad.stderr
 
 
+def test_språk_typed_with_a_combining_ring_is_the_plan_s_language(tmp_path: Path) -> None:
+    """`språk: nn` with the å as a + combining ring (a name pasted from macOS) looks like the key
+    navplan knows and is that key: the plan loads and every command speaks nynorsk."""
+    shutil.copytree(EXAMPLES / "indre-ostfold", tmp_path / "io")
+    plan = tmp_path / "io" / "navplan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "template: merger\n", "template: merger\nspra\u030ak: nn\n"), encoding="utf-8")
+    assert run_navplan("validate", plan).stderr.startswith(f"{plan} er gyldig: 56 aktivitetar")
+    shown = run_navplan("critical-path", plan, "--as-of", "10.12.2018")
+    assert shown.stdout.splitlines()[0] == "NAV Indre Østfold: kritisk linje per 10.12.2018 (veke 50)"
+
+
 def test_a_workbook_in_nynorsk_syncs_back(nynorsk_plan: Path) -> None:
     """Progress marked in the nynorsk workbook (status 'ferdig', 'i gang') is read back."""
     from workbooks import mark

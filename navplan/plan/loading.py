@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,7 +92,8 @@ def plan_language(path: str | Path | None) -> str | None:
         text = read_text(resolve_plan_path(path))
     except (NavplanError, OSError, ValueError):
         return None
-    match = _LANGUAGE_LINE.search(text)
+    # NFC: språk with the å as a + combining ring is the key the plan's loading reads too.
+    match = _LANGUAGE_LINE.search(unicodedata.normalize("NFC", text))
     found = match.group(1).casefold() if match else None
     return found if found in LANGUAGES else None
 
