@@ -194,8 +194,10 @@ def field_label(location: tuple[Any, ...], content: Any) -> str | None:
             continue
         if isinstance(step, int):
             label = str(step + 1)
-            if isinstance(node, list) and step < len(node) and isinstance(node[step], dict) and node[step].get("id"):
-                label = str(node[step]["id"])
+            # The block's id if it is text: an id written as a list or a mapping is the mistake.
+            if (isinstance(node, list) and step < len(node) and isinstance(node[step], dict)
+                    and isinstance(node[step].get("id"), str) and node[step]["id"]):
+                label = node[step]["id"]
             if parts:
                 parts[-1] += f"[{label}]"
             else:
