@@ -142,16 +142,38 @@ def validate(model: type[Model], document: YamlDocument) -> Model:
 
 def located_error(exc: ValidationError, document: YamlDocument, model: type[BaseModel]) -> NavplanError:
     errors = exc.errors(include_url=False)
+    for error in errors:
+        error["loc"] = _without_union_members(tuple(error["loc"]), document.content, error["type"])
     # Report the problem nearest the top of the file, as an editor would.
     first = min(errors, key=lambda error: document.line_of(tuple(error["loc"])) or 0)
     location = tuple(first["loc"])
     message, hint = _field_message(first, location, model)
-    if len(errors) > 1:
-        count = len(errors) - 1
+    # One field that fits none of a union's types (bool | list[int]) is one problem, not one per type.
+    places = {tuple(error["loc"]) for error in errors}
+    if len(places) > 1:
+        count = len(places) - 1
         message = Message("error.more_problems.one" if count == 1 else "error.more_problems.many",
                           message=message, count=count)
     return NavplanError(message, file=document.file, line=document.line_of(location),
                         field=field_label(location, document.content), hint=hint)
+
+
+def _without_union_members(location: tuple, content: Any, kind: str) -> tuple:
+    """``location`` as the reader wrote it: pydantic names the type of a union it tried after the
+    field (``calendar.fellesferie.bool``, ``risks.0.by.Duration``), a name no file holds."""
+    kept: list[Any] = []
+    node = content
+    for index, step in enumerate(location):
+        named = isinstance(node, dict) and step in node
+        if (isinstance(step, str) and step != "[key]" and not named
+                and not (kind == "missing" and index == len(location) - 1)):
+            continue
+        kept.append(step)
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return tuple(kept)
 
 
 def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tuple[Message, Message | None]:
@@ -159,6 +181,8 @@ def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tupl
     kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
     if isinstance(context.get("error"), InvalidValue):  # navplan's own validators
         return context["error"].message, None
+    if value is None and kind.endswith("_type") and location:  # `opening:` with nothing after it, or ~
+        return Message("error.field.empty_value"), None
     if kind == "extra_forbidden":
         name = str(location[-1])
         known = _fields_at(model, location[:-1])

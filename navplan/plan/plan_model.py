@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
@@ -20,6 +21,10 @@ MAX_RISKS = 200
 MAX_SHARED_CAUSES = 50
 
 
+#: How pydantic reads true and false from text (YAML's plain scalars reach it as text).
+_TRUE_FALSE = {"true", "false", "yes", "no", "on", "off", "1", "0", "t", "f", "y", "n"}
+
+
 class CalendarSettings(Strict):
     """Which days count as working days, beyond weekends and public holidays."""
 
@@ -32,6 +37,21 @@ class CalendarSettings(Strict):
     _parse_closed = field_validator("closed", mode="before")(
         lambda value: [parse_date(item) for item in value] if isinstance(value, list) else value
     )
+
+    @field_validator("fellesferie", mode="before")
+    @classmethod
+    def _true_false_or_weeks(cls, value: object) -> object:
+        """true, false (as YAML and pydantic read them) or a list of week numbers; anything else is
+        refused as a fellesferie, not as a failed bool and a failed list."""
+        if value is None or isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+            return value  # empty: said as an empty field
+        if isinstance(value, str) and value.strip().casefold() in _TRUE_FALSE:
+            return value
+        if isinstance(value, list) and all(
+                (isinstance(week, int) and not isinstance(week, bool))
+                or (isinstance(week, str) and re.fullmatch(r"\s*[0-9]+\s*", week)) for week in value):
+            return value
+        raise InvalidValue("error.value.fellesferie", value=value)
 
     @field_validator("fellesferie")
     @classmethod
