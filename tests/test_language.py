@@ -181,6 +181,19 @@ def test_the_language_may_come_before_export_too() -> None:
     assert bad.exit_code == 2 and "--lang: 'xx' er ikke et gyldig valg: velg 'nb', 'nn' eller 'en'" in bad.stderr
 
 
+def test_the_language_may_come_after_navplan_s_own_help_and_version() -> None:
+    """`navplan --help --lang en`, as people add the language last, was refused as "no such
+    option --lang": the language was only taken out of the way when it came first."""
+    english = run_navplan("--help", environ={"NAVPLAN_LANG": "en"})
+    assert english.exit_code == 0 and english.stdout.startswith("Usage: navplan")
+    for args in (["--help", "--lang", "en"], ["-h", "--lang=en"], ["--lang", "en", "--help"]):
+        result = run_navplan(*args)
+        assert result.exit_code == 0 and result.stderr == "", (args, result.stderr)
+        assert result.stdout == english.stdout, args
+    version = run_navplan("--version")
+    assert run_navplan("--version", "--lang", "nn").stdout == version.stdout != ""
+
+
 # NAVPLAN_LANG=en is --lang en for everything a command says and writes (issue 17, item 23).
 
 #: Every command that says or writes words, as run on a copy of Indre Østfold in `kontor/`

@@ -156,18 +156,23 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 def _lang_after_command(argv: list[str]) -> list[str]:
     """``navplan --lang en COMMAND ...`` as ``navplan COMMAND ... --lang en``: people put
     a language first, as they would ``git -C``, but ``--lang`` is each command's option.
-    Before no command at all (``navplan --lang en --help``) it has already chosen the
-    language and is left out.
+    Among navplan's own options with no command (``navplan --lang en --help``, or
+    ``navplan --help --lang en``) it has already chosen the language and is left out.
 
     >>> _lang_after_command(["--lang", "en", "critical-path", "kontor/"])
     ['critical-path', 'kontor/', '--lang', 'en']
-    >>> _lang_after_command(["--lang=en", "--help"])
-    ['--help']
+    >>> _lang_after_command(["--lang=en", "--help"]), _lang_after_command(["-h", "--lang", "nn"])
+    (['--help'], ['-h'])
     """
-    if argv and argv[0] == "--lang" and len(argv) > 1:
-        option, rest = argv[:2], argv[2:]
-    elif argv and argv[0].startswith("--lang="):
-        option, rest = argv[:1], argv[1:]
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            option, rest = argv[index:index + 2], argv[:index] + argv[index + 2:]
+            break
+        if word.startswith("--lang="):
+            option, rest = argv[index:index + 1], argv[:index] + argv[index + 1:]
+            break
+        if not word.startswith("-") or word == "--":  # the command: --lang after it is its own
+            return argv
     else:
         return argv
     if not any(not word.startswith("-") for word in rest):
