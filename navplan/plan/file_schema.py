@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-#: Characters no one-line text may hold (as navplan.plan.values._FORBIDDEN); a note may hold tabs and newlines.
-_CONTROL = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff"
-_NOTE_CONTROL = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff"
+#: Characters no one-line text may hold (as navplan.plan.values._FORBIDDEN and the bidirectional
+#: controls, values._DIRECTION_CONTROLS); a note may hold tabs and newlines.
+_DIRECTION = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+_CONTROL = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff" + _DIRECTION
+_NOTE_CONTROL = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff" + _DIRECTION
 #: Years a plan date may have (navplan.plan.values.FIRST_YEAR, LAST_YEAR: 1990-2150), and the leap years
 #: among them (every fourth, but not 2100).
 _YEAR = "(?:199[0-9]|20[0-9]{2}|21[0-4][0-9]|2150)"
