@@ -64,7 +64,7 @@ def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, for
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
-    target = output_file(output)
+    target = output_file(output, kind=file_format)
     refuse_existing(target, force, plans_read(plan))
     unit, drawn = period(by), choice(dates, "--dates", ("latest", "forecast"), "latest")
     result = load_schedule(plan, as_of, ctx)
@@ -83,7 +83,7 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
-    output = output_file(output)
+    output = output_file(output, kind="ics")
     refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
@@ -100,7 +100,8 @@ def export_csv(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     from navplan.render.schedule_json_csv import to_csv
 
     # The rows carry no must_start, so unlike json there is no --weeks to ask for.
-    write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities))
+    write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities),
+                   "csv")
     return EXIT_OK
 
 
@@ -110,7 +111,7 @@ def export_json(ctx: typer.Context, plan: PlanArgument = None, output: _output("
                 force: ForceOption = False) -> int:
     from navplan.render.schedule_json_csv import to_json
 
-    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json)
+    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json, "json")
     return EXIT_OK
 
 
@@ -121,7 +122,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
-    output = output_file(output)
+    output = output_file(output, kind="mspdi")
     refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx)
@@ -133,14 +134,14 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
 
 
 def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
-                   weeks: int, force: bool, render) -> None:
+                   weeks: int, force: bool, render, kind: str) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
     from navplan.features.levers import levers
     from navplan.render.schedule_json_csv import schedule_document
 
-    output = output_file(output)
+    output = output_file(output, kind=kind)
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx)
     write_atomic(output, render(schedule_document(result, lang, weeks, levers=levers(result))), force=force)
