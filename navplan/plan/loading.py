@@ -144,12 +144,26 @@ def located_error(exc: ValidationError, document: YamlDocument, model: type[Base
     errors = exc.errors(include_url=False)
     for error in errors:
         error["loc"] = _without_union_members(tuple(error["loc"]), document.content, error["type"])
+    # A field missing beside a key navplan does not know is most likely that key misspelt
+    # (openning:, titel:): the key is named, where the reader wrote it, with its correction.
+    # One misspelt key, close to the missing name, is one problem, not two.
+    unknown: dict[tuple, list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+
+    def beside_unknown(error: dict, close: bool = False) -> bool:
+        keys = unknown.get(tuple(error["loc"][:-1]))
+        return error["type"] == "missing" and bool(keys) and (
+            not close or bool(difflib.get_close_matches(str(error["loc"][-1]), keys, n=1)))
+
     # Report the problem nearest the top of the file, as an editor would.
-    first = min(errors, key=lambda error: document.line_of(tuple(error["loc"])) or 0)
+    first = min([error for error in errors if not beside_unknown(error)] or errors,
+                key=lambda error: document.line_of(tuple(error["loc"])) or 0)
     location = tuple(first["loc"])
     message, hint = _field_message(first, location, model)
     # One field that fits none of a union's types (bool | list[int]) is one problem, not one per type.
-    places = {tuple(error["loc"]) for error in errors}
+    places = {tuple(error["loc"]) for error in errors if not beside_unknown(error, close=True)}
     if len(places) > 1:
         count = len(places) - 1
         message = Message("error.more_problems.one" if count == 1 else "error.more_problems.many",
