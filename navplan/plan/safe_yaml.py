@@ -83,6 +83,8 @@ def read_text(path: Path) -> str:
         raise NavplanError("error.cannot_read", file=path, reason=os_reason(exc)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise too_large
+    if raw.startswith(b"PK\x03\x04"):  # a zip archive: an .xlsx or .ods, most likely navplan's own export
+        raise NavplanError("error.file.is_workbook", file=path, hint="hint.file.is_workbook")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
