@@ -251,6 +251,22 @@ class Choices:
         return f"{', '.join(quoted[:-1])} {t('error.or', lang)} {quoted[-1]}"
 
 
+class WordChoices(Choices):
+    """Values a person types, each shown as the message key ``values`` names says it in the
+    reader's language: 'ikkje starta', 'pågår' eller 'ferdig' for the statuses.
+
+    >>> Message("error.value.status", value="x", choices=WordChoices(["status.not_started", "status.done"])).render("nn")
+    "'x' er ikkje ein status: skriv 'ikkje starta' eller 'ferdig'"
+    """
+
+    __slots__ = ()
+
+    def render(self, lang: str) -> str:
+        from navplan.messages import t
+
+        return Choices([t(key, lang) for key in self.values]).render(lang)
+
+
 def os_reason(error: OSError) -> Message:
     """The operating system's reason for a failure, in navplan's words (never libc's).
 

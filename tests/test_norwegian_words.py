@@ -156,6 +156,18 @@ def test_a_wrong_option_value_is_answered_with_the_reader_s_words(lang: str, cho
     assert "velg 'tabell', 'json', 'csv' eller 'csv-excel'" in table.stderr, table.stderr
 
 
+@pytest.mark.parametrize(("lang", "choices"), [("nb", "skriv 'ikke startet', 'pågår' eller 'ferdig'"),
+                                               ("nn", "skriv 'ikkje starta', 'pågår' eller 'ferdig'"),
+                                               ("en", "write 'not started', 'started' or 'done'")])
+def test_a_wrong_status_is_answered_with_the_reader_s_words(tmp_path: Path, lang: str, choices: str) -> None:
+    """`set --status 'ikkje påbyrja'` was answered "skriv 'not_started', 'started' eller 'done'":
+    the plan file's words in a nynorsk sentence, while set's help offers ikkje starta, pågår, ferdig."""
+    shutil.copy(EXAMPLE / "navplan.yaml", tmp_path / "navplan.yaml")
+    result = run_navplan("set", "9.2.1", tmp_path / "navplan.yaml", "--status", "ikkje påbyrja", "--lang", lang)
+    assert result.exit_code == 2 and result.stderr.startswith("navplan: --status: 'ikkje påbyrja' ")
+    assert choices in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_help_names_every_language_and_the_format_in_the_reader_s_word(lang: str) -> None:
     """--lang's help named bokmål and English only, in every language, though nynorsk is
