@@ -285,7 +285,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
                        "duration or milestone)",
         "properties": {
             "id": _activity_id(),
-            "title": _text(high=200, nullable=True, description="The activity's name (a new activity needs one)"),
+            "title": _text(low=1, high=200, nullable=True, description="The activity's name (a new activity needs one)"),
             "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
             "duration": _duration_or_range(

@@ -68,7 +68,7 @@ class PlanActivity(Strict):
     id: ActivityId
     #: At most 200 characters, as the office: a name or a title, never a document (and
     #: far within the 32,767 a workbook cell holds, so a workbook never cuts one).
-    title: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, min_length=1, max_length=200)
     parent: ActivityId | None = None
     milestone: bool | None = None
     duration: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
