@@ -90,7 +90,8 @@ class Message:
 
     Parameters may be text (shown escaped and shortened), numbers, dates
     (``dd.mm.yyyy`` in bokmål, ISO in English), lists (joined with commas)
-    or other messages.
+    or other messages. A ``value`` parameter is what the reader wrote, so a
+    list there is shown as YAML writes it (``[1]``), never as the item alone.
 
     >>> Message("error.file_not_found").render("nb")
     'fant ikke filen'
@@ -105,7 +106,10 @@ class Message:
     def render(self, lang: str = "nb") -> str:
         from navplan.messages import t
 
-        return t(self.key, lang, **{name: render_value(value, lang) for name, value in self.params.items()})
+        return t(self.key, lang, **{
+            name: one_line(_as_yaml(value)) if name == "value" and isinstance(value, (list, tuple))
+            else render_value(value, lang)
+            for name, value in self.params.items()})
 
     def __repr__(self) -> str:
         return f"Message({self.key!r}, **{self.params!r})"
@@ -245,6 +249,22 @@ class Choices:
         if len(quoted) < 2:
             return "".join(quoted)
         return f"{', '.join(quoted[:-1])} {t('error.or', lang)} {quoted[-1]}"
+
+
+class WordChoices(Choices):
+    """Values a person types, each shown as the message key ``values`` names says it in the
+    reader's language: 'ikkje starta', 'pågår' eller 'ferdig' for the statuses.
+
+    >>> Message("error.value.status", value="x", choices=WordChoices(["status.not_started", "status.done"])).render("nn")
+    "'x' er ikkje ein status: skriv 'ikkje starta' eller 'ferdig'"
+    """
+
+    __slots__ = ()
+
+    def render(self, lang: str) -> str:
+        from navplan.messages import t
+
+        return Choices([t(key, lang) for key in self.values]).render(lang)
 
 
 def os_reason(error: OSError) -> Message:

@@ -195,3 +195,17 @@ def test_elements_outside_the_tables_are_let_go_as_they_are_read(good, tmp_path:
     done = subprocess.run([sys.executable, "-c", _PEAK, str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert float(done.stdout) < 30, f"{float(done.stdout):.0f} MB"
+
+
+def test_the_workbook_is_checked_before_the_plan_is_looked_for(tmp_path: Path, monkeypatch) -> None:
+    """`navplan sync kontor/` (the office folder, the workbook forgotten) or a workbook name
+    mistyped, run outside the office folder, was answered "fant ingen navplan.yaml i denne
+    mappen": the plan, the optional argument, was looked for before the workbook was."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kontor").mkdir()
+    for yes in ([], ["--yes"]):
+        folder = run_navplan("sync", "kontor", *yes)
+        assert folder.exit_code == 2 and folder.stderr == "navplan: kontor: er en mappe, ikke en arbeidsbok\n"
+        missing = run_navplan("sync", "borte.xlsx", *yes)
+        assert missing.exit_code == 2 and missing.stderr.startswith("navplan: borte.xlsx: fant ikke filen")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kontor"]

@@ -55,6 +55,20 @@ def test_help_at_80_columns_keeps_each_example_one_command_and_each_date_format_
         f'navplan init {folder} --office "NAV Fjordby" --opening 03.01.2028 -m Fjordby --git'
 
 
+def test_help_is_the_same_text_in_every_run() -> None:
+    """The help option's names were listed "--help, -h" in one run and "-h, --help" in the
+    next: the option library keeps them in a set, whose order follows the run's string hash
+    seed. Each name list reads long name first, as every other option (--format, -f)."""
+    texts = set()
+    for seed in range(8):
+        run = subprocess.run([sys.executable, "-m", "navplan", "validate", "--help"], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed), "COLUMNS": "80"}, cwd=REPO)
+        assert run.returncode == 0, run.stderr
+        texts.add(run.stdout)
+    assert len(texts) == 1, texts
+    assert "  --help, -h  " in texts.pop()
+
+
 def test_the_readme_lists_every_command_the_app_has() -> None:
     import typer
 

@@ -72,6 +72,16 @@ def test_the_portfolio_names_the_county_of_the_folder_it_is_given(county: Path) 
     assert [o["slack_to_opening"] for o in document["offices"]] == [-10, 10]
 
 
+@pytest.mark.parametrize("since", ["", "  "])
+def test_an_empty_since_is_refused(county: Path, since: str) -> None:
+    """`--since ""` (a variable that was never set) ran the whole portfolio and said of every
+    office "the revision  is not in the plan's repository"; as diff and report refuse an empty
+    revision, it is refused at once, exit 2, with nothing printed."""
+    result = run_navplan("portfolio", county, "--since", since, "--as-of", AS_OF, "--samples", "0")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "navplan: --since: kan ikke være tom\n", result.stderr
+
+
 def test_without_a_county_file_the_document_has_no_county(county: Path) -> None:
     (county / "fylke.yaml").unlink()
     document = json.loads(run_navplan("portfolio", county, "--as-of", AS_OF, "--format", "json").stdout)

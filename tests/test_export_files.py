@@ -101,3 +101,26 @@ def test_a_plan_that_does_not_load_writes_nothing(tmp_path, kind):
     assert result.exit_code == 2 and "opening" in result.stderr
     assert not output.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["navplan.yaml"]
+
+
+@pytest.mark.parametrize("kind, output, other", [("ods", "plan.xlsx", "xlsx"), ("xlsx", "plan.ODS", "ods"),
+                                                 ("csv", "plan.json", "json"), ("ics", "plan.xml", "mspdi")])
+def test_an_export_named_as_another_format_is_refused(plan, tmp_path, kind, output, other):
+    """`navplan export ods -o plan.xlsx` wrote an OpenDocument file named .xlsx, which Excel
+    refuses to open ("the file format or file extension is not valid"); each export now writes
+    only its own kind under another format's name, and says which command writes that one."""
+    target = tmp_path / output
+    refused = run_navplan("export", kind, plan, "-o", target, "--as-of", AS_OF)
+    assert refused.exit_code == 2, refused.stderr
+    assert refused.stderr.startswith(f"navplan: {target}: ")
+    assert f"`navplan export {other}`" in refused.stderr
+    assert not target.exists()
+    plain = run_navplan("export", kind, plan, "-o", tmp_path / "plan.txt", "--as-of", AS_OF)
+    assert plain.exit_code == 0, plain.stderr  # a name of no format of navplan's is the reader's choice
+
+
+def test_an_empty_output_name_is_said_to_be_empty(plan):
+    """`-o ""` was called "a folder name" with the hint "e.g. FILE"."""
+    result = run_navplan("export", "csv", plan, "-o", "", "--as-of", AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr == "navplan: --output: kan ikke være tom (oppgi en fil, f.eks. -o plan.csv)\n"

@@ -84,6 +84,17 @@ def test_a_refused_commit_in_a_new_repository_leaves_nothing(tmp_path: Path, ref
     assert not (tmp_path / "fylke").exists(), "the folders init made are gone, the repository with them"
 
 
+def test_a_commit_refused_without_a_word_says_so_with_git_s_exit_code(tmp_path: Path, refusing_hooks: Path) -> None:
+    """A hook that refuses and says nothing left "git commit feilet:  (ingenting er skrevet …":
+    an empty reason. It says that git gave no message, and its exit code (git commit exits 1 whatever the hook exits with)."""
+    (refusing_hooks / "pre-commit").write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    result = run_navplan("init", tmp_path / "kontor", *INIT, "--git")
+    assert result.exit_code == 2, result.stderr
+    assert "git commit feilet: ingen melding fra git (kode 1) (ingenting er skrevet" in result.stderr, result.stderr
+    english = run_navplan("init", tmp_path / "kontor", *INIT, "--git", "--lang", "en")
+    assert "git commit failed: no message from git (exit code 1)" in english.stderr, english.stderr
+
+
 def test_a_refused_commit_in_an_existing_repository_unstages_and_removes_the_plan(tmp_path: Path,
                                                                                   refusing_hooks: Path) -> None:
     repo = tmp_path / "kontor"

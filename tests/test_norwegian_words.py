@@ -127,3 +127,54 @@ def test_a_status_in_bokmål_or_nynorsk(tmp_path: Path, status: str, lang: str) 
     shutil.copy(EXAMPLE / "navplan.yaml", tmp_path / "navplan.yaml")
     result = run_navplan("set", "9.2.1", tmp_path / "navplan.yaml", "--status", status, "--lang", lang)
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(("option", "typed", "english"), [("--by", "ma\u030aned", "month"), ("--by", "ma\u030anad", "month")])
+def test_an_option_value_typed_as_two_code_points_is_the_same_word(option: str, typed: str, english: str) -> None:
+    """`måned` with the å as a + combining ring (as a macOS keyboard or a pasted name gives
+    it) was refused ("'måned' er ikke et gyldig valg"), a word that looks exactly right."""
+    given = run_navplan("calendar", EXAMPLE, *AS_OF, option, typed)
+    assert given.exit_code == 0, given.stderr
+    assert given.stdout == run_navplan("calendar", EXAMPLE, *AS_OF, option, english).stdout
+
+
+def test_a_status_typed_as_two_code_points_is_the_same_word(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE / "navplan.yaml", tmp_path / "navplan.yaml")
+    result = run_navplan("set", "9.2.1", tmp_path / "navplan.yaml", "--status", "pa\u030agår")
+    assert result.exit_code == 0, result.stderr
+    assert "9.2.1 Kravspesifikasjon: status ikke startet → pågår" in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "choices"), [("nb", "velg 'uke' eller 'måned'"), ("nn", "vel 'veke' eller 'månad'"),
+                                               ("en", "choose 'week' or 'month'")])
+def test_a_wrong_option_value_is_answered_with_the_reader_s_words(lang: str, choices: str) -> None:
+    """`--by år` was answered "velg 'week' eller 'month'": English words in a bokmål sentence,
+    while the help offers uke|måned."""
+    result = run_navplan("calendar", EXAMPLE, *AS_OF, "--by", "år", "--lang", lang)
+    assert result.exit_code == 2 and choices in result.stderr, result.stderr
+    table = run_navplan("critical-path", EXAMPLE, *AS_OF, "--format", "tabel")
+    assert "velg 'tabell', 'json', 'csv' eller 'csv-excel'" in table.stderr, table.stderr
+
+
+@pytest.mark.parametrize(("lang", "choices"), [("nb", "skriv 'ikke startet', 'pågår' eller 'ferdig'"),
+                                               ("nn", "skriv 'ikkje starta', 'pågår' eller 'ferdig'"),
+                                               ("en", "write 'not started', 'started' or 'done'")])
+def test_a_wrong_status_is_answered_with_the_reader_s_words(tmp_path: Path, lang: str, choices: str) -> None:
+    """`set --status 'ikkje påbyrja'` was answered "skriv 'not_started', 'started' eller 'done'":
+    the plan file's words in a nynorsk sentence, while set's help offers ikkje starta, pågår, ferdig."""
+    shutil.copy(EXAMPLE / "navplan.yaml", tmp_path / "navplan.yaml")
+    result = run_navplan("set", "9.2.1", tmp_path / "navplan.yaml", "--status", "ikkje påbyrja", "--lang", lang)
+    assert result.exit_code == 2 and result.stderr.startswith("navplan: --status: 'ikkje påbyrja' ")
+    assert choices in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_help_names_every_language_and_the_format_in_the_reader_s_word(lang: str) -> None:
+    """--lang's help named bokmål and English only, in every language, though nynorsk is
+    one of them; and the --format help of critical-path, calendar and portfolio called the
+    table 'table' in bokmål and nynorsk, beside the value 'tabell' it shows."""
+    for command in ("critical-path", "calendar", "portfolio", "validate", "done"):
+        text = " ".join(run_navplan(command, "--help", "--lang", lang, width=200).stdout.split())
+        assert {"nb": "nn (nynorsk)", "nn": "nn (nynorsk)", "en": "nn (Nynorsk)"}[lang] in text, text
+        if lang != "en":
+            assert "table for" not in text, text

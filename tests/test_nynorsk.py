@@ -9,6 +9,7 @@ two written standards differ (ikke/ikkje, uke/veke, mandag/måndag, ansatte/tils
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -110,7 +111,8 @@ def everything_said(folder: Path, *lang: str) -> dict[str, str]:
         "bad plan": ["validate", folder / "bad.yaml"],
     }
     for name, args in runs.items():
-        result = run_navplan(*args, *lang)
+        # today is the as-of day, so that start and done on 01.12 and 06.12.2027 are progress that has happened
+        result = run_navplan(*args, *lang, today=dt.date(2027, 12, 10))
         assert result.exit_code in (0, 2), (name, result.stderr)
         files = [Path(arg) for arg in args if isinstance(arg, Path) and arg.suffix != ".yaml"]
         said[name] = result.stdout + result.stderr + "".join(file_text(path) for path in files if path.exists())
@@ -143,6 +145,22 @@ def test_init_lang_nn_writes_språk_and_every_command_then_speaks_nynorsk(nynors
     assert "Opning onsdag 03.01.2029 (veke 1), 244 arbeidsdagar att" in said["critical-path"]
 
 
+def test_done_start_and_set_speak_the_plan_s_nynorsk(nynorsk_plan: Path) -> None:
+    """A plan with språk: nn gets nynorsk from done, start and set, also when refused: done and
+    start take several ids, so the plan is found among them, not under a PLAN argument."""
+    plan = nynorsk_plan / "navplan.yaml"
+    today = dt.date(2027, 12, 10)
+    for args in (["start", "1.1", plan, "--on", "01.12.2027"], ["start", "1.2", "--plan", plan, "--on", "01.12.2027"],
+                 ["done", "1.1", "1.2", plan, "--on", "06.12.2027"]):
+        result = run_navplan(*args, today=today)
+        assert result.exit_code == 0, result.stderr
+        assert ("status ikkje starta → pågår" in result.stderr if args[0] == "start"
+                else "status pågår → ferdig" in result.stderr), result.stderr
+    for args in (["done", "9.9", plan], ["start", "9.9", "1.3", plan], ["set", "9.9", plan, "--owner", "Kari"]):
+        refused = run_navplan(*args, today=today)
+        assert refused.exit_code == 2 and "ukjend aktivitets-id '9.9'" in refused.stderr, refused.stderr
+
+
 def test_bokmål_output_has_no_nynorsk_word(nynorsk_plan: Path) -> None:
     """The same plan with --lang nb (the option wins over the plan's språk:) is all bokmål."""
     said = everything_said(nynorsk_plan, "--lang", "nb")
@@ -172,6 +190,18 @@ def test_the_language_is_the_option_else_the_environment_else_the_plan_else_bokm
     bad = run_navplan("validate", plan)
     assert bad.exit_code == 2
     assert "språk: 'se' er ikke et språk navplan kan: skriv 'nb', 'nn' eller 'en'" in bad.stderr
+
+
+def test_språk_typed_with_a_combining_ring_is_the_plan_s_language(tmp_path: Path) -> None:
+    """`språk: nn` with the å as a + combining ring (a name pasted from macOS) looks like the key
+    navplan knows and is that key: the plan loads and every command speaks nynorsk."""
+    shutil.copytree(EXAMPLES / "indre-ostfold", tmp_path / "io")
+    plan = tmp_path / "io" / "navplan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "template: merger\n", "template: merger\nspra\u030ak: nn\n"), encoding="utf-8")
+    assert run_navplan("validate", plan).stderr.startswith(f"{plan} er gyldig: 56 aktivitetar")
+    shown = run_navplan("critical-path", plan, "--as-of", "10.12.2018")
+    assert shown.stdout.splitlines()[0] == "NAV Indre Østfold: kritisk linje per 10.12.2018 (veke 50)"
 
 
 def test_a_workbook_in_nynorsk_syncs_back(nynorsk_plan: Path) -> None:

@@ -189,7 +189,7 @@ def test_editing_an_example_touches_only_that_activity(tmp_path: Path) -> None:
     (["set", "2.2", "--duration", "3x"], "--duration: '3x' er ikke en varighet"),
     (["set", "2.2", "--duration", "3x", "--lang", "en"], "--duration: '3x' is not a duration"),
     (["set", "2.2", "--not-before", "1.1.19"], "--not-before: '1.1.19' er ikke en dato"),
-    (["set", "2.2", "--status", "ferdi"], "--status: 'ferdi' er ikke en status: skriv 'not_started', 'started' eller 'done'"),
+    (["set", "2.2", "--status", "ferdi"], "--status: 'ferdi' er ikke en status: skriv 'ikke startet', 'pågår' eller 'ferdig'"),
     (["set", "2.2", "--clear", "ower"], "--clear: 'ower' er ikke et felt i en aktivitetsblokk (mente du 'owner'?)"),
     (["set", "2.2", "--clear", "id"], "'id' er ikke et felt i en aktivitetsblokk"),
     (["set", "2.2", "--owner", "Kari", "--clear", "owner"], "owner kan ikke både settes og fjernes"),

@@ -58,6 +58,25 @@ def test_zsh_and_fish_show_each_completion_s_help_in_the_user_s_language() -> No
     assert "xlsx\tThe countdown workbook for the steering group" in fish.stdout.splitlines()
 
 
+def test_a_language_before_the_command_completes_the_command_in_that_language() -> None:
+    """`navplan --lang nn init --t<TAB>` completed nothing (the language before the command is
+    each command's option, which the completer, unlike a run, did not move), and zsh showed the
+    help in bokmål after `navplan --lang nn` or `navplan critical-path --lang en`."""
+    options = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan --lang nn init --t",
+                         "COMP_CWORD": "4"})
+    assert options.returncode == 0, options.stderr
+    assert options.stdout.split() == ["--template"]
+    exports = _complete({"instruction": "complete_bash", "COMP_WORDS": "navplan --lang=en export ", "COMP_CWORD": "3"})
+    assert exports.stdout.split() == ["xlsx", "ods", "ics", "csv", "json", "mspdi"]
+    zsh = _complete({"instruction": "complete_zsh", "_TYPER_COMPLETE_ARGS": "navplan --lang nn ex"})
+    assert '"export":"Skriv planen til ei fil' in zsh.stdout, zsh.stdout
+    fish = _complete({"instruction": "complete_fish", "_TYPER_COMPLETE_ARGS": "navplan --lang en export ",
+                      "_TYPER_COMPLETE_FISH_ACTION": "get-args"})
+    assert "xlsx\tThe countdown workbook for the steering group" in fish.stdout.splitlines()
+    after = _complete({"instruction": "complete_zsh", "_TYPER_COMPLETE_ARGS": "navplan critical-path --lang en --we"})
+    assert '"--weeks":"How many weeks ahead' in after.stdout, after.stdout
+
+
 def test_install_completion_writes_the_script_where_the_shell_reads_it(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     result = run_navplan("--install-completion", "bash")

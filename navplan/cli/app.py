@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     # The Monte Carlo uses no linear algebra: numpy's BLAS need not start a pool of threads
     # when a command loads it (it costs start-up time, more so on a busy machine).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if COMPLETE_VAR in os.environ:  # before the environment reads NAVPLAN_LANG
+        _lang_out_of_completion(os.environ)
     env = env or Environment()
     argv = list(sys.argv[1:] if argv is None else argv)
     env.lang_given = given_language(argv, env.environ)
@@ -159,24 +161,69 @@ def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
 def _lang_after_command(argv: list[str]) -> list[str]:
     """``navplan --lang en COMMAND ...`` as ``navplan COMMAND ... --lang en``: people put
     a language first, as they would ``git -C``, but ``--lang`` is each command's option.
-    Before no command at all (``navplan --lang en --help``) it has already chosen the
-    language and is left out.
+    Among navplan's own options with no command (``navplan --lang en --help``, or
+    ``navplan --help --lang en``) it has already chosen the language and is left out.
 
     >>> _lang_after_command(["--lang", "en", "critical-path", "kontor/"])
     ['critical-path', 'kontor/', '--lang', 'en']
-    >>> _lang_after_command(["--lang=en", "--help"])
-    ['--help']
+    >>> _lang_after_command(["--lang=en", "--help"]), _lang_after_command(["-h", "--lang", "nn"])
+    (['--help'], ['-h'])
     """
-    if argv and argv[0] == "--lang" and len(argv) > 1:
-        option, rest = argv[:2], argv[2:]
-    elif argv and argv[0].startswith("--lang="):
-        option, rest = argv[:1], argv[1:]
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            option, rest = argv[index:index + 2], argv[:index] + argv[index + 2:]
+            break
+        if word.startswith("--lang="):
+            option, rest = argv[index:index + 1], argv[:index] + argv[index + 1:]
+            break
+        if not word.startswith("-") or word == "--":  # the command: --lang after it is its own
+            return argv
     else:
         return argv
     if not any(not word.startswith("-") for word in rest):
         return rest
     end = rest.index("--") if "--" in rest else len(rest)
     return rest[:end] + option + rest[end:]
+
+
+def _lang_out_of_completion(environ) -> None:
+    """A shell's line to complete with ``--lang`` before the command (``navplan --lang nn init
+    --t``) without it, as :func:`_lang_after_command` takes it out of a command line to run:
+    else the completer, which knows no ``--lang`` there, completes nothing. The language, before
+    the command or after it, is kept as ``NAVPLAN_LANG`` (which ``--lang`` overrides anyway),
+    where the completer reads it, so zsh and fish show the help in it.
+
+    >>> line = {"COMP_WORDS": "navplan --lang nn init --t", "COMP_CWORD": "4"}
+    >>> _lang_out_of_completion(line); line
+    {'COMP_WORDS': 'navplan init --t', 'COMP_CWORD': '2', 'NAVPLAN_LANG': 'nn'}
+    """
+    import shlex
+
+    from navplan.cli.environment import completion_words, given_language
+
+    bash = "COMP_WORDS" in environ
+    words = completion_words(environ)
+    lang = given_language(words, {})
+    if lang:
+        environ["NAVPLAN_LANG"] = lang
+    if bash:
+        current = int(environ.get("COMP_CWORD", len(words)))
+    else:  # the last word is being typed unless the line ends with a space
+        text = environ.get("_TYPER_COMPLETE_ARGS", "")
+        current = len(words) if text.endswith(" ") else len(words) - 1
+    for index, word in enumerate(words[1:current], start=1):
+        width = 2 if word == "--lang" else 1 if word.startswith("--lang=") else 0
+        if width and index + width <= current:
+            words, current = words[:index] + words[index + width:], current - width
+            break
+        if not word.startswith("-") or word == "--":  # the command: --lang after it is its own
+            return
+    else:
+        return
+    if bash:
+        environ["COMP_WORDS"], environ["COMP_CWORD"] = shlex.join(words), str(current)
+    else:
+        environ["_TYPER_COMPLETE_ARGS"] = shlex.join(words) + (" " if len(words) == current else "")
 
 
 def _run(argv: list[str], env: Environment) -> int:

@@ -169,6 +169,19 @@ def language_of(argv: list[str], environ: Mapping[str, str]) -> str:
     return given_language(argv, environ) or DEFAULT_LANGUAGE
 
 
+def completion_words(environ: Mapping[str, str]) -> list[str]:
+    """The command line a shell asks completions for: bash gives it in ``COMP_WORDS``, zsh,
+    fish and PowerShell in ``_TYPER_COMPLETE_ARGS`` (argv is empty then); ``[]`` otherwise.
+
+    >>> completion_words({"_TYPER_COMPLETE_ARGS": "navplan --lang nn ex"})
+    ['navplan', '--lang', 'nn', 'ex']
+    """
+    from typer._click.shell_completion import split_arg_string  # typer carries its own copy of click
+
+    text = environ.get("COMP_WORDS", environ.get("_TYPER_COMPLETE_ARGS"))
+    return split_arg_string(text) if text else []
+
+
 def given_language(argv: list[str], environ: Mapping[str, str]) -> str | None:
     """The language ``--lang`` names, else ``NAVPLAN_LANG``; None if neither names one
     navplan speaks (a wrong ``--lang`` is then refused by the command).

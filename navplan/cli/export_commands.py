@@ -27,6 +27,17 @@ commands.add_typer(export_app, name="export", cls=NavplanGroup, help="help.expor
                    epilog="help.export.example")
 
 
+@export_app.callback(invoke_without_command=True)
+def _export_group(ctx: typer.Context, lang: LangOption = None) -> None:
+    """`navplan --lang nn export` puts the language after `export`, where the group reads it
+    (a wrong one refused as every command refuses it); without a command, the group's help."""
+    language(lang)
+    if ctx.invoked_subcommand is None:
+        from typer._click.exceptions import NoArgsIsHelpError  # typer carries its own copy of click
+
+        raise NoArgsIsHelpError(ctx)
+
+
 def _output(example: str):
     return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
@@ -56,7 +67,7 @@ def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, for
     from navplan.engine.deadlines import countdown_calendar
     from navplan.features.personal_view import audience
 
-    target = output_file(output)
+    target = output_file(output, kind=file_format)
     refuse_existing(target, force, plans_read(plan))
     unit, drawn = period(by), choice(dates, "--dates", DATES, "latest")
     result = load_schedule(plan, as_of, ctx, level)
@@ -75,7 +86,7 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
-    output = output_file(output)
+    output = output_file(output, kind="ics")
     refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     drawn = choice(dates, "--dates", DATES, "planned")
@@ -96,7 +107,7 @@ def export_csv(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
 
     # The rows carry no must_start, so unlike json there is no --weeks to ask for.
     write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities),
-                   level)
+                   "csv", level)
     return EXIT_OK
 
 
@@ -106,7 +117,7 @@ def export_json(ctx: typer.Context, plan: PlanArgument = None, output: _output("
                 force: ForceOption = False, level: LevelTimeOption = None) -> int:
     from navplan.render.schedule_json_csv import to_json
 
-    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json, level)
+    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json, "json", level)
     return EXIT_OK
 
 
@@ -118,7 +129,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
-    output = output_file(output)
+    output = output_file(output, kind="mspdi")
     refuse_existing(output, force, plans_read(plan))
     language_ = language(lang)
     result = load_schedule(plan, as_of, ctx, level)
@@ -130,7 +141,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
 
 
 def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
-                   weeks: int, force: bool, render, level: str | None = None) -> None:
+                   weeks: int, force: bool, render, kind: str, level: str | None = None) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
     from navplan.io.atomic_write import write_atomic
     from navplan.messages import format_date, t
@@ -138,7 +149,7 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
     from navplan.features.verdict import verdict
     from navplan.render.schedule_json_csv import schedule_document
 
-    output = output_file(output)
+    output = output_file(output, kind=kind)
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx, level)
     document = schedule_document(result, lang, weeks, levers=levers(result), verdict=verdict(result))

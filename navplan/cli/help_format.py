@@ -121,7 +121,9 @@ class _Localised:
             if param.param_type_name == "argument":
                 arguments.append((metavar(_argument_usage(param), lang), help_text))
                 continue
-            names = ", ".join(param.opts + param.secondary_opts)
+            # Long name first, as written; the library's help option keeps its names in a set,
+            # whose order would change from run to run.
+            names = ", ".join(sorted(param.opts + param.secondary_opts, key=lambda name: not name.startswith("--")))
             if not param.is_flag and not getattr(param, "count", False):
                 names += " " + metavar(param.metavar or param.name.upper(), lang)
             elif param.metavar:  # a flag that main() lets take a value (--show-completion [SHELL])

@@ -88,7 +88,7 @@ def report(
     from navplan.plan.loading import resolve_plan_path
 
     language_ = language(lang)
-    output = output_file(output)
+    output = output_file(output, example="rapport.html")
     suffix = output.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise NavplanError("error.report.suffix", field="--output", hint="hint.report.suffix",

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from navplan.errors import Choices, InvalidValue, NavplanError
+from navplan.errors import Choices, InvalidValue, Message, NavplanError
 
 
 def choice(value: str | None, option: str, choices: tuple[str, ...], default: str) -> str:
@@ -23,14 +23,29 @@ def choice(value: str | None, option: str, choices: tuple[str, ...], default: st
     (``uke``/``veke`` for ``week``: message ``help.value.week``); ``default`` when not given."""
     if value is None:
         return default
+    from unicodedata import normalize
+
     from navplan.messages import MESSAGES
 
-    wanted = value.strip().casefold()
+    wanted = normalize("NFC", value).strip().casefold()  # å typed as a and a combining ring is å
     for known in choices:
         words = MESSAGES.get(f"help.value.{known}", ())
-        if wanted in (known.casefold(), *(word.casefold() for word in words)):
+        if wanted in (known.casefold(), *(normalize("NFC", word).casefold() for word in words)):
             return known
-    raise NavplanError("error.usage.choice", field=option, value=value, choices=Choices(choices))
+    raise NavplanError("error.usage.choice", field=option, value=value, choices=_ReadersWords(choices))
+
+
+class _ReadersWords(Choices):
+    """The values an option takes as its help shows them: each in the reader's word where
+    it has one (uke, måned), so a bokmål message does not offer 'week' or 'month'."""
+
+    __slots__ = ()
+
+    def render(self, lang: str) -> str:
+        from navplan.messages import MESSAGES, t
+
+        return Choices([t(f"help.value.{value}", lang) if f"help.value.{value}" in MESSAGES else value
+                        for value in self.values]).render(lang)
 
 
 def language(value: str | None) -> str:
@@ -101,20 +116,34 @@ def text_value(value: str, option: str) -> str:
         raise NavplanError(invalid.message, field=option) from None
 
 
-def output_file(value: str | None, option: str = "--output") -> Path | None:
+#: The name endings of navplan's exports, and the export that writes each.
+EXPORT_SUFFIXES = {".xlsx": "xlsx", ".ods": "ods", ".ics": "ics", ".csv": "csv", ".json": "json", ".xml": "mspdi"}
+
+
+def output_file(value: str | None, option: str = "--output", kind: str | None = None,
+                example: str = "plan.json") -> Path | None:
     """The file ``-o`` names. A name ending in a separator (``newdir/``) names a
     folder: refused, where a path would silently drop the separator and write a
-    file called ``newdir``."""
+    file called ``newdir``. For an export (``kind``), a name another export's
+    format has (``export ods -o plan.xlsx``) is refused: Excel will not open an
+    OpenDocument file named .xlsx."""
     import os
 
     if value is None:
         return None
+    own = next((suffix for suffix, export in EXPORT_SUFFIXES.items() if export == kind), None)
+    if not value.strip():
+        raise NavplanError("error.field.empty_text", field=option,
+                           hint=Message("hint.output.empty", example=f"plan{own}" if own else example))
     separators = tuple(sep for sep in (os.sep, os.altsep, "/") if sep)
-    if not value.strip() or value.endswith(separators):
-        named = bool(value.strip())  # an empty name is the current folder
-        raise NavplanError("error.write.folder_name", file=value if named else None, field=None if named else option,
-                           hint="hint.write.folder_name", folder=value)
-    return Path(value)
+    if value.endswith(separators):
+        raise NavplanError("error.write.folder_name", file=value, hint="hint.write.folder_name", folder=value)
+    path = Path(value)
+    other = EXPORT_SUFFIXES.get(path.suffix.lower())
+    if own is not None and other is not None and other != kind:
+        raise NavplanError("error.output.other_format", file=path, suffix=path.suffix, command=kind,
+                           hint=Message("hint.output.other_format", name=path.with_suffix(own).name, other=other))
+    return path
 
 
 def plans_read(plan: Path | None) -> list[Path]:

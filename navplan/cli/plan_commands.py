@@ -176,7 +176,7 @@ def schema(
         from navplan.cli.options import output_file
         from navplan.io.atomic_write import refuse_existing, write_atomic
 
-        target = output_file(file)
+        target = output_file(file, example="schema.json")
         refuse_existing(target, force)
         write_atomic(target, text, force=force)
     return EXIT_OK

@@ -154,6 +154,10 @@ def _since(value: str | None):
 
     if value is None:
         return None
+    if not value.strip():  # as diff and report refuse an empty revision, before any office is read
+        from navplan.errors import NavplanError
+
+        raise NavplanError("error.field.empty_text", field="--since")
     try:
         return parse_date(value)
     except InvalidValue as invalid:

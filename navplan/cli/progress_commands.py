@@ -48,9 +48,13 @@ def _record(ctx: typer.Context, record, arguments: list[str], plan: Path | None,
     """Progress that happened --on a day (today by default), never after today."""
     today = env_of(ctx).today_date()
     activity_ids, plan = ids_and_plan(arguments, plan)
+    # The plan is among the ids, not under a PLAN argument: named here, its språk: is the
+    # language of what the command says, and of its errors, as for every other command.
+    ctx.params["plan"] = plan
+    lang = language(lang)
     edits = record(plan, activity_ids, on=date_value(on, "--on") or today, today=today)
     for edit in edits:
-        _report(ctx, edit, language(lang))
+        _report(ctx, edit, lang)
     return EXIT_OK
 
 
@@ -110,6 +114,7 @@ def set_fields(
 ) -> int:
     from navplan.features.progress import set_fields as set_activity_fields
 
+    lang = language(lang)  # before the edit, so that a refusal speaks the plan's språk: too
     # Text that goes into the plan is checked here, so the message names the option, not a line of the edited text.
     owner = owner if owner is None else text_value(owner, "--owner")
     role = role if role is None else text_value(role, "--role")
@@ -117,7 +122,7 @@ def set_fields(
     values = {"owner": owner, "role": role, "duration": duration, "not_before": not_before,
               "not_after": not_after, "fixed": fixed, "notes": notes, "status": status, "remaining": remaining}
     edit = set_activity_fields(plan, activity_id, values, clear or [])
-    return _report(ctx, edit, language(lang))
+    return _report(ctx, edit, lang)
 
 
 def _report(ctx: typer.Context, edit, lang: str) -> int:

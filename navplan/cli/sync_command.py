@@ -31,6 +31,9 @@ def sync(
     from navplan.render.edit_lines import conflict_lines, sync_lines
 
     env, language_ = env_of(ctx), language(lang)
+    from navplan.features.workbook_file import check_workbook_path
+
+    check_workbook_path(workbook)  # the first argument: its problem before the plan is looked for
     if yes:
         # Read, compare and write under the plan's lock, released when the command ends:
         # a `navplan done` meanwhile waits and then applies its edit to what sync wrote.

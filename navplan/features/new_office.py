@@ -229,10 +229,11 @@ def _commit_first(run: _GitRun, target: Path, office: str) -> tuple[str, tuple[s
         if run.staged else added
     if added.returncode != 0 or committed.returncode != 0:
         raise NavplanError("error.git.failed", file=run.directory, command="add" if not run.staged else "commit",
-                           detail=_said(committed.stderr or committed.stdout))
+                           detail=_said(committed.stderr or committed.stdout, committed.returncode))
     return used, identity
 
 
-def _said(output: str) -> str:
-    """What git (or a hook) said, on one line."""
-    return " ".join(output.split())
+def _said(output: str, code: int | None = None) -> str | Message:
+    """What git (or a hook) said, on one line; that it said nothing, and its exit code, if so."""
+    said = " ".join(output.split())
+    return said if said or code is None else Message("error.git.silent", code=code)

@@ -155,7 +155,13 @@ def _parsed(name: str, value: Any) -> Any:
             # A range (3w..8w) is sampled by `navplan risk`; every other command schedules its likely value.
             return value if isinstance(value, (Duration, DurationRange)) else parse_duration_or_range(value)
         if name == "status":
-            return parse_status(value)
+            try:
+                return parse_status(value)
+            except InvalidValue:  # offered in the words set's help shows (ikke startet, pågår, ferdig)
+                from navplan.errors import WordChoices
+
+                raise NavplanError("error.value.status", field=option, value=value,
+                                   choices=WordChoices(f"status.{status.value}" for status in Status)) from None
     except InvalidValue as invalid:
         raise NavplanError(invalid.message, field=option) from None
     if name == "role":

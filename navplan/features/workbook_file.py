@@ -207,8 +207,10 @@ def _plain(value) -> Value:
     return value
 
 
-def _read_regular_file(path: Path) -> bytes:
-    """The file's bytes, if it is a readable regular file of a workbook's size."""
+def check_workbook_path(path: str | Path) -> None:
+    """``path`` names a file that may be a workbook: not missing, not a folder, not a FIFO or a
+    device. Checked first, before the plan is looked for, as the workbook is the first argument."""
+    path = Path(path)
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
@@ -221,6 +223,11 @@ def _read_regular_file(path: Path) -> bytes:
         raise NavplanError("sync.workbook_is_folder", file=path)
     if not stat.S_ISREG(mode):  # a FIFO would block, a device never end
         raise NavplanError("sync.workbook_not_a_file", file=path)
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The file's bytes, if it is a readable regular file of a workbook's size."""
+    check_workbook_path(path)
     try:
         # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

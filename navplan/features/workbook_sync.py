@@ -434,6 +434,9 @@ def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
 
+    from navplan.features.workbook_file import check_workbook_path
+
+    check_workbook_path(workbook)  # the first argument: its problem before a missing plan's
     plan_file = resolve_plan_path(plan)
     project = load_project(plan_file)
     sheet, progress, record = _read_workbook_and_record(workbook, project, lang, today)

@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-#: Characters no one-line text may hold (as navplan.plan.values._FORBIDDEN); a note may hold tabs and newlines.
-_CONTROL = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff"
-_NOTE_CONTROL = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff"
+#: Characters no one-line text may hold (as navplan.plan.values._FORBIDDEN and the bidirectional
+#: controls, values._DIRECTION_CONTROLS); a note may hold tabs and newlines.
+_DIRECTION = "\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+_CONTROL = "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff" + _DIRECTION
+_NOTE_CONTROL = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff" + _DIRECTION
 #: Years a plan date may have (navplan.plan.values.FIRST_YEAR, LAST_YEAR: 1990-2150), and the leap years
 #: among them (every fourth, but not 2100).
 _YEAR = "(?:199[0-9]|20[0-9]{2}|21[0-4][0-9]|2150)"
@@ -310,7 +312,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
                        "duration or milestone)",
         "properties": {
             "id": _activity_id(),
-            "title": _text(high=200, nullable=True, description="The activity's name (a new activity needs one)"),
+            "title": _text(low=1, high=200, nullable=True, description="The activity's name (a new activity needs one)"),
             "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
             "duration": _duration_or_range(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,7 +92,8 @@ def plan_language(path: str | Path | None) -> str | None:
         text = read_text(resolve_plan_path(path))
     except (NavplanError, OSError, ValueError):
         return None
-    match = _LANGUAGE_LINE.search(text)
+    # NFC: språk with the å as a + combining ring is the key the plan's loading reads too.
+    match = _LANGUAGE_LINE.search(unicodedata.normalize("NFC", text))
     found = match.group(1).casefold() if match else None
     return found if found in LANGUAGES else None
 
@@ -140,16 +142,52 @@ def validate(model: type[Model], document: YamlDocument) -> Model:
 
 def located_error(exc: ValidationError, document: YamlDocument, model: type[BaseModel]) -> NavplanError:
     errors = exc.errors(include_url=False)
+    for error in errors:
+        error["loc"] = _without_union_members(tuple(error["loc"]), document.content, error["type"])
+    # A field missing beside a key navplan does not know is most likely that key misspelt
+    # (openning:, titel:): the key is named, where the reader wrote it, with its correction.
+    # One misspelt key, close to the missing name, is one problem, not two.
+    unknown: dict[tuple, list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+
+    def beside_unknown(error: dict, close: bool = False) -> bool:
+        keys = unknown.get(tuple(error["loc"][:-1]))
+        return error["type"] == "missing" and bool(keys) and (
+            not close or bool(difflib.get_close_matches(str(error["loc"][-1]), keys, n=1)))
+
     # Report the problem nearest the top of the file, as an editor would.
-    first = min(errors, key=lambda error: document.line_of(tuple(error["loc"])) or 0)
+    first = min([error for error in errors if not beside_unknown(error)] or errors,
+                key=lambda error: document.line_of(tuple(error["loc"])) or 0)
     location = tuple(first["loc"])
     message, hint = _field_message(first, location, model)
-    if len(errors) > 1:
-        count = len(errors) - 1
+    # One field that fits none of a union's types (bool | list[int]) is one problem, not one per type.
+    places = {tuple(error["loc"]) for error in errors if not beside_unknown(error, close=True)}
+    if len(places) > 1:
+        count = len(places) - 1
         message = Message("error.more_problems.one" if count == 1 else "error.more_problems.many",
                           message=message, count=count)
     return NavplanError(message, file=document.file, line=document.line_of(location),
                         field=field_label(location, document.content), hint=hint)
+
+
+def _without_union_members(location: tuple, content: Any, kind: str) -> tuple:
+    """``location`` as the reader wrote it: pydantic names the type of a union it tried after the
+    field (``calendar.fellesferie.bool``, ``risks.0.by.Duration``), a name no file holds."""
+    kept: list[Any] = []
+    node = content
+    for index, step in enumerate(location):
+        named = isinstance(node, dict) and step in node
+        if (isinstance(step, str) and step != "[key]" and not named
+                and not (kind == "missing" and index == len(location) - 1)):
+            continue
+        kept.append(step)
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    return tuple(kept)
 
 
 def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tuple[Message, Message | None]:
@@ -157,6 +195,8 @@ def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tupl
     kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
     if isinstance(context.get("error"), InvalidValue):  # navplan's own validators
         return context["error"].message, None
+    if value is None and kind.endswith("_type") and location:  # `opening:` with nothing after it, or ~
+        return Message("error.field.empty_value"), None
     if kind == "extra_forbidden":
         name = str(location[-1])
         known = _fields_at(model, location[:-1])
@@ -192,8 +232,10 @@ def field_label(location: tuple[Any, ...], content: Any) -> str | None:
             continue
         if isinstance(step, int):
             label = str(step + 1)
-            if isinstance(node, list) and step < len(node) and isinstance(node[step], dict) and node[step].get("id"):
-                label = str(node[step]["id"])
+            # The block's id if it is text: an id written as a list or a mapping is the mistake.
+            if (isinstance(node, list) and step < len(node) and isinstance(node[step], dict)
+                    and isinstance(node[step].get("id"), str) and node[step]["id"]):
+                label = node[step]["id"]
             if parts:
                 parts[-1] += f"[{label}]"
             else:

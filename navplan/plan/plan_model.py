@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import AliasChoices, BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
@@ -24,6 +25,10 @@ MAX_BASELINE_ACTIVITIES = 10_000
 MAX_RESOURCES = 200
 
 
+#: How pydantic reads true and false from text (YAML's plain scalars reach it as text).
+_TRUE_FALSE = {"true", "false", "yes", "no", "on", "off", "1", "0", "t", "f", "y", "n"}
+
+
 class CalendarSettings(Strict):
     """Which days count as working days, beyond weekends and public holidays."""
 
@@ -36,6 +41,21 @@ class CalendarSettings(Strict):
     _parse_closed = field_validator("closed", mode="before")(
         lambda value: [parse_date(item) for item in value] if isinstance(value, list) else value
     )
+
+    @field_validator("fellesferie", mode="before")
+    @classmethod
+    def _true_false_or_weeks(cls, value: object) -> object:
+        """true, false (as YAML and pydantic read them) or a list of week numbers; anything else is
+        refused as a fellesferie, not as a failed bool and a failed list."""
+        if value is None or isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+            return value  # empty: said as an empty field
+        if isinstance(value, str) and value.strip().casefold() in _TRUE_FALSE:
+            return value
+        if isinstance(value, list) and all(
+                (isinstance(week, int) and not isinstance(week, bool))
+                or (isinstance(week, str) and re.fullmatch(r"\s*[0-9]+\s*", week)) for week in value):
+            return value
+        raise InvalidValue("error.value.fellesferie", value=value)
 
     @field_validator("fellesferie")
     @classmethod
@@ -87,7 +107,7 @@ class PlanActivity(Strict):
     id: ActivityId
     #: At most 200 characters, as the office: a name or a title, never a document (and
     #: far within the 32,767 a workbook cell holds, so a workbook never cuts one).
-    title: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, min_length=1, max_length=200)
     parent: ActivityId | None = None
     milestone: bool | None = None
     duration: Annotated[Duration | DurationRange | None, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(

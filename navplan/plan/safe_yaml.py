@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,8 @@ def read_text(path: Path) -> str:
         raise NavplanError("error.cannot_read", file=path, reason=os_reason(exc)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise too_large
+    if raw.startswith(b"PK\x03\x04"):  # a zip archive: an .xlsx or .ods, most likely navplan's own export
+        raise NavplanError("error.file.is_workbook", file=path, hint="hint.file.is_workbook")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -168,7 +171,8 @@ def _convert(node: yaml.Node, path: Path_, document: YamlDocument, walk: _Walk) 
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise NavplanError("error.yaml.complex_key", file=document.file, line=key_node.start_mark.line + 1)
-            key = key_node.value
+            # språk with the å as a + combining ring (pasted from macOS) is the key navplan knows.
+            key = unicodedata.normalize("NFC", key_node.value)
             if key == "<<":
                 raise NavplanError("error.yaml.merge_key", file=document.file, line=key_node.start_mark.line + 1)
             if key_node.tag not in _ALLOWED_TAGS:  # never constructed, but refused like a value's tag

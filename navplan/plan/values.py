@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from navplan.errors import Choices, InvalidValue, Message
+from navplan.errors import BIDI_CONTROLS, Choices, InvalidValue, Message
 
 ACTIVITY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 ActivityId = Annotated[str, Field(pattern=ACTIVITY_ID_PATTERN, description="Activity id, e.g. '2.1' or '9.2.3'")]
@@ -40,6 +40,9 @@ FIRST_YEAR, LAST_YEAR = 1990, 2150
 #: paragraph separators and the noncharacters U+FFFE and U+FFFF.
 _FORBIDDEN = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF}
 _MULTILINE_ALLOWED = {0x0A, 0x09}
+#: Bidirectional controls (U+202E turns the rest of a line right to left, "Trojan Source"):
+#: no text of a plan needs one, and every output shows them as escapes (navplan.errors).
+_DIRECTION_CONTROLS = frozenset(BIDI_CONTROLS)
 
 
 def check_one_line(text: str) -> str:
@@ -69,6 +72,8 @@ def _check_characters(text: str, allowed: set[int], key: str = "error.value.cont
         code = ord(character)
         if (code in _FORBIDDEN or 0xD800 <= code <= 0xDFFF) and code not in allowed:
             raise InvalidValue(key, code=f"{code:04X}", position=position)
+        if code in _DIRECTION_CONTROLS:  # every output shows it escaped (\u202e): it cannot be the name
+            raise InvalidValue("error.value.direction_control", code=f"{code:04X}", position=position)
     return text
 
 
@@ -440,7 +445,10 @@ def parse_status(value: object) -> object:
     for status in Status:
         for word in (status.value, *MESSAGES[f"status.{status.value}"]):
             words[" ".join(word.replace("_", " ").replace("-", " ").split()).casefold()] = status
-    found = words.get(" ".join(str(value).replace("_", " ").replace("-", " ").split()).casefold())
+    from unicodedata import normalize
+
+    # As people type it: å as a and a combining ring is å (macOS, a pasted name).
+    found = words.get(" ".join(normalize("NFC", str(value)).replace("_", " ").replace("-", " ").split()).casefold())
     if found is None:
         raise InvalidValue("error.value.status", value=value, choices=Choices(s.value for s in Status))
     return found
