@@ -66,6 +66,11 @@ def county(tmp_path_factory) -> Iterator[Path]:
     (folder / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {navplan}\n    rev: {revision}\n    hooks:\n      - id: navplan-validate\n",
         encoding="utf-8")
+    # Committed first, so that resetting to the last commit (_fresh) never takes it away: a commit the
+    # hook refused leaves it staged but not committed, and `git reset --hard` then deletes it (seen
+    # under pytest-xdist, when the county file's test ran after a refused commit on its worker).
+    _git(folder, "add", ".pre-commit-config.yaml")
+    _git(folder, "commit", "-q", "--no-verify", "-m", "navplans krok")
     _PRE_COMMIT["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--install-hooks"], cwd=folder,
                                capture_output=True, text=True, timeout=900, env=dict(os.environ, **_PRE_COMMIT))
