@@ -51,6 +51,7 @@ def layer_sources() -> list[tuple[str, Source]]:
         if change.duration_range:
             found.append((f"{where} duration range", change.duration_range.source))
         found += [(f"{where} after {link.id}", link.source) for link in change.after_add]
+        found += [(f"{where} not after {link.id}", link.source) for link in change.after_remove]
     for successor, links in split.add_after.items():
         found += [(f"split {successor} after {link.id}", link.source) for link in links]
     return [(where, source) for where, source in found if where.endswith("source") or source is not None
@@ -254,3 +255,19 @@ def test_the_workbook_and_the_report_show_the_layers_sources(tmp_path: Path) -> 
     report = report_file.read_text(encoding="utf-8")
     assert "Gjeldende lag 2027: tillegg og endringer med kilde" in report
     assert "| G7 | Trekke ut (Noark 5) og avlevere de gamle arkivene til arkivdepot | 2027 lov | arkivforskrifta § 21" in report
+
+
+def test_a_link_the_layer_takes_away_is_one_the_handbook_data_has_and_only_estimated() -> None:
+    """The layer may take away only a link of navplan's own estimate, never one the handbook
+    states; and a removal that names no link of the activity (a typo) would change nothing
+    silently: each names one that is there."""
+    from navplan.plan.handbook_files import load_handbook
+
+    handbook = load_handbook()
+    activities = {a.id: a for a in handbook.activities}
+    removals = [(change.id, link.id) for change in LAYER.changes for link in change.after_remove]
+    assert ("4.2", "4.1") in removals and ("9.1", "9.2.4") in removals
+    for activity_id, link_id in removals:
+        links = {link.id: link for link in activities[activity_id].after}
+        assert link_id in links, (activity_id, link_id)
+        assert links[link_id].source is not None and links[link_id].source.estimate is not None, (activity_id, link_id)

@@ -347,25 +347,32 @@ def test_a_fresh_merger_agrees_its_criteria_first_and_checks_them_moves_in_and_c
     """The first third runs from 30.11.2026 to 11.04.2027 (132 of the 397 days to 01.01.2028);
     the last weeks before the opening, whose last working day is 23.12.2027 (the Christmas
     closure), start 01.12.2027. Agreeing the opening criteria (1.1) starts after the intention
-    agreement (3.1.1), 20.01.2027; checking them (1.2), moving in (9.2.6) and planning the end
-    of the old archives (M5) are as late as possible, and start in December."""
+    agreement (3.1.1), 20.01.2027; so does the cost-sharing (9.1, within the frames 3.1.1 agreed;
+    the current layer takes away the handbook data's estimated wait for the lease), and the
+    communication plan (4.2) starts on the first day, 30.11.2026 (the layer takes away its wait
+    for the project organisation of 4.1, which waits for the NAV leader's notice period);
+    checking them (1.2), moving in (9.2.6) and planning the end of the old archives (M5) are as
+    late as possible, and start in December."""
     found = {a["id"]: a for a in merger_json(merger)["activities"]}
     assert found["1.1"]["planned_start"] == "2027-01-20" <= "2027-04-11"
+    assert found["9.1"]["planned_start"] == "2027-01-20"
+    assert found["4.2"]["planned_start"] == "2026-11-30"
     for late in ("1.2", "9.2.6", "M5"):
         assert found[late]["schedule"] == "alap" and "2027-12-01" <= found[late]["planned_start"] <= "2027-12-23", late
 
 
 def test_a_fresh_merger_must_start_what_the_plan_starts_first(merger: Path) -> None:
-    """The fellesnemnd's mandate (G3, three weeks from 30.11.2026 to 18.12.2026) and the
-    intention agreement after it (3.1.1, from 21.12.2026) start within four weeks (by Sunday
+    """The fellesnemnd's mandate (G3, three weeks from 30.11.2026 to 18.12.2026), the
+    communication plan (4.2, from the same day), and the
+    intention agreement after G3 (3.1.1, from 21.12.2026) start within four weeks (by Sunday
     27.12.2026). 3.1.2 waits for 3.1.1 into January (planned 20.01.2027), but the chain to
     the opening is late (the forecast opens 21.01.2028), and its latest start, 23.12.2026,
     falls in the four weeks: it is listed too, last, by its planned start."""
     document = merger_json(merger)
-    assert document["planned_to_start"] == ["G3", "3.1.1", "3.1.2"]
+    assert document["planned_to_start"] == ["G3", "4.2", "3.1.1", "3.1.2"]
     table = run_navplan("critical-path", merger, "--as-of", "30.11.2026", width=None).stdout
     section = table[table.index("Må starte innen 4 uker"):]
-    assert [line.split()[1] for line in section.splitlines()[3:6]] == ["G3", "3.1.1", "3.1.2"]
+    assert [line.replace("◆", "").split()[0] for line in section.splitlines()[3:7]] == ["G3", "4.2", "3.1.1", "3.1.2"]
 
 
 def test_a_merger_with_a_nav_leader_for_two_is_levelled_and_says_so(merger: Path, tmp_path: Path) -> None:

@@ -101,7 +101,8 @@ def apply_layer(handbook: Handbook, template: Template, layer: CurrentLayer, tem
 
 def _changed(activity: HandbookActivity, change: ActivityChange) -> HandbookActivity:
     update: dict = {"change_source": change.source or change.duration_source or change.role_source
-                    or (change.after_add[0].source if change.after_add else None)}
+                    or (change.after_add[0].source if change.after_add else None)
+                    or (change.after_remove[0].source if change.after_remove else None)}
     if change.title is not None:
         update["handbook_title"] = activity.handbook_title or activity.title
         update["title"] = change.title
@@ -116,8 +117,9 @@ def _changed(activity: HandbookActivity, change: ActivityChange) -> HandbookActi
                       duration_range=change.duration_range)
     if change.role is not None:
         update.update(role=change.role, role_source=change.role_source)
-    if change.after_add:
-        update["after"] = [*activity.after, *change.after_add]
+    if change.after_add or change.after_remove:
+        removed = {link.id for link in change.after_remove}
+        update["after"] = [*(link for link in activity.after if link.id not in removed), *change.after_add]
     return activity.model_copy(update=update)
 
 

@@ -217,7 +217,9 @@ class ActivityChange(Strict):
     """The current layer's change to a handbook or template activity; each part with its source.
 
     A title, purpose or note changed for today keeps the handbook's own text,
-    shown as where it comes from; links are added to the activity's own."""
+    shown as where it comes from; links are added to the activity's own
+    (``after_add``), or one of its own estimated links taken away
+    (``after_remove``: the predecessor's id and why, with a source)."""
 
     id: ActivityId
     templates: list[TemplateName] = Field(default_factory=list, description="The templates it is for; [] all")
@@ -232,9 +234,10 @@ class ActivityChange(Strict):
     role: str | None = None
     role_source: Source | None = None
     after_add: list[Link] = Field(default_factory=list)
+    after_remove: list[Link] = Field(default_factory=list)
 
     _parse_duration = field_validator("duration", mode="before")(_parse_duration_field)
-    _parse_after = field_validator("after_add", mode="before")(_links_from_shorthand)
+    _parse_after = field_validator("after_add", "after_remove", mode="before")(_links_from_shorthand)
 
     @model_validator(mode="after")
     def _sourced(self) -> "ActivityChange":
@@ -245,7 +248,7 @@ class ActivityChange(Strict):
             raise InvalidValue("error.handbook.duration_source", id=self.id)
         if self.role is not None and self.role_source is None:
             raise InvalidValue("error.handbook.role_source", id=self.id)
-        for link in self.after_add:
+        for link in [*self.after_add, *self.after_remove]:
             if link.source is None:
                 raise InvalidValue("error.handbook.link_source", id=self.id, link=link.id)
         return self
