@@ -276,6 +276,8 @@ def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import networkx  # noqa: F401  (so the workers order every network with it, and read no order cache)
+
     import navplan.engine.deadlines  # noqa: F401  (imported here once, not in each worker)
     import navplan.engine.schedule  # noqa: F401
     from navplan.plan.current_layer import LAYERS
