@@ -14,7 +14,7 @@ from pathlib import Path
 import holidays
 import pytest
 
-from conftest import EXAMPLES, REPO
+from conftest import EXAMPLES, REPO, copy_of_indre_ostfold
 from navplan.engine import holiday_cache
 
 YEARS = range(2015, 2036)
@@ -147,3 +147,71 @@ def test_an_edited_handbook_is_not_read_from_an_older_cache(cache: Path, tmp_pat
     second = handbook_files.load_shipped(Template, template)
     assert first != second and "M9" in {a.id for a in second.activities}
     assert len(list(cache.glob("mine-*.json"))) == 2
+
+
+def _run_probe(plan: Path, cache: Path | str, *args: str) -> tuple[str, bool]:
+    """critical-path of ``plan`` in a fresh process: its output, and whether it loaded networkx."""
+    probe = ("import sys; from navplan.cli.app import main; code = main(sys.argv[1:]);"
+             "print('NETWORKX', 'networkx' in sys.modules); sys.exit(code)")
+    argv = [sys.executable, "-c", probe, "critical-path", str(plan), "--as-of", "10.12.2018", *args]
+    environment = {"NAVPLAN_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "100"}
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=REPO, env=environment)
+    assert done.returncode == 0, done.stderr
+    output, _, loaded = done.stdout.rpartition("NETWORKX ")
+    return output, loaded.strip() == "True"
+
+
+def test_a_cached_run_never_imports_networkx(cache: Path, tmp_path: Path) -> None:
+    """networkx's order of a plan's network is kept per plan file: the next run of the same
+    plan reads it and never loads networkx, and says the same; a plan whose links changed is
+    ordered by networkx again, as a run without any cache orders it."""
+    plan = copy_of_indre_ostfold(tmp_path / "kontor")
+    cold, cold_loaded = _run_probe(plan, cache, "--format", "json")
+    warm, warm_loaded = _run_probe(plan, cache, "--format", "json")
+    assert cold_loaded and not warm_loaded
+    assert warm == cold
+    assert len(list(cache.glob("network-*.json"))) == 1
+    table, table_loaded = _run_probe(plan, cache)
+    assert not table_loaded and table == _run_probe(plan, "")[0], "the table too, as without a cache"
+    # 7.4 (everyone knows where they belong, not after 21.06.2019) now waits for 5.1 (which
+    # services the office holds) too: another network, another driving chain.
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace('    not_after: 2019-06-21\n', '    not_after: 2019-06-21\n    after: ["5.1"]\n'),
+                    encoding="utf-8")
+    edited, edited_loaded = _run_probe(plan, cache, "--format", "json")
+    assert edited_loaded, "a changed network is ordered by networkx again"
+    assert edited != cold and edited == _run_probe(plan, "", "--format", "json")[0]
+    assert len(list(cache.glob("network-*.json"))) == 1, "written over the plan's old order"
+    again, again_loaded = _run_probe(plan, cache, "--format", "json")
+    assert again == edited and not again_loaded
+
+
+@pytest.mark.parametrize("plan", sorted(EXAMPLES.glob("*/navplan.yaml")), ids=lambda path: path.parent.name)
+def test_the_kept_order_is_networkx_own_and_only_for_the_same_network(cache: Path, plan: Path) -> None:
+    import networkx
+
+    from navplan.engine.dependency_graph import network_edges, network_nodes
+    from navplan.engine.order_cache import cached_order, keep_order
+    from navplan.plan.project import load_project
+
+    project = load_project(plan)
+    nodes, edges = network_nodes(project), network_edges(project)
+    graph = networkx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    order = list(networkx.topological_sort(graph))
+    assert cached_order(project.file, nodes, edges) is None, "nothing kept yet"
+    keep_order(project.file, nodes, edges, order)
+    assert cached_order(project.file, nodes, edges) == order
+    assert cached_order(None, nodes, edges) is None, "a plan without a file has no cache file"
+    fewer = dict(list(edges.items())[:-1])  # one link less: another network
+    assert cached_order(project.file, nodes, fewer) is None
+    [kept] = cache.glob("network-*.json")
+    content = json.loads(kept.read_text(encoding="utf-8"))
+    for forged in (content["order"][::-1], content["order"][:-1], [*content["order"][:-1], 0],
+                   [float(row) for row in content["order"]], "0,1,2"):
+        kept.write_text(json.dumps(dict(content, order=forged)), encoding="utf-8")
+        assert cached_order(project.file, nodes, edges) is None, forged
+    for damage in (b"", b"\xff\xfe", b"[]", b'{"format": 1}', b"{" * 100_000):
+        kept.write_bytes(damage)
+        assert cached_order(project.file, nodes, edges) is None

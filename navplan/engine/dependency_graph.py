@@ -13,7 +13,9 @@ Work leads to the opening unless it comes after it: linked after the opening
 date later than the opening), or after such work. networkx holds the graph
 (its topological order; ancestors and descendants for whoever asks what an
 activity holds up); the passes (:mod:`navplan.engine.critical_path_method`)
-walk :class:`Network`'s arrays. The cycle check uses the standard library's
+walk :class:`Network`'s arrays. A plan file's order, as networkx gave it, is
+kept in a cache file so that the next run of the same plan need not import
+networkx (:mod:`navplan.engine.order_cache`). The cycle check uses the standard library's
 graphlib so that `navplan validate` need not import networkx.
 """
 
@@ -68,13 +70,15 @@ class Network:
     ``links_out`` (lists of :data:`Link`). The same links as flat arrays, one
     entry per link: ``link_pred``, ``link_succ``, ``link_type``, ``link_lag``.
     ``opening`` is the opening's row; ``leads_to_opening`` the rows linked to
-    it. ``graph`` is the networkx graph of the same nodes and links.
+    it. ``graph`` is the networkx graph of the same nodes and links (built when asked for).
     """
 
     def __init__(self, project: Project, order: list[Node], edges: Edges, after_opening: set[Node],
-                 graph: networkx.DiGraph | None) -> None:
+                 graph: networkx.DiGraph | None, added: list[Node] | None = None) -> None:
         self.project = project
-        self.graph = graph
+        self._graph = graph
+        self._edges = edges
+        self._added = order if added is None else added  # the nodes in the order the graph adds them
         self.nodes = order
         self.row = {node: row for row, node in enumerate(order)}
         activities = project.activities
@@ -110,6 +114,14 @@ class Network:
 
     def __len__(self) -> int:
         return len(self.nodes)
+
+    @property
+    def graph(self) -> networkx.DiGraph:
+        """The networkx graph of the nodes and links, built when first asked for (an
+        order read from the cache file needs none)."""
+        if self._graph is None:
+            self._graph = networkx_graph(self._added, self._edges)
+        return self._graph
 
     @property
     def leads_to_opening(self) -> list[int]:
@@ -162,20 +174,40 @@ def planned_duration(activity: NetworkActivity | None) -> tuple[int, bool]:
 
 def build_network(project: Project) -> Network:
     """The project's :class:`Network`. A dependency cycle is reported as a
-    NavplanError naming it."""
-    import networkx as nx
+    NavplanError naming it. networkx's order of a plan file's network is kept in
+    a cache file (:mod:`navplan.engine.order_cache`), read when networkx is not
+    loaded yet: then the run need not load it."""
+    import sys
+
+    from navplan.engine import order_cache
 
     nodes = network_nodes(project)
     edges, after_opening = _network(project)
-    graph = nx.DiGraph()
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
+    cached = "networkx" not in sys.modules  # once loaded, it orders faster than a file is read
+    order = order_cache.cached_order(project.file, nodes, edges) if cached else None
+    if order is not None:
+        return Network(project, order, edges, after_opening, None, nodes)
+    graph = networkx_graph(nodes, edges)
+    import networkx as nx
+
     try:
         order = list(nx.topological_sort(graph))
     except nx.NetworkXUnfeasible:
         check_cycles(project, edges)  # names the cycle in the plan's words
         raise
-    return Network(project, order, edges, after_opening, graph)
+    if cached:
+        order_cache.keep_order(project.file, nodes, edges, order)
+    return Network(project, order, edges, after_opening, graph, nodes)
+
+
+def networkx_graph(nodes: list[Node], edges: Edges) -> networkx.DiGraph:
+    """The networkx graph of these nodes and links, added in their order."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    return graph
 
 
 def network_nodes(project: Project) -> list[Node]:

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-from pathlib import Path
 
-from navplan.io.cache_files import read_cache, write_cache
+from navplan.io.cache_files import installed_version, read_cache, write_cache
 
 #: Bumped when what is stored changes (e.g. how the package is asked): older files are then ignored.
 CACHE_FORMAT = 1
@@ -82,29 +80,8 @@ def cache_file_name() -> str | None:
 
 
 def holidays_version() -> str | None:
-    """The installed holidays version, read from its package metadata's folder name
-    (``holidays-0.109.dist-info``) without importing the package; None when unknown."""
-    from importlib.util import find_spec
-
-    spec = find_spec("holidays")
-    if spec is None or not spec.origin:
-        return None
-    site = Path(spec.origin).parent.parent
-    try:
-        found = [path.name for path in site.iterdir() if path.name.startswith("holidays-")
-                 and path.name.endswith(".dist-info")]
-    except OSError:
-        found = []
-    if len(found) == 1:
-        version = found[0][len("holidays-"):-len(".dist-info")]
-    else:  # an unusual installation: ask the metadata machinery, which costs more
-        from importlib.metadata import PackageNotFoundError, version as installed_version
-
-        try:
-            version = installed_version("holidays")
-        except PackageNotFoundError:
-            return None
-    return version if re.fullmatch(r"[0-9A-Za-z.+_-]{1,40}", version) else None
+    """The installed holidays version, read without importing the package; None when unknown."""
+    return installed_version("holidays")
 
 
 def _read_cache() -> dict[int, list[tuple[dt.date, str, str]]]:

@@ -14,6 +14,8 @@ The folder is ``$NAVPLAN_CACHE_DIR`` when set (empty: no cache), else
 from __future__ import annotations
 
 import os
+import re
+from functools import lru_cache
 from pathlib import Path
 
 CACHE_DIR_VARIABLE = "NAVPLAN_CACHE_DIR"
@@ -55,3 +57,31 @@ def write_cache(name: str, data: bytes) -> None:
         write_atomic(folder / name, data, force=True)
     except (OSError, NavplanError):
         pass
+
+
+@lru_cache(maxsize=None)
+def installed_version(distribution: str) -> str | None:
+    """The installed version of ``distribution`` (a top-level package of the same name), read
+    from its metadata folder's name (``holidays-0.109.dist-info``) without importing the package:
+    what names or keys a cache file of what the package computes. None when unknown."""
+    from importlib.util import find_spec
+
+    spec = find_spec(distribution)
+    if spec is None or not spec.origin:
+        return None
+    site = Path(spec.origin).parent.parent
+    try:
+        found = [path.name for path in site.iterdir() if path.name.startswith(f"{distribution}-")
+                 and path.name.endswith(".dist-info")]
+    except OSError:
+        found = []
+    if len(found) == 1:
+        version = found[0][len(distribution) + 1:-len(".dist-info")]
+    else:  # an unusual installation: ask the metadata machinery, which costs more
+        from importlib.metadata import PackageNotFoundError, version as metadata_version
+
+        try:
+            version = metadata_version(distribution)
+        except PackageNotFoundError:
+            return None
+    return version if re.fullmatch(r"[0-9A-Za-z.+_-]{1,40}", version) else None
