@@ -36,8 +36,11 @@ demo: $(STAMP)
 	$(BIN)/navplan calendar $(DEMO_PLAN) --as-of $(DEMO_AS_OF) --by month
 
 # The thorough variants of the sampling tests (60 killed writes, not 10): what CI runs.
+# On every core: pytest-xdist's workers, one per core (`make test WORKERS=0` runs in one process);
+# tests/conftest.py shares the tests out, longest first.
+WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not quick"
+	$(BIN)/python -m pytest -q -m "not quick" -n $(WORKERS)
 
 # Rewrite the golden outputs after a deliberate change of output; the run fails on purpose,
 # naming every file it rewrote: review `git diff tests/golden` before committing.

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import io
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 from navplan.cli.app import main
 from navplan.cli.environment import Environment
 
-# The holiday cache goes to a folder of this test run, never to the user's own cache
-# (set before anything runs, so subprocesses inherit it).
-os.environ["NAVPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="navplan-test-cache-")
+# The holiday cache goes to a folder of this test process, never to the user's own cache
+# (set before anything runs, so subprocesses inherit it); each pytest-xdist worker has its own,
+# removed when the process ends.
+os.environ["NAVPLAN_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="navplan-test-cache-")
+_CACHE_OWNER = os.getpid()  # a forked child that exits through atexit leaves the folder to its parent
+atexit.register(lambda: os.getpid() == _CACHE_OWNER and shutil.rmtree(_CACHE, ignore_errors=True))
+
+# Hypothesis keeps no example database (it would be a folder in the checkout that every worker
+# writes), and draws the same examples every run, so a failure is there again on the next run.
+hypothesis.settings.register_profile("navplan", database=None, derandomize=True)
+hypothesis.settings.load_profile("navplan")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -67,6 +78,58 @@ def navplan():
 def _no_colour(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", str(TERMINAL_WIDTH))
+
+
+# Several workers at once (pytest-xdist, `make test` runs `-n auto`): the scheduler below hands each worker
+# one test at a time, longest first, except that the tests of a module in ONE_WORKER go to one worker together.
+
+#: Modules whose tests share a module fixture too costly to build on every worker: the fixture is built once.
+#: (MPXJ's JVM is session-wide: it starts once per worker, in about a second.)
+ONE_WORKER = {
+    "test_workbook_print.py": "LibreOffice prints and saves eight workbooks in three runs",
+    "test_excel_libreoffice.py": "LibreOffice converts the workbook to PDF and back",
+    "test_report_chromium.py": "Chromium screenshots and prints the report",
+    "test_ods.py": "four workbooks exported",
+    "test_bad_workbooks.py": "two workbooks exported and edited",
+}
+
+#: The longest tests and modules (node ids below tests/, or their beginnings), longest first: started first, so
+#: that no worker is left running a long one alone at the end. Measured with --durations.
+LONGEST_FIRST = (
+    "test_pre_commit_hook.py",  # pip builds the hook's environment
+    "test_workbook_print.py",
+    "test_concurrent_edits.py::test_fifty_pairs_of_done_at_once_keep_both_edits",
+    "test_hostile_inputs.py::test_the_pure_python_parser_is_as_safe[deep_nesting_10000.yaml]",
+    "test_concurrent_edits.py::test_sync_racing_done_keeps_both",
+    "test_atomic_kill.py::test_a_killed_write_leaves_the_old_or_the_new_file_whole",
+    "test_excel_libreoffice.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.nodeid.removeprefix("tests/")
+        return next((index for index, prefix in enumerate(LONGEST_FIRST) if name.startswith(prefix)),
+                    len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: the rest keep their order, and a module's tests stay together
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: without it, pytest runs everything in one process
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """pytest-xdist's own --dist loadgroup would do this with xdist_group marks, but under pytest 9.2 it
+    silently groups nothing (pytest-xdist issue 1386): this scheduler groups by the node id instead."""
+    if config.getvalue("dist") not in ("load", "loadgroup"):  # another --dist given on purpose
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class LongestFirstInGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if Path(module).name in ONE_WORKER else nodeid
+
+    config.option.loadscopereorder = False  # keep the order above, not the largest group first
+    return LongestFirstInGroups(config, log)
 
 
 @pytest.fixture(scope="session")

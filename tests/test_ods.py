@@ -106,8 +106,10 @@ def test_the_looks_groups_validation_and_print_setup_are_in_the_file(both) -> No
     assert '"HorizontalSplitPosition" config:type="int">12<' in settings
 
 
-def test_export_ods_refuses_an_existing_file_without_force(both) -> None:
-    target = both["week.ods"]
+def test_export_ods_refuses_an_existing_file_without_force(both, tmp_path: Path) -> None:
+    # A copy: overwriting the module's week.ods in English failed the tests that read it after this one.
+    target = tmp_path / "week.ods"
+    shutil.copyfile(both["week.ods"], target)
     before = target.read_bytes()
     result = run_navplan("export", "ods", both["plan"], "-o", target, "--as-of", AS_OF)
     assert result.exit_code == 2 and "finnes allerede" in result.stderr and target.read_bytes() == before

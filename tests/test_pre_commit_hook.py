@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def _snapshot_of_navplan(folder: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory) -> Path:
+def county(tmp_path_factory) -> Iterator[Path]:
     """A county repository with two offices' plans and navplan's hook installed."""
     navplan = tmp_path_factory.mktemp("navplan-repo")
     revision = _snapshot_of_navplan(navplan)
@@ -71,7 +72,10 @@ def county(tmp_path_factory) -> Path:
     if installed.returncode != 0 and "pip" in installed.stdout + installed.stderr:
         pytest.skip(f"pre-commit could not install navplan with pip: {installed.stdout[-500:]}")
     assert installed.returncode == 0, installed.stdout + installed.stderr
-    return folder
+    yield folder
+    # The hook's environment is some 10,000 files: removed now, beside the other worker's tests, rather than
+    # by pytest's clean-up of old temporary folders at the end of a later run, after every test.
+    shutil.rmtree(_PRE_COMMIT.pop("PRE_COMMIT_HOME"), ignore_errors=True)
 
 
 def test_the_manifest_is_valid() -> None:
