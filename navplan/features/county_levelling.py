@@ -177,9 +177,13 @@ def _objective():
     return (LATE_TARGETS, TARGET_LATENESS, MAKESPAN, WEIGHTED_STARTS)
 
 
-def level_county(county: CountyFile, plans: list[Path], as_of: dt.date, *,
+def level_county(county: CountyFile, plans: list[Path | NavplanError], as_of: dt.date, *,
                  time_limit: float = DEFAULT_COUNTY_TIME, propose: bool = True) -> CountyLevelling:
-    """Level the offices of ``plans`` together against ``county``'s shared resources (see the module)."""
+    """Level the offices of ``plans`` together against ``county``'s shared resources (see the module).
+    ``plans`` as :func:`navplan.features.portfolio.find_plans` finds them: a path that could not be
+    searched is an error in its place, and so is a plan that cannot be read; neither stops the others."""
+    items = plans
+    plans = [item for item in items if not isinstance(item, NavplanError)]
     offices, failed = _load(county, plans, as_of)
     calendar = _county_calendar(offices, as_of)
     problem = _problem(county, offices, calendar, {})
@@ -188,8 +192,10 @@ def level_county(county: CountyFile, plans: list[Path], as_of: dt.date, *,
     proposal = _propose(county, offices, calendar, levels, time_limit) if propose else Proposal()
     ordered = {o.file: o for o in levels}
     shown = []
-    for plan in plans:
-        if str(plan) in failed:
+    for plan in items:
+        if isinstance(plan, NavplanError):
+            shown.append(OfficeLevel(file=str(plan.file or ""), error=plan))
+        elif str(plan) in failed:
             shown.append(OfficeLevel(file=str(plan), error=failed[str(plan)]))
         else:
             shown.append(ordered[str(plan)])
