@@ -80,8 +80,9 @@ class SharedUse:
 class OfficeLevel:
     """One office, levelled with the others.
 
-    ``opening``: the plan's opening date; ``planned_opening``: the earliest the
-    shared capacity (and the office's own) lets it open, as levelled;
+    ``opening``: the plan's opening date; ``planned_opening``: the opening date when it
+    holds, else the earliest the shared capacity (and the office's own) lets it open, as
+    levelled (the objective minimises the lateness of the late);
     ``late_days``: working days ``planned_opening`` lies past the opening (0 when
     it holds); ``forecast_late_days``: what the office's own forecast misses,
     capacity aside (late whatever the county does); ``binding``: the resource
@@ -429,7 +430,7 @@ def _offices(county: CountyFile, offices: list[_Office], calendar, problem, resu
         forecast_late = 0 if schedule_.opened else max(0, -schedule_.slack_to_opening)
         levels.append(OfficeLevel(
             file=str(office.path), office=schedule_.project.plan.office, opening=schedule_.project.plan.opening,
-            planned_opening=schedule_.project.plan.opening if schedule_.opened else planned,
+            planned_opening=planned if late and not schedule_.opened else schedule_.project.plan.opening,
             late_days=0 if schedule_.opened else late, forecast_late_days=forecast_late, opened=schedule_.opened,
             binding=binding, binding_shared=binding_shared, uses=tuple(uses)))
     return levels
