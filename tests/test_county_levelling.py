@@ -184,3 +184,33 @@ def test_the_level_document_matches_its_schema(levelled20: dict) -> None:
     assert {"format_version", "county", "status", "offices", "weeks", "proposal"} <= set(schema["properties"])
     jsonschema.Draft202012Validator(schema).validate(levelled20)
     assert levelled20["format_version"] == 1
+
+
+def test_the_workbook_has_the_offices_and_the_weeks_as_dates_and_numbers(tmp_path: Path) -> None:
+    """The six offices of the table test: 2 late by 5 working days (opening 11.03.2030), 4 on time;
+    the IT team's weeks 8, 9 and 10 of 2030 each with 2 of 2."""
+    from openpyxl import load_workbook
+
+    from conftest import run_navplan
+
+    root = write_county(tmp_path / "liten", offices=6)
+    for number in range(1, 7):
+        plan = root / f"k{number:02d}" / "navplan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("2030-02-04", "2030-02-18"), encoding="utf-8")
+    target = tmp_path / "utjevning.xlsx"
+    run = run_navplan("portfolio", root, "--level", "--as-of", "07.01.2030", "-f", "xlsx", "-o", target)
+    assert run.exit_code == 0, run.stderr
+    book = load_workbook(target)
+    assert book.sheetnames == ["Utjevning", "Delte ressurser"]
+    offices = book["Utjevning"]
+    assert offices["A1"].value == "Testfylke: 6 kontorer utjevnet mot fylkets delte ressurser per 07.01.2030"
+    assert [cell.value for cell in offices[4]] == ["Kontor", "Planfil", "Åpning", "Holder", "Tidligst åpning",
+                                                  "Dager for sent", "Holdes igjen av"]
+    rows = [[cell.value for cell in row] for row in offices.iter_rows(min_row=5)]
+    assert [(r[4].date(), r[5], r[6]) for r in rows] == [(dt.date(2030, 3, 11), 5, "IT-utrulling")] * 2 + [
+        (OPENING, 0, None)] * 4
+    weeks = [[cell.value for cell in row] for row in book["Delte ressurser"].iter_rows(min_row=5)]
+    assert [(w[2].date(), w[3], w[4]) for w in weeks] == [(dt.date(2030, 2, 18), 2, 2), (dt.date(2030, 2, 25), 2, 2),
+                                                          (dt.date(2030, 3, 4), 2, 2)]
+    again = run_navplan("portfolio", root, "--level", "--as-of", "07.01.2030", "-f", "xlsx", "-o", target)
+    assert again.exit_code == 2  # never overwritten without --force

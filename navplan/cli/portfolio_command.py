@@ -45,8 +45,7 @@ def portfolio(
 
     env, language_ = env_of(ctx), language(lang)
     count = whole_number(samples, "--samples", 0, 100_000, PORTFOLIO_SAMPLES)
-    shape = output_format(output, ("table", "json", "csv", "csv-excel") if level else
-                          ("table", "json", "csv", "csv-excel", "xlsx"))
+    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
     seconds = _county_level_time(level_time)
     found_county = _county(county, paths or [])
     if level and found_county is None:
@@ -73,7 +72,7 @@ def portfolio(
         check_county_offices(found_county)  # an office's own ids; a plan that cannot be read shows in its line
     name = found_county.name if found_county is not None else None
     if level:
-        return _level(env, found_county, found, day, seconds, shape, language_)
+        return _level(env, found_county, found, day, seconds, shape, language_, target, force)
     lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(
         paths, day, language_, advance, found, samples=count, since=compared_since))
     if shape == "table":
@@ -129,7 +128,7 @@ def _county_level_time(value: str | None) -> float:
     return DEFAULT_COUNTY_TIME if value is None else level_time(value)
 
 
-def _level(env, county, found, day, seconds: float, shape: str, lang: str) -> int:
+def _level(env, county, found, day, seconds: float, shape: str, lang: str, target, force: bool) -> int:
     """`navplan portfolio --level`: the offices levelled together against the county's shared resources."""
     from navplan.features.county_levelling import level_county
     from navplan.messages import t
@@ -144,10 +143,18 @@ def _level(env, county, found, day, seconds: float, shape: str, lang: str) -> in
         from navplan.render.county_level import county_level_json
 
         env.stdout.write(county_level_json(result, lang))
-    else:
+    elif shape in ("csv", "csv-excel"):
         from navplan.render.county_level import county_level_csv
 
         env.stdout.write(county_level_csv(result, lang, shape))
+    else:
+        from navplan.io.atomic_write import write_atomic
+        from navplan.messages import format_date
+        from navplan.render.workbook.county_level_sheet import county_level_workbook_bytes
+
+        write_atomic(target, county_level_workbook_bytes(result, county, lang), force=force)
+        env.say(t("portfolio.written", lang, file=shown_path(target), count=len(result.offices),
+                  as_of=format_date(day, lang)))
     if any(office.error is not None for office in result.offices):
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK

@@ -148,7 +148,6 @@ def render_county_level(console, result: CountyLevelling, county, lang: str) -> 
     console.print(Text(t("county.level.title", lang, county=result.county, as_of=format_date(result.as_of, lang),
                          count=len(result.offices)), style="bold"))
     console.print(status_text(result, lang))
-    titles = {resource.id: resource.title for resource in county.resources}
     columns = [Column("portfolio.col.office", t("portfolio.col.office", lang) + " / " + t("portfolio.col.file", lang)),
                column("portfolio.col.opening", wraps=False),
                column("county.level.col.earliest", wraps=False),
@@ -164,14 +163,7 @@ def render_county_level(console, result: CountyLevelling, county, lang: str) -> 
             continue
         late = office.late_days > 0
         style = "bold red" if late else ""
-        binding = ""
-        if late:
-            if office.binding is None:
-                binding = t("county.level.binding.own", lang)
-            elif office.binding_shared:
-                binding = titles.get(office.binding, office.binding)
-            else:
-                binding = t("county.level.binding.office", lang, resource=office.binding)
+        binding = binding_text(office, county, lang)
         rows.append([first, format_date(office.opening, lang) if office.opening else "",
                      Text(format_date(office.planned_opening, lang) if office.planned_opening else "", style=style),
                      Text(str(office.late_days), style=style), binding])
@@ -204,6 +196,17 @@ def render_county_level(console, result: CountyLevelling, county, lang: str) -> 
 #: What each status of the solver says.
 STATUS_KEYS = {"optimal": "county.level.status.optimal", "feasible": "county.level.status.feasible",
                "heuristic": "county.level.status.heuristic", "infeasible": "county.level.status.infeasible"}
+
+
+def binding_text(office: OfficeLevel, county, lang: str) -> str:
+    """What holds a late office back, in words: a shared resource's name, one of its own, or its own plan."""
+    if not office.late_days:
+        return ""
+    if office.binding is None:
+        return t("county.level.binding.own", lang)
+    if office.binding_shared:
+        return next((r.title for r in county.resources if r.id == office.binding), office.binding)
+    return t("county.level.binding.office", lang, resource=office.binding)
 
 
 def status_text(result: CountyLevelling, lang: str) -> str:
