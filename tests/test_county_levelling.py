@@ -214,3 +214,15 @@ def test_the_workbook_has_the_offices_and_the_weeks_as_dates_and_numbers(tmp_pat
                                                           (dt.date(2030, 3, 4), 2, 2)]
     again = run_navplan("portfolio", root, "--level", "--as-of", "07.01.2030", "-f", "xlsx", "-o", target)
     assert again.exit_code == 2  # never overwritten without --force
+
+
+def test_a_shared_resource_with_no_place_ever_is_one_located_message(tmp_path: Path) -> None:
+    """Capacity 0 and no period giving more: no time can hold a cut-over (a traceback before)."""
+    from conftest import run_navplan
+
+    root = write_county(tmp_path / "stengt", capacity=0, offices=2)
+    run = run_navplan("portfolio", root, "--level", "--as-of", "07.01.2030", "--level-time", "0", "--lang", "en")
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr == (f"navplan: {root / 'fylke.yaml'}:3: resources[it-utrulling].capacity: it-utrulling has no "
+                          "place at any time for L2 of NAV Kontor 01 (give the resource a capacity above 0 outside "
+                          "its periods)\n")

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from navplan.engine.levelling_network import UnschedulableJob
 from navplan.errors import NavplanError, os_reason
 from navplan.plan.county_model import AT_ONCE, week_start
 from navplan.plan.values import Status
@@ -188,7 +189,10 @@ def level_county(county: CountyFile, plans: list[Path | NavplanError], as_of: dt
     offices, failed = _load(county, plans, as_of)
     calendar = _county_calendar(offices, as_of)
     problem = _problem(county, offices, calendar, {})
-    result = _solve(problem, time_limit)
+    try:
+        result = _solve(problem, time_limit)
+    except UnschedulableJob as error:
+        raise _no_place(county, offices, problem, error) from None
     levels = _offices(county, offices, calendar, problem, result)
     proposal = _propose(county, offices, calendar, levels, time_limit) if propose else Proposal()
     ordered = {o.file: o for o in levels}
@@ -225,6 +229,11 @@ def _load(county: CountyFile, plans: list[Path], as_of: dt.date):
             continue
         except OSError as error:
             failed[str(path)] = NavplanError("error.cannot_read", file=path, reason=os_reason(error))
+            continue
+        except RecursionError:
+            from navplan.plan.safe_yaml import MAX_DEPTH
+
+            failed[str(path)] = NavplanError("error.yaml.nesting", file=path, depth=MAX_DEPTH)
             continue
         office = _Office(path=path, schedule=result, jobs=jobs, shift=0)
         rows = {activity.id: row for row, activity in enumerate(result.run.network.activity) if activity is not None}
@@ -390,6 +399,31 @@ def _split(link, job: int, rest: int):
     if link.succ == job and link.type in ("FF", "SF"):
         return Link(link.pred, rest, link.type, link.lag)
     return link
+
+
+def _no_place(county: CountyFile, offices: list[_Office], problem, error) -> NavplanError:
+    """An activity no time can hold: a shared resource without a place whenever it could run
+    (capacity 0, and no period giving more), said at the resource's capacity in the county file."""
+    name = problem.resources[error.resource].name
+    office = max((o for o in offices if o.base <= error.job), key=lambda o: o.base, default=None)
+    activity = "?"
+    if office is not None:
+        row = error.job - office.base
+        rows = [r for r, end in office.ends.items() if end == error.job] or [row]
+        network = office.schedule.run.network
+        if 0 <= rows[0] < len(network.activity) and network.activity[rows[0]] is not None:
+            activity = network.activity[rows[0]].id
+    where = office.schedule.project.plan.office if office is not None else ""
+    index = next((i for i, r in enumerate(county.resources) if r.id == name), None)
+    if index is None:  # an office's own capacity: its plan checks a load against it, so this is rare
+        own = name.split("\0", 1)[-1]
+        return NavplanError("error.county.level.no_place", file=office.path if office else None,
+                            field=f"capacity[{own}]", hint="hint.county.level.no_place", resource=own,
+                            activity=activity, office=where)
+    return NavplanError("error.county.level.no_place", file=county.file,
+                        line=county.document.line_of(("resources", index, "capacity")),
+                        field=f"resources[{name}].capacity", hint="hint.county.level.no_place", resource=name,
+                        activity=activity, office=where)
 
 
 def _solve(problem: LevellingProblem, time_limit: float) -> LevellingResult:
