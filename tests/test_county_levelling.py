@@ -226,3 +226,27 @@ def test_a_shared_resource_with_no_place_ever_is_one_located_message(tmp_path: P
     assert run.stderr == (f"navplan: {root / 'fylke.yaml'}:3: resources[it-utrulling].capacity: it-utrulling has no "
                           "place at any time for L2 of NAV Kontor 01 (give the resource a capacity above 0 outside "
                           "its periods)\n")
+
+
+def test_the_county_report_in_markdown_and_html_has_a_line_per_office(tmp_path: Path) -> None:
+    """The six offices of the table test, with an office name that is markup: escaped in both."""
+    from conftest import run_navplan
+
+    root = write_county(tmp_path / "liten", offices=6)
+    for number in range(1, 7):
+        plan = root / f"k{number:02d}" / "navplan.yaml"
+        text = plan.read_text(encoding="utf-8").replace("2030-02-04", "2030-02-18")
+        plan.write_text(text.replace("NAV Kontor 06", "NAV <b>Seks</b> | *x*"), encoding="utf-8")
+    markdown = run_navplan("portfolio", root, "--level", "--as-of", "07.01.2030", "-f", "markdown")
+    assert markdown.exit_code == 0, markdown.stderr
+    lines = markdown.stdout.splitlines()
+    assert lines[0] == "# Testfylke: 6 kontorer utjevnet mot fylkets delte ressurser per 07.01.2030"
+    assert "Forslag: med 3 per uke for IT-utrulling holder alle." in lines
+    offices = [line for line in lines if line.startswith("| ") and ("NAV" in line)]
+    assert len(offices) == 6 and sum(1 for line in offices if "**11.03.2030**" in line) == 2
+    assert any("NAV \\<b\\>Seks\\</b\\> \\| \\*x\\*" in line for line in offices)
+    assert "## IT-utrulling: 2 per uke" in lines
+    html = run_navplan("portfolio", root, "--level", "--as-of", "07.01.2030", "-f", "html")
+    assert html.exit_code == 0 and html.stdout.startswith("<!DOCTYPE html>")
+    assert "<b>Seks</b>" not in html.stdout and "NAV &lt;b&gt;Seks&lt;/b&gt; | *x*" in html.stdout
+    assert html.stdout.count('<tr class="late">') == 2 and "<script" not in html.stdout

@@ -45,7 +45,8 @@ def portfolio(
 
     env, language_ = env_of(ctx), language(lang)
     count = whole_number(samples, "--samples", 0, 100_000, PORTFOLIO_SAMPLES)
-    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
+    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx", "markdown", "html") if level else
+                          ("table", "json", "csv", "csv-excel", "xlsx"))
     seconds = _county_level_time(level_time)
     found_county = _county(county, paths or [])
     if level and found_county is None:
@@ -143,6 +144,14 @@ def _level(env, county, found, day, seconds: float, shape: str, lang: str, targe
         from navplan.render.county_level import county_level_json
 
         env.stdout.write(county_level_json(result, lang))
+    elif shape == "markdown":
+        from navplan.render.county_level import county_level_markdown
+
+        env.stdout.write(county_level_markdown(result, county, lang))
+    elif shape == "html":
+        from navplan.render.county_level import county_level_html
+
+        env.stdout.write(county_level_html(result, county, lang))
     elif shape in ("csv", "csv-excel"):
         from navplan.render.county_level import county_level_csv
 

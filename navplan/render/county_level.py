@@ -233,3 +233,87 @@ def proposal_lines(result: CountyLevelling, county, lang: str) -> list[str]:
     lines.append(t("county.level.move", lang, count=len(moves)))
     lines += ["  " + move for move in moves]
     return lines
+
+
+def _report_parts(result: CountyLevelling, county, lang: str):
+    """What the county report says: title, status, proposal lines, the offices' table and each resource's weeks."""
+    from navplan.errors import shown_path
+
+    title = t("county.level.title", lang, county=result.county, as_of=format_date(result.as_of, lang),
+              count=len(result.offices))
+    headers = [t("portfolio.col.office", lang), t("portfolio.col.file", lang), t("portfolio.col.opening", lang),
+               t("county.level.col.earliest", lang), t("county.level.col.late", lang),
+               t("county.level.col.binding", lang)]
+    rows = []
+    for office in sorted(result.offices, key=lambda o: (o.error is not None, -(o.late_days or 0), o.file)):
+        if office.error is not None:
+            rows.append(([office.office or "", shown_path(office.file), "", "", "", office.error.render(lang)], True))
+            continue
+        rows.append(([office.office or "", shown_path(office.file), format_date(office.opening, lang),
+                      format_date(office.planned_opening, lang), str(office.late_days),
+                      binding_text(office, county, lang)], office.late_days > 0))
+    resources = []
+    for resource in county.resources:
+        weeks = [w for w in result.weeks if w.resource == resource.id]
+        if weeks:
+            heading_ = t("county.level.resource", lang, title=resource.title,
+                         capacity=unit_text(resource, resource.capacity, lang))
+            resources.append((heading_, [([format_week(w.monday, lang), format_date(w.monday, lang), str(w.used),
+                                           str(w.capacity)], w.used > w.capacity) for w in weeks]))
+    week_headers = [t("col.week", lang), t("county.level.col.monday", lang), t("county.level.col.used", lang),
+                    t("county.level.col.capacity", lang)]
+    return title, status_text(result, lang), proposal_lines(result, county, lang), headers, rows, week_headers, \
+        resources
+
+
+def county_level_markdown(result: CountyLevelling, county, lang: str) -> str:
+    """The county report as Markdown (GFM tables), every text from a plan or the county file escaped."""
+    from navplan.render.report_markdown import md_text
+
+    title, status, proposal, headers, rows, week_headers, resources = _report_parts(result, county, lang)
+
+    def table(heads: list[str], body) -> list[str]:
+        lines = ["| " + " | ".join(md_text(h) for h in heads) + " |", "| " + " | ".join("---" for _ in heads) + " |"]
+        for cells, strong in body:
+            texts = [md_text(cell) for cell in cells]
+            if strong:
+                texts = [f"**{text}**" if text else "" for text in texts]
+            lines.append("| " + " | ".join(texts) + " |")
+        return lines
+
+    out = [f"# {md_text(title)}", "", md_text(status), ""]
+    for line in proposal:  # a paragraph each, the offices to move a list
+        out += [f"- {md_text(line.strip())}"] if line.startswith("  ") else [md_text(line), ""]
+    out += ["", *table(headers, rows)]
+    for heading_, weeks in resources:
+        out += ["", f"## {md_text(heading_)}", "", *table(week_headers, weeks)]
+    return "\n".join(out) + "\n"
+
+
+def county_level_html(result: CountyLevelling, county, lang: str) -> str:
+    """The county report as one HTML page (no script, every text escaped), late offices in bold red."""
+    from html import escape
+
+    title, status, proposal, headers, rows, week_headers, resources = _report_parts(result, county, lang)
+
+    def table(heads: list[str], body) -> list[str]:
+        lines = ["<table>", "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>"]
+        for cells, late in body:
+            lines.append(("<tr class=\"late\">" if late else "<tr>")
+                         + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
+        return lines + ["</table>"]
+
+    out = ["<!DOCTYPE html>", f"<html lang=\"{escape(lang)}\">", "<head>", "<meta charset=\"utf-8\">",
+           f"<title>{escape(title)}</title>",
+           "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
+           "th,td{border:1px solid #bbb;padding:.2em .5em;text-align:left}tr.late td{color:#b00;font-weight:bold}"
+           "</style>", "</head>", "<body>", f"<h1>{escape(title)}</h1>", f"<p>{escape(status)}</p>"]
+    items = [line.strip() for line in proposal if line.startswith("  ")]
+    out += [f"<p>{escape(line)}</p>" for line in proposal if not line.startswith("  ")]
+    if items:
+        out += ["<ul>", *(f"<li>{escape(item)}</li>" for item in items), "</ul>"]
+    out += table(headers, rows)
+    for heading_, weeks in resources:
+        out += [f"<h2>{escape(heading_)}</h2>", *table(week_headers, weeks)]
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
