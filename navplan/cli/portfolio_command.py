@@ -10,7 +10,7 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ForceOption, LangOption, LevelTimeOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
+    AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
     language, output_format, whole_number,
 )
 from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, shown_path
@@ -36,7 +36,8 @@ def portfolio(
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|REV",
                                                  help="help.option.portfolio_since")] = None,
     level: Annotated[bool, typer.Option("--level", help="help.option.portfolio_level")] = False,
-    level_time: LevelTimeOption = None,
+    level_time: Annotated[Optional[str], typer.Option("--level-time", metavar="S",
+                                                      help="help.option.portfolio_level_time")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file
