@@ -217,8 +217,9 @@ def status_text(result: CountyLevelling, lang: str) -> str:
 def proposal_lines(result: CountyLevelling, county, lang: str) -> list[str]:
     """The proposal in words: the capacity that lets all open, or that none was found; the offices to move."""
     proposal = result.proposal
+    readable = len([o for o in result.offices if o.error is None])
     if not result.late:
-        return [t("county.level.all_hold", lang, count=len([o for o in result.offices if o.error is None]))]
+        return [t("county.level.all_hold", lang, count=readable)] if readable else []
     lines = []
     if proposal.capacities:
         resources = {resource.id: resource for resource in county.resources}
