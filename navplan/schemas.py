@@ -1,4 +1,4 @@
-"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk|county|workload``):
+"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk|county|workload|portfolio-level``):
 the plan file and the county file as people write them, and the JSON documents its commands print.
 
 The plan file's schema is written out in :mod:`navplan.plan.file_schema`, and the county
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk", "county", "workload")
+DOCUMENTS = ("plan", "schedule", "diff", "portfolio", "risk", "county", "workload", "portfolio-level")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -41,6 +41,10 @@ def schema(document: str) -> dict[str, Any]:
         from navplan.render.workload_json_csv import WorkloadDocument
 
         found = WorkloadDocument.model_json_schema(mode="serialization")
+    elif document == "portfolio-level":
+        from navplan.render.county_level import CountyLevelDocument
+
+        found = CountyLevelDocument.model_json_schema(mode="serialization")
     elif document == "risk":
         from navplan.render.risk_json_csv import RiskDocument
 

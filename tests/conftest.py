@@ -91,6 +91,7 @@ ONE_WORKER = {
     "test_report_chromium.py": "Chromium screenshots and prints the report",
     "test_ods.py": "four workbooks exported",
     "test_bad_workbooks.py": "two workbooks exported and edited",
+    "test_county_levelling.py": "a county of twenty offices levelled (about 20 s under load)",
 }
 
 #: The longest tests and modules (node ids below tests/, or their beginnings), longest first: started first, so

@@ -35,6 +35,9 @@ def portfolio(
     county: Annotated[Optional[Path], typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|REV",
                                                  help="help.option.portfolio_since")] = None,
+    level: Annotated[bool, typer.Option("--level", help="help.option.portfolio_level")] = False,
+    level_time: Annotated[Optional[str], typer.Option("--level-time", metavar="S",
+                                                      help="help.option.portfolio_level_time")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.cli.export_commands import check_output_file
@@ -43,8 +46,14 @@ def portfolio(
 
     env, language_ = env_of(ctx), language(lang)
     count = whole_number(samples, "--samples", 0, 100_000, PORTFOLIO_SAMPLES)
-    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx"))
+    shape = output_format(output, ("table", "json", "csv", "csv-excel", "xlsx", "markdown", "html") if level else
+                          ("table", "json", "csv", "csv-excel", "xlsx"))
+    seconds = _county_level_time(level_time)
     found_county = _county(county, paths or [])
+    if level and found_county is None:
+        from navplan.errors import NavplanError
+
+        raise NavplanError("error.usage.level_needs_county", field="--level", hint="hint.level_needs_county")
     if not paths:
         if found_county is None:
             from navplan.cli.help_format import metavar
@@ -64,6 +73,8 @@ def portfolio(
 
         check_county_offices(found_county)  # an office's own ids; a plan that cannot be read shows in its line
     name = found_county.name if found_county is not None else None
+    if level:
+        return _level(env, found_county, found, day, seconds, shape, language_, target, force)
     lines = _with_progress(env, len(found), language_, lambda advance: summarise_all(
         paths, day, language_, advance, found, samples=count, since=compared_since))
     if shape == "table":
@@ -107,6 +118,54 @@ def portfolio(
 
             env.say(changes_summary(lines, language_))
     if bad:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    return EXIT_OK
+
+
+def _county_level_time(value: str | None) -> float:
+    """--level-time for a county: as for a plan, but 60 seconds when not given."""
+    from navplan.cli.options import level_time
+    from navplan.features.county_levelling import DEFAULT_COUNTY_TIME
+
+    return DEFAULT_COUNTY_TIME if value is None else level_time(value)
+
+
+def _level(env, county, found, day, seconds: float, shape: str, lang: str, target, force: bool) -> int:
+    """`navplan portfolio --level`: the offices levelled together against the county's shared resources."""
+    from navplan.features.county_levelling import level_county
+    from navplan.messages import t
+
+    result = level_county(county, found, day, time_limit=seconds)
+    if shape == "table":
+        from navplan.render.county_level import render_county_level
+
+        render_county_level(env.console(), result, county, lang)
+        env.say(t("county.level.summary", lang, count=len(result.offices), late=len(result.late)))
+    elif shape == "json":
+        from navplan.render.county_level import county_level_json
+
+        env.stdout.write(county_level_json(result, lang))
+    elif shape == "markdown":
+        from navplan.render.county_level import county_level_markdown
+
+        env.stdout.write(county_level_markdown(result, county, lang))
+    elif shape == "html":
+        from navplan.render.county_level import county_level_html
+
+        env.stdout.write(county_level_html(result, county, lang))
+    elif shape in ("csv", "csv-excel"):
+        from navplan.render.county_level import county_level_csv
+
+        env.stdout.write(county_level_csv(result, lang, shape))
+    else:
+        from navplan.io.atomic_write import write_atomic
+        from navplan.messages import format_date
+        from navplan.render.workbook.county_level_sheet import county_level_workbook_bytes
+
+        write_atomic(target, county_level_workbook_bytes(result, county, lang), force=force)
+        env.say(t("portfolio.written", lang, file=shown_path(target), count=len(result.offices),
+                  as_of=format_date(day, lang)))
+    if any(office.error is not None for office in result.offices):
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK
 
