@@ -255,6 +255,7 @@ def os_reason(error: OSError) -> Message:
     'navnet er for langt for filsystemet'
     """
     import errno
+
     from navplan.messages import MESSAGES
 
     code = errno.errorcode.get(error.errno or 0, "")

@@ -338,9 +338,9 @@ def test_without_since_git_is_never_asked(history, monkeypatch: pytest.MonkeyPat
 
 
 def test_worker_processes_give_the_same_changes(history) -> None:
-    from navplan.features.portfolio import portfolio
-
     import datetime as dt
+
+    from navplan.features.portfolio import portfolio
 
     for n in range(4):
         _write(history["root"] / "mer" / str(n), plan_text(block("L1", "Lokaler", f"{n + 1}d"), office=f"NAV {n}"))

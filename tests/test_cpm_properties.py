@@ -9,8 +9,7 @@ acyclic. Durations 0-15d, some in weeks, a few in months; FS/SS/FF links with
 
 import datetime as dt
 
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from cpm_builders import milestone, project, summary, task
 from navplan.engine.schedule import schedule

@@ -40,6 +40,7 @@ from navplan.engine.levelling import (
 
 sys.path.insert(0, str(REPO / "bench"))
 import check_rcpsp  # noqa: E402  (the independent checker)
+
 import rcpsp  # noqa: E402  (the benchmark's reader: the problem as navplan is given it)
 
 INSTANCES = REPO / "tests" / "rcpsp"

@@ -29,8 +29,7 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLES, REPO
 from cpm_builders import milestone, project, summary, task

@@ -11,13 +11,13 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import EXAMPLES, run_navplan
-from plandiff import changed_lines, touched_blocks
-from workbooks import ACTUAL_FINISH, ACTUAL_START, COLUMNS, HEADER_ROW, STATUS, build_workbook, mark
 from navplan.cli.app import main
 from navplan.cli.environment import Environment
-from navplan.plan.values import Status
-from navplan.plan.project import load_project
 from navplan.features.workbook_sync import Change, workbook_changes
+from navplan.plan.project import load_project
+from navplan.plan.values import Status
+from plandiff import changed_lines, touched_blocks
+from workbooks import ACTUAL_FINISH, ACTUAL_START, COLUMNS, HEADER_ROW, STATUS, build_workbook, mark
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 

@@ -8,8 +8,22 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, DatesOption, ForceOption, FormatOption, LangOption, OwnerOption, PlanArgument, RoleOption,
-    as_of as as_of_date, choice, date_value, env_of, language, output_file, output_format, plans_read,
+    AsOfOption,
+    DatesOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OwnerOption,
+    PlanArgument,
+    RoleOption,
+    as_of as as_of_date,
+    choice,
+    date_value,
+    env_of,
+    language,
+    output_file,
+    output_format,
+    plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError, shown_path
 

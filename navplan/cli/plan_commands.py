@@ -9,7 +9,15 @@ import typer
 
 from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
-    ForceOption, FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    choice,
+    date_value,
+    env_of,
+    language,
+    output_format,
+    text_value,
 )
 from navplan.errors import EXIT_OK, shown_path
 
@@ -82,10 +90,9 @@ def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
     """At once, not at the first steering meeting: whether the handbook's chain fits
     before the opening (and if not, what can help, each with its command), and an
     opening on a day off."""
-    from navplan.errors import render_value
+    from navplan.errors import plan_words, render_value
     from navplan.features.levers import levers
     from navplan.messages import t
-    from navplan.errors import plan_words
     from navplan.render.labels import verdict_lines
 
     opening_only = [found for found in levers(new_schedule) if found.target is None]

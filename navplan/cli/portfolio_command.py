@@ -10,8 +10,16 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
-    language, output_format, whole_number,
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    WorkbookFileOption,
+    WorkbookFormatOption,
+    as_of as as_of_date,
+    env_of,
+    language,
+    output_format,
+    whole_number,
 )
 from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, shown_path
 

@@ -13,7 +13,14 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    ActivityArgument, LangOption, PlanArgument, date_value, env_of, language, note_value, text_value,
+    ActivityArgument,
+    LangOption,
+    PlanArgument,
+    date_value,
+    env_of,
+    language,
+    note_value,
+    text_value,
 )
 from navplan.errors import EXIT_OK, Message, NavplanError
 

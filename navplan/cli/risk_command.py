@@ -8,7 +8,15 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, FormatOption, LangOption, PlanArgument, env_of, language, load_schedule, output_format, whole_number,
+    AsOfOption,
+    FormatOption,
+    LangOption,
+    PlanArgument,
+    env_of,
+    language,
+    load_schedule,
+    output_format,
+    whole_number,
 )
 from navplan.errors import EXIT_OK
 

@@ -9,9 +9,25 @@ import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, DatesOption, ForceOption, LangOption, OwnerOption, PlanArgument, RoleOption, WeeksOption,
-    WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
-    plans_read, weeks as parse_weeks,
+    AsOfOption,
+    ByOption,
+    DatesOption,
+    ForceOption,
+    LangOption,
+    OwnerOption,
+    PlanArgument,
+    RoleOption,
+    WeeksOption,
+    WorkbookFileOption,
+    WorkbookFormatOption,
+    choice,
+    env_of,
+    language,
+    load_schedule,
+    output_format,
+    period,
+    plans_read,
+    weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 

@@ -14,6 +14,7 @@ from navplan.errors import Choices, NavplanError
 
 PROG = "navplan"
 from navplan.cli.app import COMPLETE_VAR  # noqa: E402  (one name for it)
+
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 

@@ -29,7 +29,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from navplan.engine.dependency_graph import (
-    FS, SS, Network, SummaryPoint, beyond_calendar, build_network, plan_dates,
+    FS,
+    SS,
+    Network,
+    SummaryPoint,
+    beyond_calendar,
+    build_network,
+    plan_dates,
 )
 from navplan.engine.working_days import BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import Project

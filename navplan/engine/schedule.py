@@ -20,7 +20,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from navplan.engine.critical_path_method import (
-    Anchors, Backward, Forward, OneSample, anchors, backward, driving, forward, schedule_calendar, slack,
+    Anchors,
+    Backward,
+    Forward,
+    OneSample,
+    anchors,
+    backward,
+    driving,
+    forward,
+    schedule_calendar,
+    slack,
 )
 from navplan.engine.dependency_graph import Network, SummaryPoint, build_network
 from navplan.engine.working_days import WorkCalendar

@@ -174,10 +174,10 @@ def role_id(name: str, option: str = "--role") -> str:
 
 def role_ids(name: str, option: str = "--role") -> list[str]:
     """Every role ``name`` names, by id or by title (long or short, either language)."""
+    from unicodedata import normalize
+
     from navplan.plan.handbook_files import load_handbook
     from navplan.plan.loading import closest
-
-    from unicodedata import normalize
 
     def same(text: str) -> str:  # "å" typed as a + combining ring (NFD) is "å"
         return normalize("NFC", " ".join(text.split())).casefold()

@@ -16,7 +16,15 @@ from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
 from navplan.errors import NavplanError
 from navplan.features.levers import Levers, levers
 from navplan.features.personal_view import Audience, audience, shows
-from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
+from navplan.features.plan_history import (
+    HistoryUnavailable,
+    Move,
+    PlanDiff,
+    compare,
+    find_revision,
+    locate,
+    schedule_at,
+)
 from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
 from navplan.plan.values import Status, Text
 

@@ -26,8 +26,8 @@ from navplan.features.workbook_file import WorkbookFile, column_letter
 from navplan.features.workbook_origin import normal_words, origin
 from navplan.features.workbook_record import RECORD_SHEET, ExportRecord, read_record
 from navplan.messages import LANGUAGES, MESSAGES, format_date, t
-from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 from navplan.plan.project import Project
+from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 
 FIELDS = ("status", "actual_start", "actual_finish")
 _HEADERS = {"status": "col.status", "actual_start": "col.actual_start", "actual_finish": "col.actual_finish"}

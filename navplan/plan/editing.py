@@ -33,10 +33,10 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from navplan.errors import NavplanError
-from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
-from navplan.plan.plan_model import PlanActivity
 from navplan.plan.line_splice import block_spans, guess_indent, line_endings, splice_lines, split_lines
+from navplan.plan.plan_model import PlanActivity
 from navplan.plan.safe_yaml import parse_yaml, read_text
+from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
 
 #: The canonical key order of an activity block.
 ACTIVITY_KEYS = tuple(PlanActivity.model_fields)

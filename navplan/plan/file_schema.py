@@ -331,9 +331,8 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
 
 def plan_file_schema() -> dict[str, Any]:
     """The schema of ``navplan.yaml``, format version 1."""
-    from navplan.plan.handbook_files import load_handbook
-
     from navplan.messages import LANGUAGES
+    from navplan.plan.handbook_files import load_handbook
 
     handbook = load_handbook()
     role_ids = [role.id for role in handbook.roles]

@@ -9,8 +9,18 @@ from pydantic import Field, field_validator, model_validator
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
-    ActivityId, Duration, DurationRange, Link, Source, Strict, Text, _links_from_shorthand, _parse_duration_field,
-    check_likely, parse_probability, parse_rank,
+    ActivityId,
+    Duration,
+    DurationRange,
+    Link,
+    Source,
+    Strict,
+    Text,
+    _links_from_shorthand,
+    _parse_duration_field,
+    check_likely,
+    parse_probability,
+    parse_rank,
 )
 
 

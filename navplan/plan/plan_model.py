@@ -9,9 +9,22 @@ from pydantic import AliasChoices, Field, ValidationInfo, WithJsonSchema, field_
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
-    PLAN_DURATION_SCHEMA, ActivityId, Duration, DurationRange, Link, PlanDate, Status, Strict,
-    _links_from_shorthand, check_multiline, check_one_line, parse_date, parse_duration_or_range, parse_probability,
-    parse_rank, parse_status,
+    PLAN_DURATION_SCHEMA,
+    ActivityId,
+    Duration,
+    DurationRange,
+    Link,
+    PlanDate,
+    Status,
+    Strict,
+    _links_from_shorthand,
+    check_multiline,
+    check_one_line,
+    parse_date,
+    parse_duration_or_range,
+    parse_probability,
+    parse_rank,
+    parse_status,
 )
 
 #: Most risk events a plan may hold: a steering group's register, not a database.

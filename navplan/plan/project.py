@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from navplan.errors import InvalidValue, Message, NavplanError
-from navplan.plan.loading import closest, load_plan
-from navplan.plan.handbook_files import layered
-from navplan.plan.values import Duration, DurationRange, Link, Source, Status, Text
-from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
 from navplan.plan.current_layer import counted, rule_date
+from navplan.plan.handbook_files import layered
+from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
+from navplan.plan.loading import closest, load_plan
 from navplan.plan.plan_model import Plan, PlanActivity, Risk
 from navplan.plan.safe_yaml import YamlDocument
+from navplan.plan.values import Duration, DurationRange, Link, Source, Status, Text
 
 ZERO = Duration(amount=0, unit="d")
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from html import escape
 from string import Template
 
+from navplan.features.steering_report import Report
 from navplan.messages import t
 from navplan.render import palette
 from navplan.render.palette import css
-from navplan.render.report_sections import Grid, Section, footer, heading, sections
 from navplan.render.report_gantt_svg import gantt_svg
-from navplan.features.steering_report import Report
+from navplan.render.report_sections import Grid, Section, footer, heading, sections
 
 _STYLE = Template("""
 @page { size: A4; margin: 12mm 11mm 13mm 11mm; }

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 import navplan
 from navplan.engine.schedule import ScheduledActivity
-from navplan.messages import format_date, format_list, format_long_date, format_week, t
-from navplan.features.plan_history import MOVED_DATES
-from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import plan_words, render_value, shown_path, visible
+from navplan.features.plan_history import MOVED_DATES
+from navplan.features.steering_report import DECISION_WEEKS, MAX_MOVED, MUST_START_WEEKS, Report
+from navplan.messages import format_date, format_list, format_long_date, format_week, t
+from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.render.labels import CRITICAL_MARK, audience_line, role_title, verdict_lines
-from navplan.features.steering_report import MAX_MOVED, MUST_START_WEEKS, DECISION_WEEKS, Report
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",

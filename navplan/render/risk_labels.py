@@ -9,8 +9,14 @@ from dataclasses import dataclass
 
 from navplan.features.schedule_risk import ActivityRisk, RiskAnalysis
 from navplan.messages import (
-    format_date, format_duration, format_duration_range, format_long_date, format_number, format_short_month,
-    format_week, t,
+    format_date,
+    format_duration,
+    format_duration_range,
+    format_long_date,
+    format_number,
+    format_short_month,
+    format_week,
+    t,
 )
 
 #: The distribution is shown by ISO week when it spans no more weeks than this, else by month.

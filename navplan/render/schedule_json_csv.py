@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field

@@ -16,7 +16,12 @@ from navplan.features.portfolio import PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
 from navplan.render.portfolio_changes import (
-    changes_subtitle, changes_title, compared, missed_lines, moved_lines, status_lines,
+    changes_subtitle,
+    changes_title,
+    compared,
+    missed_lines,
+    moved_lines,
+    status_lines,
 )
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import INTEGER, PageSetup, Sheet, fit_heights, fit_width, header_row

@@ -18,7 +18,14 @@ from navplan.render import palette
 from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_warns
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
-    INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row, percent_format,
+    INTEGER,
+    Book,
+    PageSetup,
+    Sheet,
+    fit_heights,
+    fit_width,
+    header_row,
+    percent_format,
 )
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",

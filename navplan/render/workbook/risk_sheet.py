@@ -19,7 +19,14 @@ from navplan.render import palette
 from navplan.render.risk_labels import count, headline
 from navplan.render.workbook.plan_sheets import WRAP_TOP, page_setup
 from navplan.render.workbook.sheet_model import (
-    DECIMAL, HAIR, INTEGER, Chart, Sheet, fit_heights, header_row, percent_format,
+    DECIMAL,
+    HAIR,
+    INTEGER,
+    Chart,
+    Sheet,
+    fit_heights,
+    header_row,
+    percent_format,
 )
 
 _COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING, "plain": None,

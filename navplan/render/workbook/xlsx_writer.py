@@ -16,7 +16,20 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Chart, Line, Look, Sheet, ShownAs, column_letter,
+    DATE,
+    DECIMAL,
+    FONT_NAME,
+    INTEGER,
+    PAGE,
+    PAGES,
+    PERCENT,
+    Book,
+    Chart,
+    Line,
+    Look,
+    Sheet,
+    ShownAs,
+    column_letter,
     safe_text,
 )
 
