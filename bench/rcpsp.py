@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from navplan.engine.levelling import LevellingProblem, Link, Resource, level  # noqa: E402
+from navplan.engine.levelling import LevellingProblem, Link, Resource, level
 
 
 @dataclass

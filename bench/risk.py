@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import mib, ms, navplan, run_child  # noqa: E402
+from run import mib, ms, navplan, run_child
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "indre-ostfold"

@@ -8,7 +8,6 @@ the ones issue 11 found ending in tracebacks, hangs or silent mistakes.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path

@@ -39,9 +39,9 @@ from navplan.engine.levelling import (
 )
 
 sys.path.insert(0, str(REPO / "bench"))
-import check_rcpsp  # noqa: E402  (the independent checker)
+import check_rcpsp  # the independent checker
 
-import rcpsp  # noqa: E402  (the benchmark's reader: the problem as navplan is given it)
+import rcpsp  # the benchmark's reader: the problem as navplan is given it
 
 INSTANCES = REPO / "tests" / "rcpsp"
 #: The published optima (best-known.csv of /work/shared/benchmarks/rcpsp: J30 is solved to optimality).

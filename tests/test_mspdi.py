@@ -8,7 +8,6 @@ CPM scheduler must also find navplan's early and late dates."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest

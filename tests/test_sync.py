@@ -17,7 +17,7 @@ from navplan.features.workbook_sync import Change, workbook_changes
 from navplan.plan.project import load_project
 from navplan.plan.values import Status
 from plandiff import changed_lines, touched_blocks
-from workbooks import ACTUAL_FINISH, ACTUAL_START, COLUMNS, HEADER_ROW, STATUS, build_workbook, mark
+from workbooks import ACTUAL_FINISH, ACTUAL_START, HEADER_ROW, STATUS, build_workbook, mark
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 

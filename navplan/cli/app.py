@@ -115,7 +115,6 @@ def _global_options(
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """The entry point, and navplan's one error boundary: every problem the
     user can fix ends here as one line on stderr in their language."""
-    import os
 
     # navplan validates its own files the same whatever pydantic plugins happen to be installed,
     # and so skips pydantic's scan of every installed package for them (a cost at each start).
@@ -244,7 +243,6 @@ def run() -> NoReturn:
     synced, worker processes joined, stdout flushed), so only what is left in the
     standard streams is flushed here.
     """
-    import os
 
     code = main()
     for stream in (sys.stdout, sys.stderr):
@@ -258,7 +256,6 @@ def run() -> NoReturn:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

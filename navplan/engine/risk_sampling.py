@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 
 # Small matrices only: numpy's BLAS need not start a pool of threads.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-import numpy as np  # noqa: E402
+import numpy as np
 
-from navplan.errors import InvalidValue, Message  # noqa: E402
+from navplan.errors import InvalidValue, Message
 
 #: An activity's duration: the stream risk_simulation.uniforms gives it today.
 STREAM_DURATION = 0
@@ -317,7 +317,6 @@ def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGro
     coupled = [activity for activity in order if any(activity in members for members, _ in active)]
     if not coupled:
         return dict(streams), Coupling()
-    samples = len(streams[coupled[0]])
     index = {activity: position for position, activity in enumerate(coupled)}
     requested = np.eye(len(coupled))
     for members, rank in active:

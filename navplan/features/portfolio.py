@@ -276,7 +276,7 @@ def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import navplan.engine.deadlines  # noqa: F401  (imported here once, not in each worker)
+    import navplan.engine.deadlines  # imported here once, not in each worker
     import navplan.engine.schedule  # noqa: F401
     from navplan.plan.current_layer import LAYERS
     from navplan.plan.handbook_files import layered

@@ -13,7 +13,6 @@ from navplan.engine.deadlines import Period, must_start, must_start_until, overd
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.features.personal_view import Audience, shows
 from navplan.messages import format_date, format_long_date, format_month, format_week, t
-from navplan.plan.values import Status
 from navplan.render.labels import CRITICAL_MARK, audience_line, countdown_label, role_title, verdict_lines
 from navplan.render.terminal_layout import Column, keep_together, print_paragraph, print_table
 
