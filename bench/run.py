@@ -161,7 +161,7 @@ def start_up_budget(runs: int) -> None:
                 imported += int(cumulative)
         outside_imports.append(totals[-1] - imported / 1e6)
     interpreter = timed([sys.executable, "-c", "pass"], runs)[1]
-    print("| part | ms (fastest of %d) |" % runs)
+    print(f"| part | ms (fastest of {runs}) |")
     print("| --- | ---: |")
     print(f"| the interpreter (`python -c pass`) | {interpreter * 1000:.0f} |")
     counted = 0

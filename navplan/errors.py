@@ -197,16 +197,16 @@ class NavplanError(Exception):
         super().__init__(self.message.key)
 
     @classmethod
-    def from_invalid(cls, invalid: InvalidValue, **where: Any) -> "NavplanError":
+    def from_invalid(cls, invalid: InvalidValue, **where: Any) -> NavplanError:
         return cls(invalid.message, **where)
 
-    def located(self, file: str | Path | None = None) -> "NavplanError":
+    def located(self, file: str | Path | None = None) -> NavplanError:
         """Fill in the file if the raiser did not know it."""
         if self.file is None and file is not None:
             self.file = str(file)
         return self
 
-    def add_hint(self, hint: Message) -> "NavplanError":
+    def add_hint(self, hint: Message) -> NavplanError:
         """Add to the hint (e.g. 'nothing was written'), keeping what the raiser said."""
         self.hint = hint if self.hint is None else Message("error.hints", first=self.hint, second=hint)
         return self

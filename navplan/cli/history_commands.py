@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -35,9 +35,9 @@ REPORT_SUFFIXES = (".md", ".html")
 def diff(
     ctx: typer.Context,
     plan: PlanArgument = None,
-    revision: Annotated[Optional[str], typer.Option("--revision", "-r", metavar="REV",
+    revision: Annotated[str | None, typer.Option("--revision", "-r", metavar="REV",
                                                     help="help.option.revision")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="help.option.since_date")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="help.option.since_date")] = None,
     as_of: AsOfOption = None,
     output: FormatOption = None,
     lang: LangOption = None,
@@ -85,7 +85,7 @@ def report(
     ctx: typer.Context,
     plan: PlanArgument = None,
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.html", help="help.option.report_file")] = ...,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="REV", help="help.option.since")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="REV", help="help.option.since")] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     role: RoleOption = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -32,16 +32,16 @@ PROGRESS_FROM = 5
 @command(commands, "portfolio", "portfolio")
 def portfolio(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATHS...", help="help.option.paths",
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATHS...", help="help.option.paths",
                                                           show_default=False)] = None,
     as_of: AsOfOption = None,
     output: WorkbookFormatOption = None,
     file: WorkbookFileOption = None,
     force: ForceOption = False,
-    samples: Annotated[Optional[str], typer.Option("--samples", metavar="N",
+    samples: Annotated[str | None, typer.Option("--samples", metavar="N",
                                                    help="help.option.portfolio_samples")] = None,
-    county: Annotated[Optional[Path], typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|REV",
+    county: Annotated[Path | None, typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE|REV",
                                                  help="help.option.portfolio_since")] = None,
     lang: LangOption = None,
 ) -> int:

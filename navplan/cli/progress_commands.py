@@ -7,7 +7,7 @@ options, call it, and say on stderr what changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,12 +26,12 @@ from navplan.errors import EXIT_OK, Message, NavplanError
 
 commands = typer.Typer()
 
-OnOption = Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="help.option.on")]
+OnOption = Annotated[str | None, typer.Option("--on", metavar="DATE", help="help.option.on")]
 
 
 ActivityIdsArgument = Annotated[list[str], typer.Argument(metavar="ID... [PLAN]", help="help.option.activity_ids",
                                                          show_default=False)]
-PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", metavar="PLAN", help="help.option.plan_named")]
+PlanOption = Annotated[Path | None, typer.Option("--plan", "-p", metavar="PLAN", help="help.option.plan_named")]
 
 
 @command(commands, "done", "done")
@@ -95,7 +95,7 @@ def _ids_of_plan_here() -> set[str]:
 
 
 def _text_option(name: str, metavar: str, key: str):
-    return Annotated[Optional[str], typer.Option(name, metavar=metavar, help=key)]
+    return Annotated[str | None, typer.Option(name, metavar=metavar, help=key)]
 
 
 @command(commands, "set", "set")
@@ -112,7 +112,7 @@ def set_fields(
     notes: _text_option("--notes", "TEXT", "help.option.notes") = None,
     status: _text_option("--status", "STATUS", "help.option.status") = None,
     remaining: _text_option("--remaining", "DURATION", "help.option.remaining") = None,
-    clear: Annotated[Optional[list[str]], typer.Option("--clear", metavar="FIELD", help="help.option.clear")] = None,
+    clear: Annotated[list[str] | None, typer.Option("--clear", metavar="FIELD", help="help.option.clear")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.features.progress import set_fields as set_activity_fields

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,8 +22,8 @@ from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
 
-SamplesOption = Annotated[Optional[str], typer.Option("--samples", metavar="N", help="help.option.samples")]
-SeedOption = Annotated[Optional[str], typer.Option("--seed", metavar="S", help="help.option.seed")]
+SamplesOption = Annotated[str | None, typer.Option("--samples", metavar="N", help="help.option.samples")]
+SeedOption = Annotated[str | None, typer.Option("--seed", metavar="S", help="help.option.seed")]
 
 
 def samples_and_seed(samples: str | None, seed: str | None) -> tuple[int, int]:

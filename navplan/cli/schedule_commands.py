@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -40,7 +40,7 @@ def critical_path(
     plan: PlanArgument = None,
     as_of: AsOfOption = None,
     weeks: WeeksOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
+    output: Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
                                                   help="help.option.format.csv_excel")] = None,
     lang: LangOption = None,
     role: RoleOption = None,
@@ -119,7 +119,7 @@ def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, 
 @command(commands, "validate", "validate")
 def validate(
     ctx: typer.Context,
-    plans: Annotated[Optional[list[Path]], typer.Argument(metavar="PLAN...", help="help.option.plans",
+    plans: Annotated[list[Path] | None, typer.Argument(metavar="PLAN...", help="help.option.plans",
                                                           show_default=False)] = None,
     lang: LangOption = None,
 ) -> int:

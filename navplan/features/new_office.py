@@ -18,9 +18,9 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from navplan.errors import Message, NavplanError, os_reason
 
@@ -36,7 +36,7 @@ class NewPlan:
     schedule: object = None  # the new plan scheduled as of today: does the handbook's chain fit?
     git: str | None = None  # "created" a repository, or "existing" one used; None without git
     git_identity: tuple[str, str] | None = None  # set when git had no identity and navplan's was used
-    repository: "GitTarget | None" = None  # where the plan was (or would have been) committed
+    repository: GitTarget | None = None  # where the plan was (or would have been) committed
     written: bool = True  # False: the consent to commit into another repository was not given
 
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Callable, Iterable
 
 from navplan.errors import NavplanError, os_reason
 from navplan.features.portfolio_history import OfficeChanges

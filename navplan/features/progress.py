@@ -215,7 +215,7 @@ def _check_not_future(day: dt.date, today: dt.date) -> None:
 
 
 @contextmanager
-def _editing_plan(plan: str | Path | None) -> Iterator["_PlanEdit"]:
+def _editing_plan(plan: str | Path | None) -> Iterator[_PlanEdit]:
     """The plan, read and later written under its lock: another navplan writing
     the same plan meanwhile waits, then applies its edit to what this one
     wrote, so neither edit is lost."""
@@ -255,7 +255,7 @@ class _PlanEdit:
         self.editor = PlanEditor.open(self.path, list(self.project.activities))
         self.staged: list[tuple[_ActivityEdit, list[str]]] = []  # each activity and the fields that changed
 
-    def activity(self, activity_id: str) -> "_ActivityEdit":
+    def activity(self, activity_id: str) -> _ActivityEdit:
         """The activity to edit; an unknown, dropped or opening id is refused."""
         return _ActivityEdit(self, activity_id)
 

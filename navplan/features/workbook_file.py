@@ -41,12 +41,12 @@ import os
 import stat
 import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Union
 
 from navplan.errors import Message, NavplanError
 
-Value = Union[str, float, int, bool, dt.date, dt.datetime, None]
+Value = str | float | int | bool | dt.date | dt.datetime | None
 Row = tuple[int, tuple[Value, ...]]
 
 #: A countdown workbook of a thousand activities unpacks to a few megabytes.
@@ -91,7 +91,7 @@ class WorkbookFile:
             self.archive.close()
             raise
 
-    def __enter__(self) -> "WorkbookFile":
+    def __enter__(self) -> WorkbookFile:
         return self
 
     def __exit__(self, *_exc) -> None:

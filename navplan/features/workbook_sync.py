@@ -273,7 +273,7 @@ def compare(project: Project, progress: list[Progress]) -> list[Change]:
 
 
 def merge(project: Project, progress: list[Progress], record: ExportRecord | None,
-          sheet: "_Sheet | None" = None) -> tuple[list[Change], list[Conflict]]:
+          sheet: _Sheet | None = None) -> tuple[list[Change], list[Conflict]]:
     """What the workbook changes in the plan, in the workbook's row order, and the conflicts.
 
     With the export's ``record``, per field: the workbook's value where it still
@@ -320,7 +320,7 @@ def conflict_error(workbook: str | Path | None, conflict: Conflict) -> NavplanEr
                         exported=value(conflict.exported))
 
 
-def _check_dropped(sheet: "_Sheet", record: ExportRecord | None) -> None:
+def _check_dropped(sheet: _Sheet, record: ExportRecord | None) -> None:
     """A dropped activity's row must say what the plan says, or what it said at the
     export: progress marked on it would be lost, so it is refused."""
     for activity_id, (number, values) in sheet.dropped.items():
@@ -337,7 +337,7 @@ def workbook_changes(path: str | Path, project: Project, lang: str = "nb") -> li
     return merge(project, progress, record, sheet)[0]
 
 
-def unread_cells(sheet: "_Sheet", project: Project) -> list[str]:
+def unread_cells(sheet: _Sheet, project: Project) -> list[str]:
     """The cells of the columns sync does not read (activity, role, owner, the computed
     dates and slack) that say something else than the plan, scheduled as of the
     workbook's own as-of date: edits that would otherwise be lost without a word."""

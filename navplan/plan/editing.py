@@ -97,7 +97,7 @@ class PlanEditor:
         self._text: str | None = None  # the edited text, once made
 
     @classmethod
-    def open(cls, path: str | Path, outline: Sequence[str] = ()) -> "PlanEditor":
+    def open(cls, path: str | Path, outline: Sequence[str] = ()) -> PlanEditor:
         path = Path(path)
         read = path.read_bytes() if path.is_file() else None
         editor = cls(read_text(path), path, outline)

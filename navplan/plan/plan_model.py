@@ -96,7 +96,7 @@ class PlanActivity(Strict):
     )
 
     @model_validator(mode="after")
-    def _consistent(self) -> "PlanActivity":
+    def _consistent(self) -> PlanActivity:
         if self.actual_finish and self.status is not Status.DONE:
             raise InvalidValue("error.value.finish_not_done")
         if self.actual_start and self.status is Status.NOT_STARTED:
@@ -156,7 +156,7 @@ class SharedCause(Strict):
         return value
 
     @model_validator(mode="after")
-    def _new_group_says_why(self) -> "SharedCause":
+    def _new_group_says_why(self) -> SharedCause:
         if self.id is None and self.activities is None:
             raise InvalidValue("error.value.group_needs_activities")
         if self.id is None and not self.reason:

@@ -84,7 +84,7 @@ class Project:
     block_lines: dict[str, int] = field(default_factory=dict)  # plan-file line of each activity block
     #: The causes `navplan risk` samples activities together by: the handbook's (as the plan
     #: changed them) and the plan's own, each with two or more activities and a rank above 0.
-    shared_causes: list["SharedCauseGroup"] = field(default_factory=list)
+    shared_causes: list[SharedCauseGroup] = field(default_factory=list)
 
     @property
     def risks(self) -> list[Risk]:

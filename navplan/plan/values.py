@@ -94,7 +94,7 @@ class Duration(BaseModel):
     unit: Literal["d", "w", "m"]
 
     @classmethod
-    def parse(cls, text: str | int) -> "Duration":
+    def parse(cls, text: str | int) -> Duration:
         if isinstance(text, int) and not isinstance(text, bool):
             text = f"{text}d"
         match = _DURATION_RE.match(str(text).lower())
@@ -172,7 +172,7 @@ class DurationRange(BaseModel):
     high: Duration
 
     @classmethod
-    def parse(cls, text: object) -> "DurationRange":
+    def parse(cls, text: object) -> DurationRange:
         """``low..high`` or ``low..likely..high`` as a plan writes it, or ``{low, likely, high}``.
 
         >>> str(DurationRange.parse("8w..12w..20w"))
@@ -191,7 +191,7 @@ class DurationRange(BaseModel):
         return cls.checked(Duration.parse(match.group(1)), likely, Duration.parse(match.group(3)))
 
     @classmethod
-    def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> "DurationRange":
+    def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> DurationRange:
         """The range, if its values are in one unit family and in order."""
         if low.in_months != high.in_months:
             raise InvalidValue("error.value.range_units", low=low, high=high)
@@ -201,7 +201,7 @@ class DurationRange(BaseModel):
             check_likely(low, likely, high)
         return cls(low=low, likely=likely, high=high)
 
-    def with_likely(self, likely: Duration) -> "DurationRange":
+    def with_likely(self, likely: Duration) -> DurationRange:
         return DurationRange.checked(self.low, likely, self.high)
 
     def __str__(self) -> str:
@@ -360,7 +360,7 @@ class Source(Strict):
         return {"nb": value, "en": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Source":
+    def _one_kind(self) -> Source:
         kinds = [self.page is not None, self.document is not None, self.law is not None]
         cited = any(kinds)
         if cited and self.estimate:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 CRITICAL_MARK = "◆"
 
 
-def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = None,
+def verdict_lines(schedule: Schedule, lang: str, help: list[Levers] | None = None,
                   plan: str = "") -> list[tuple[str, str]]:
     """The verdict as (kind, text) pairs, the same in every output: first the
     opening (holds with N working days to spare, or misses by N with the chain
@@ -82,7 +82,7 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
     return lines
 
 
-def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:
+def lever_lines(schedule: Schedule, found: Levers, lang: str, plan: str = "") -> list[tuple[str, str]]:
     """What can help one date hold: a line per lever (kind ``lever``), followed by
     the command that makes the change (kind ``command``, a line of its own so it
     can be copied whole); what no command does names the line of the plan file."""
@@ -127,7 +127,7 @@ def finished_late_line(schedule: Schedule, late: FinishedLate, lang: str) -> str
              days=late.working_days, date=format_date(late.date, lang), finished=format_date(late.finished, lang))
 
 
-def portfolio_status(line: "PortfolioLine", lang: str) -> str:
+def portfolio_status(line: PortfolioLine, lang: str) -> str:
     """One office's verdict in the portfolio, the same in the table and the workbook:
     opened; or the opening missing N working days; or holding, with how many
     fixed and not-after dates will be missed (a county director must not read
@@ -151,12 +151,12 @@ def portfolio_status(line: "PortfolioLine", lang: str) -> str:
     return status
 
 
-def portfolio_warns(line: "PortfolioLine") -> bool:
+def portfolio_warns(line: PortfolioLine) -> bool:
     """An office shown in red: unreadable, the opening does not hold, or a date is missed."""
     return line.error is not None or line.holds is False or bool(line.missed_deadlines)
 
 
-def fewer_samples_note(lines: list["PortfolioLine"], samples: int, lang: str) -> str | None:
+def fewer_samples_note(lines: list[PortfolioLine], samples: int, lang: str) -> str | None:
     """When the probabilities shown come from fewer samples than `navplan risk` takes, say so."""
     from navplan.features.portfolio import PORTFOLIO_SAMPLES
     from navplan.render.risk_labels import count
@@ -192,7 +192,7 @@ def audience_line(schedule: Schedule, view, lang: str) -> str | None:
     return t("view.audience", lang, who=who)
 
 
-def portfolio_title(lines: list["PortfolioLine"], as_of: "dt.date", lang: str, county: str | None = None) -> str:
+def portfolio_title(lines: list[PortfolioLine], as_of: dt.date, lang: str, county: str | None = None) -> str:
     """The portfolio's title: the county's name first when a county file names it."""
     if county is None:
         return t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))

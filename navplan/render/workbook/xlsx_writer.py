@@ -7,7 +7,7 @@ commands that do not write workbooks never load it.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -106,12 +106,12 @@ def _apply_look(target, look: Look) -> None:
         target.border = Border(top=_side(look.top), bottom=_side(look.bottom), left=_side(look.left))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font(bold: bool, size: float, colour: str | None) -> Font:
     return Font(name=FONT_NAME, bold=bold, size=size, color=colour)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour)
 
