@@ -62,9 +62,9 @@ class Instance:
         for job in _order(self.successors):
             for succ in self.successors[job]:
                 earliest[succ] = max(earliest[succ], earliest[job] + self.durations[job])
-        path = max(e + d for e, d in zip(earliest, self.durations))
-        work = [math.ceil(sum(d * q for d, q in zip(self.durations, demands)) / capacity)
-                for demands, capacity in zip(self.demands, self.capacities) if capacity]
+        path = max(e + d for e, d in zip(earliest, self.durations, strict=True))
+        work = [math.ceil(sum(d * q for d, q in zip(self.durations, demands, strict=True)) / capacity)
+                for demands, capacity in zip(self.demands, self.capacities, strict=True) if capacity]
         return max([path] + work)
 
 

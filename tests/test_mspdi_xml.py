@@ -116,7 +116,7 @@ def test_tasks_are_numbered_in_outline_order(tmp_path: Path, example: str, as_of
     assert [int(t["UID"]) for t in tasks] == list(range(1, len(live) + 1))
     assert [t["ID"] for t in tasks] == [t["UID"] for t in tasks]
     numbers = {}
-    for task_values, activity in zip(tasks, live):
+    for task_values, activity in zip(tasks, live, strict=True):
         number = task_values["OutlineNumber"]
         assert int(task_values["OutlineLevel"]) == number.count(".") + 1
         numbers[activity.id] = number

@@ -121,7 +121,7 @@ class Network:
         working days a month has): what sizes a calendar. ``amount`` instead of the planned."""
         amount = self.amount if amount is None else amount
         return [value * MAX_WORKING_DAYS_PER_MONTH if months else value
-                for value, months in zip(amount, self.in_months)]
+                for value, months in zip(amount, self.in_months, strict=True)]
 
     def longest_chain(self, lengths: list[int]) -> tuple[int, list[str]]:
         """The longest chain of work and lags, whatever the link types: its

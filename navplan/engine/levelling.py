@@ -219,7 +219,7 @@ class LevellingResult:
 
     @property
     def finishes(self) -> tuple[int, ...]:
-        return tuple(start + duration for start, duration in zip(self.starts, self.problem.durations))
+        return tuple(start + duration for start, duration in zip(self.starts, self.problem.durations, strict=True))
 
     @functools.cached_property
     def delays(self) -> tuple[Delay, ...]:
@@ -318,7 +318,7 @@ def objective_values(problem: LevellingProblem, starts: Sequence[int]) -> tuple[
     >>> objective_values(p, [1, 4])
     (1, 2, 7, 10, -3)
     """
-    finishes = [start + duration for start, duration in zip(starts, problem.durations)]
+    finishes = [start + duration for start, duration in zip(starts, problem.durations, strict=True)]
     due = problem.due or [None] * problem.size
     targets = problem.targets()
     weights = problem.weight if problem.weight is not None else [1] * problem.size
@@ -327,7 +327,7 @@ def objective_values(problem: LevellingProblem, starts: Sequence[int]) -> tuple[
         TARGET_LATENESS: lambda: sum(max(0, finishes[job] - due[job]) for job in targets),
         MAKESPAN: lambda: max(finishes, default=0),
         SUM_FINISHES: lambda: sum(finishes),
-        WEIGHTED_STARTS: lambda: sum(weight * start for weight, start in zip(weights, starts)),
+        WEIGHTED_STARTS: lambda: sum(weight * start for weight, start in zip(weights, starts, strict=True)),
     }
     return tuple(values[tier]() for tier in problem.objective)
 

@@ -118,7 +118,7 @@ class Network:
                 raise ValueError(f"resource {index} has a negative capacity")
             periods = sorted((_whole(a, "a period's start"), _whole(b, "a period's end"), _whole(c, "a capacity"))
                              for a, b, c in resource.periods)
-            for (start, until, capacity), following in zip(periods, periods[1:] + [None]):
+            for (start, until, capacity), following in zip(periods, periods[1:] + [None], strict=True):
                 if until <= start or capacity < 0:
                     raise ValueError(f"resource {index} has a period {start}..{until} of capacity {capacity}")
                 if following is not None and following[0] < until:

@@ -354,7 +354,7 @@ def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGro
         if len(clusters) > 1:
             key = "|".join(sorted(activity for cluster in clusters for activity in cluster))
             own = _iman_conover(own, target, _generator(seed, key, STREAM_SCORES))
-        for cluster, numbers in zip(clusters, own):
+        for cluster, numbers in zip(clusters, own, strict=True):
             for member in cluster:
                 result[member] = numbers
     coupling.largest_change = float(np.max(np.abs(used - requested)))

@@ -274,7 +274,7 @@ class _PlanEdit:
         except NavplanError as error:
             # The located message names the edited text's line; say that the file itself is untouched.
             raise error.add_hint(Message("progress.not_written")) from None
-        for edit, (activity, changed) in zip(edits, self.staged):
+        for edit, (activity, changed) in zip(edits, self.staged, strict=True):
             edited = edited_project.activities[activity.id]
             for name in sorted(changed, key=SETTABLE.index):
                 attribute = _SHOWN_AS.get(name, name)

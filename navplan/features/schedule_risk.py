@@ -125,11 +125,11 @@ def analyse_risk(schedule: Schedule, samples: int, seed: int) -> RiskAnalysis:
 
     forecasts = [Forecast(p, int(q), day(int(q)), opening_point - int(q))
                  for p, q in zip(PERCENTILES, np.quantile(forecast, [p / 100 for p in PERCENTILES],
-                                                          method="inverted_cdf"))]
+                                                          method="inverted_cdf"), strict=True)]
     points, counts = np.unique(forecast, return_counts=True)
     cumulative = np.cumsum(counts)
     distribution = [DistributionStep(int(point), day(int(point)), int(count) / samples, int(total) / samples)
-                    for point, count, total in zip(points, counts, cumulative)]
+                    for point, count, total in zip(points, counts, cumulative, strict=True)]
     return RiskAnalysis(
         schedule=schedule, samples=samples, seed=seed, opening_point=opening_point,
         probability_holds=float(np.mean(forecast <= opening_point)), forecasts=forecasts,

@@ -199,7 +199,7 @@ def _columns(sheet: _Sheet, cells: tuple, row: int) -> dict[str, int]:
     for index, value in enumerate(cells, start=1):
         text = _text(value).casefold()
         for name, key in _HEADERS.items():
-            languages = [lang for lang, words in zip(LANGUAGES, MESSAGES[key]) if words.casefold() == text]
+            languages = [lang for lang, words in zip(LANGUAGES, MESSAGES[key], strict=True) if words.casefold() == text]
             if languages and name not in columns:
                 columns[name] = index
                 # `Status` is the same word in every language, `Aktivitet` in two

@@ -52,7 +52,7 @@ def _distribution(console: Console, analysis: RiskAnalysis, lang: str) -> None:
         cells.append([row.label, format_date(row.first_day, lang), f" {percent(row.share, lang)}" if row.share else "",
                       percent(row.cumulative, lang), ", ".join(marks)])
     width = _bar_width(layout_width(console), [[c.header for c in columns]] + cells, [r.share for r in rows], largest)
-    for row, row_cells in zip(rows, cells):
+    for row, row_cells in zip(rows, cells, strict=True):
         # Periods that begin after the opening date are too late.
         share = Text(bar(row.share, largest, width), style="red" if row.first_day > analysis.opening_date
                      else "green")
@@ -70,7 +70,7 @@ def _bar_width(width: int | None, texts: list[list[str]], shares: list[float], l
         return BAR_WIDTH
     label, day, share, cumulative, marks = (max(cell_len(row[i]) for row in texts) for i in range(5))
     for length in range(BAR_WIDTH, MIN_BAR_WIDTH, -1):
-        bars = max([share] + [cell_len(bar(part, largest, length) + row[2]) for part, row in zip(shares, texts[1:])])
+        bars = max([share] + [cell_len(bar(part, largest, length) + row[2]) for part, row in zip(shares, texts[1:], strict=True)])
         if label + day + bars + max(cumulative, marks) + 3 * len(GAP) <= width:
             return length
     return MIN_BAR_WIDTH

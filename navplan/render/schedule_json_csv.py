@@ -234,7 +234,7 @@ def to_csv(records: list[BaseModel], dialect: str = "csv") -> str:
         row = record.model_dump(mode="json")
         cells = [csv_cell(row[f]) for f in fields]
         if spreadsheet:
-            cells = [_spreadsheet_cell(getattr(record, f), cell) for f, cell in zip(fields, cells)]
+            cells = [_spreadsheet_cell(getattr(record, f), cell) for f, cell in zip(fields, cells, strict=True)]
         writer.writerow(cells)
     return ("\ufeff" if spreadsheet else "") + buffer.getvalue()
 

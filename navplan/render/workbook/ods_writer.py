@@ -516,7 +516,7 @@ def _header_footer_style(kind: str, spacing_inches: float):
 
 def _regions(element, texts: tuple[str, str, str]):
     """Left, centre and right texts, with PAGE and PAGES as fields."""
-    for region, text in zip((RegionLeft(), RegionCenter(), RegionRight()), texts):
+    for region, text in zip((RegionLeft(), RegionCenter(), RegionRight()), texts, strict=True):
         paragraph = P()
         for index, piece in enumerate(text.split(PAGE)):
             if index:

@@ -145,10 +145,10 @@ def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
         ws.print_title_rows = f"{page.title_rows[0]}:{page.title_rows[1]}"
     if page.title_columns:
         ws.print_title_cols = f"{column_letter(page.title_columns[0])}:{column_letter(page.title_columns[1])}"
-    for part, text in zip((ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right), page.header):
+    for part, text in zip((ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right), page.header, strict=True):
         if text:
             part.text = _header_footer_text(text)
-    for part, text in zip((ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right), page.footer):
+    for part, text in zip((ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right), page.footer, strict=True):
         if text:
             part.text = _header_footer_text(text)
 
