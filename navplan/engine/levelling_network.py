@@ -11,10 +11,11 @@ into a job with a fixed start are left out (a fixed start is a fact).
 from __future__ import annotations
 
 import heapq
+from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from navplan.engine.levelling import LevellingProblem
+    from navplan.engine.levelling_problem import LevellingProblem
 
 _OFFSETS = {
     "FS": lambda lag, pred, succ: pred + lag,
@@ -61,7 +62,7 @@ class Network:
     """
 
     def __init__(self, problem: LevellingProblem) -> None:
-        from navplan.engine.levelling import LINK_TYPES, OBJECTIVES
+        from navplan.engine.levelling_problem import LINK_TYPES, OBJECTIVES
 
         self.problem = problem
         size = self.size = len(problem.durations)
@@ -118,7 +119,7 @@ class Network:
                 raise ValueError(f"resource {index} has a negative capacity")
             periods = sorted((_whole(a, "a period's start"), _whole(b, "a period's end"), _whole(c, "a capacity"))
                              for a, b, c in resource.periods)
-            for (start, until, capacity), following in zip(periods, periods[1:] + [None], strict=True):
+            for (start, until, capacity), following in zip_longest(periods, periods[1:]):
                 if until <= start or capacity < 0:
                     raise ValueError(f"resource {index} has a period {start}..{until} of capacity {capacity}")
                 if following is not None and following[0] < until:
