@@ -14,12 +14,9 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from navplan.cli.environment import Environment, given_language, language_of
+from navplan.cli.environment import COMPLETE_VAR, Environment, given_language, language_of
 from navplan.cli.help_format import LazyGroup, usage_error
 from navplan.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_OK, Message, NavplanError
-
-#: The variable a shell sets when it asks navplan to complete a command line.
-COMPLETE_VAR = "_NAVPLAN_COMPLETE"
 
 #: Every command, in the order `navplan --help` lists them: the module that
 #: defines it, and its help key.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from navplan.cli.environment import COMPLETE_VAR
 from navplan.errors import Choices, NavplanError
 
 PROG = "navplan"
-from navplan.cli.app import COMPLETE_VAR  # noqa: E402  (one name for it)
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 

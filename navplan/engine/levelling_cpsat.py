@@ -55,7 +55,7 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
           log=None) -> Outcome:
     """Solve ``network``'s problem tier by tier from the schedule ``hint`` (see the module and
     :func:`navplan.engine.levelling.level` for the parameters)."""
-    from navplan.engine import levelling as api
+    from navplan.engine import levelling_problem as api
 
     problem, size, durations = network.problem, network.size, network.durations
     tiers = list(problem.objective)

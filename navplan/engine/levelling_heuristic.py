@@ -235,7 +235,7 @@ def as_late_as_possible(network: Network, starts: list[int], profile: Profile) -
 
 def best_schedule(network: Network) -> HeuristicSchedule:
     """The best of every rule's schedule, plain and justified, by (deadlines missed, the objective)."""
-    from navplan.engine.levelling import objective_values
+    from navplan.engine.levelling_problem import objective_values
 
     def score(starts: list[int]) -> tuple:
         misses = sum(1 for job in range(network.size) if network.misses_deadline(job, starts[job]))
@@ -273,7 +273,7 @@ def _copy(profile: Profile) -> Profile:
 
 def delays(network: Network, starts) -> list:
     """Each job's :class:`navplan.engine.levelling.Delay` in the schedule ``starts``."""
-    from navplan.engine.levelling import Delay
+    from navplan.engine.levelling_problem import Delay
 
     durations = network.durations
     first = min([network.first_time()] + list(starts))

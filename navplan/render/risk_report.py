@@ -8,7 +8,7 @@ from html import escape
 
 from navplan.features.schedule_risk import RiskAnalysis
 from navplan.messages import format_date, t
-from navplan.render.report_sections import Section
+from navplan.render.report_model import Section
 from navplan.render.risk_labels import count, decimal, percent
 from navplan.render.risk_svg import s_curve_keys, s_curve_svg
 
