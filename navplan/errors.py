@@ -196,10 +196,6 @@ class NavplanError(Exception):
         self.exit_code = exit_code
         super().__init__(self.message.key)
 
-    @classmethod
-    def from_invalid(cls, invalid: InvalidValue, **where: Any) -> NavplanError:
-        return cls(invalid.message, **where)
-
     def located(self, file: str | Path | None = None) -> NavplanError:
         """Fill in the file if the raiser did not know it."""
         if self.file is None and file is not None:

@@ -196,9 +196,6 @@ def _true() -> dict[str, Any]:
                       {"type": "string", "pattern": f"^(?:{'|'.join(_either_case(w) for w in words)})$"}]}
 
 
-#: A decimal written as text: a point or a comma (0,2), digits on either side.
-_DECIMAL_TEXT = "(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)"
-
 
 def _probability(*, nullable: bool, description: str) -> dict[str, Any]:
     """Above 0 and at most 1 (0.2, "0,2") or a percentage above 0 and at most 100 ("20 %")."""

@@ -25,7 +25,6 @@ from navplan.plan.values import Status
 from navplan.render import palette
 
 Span = tuple[dt.date, dt.date]
-DATES = ("latest", "forecast")
 
 
 def bar_span(scheduled: ScheduledActivity, dates: str = "latest") -> Span | None:

@@ -215,12 +215,9 @@ def csv_cell(value: Any) -> Any:
     return spreadsheet_safe(value)
 
 
-#: `--format csv` is RFC 4180 (comma, ISO dates, for machines); `csv-excel` is for a spreadsheet set to
-#: Norwegian: semicolon (the comma is the decimal sign), a UTF-8 byte order mark (so Excel does not read
-#: UTF-8 as Windows-1252 and break ø and å), dates dd.mm.yyyy, CRLF line ends.
-CSV_DIALECTS = ("csv", "csv-excel")
-
-
+# `--format csv` is RFC 4180 (comma, ISO dates, for machines); `csv-excel` is for a spreadsheet set to
+# Norwegian: semicolon (the comma is the decimal sign), a UTF-8 byte order mark (so Excel does not read
+# UTF-8 as Windows-1252 and break ø and å), dates dd.mm.yyyy, CRLF line ends.
 def to_csv(records: list[BaseModel], dialect: str = "csv") -> str:
     """CSV with a header row; empty cells for null. Dates ISO, or dd.mm.yyyy in the spreadsheet dialect."""
     buffer = io.StringIO()

@@ -23,8 +23,6 @@ from navplan.render.workbook.plan_sheets import (
 from navplan.render.workbook.record_sheet import record_sheet
 from navplan.render.workbook.sheet_model import Book
 
-FORMATS = ("xlsx", "ods")
-
 
 def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",
                    dates: str = "latest", shown: set[str] | None = None, risk=None) -> Book:
