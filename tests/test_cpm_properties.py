@@ -175,7 +175,7 @@ def driving_links(spec, s):
     points = {a.id: a for a in s.leaves()}
     durations = {id: (0 if d is None else int(d[:-1]) * (5 if d[-1] == "w" else 1)) for id, _k, d, _p, _a in spec}
     found = set()
-    for j, (succ, _kind, _d, _parent, after) in enumerate(spec):
+    for succ, _kind, _d, _parent, after in spec:
         for pred, kind, lag in after:
             lag = int(lag[:-1])
             p, q = points[pred], points[succ]

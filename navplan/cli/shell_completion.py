@@ -36,7 +36,7 @@ def _running_shell() -> str | None:
         import shellingham
 
         return shellingham.detect_shell()[0]
-    except Exception:  # no shell above this process (a service, a container): fall back on $SHELL
+    except Exception:  # noqa: BLE001  no shell above this process (a service, a container): fall back on $SHELL
         return Path(os.environ.get("SHELL", "")).name or None
 
 

@@ -314,7 +314,7 @@ def nodes_only_before_work_after_opening(project: Project, edges: Edges, after_o
     # work the opening waits for), and what it leads to itself; worked out after
     # its successors (depth first, without recursion: a chain may be long).
     waits: dict[Node, frozenset[str]] = {}
-    leads: dict[Node, str | None] = {node: "after" for node in after_opening}
+    leads: dict[Node, str | None] = dict.fromkeys(after_opening, "after")
 
     def settle(node: Node) -> None:
         kinds: set[str] = set()

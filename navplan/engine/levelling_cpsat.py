@@ -275,7 +275,7 @@ def energy_bounds(network: Network, capacities: list[int]) -> tuple[list[tuple[i
         ordered = [j for j in network.order if j in where]
         for job in reversed(ordered):
             a = where[job]
-            for succ, offset in strict[job]:
+            for succ, _offset in strict[job]:
                 c = where[succ]
                 after[a] = np.maximum(after[a], after[c])
                 after[a, c] = 1.0

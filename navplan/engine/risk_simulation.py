@@ -258,7 +258,7 @@ def simulate(project: Project, as_of: dt.date, samples: int = DEFAULT_SAMPLES, s
     for first in range(0, samples, block):
         count = min(block, samples - first)
         run = _run_block(network, calendar, at, uncertain, lambda item: triangular(
-            streams[item.id].random(count), item.low, item.likely, item.high), count)
+            streams[item.id].random(count), item.low, item.likely, item.high), count)  # noqa: B023  called within
         ahead = run.ahead
         forecast[first:first + count] = ahead.es[network.opening]
         for key, row, point in dates:

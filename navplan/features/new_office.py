@@ -197,9 +197,9 @@ class _GitRun:
 
     def undo(self, target: Path, previous: bytes | None) -> None:
         """Unstage the plan, put back the file it replaced (or remove it), and remove a repository init made."""
-        if self.staged and not self.made_repository:
-            if self("reset", "-q", "--", target.name).returncode != 0:  # no commit yet to reset to
-                self("rm", "-q", "--cached", "--ignore-unmatch", "--", target.name)
+        # with no commit yet to reset to, rm --cached
+        if self.staged and not self.made_repository and self("reset", "-q", "--", target.name).returncode != 0:
+            self("rm", "-q", "--cached", "--ignore-unmatch", "--", target.name)
         if previous is not None:
             from navplan.io.atomic_write import write_atomic
 

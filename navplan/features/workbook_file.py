@@ -138,7 +138,7 @@ class WorkbookFile:
                 return list(self._openpyxl.sheetnames)
             except NavplanError:
                 raise
-            except Exception:  # whatever openpyxl and defusedxml raise on a malformed file
+            except Exception:  # noqa: BLE001  whatever openpyxl and defusedxml raise on a malformed file
                 raise self._unreadable() from None
         self._ods = _read_ods(self)
         return [name for name, _runs in self._ods]
@@ -157,7 +157,7 @@ class WorkbookFile:
                 return
             except NavplanError:
                 raise
-            except Exception:  # a malformed sheet: cut short, garbage, entities, bad numbers or dates, bad refs
+            except Exception:  # noqa: BLE001  a malformed sheet: cut short, garbage, entities, bad numbers or dates, bad refs
                 raise self._unreadable(sheet) from None
             yield row
 
@@ -309,7 +309,7 @@ def _read_ods(book: WorkbookFile) -> list[tuple[str, list[_Run]]]:
         return _OdsReader(book).read(iterparse(source, events=("start", "end")))
     except NavplanError:
         raise
-    except Exception:  # cut short, garbage, entities, bad numbers or dates or repeats
+    except Exception:  # noqa: BLE001  cut short, garbage, entities, bad numbers or dates or repeats
         raise book._unreadable() from None
     finally:
         source.close()

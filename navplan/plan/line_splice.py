@@ -175,9 +175,7 @@ def line_endings(original: str, text: str) -> str:
     chosen: list[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_text, new_text, autojunk=False).get_opcodes():
         for k in range(j2 - j1):
-            if tag == "equal":
-                chosen.append(endings[i1 + k])
-            elif tag == "replace" and i1 + k < i2:
+            if tag == "equal" or (tag == "replace" and i1 + k < i2):
                 chosen.append(endings[i1 + k])
             else:
                 chosen.append(chosen[-1] if chosen else endings[0] if endings else common)

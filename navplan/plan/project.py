@@ -309,7 +309,8 @@ def _with_likely(activity: NetworkActivity, spread: DurationRange, fail, path: t
     try:
         return spread.with_likely(handbook)
     except InvalidValue as invalid:
-        raise fail(invalid.message, path + ("duration",), f"{label}.duration", "hint.range_likely", id=activity.id)
+        raise fail(invalid.message, path + ("duration",), f"{label}.duration", "hint.range_likely",
+                   id=activity.id) from None
 
 
 def _check_references(activities: dict[str, NetworkActivity], plan: Plan, template: Template,

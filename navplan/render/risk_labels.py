@@ -120,7 +120,7 @@ def buckets(analysis: RiskAnalysis, lang: str) -> tuple[str, list[Bucket]]:
     while current <= last:
         periods.append(current)
         current = current + dt.timedelta(days=7) if by_week else _next_month(current)
-    shares = {period: 0.0 for period in periods}
+    shares = dict.fromkeys(periods, 0.0)
     for step in steps:
         shares[start_of(step.date)] += step.probability
     opening = start_of(analysis.opening_date)
