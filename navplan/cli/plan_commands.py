@@ -83,7 +83,8 @@ def _consent(env, repository, yes: bool, lang: str) -> bool:
         raise NavplanError("init.git.no_plans_here", field="--git", root=shown_path(repository.root),
                            path=shown_path(repository.path),
                            hint="init.git.no_plans_here.hint")
-    return confirmed(env, t("init.git.ask", lang, root=shown_path(repository.root), path=shown_path(repository.path)), lang)
+    return confirmed(env, t("init.git.ask", lang, root=shown_path(repository.root),
+                            path=shown_path(repository.path)), lang)
 
 
 def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:

@@ -150,7 +150,8 @@ def _write_cache(years: dict[int, list[tuple[dt.date, str, str]]]) -> None:
     content = {
         "format": CACHE_FORMAT,
         "holidays_version": name[len("holidays-norway-"):-len(".json")],
-        "years": {str(year): [[day.isoformat(), nb, en] for day, nb, en in days] for year, days in sorted(years.items())},
+        "years": {str(year): [[day.isoformat(), nb, en] for day, nb, en in days]
+                  for year, days in sorted(years.items())},
     }
     write_cache(name, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 

@@ -112,7 +112,8 @@ class Network:
 
         self.demands: list[list[int]] = []
         for index, resource in enumerate(problem.resources):
-            demands = [_whole(value, "a demand") for value in _per_job(resource.demands, size, f"resource {index}'s demands")]
+            demands = [_whole(value, "a demand")
+                       for value in _per_job(resource.demands, size, f"resource {index}'s demands")]
             if any(value < 0 for value in demands):
                 raise ValueError(f"resource {index} has a negative demand")
             if _whole(resource.capacity, "a capacity") < 0:

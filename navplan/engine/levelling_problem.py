@@ -109,8 +109,8 @@ class Delay:
 def objective_values(problem: LevellingProblem, starts: Sequence[int]) -> tuple[int, ...]:
     """Each tier of ``problem.objective`` for the schedule ``starts``.
 
-    >>> p = LevellingProblem(durations=[2, 3], due=[1, 10], weight=[1, -1],
-    ...                      objective=["late_targets", "target_lateness", "makespan", "sum_finishes", "weighted_starts"])
+    >>> p = LevellingProblem(durations=[2, 3], due=[1, 10], weight=[1, -1], objective=[
+    ...     "late_targets", "target_lateness", "makespan", "sum_finishes", "weighted_starts"])
     >>> objective_values(p, [1, 4])
     (1, 2, 7, 10, -3)
     """

@@ -281,8 +281,8 @@ def _date_checks(run: Run) -> list[DateCheck]:
         row = network.row[activity.id]
         if activity.fixed is not None:
             slack_ = at.fixed[row] - ahead.linked_start[row]
-            checks.append(DateCheck(activity.id, activity.fixed, "fixed", slack_,
-                                    _ending_with(run.chain(row, unconstrained=True), activity.id) if slack_ < 0 else ()))
+            drivers = _ending_with(run.chain(row, unconstrained=True), activity.id) if slack_ < 0 else ()
+            checks.append(DateCheck(activity.id, activity.fixed, "fixed", slack_, drivers))
         if activity.not_after is not None:
             slack_ = at.not_after[row] - ahead.ef[row]
             checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,

@@ -339,5 +339,6 @@ class _ActivityEdit:
 
     def stage(self, fields: dict[str, Any]) -> None:
         """Set the fields one by one in the plan's text (to know which changed)."""
-        changed = [name for name, value in fields.items() if self.plan.editor.set_activity_fields(self.id, {name: value})]
+        changed = [name for name, value in fields.items()
+                   if self.plan.editor.set_activity_fields(self.id, {name: value})]
         self.plan.staged.append((self, changed))

@@ -330,7 +330,8 @@ def _same(name: str, old: Any, new: Any) -> bool:
         if name == "status" and value is not None:
             return Status(getattr(value, "value", value))
         if name in ("duration", "remaining") and value is not None:
-            return parse_duration_or_range(value if isinstance(value, (Mapping, Duration, DurationRange)) else str(value))
+            return parse_duration_or_range(
+                value if isinstance(value, (Mapping, Duration, DurationRange)) else str(value))
         return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
 
     try:

@@ -349,7 +349,8 @@ def plan_file_schema() -> dict[str, Any]:
             "opening": _date(nullable=False, description="The opening date"),
             "start": _date(description="Plan start, before the opening: nothing is scheduled before it"),
             "template": {"enum": ["new", "merger", "split"],
-                         "description": "new (the handbook), merger (several offices) or split (a divided municipality)"},
+                         "description": "new (the handbook), merger (several offices) or split "
+                                        "(a divided municipality)"},
             "språk": {"type": "string", "pattern": "^\\s*(?:" + "|".join(map(_either_case, LANGUAGES)) + ")\\s*$",
                       "description": "The plan's language (" + ", ".join(LANGUAGES) + "): every command speaks it "
                                      "unless --lang or NAVPLAN_LANG says otherwise"},

@@ -42,7 +42,8 @@ class Role(Strict):
     employer: Literal["stat", "kommune", "stat eller kommune", "partene"] | None = None
     page: int | None = None
     source: Source | None = Field(None, description="For a role the handbook does not name: where it comes from")
-    steering_group: bool = Field(False, description="Sits in the steering group: its open work is the group's to decide")
+    steering_group: bool = Field(
+        False, description="Sits in the steering group: its open work is the group's to decide")
 
 
 class DurationSpread(Strict):

@@ -332,8 +332,8 @@ def _check_references(activities: dict[str, NetworkActivity], plan: Plan, templa
             raise fail("error.plan.parent_opening", where(activity.id, "parent"), f"activities[{activity.id}].parent")
         for link in activity.links:
             if link.id == activity.id:
-                raise fail("error.plan.self_dependency", where(activity.id, "after"), f"activities[{activity.id}].after",
-                           "hint.self_dependency", id=activity.id)
+                raise fail("error.plan.self_dependency", where(activity.id, "after"),
+                           f"activities[{activity.id}].after", "hint.self_dependency", id=activity.id)
             if link.id not in activities:
                 guess = closest(link.id, known)
                 raise fail("error.plan.unknown_id", where(activity.id, "after"), f"activities[{activity.id}].after",

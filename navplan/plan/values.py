@@ -48,7 +48,7 @@ def check_one_line(text: str) -> str:
     >>> check_one_line("NAV Nord\nSør")
     Traceback (most recent call last):
     navplan.errors.InvalidValue: the text holds a control character (U+000A) at position 9: write it on one line without it
-    """
+    """  # noqa: E501 (a doctest's expected message is one line)
     return _check_characters(text, set())
 
 
@@ -58,7 +58,7 @@ def check_multiline(text: str) -> str:
     >>> check_multiline("Ring\x0bKari")
     Traceback (most recent call last):
     navplan.errors.InvalidValue: the text holds a control character (U+000B) at position 5: a note may hold line breaks and tabs, no other control character
-    """
+    """  # noqa: E501 (a doctest's expected message is one line)
     return _check_characters(text, _MULTILINE_ALLOWED, "error.value.control_character_note")
 
 
@@ -142,7 +142,8 @@ class Duration(BaseModel):
 #: A duration as files write it, for the JSON Schema.
 DURATION_PATTERN = r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$"
 #: low..high, or low..likely..high.
-_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*(?:(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*)?(0*[0-9]{1,9}\s*[dwuvm])\s*$")
+_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*"
+                       r"(?:(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*)?(0*[0-9]{1,9}\s*[dwuvm])\s*$")
 
 
 def _parse_duration_field(value: object) -> object:
@@ -244,7 +245,8 @@ PLAN_DURATION_SCHEMA = {
     "anyOf": [
         {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
         {"type": "integer", "minimum": 0, "description": "fixed: working days"},
-        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*(?:0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*)?0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
+        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*"
+                                      r"(?:0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*)?0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
          "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
         {"type": "object", "additionalProperties": False, "required": ["low", "high"],
          "description": "a range with its likely value; the schedule uses likely",
@@ -346,7 +348,8 @@ class Source(Strict):
     """
 
     page: int | None = Field(None, ge=1, le=40, description="Page in the handbook v2.0")
-    document: str | None = Field(None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
+    document: str | None = Field(
+        None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
     law: str | None = Field(None, description="A law or regulation by its short name, e.g. 'inndelingslova'")
     section: str | None = Field(None, description="The law's section, e.g. '§ 26'")
     url: str | None = Field(None, pattern=r"^https?://\S+$", description="Where the quote can be read")
@@ -483,7 +486,7 @@ def parse_probability(value: object) -> float:
     >>> parse_probability("20")
     Traceback (most recent call last):
     navplan.errors.InvalidValue: '20' is not a probability: write a number above 0 and at most 1 (0.2) or a percentage (20 %)
-    """
+    """  # noqa: E501 (a doctest's expected message is one line)
     percent = _PERCENT.match(value.strip()) if isinstance(value, str) else None
     if percent:
         amount = percent.group(1).strip()

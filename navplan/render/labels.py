@@ -122,7 +122,8 @@ def lever_lines(schedule: Schedule, found: Levers, lang: str, plan: str = "") ->
 
 
 def finished_late_line(schedule: Schedule, late: FinishedLate, lang: str) -> str:
-    """'7.4 …: ferdig 3 arbeidsdager etter fristen 21.06.2019 (ferdig 26.06.2019).': a deadline met late stays in the record."""
+    """'7.4 …: ferdig 3 arbeidsdager etter fristen 21.06.2019 (ferdig 26.06.2019).': a deadline met
+    late stays in the record."""
     return t("finished_late", lang, id=late.id, title=schedule.project.activities[late.id].title.get(lang),
              days=late.working_days, date=format_date(late.date, lang), finished=format_date(late.finished, lang))
 

@@ -116,8 +116,8 @@ def _section(section: Section, report: Report, lang: str, dates: str = "latest")
         out += paragraphs
     if section.key == "opening":
         caption = t("report.gantt.caption.forecast" if dates == "forecast" else "report.gantt.caption", lang)
-        out += ["<figure>", gantt_svg(report.schedule, lang, dates, report.view), f"<figcaption>{escape(caption)}</figcaption>",
-                "</figure>"]
+        out += ["<figure>", gantt_svg(report.schedule, lang, dates, report.view),
+                f"<figcaption>{escape(caption)}</figcaption>", "</figure>"]
     if section.grid is not None:
         out += _grid(section.grid)
     for note in section.notes:

@@ -70,7 +70,8 @@ def _bar_width(width: int | None, texts: list[list[str]], shares: list[float], l
         return BAR_WIDTH
     label, day, share, cumulative, marks = (max(cell_len(row[i]) for row in texts) for i in range(5))
     for length in range(BAR_WIDTH, MIN_BAR_WIDTH, -1):
-        bars = max([share] + [cell_len(bar(part, largest, length) + row[2]) for part, row in zip(shares, texts[1:], strict=True)])
+        bars = max([share] + [cell_len(bar(part, largest, length) + row[2])
+                              for part, row in zip(shares, texts[1:], strict=True)])
         if label + day + bars + max(cumulative, marks) + 3 * len(GAP) <= width:
             return length
     return MIN_BAR_WIDTH

@@ -131,7 +131,8 @@ def print_table(console: Console, columns: Sequence[Column], rows: Sequence[Sequ
     if title:
         console.print(Text(title, style="bold"))
     columns = list(columns)
-    cells = [[_shown(_lines(cell, column.wraps), column.hang) for cell, column in zip(row, columns, strict=True)] for row in rows]
+    cells = [[_shown(_lines(cell, column.wraps), column.hang) for cell, column in zip(row, columns, strict=True)]
+             for row in rows]
     headers = [_shown(_lines(column.header, True), 0) for column in columns]
     width = layout_width(console)
     if width is not None:
@@ -182,7 +183,8 @@ def _shown(lines: list[Line], hang: int) -> _Shown:
 def _row_lines(cells: list[list[Line]], columns: Sequence[Column], widths: list[int], *, hang: bool,
                style: str = "") -> list[Line]:
     """One table row: each cell wrapped to its column, side by side, top-aligned."""
-    blocks = [_wrap(lines, width, column.hang if hang else 0) for lines, column, width in zip(cells, columns, widths, strict=True)]
+    blocks = [_wrap(lines, width, column.hang if hang else 0)
+              for lines, column, width in zip(cells, columns, widths, strict=True)]
     out = []
     for index in range(max(len(block) for block in blocks)):
         parts: list[str] = []

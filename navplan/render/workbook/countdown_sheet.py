@@ -238,7 +238,8 @@ def _days_off(schedule: Schedule, gantt: Gantt) -> dict[int, str]:
         if slot.gap:
             continue
         period = slot.period
-        weekdays = [period.first_day + dt.timedelta(days=n) for n in range((period.last_day - period.first_day).days + 1)]
+        weekdays = [period.first_day + dt.timedelta(days=n)
+                    for n in range((period.last_day - period.first_day).days + 1)]
         weekdays = [day for day in weekdays if day.weekday() < 5 and calendar.first <= day <= calendar.last]
         if not weekdays:
             continue

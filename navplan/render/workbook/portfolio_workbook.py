@@ -120,7 +120,8 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
     status = portfolio_status(line, lang)
     if line.error is not None:
         return [line.office or "", shown_path(line.file), line.opening] + [None] * (len(COLUMNS) - 5) + [status, None]
-    return [line.office, shown_path(line.file), line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
+    return [line.office, shown_path(line.file), line.opening,
+            t("portfolio.yes" if line.holds else "portfolio.no", lang),
             line.slack_to_opening, line.worst_deadline_slack, line.worst_deadline_id or "",
             line.critical_id or "", line.critical_title or "", line.overdue,
             line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time]

@@ -140,7 +140,8 @@ class Sheet:
     freeze: tuple[int, int] | None = None  # the first row and column that scroll
     filter: tuple[int, int, int, int] | None = None  # first row, first column, last row, last column
     choices: list[Choice] = field(default_factory=list)
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first column, last row, last column
+    # first row, first column, last row, last column
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     page: PageSetup = field(default_factory=PageSetup)
     hidden: bool = False  # not shown or printed (the record `navplan sync` reads)
