@@ -72,7 +72,7 @@ class Network:
     """
 
     def __init__(self, project: Project, order: list[Node], edges: Edges, after_opening: set[Node],
-                 graph: networkx.DiGraph | None) -> None:
+                 graph: networkx.DiGraph[Node] | None) -> None:
         self.project = project
         self.graph = graph
         self.nodes = order
@@ -138,11 +138,12 @@ class Network:
         if end is None:
             return 0, []
         total, chain = reach[end] + lengths[end], []
-        row: int | None = end
-        while row is not None:
-            if self.activity[row] is not None and row != self.opening:
-                chain.append(self.activity[row].id)
-            row = via[row]
+        step: int | None = end
+        while step is not None:
+            activity = self.activity[step]
+            if activity is not None and step != self.opening:
+                chain.append(activity.id)
+            step = via[step]
         return total, chain[::-1]
 
 
@@ -167,7 +168,7 @@ def build_network(project: Project) -> Network:
 
     nodes = network_nodes(project)
     edges, after_opening = _network(project)
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[Node] = nx.DiGraph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
     try:
@@ -321,8 +322,8 @@ def nodes_only_before_work_after_opening(project: Project, edges: Edges, after_o
         for succ in successors.get(node, []):
             if rolls_up(node, succ):
                 kinds |= waits.get(succ, frozenset())
-            elif leads.get(succ) is not None:
-                kinds.add(leads[succ])  # a successor still open lies on a cycle, refused later
+            elif (lead := leads.get(succ)) is not None:
+                kinds.add(lead)  # a successor still open lies on a cycle, refused later
         waits[node] = frozenset(kinds)
         if node in after_opening:
             return

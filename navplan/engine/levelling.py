@@ -210,7 +210,8 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
     network = Network(problem)
     heuristic = levelling_heuristic.best_schedule(network)
     heuristic_values = objective_values(problem, heuristic.starts)
-    starts, status, bound, seconds = heuristic.starts, HEURISTIC, (None,) * len(problem.objective), 0.0
+    bound: tuple[int | None, ...] = (None,) * len(problem.objective)
+    starts, status, seconds = heuristic.starts, HEURISTIC, 0.0
     if time_limit > 0:
         from navplan.engine import levelling_cpsat
 

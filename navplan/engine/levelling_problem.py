@@ -116,11 +116,12 @@ def objective_values(problem: LevellingProblem, starts: Sequence[int]) -> tuple[
     """
     finishes = [start + duration for start, duration in zip(starts, problem.durations, strict=True)]
     due = problem.due or [None] * problem.size
-    targets = problem.targets()
+    # targets() holds only jobs with a due time
+    target_due = [(job, due_time) for job in problem.targets() if (due_time := due[job]) is not None]
     weights = problem.weight if problem.weight is not None else [1] * problem.size
     values = {
-        LATE_TARGETS: lambda: sum(1 for job in targets if finishes[job] > due[job]),
-        TARGET_LATENESS: lambda: sum(max(0, finishes[job] - due[job]) for job in targets),
+        LATE_TARGETS: lambda: sum(1 for job, due_time in target_due if finishes[job] > due_time),
+        TARGET_LATENESS: lambda: sum(max(0, finishes[job] - due_time) for job, due_time in target_due),
         MAKESPAN: lambda: max(finishes, default=0),
         SUM_FINISHES: lambda: sum(finishes),
         WEIGHTED_STARTS: lambda: sum(weight * start for weight, start in zip(weights, starts, strict=True)),

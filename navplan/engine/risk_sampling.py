@@ -422,11 +422,13 @@ def _iman_conover(columns: list[np.ndarray], target: np.ndarray, generator: np.r
 def _factor(matrix: np.ndarray) -> np.ndarray:
     """A lower-triangular L with L·Lᵀ = ``matrix`` (Cholesky), or for a singular one
     (semi-definite) V·√Λ from its eigenvalues, negative rounding errors as 0."""
+    factor: np.ndarray
     try:
-        return np.linalg.cholesky(matrix)
+        factor = np.linalg.cholesky(matrix)
     except np.linalg.LinAlgError:
         values, vectors = np.linalg.eigh(matrix)
-        return vectors * np.sqrt(np.clip(values, 0.0, None))
+        factor = vectors * np.sqrt(np.clip(values, 0.0, None))
+    return factor
 
 
 def nearest_correlation(matrix: np.ndarray, tolerance: float = 1e-10, iterations: int = 1000) -> np.ndarray:
@@ -439,7 +441,7 @@ def nearest_correlation(matrix: np.ndarray, tolerance: float = 1e-10, iterations
     >>> bool(np.linalg.eigvalsh(m)[0] > -1e-9), np.diag(m).tolist()
     (True, [1.0, 1.0, 1.0])
     """
-    current = np.array(matrix, dtype=float)
+    current: np.ndarray = np.array(matrix, dtype=float)
     correction = np.zeros_like(current)
     for _ in range(iterations):
         shifted = current - correction
@@ -448,7 +450,7 @@ def nearest_correlation(matrix: np.ndarray, tolerance: float = 1e-10, iterations
         correction = positive - shifted
         following = positive.copy()
         np.fill_diagonal(following, 1.0)
-        done = np.linalg.norm(following - current) <= tolerance * max(np.linalg.norm(current), 1.0)
+        done = np.linalg.norm(following - current) <= tolerance * max(float(np.linalg.norm(current)), 1.0)
         current = following
         if done:
             break

@@ -125,8 +125,9 @@ def uncertain_activities(project: Project) -> list[Uncertain]:
         if (spread is None or activity.dropped or activity.is_summary or activity.is_milestone
                 or activity.status is Status.DONE or activity.id == project.opening_id):
             continue
-        found.append(Uncertain(activity, spread.low.measure, spread.likely.measure, spread.high.measure,
-                               spread.likely.in_months))
+        likely = spread.likely
+        assert likely is not None, "a range's likely duration is filled in when the plan is merged"
+        found.append(Uncertain(activity, spread.low.measure, likely.measure, spread.high.measure, likely.in_months))
     return found
 
 
@@ -197,6 +198,8 @@ class Simulation:
 
     def criticality(self, activity_id: str) -> float:
         """The share of samples in which the activity drives the opening's forecast."""
+        if self.driving is None:
+            raise ValueError("sampled with driving=False: no criticality was counted")
         return int(self.driving[self.network.row[activity_id]]) / self.samples
 
     def probability(self, activity_id: str, kind: str) -> float:
@@ -296,10 +299,11 @@ def _dates_to_check(network: Network, at: Anchors) -> list[tuple[tuple[str, str]
     for row, node in enumerate(network.nodes):
         if row == network.opening:
             continue
-        if at.fixed[row] is not None:
-            found.append(((activity_id(node), "fixed"), row, at.fixed[row]))
-        if at.not_after[row] is not None:
-            found.append(((activity_id(node), "not_after"), row, at.not_after[row]))
+        fixed, not_after = at.fixed[row], at.not_after[row]
+        if fixed is not None:
+            found.append(((activity_id(node), "fixed"), row, fixed))
+        if not_after is not None:
+            found.append(((activity_id(node), "not_after"), row, not_after))
     return found
 
 
