@@ -16,6 +16,8 @@ where the activity comes from.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from navplan.plan.handbook_model import ActivityChange, CurrentLayer, Handbook, HandbookActivity, Template
 from navplan.plan.values import Text
@@ -73,7 +75,7 @@ def rule_date(rule: str, opening: dt.date) -> dt.date | None:
     raise ValueError(f"unknown date rule {rule!r}")
 
 
-def for_template(templates: list[str], template: str) -> bool:
+def for_template(templates: Sequence[str], template: str) -> bool:
     return not templates or template in templates
 
 
@@ -100,7 +102,7 @@ def apply_layer(handbook: Handbook, template: Template, layer: CurrentLayer, tem
 
 
 def _changed(activity: HandbookActivity, change: ActivityChange) -> HandbookActivity:
-    update: dict = {"change_source": change.source or change.duration_source or change.role_source
+    update: dict[str, Any] = {"change_source": change.source or change.duration_source or change.role_source
                     or (change.after_add[0].source if change.after_add else None)}
     if change.title is not None:
         update["handbook_title"] = activity.handbook_title or activity.title

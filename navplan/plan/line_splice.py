@@ -84,7 +84,7 @@ def splice_lines(original: list[str], before: list[str], after: list[str]) -> li
             i2, j2 = i2 + 1, j2 + 1
         hunks.append([i1, i2, j1, j2])
     result: list[str] = []
-    done = 0
+    done: int | None = 0  # None (an end not found) slices to the original's end
     for i1, i2, j1, j2 in hunks:
         start, end = first(i1, i2), last(i1, i2)
         result += original[done:start] + after[j1:j2]

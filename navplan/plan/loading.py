@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from navplan.errors import Choices, InvalidValue, Message, NavplanError, os_reason
 from navplan.plan.plan_model import Plan
@@ -152,7 +153,8 @@ def located_error(exc: ValidationError, document: YamlDocument, model: type[Base
                         field=field_label(location, document.content), hint=hint)
 
 
-def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tuple[Message, Message | None]:
+def _field_message(error: ErrorDetails, location: tuple[int | str, ...],
+                   model: type[BaseModel]) -> tuple[Message, Message | None]:
     """One pydantic error in navplan's words, and a hint where one helps."""
     kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
     if isinstance(context.get("error"), InvalidValue):  # navplan's own validators

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -62,7 +62,10 @@ def check_multiline(text: str) -> str:
     return _check_characters(text, _MULTILINE_ALLOWED, "error.value.control_character_note")
 
 
-def _check_characters(text: str, allowed: set[int], key: str = "error.value.control_character") -> str:
+_Text = TypeVar("_Text")
+
+
+def _check_characters(text: _Text, allowed: set[int], key: str = "error.value.control_character") -> _Text:
     if not isinstance(text, str):
         return text
     for position, character in enumerate(text, start=1):
@@ -133,7 +136,7 @@ class Duration(BaseModel):
         return self.amount if self.unit == "m" else self.working_days
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, _core_schema, _handler) -> dict:
+    def __get_pydantic_json_schema__(cls, _core_schema: Any, _handler: Any) -> dict[str, Any]:
         # Files write a duration as text ("3w") or a number of working days, never as its fields.
         return {"anyOf": [{"type": "string", "pattern": DURATION_PATTERN}, {"type": "integer", "minimum": 0}],
                 "description": "10d working days, 3w weeks of five working days, 2m calendar months"}
@@ -224,7 +227,7 @@ def check_likely(low: Duration, likely: Duration, high: Duration) -> None:
         raise InvalidValue("error.value.range_likely_zero", low=low, high=high)
 
 
-def _duration_text(value: object) -> object:
+def _duration_text(value: object) -> str | int:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return value
     raise InvalidValue("error.value.not_a_duration", value=value)
@@ -276,8 +279,10 @@ def parse_date(value: object) -> object:
         text = value.strip()
         match = _NORWEGIAN_DATE_RE.match(text)
         iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
-        if match or iso:
-            day, month, year = (int(g) for g in match.groups()) if match else reversed([int(g) for g in iso.groups()])
+        found = match or iso
+        if found:
+            numbers = [int(g) for g in found.groups()]
+            day, month, year = numbers if match else reversed(numbers)
             reason = _impossible(year, month, day)
             if reason is not None:
                 raise InvalidValue("error.value.not_real_date", value=text, reason=reason)
