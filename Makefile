@@ -36,7 +36,7 @@ demo: $(STAMP)
 	$(BIN)/navplan calendar $(DEMO_PLAN) --as-of $(DEMO_AS_OF) --by month
 
 # ruff (lint and import order, every Python file) and mypy (strict on navplan/engine and navplan/plan),
-# both configured in pyproject.toml.
+# both configured in pyproject.toml; make test runs it first, and so does CI (.ci/run).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -45,7 +45,7 @@ lint: $(STAMP)
 # On every core: pytest-xdist's workers, one per core (`make test WORKERS=0` runs in one process);
 # tests/conftest.py shares the tests out, longest first.
 WORKERS ?= auto
-test: $(STAMP)
+test: lint $(STAMP)
 	$(BIN)/python -m pytest -q -m "not quick" -n $(WORKERS)
 
 # Rewrite the golden outputs after a deliberate change of output; the run fails on purpose,
