@@ -66,6 +66,10 @@ def county(tmp_path_factory) -> Iterator[Path]:
     (folder / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {navplan}\n    rev: {revision}\n    hooks:\n      - id: navplan-validate\n",
         encoding="utf-8")
+    # The configuration is committed before the hook is installed: a test's `git add -A` stages it, and
+    # _fresh's `git reset --hard` on a branch with no commit yet would delete it with the other staged files.
+    _git(folder, "add", ".pre-commit-config.yaml")
+    _git(folder, "commit", "-q", "-m", "pre-commit")
     _PRE_COMMIT["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
     installed = subprocess.run([sys.executable, "-m", "pre_commit", "install", "--install-hooks"], cwd=folder,
                                capture_output=True, text=True, timeout=900, env=dict(os.environ, **_PRE_COMMIT))
