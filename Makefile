@@ -17,7 +17,7 @@ TOOLS := .tools
 DEMO_PLAN := examples/indre-ostfold/navplan.yaml
 DEMO_AS_OF := 10.12.2018
 
-.PHONY: demo test test-all bench upgrade clean docs-images golden bench-rcpsp messages import-words
+.PHONY: demo lint test test-all bench upgrade clean docs-images golden bench-rcpsp messages import-words
 LANGS := nb nn en
 LOCALE := navplan/locale
 
@@ -35,11 +35,17 @@ demo: $(STAMP)
 	$(BIN)/navplan critical-path $(DEMO_PLAN) --as-of $(DEMO_AS_OF)
 	$(BIN)/navplan calendar $(DEMO_PLAN) --as-of $(DEMO_AS_OF) --by month
 
+# ruff (lint and import order, every Python file) and mypy (strict on navplan/engine and navplan/plan),
+# both configured in pyproject.toml; make test runs it first, and so does CI (.ci/run).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # The thorough variants of the sampling tests (60 killed writes, not 10): what CI runs.
 # On every core: pytest-xdist's workers, one per core (`make test WORKERS=0` runs in one process);
 # tests/conftest.py shares the tests out, longest first.
 WORKERS ?= auto
-test: $(STAMP)
+test: lint $(STAMP)
 	$(BIN)/python -m pytest -q -m "not quick" -n $(WORKERS)
 
 # Rewrite the golden outputs after a deliberate change of output; the run fails on purpose,

@@ -89,9 +89,9 @@ def problems(instance: dict, starts: list[int], makespan: int) -> list[str]:
             if starts[succ] < starts[job] + duration:
                 found.append(f"job {succ + 1} starts at {starts[succ]}, before job {job + 1} finishes at "
                              f"{starts[job] + duration}")
-    end = max(start + job[0] for start, job in zip(starts, jobs))
+    end = max(start + job[0] for start, job in zip(starts, jobs, strict=True))
     usage = [[0] * (end + 1) for _ in capacities]
-    for start, (duration, demands, _successors, _release) in zip(starts, jobs):
+    for start, (duration, demands, _successors, _release) in zip(starts, jobs, strict=True):
         for r, amount in enumerate(demands):
             if amount:
                 for time in range(start, start + duration):
@@ -118,7 +118,7 @@ def lower_bound(instance: dict) -> int:
                 if earliest[succ] < earliest[job] + duration:
                     earliest[succ] = earliest[job] + duration
                     changed = True
-    bound = max(e + job[0] for e, job in zip(earliest, jobs))
+    bound = max(e + job[0] for e, job in zip(earliest, jobs, strict=True))
     for r, capacity in enumerate(capacities):
         if capacity:
             bound = max(bound, math.ceil(sum(job[0] * job[1][r] for job in jobs) / capacity))

@@ -165,7 +165,8 @@ def network_tjp(tasks: list[tuple[str, int, list[str]]], report: str = "dates") 
     holidays = holiday_calendars.Norway(years=range(first.year, NETWORK_OPENING.year + 1), include_sundays=False,
                                         language="no")
     lines = [
-        f'project bench "navplan bench {len(tasks)}" {first.isoformat()} - {(NETWORK_OPENING + dt.timedelta(days=30)).isoformat()} {{',
+        f'project bench "navplan bench {len(tasks)}" {first.isoformat()} - '
+        f'{(NETWORK_OPENING + dt.timedelta(days=30)).isoformat()} {{',
         '  timezone "UTC"',
         "  timingresolution 60min",
         "}",

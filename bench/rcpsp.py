@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from navplan.engine.levelling import Link, LevellingProblem, Resource, level  # noqa: E402
+from navplan.engine.levelling import LevellingProblem, Link, Resource, level
 
 
 @dataclass
@@ -62,9 +62,9 @@ class Instance:
         for job in _order(self.successors):
             for succ in self.successors[job]:
                 earliest[succ] = max(earliest[succ], earliest[job] + self.durations[job])
-        path = max(e + d for e, d in zip(earliest, self.durations))
-        work = [math.ceil(sum(d * q for d, q in zip(self.durations, demands)) / capacity)
-                for demands, capacity in zip(self.demands, self.capacities) if capacity]
+        path = max(e + d for e, d in zip(earliest, self.durations, strict=True))
+        work = [math.ceil(sum(d * q for d, q in zip(self.durations, demands, strict=True)) / capacity)
+                for demands, capacity in zip(self.demands, self.capacities, strict=True) if capacity]
         return max([path] + work)
 
 

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CPU_SECONDS, mib, ms, navplan, run_child  # noqa: E402
+from run import CPU_SECONDS, mib, ms, navplan, run_child
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "indre-ostfold"
@@ -87,8 +87,8 @@ def in_process(rounds: int) -> None:
     print("| ---: | ---: | ---: | ---: |")
     results = {}
     for count in SAMPLE_COUNTS:
-        simulation = best(lambda: simulate(project, as_of, count, calendar=deterministic.calendar))
-        analysis = best(lambda: analyse_risk(deterministic, count, 2007))
+        simulation = best(lambda: simulate(project, as_of, count, calendar=deterministic.calendar))  # noqa: B023  run here
+        analysis = best(lambda: analyse_risk(deterministic, count, 2007))  # noqa: B023  run here
         results[count] = analysis
         print(f"| {count:,} | {ms(simulation)} | {ms(analysis)} | {ms(analysis / count * 1000)} |")
     print()
@@ -115,7 +115,8 @@ ISSUE_21 = """correlation:
 risks:
   - {id: R1, title: "Anbudet må lyses ut på nytt", probability: 0.2, delays: ["9.2.2"], by: 6w..10w}
   - {id: R2, title: "Politisk behandling utsettes", probability: 0.3, delays: ["9.2.3"], by: 2w..4w}
-  - {id: R3, title: "IKT-leveransen forsinkes", probability: 0.25, delays: ["9.3.2"], by: {low: 1w, likely: 2w, high: 6w}}
+  - {id: R3, title: "IKT-leveransen forsinkes", probability: 0.25, delays: ["9.3.2"],
+     by: {low: 1w, likely: 2w, high: 6w}}
   - {id: R4, title: "Drøftinger tar lengre tid", probability: 0.4, delays: ["6.1", "7.4"], by: 1w..3w}
   - {id: R5, title: "Leverandøren svikter", probability: 0.1, delays: ["9.2.5"], by: 4w}
 """

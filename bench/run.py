@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402
+import generate
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "indre-ostfold" / "navplan.yaml"
@@ -161,7 +161,7 @@ def start_up_budget(runs: int) -> None:
                 imported += int(cumulative)
         outside_imports.append(totals[-1] - imported / 1e6)
     interpreter = timed([sys.executable, "-c", "pass"], runs)[1]
-    print("| part | ms (fastest of %d) |" % runs)
+    print(f"| part | ms (fastest of {runs}) |")
     print("| --- | ---: |")
     print(f"| the interpreter (`python -c pass`) | {interpreter * 1000:.0f} |")
     counted = 0
@@ -204,7 +204,8 @@ def scaling(work: Path, runs: int) -> None:
     print("Fastest of alternating rounds. The portfolio schedules every plan (`--samples 0`: the targets "
           "were set before it also sampled each office's probability of opening on time; that is measured "
           "below).\n")
-    print("| plans (activities) | load + schedule, in-process | per plan | `navplan portfolio -f csv`, cold | peak memory |")
+    print("| plans (activities) | load + schedule, in-process | per plan | `navplan portfolio -f csv`, cold "
+          "| peak memory |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for count, activities in rows:
         inside = timings["in-process"][count]
@@ -263,7 +264,8 @@ def tj3_latest(report: Path, opening: dt.date) -> dict[str, tuple[dt.date, dt.da
             continue
         start = dt.date.fromisoformat(row["Start"][:10])
         end_day, end_time = dt.date.fromisoformat(row["End"][:10]), row["End"][11:]
-        last = end_day if end_time > "09:00" else calendar.date_of(calendar.index_on_or_before(end_day - dt.timedelta(days=1)))
+        last = (end_day if end_time > "09:00"
+                else calendar.date_of(calendar.index_on_or_before(end_day - dt.timedelta(days=1))))
         found[row["Name"]] = (start, last)
     return found
 
@@ -280,7 +282,8 @@ def taskjuggler(work: Path, runs: int, sizes: list[int]) -> None:
           f"{generate.NETWORK_OPENING:%d.%m.%Y} with Norway's public holidays.\n")
     print("Each tool writes the tasks' dates as CSV (`navplan critical-path -f csv`, tj3's `taskreport`); "
           "times are the median (and minimum) of fresh processes; the ratio is of the medians (of the minimums).\n")
-    print("| tasks | `navplan critical-path` | `tj3` | tj3 / navplan | navplan memory | tj3 memory | latest dates equal |")
+    print("| tasks | `navplan critical-path` | `tj3` | tj3 / navplan | navplan memory | tj3 memory "
+          "| latest dates equal |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     ratios = {}
     for size in sizes:

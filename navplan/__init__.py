@@ -35,9 +35,9 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
     from navplan.api import ActivitySchedule, PlanSchedule, load_plan, schedule
     from navplan.engine.schedule import DateCheck
     from navplan.errors import NavplanError
-    from navplan.plan.county_file import CountyFile, ResourceUse, load_county
     from navplan.features.progress import FieldChange, PlanEdit, record_done, record_start, set_fields
     from navplan.features.workbook_sync import WorkbookSync, sync_workbook
+    from navplan.plan.county_file import CountyFile, ResourceUse, load_county
     from navplan.plan.project import Project
     from navplan.plan.values import Status
 

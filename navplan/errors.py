@@ -200,17 +200,13 @@ class NavplanError(Exception):
         self.exit_code = exit_code
         super().__init__(self.message.key)
 
-    @classmethod
-    def from_invalid(cls, invalid: InvalidValue, **where: Any) -> "NavplanError":
-        return cls(invalid.message, **where)
-
-    def located(self, file: str | Path | None = None) -> "NavplanError":
+    def located(self, file: str | Path | None = None) -> NavplanError:
         """Fill in the file if the raiser did not know it."""
         if self.file is None and file is not None:
             self.file = str(file)
         return self
 
-    def add_hint(self, hint: Message) -> "NavplanError":
+    def add_hint(self, hint: Message) -> NavplanError:
         """Add to the hint (e.g. 'nothing was written'), keeping what the raiser said."""
         self.hint = hint if self.hint is None else Message("error.hints", first=self.hint, second=hint)
         return self
@@ -255,7 +251,8 @@ class WordChoices(Choices):
     """Values a person types, each shown as the message key ``values`` names says it in the
     reader's language: 'ikkje starta', 'pågår' eller 'ferdig' for the statuses.
 
-    >>> Message("error.value.status", value="x", choices=WordChoices(["status.not_started", "status.done"])).render("nn")
+    >>> choices = WordChoices(["status.not_started", "status.done"])
+    >>> Message("error.value.status", value="x", choices=choices).render("nn")
     "'x' er ikkje ein status: skriv 'ikkje starta' eller 'ferdig'"
     """
 
@@ -275,6 +272,7 @@ def os_reason(error: OSError) -> Message:
     'navnet er for langt for filsystemet'
     """
     import errno
+
     from navplan.messages import MESSAGES
 
     code = errno.errorcode.get(error.errno or 0, "")

@@ -1,9 +1,10 @@
-"""The JSON Schemas navplan publishes (``navplan schema plan|schedule|diff|portfolio|risk|county|workload|portfolio-level``):
+"""The JSON Schemas navplan publishes (``navplan schema``: plan, schedule, diff, portfolio, risk,
+county, workload, portfolio-level):
 the plan file and the county file as people write them, and the JSON documents its commands print.
 
 The plan file's schema is written out in :mod:`navplan.plan.file_schema`, and the county
-file's in :mod:`navplan.plan.county_file_schema`, since they describe the text, not the models it becomes. The output documents' schemas
-come from the pydantic models that write them, so they cannot drift apart.
+file's in :mod:`navplan.plan.county_file_schema`, since they describe the text, not the models it becomes.
+The output documents' schemas come from the pydantic models that write them, so they cannot drift apart.
 """
 
 from __future__ import annotations

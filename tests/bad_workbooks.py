@@ -8,11 +8,10 @@ the ones issue 11 found ending in tracebacks, hangs or silent mistakes.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 SHEET = "xl/worksheets/sheet1.xml"
 WORKBOOK = "xl/workbook.xml"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from navplan.engine.schedule import Schedule, schedule
-from navplan.plan.plan_model import CalendarSettings, Plan, PlanActivity
 from navplan.plan.handbook_model import Handbook, Template
+from navplan.plan.plan_model import CalendarSettings, Plan, PlanActivity
 from navplan.plan.project import Project, build_project
 
 EST = {"estimate": {"nb": "test", "en": "test"}}

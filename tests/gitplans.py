@@ -11,11 +11,11 @@ is point 40. An activity finishing at point p has p - 1 as its last working day.
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import subprocess
 from pathlib import Path
+
+import pytest
 
 AS_OF = "07.01.2030"
 CHAPTERS = '["1", "2", "3", "4", "5", "6", "7", "8", "9"]'

@@ -211,7 +211,7 @@ def test_the_workbook_gives_each_critical_activitys_baseline_and_variance(tmp_pa
     target = tmp_path / "plan.xlsx"
     assert run_navplan("export", "xlsx", plan, "--as-of", AS_OF, "-o", target).exit_code == 0
     sheet = load_workbook(target)["Kritisk linje"]
-    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert any(row[0] == "Mot grunnlinjen fra 07.01.2030: åpningen 3 uker etter planen; 3 aktiviteter etter planen."
                for row in rows)
     header = next(row for row in rows if row[0] == "ID")

@@ -39,11 +39,11 @@ def _warm_up() -> None:
     import filelock  # noqa: F401
     import openpyxl  # noqa: F401
 
-    import navplan.cli.progress_commands  # noqa: F401
-    import navplan.cli.sync_command  # noqa: F401
-    import navplan.features.progress  # noqa: F401
-    import navplan.features.workbook_sync  # noqa: F401
-    import navplan.plan.editing  # noqa: F401
+    import navplan.cli.progress_commands
+    import navplan.cli.sync_command
+    import navplan.features.progress
+    import navplan.features.workbook_sync
+    import navplan.plan.editing
     import navplan.render.edit_lines  # noqa: F401
 
 

@@ -256,7 +256,7 @@ def test_a_milestone_of_the_office_cannot_hold_a_place_at_once(tmp_path: Path) -
     (tmp_path / "fylke.yaml").write_text(COUNTY.replace('koordinator: ["L1"]', 'koordinator: ["LM"]'), "utf-8")
     result = run_navplan("validate", tmp_path / "fylke.yaml", "--lang", "en")
     assert result.exit_code == 2
-    assert f"fylke.yaml:19: offices[1].resources.koordinator: 'LM' is a milestone and takes no time" in result.stderr
+    assert "fylke.yaml:19: offices[1].resources.koordinator: 'LM' is a milestone and takes no time" in result.stderr
 
 
 def test_an_office_plan_that_cannot_be_read_is_its_own_problem(tmp_path: Path) -> None:

@@ -317,13 +317,13 @@ def test_the_workbook_gets_a_sheet_of_changes(history, tmp_path: Path) -> None:
     assert header == ["Kontor", "Planfil", "Sammenlignet med", "Commit-dato", "Åpning før", "Åpning", "Slakk før",
                       "Slakk nå", "Endring", "Endret status", "Flyttet mest (arbeidsdager)", "Holder ikke lenger"]
     rows = {sheet.cell(row, 1).value: [cell.value for cell in sheet[row]] for row in range(5, sheet.max_row + 1)}
-    alpha = dict(zip(header, rows["NAV Alfa"]))
+    alpha = dict(zip(header, rows["NAV Alfa"], strict=True))
     assert (alpha["Slakk før"], alpha["Slakk nå"], alpha["Endring"]) == (10, 5, -5)
     assert alpha["Commit-dato"].date().isoformat() == "2030-01-02"
     assert alpha["Endret status"] == "L1 ikke startet → pågår"
     assert alpha["Flyttet mest (arbeidsdager)"] == "L1 +5 prognose ferdig\nL2 +5 prognose ferdig"
     assert alpha["Holder ikke lenger"] == "L2 15.02.2030: mangler 5 arbeidsdager"
-    assert dict(zip(header, rows["NAV Delta"]))["Sammenlignet med"] == \
+    assert dict(zip(header, rows["NAV Delta"], strict=True))["Sammenlignet med"] == \
         "Ingen historikk: ingen commit av planen til og med 05.01.2030."
     assert sheet.freeze_panes == "A5" and sheet.auto_filter.ref == f"A4:L{sheet.max_row}"
 
@@ -349,9 +349,9 @@ def test_without_since_git_is_never_asked(history, monkeypatch: pytest.MonkeyPat
 
 
 def test_worker_processes_give_the_same_changes(history) -> None:
-    from navplan.features.portfolio import portfolio
-
     import datetime as dt
+
+    from navplan.features.portfolio import portfolio
 
     for n in range(4):
         _write(history["root"] / "mer" / str(n), plan_text(block("L1", "Lokaler", f"{n + 1}d"), office=f"NAV {n}"))

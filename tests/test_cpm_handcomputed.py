@@ -417,7 +417,7 @@ def test_precedence_bounds_give_a_levelling_scheduler_the_network_calendar_and_d
     assert days("A") == (day("02.12.2019"), day("04.12.2019"), day("23.12.2019"), day("27.12.2019"))
     assert days("B") == (day("05.12.2019"), day("10.12.2019"), day("30.12.2019"), day("03.01.2020"))
     a, b = network.row["A"], network.row["B"]
-    links = list(zip(network.link_pred, network.link_succ, network.link_type, network.link_lag))
+    links = list(zip(network.link_pred, network.link_succ, network.link_type, network.link_lag, strict=True))
     assert (a, b, FS, 0) in links and network.links_in[b] == [(a, FS, 0)]
     assert network.amount[a] == 3 and not network.in_months[a] and network.activity[a].id == "A"
     # Each of them leads to the opening (A through B anyway: the network links every exit to it).

@@ -9,8 +9,7 @@ acyclic. Durations 0-15d, some in weeks, a few in months; FS/SS/FF links with
 
 import datetime as dt
 
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from cpm_builders import milestone, project, summary, task
 from navplan.engine.schedule import schedule
@@ -176,7 +175,7 @@ def driving_links(spec, s):
     points = {a.id: a for a in s.leaves()}
     durations = {id: (0 if d is None else int(d[:-1]) * (5 if d[-1] == "w" else 1)) for id, _k, d, _p, _a in spec}
     found = set()
-    for j, (succ, _kind, _d, _parent, after) in enumerate(spec):
+    for succ, _kind, _d, _parent, after in spec:
         for pred, kind, lag in after:
             lag = int(lag[:-1])
             p, q = points[pred], points[succ]

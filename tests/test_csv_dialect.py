@@ -38,7 +38,7 @@ def test_the_spreadsheet_dialect_says_what_rfc_4180_says_in_norwegian_spreadshee
     machine = _rows(plain.stdout, ",")
     people = _rows(excel.stdout.removeprefix("\ufeff"), ";")
     assert len(people) == len(machine) and list(people[0]) == list(machine[0])
-    for mine, theirs in zip(people, machine):
+    for mine, theirs in zip(people, machine, strict=True):
         for field, value in theirs.items():
             shown = mine[field].removeprefix(JOINER)
             if field.endswith(("_start", "_finish")) and value:

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 
 from conftest import run_navplan
-from plandiff import block_owners, touched_blocks
 from navplan.plan.editing import PlanEditor
 from navplan.plan.loading import validate
 from navplan.plan.plan_model import Plan
 from navplan.plan.project import build_project
 from navplan.plan.safe_yaml import parse_yaml
 from navplan.plan.values import Status
+from plandiff import block_owners, touched_blocks
 
 BAD = Path(__file__).resolve().parent / "bad_inputs"
 FLOW = BAD / "accept_multiline_flow_mappings.yaml"

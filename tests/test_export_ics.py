@@ -273,7 +273,7 @@ def test_uids_stay_and_dates_move_when_the_plan_changes(plan, tmp_path):
     newer = events(Calendar.from_ical((tmp_path / "senere.ics").read_bytes()))
     for uid, event in newer.items():
         assert event["SEQUENCE"] > after[uid]["SEQUENCE"]
-        assert event.decoded("DTSTAMP") == dt.datetime(2018, 12, 11, tzinfo=dt.timezone.utc)
+        assert event.decoded("DTSTAMP") == dt.datetime(2018, 12, 11, tzinfo=dt.UTC)
 
 
 def test_an_activity_marked_done_leaves_the_calendar(plan, tmp_path):

@@ -129,10 +129,10 @@ class _Terminal(io.StringIO):
 
 
 def test_sync_asks_in_bokmål_and_takes_a_norwegian_yes(folder: Path, monkeypatch) -> None:
-    from workbooks import build_workbook, mark
     from navplan.cli.app import main
     from navplan.cli.environment import Environment
     from navplan.plan.project import load_project
+    from workbooks import build_workbook, mark
 
     rows = build_workbook(Path("plan.xlsx"), load_project(Path("good.yaml")))
     mark(Path("plan.xlsx"), rows["4.1"], status="ferdig")

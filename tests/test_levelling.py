@@ -39,8 +39,9 @@ from navplan.engine.levelling import (
 )
 
 sys.path.insert(0, str(REPO / "bench"))
-import check_rcpsp  # noqa: E402  (the independent checker)
-import rcpsp  # noqa: E402  (the benchmark's reader: the problem as navplan is given it)
+import check_rcpsp  # the independent checker
+
+import rcpsp  # the benchmark's reader: the problem as navplan is given it
 
 INSTANCES = REPO / "tests" / "rcpsp"
 #: The published optima (best-known.csv of /work/shared/benchmarks/rcpsp: J30 is solved to optimality).
@@ -53,7 +54,7 @@ def valid(problem: LevellingProblem, starts) -> list[str]:
     """What is wrong with ``starts``: links, releases, fixed starts, deadlines, capacity at every time."""
     wrong = []
     duration = problem.durations
-    finish = [s + d for s, d in zip(starts, duration)]
+    finish = [s + d for s, d in zip(starts, duration, strict=True)]
     fixed = problem.fixed_start or [None] * problem.size
     for link in problem.links:
         if fixed[link.succ] is not None:
@@ -110,7 +111,7 @@ def test_a_week_without_capacity_is_left_empty() -> None:
     assert heuristic.status == HEURISTIC
     assert not valid(problem, heuristic.starts)
     assert not any(start < 10 and start + duration > 5
-                   for start, duration in zip(heuristic.starts, problem.durations))
+                   for start, duration in zip(heuristic.starts, problem.durations, strict=True))
     # Away for the first 500 days, then two short gaps too short for a 3-day job: it starts at 506.
     away = one_person([3], periods=[(0, 500, 0), (502, 504, 0), (505, 506, 0)])
     assert level(away, time_limit=0).starts == (506,)
@@ -329,7 +330,7 @@ def test_the_checker_finds_a_broken_schedule() -> None:
     successor = instance["jobs"][first_real][2][0]
     starts[successor] = starts[first_real]  # before its predecessor finishes
     assert any("before job 2 finishes" in text for text in check_rcpsp.problems(instance, starts, max(
-        s + job[0] for s, job in zip(starts, instance["jobs"]))))
+        s + job[0] for s, job in zip(starts, instance["jobs"], strict=True))))
     everything_at_once = [0] * len(starts)
     assert any("over its capacity" in text for text in check_rcpsp.problems(instance, everything_at_once, max(
         job[0] for job in instance["jobs"])))

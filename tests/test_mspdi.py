@@ -8,7 +8,6 @@ CPM scheduler must also find navplan's early and late dates."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -65,10 +64,10 @@ def test_mpxj_reads_navplans_schedule(mpxj, tmp_path: Path, example: str, as_of:
     result = schedule(plan, day(as_of))
     tasks = [t for t in project.getTasks() if t.getUniqueID().intValue() != 0]
     assert len(tasks) == len(result.activities)  # no project summary task is written
-    by_uid = {t.getUniqueID().intValue(): activity_id for t, activity_id in zip(tasks, result.activities)}
+    by_uid = {t.getUniqueID().intValue(): activity_id for t, activity_id in zip(tasks, result.activities, strict=True)}
 
     spans = {}
-    for mpxj_task, scheduled in zip(tasks, result.activities.values()):
+    for mpxj_task, scheduled in zip(tasks, result.activities.values(), strict=True):
         activity = scheduled.activity
         assert str(mpxj_task.getName()) == activity.title.nb
         assert mpxj_task.getOutlineLevel().intValue() == scheduled.level + 1

@@ -111,12 +111,12 @@ def test_tasks_are_numbered_in_outline_order(tmp_path: Path, example: str, as_of
     root = export(tmp_path, example, as_of)
     tasks = [values(t) for t in root.find("p:Tasks", NS)]
     project = load_project(EXAMPLES / example)
-    live = [a for a in project.active()]
+    live = list(project.active())
     assert [t["Name"] for t in tasks] == [a.title.nb for a in live]
     assert [int(t["UID"]) for t in tasks] == list(range(1, len(live) + 1))
     assert [t["ID"] for t in tasks] == [t["UID"] for t in tasks]
     numbers = {}
-    for task_values, activity in zip(tasks, live):
+    for task_values, activity in zip(tasks, live, strict=True):
         number = task_values["OutlineNumber"]
         assert int(task_values["OutlineLevel"]) == number.count(".") + 1
         numbers[activity.id] = number

@@ -223,8 +223,9 @@ def test_a_workbook_in_nynorsk_syncs_back(nynorsk_plan: Path) -> None:
 
 
 def test_holidays_have_their_nynorsk_names() -> None:
-    from navplan.engine.working_days import WorkCalendar
     import datetime as dt
+
+    from navplan.engine.working_days import WorkCalendar
 
     calendar = WorkCalendar(dt.date(2029, 4, 25), dt.date(2029, 5, 3))
     assert calendar.day_off(dt.date(2029, 5, 1)).render("nn") == "Arbeidarane sin dag"

@@ -17,9 +17,9 @@ import pytest
 
 from conftest import EXAMPLES, run_navplan
 from navplan.features.workbook_file import WorkbookFile
+from navplan.features.workbook_sync import Change, workbook_changes
 from navplan.plan.project import load_project
 from navplan.plan.values import Status
-from navplan.features.workbook_sync import Change, workbook_changes
 
 AS_OF = "10.12.2018"
 HOSTILE_TITLE = '=HYPERLINK("http://evil","x")'

@@ -6,17 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLES, run_navplan
-from plandiff import changed_lines, touched_blocks
+from navplan.plan.editing import PlanEditor, round_trip
 from navplan.plan.loading import validate
 from navplan.plan.plan_model import Plan
-from navplan.plan.values import Status
 from navplan.plan.project import build_project, load_project
-from navplan.plan.editing import PlanEditor, round_trip
 from navplan.plan.safe_yaml import parse_yaml
+from navplan.plan.values import Status
+from plandiff import changed_lines, touched_blocks
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*/navplan.yaml"))
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, run_navplan
-from plandiff import changed_lines, touched_blocks
-from navplan.plan.values import Status
 from navplan.plan.project import load_project
+from navplan.plan.values import Status
+from plandiff import changed_lines, touched_blocks
 
 TODAY = dt.date(2029, 3, 15)
 

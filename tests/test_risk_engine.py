@@ -29,8 +29,7 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLES, REPO
 from cpm_builders import milestone, project, summary, task
@@ -173,12 +172,11 @@ def assert_sample_agrees(make_project, simulation, sample: int) -> None:
         if activity.dropped or activity.is_summary or activity.status is Status.DONE or activity.id == "opening":
             continue
         row = row_of[activity.id]
-        if activity.fixed is not None:
-            if linked[row][0] > simulation.calendar.index_on_or_after(activity.fixed):
-                analysis_missed.add((activity.id, "fixed"))
-        if activity.not_after is not None:
-            if ef[row][0] > simulation.calendar.index_on_or_before(activity.not_after) + 1:
-                analysis_missed.add((activity.id, "not_after"))
+        if activity.fixed is not None and linked[row][0] > simulation.calendar.index_on_or_after(activity.fixed):
+            analysis_missed.add((activity.id, "fixed"))
+        if (activity.not_after is not None
+                and ef[row][0] > simulation.calendar.index_on_or_before(activity.not_after) + 1):
+            analysis_missed.add((activity.id, "not_after"))
     assert analysis_missed == {(m.id, m.kind) for m in result.missed if m.kind != "opening"}
 
 

@@ -13,17 +13,16 @@ M holds when A ends by point 2 (A <= 2: 7/8); B's deadline holds when A + 38 <= 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
 import subprocess
 import sys
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLES, REPO, run_navplan
 from gitplans import AS_OF, block, no_repository_above, plan_text  # noqa: F401  (a fixture)

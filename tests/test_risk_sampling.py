@@ -311,7 +311,7 @@ def test_percentiles_agree_with_numpys_inverted_cdf() -> None:
         points = rng.integers(700, 900, samples)
         levels = (1, 5, 50, 80, 85, 95, 99)
         expected = np.quantile(points, [level / 100 for level in levels], method="inverted_cdf")
-        assert rs.percentile_points(points, levels) == {level: int(q) for level, q in zip(levels, expected)}
+        assert rs.percentile_points(points, levels) == {level: int(q) for level, q in zip(levels, expected, strict=True)}
 
 
 def test_percentile_options_read_as_people_write_them() -> None:

@@ -15,7 +15,6 @@ import datetime as dt
 import math
 
 import numpy as np
-import pytest
 
 from cpm_builders import project, task
 from navplan.engine.risk_simulation import RiskEvent, simulate

@@ -11,13 +11,13 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import EXAMPLES, run_navplan
-from plandiff import changed_lines, touched_blocks
-from workbooks import ACTUAL_FINISH, ACTUAL_START, COLUMNS, HEADER_ROW, STATUS, build_workbook, mark
 from navplan.cli.app import main
 from navplan.cli.environment import Environment
-from navplan.plan.values import Status
-from navplan.plan.project import load_project
 from navplan.features.workbook_sync import Change, workbook_changes
+from navplan.plan.project import load_project
+from navplan.plan.values import Status
+from plandiff import changed_lines, touched_blocks
+from workbooks import ACTUAL_FINISH, ACTUAL_START, HEADER_ROW, STATUS, build_workbook, mark
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 
@@ -253,7 +253,7 @@ def test_a_person_at_a_terminal_is_asked(plan, workbook, monkeypatch, answer, wr
     assert "Skrive endringene til" in stdout.getvalue()
     assert (snapshot(plan) != before) is written
     assert ("Skrev" in stderr.getvalue()) is written
-    assert ("Ingenting er skrevet." == stderr.getvalue().strip().splitlines()[-1]) is not written
+    assert (stderr.getvalue().strip().splitlines()[-1] == "Ingenting er skrevet.") is not written
 
 
 def test_a_new_plan_s_block_is_filled_in_under_its_id(tmp_path: Path) -> None:

@@ -154,8 +154,8 @@ def test_diff(tmp_path: Path) -> None:
 def test_sync(tmp_path: Path, monkeypatch) -> None:
     import datetime as dt
 
-    from workbooks import build_workbook, mark
     from navplan.plan.project import load_project
+    from workbooks import build_workbook, mark
 
     monkeypatch.chdir(tmp_path)
     shutil.copy(EXAMPLES / "indre-ostfold" / "navplan.yaml", "navplan.yaml")

@@ -6,8 +6,7 @@ import datetime as dt
 import holidays
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from navplan.engine.working_days import WorkCalendar
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import import_words  # noqa: E402
+import import_words
 
 COMMENT = "CLDR's name, copied from Babel by tools/cldr_names.py (make messages): not to translate"
 

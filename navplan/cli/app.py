@@ -14,15 +14,12 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from navplan.cli.environment import Environment, given_language, language_of
+from navplan.cli.environment import COMPLETE_VAR, Environment, given_language, language_of
 from navplan.cli.help_format import LazyGroup, usage_error
 from navplan.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_OK, Message, NavplanError
 
 #: New objects between two collections of the youngest generation (Python's default: 700); see run().
 GC_FIRST_GENERATION = 100_000
-
-#: The variable a shell sets when it asks navplan to complete a command line.
-COMPLETE_VAR = "_NAVPLAN_COMPLETE"
 
 #: Every command, in the order `navplan --help` lists them: the module that
 #: defines it, and its help key.
@@ -121,7 +118,6 @@ def _global_options(
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     """The entry point, and navplan's one error boundary: every problem the
     user can fix ends here as one line on stderr in their language."""
-    import os
 
     # navplan validates its own files the same whatever pydantic plugins happen to be installed,
     # and so skips pydantic's scan of every installed package for them (a cost at each start).
@@ -319,7 +315,6 @@ def run() -> NoReturn:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)

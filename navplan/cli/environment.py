@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 #: A plan's calendar is Norwegian, so "today" is the date in Oslo, whatever
 #: time zone the machine or the process is set to.
 PLAN_TIME_ZONE = "Europe/Oslo"
+#: The variable a shell sets when it asks navplan to complete a command line.
+COMPLETE_VAR = "_NAVPLAN_COMPLETE"
 #: A COLUMNS outside these is a mistake (or a broken terminal), not a width to print at.
 MIN_COLUMNS, MAX_COLUMNS = 20, 10_000
 

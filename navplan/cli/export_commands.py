@@ -14,9 +14,26 @@ import typer
 
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
-    DATES, AsOfOption, ByOption, CalendarDatesOption, DatesOption, ForceOption, LangOption, LevelTimeOption,
-    OwnerOption, PlanArgument, RoleOption, WeeksOption,
-    choice, env_of, language, load_schedule, output_file, period, plans_read, weeks as parse_weeks,
+    DATES,
+    AsOfOption,
+    ByOption,
+    CalendarDatesOption,
+    DatesOption,
+    ForceOption,
+    LangOption,
+    LevelTimeOption,
+    OwnerOption,
+    PlanArgument,
+    RoleOption,
+    WeeksOption,
+    choice,
+    env_of,
+    language,
+    load_schedule,
+    output_file,
+    period,
+    plans_read,
+    weeks as parse_weeks,
 )
 from navplan.errors import EXIT_OK, NavplanError, shown_path
 
@@ -143,10 +160,10 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
 def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
                    weeks: int, force: bool, render, kind: str, level: str | None = None) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
-    from navplan.io.atomic_write import write_atomic
-    from navplan.messages import format_date, t
     from navplan.features.levers import levers
     from navplan.features.verdict import verdict
+    from navplan.io.atomic_write import write_atomic
+    from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
     output = output_file(output, kind=kind)

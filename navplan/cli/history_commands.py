@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    DATES, AsOfOption, DatesOption, ForceOption, FormatOption, LangOption, LevelTimeOption, OwnerOption,
-    PlanArgument, RoleOption,
-    as_of as as_of_date, choice, date_value, env_of, language, output_file, output_format, plans_read,
+    DATES,
+    AsOfOption,
+    DatesOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    LevelTimeOption,
+    OwnerOption,
+    PlanArgument,
+    RoleOption,
+    as_of as as_of_date,
+    choice,
+    date_value,
+    env_of,
+    language,
+    output_file,
+    output_format,
+    plans_read,
 )
 from navplan.errors import EXIT_OK, NavplanError, shown_path
 
@@ -22,9 +37,9 @@ REPORT_SUFFIXES = (".md", ".html")
 def diff(
     ctx: typer.Context,
     plan: PlanArgument = None,
-    revision: Annotated[Optional[str], typer.Option("--revision", "-r", metavar="REV",
+    revision: Annotated[str | None, typer.Option("--revision", "-r", metavar="REV",
                                                     help="help.option.revision")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="help.option.since_date")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help="help.option.since_date")] = None,
     as_of: AsOfOption = None,
     output: FormatOption = None,
     lang: LangOption = None,
@@ -72,7 +87,7 @@ def report(
     ctx: typer.Context,
     plan: PlanArgument = None,
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.html", help="help.option.report_file")] = ...,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="REV", help="help.option.since")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="REV", help="help.option.since")] = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     role: RoleOption = None,

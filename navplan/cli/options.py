@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -167,31 +167,31 @@ def note_value(value: str, option: str) -> str:
         raise NavplanError(invalid.message, field=option) from None
 
 
-PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
-LangOption = Annotated[Optional[str], typer.Option("--lang", metavar="nb|nn|en", help="help.option.lang")]
-FormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv",
+PlanArgument = Annotated[Path | None, typer.Argument(metavar="PLAN", help="help.option.plan", show_default=False)]
+LangOption = Annotated[str | None, typer.Option("--lang", metavar="nb|nn|en", help="help.option.lang")]
+FormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv",
                                                      help="help.option.format")]
-AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="help.option.as_of")]
-WeeksOption = Annotated[Optional[str], typer.Option("--weeks", metavar="N", help="help.option.weeks")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.option.as_of")]
+WeeksOption = Annotated[str | None, typer.Option("--weeks", metavar="N", help="help.option.weeks")]
 ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]
-ByOption = Annotated[Optional[str], typer.Option("--by", metavar="week|month", help="help.option.by")]
-DatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="planned|latest|forecast",
+ByOption = Annotated[str | None, typer.Option("--by", metavar="week|month", help="help.option.by")]
+DatesOption = Annotated[str | None, typer.Option("--dates", metavar="planned|latest|forecast",
                                                     help="help.option.dates")]
 #: The dates a calendar, a Gantt chart or a calendar file can follow; `calendar` and `export ics` follow
 #: the planned dates unless told otherwise, the workbook and the report's chart the latest.
 DATES = ("planned", "latest", "forecast")
-CalendarDatesOption = Annotated[Optional[str], typer.Option("--dates", metavar="planned|latest|forecast",
+CalendarDatesOption = Annotated[str | None, typer.Option("--dates", metavar="planned|latest|forecast",
                                                             help="help.option.dates.planned")]
 #: How long levelling may take (with capacity in the plan), in the solver's deterministic seconds.
-LevelTimeOption = Annotated[Optional[str], typer.Option("--level-time", metavar="S", help="help.option.level_time")]
+LevelTimeOption = Annotated[str | None, typer.Option("--level-time", metavar="S", help="help.option.level_time")]
 #: A table or machine format, or a workbook (with -o): calendar and portfolio.
-WorkbookFormatOption = Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
+WorkbookFormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv|csv-excel|xlsx",
                                                              help="help.option.format.xlsx_csv_excel")]
-WorkbookFileOption = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE.xlsx",
+WorkbookFileOption = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE.xlsx",
                                                            help="help.option.output_workbook")]
 ActivityArgument = Annotated[str, typer.Argument(metavar="ID", help="help.option.activity_id", show_default=False)]
-RoleOption = Annotated[Optional[list[str]], typer.Option("--role", metavar="ROLE", help="help.option.role")]
-OwnerOption = Annotated[Optional[list[str]], typer.Option("--owner", metavar="NAME", help="help.option.owner")]
+RoleOption = Annotated[list[str] | None, typer.Option("--role", metavar="ROLE", help="help.option.role")]
+OwnerOption = Annotated[list[str] | None, typer.Option("--owner", metavar="NAME", help="help.option.owner")]
 
 
 def output_format(value: str | None, allowed: tuple[str, ...] = ("table", "json", "csv")) -> str:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import sys
@@ -112,7 +113,5 @@ def _replace_unencodable(stream: IO[str] | None) -> None:
     """``ø`` on an ASCII stdout becomes ``?`` rather than a UnicodeEncodeError."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        try:
+        with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
             reconfigure(errors="replace")
-        except (ValueError, OSError, io.UnsupportedOperation):
-            pass

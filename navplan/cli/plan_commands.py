@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
-    ForceOption, FormatOption, LangOption, choice, date_value, env_of, language, output_format, text_value,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    choice,
+    date_value,
+    env_of,
+    language,
+    output_format,
+    text_value,
 )
 from navplan.errors import EXIT_OK, shown_path
 
@@ -24,11 +32,11 @@ def init(
                                               show_default=False)] = Path("."),
     office: Annotated[str, typer.Option("--office", metavar="NAME", help="help.option.office")] = ...,
     opening: Annotated[str, typer.Option("--opening", metavar="DATE", help="help.option.opening")] = ...,
-    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger|split",
+    template: Annotated[str | None, typer.Option("--template", metavar="new|merger|split",
                                                     help="help.option.template")] = None,
-    municipality: Annotated[Optional[list[str]], typer.Option("--municipality", "-m", metavar="NAME",
+    municipality: Annotated[list[str] | None, typer.Option("--municipality", "-m", metavar="NAME",
                                                               help="help.option.municipality")] = None,
-    start: Annotated[Optional[str], typer.Option("--start", metavar="DATE", help="help.option.start")] = None,
+    start: Annotated[str | None, typer.Option("--start", metavar="DATE", help="help.option.start")] = None,
     git: Annotated[bool, typer.Option("--git", help="help.option.git")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.option.init_yes")] = False,
     force: ForceOption = False,
@@ -75,17 +83,17 @@ def _consent(env, repository, yes: bool, lang: str) -> bool:
         raise NavplanError("init.git.no_plans_here", field="--git", root=shown_path(repository.root),
                            path=shown_path(repository.path),
                            hint="init.git.no_plans_here.hint")
-    return confirmed(env, t("init.git.ask", lang, root=shown_path(repository.root), path=shown_path(repository.path)), lang)
+    return confirmed(env, t("init.git.ask", lang, root=shown_path(repository.root),
+                            path=shown_path(repository.path)), lang)
 
 
 def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
     """At once, not at the first steering meeting: whether the handbook's chain fits
     before the opening (and if not, what can help, each with its command), and an
     opening on a day off."""
-    from navplan.errors import render_value
+    from navplan.errors import plan_words, render_value
     from navplan.features.levers import levers
     from navplan.messages import t
-    from navplan.errors import plan_words
     from navplan.render.labels import verdict_lines
 
     opening_only = [found for found in levers(new_schedule) if found.target is None]
@@ -105,9 +113,9 @@ def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
 @command(commands, "handbook", "handbook")
 def handbook(
     ctx: typer.Context,
-    activity_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="help.option.activity_id",
+    activity_id: Annotated[str | None, typer.Argument(metavar="ID", help="help.option.activity_id",
                                                          show_default=False)] = None,
-    template: Annotated[Optional[str], typer.Option("--template", metavar="new|merger|split",
+    template: Annotated[str | None, typer.Option("--template", metavar="new|merger|split",
                                                     help="help.option.handbook_template")] = None,
     handbook_only: Annotated[bool, typer.Option("--handbook-only", help="help.option.handbook_only")] = False,
     output: FormatOption = None,
@@ -155,9 +163,9 @@ def _entry(everything, activity_id: str):
 @command(commands, "schema", "schema")
 def schema(
     ctx: typer.Context,
-    document: Annotated[Optional[str], typer.Argument(metavar="plan|schedule|diff|portfolio|risk|county|workload",
+    document: Annotated[str | None, typer.Argument(metavar="plan|schedule|diff|portfolio|risk|county|workload",
                                                       help="help.option.schema_document", show_default=False)] = None,
-    file: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+    file: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
                                                 help="help.option.output_file")] = None,
     force: ForceOption = False,
     lang: LangOption = None,

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ForceOption, LangOption, WorkbookFileOption, WorkbookFormatOption, as_of as as_of_date, env_of,
-    language, output_format, whole_number,
+    AsOfOption,
+    ForceOption,
+    LangOption,
+    WorkbookFileOption,
+    WorkbookFormatOption,
+    as_of as as_of_date,
+    env_of,
+    language,
+    output_format,
+    whole_number,
 )
 from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, shown_path
 
@@ -24,19 +32,19 @@ PROGRESS_FROM = 5
 @command(commands, "portfolio", "portfolio")
 def portfolio(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATHS...", help="help.option.paths",
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATHS...", help="help.option.paths",
                                                           show_default=False)] = None,
     as_of: AsOfOption = None,
     output: WorkbookFormatOption = None,
     file: WorkbookFileOption = None,
     force: ForceOption = False,
-    samples: Annotated[Optional[str], typer.Option("--samples", metavar="N",
+    samples: Annotated[str | None, typer.Option("--samples", metavar="N",
                                                    help="help.option.portfolio_samples")] = None,
-    county: Annotated[Optional[Path], typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE|REV",
+    county: Annotated[Path | None, typer.Option("--county", metavar="FILE", help="help.option.county")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE|REV",
                                                  help="help.option.portfolio_since")] = None,
     level: Annotated[bool, typer.Option("--level", help="help.option.portfolio_level")] = False,
-    level_time: Annotated[Optional[str], typer.Option("--level-time", metavar="S",
+    level_time: Annotated[str | None, typer.Option("--level-time", metavar="S",
                                                       help="help.option.portfolio_level_time")] = None,
     lang: LangOption = None,
 ) -> int:

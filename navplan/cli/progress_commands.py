@@ -7,24 +7,31 @@ options, call it, and say on stderr what changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    ActivityArgument, LangOption, PlanArgument, date_value, env_of, language, note_value, text_value,
+    ActivityArgument,
+    LangOption,
+    PlanArgument,
+    date_value,
+    env_of,
+    language,
+    note_value,
+    text_value,
 )
 from navplan.errors import EXIT_OK, Message, NavplanError
 
 commands = typer.Typer()
 
-OnOption = Annotated[Optional[str], typer.Option("--on", metavar="DATE", help="help.option.on")]
+OnOption = Annotated[str | None, typer.Option("--on", metavar="DATE", help="help.option.on")]
 
 
 ActivityIdsArgument = Annotated[list[str], typer.Argument(metavar="ID... [PLAN]", help="help.option.activity_ids",
                                                          show_default=False)]
-PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", metavar="PLAN", help="help.option.plan_named")]
+PlanOption = Annotated[Path | None, typer.Option("--plan", "-p", metavar="PLAN", help="help.option.plan_named")]
 
 
 @command(commands, "done", "done")
@@ -92,7 +99,7 @@ def _ids_of_plan_here() -> set[str]:
 
 
 def _text_option(name: str, metavar: str, key: str):
-    return Annotated[Optional[str], typer.Option(name, metavar=metavar, help=key)]
+    return Annotated[str | None, typer.Option(name, metavar=metavar, help=key)]
 
 
 @command(commands, "set", "set")
@@ -109,7 +116,7 @@ def set_fields(
     notes: _text_option("--notes", "TEXT", "help.option.notes") = None,
     status: _text_option("--status", "STATUS", "help.option.status") = None,
     remaining: _text_option("--remaining", "DURATION", "help.option.remaining") = None,
-    clear: Annotated[Optional[list[str]], typer.Option("--clear", metavar="FIELD", help="help.option.clear")] = None,
+    clear: Annotated[list[str] | None, typer.Option("--clear", metavar="FIELD", help="help.option.clear")] = None,
     lang: LangOption = None,
 ) -> int:
     from navplan.features.progress import set_fields as set_activity_fields
@@ -134,7 +141,7 @@ def _report(ctx: typer.Context, edit, lang: str) -> int:
 
 @command(commands, "baseline", "baseline")
 def baseline(ctx: typer.Context, plan: PlanArgument = None,
-             as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="help.option.as_of")] = None,
+             as_of: Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.option.as_of")] = None,
              force: Annotated[bool, typer.Option("--force", help="help.option.baseline_force")] = False,
              lang: LangOption = None) -> int:
     """Record the plan's dates as of --as-of (today) as the baseline the steering group approved."""

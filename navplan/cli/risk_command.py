@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, FormatOption, LangOption, PlanArgument, env_of, language, load_schedule, output_format, whole_number,
+    AsOfOption,
+    FormatOption,
+    LangOption,
+    PlanArgument,
+    env_of,
+    language,
+    load_schedule,
+    output_format,
+    whole_number,
 )
 from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
 
-SamplesOption = Annotated[Optional[str], typer.Option("--samples", metavar="N", help="help.option.samples")]
-SeedOption = Annotated[Optional[str], typer.Option("--seed", metavar="S", help="help.option.seed")]
-PercentilesOption = Annotated[Optional[str], typer.Option("--percentiles", metavar="P,P",
+SamplesOption = Annotated[str | None, typer.Option("--samples", metavar="N", help="help.option.samples")]
+SeedOption = Annotated[str | None, typer.Option("--seed", metavar="S", help="help.option.seed")]
+PercentilesOption = Annotated[str | None, typer.Option("--percentiles", metavar="P,P",
                                                           help="help.option.percentiles")]
 
 

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    DATES, AsOfOption, ByOption, CalendarDatesOption, ForceOption, LangOption, LevelTimeOption, OwnerOption,
-    PlanArgument, RoleOption, WeeksOption,
-    WorkbookFileOption, WorkbookFormatOption, choice, env_of, language, load_schedule, output_format, period,
-    plans_read, weeks as parse_weeks,
+    DATES,
+    AsOfOption,
+    ByOption,
+    CalendarDatesOption,
+    ForceOption,
+    LangOption,
+    LevelTimeOption,
+    OwnerOption,
+    PlanArgument,
+    RoleOption,
+    WeeksOption,
+    WorkbookFileOption,
+    WorkbookFormatOption,
+    choice,
+    env_of,
+    language,
+    load_schedule,
+    output_format,
+    period,
+    plans_read,
+    weeks as parse_weeks,
 )
 from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
@@ -25,7 +42,7 @@ def critical_path(
     plan: PlanArgument = None,
     as_of: AsOfOption = None,
     weeks: WeeksOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
+    output: Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
                                                   help="help.option.format.csv_excel")] = None,
     lang: LangOption = None,
     role: RoleOption = None,
@@ -38,7 +55,6 @@ def critical_path(
     env, language_, ahead = env_of(ctx), language(lang), parse_weeks(weeks)
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
     from navplan.features.levers import levers as what_can_help
-
     from navplan.features.verdict import verdict as judged
 
     result = load_schedule(plan, as_of, ctx, level)
@@ -111,7 +127,7 @@ def print_machine(env, result, shape: str, lang: str, weeks: int, periods=None, 
 @command(commands, "validate", "validate")
 def validate(
     ctx: typer.Context,
-    plans: Annotated[Optional[list[Path]], typer.Argument(metavar="PLAN...", help="help.option.plans",
+    plans: Annotated[list[Path] | None, typer.Argument(metavar="PLAN...", help="help.option.plans",
                                                           show_default=False)] = None,
     lang: LangOption = None,
 ) -> int:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from navplan.cli.environment import COMPLETE_VAR
 from navplan.errors import Choices, NavplanError
 
 PROG = "navplan"
-from navplan.cli.app import COMPLETE_VAR  # noqa: E402  (one name for it)
+
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
@@ -35,7 +36,7 @@ def _running_shell() -> str | None:
         import shellingham
 
         return shellingham.detect_shell()[0]
-    except Exception:  # no shell above this process (a service, a container): fall back on $SHELL
+    except Exception:  # noqa: BLE001  no shell above this process (a service, a container): fall back on $SHELL
         return Path(os.environ.get("SHELL", "")).name or None
 
 

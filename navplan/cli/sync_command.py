@@ -18,7 +18,8 @@ commands = typer.Typer()
 @command(commands, "sync", "sync")
 def sync(
     ctx: typer.Context,
-    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx|FILE.ods", help="help.option.workbook", show_default=False)],
+    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx|FILE.ods", help="help.option.workbook",
+                                             show_default=False)],
     plan: PlanArgument = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="help.option.yes")] = False,
     other_office: Annotated[bool, typer.Option("--other-office", help="help.option.other_office")] = False,

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from navplan.cli.help_format import command
 from navplan.cli.options import (
-    AsOfOption, ByOption, LangOption, LevelTimeOption, OwnerOption, PlanArgument, RoleOption, env_of, language,
-    load_schedule, output_format, period,
+    AsOfOption,
+    ByOption,
+    LangOption,
+    LevelTimeOption,
+    OwnerOption,
+    PlanArgument,
+    RoleOption,
+    env_of,
+    language,
+    load_schedule,
+    output_format,
+    period,
 )
 from navplan.errors import EXIT_OK
 
@@ -22,7 +32,7 @@ def workload(
     plan: PlanArgument = None,
     by: ByOption = None,
     as_of: AsOfOption = None,
-    output: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
+    output: Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
                                                   help="help.option.format.csv_excel")] = None,
     lang: LangOption = None,
     role: RoleOption = None,

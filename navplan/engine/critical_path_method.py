@@ -29,7 +29,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from navplan.engine.dependency_graph import (
-    FS, SS, Network, SummaryPoint, beyond_calendar, build_network, plan_dates,
+    FS,
+    SS,
+    Network,
+    SummaryPoint,
+    beyond_calendar,
+    build_network,
+    plan_dates,
 )
 from navplan.engine.working_days import BeyondCalendar, WorkCalendar, plan_calendar
 from navplan.plan.project import Project
@@ -161,7 +167,7 @@ def anchors(network: Network, calendar: WorkCalendar, as_of: dt.date) -> Anchors
         """Each row's date ``name`` as a point: its activity's; at a summary's
         ``summary_point``, the summary's (so it binds every step)."""
         found: list[int | None] = []
-        for node, activity in zip(network.nodes, network.activity):
+        for node, activity in zip(network.nodes, network.activity, strict=True):
             if activity is None and isinstance(node, SummaryPoint) and node.kind == summary_point:
                 summary = project.activities[node.summary]
                 activity = None if summary.dropped else summary

@@ -133,7 +133,7 @@ class Network:
         working days a month has): what sizes a calendar. ``amount`` instead of the planned."""
         amount = self.amount if amount is None else amount
         return [value * MAX_WORKING_DAYS_PER_MONTH if months else value
-                for value, months in zip(amount, self.in_months)]
+                for value, months in zip(amount, self.in_months, strict=True)]
 
     def longest_chain(self, lengths: list[int]) -> tuple[int, list[str]]:
         """The longest chain of work and lags, whatever the link types: its
@@ -150,11 +150,12 @@ class Network:
         if end is None:
             return 0, []
         total, chain = reach[end] + lengths[end], []
-        row: int | None = end
-        while row is not None:
-            if self.activity[row] is not None and row != self.opening:
-                chain.append(self.activity[row].id)
-            row = via[row]
+        step: int | None = end
+        while step is not None:
+            activity = self.activity[step]
+            if activity is not None and step != self.opening:
+                chain.append(activity.id)
+            step = via[step]
         return total, chain[::-1]
 
 
@@ -346,15 +347,15 @@ def nodes_only_before_work_after_opening(project: Project, edges: Edges, after_o
     # work the opening waits for), and what it leads to itself; worked out after
     # its successors (depth first, without recursion: a chain may be long).
     waits: dict[Node, frozenset[str]] = {}
-    leads: dict[Node, str | None] = {node: "after" for node in after_opening}
+    leads: dict[Node, str | None] = dict.fromkeys(after_opening, "after")
 
     def settle(node: Node) -> None:
         kinds: set[str] = set()
         for succ in successors.get(node, []):
             if rolls_up(node, succ):
                 kinds |= waits.get(succ, frozenset())
-            elif leads.get(succ) is not None:
-                kinds.add(leads[succ])  # a successor still open lies on a cycle, refused later
+            elif (lead := leads.get(succ)) is not None:
+                kinds.add(lead)  # a successor still open lies on a cycle, refused later
         waits[node] = frozenset(kinds)
         if node in after_opening:
             return

@@ -63,10 +63,11 @@ def norway_holidays(years: range) -> Names:
 
 def computed_holidays(years: list[int]) -> dict[int, list[tuple[dt.date, str, str]]]:
     """The holidays of ``years`` straight from the holidays package."""
-    import holidays  # the maintained source of Norway's public holidays
+    # the maintained source of Norway's public holidays (its module: the package's own names are made at run time)
+    from holidays.countries.norway import Norway
 
-    nb = holidays.Norway(years=years, include_sundays=False, language="no")
-    en = holidays.Norway(years=years, include_sundays=False, language="en_US")
+    nb = Norway(years=years, include_sundays=False, language="no")
+    en = Norway(years=years, include_sundays=False, language="en_US")
     by_year: dict[int, list[tuple[dt.date, str, str]]] = {year: [] for year in years}
     for day in sorted(nb):
         by_year[day.year].append((day, nb[day], en[day]))
@@ -88,7 +89,7 @@ def _read_cache() -> dict[int, list[tuple[dt.date, str, str]]]:
     """The years in the cache file, or nothing when it is missing, unreadable or not as written."""
     name = cache_file_name()
     data = None if name is None else read_cache(name, MAX_CACHE_BYTES)
-    if data is None:
+    if data is None or name is None:
         return {}
     try:
         return _parsed(json.loads(data.decode("utf-8")), name)
@@ -127,7 +128,8 @@ def _write_cache(years: dict[int, list[tuple[dt.date, str, str]]]) -> None:
     content = {
         "format": CACHE_FORMAT,
         "holidays_version": name[len("holidays-norway-"):-len(".json")],
-        "years": {str(year): [[day.isoformat(), nb, en] for day, nb, en in days] for year, days in sorted(years.items())},
+        "years": {str(year): [[day.isoformat(), nb, en] for day, nb, en in days]
+                  for year, days in sorted(years.items())},
     }
     write_cache(name, json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 

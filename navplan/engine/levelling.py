@@ -78,22 +78,24 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from navplan.engine.levelling_network import Network, UnschedulableJob  # noqa: F401 (part of the API)
-
-#: The tiers an objective is made of, in any order (see the module's docstring).
-LATE_TARGETS = "late_targets"
-TARGET_LATENESS = "target_lateness"
-MAKESPAN = "makespan"
-SUM_FINISHES = "sum_finishes"
-WEIGHTED_STARTS = "weighted_starts"
-OBJECTIVES = (LATE_TARGETS, TARGET_LATENESS, MAKESPAN, SUM_FINISHES, WEIGHTED_STARTS)
-LINK_TYPES = ("FS", "SS", "FF", "SF")
-
-#: What a result's status says: every tier proven optimal; a solution of the
-#: solver without that proof (``bound`` says how far it may be); the solver
-#: found nothing in its time (or was not asked), so the heuristic's schedule;
-#: the solver proved the hard constraints (deadlines, horizon) cannot all hold,
-#: so the heuristic's schedule, which misses some (``deadline_misses``).
-OPTIMAL, FEASIBLE, HEURISTIC, INFEASIBLE = "optimal", "feasible", "heuristic", "infeasible"
+from navplan.engine.levelling_problem import (  # noqa: F401 (part of the API, defined apart for the solvers)
+    FEASIBLE,
+    HEURISTIC,
+    INFEASIBLE,
+    LATE_TARGETS,
+    LINK_TYPES,
+    MAKESPAN,
+    OBJECTIVES,
+    OPTIMAL,
+    SUM_FINISHES,
+    TARGET_LATENESS,
+    WEIGHTED_STARTS,
+    Delay,
+    LevellingProblem,
+    Link,
+    Resource,
+    objective_values,
+)
 
 #: The solver's defaults: two workers (the development machine has two cores,
 #: and CP-SAT's portfolio needs at least two to run its large-neighbourhood
@@ -109,85 +111,6 @@ OPTIMAL, FEASIBLE, HEURISTIC, INFEASIBLE = "optimal", "feasible", "heuristic", "
 DEFAULT_WORKERS = 2
 DEFAULT_SEED = 2007
 DEFAULT_TIME_LIMIT = 10.0
-
-
-@dataclass(frozen=True)
-class Link:
-    """``succ`` follows ``pred``: ``type`` FS, SS, FF or SF with ``lag`` time units (see the module)."""
-
-    pred: int
-    succ: int
-    type: str = "FS"
-    lag: int = 0
-
-
-@dataclass(frozen=True)
-class Resource:
-    """A renewable resource: ``demands[j]`` of it for job ``j`` while ``j`` runs; ``capacity``
-    at every time, except in ``periods`` ``(from, until, capacity)`` (half-open, not overlapping)."""
-
-    name: str
-    demands: Sequence[int]
-    capacity: int = 1
-    periods: Sequence[tuple[int, int, int]] = ()
-
-    def capacity_at(self, time: int) -> int:
-        """The capacity at ``time``.
-
-        >>> Resource("it-utrulling", [], capacity=2, periods=[(26, 29, 0)]).capacity_at(27)
-        0
-        """
-        for start, until, capacity in self.periods:
-            if start <= time < until:
-                return capacity
-        return self.capacity
-
-
-@dataclass(frozen=True)
-class LevellingProblem:
-    """Jobs, links, resources and the objective (see the module's docstring for each field's meaning).
-
-    Per-job sequences have one entry per job (``None`` where a job has none);
-    ``None`` for the whole field means none for every job."""
-
-    durations: Sequence[int]
-    links: Sequence[Link] = ()
-    resources: Sequence[Resource] = ()
-    release: Sequence[int] | None = None
-    fixed_start: Sequence[int | None] | None = None
-    due: Sequence[int | None] | None = None
-    deadline: Sequence[int | None] | None = None
-    target: Sequence[bool] | None = None
-    weight: Sequence[int] | None = None
-    objective: Sequence[str] = (MAKESPAN,)
-    horizon: int | None = None
-
-    @property
-    def size(self) -> int:
-        return len(self.durations)
-
-    def targets(self) -> list[int]:
-        """The jobs whose lateness counts: ``target`` where given, else every job with a due time."""
-        due = self.due or [None] * self.size
-        chosen = self.target if self.target is not None else [value is not None for value in due]
-        return [job for job in range(self.size) if chosen[job] and due[job] is not None]
-
-
-@dataclass(frozen=True)
-class Delay:
-    """Why a job starts where it does, read from the schedule.
-
-    ``earliest``: the earliest start its release and its predecessors (as
-    scheduled) allow; ``days``: how much later it starts; ``resource``: the
-    index of the resource that was full for the most of the start times in
-    ``[earliest, start)`` (that would have been overloaded had the job started
-    then; the lowest index on a tie), or None when no resource was (the job
-    was not pushed, or was placed later by choice: as late as possible, or for
-    a tier's sake)."""
-
-    earliest: int
-    days: int
-    resource: int | None
 
 
 @dataclass(frozen=True)
@@ -219,7 +142,7 @@ class LevellingResult:
 
     @property
     def finishes(self) -> tuple[int, ...]:
-        return tuple(start + duration for start, duration in zip(self.starts, self.problem.durations))
+        return tuple(start + duration for start, duration in zip(self.starts, self.problem.durations, strict=True))
 
     @functools.cached_property
     def delays(self) -> tuple[Delay, ...]:
@@ -287,7 +210,8 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
     network = Network(problem)
     heuristic = levelling_heuristic.best_schedule(network)
     heuristic_values = objective_values(problem, heuristic.starts)
-    starts, status, bound, seconds = heuristic.starts, HEURISTIC, (None,) * len(problem.objective), 0.0
+    bound: tuple[int | None, ...] = (None,) * len(problem.objective)
+    starts, status, seconds = heuristic.starts, HEURISTIC, 0.0
     if time_limit > 0:
         from navplan.engine import levelling_cpsat
 
@@ -308,28 +232,6 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
                            objective=objective_values(problem, starts), bound=bound,
                            heuristic_objective=heuristic_values, heuristic_rule=heuristic.rule,
                            deadline_misses=misses, solver_seconds=seconds)
-
-
-def objective_values(problem: LevellingProblem, starts: Sequence[int]) -> tuple[int, ...]:
-    """Each tier of ``problem.objective`` for the schedule ``starts``.
-
-    >>> p = LevellingProblem(durations=[2, 3], due=[1, 10], weight=[1, -1],
-    ...                      objective=["late_targets", "target_lateness", "makespan", "sum_finishes", "weighted_starts"])
-    >>> objective_values(p, [1, 4])
-    (1, 2, 7, 10, -3)
-    """
-    finishes = [start + duration for start, duration in zip(starts, problem.durations)]
-    due = problem.due or [None] * problem.size
-    targets = problem.targets()
-    weights = problem.weight if problem.weight is not None else [1] * problem.size
-    values = {
-        LATE_TARGETS: lambda: sum(1 for job in targets if finishes[job] > due[job]),
-        TARGET_LATENESS: lambda: sum(max(0, finishes[job] - due[job]) for job in targets),
-        MAKESPAN: lambda: max(finishes, default=0),
-        SUM_FINISHES: lambda: sum(finishes),
-        WEIGHTED_STARTS: lambda: sum(weight * start for weight, start in zip(weights, starts)),
-    }
-    return tuple(values[tier]() for tier in problem.objective)
 
 
 def scale_to_integers(values: Sequence[float | int], *, largest_factor: int = 1000) -> tuple[int, list[int]]:

@@ -55,12 +55,12 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
           log=None) -> Outcome:
     """Solve ``network``'s problem tier by tier from the schedule ``hint`` (see the module and
     :func:`navplan.engine.levelling.level` for the parameters)."""
-    from navplan.engine import levelling as api
+    from navplan.engine import levelling_problem as api
 
     problem, size, durations = network.problem, network.size, network.durations
     tiers = list(problem.objective)
     no_bounds = (None,) * len(tiers)
-    hint_finish = max([s + d for s, d in zip(hint, durations)] + [0])
+    hint_finish = max([s + d for s, d in zip(hint, durations, strict=True)] + [0])
     hint_valid = not any(network.misses_deadline(job, hint[job]) for job in range(size))
     end = problem.horizon if problem.horizon is not None else network.safe_horizon()
     if tiers and tiers[0] == api.MAKESPAN and hint_valid:
@@ -275,7 +275,7 @@ def energy_bounds(network: Network, capacities: list[int]) -> tuple[list[tuple[i
         ordered = [j for j in network.order if j in where]
         for job in reversed(ordered):
             a = where[job]
-            for succ, offset in strict[job]:
+            for succ, _offset in strict[job]:
                 c = where[succ]
                 after[a] = np.maximum(after[a], after[c])
                 after[a, c] = 1.0
@@ -306,7 +306,7 @@ def energy_bounds(network: Network, capacities: list[int]) -> tuple[list[tuple[i
                     heads[job] = max(heads[job], int(first + head_work[index]))
         own = np.array([durations[j] for j in part], dtype=np.float64)[:, None]
         better = (after > 0) & (own + need_between > distance)
-        for a, c in zip(*np.nonzero(better)):
+        for a, c in zip(*np.nonzero(better), strict=True):
             delays.append((part[a], part[c], int(own[a, 0] + need_between[a, c])))
     return delays, heads, tails
 

@@ -104,7 +104,7 @@ class Profile:
 
     def _short_of(self, job: int, time: int) -> int:
         rows, amounts = self.needs[job]
-        for row, amount in zip(rows, amounts[:, 0]):
+        for row, amount in zip(rows, amounts[:, 0], strict=True):
             if self.free[row, time - self.first:].max(initial=0) < amount:
                 return int(row)
         return int(rows[0])
@@ -187,7 +187,7 @@ def justify(network: Network, starts: list[int], profile: Profile) -> list[int]:
     starts = list(starts)
     durations, movable = network.durations, [j for j in network.order if network.fixed[j] is None]
     position = {job: index for index, job in enumerate(network.order)}
-    makespan = max([s + d for s, d in zip(starts, durations)] + [0])
+    makespan = max([s + d for s, d in zip(starts, durations, strict=True)] + [0])
     for job in sorted(movable, key=lambda j: (-(starts[j] + durations[j]), -position[j])):
         ceiling = _ceiling(network, job, starts, makespan)
         _move(profile, job, starts, max(starts[job], ceiling), later=True)
@@ -221,7 +221,7 @@ def as_late_as_possible(network: Network, starts: list[int], profile: Profile) -
     starts = list(starts)
     durations, due = network.durations, network.problem.due or [None] * network.size
     position = {job: index for index, job in enumerate(network.order)}
-    makespan = max([s + d for s, d in zip(starts, durations)] + [0])
+    makespan = max([s + d for s, d in zip(starts, durations, strict=True)] + [0])
     late = [j for j in network.order if network.fixed[j] is None and weights[j] < 0]
     for job in sorted(late, key=lambda j: (-(starts[j] + durations[j]), -position[j])):
         finish = makespan if due[job] is None else min(makespan, max(due[job], starts[job] + durations[job]))
@@ -235,7 +235,7 @@ def as_late_as_possible(network: Network, starts: list[int], profile: Profile) -
 
 def best_schedule(network: Network) -> HeuristicSchedule:
     """The best of every rule's schedule, plain and justified, by (deadlines missed, the objective)."""
-    from navplan.engine.levelling import objective_values
+    from navplan.engine.levelling_problem import objective_values
 
     def score(starts: list[int]) -> tuple:
         misses = sum(1 for job in range(network.size) if network.misses_deadline(job, starts[job]))
@@ -247,11 +247,11 @@ def best_schedule(network: Network) -> HeuristicSchedule:
         profile = Profile(network, *span)
         starts = serial_schedule(network, key, profile)
         candidates = [(as_late_as_possible(network, starts, _copy(profile)), rule)]
-        makespan = max([s + d for s, d in zip(starts, network.durations)] + [0])
+        makespan = max([s + d for s, d in zip(starts, network.durations, strict=True)] + [0])
         for _round in range(JUSTIFICATION_ROUNDS):
             starts = justify(network, starts, profile)
             candidates.append((as_late_as_possible(network, starts, _copy(profile)), f"{rule}+fbi"))
-            shorter = max([s + d for s, d in zip(starts, network.durations)] + [0])
+            shorter = max([s + d for s, d in zip(starts, network.durations, strict=True)] + [0])
             if shorter >= makespan:
                 break
             makespan = shorter
@@ -273,11 +273,11 @@ def _copy(profile: Profile) -> Profile:
 
 def delays(network: Network, starts) -> list:
     """Each job's :class:`navplan.engine.levelling.Delay` in the schedule ``starts``."""
-    from navplan.engine.levelling import Delay
+    from navplan.engine.levelling_problem import Delay
 
     durations = network.durations
     first = min([network.first_time()] + list(starts))
-    end = max([network.safe_horizon()] + [s + d for s, d in zip(starts, durations)]) + 1
+    end = max([network.safe_horizon()] + [s + d for s, d in zip(starts, durations, strict=True)]) + 1
     profile = Profile(network, first, end)
     for job, start in enumerate(starts):
         if network.fixed[job] is None:

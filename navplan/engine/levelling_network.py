@@ -11,10 +11,12 @@ into a job with a fixed start are left out (a fixed start is a fact).
 from __future__ import annotations
 
 import heapq
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from itertools import zip_longest
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from navplan.engine.levelling import LevellingProblem
+    from navplan.engine.levelling_problem import LevellingProblem
 
 _OFFSETS = {
     "FS": lambda lag, pred, succ: pred + lag,
@@ -34,16 +36,16 @@ class UnschedulableJob(ValueError):
         self.resource = resource
 
 
-def _per_job(values, size: int, name: str, default=None) -> list:
+def _per_job(values: Iterable[Any] | None, size: int, name: str, default: Any = None) -> list[Any]:
     if values is None:
         return [default] * size
-    values = list(values)
-    if len(values) != size:
-        raise ValueError(f"{name} has {len(values)} entries for {size} jobs")
-    return values
+    found = list(values)
+    if len(found) != size:
+        raise ValueError(f"{name} has {len(found)} entries for {size} jobs")
+    return found
 
 
-def _whole(value, name: str) -> int:
+def _whole(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"{name} must be a whole number, not {value!r}")
     return value
@@ -61,7 +63,7 @@ class Network:
     """
 
     def __init__(self, problem: LevellingProblem) -> None:
-        from navplan.engine.levelling import LINK_TYPES, OBJECTIVES
+        from navplan.engine.levelling_problem import LINK_TYPES, OBJECTIVES
 
         self.problem = problem
         size = self.size = len(problem.durations)
@@ -111,14 +113,15 @@ class Network:
 
         self.demands: list[list[int]] = []
         for index, resource in enumerate(problem.resources):
-            demands = [_whole(value, "a demand") for value in _per_job(resource.demands, size, f"resource {index}'s demands")]
+            demands = [_whole(value, "a demand")
+                       for value in _per_job(resource.demands, size, f"resource {index}'s demands")]
             if any(value < 0 for value in demands):
                 raise ValueError(f"resource {index} has a negative demand")
             if _whole(resource.capacity, "a capacity") < 0:
                 raise ValueError(f"resource {index} has a negative capacity")
             periods = sorted((_whole(a, "a period's start"), _whole(b, "a period's end"), _whole(c, "a capacity"))
                              for a, b, c in resource.periods)
-            for (start, until, capacity), following in zip(periods, periods[1:] + [None]):
+            for (start, until, capacity), following in zip_longest(periods, periods[1:]):
                 if until <= start or capacity < 0:
                     raise ValueError(f"resource {index} has a period {start}..{until} of capacity {capacity}")
                 if following is not None and following[0] < until:
@@ -129,8 +132,9 @@ class Network:
 
         self.earliest = [0] * size
         for job in self.order:
-            if self.fixed[job] is not None:
-                self.earliest[job] = self.fixed[job]
+            fixed = self.fixed[job]
+            if fixed is not None:
+                self.earliest[job] = fixed
                 continue
             self.earliest[job] = max([self.release[job]] + [self.earliest[p] + o for p, o in self.preds[job]])
 
@@ -158,10 +162,11 @@ class Network:
         bound for every job) allow, resources aside (a fixed job: its start)."""
         latest = [0] * self.size
         for job in reversed(self.order):
-            if self.fixed[job] is not None:
-                latest[job] = self.fixed[job]
+            fixed, latest_finish = self.fixed[job], self.latest_finish[job]
+            if fixed is not None:
+                latest[job] = fixed
                 continue
-            bound = end if self.latest_finish[job] is None else min(end, self.latest_finish[job])
+            bound = end if latest_finish is None else min(end, latest_finish)
             latest[job] = min([bound - self.durations[job]] + [latest[s] - o for s, o in self.succs[job]])
         return latest
 

@@ -128,7 +128,13 @@ def level_schedule(schedule: Schedule, *, time_limit: float = DEFAULT_LEVEL_TIME
 def _jobs(schedule: Schedule) -> _Jobs:
     """The levelling problem of ``schedule``'s network (see the module)."""
     from navplan.engine.levelling import (
-        LATE_TARGETS, TARGET_LATENESS, WEIGHTED_STARTS, LevellingProblem, Link, Resource, scale_to_integers,
+        LATE_TARGETS,
+        TARGET_LATENESS,
+        WEIGHTED_STARTS,
+        LevellingProblem,
+        Link,
+        Resource,
+        scale_to_integers,
     )
 
     run = schedule.run
@@ -162,7 +168,7 @@ def _jobs(schedule: Schedule) -> _Jobs:
         for pred, code, lag in incoming:
             if pred == opening and fixed[row] is None:
                 # What follows the opening waits for the opening date itself, as in the forecast.
-                bound = at.opening + lag if code == FS or code == SS else None
+                bound = at.opening + lag if code in (FS, SS) else None
                 if bound is not None:
                     release[row] = max(release[row], bound)
             links.append(Link(pred, row, _LINK_NAMES.get(code, "FF"), lag))
@@ -192,7 +198,7 @@ def _jobs(schedule: Schedule) -> _Jobs:
         factor, scaled = scale_to_integers([resource.capacity, *(resource.loads[network.activity[row].id]
                                                                   for row in rows)])
         demands = [0] * size
-        for row, demand in zip(rows, scaled[1:]):
+        for row, demand in zip(rows, scaled[1:], strict=True):
             demands[row] = demand
         resources.append(Resource(resource.id, demands=demands, capacity=scaled[0]))
     due: list[int | None] = [None] * size

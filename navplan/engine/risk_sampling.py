@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 
 # Small matrices only: numpy's BLAS need not start a pool of threads.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-import numpy as np  # noqa: E402
+import numpy as np
 
-from navplan.errors import InvalidValue, Message  # noqa: E402
+from navplan.errors import InvalidValue, Message
 
 #: An activity's duration: the stream risk_simulation.uniforms gives it today.
 STREAM_DURATION = 0
@@ -339,7 +339,6 @@ def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGro
     coupled = [activity for activity in order if any(activity in members for members, _ in active)]
     if not coupled:
         return dict(streams), Coupling()
-    samples = len(streams[coupled[0]])
     index = {activity: position for position, activity in enumerate(coupled)}
     requested = np.eye(len(coupled))
     for members, rank in active:
@@ -378,7 +377,7 @@ def correlate(streams: Mapping[str, np.ndarray], groups: Iterable[CorrelationGro
             key = "|".join(sorted(activity for cluster in clusters for activity in cluster))
             key += f"#{part}" if part else ""
             own = _iman_conover(own, target, _generator(seed, key, STREAM_SCORES))
-        for cluster, numbers in zip(clusters, own):
+        for cluster, numbers in zip(clusters, own, strict=True):
             for member in cluster:
                 result[member] = numbers
     coupling.largest_change = float(np.max(np.abs(used - requested)))
@@ -448,11 +447,13 @@ def _iman_conover(columns: list[np.ndarray], target: np.ndarray, generator: np.r
 def _factor(matrix: np.ndarray) -> np.ndarray:
     """A lower-triangular L with L·Lᵀ = ``matrix`` (Cholesky), or for a singular one
     (semi-definite) V·√Λ from its eigenvalues, negative rounding errors as 0."""
+    factor: np.ndarray
     try:
-        return np.linalg.cholesky(matrix)
+        factor = np.linalg.cholesky(matrix)
     except np.linalg.LinAlgError:
         values, vectors = np.linalg.eigh(matrix)
-        return vectors * np.sqrt(np.clip(values, 0.0, None))
+        factor = vectors * np.sqrt(np.clip(values, 0.0, None))
+    return factor
 
 
 def nearest_correlation(matrix: np.ndarray, tolerance: float = 1e-10, iterations: int = 1000) -> np.ndarray:
@@ -465,7 +466,7 @@ def nearest_correlation(matrix: np.ndarray, tolerance: float = 1e-10, iterations
     >>> bool(np.linalg.eigvalsh(m)[0] > -1e-9), np.diag(m).tolist()
     (True, [1.0, 1.0, 1.0])
     """
-    current = np.array(matrix, dtype=float)
+    current: np.ndarray = np.array(matrix, dtype=float)
     correction = np.zeros_like(current)
     for _ in range(iterations):
         shifted = current - correction
@@ -474,7 +475,7 @@ def nearest_correlation(matrix: np.ndarray, tolerance: float = 1e-10, iterations
         correction = positive - shifted
         following = positive.copy()
         np.fill_diagonal(following, 1.0)
-        done = np.linalg.norm(following - current) <= tolerance * max(np.linalg.norm(current), 1.0)
+        done = np.linalg.norm(following - current) <= tolerance * max(float(np.linalg.norm(current)), 1.0)
         current = following
         if done:
             break

@@ -66,7 +66,15 @@ from dateutil.relativedelta import relativedelta
 
 from navplan.engine import risk_sampling as rs
 from navplan.engine.critical_path_method import (
-    POINT, Anchors, Backward, Forward, Samples, anchors, backward, driving, forward,
+    POINT,
+    Anchors,
+    Backward,
+    Forward,
+    Samples,
+    anchors,
+    backward,
+    driving,
+    forward,
 )
 from navplan.engine.dependency_graph import Network, activity_id, beyond_calendar, build_network
 from navplan.engine.working_days import LAST_DAY, BeyondCalendar, WorkCalendar, plan_calendar

@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from navplan.engine.critical_path_method import (
-    Anchors, Backward, Forward, OneSample, anchors, backward, driving, forward, planned_release, schedule_calendar,
+    Anchors,
+    Backward,
+    Forward,
+    OneSample,
+    anchors,
+    backward,
+    driving,
+    forward,
+    planned_release,
+    schedule_calendar,
     slack,
 )
 from navplan.engine.dependency_graph import Network, SummaryPoint, build_network
@@ -116,10 +125,10 @@ class Schedule:
     opened: bool  # the as-of date is after the opening: the office has opened
     notes: list[Note]
     #: The passes the schedule was read from (for levelling the planned dates on the same network).
-    run: "Run | None" = field(default=None, repr=False)
+    run: Run | None = field(default=None, repr=False)
     #: How the planned dates were levelled against the plan's capacity; None when they were not
     #: (the plan gives no capacity). See :mod:`navplan.engine.planned_levelling`.
-    levelling: "Levelling | None" = None
+    levelling: Levelling | None = None
 
     @property
     def opening_holds(self) -> bool:
@@ -298,8 +307,8 @@ def _date_checks(run: Run) -> list[DateCheck]:
         row = network.row[activity.id]
         if activity.fixed is not None:
             slack_ = at.fixed[row] - ahead.linked_start[row]
-            checks.append(DateCheck(activity.id, activity.fixed, "fixed", slack_,
-                                    _ending_with(run.chain(row, unconstrained=True), activity.id) if slack_ < 0 else ()))
+            drivers = _ending_with(run.chain(row, unconstrained=True), activity.id) if slack_ < 0 else ()
+            checks.append(DateCheck(activity.id, activity.fixed, "fixed", slack_, drivers))
         if activity.not_after is not None:
             slack_ = at.not_after[row] - ahead.ef[row]
             checks.append(DateCheck(activity.id, activity.not_after, "not_after", slack_,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -290,7 +290,7 @@ class WorkCalendar:
         return len(self._days)
 
 
-def _each(points: Any, months: Any, one) -> Any:
+def _each(points: Any, months: Any, one: Callable[[int, int], int]) -> Any:
     """``one(point, months)`` over numpy arrays, each distinct pair worked out once."""
     import numpy as np
 

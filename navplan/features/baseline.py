@@ -79,7 +79,7 @@ class BaselineComparison:
         return [v for v in self.activities.values() if v.variance > 0]
 
 
-def compare_with_baseline(schedule: Schedule, baseline: "Baseline | None" = None) -> BaselineComparison | None:
+def compare_with_baseline(schedule: Schedule, baseline: Baseline | None = None) -> BaselineComparison | None:
     """The plan of ``schedule`` against the baseline its plan file holds (or ``baseline``, another
     version's: `diff` measures the plan at a revision against today's baseline); None without one."""
     baseline = baseline if baseline is not None else schedule.project.plan.baseline
@@ -137,8 +137,14 @@ class BaselineRecord:
 def baseline_lines(recorded: dt.date, opening: dt.date, dates: dict[str, tuple[dt.date, dt.date]]) -> list[str]:
     """The ``baseline:`` block as the plan file holds it: one line per activity, ids quoted.
 
-    >>> baseline_lines(dt.date(2030, 1, 7), dt.date(2030, 3, 4), {"L1": (dt.date(2030, 1, 7), dt.date(2030, 2, 1))})
-    ['baseline:', '  recorded: 2030-01-07', '  opening: 2030-03-04', '  activities:', '    "L1": {start: 2030-01-07, finish: 2030-02-01}']
+    >>> for line in baseline_lines(dt.date(2030, 1, 7), dt.date(2030, 3, 4),
+    ...                            {"L1": (dt.date(2030, 1, 7), dt.date(2030, 2, 1))}):
+    ...     print(line)
+    baseline:
+      recorded: 2030-01-07
+      opening: 2030-03-04
+      activities:
+        "L1": {start: 2030-01-07, finish: 2030-02-01}
     """
     lines = [f"{BASELINE_KEY}:", f"  recorded: {recorded.isoformat()}", f"  opening: {opening.isoformat()}"]
     if not dates:

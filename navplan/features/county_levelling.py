@@ -485,7 +485,7 @@ def _weeks(county: CountyFile, calendar, levels: list[OfficeLevel]) -> list[Week
             if resource.per_week:
                 used = sum(1 for use in uses if week_start(use.start) == monday)
             else:
-                working = [day for day in days[:5]] or days
+                working = list(days[:5]) or days
                 used = max(sum(1 for use in uses if use.start <= day <= use.finish) for day in working)
             found.append(WeekUse(resource.id, monday, used, resource.capacity_in_week(monday)
                                  if resource.per_week else min(resource.capacity_on(day) for day in days[:5])))
@@ -503,7 +503,7 @@ def _propose(county: CountyFile, offices: list[_Office], calendar, levels: list[
     if not raise_:
         return Proposal(move=move)
     own_late = {office.file for office in late if not office.binding_shared}
-    extra: dict[str, int] = {resource: 0 for resource in raise_}
+    extra: dict[str, int] = dict.fromkeys(raise_, 0)
     for _ in range(MAX_PROPOSAL_STEPS):
         for resource in extra:
             extra[resource] += 1

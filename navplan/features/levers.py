@@ -135,7 +135,8 @@ def _forecast_date(result: Schedule, target: str, kind: str) -> dt.date:
     scheduled = result.activities[target]
     if kind == "not_after":
         return scheduled.dates["earliest_finish"]
-    missing = next(check.missing_working_days for check in result.deadlines if check.id == target and check.kind == kind)
+    missing = next(check.missing_working_days for check in result.deadlines
+                   if check.id == target and check.kind == kind)
     return result.calendar.date_of(result.calendar.index_on_or_after(scheduled.activity.fixed) + missing)
 
 

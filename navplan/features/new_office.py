@@ -18,9 +18,9 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from navplan.errors import Message, NavplanError, os_reason
 
@@ -36,7 +36,7 @@ class NewPlan:
     schedule: object = None  # the new plan scheduled as of today: does the handbook's chain fit?
     git: str | None = None  # "created" a repository, or "existing" one used; None without git
     git_identity: tuple[str, str] | None = None  # set when git had no identity and navplan's was used
-    repository: "GitTarget | None" = None  # where the plan was (or would have been) committed
+    repository: GitTarget | None = None  # where the plan was (or would have been) committed
     written: bool = True  # False: the consent to commit into another repository was not given
 
 
@@ -197,9 +197,9 @@ class _GitRun:
 
     def undo(self, target: Path, previous: bytes | None) -> None:
         """Unstage the plan, put back the file it replaced (or remove it), and remove a repository init made."""
-        if self.staged and not self.made_repository:
-            if self("reset", "-q", "--", target.name).returncode != 0:  # no commit yet to reset to
-                self("rm", "-q", "--cached", "--ignore-unmatch", "--", target.name)
+        # with no commit yet to reset to, rm --cached
+        if self.staged and not self.made_repository and self("reset", "-q", "--", target.name).returncode != 0:
+            self("rm", "-q", "--cached", "--ignore-unmatch", "--", target.name)
         if previous is not None:
             from navplan.io.atomic_write import write_atomic
 

@@ -60,9 +60,9 @@ def audience(project: Project, roles: list[str] | None = None, owners: list[str]
 
 
 def _known_owner(project: Project, name: str) -> str:
-    from navplan.plan.loading import closest
-
     from unicodedata import normalize
+
+    from navplan.plan.loading import closest
 
     known = sorted({a.owner for a in project.active() if a.owner})
     # The name as the plan writes it, however its letters were typed ("å" composed or as a + ring).

@@ -15,7 +15,6 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from navplan.engine.schedule import Schedule, ScheduledActivity, schedule
@@ -247,8 +246,8 @@ class PlanDiff:
     dropped: list[ScheduledActivity]
     status_changed: list[StatusChange]
     #: The one verdict then and now (navplan.features.verdict); `navplan diff` fills them in.
-    verdict_before: "Verdict | None" = None
-    verdict_after: "Verdict | None" = None
+    verdict_before: Verdict | None = None
+    verdict_after: Verdict | None = None
 
     @property
     def baseline_recorded(self) -> dt.date | None:
@@ -257,7 +256,7 @@ class PlanDiff:
         return baseline.recorded if baseline is not None else None
 
     @property
-    def baseline_then_and_now(self) -> tuple["BaselineComparison | None", "BaselineComparison | None"]:
+    def baseline_then_and_now(self) -> tuple[BaselineComparison | None, BaselineComparison | None]:
         """Both versions against the working copy's baseline (None, None without one)."""
         from navplan.features.baseline import compare_with_baseline
 
@@ -367,9 +366,8 @@ def _day_counter(after: Schedule, days: list[dt.date]):
 
 def diff_plan(plan_file: Path, as_of: dt.date, revision: str | None = None, since: dt.date | None = None) -> PlanDiff:
     """The working copy of ``plan_file`` against the plan at a revision, both as of ``as_of``."""
-    from navplan.plan.project import load_project
-
     from navplan.features.verdict import verdict
+    from navplan.plan.project import load_project
 
     after = schedule(load_project(plan_file), as_of)
     located = locate(plan_file)

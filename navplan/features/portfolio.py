@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from navplan.errors import NavplanError, os_reason
 from navplan.features.portfolio_history import OfficeChanges
@@ -67,7 +67,7 @@ class PortfolioLine:
     #: With --since: what moved since the last county meeting (navplan.features.portfolio_history).
     changes: OfficeChanges | None = None
     #: The one verdict (navplan.features.verdict): the status and the sort follow it.
-    verdict: "Verdict | None" = None
+    verdict: Verdict | None = None
     #: Against the plan's baseline, when it has one: its day, and the opening's variance in working days.
     baseline_recorded: dt.date | None = None
     baseline_variance: int | None = None
@@ -299,7 +299,7 @@ def _summaries(plans: list[Path], as_of: dt.date, lang: str, workers: int,
 
     import networkx  # noqa: F401  (so the workers order every network with it, and read no order cache)
 
-    import navplan.engine.deadlines  # noqa: F401  (imported here once, not in each worker)
+    import navplan.engine.deadlines
     import navplan.engine.schedule  # noqa: F401
     from navplan.plan.current_layer import LAYERS
     from navplan.plan.handbook_files import layered

@@ -180,10 +180,10 @@ def role_id(name: str, option: str = "--role") -> str:
 
 def role_ids(name: str, option: str = "--role") -> list[str]:
     """Every role ``name`` names, by id or by title (long or short, either language)."""
+    from unicodedata import normalize
+
     from navplan.plan.handbook_files import load_handbook
     from navplan.plan.loading import closest
-
-    from unicodedata import normalize
 
     def same(text: str) -> str:  # "å" typed as a + combining ring (NFD) is "å"
         return normalize("NFC", " ".join(text.split())).casefold()
@@ -221,7 +221,7 @@ def _check_not_future(day: dt.date, today: dt.date) -> None:
 
 
 @contextmanager
-def _editing_plan(plan: str | Path | None) -> Iterator["_PlanEdit"]:
+def _editing_plan(plan: str | Path | None) -> Iterator[_PlanEdit]:
     """The plan, read and later written under its lock: another navplan writing
     the same plan meanwhile waits, then applies its edit to what this one
     wrote, so neither edit is lost."""
@@ -261,7 +261,7 @@ class _PlanEdit:
         self.editor = PlanEditor.open(self.path, list(self.project.activities))
         self.staged: list[tuple[_ActivityEdit, list[str]]] = []  # each activity and the fields that changed
 
-    def activity(self, activity_id: str) -> "_ActivityEdit":
+    def activity(self, activity_id: str) -> _ActivityEdit:
         """The activity to edit; an unknown, dropped or opening id is refused."""
         return _ActivityEdit(self, activity_id)
 
@@ -280,7 +280,7 @@ class _PlanEdit:
         except NavplanError as error:
             # The located message names the edited text's line; say that the file itself is untouched.
             raise error.add_hint(Message("progress.not_written")) from None
-        for edit, (activity, changed) in zip(edits, self.staged):
+        for edit, (activity, changed) in zip(edits, self.staged, strict=True):
             edited = edited_project.activities[activity.id]
             for name in sorted(changed, key=SETTABLE.index):
                 attribute = _SHOWN_AS.get(name, name)
@@ -345,5 +345,6 @@ class _ActivityEdit:
 
     def stage(self, fields: dict[str, Any]) -> None:
         """Set the fields one by one in the plan's text (to know which changed)."""
-        changed = [name for name, value in fields.items() if self.plan.editor.set_activity_fields(self.id, {name: value})]
+        changed = [name for name, value in fields.items()
+                   if self.plan.editor.set_activity_fields(self.id, {name: value})]
         self.plan.staged.append((self, changed))

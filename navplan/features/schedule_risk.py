@@ -258,7 +258,7 @@ def analyse_risk(schedule: Schedule, samples: int, seed: int, percentiles=PERCEN
     points, counts = np.unique(forecast, return_counts=True)
     cumulative = np.cumsum(counts)
     distribution = [DistributionStep(int(point), day(int(point)), int(count) / samples, int(total) / samples)
-                    for point, count, total in zip(points, counts, cumulative)]
+                    for point, count, total in zip(points, counts, cumulative, strict=True)]
     correlations = _correlations(simulation, forecast)
     dates = _date_risks(schedule, simulation, levels, correlations)
     activities = _activity_risks(schedule, simulation, correlations)
@@ -397,7 +397,7 @@ def _held(analysis: RiskAnalysis, simulation) -> None:
                 if driver.id == name and key in base:
                     driver.low, driver.high = moved(("low", row), key), moved(("high", row), key)
     opening_point = analysis.opening_point
-    for index, (event, risk) in enumerate(zip(simulation.events, analysis.schedule.project.risks)):
+    for index, (event, risk) in enumerate(zip(simulation.events, analysis.schedule.project.risks, strict=True)):
         variant = ("without", index)
         without = shifts[variant][opening_key].percentiles((frame,))[frame]
         day = analysis.schedule.project.opening_date if without == opening_point else simulation.point_date(without)

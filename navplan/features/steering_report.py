@@ -17,7 +17,15 @@ from navplan.errors import NavplanError
 from navplan.features.baseline import BaselineComparison, compare_with_baseline
 from navplan.features.levers import Levers, levers
 from navplan.features.personal_view import Audience, audience, shows
-from navplan.features.plan_history import HistoryUnavailable, Move, PlanDiff, compare, find_revision, locate, schedule_at
+from navplan.features.plan_history import (
+    HistoryUnavailable,
+    Move,
+    PlanDiff,
+    compare,
+    find_revision,
+    locate,
+    schedule_at,
+)
 from navplan.features.schedule_risk import RiskAnalysis, analyse_risk
 from navplan.features.verdict import Verdict, judge, verdict_sampled
 from navplan.plan.values import Status, Text

@@ -37,6 +37,7 @@ their parameters.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -178,7 +179,8 @@ def is_uncertain(project: Project) -> bool:
     if project.plan.risks:
         return True
     for activity in project.activities.values():
-        if activity.dropped or activity.status is Status.DONE or activity.is_summary or activity.id == project.opening_id:
+        if (activity.dropped or activity.status is Status.DONE or activity.is_summary
+                or activity.id == project.opening_id):
             continue
         if (activity.duration_range is not None and not activity.is_milestone) or activity.probability is not None:
             return True
@@ -255,10 +257,8 @@ def probability_key(project: Project, as_of: dt.date, samples: int, seed: int) -
     if plan.current is not None:
         shipped.append(folder / "current" / f"{plan.current}.yaml")
     for path in shipped:
-        try:
+        with contextlib.suppress(OSError):
             digest.update(path.read_bytes())
-        except OSError:
-            pass
         digest.update(b"\0")
     digest.update(_engine_stamp())
     return digest.hexdigest()

@@ -41,12 +41,12 @@ import os
 import stat
 import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Union
 
 from navplan.errors import Message, NavplanError
 
-Value = Union[str, float, int, bool, dt.date, dt.datetime, None]
+Value = str | float | int | bool | dt.date | dt.datetime | None
 Row = tuple[int, tuple[Value, ...]]
 
 #: A countdown workbook of a thousand activities unpacks to a few megabytes.
@@ -91,7 +91,7 @@ class WorkbookFile:
             self.archive.close()
             raise
 
-    def __enter__(self) -> "WorkbookFile":
+    def __enter__(self) -> WorkbookFile:
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -138,7 +138,7 @@ class WorkbookFile:
                 return list(self._openpyxl.sheetnames)
             except NavplanError:
                 raise
-            except Exception:  # whatever openpyxl and defusedxml raise on a malformed file
+            except Exception:  # noqa: BLE001  whatever openpyxl and defusedxml raise on a malformed file
                 raise self._unreadable() from None
         self._ods = _read_ods(self)
         return [name for name, _runs in self._ods]
@@ -157,7 +157,7 @@ class WorkbookFile:
                 return
             except NavplanError:
                 raise
-            except Exception:  # a malformed sheet: cut short, garbage, entities, bad numbers or dates, bad refs
+            except Exception:  # noqa: BLE001  a malformed sheet: cut short, garbage, entities, bad numbers or dates, bad refs
                 raise self._unreadable(sheet) from None
             yield row
 
@@ -316,7 +316,7 @@ def _read_ods(book: WorkbookFile) -> list[tuple[str, list[_Run]]]:
         return _OdsReader(book).read(iterparse(source, events=("start", "end")))
     except NavplanError:
         raise
-    except Exception:  # cut short, garbage, entities, bad numbers or dates or repeats
+    except Exception:  # noqa: BLE001  cut short, garbage, entities, bad numbers or dates or repeats
         raise book._unreadable() from None
     finally:
         source.close()

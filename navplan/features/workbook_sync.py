@@ -26,8 +26,8 @@ from navplan.features.workbook_file import WorkbookFile, column_letter
 from navplan.features.workbook_origin import normal_words, origin
 from navplan.features.workbook_record import RECORD_SHEET, ExportRecord, read_record
 from navplan.messages import LANGUAGES, MESSAGES, format_date, t
-from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 from navplan.plan.project import Project
+from navplan.plan.values import FIRST_YEAR, LAST_YEAR, Status, parse_date
 
 FIELDS = ("status", "actual_start", "actual_finish")
 _HEADERS = {"status": "col.status", "actual_start": "col.actual_start", "actual_finish": "col.actual_finish"}
@@ -199,7 +199,7 @@ def _columns(sheet: _Sheet, cells: tuple, row: int) -> dict[str, int]:
     for index, value in enumerate(cells, start=1):
         text = _text(value).casefold()
         for name, key in _HEADERS.items():
-            languages = [lang for lang, words in zip(LANGUAGES, MESSAGES[key]) if words.casefold() == text]
+            languages = [lang for lang, words in zip(LANGUAGES, MESSAGES[key], strict=True) if words.casefold() == text]
             if languages and name not in columns:
                 columns[name] = index
                 # `Status` is the same word in every language, `Aktivitet` in two
@@ -273,7 +273,7 @@ def compare(project: Project, progress: list[Progress]) -> list[Change]:
 
 
 def merge(project: Project, progress: list[Progress], record: ExportRecord | None,
-          sheet: "_Sheet | None" = None) -> tuple[list[Change], list[Conflict]]:
+          sheet: _Sheet | None = None) -> tuple[list[Change], list[Conflict]]:
     """What the workbook changes in the plan, in the workbook's row order, and the conflicts.
 
     With the export's ``record``, per field: the workbook's value where it still
@@ -320,7 +320,7 @@ def conflict_error(workbook: str | Path | None, conflict: Conflict) -> NavplanEr
                         exported=value(conflict.exported))
 
 
-def _check_dropped(sheet: "_Sheet", record: ExportRecord | None) -> None:
+def _check_dropped(sheet: _Sheet, record: ExportRecord | None) -> None:
     """A dropped activity's row must say what the plan says, or what it said at the
     export: progress marked on it would be lost, so it is refused."""
     for activity_id, (number, values) in sheet.dropped.items():
@@ -337,7 +337,7 @@ def workbook_changes(path: str | Path, project: Project, lang: str = "nb") -> li
     return merge(project, progress, record, sheet)[0]
 
 
-def unread_cells(sheet: "_Sheet", project: Project) -> list[str]:
+def unread_cells(sheet: _Sheet, project: Project) -> list[str]:
     """The cells of the columns sync does not read (activity, role, owner, the computed
     dates and slack) that say something else than the plan, scheduled as of the
     workbook's own as-of date: edits that would otherwise be lost without a word."""
@@ -430,11 +430,10 @@ def sync_workbook(workbook: str | Path, plan: str | Path | None, lang: str = "nb
     nothing is written until :meth:`WorkbookSync.write`. A workbook made for
     another office is refused unless ``other_office``; an actual date after
     ``today`` is refused."""
+    from navplan.features.workbook_file import check_workbook_path
     from navplan.plan.editing import PlanEditor
     from navplan.plan.loading import resolve_plan_path
     from navplan.plan.project import load_project
-
-    from navplan.features.workbook_file import check_workbook_path
 
     check_workbook_path(workbook)  # the first argument: its problem before a missing plan's
     plan_file = resolve_plan_path(plan)

@@ -3,6 +3,7 @@ exports, workbooks, reports."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -143,10 +144,8 @@ def _create(temporary: Path, target: Path, shown: Path) -> None:
             target.unlink(missing_ok=True)  # our own empty placeholder
             raise
         return
-    try:
+    with contextlib.suppress(OSError):  # a leftover temporary is removed by the next write
         temporary.unlink()  # the new file keeps its other name, the target's
-    except OSError:
-        pass  # a leftover temporary is removed by the next write
 
 
 def _temporary_prefix(path: Path) -> str:

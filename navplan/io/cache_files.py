@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 CACHE_DIR_VARIABLE = "NAVPLAN_CACHE_DIR"
@@ -59,7 +59,7 @@ def write_cache(name: str, data: bytes) -> None:
         pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def installed_version(distribution: str) -> str | None:
     """The installed version of ``distribution`` (a top-level package of the same name), read
     from its metadata folder's name (``holidays-0.109.dist-info``) without importing the package:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from navplan.errors import Message, NavplanError, os_reason
@@ -119,10 +119,8 @@ def _not_a_lock_file(path: Path) -> str | None:
 def _release(lock) -> None:
     """Remove the lock file, then let go of the lock (Windows removes it itself on release)."""
     if os.name == "posix":
-        try:
+        with suppress(OSError):
             os.unlink(lock.lock_file)
-        except OSError:
-            pass
     lock.release()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 
 from navplan.messages.catalogue import Catalogue
 
@@ -26,7 +26,7 @@ def N_(key: str) -> str:
     return key
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> Catalogue:
     """The catalogue of ``lang``, falling back to bokmål for a message it lacks."""
     if lang not in LANGUAGES:
@@ -49,7 +49,7 @@ class _Messages(Mapping):
         for lang in LANGUAGES:
             catalogue = translations(lang)
             count = catalogue.count_of(key)
-            texts.append(catalogue.ngettext(key, "{%s}" % count, 2) if count else catalogue.gettext(key))
+            texts.append(catalogue.ngettext(key, f"{{{count}}}", 2) if count else catalogue.gettext(key))
         return tuple(texts)
 
     def __contains__(self, key: object) -> bool:
@@ -82,7 +82,7 @@ def t(key: str, lang: str = "nb", /, **params: object) -> str:
         text = catalogue.gettext(key)
     else:
         number = params[count]
-        text = catalogue.ngettext(key, "{%s}" % count, abs(int(number)))  # type: ignore[call-overload]
+        text = catalogue.ngettext(key, f"{{{count}}}", abs(int(number)))  # type: ignore[call-overload]
     if text is key and key not in MESSAGES:
         raise KeyError(key)
     return text.format(**params)
@@ -150,7 +150,7 @@ def holiday_name(nb: str, en: str, lang: str) -> str:
     return _holiday_names(lang).get(nb, nb)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _holiday_names(lang: str) -> dict[str, str]:
     """bokmål name → the name in ``lang``, from navplan/locale/holidays.yaml (nynorsk)."""
     import yaml
@@ -160,7 +160,7 @@ def _holiday_names(lang: str) -> dict[str, str]:
     return yaml.safe_load((LOCALE_DIR / "holidays.yaml").read_text(encoding="utf-8")).get(lang) or {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cldr(lang: str, what: str) -> tuple[str, ...]:
     """CLDR's names for ``lang``: weekdays (Monday first), months, and months as a column
     header (stand-alone, abbreviated: 'jan', 'mai'). tools/cldr_names.py copies them from

@@ -71,7 +71,8 @@ class CountyFile:
         return self.county.resources
 
     def office_entry(self, plan_file: str | Path) -> tuple[int, CountyOffice] | None:
-        """The entry under ``offices:`` naming ``plan_file`` (or its folder, however either is reached), with its index."""
+        """The entry under ``offices:`` naming ``plan_file`` (or its folder, however either is reached),
+        with its index."""
         plan_file = Path(plan_file)
         if plan_file.is_dir():
             plan_file = plan_file / PLAN_FILE_NAME

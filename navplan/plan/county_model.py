@@ -109,7 +109,7 @@ class CapacityPeriod(Strict):
     _parse_dates = field_validator("first", "last", mode="before")(parse_date)
 
     @model_validator(mode="after")
-    def _in_order(self) -> "CapacityPeriod":
+    def _in_order(self) -> CapacityPeriod:
         if self.last < self.first:
             raise InvalidValue("error.county.period_order", first=self.first, last=self.last)
         return self

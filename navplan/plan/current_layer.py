@@ -16,6 +16,7 @@ where the activity comes from.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from navplan.plan.handbook_model import ActivityChange, CurrentLayer, Handbook, HandbookActivity, Template
 from navplan.plan.values import Text
@@ -73,7 +74,7 @@ def rule_date(rule: str, opening: dt.date) -> dt.date | None:
     raise ValueError(f"unknown date rule {rule!r}")
 
 
-def for_template(templates: list[str], template: str) -> bool:
+def for_template(templates: Sequence[str], template: str) -> bool:
     return not templates or template in templates
 
 

@@ -33,12 +33,17 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from navplan.errors import NavplanError
-from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
-from navplan.plan.plan_model import PlanActivity
 from navplan.plan.line_splice import (
-    block_spans, guess_indent, line_endings, splice_lines, split_lines, top_level_span,
+    block_spans,
+    guess_indent,
+    line_endings,
+    splice_lines,
+    split_lines,
+    top_level_span,
 )
+from navplan.plan.plan_model import PlanActivity
 from navplan.plan.safe_yaml import parse_yaml, read_text
+from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
 
 #: The canonical key order of an activity block.
 ACTIVITY_KEYS = tuple(PlanActivity.model_fields)
@@ -99,7 +104,7 @@ class PlanEditor:
         self._text: str | None = None  # the edited text, once made
 
     @classmethod
-    def open(cls, path: str | Path, outline: Sequence[str] = ()) -> "PlanEditor":
+    def open(cls, path: str | Path, outline: Sequence[str] = ()) -> PlanEditor:
         path = Path(path)
         read = path.read_bytes() if path.is_file() else None
         editor = cls(read_text(path), path, outline)
@@ -368,7 +373,8 @@ def _same(name: str, old: Any, new: Any) -> bool:
         if name == "status" and value is not None:
             return Status(getattr(value, "value", value))
         if name in ("duration", "remaining") and value is not None:
-            return parse_duration_or_range(value if isinstance(value, (Mapping, Duration, DurationRange)) else str(value))
+            return parse_duration_or_range(
+                value if isinstance(value, (Mapping, Duration, DurationRange)) else str(value))
         return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
 
     try:

@@ -198,9 +198,6 @@ def _true() -> dict[str, Any]:
                       {"type": "string", "pattern": f"^(?:{'|'.join(_either_case(w) for w in words)})$"}]}
 
 
-#: A decimal written as text: a point or a comma (0,2), digits on either side.
-_DECIMAL_TEXT = "(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)"
-
 
 def _probability(*, nullable: bool, description: str) -> dict[str, Any]:
     """Above 0 and at most 1 (0.2, "0,2") or a percentage above 0 and at most 100 ("20 %")."""
@@ -282,7 +279,8 @@ def _amount(description: str) -> dict[str, Any]:
     """A capacity or a load: above 0 and at most 1000, with at most two decimals (2, 0.5, "1,5"). A
     number's decimals are not checked (JSON Schema's multipleOf works on binary floats and would
     refuse 0.29); navplan refuses 0.333 itself."""
-    text = "\\+?(?:0*(?:[1-9][0-9]{0,2}|1000)(?:[.,]0{0,2})?|0*(?:[1-9][0-9]{0,2})?[.,](?:[0-9][0-9]?)|0*[.,][0-9]{1,2})"
+    text = ("\\+?(?:0*(?:[1-9][0-9]{0,2}|1000)(?:[.,]0{0,2})?"
+            "|0*(?:[1-9][0-9]{0,2})?[.,](?:[0-9][0-9]?)|0*[.,][0-9]{1,2})")
     return _schema([{"type": "number", "exclusiveMinimum": 0, "maximum": 1000},
                     {"type": "string", "pattern": f"^\\s*(?:{text})\\s*$",
                      "not": {"pattern": "^\\s*\\+?0*(?:[.,]0*)?\\s*$"}}], False, description)
@@ -312,7 +310,8 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
                        "duration or milestone)",
         "properties": {
             "id": _activity_id(),
-            "title": _text(low=1, high=200, nullable=True, description="The activity's name (a new activity needs one)"),
+            "title": _text(low=1, high=200, nullable=True,
+                           description="The activity's name (a new activity needs one)"),
             "parent": _activity_id(nullable=True, description="The activity it belongs under (new activities)"),
             "milestone": _boolean(nullable=True, description="A milestone: a date, no duration"),
             "duration": _duration_or_range(
@@ -368,9 +367,8 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
 
 def plan_file_schema() -> dict[str, Any]:
     """The schema of ``navplan.yaml``, format version 1."""
-    from navplan.plan.handbook_files import load_handbook
-
     from navplan.messages import LANGUAGES
+    from navplan.plan.handbook_files import load_handbook
 
     handbook = load_handbook()
     role_ids = [role.id for role in handbook.roles]
@@ -390,7 +388,8 @@ def plan_file_schema() -> dict[str, Any]:
             "opening": _date(nullable=False, description="The opening date"),
             "start": _date(description="Plan start, before the opening: nothing is scheduled before it"),
             "template": {"enum": ["new", "merger", "split"],
-                         "description": "new (the handbook), merger (several offices) or split (a divided municipality)"},
+                         "description": "new (the handbook), merger (several offices) or split "
+                                        "(a divided municipality)"},
             "språk": {"type": "string", "pattern": "^\\s*(?:" + "|".join(map(_either_case, LANGUAGES)) + ")\\s*$",
                       "description": "The plan's language (" + ", ".join(LANGUAGES) + "): every command speaks it "
                                      "unless --lang or NAVPLAN_LANG says otherwise"},
@@ -427,7 +426,8 @@ def plan_file_schema() -> dict[str, Any]:
                 "additionalProperties": _amount("How many at once: 2, or 0.5"),
             },
             "resources": {"type": "array", "items": _resource(), "maxItems": 200,
-                          "description": "Extra resources (a project coordinator, a trainer) activities use with uses:"},
+                          "description": "Extra resources (a project coordinator, a trainer) activities use "
+                                         "with uses:"},
             "activities": {"type": "array", "items": _activity(role_ids, handbook.opening_id)},
             "baseline": _baseline(),
         },

@@ -70,7 +70,8 @@ def layered(template: str, current: str | None) -> tuple[Handbook, Template]:
 
 
 def handbook_entries(template: str, current: str | None = None) -> list[HandbookActivity]:
-    """The handbook's activities followed by ``template``'s (and the current layer's), as `navplan handbook` lists them."""
+    """The handbook's activities followed by ``template``'s (and the current layer's), as
+    `navplan handbook` lists them."""
     book, shaped = layered(template, current)
     return [*book.activities, *shaped.activities]
 

@@ -9,8 +9,18 @@ from pydantic import Field, field_validator, model_validator
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
-    ActivityId, Duration, DurationRange, Link, Source, Strict, Text, _links_from_shorthand, _parse_duration_field,
-    check_likely, parse_probability, parse_rank,
+    ActivityId,
+    Duration,
+    DurationRange,
+    Link,
+    Source,
+    Strict,
+    Text,
+    _links_from_shorthand,
+    _parse_duration_field,
+    check_likely,
+    parse_probability,
+    parse_rank,
 )
 
 
@@ -32,7 +42,8 @@ class Role(Strict):
     employer: Literal["stat", "kommune", "stat eller kommune", "partene"] | None = None
     page: int | None = None
     source: Source | None = Field(None, description="For a role the handbook does not name: where it comes from")
-    steering_group: bool = Field(False, description="Sits in the steering group: its open work is the group's to decide")
+    steering_group: bool = Field(
+        False, description="Sits in the steering group: its open work is the group's to decide")
 
 
 class DurationSpread(Strict):
@@ -107,7 +118,7 @@ class HandbookActivity(Strict):
         lambda value: None if value is None else parse_probability(value))
 
     @model_validator(mode="after")
-    def _sourced(self) -> "HandbookActivity":
+    def _sourced(self) -> HandbookActivity:
         if self.probability is not None and (self.probability_source is None or self.duration is None):
             raise InvalidValue("error.handbook.probability_source", id=self.id)
         if self.origin == "current" and self.source is None:
@@ -181,7 +192,7 @@ class Handbook(Strict):
         default_factory=list, description="Shared causes every plan samples with, unless it changes them")
 
     @model_validator(mode="after")
-    def _causes_known(self) -> "Handbook":
+    def _causes_known(self) -> Handbook:
         known = {activity.id for activity in self.activities}
         for cause in self.correlation:
             for member in cause.activities:
@@ -203,7 +214,7 @@ class Template(Strict):
     drop: list[ActivityId] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _sourced(self) -> "Template":
+    def _sourced(self) -> Template:
         for successor, links in self.add_after.items():
             for link in links:
                 if link.source is None:
@@ -240,7 +251,7 @@ class ActivityChange(Strict):
     _parse_after = field_validator("after_add", "after_remove", mode="before")(_links_from_shorthand)
 
     @model_validator(mode="after")
-    def _sourced(self) -> "ActivityChange":
+    def _sourced(self) -> ActivityChange:
         worded = any(value is not None for value in (self.title, self.counted_title, self.purpose, self.note))
         if worded and self.source is None:
             raise InvalidValue("error.handbook.current_source", id=self.id)
@@ -266,7 +277,7 @@ class CurrentLayer(Strict):
     changes: list[ActivityChange] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _sourced(self) -> "CurrentLayer":
+    def _sourced(self) -> CurrentLayer:
         for role in self.roles:
             if role.source is None:
                 raise InvalidValue("error.handbook.role_source", id=role.id)

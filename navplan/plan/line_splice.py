@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
@@ -18,7 +19,7 @@ def guess_indent(text: str) -> tuple[int, int, int]:
     """
     mapping = offset = keys = None
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    for parent, child in zip(lines, lines[1:]):
+    for parent, child in pairwise(lines):
         if not re.match(r"^[^\s#-][^#]*:\s*$", parent):
             continue
         indent = len(child) - len(child.lstrip(" "))
@@ -83,7 +84,7 @@ def splice_lines(original: list[str], before: list[str], after: list[str]) -> li
             i2, j2 = i2 + 1, j2 + 1
         hunks.append([i1, i2, j1, j2])
     result: list[str] = []
-    done = 0
+    done: int | None = 0  # None (an end not found) slices to the original's end
     for i1, i2, j1, j2 in hunks:
         start, end = first(i1, i2), last(i1, i2)
         result += original[done:start] + after[j1:j2]
@@ -166,7 +167,7 @@ def line_endings(original: str, text: str) -> str:
     """
     old = split_lines(original)
     old_text = [line.rstrip("\n").removesuffix("\r") for line in old]
-    endings = [line[len(bare):] for line, bare in zip(old, old_text)]
+    endings = [line[len(bare):] for line, bare in zip(old, old_text, strict=True)]
     if "\r\n" not in original:
         return text
     new_text = [line.rstrip("\n") for line in split_lines(text)]
@@ -174,14 +175,12 @@ def line_endings(original: str, text: str) -> str:
     chosen: list[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_text, new_text, autojunk=False).get_opcodes():
         for k in range(j2 - j1):
-            if tag == "equal":
-                chosen.append(endings[i1 + k])
-            elif tag == "replace" and i1 + k < i2:
+            if tag == "equal" or (tag == "replace" and i1 + k < i2):
                 chosen.append(endings[i1 + k])
             else:
                 chosen.append(chosen[-1] if chosen else endings[0] if endings else common)
     result = []
-    for number, (bare, ending) in enumerate(zip(new_text, chosen)):
+    for number, (bare, ending) in enumerate(zip(new_text, chosen, strict=True)):
         last = number == len(new_text) - 1
         if not ending and not last:
             ending = common  # the original's last line, which had none, is no longer last

@@ -6,13 +6,36 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from navplan.errors import InvalidValue
 from navplan.plan.values import (
-    PLAN_DURATION_SCHEMA, ActivityId, Duration, DurationRange, Link, PlanDate, Status, Strict,
-    _links_from_shorthand, check_multiline, check_one_line, parse_amount, parse_date, parse_duration_or_range,
-    parse_probability, parse_rank, parse_schedule_mode, parse_status,
+    PLAN_DURATION_SCHEMA,
+    ActivityId,
+    Duration,
+    DurationRange,
+    Link,
+    PlanDate,
+    Status,
+    Strict,
+    _links_from_shorthand,
+    check_multiline,
+    check_one_line,
+    parse_amount,
+    parse_date,
+    parse_duration_or_range,
+    parse_probability,
+    parse_rank,
+    parse_schedule_mode,
+    parse_status,
 )
 
 #: Most risk events a plan may hold: a steering group's register, not a database.
@@ -153,7 +176,7 @@ class PlanActivity(Strict):
     )
 
     @model_validator(mode="after")
-    def _consistent(self) -> "PlanActivity":
+    def _consistent(self) -> PlanActivity:
         if self.actual_finish and self.status is not Status.DONE:
             raise InvalidValue("error.value.finish_not_done")
         if self.actual_start and self.status is Status.NOT_STARTED:
@@ -213,7 +236,7 @@ class SharedCause(Strict):
         return value
 
     @model_validator(mode="after")
-    def _new_group_says_why(self) -> "SharedCause":
+    def _new_group_says_why(self) -> SharedCause:
         if self.id is None and self.activities is None:
             raise InvalidValue("error.value.group_needs_activities")
         if self.id is None and not self.reason:
@@ -261,7 +284,7 @@ class BaselineDates(Strict):
     _parse_dates = field_validator("start", "finish", mode="before")(parse_date)
 
     @model_validator(mode="after")
-    def _in_order(self) -> "BaselineDates":
+    def _in_order(self) -> BaselineDates:
         if self.finish < self.start:
             raise InvalidValue("error.value.baseline_finish_before_start")
         return self

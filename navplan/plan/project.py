@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from navplan.errors import InvalidValue, Message, NavplanError
-from navplan.plan.loading import closest, load_plan
-from navplan.plan.handbook_files import layered
-from navplan.plan.values import Duration, DurationRange, Link, Source, Status, Text
-from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
+from navplan.plan.capacity import CapacityResource, plan_resources
 from navplan.plan.current_layer import counted, rule_date
+from navplan.plan.handbook_files import layered
+from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
+from navplan.plan.loading import closest, load_plan
 from navplan.plan.plan_model import Plan, PlanActivity, Risk
 from navplan.plan.safe_yaml import YamlDocument
-from navplan.plan.capacity import CapacityResource, plan_resources
+from navplan.plan.values import Duration, DurationRange, Link, Source, Status, Text
 
 ZERO = Duration(amount=0, unit="d")
 
@@ -100,11 +100,11 @@ class Project:
     block_lines: dict[str, int] = field(default_factory=dict)  # plan-file line of each activity block
     #: The causes `navplan risk` samples activities together by: the handbook's (as the plan
     #: changed them) and the plan's own, each with two or more activities and a rank above 0.
-    shared_causes: list["SharedCauseGroup"] = field(default_factory=list)
+    shared_causes: list[SharedCauseGroup] = field(default_factory=list)
     #: Who carries the work (the plan's capacity:, resources:, load: and uses:): a role, a
     #: person or an extra resource each, with its capacity and the activities using it. [] when
     #: the plan names no capacity: its planned dates are then not levelled.
-    resources: list["CapacityResource"] = field(default_factory=list)
+    resources: list[CapacityResource] = field(default_factory=list)
 
     @property
     def risks(self) -> list[Risk]:
@@ -346,7 +346,8 @@ def _with_likely(activity: NetworkActivity, spread: DurationRange, fail, path: t
     try:
         return spread.with_likely(handbook)
     except InvalidValue as invalid:
-        raise fail(invalid.message, path + ("duration",), f"{label}.duration", "hint.range_likely", id=activity.id)
+        raise fail(invalid.message, path + ("duration",), f"{label}.duration", "hint.range_likely",
+                   id=activity.id) from None
 
 
 def _check_references(activities: dict[str, NetworkActivity], plan: Plan, template: Template,
@@ -368,8 +369,8 @@ def _check_references(activities: dict[str, NetworkActivity], plan: Plan, templa
             raise fail("error.plan.parent_opening", where(activity.id, "parent"), f"activities[{activity.id}].parent")
         for link in activity.links:
             if link.id == activity.id:
-                raise fail("error.plan.self_dependency", where(activity.id, "after"), f"activities[{activity.id}].after",
-                           "hint.self_dependency", id=activity.id)
+                raise fail("error.plan.self_dependency", where(activity.id, "after"),
+                           f"activities[{activity.id}].after", "hint.self_dependency", id=activity.id)
             if link.id not in activities:
                 guess = closest(link.id, known)
                 raise fail("error.plan.unknown_id", where(activity.id, "after"), f"activities[{activity.id}].after",

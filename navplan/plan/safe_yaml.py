@@ -203,10 +203,10 @@ def syntax_error(text: str, file: str, exc: BaseException) -> NavplanError:
     context = getattr(exc, "context_mark", None)
     lines = text.splitlines()
 
-    def char_at(mark) -> str:
+    def char_at(mark: yaml.Mark | None) -> str:
         if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
             return ""
-        return lines[mark.line][mark.column]
+        return str(lines[mark.line][mark.column])
 
     if problem is None:
         return NavplanError("error.yaml.structure", file=file, hint="hint.yaml.structure", column="?")
@@ -214,13 +214,13 @@ def syntax_error(text: str, file: str, exc: BaseException) -> NavplanError:
     if char_at(problem) == "\t":
         return NavplanError("error.yaml.tab", file=file, line=line, hint="hint.yaml.tab", column=column)
     opened = char_at(context)
-    if opened in ("'", '"'):
+    if opened in ("'", '"') and context is not None:
         if problem.line < len(lines) and "\\" in lines[problem.line][max(0, problem.column - 2):problem.column + 1]:
             return NavplanError("error.yaml.bad_escape", file=file, line=line, hint="hint.yaml.bad_escape",
                                 column=column)
         return NavplanError("error.yaml.unclosed_quote", file=file, line=context.line + 1, hint="hint.yaml.structure",
                             opened_line=context.line + 1)
-    if opened in ("[", "{"):
+    if opened in ("[", "{") and context is not None:
         return NavplanError("error.yaml.unclosed_bracket", file=file, line=line, hint="hint.yaml.structure",
                             bracket=opened, opened_line=context.line + 1)
     return NavplanError("error.yaml.structure", file=file, line=line, hint="hint.yaml.structure", column=column)
@@ -239,7 +239,7 @@ def _first_line_too_deep(text: str) -> int | None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
-                if depth > MAX_DEPTH + 1:  # the top-level mapping is level 0
+                if depth > MAX_DEPTH + 1 and event.start_mark:  # the top-level mapping is level 0
                     return event.start_mark.line + 1
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
@@ -255,7 +255,7 @@ def _second_document_line(text: str) -> int | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
-                if documents == 2:
+                if documents == 2 and event.start_mark:
                     return event.start_mark.line + 1
     except yaml.YAMLError:
         return None

@@ -11,9 +11,9 @@ import calendar
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from navplan.errors import BIDI_CONTROLS, Choices, InvalidValue, Message
 
@@ -51,7 +51,7 @@ def check_one_line(text: str) -> str:
     >>> check_one_line("NAV Nord\nSør")
     Traceback (most recent call last):
     navplan.errors.InvalidValue: the text holds a control character (U+000A) at position 9: write it on one line without it
-    """
+    """  # noqa: E501 (a doctest's expected message is one line)
     return _check_characters(text, set())
 
 
@@ -61,11 +61,14 @@ def check_multiline(text: str) -> str:
     >>> check_multiline("Ring\x0bKari")
     Traceback (most recent call last):
     navplan.errors.InvalidValue: the text holds a control character (U+000B) at position 5: a note may hold line breaks and tabs, no other control character
-    """
+    """  # noqa: E501 (a doctest's expected message is one line)
     return _check_characters(text, _MULTILINE_ALLOWED, "error.value.control_character_note")
 
 
-def _check_characters(text: str, allowed: set[int], key: str = "error.value.control_character") -> str:
+_Text = TypeVar("_Text")
+
+
+def _check_characters(text: _Text, allowed: set[int], key: str = "error.value.control_character") -> _Text:
     if not isinstance(text, str):
         return text
     for position, character in enumerate(text, start=1):
@@ -99,7 +102,7 @@ class Duration(BaseModel):
     unit: Literal["d", "w", "m"]
 
     @classmethod
-    def parse(cls, text: str | int) -> "Duration":
+    def parse(cls, text: str | int) -> Duration:
         if isinstance(text, int) and not isinstance(text, bool):
             text = f"{text}d"
         match = _DURATION_RE.match(str(text).lower())
@@ -138,7 +141,7 @@ class Duration(BaseModel):
         return self.amount if self.unit == "m" else self.working_days
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, _core_schema, _handler) -> dict:
+    def __get_pydantic_json_schema__(cls, _core_schema: Any, _handler: Any) -> dict[str, Any]:
         # Files write a duration as text ("3w") or a number of working days, never as its fields.
         return {"anyOf": [{"type": "string", "pattern": DURATION_PATTERN}, {"type": "integer", "minimum": 0}],
                 "description": "10d working days, 3w weeks of five working days, 2m calendar months"}
@@ -147,7 +150,8 @@ class Duration(BaseModel):
 #: A duration as files write it, for the JSON Schema.
 DURATION_PATTERN = r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$"
 #: low..high, or low..likely..high.
-_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*(?:(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*)?(0*[0-9]{1,9}\s*[dwuvm])\s*$")
+_RANGE_RE = re.compile(r"^\s*(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*"
+                       r"(?:(0*[0-9]{1,9}\s*[dwuvm])\s*\.\.\s*)?(0*[0-9]{1,9}\s*[dwuvm])\s*$")
 
 
 def _parse_duration_field(value: object) -> object:
@@ -177,7 +181,7 @@ class DurationRange(BaseModel):
     high: Duration
 
     @classmethod
-    def parse(cls, text: object) -> "DurationRange":
+    def parse(cls, text: object) -> DurationRange:
         """``low..high`` or ``low..likely..high`` as a plan writes it, or ``{low, likely, high}``.
 
         >>> str(DurationRange.parse("8w..12w..20w"))
@@ -196,7 +200,7 @@ class DurationRange(BaseModel):
         return cls.checked(Duration.parse(match.group(1)), likely, Duration.parse(match.group(3)))
 
     @classmethod
-    def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> "DurationRange":
+    def checked(cls, low: Duration, likely: Duration | None, high: Duration) -> DurationRange:
         """The range, if its values are in one unit family and in order."""
         if low.in_months != high.in_months:
             raise InvalidValue("error.value.range_units", low=low, high=high)
@@ -206,7 +210,7 @@ class DurationRange(BaseModel):
             check_likely(low, likely, high)
         return cls(low=low, likely=likely, high=high)
 
-    def with_likely(self, likely: Duration) -> "DurationRange":
+    def with_likely(self, likely: Duration) -> DurationRange:
         return DurationRange.checked(self.low, likely, self.high)
 
     def __str__(self) -> str:
@@ -228,7 +232,7 @@ def check_likely(low: Duration, likely: Duration, high: Duration) -> None:
         raise InvalidValue("error.value.range_likely_zero", low=low, high=high)
 
 
-def _duration_text(value: object) -> object:
+def _duration_text(value: object) -> str | int:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return value
     raise InvalidValue("error.value.not_a_duration", value=value)
@@ -249,7 +253,8 @@ PLAN_DURATION_SCHEMA = {
     "anyOf": [
         {"type": "string", "pattern": DURATION_PATTERN, "description": "fixed: 10d working days, 3w weeks, 2m months"},
         {"type": "integer", "minimum": 0, "description": "fixed: working days"},
-        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*(?:0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*)?0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
+        {"type": "string", "pattern": r"^\s*0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*"
+                                      r"(?:0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*\.\.\s*)?0*[0-9]{1,9}\s*[dwuvmDWUVM]\s*$",
          "description": "a range low..high for `navplan risk`; the likely value is the handbook's"},
         {"type": "object", "additionalProperties": False, "required": ["low", "high"],
          "description": "a range with its likely value; the schedule uses likely",
@@ -279,8 +284,10 @@ def parse_date(value: object) -> object:
         text = value.strip()
         match = _NORWEGIAN_DATE_RE.match(text)
         iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
-        if match or iso:
-            day, month, year = (int(g) for g in match.groups()) if match else reversed([int(g) for g in iso.groups()])
+        found = match or iso
+        if found:
+            numbers = [int(g) for g in found.groups()]
+            day, month, year = numbers if match else reversed(numbers)
             reason = _impossible(year, month, day)
             if reason is not None:
                 raise InvalidValue("error.value.not_real_date", value=text, reason=reason)
@@ -351,7 +358,8 @@ class Source(Strict):
     """
 
     page: int | None = Field(None, ge=1, le=40, description="Page in the handbook v2.0")
-    document: str | None = Field(None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
+    document: str | None = Field(
+        None, description="Another source document, e.g. 'NAV Indre Østfold mandate (13.03.2018)'")
     law: str | None = Field(None, description="A law or regulation by its short name, e.g. 'inndelingslova'")
     section: str | None = Field(None, description="The law's section, e.g. '§ 26'")
     url: str | None = Field(None, pattern=r"^https?://\S+$", description="Where the quote can be read")
@@ -365,7 +373,7 @@ class Source(Strict):
         return {"nb": value, "en": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Source":
+    def _one_kind(self) -> Source:
         kinds = [self.page is not None, self.document is not None, self.law is not None]
         cited = any(kinds)
         if cited and self.estimate:
@@ -491,7 +499,7 @@ def parse_probability(value: object) -> float:
     >>> parse_probability("20")
     Traceback (most recent call last):
     navplan.errors.InvalidValue: '20' is not a probability: write a number above 0 and at most 1 (0.2) or a percentage (20 %)
-    """
+    """  # noqa: E501 (a doctest's expected message is one line)
     percent = _PERCENT.match(value.strip()) if isinstance(value, str) else None
     if percent:
         amount = percent.group(1).strip()
@@ -545,9 +553,9 @@ def parse_amount(value: object) -> float:
 
     >>> parse_amount("1,5"), parse_amount(2), parse_amount("0.25")
     (1.5, 2.0, 0.25)
-    >>> parse_amount("0.333")
+    >>> parse_amount("0.333")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    navplan.errors.InvalidValue: '0.333' is not an amount: write a number above 0 and at most 1000, with at most two decimals (2, 0.5)
+    navplan.errors.InvalidValue: '0.333' is not an amount: write a number above 0 and at most 1000, ...
     """
     if isinstance(value, bool):
         number = None

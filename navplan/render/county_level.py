@@ -85,13 +85,13 @@ class CountyLevelDocument(BaseModel):
 
 
 def _row(office: OfficeLevel, lang: str, model=OfficeLevelRow):
-    fields = dict(
-        office=office.office, file=office.file, opening_date=office.opening,
-        opening_holds=office.holds, earliest_opening=office.planned_opening,
-        late_working_days=None if office.error else office.late_days,
-        forecast_late_working_days=None if office.error else office.forecast_late_days,
-        binding_resource=office.binding, binding_shared=None if office.error else office.binding_shared,
-        status="error" if office.error else "ok", error=office.error.render(lang) if office.error else None)
+    fields = {
+        "office": office.office, "file": office.file, "opening_date": office.opening,
+        "opening_holds": office.holds, "earliest_opening": office.planned_opening,
+        "late_working_days": None if office.error else office.late_days,
+        "forecast_late_working_days": None if office.error else office.forecast_late_days,
+        "binding_resource": office.binding, "binding_shared": None if office.error else office.binding_shared,
+        "status": "error" if office.error else "ok", "error": office.error.render(lang) if office.error else None}
     if model is OfficeLevelRecord:
         fields["uses"] = [SharedUseRecord(resource=u.resource, activity=u.activity, start=u.start, finish=u.finish)
                           for u in office.uses]
@@ -105,7 +105,7 @@ def document(result: CountyLevelling, lang: str) -> CountyLevelDocument:
     by_file = {office.file: office for office in result.offices}
     return CountyLevelDocument(
         county=result.county, as_of=result.as_of, status=result.status,
-        objective=dict(zip(tiers, result.objective)), bound=dict(zip(tiers, result.bound)),
+        objective=dict(zip(tiers, result.objective, strict=True)), bound=dict(zip(tiers, result.bound, strict=True)),
         time_limit=result.time_limit,
         offices=[_row(office, lang, OfficeLevelRecord) for office in result.offices],
         weeks=[WeekUseRecord(resource=w.resource, week="{}-W{:02d}".format(*w.monday.isocalendar()[:2]),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-
 from typing import Literal
 
 from pydantic import BaseModel, Field

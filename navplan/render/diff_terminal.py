@@ -200,7 +200,8 @@ _UNDER = {"col.finish_by": ("col.start_by", 0), "col.forecast_finish": ("col.sta
 def _columns(lang: str, keys: list[str]) -> list[Column]:
     """Ids, dates and slack never wrap; a moved date's shift may go under the date."""
     return [Column(key, t(key, lang), wraps=key in ("col.activity", "col.status", *MOVED_DATE_COLUMNS),
-                   justify="right" if key in ("col.slack", "col.variance") else "left", under=_UNDER.get(key, (None, 0))[0],
+                   justify="right" if key in ("col.slack", "col.variance") else "left",
+                   under=_UNDER.get(key, (None, 0))[0],
                    fold_rank=_UNDER.get(key, (None, 0))[1]) for key in keys]
 
 

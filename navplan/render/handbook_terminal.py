@@ -8,11 +8,11 @@ from rich.text import Text
 from navplan.messages import format_duration, format_duration_range, t
 from navplan.plan.handbook_model import Handbook, HandbookActivity
 from navplan.render.source_labels import layer_mark, source_label as _source_label, source_text
+from navplan.render.terminal_layout import Column, print_table
 
 
 def _source_text(source, lang: str) -> str:
     return source_text(source, lang, address=False)
-from navplan.render.terminal_layout import Column, print_table
 
 
 def render_handbook_index(console: Console, handbook: Handbook, activities: list[HandbookActivity], lang: str,

@@ -177,7 +177,7 @@ def calendar_bytes(schedule: Schedule, events: list[CalendarEvent]) -> bytes:
 
     office = vText(ics_text(schedule.project.plan.office))
     # Deterministic: the as-of date stands in for "now", as everywhere in navplan.
-    stamp = dt.datetime.combine(schedule.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(schedule.as_of, dt.time(0, 0), tzinfo=dt.UTC)
     sequence = max(0, schedule.as_of.toordinal() - SEQUENCE_EPOCH.toordinal())
     calendar = Calendar()
     calendar.add("prodid", f"-//navplan//navplan {__version__}//NO")

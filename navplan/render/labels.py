@@ -14,8 +14,8 @@ from navplan.plan.values import Status
 if TYPE_CHECKING:
     import datetime as dt
 
-    from navplan.features.baseline import BaselineComparison
     from navplan.errors import Message
+    from navplan.features.baseline import BaselineComparison
     from navplan.features.levers import Levers
     from navplan.features.portfolio import PortfolioLine
     from navplan.features.verdict import Reason, Verdict
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 CRITICAL_MARK = "◆"
 
 
-def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = None,
+def verdict_lines(schedule: Schedule, lang: str, help: list[Levers] | None = None,
                   plan: str = "") -> list[tuple[str, str]]:
     """The verdict as (kind, text) pairs, the same in every output: first the
     opening (holds with N working days to spare, or misses by N with the chain
@@ -98,25 +98,25 @@ def verdict_lines(schedule: Schedule, lang: str, help: "list[Levers] | None" = N
     return lines
 
 
-def verdict_headline(verdict: "Verdict", lang: str) -> str:
+def verdict_headline(verdict: Verdict, lang: str) -> str:
     """The one verdict in words: 'Status gul: åpningen holder med 9 arbeidsdager å gå på; bare 32 %
     sannsynlighet for å åpne i tide (under 85 %).' The same in every output."""
     reasons = "; ".join(reason_text(reason, lang) for reason in verdict.reasons)
     return t("verdict.headline", lang, colour=t(f"verdict.colour.{verdict.colour}", lang), reasons=reasons)
 
 
-def verdict_word(verdict: "Verdict", lang: str) -> str:
+def verdict_word(verdict: Verdict, lang: str) -> str:
     """The verdict's colour as a word with a capital, for a column or a cell: 'Gul'."""
     word = t(f"verdict.colour.{verdict.colour}", lang)
     return word[:1].upper() + word[1:]
 
 
-def reason_text(reason: "Reason", lang: str) -> str:
+def reason_text(reason: Reason, lang: str) -> str:
     """One reason of the verdict in words (its parameters as people read them)."""
     return t(reason.key, lang, **reason_params(reason, lang))
 
 
-def reason_params(reason: "Reason", lang: str) -> dict[str, object]:
+def reason_params(reason: Reason, lang: str) -> dict[str, object]:
     from navplan.render.risk_labels import percent
 
     params: dict[str, object] = {}
@@ -169,7 +169,7 @@ def signed_variance(days: int | None) -> str:
     return f"+{days}" if days > 0 else str(days)
 
 
-def baseline_line(comparison: "BaselineComparison", lang: str) -> str:
+def baseline_line(comparison: BaselineComparison, lang: str) -> str:
     """'Mot grunnlinjen fra 15.01.2027: åpningen 3 uker etter planen; 4 aktiviteter er etter planen.'"""
     late = comparison.late
     activities = t("baseline.line.late", lang, count=len(late)) if late else t("baseline.line.none_late", lang)
@@ -177,7 +177,7 @@ def baseline_line(comparison: "BaselineComparison", lang: str) -> str:
              opening=variance_words(comparison.opening_variance, lang), activities=activities)
 
 
-def levelling_reason(schedule: Schedule) -> "Message | None":
+def levelling_reason(schedule: Schedule) -> Message | None:
     """Why the planned opening lies later than both the opening date and the forecast, when
     levelling against the plan's capacity puts it there: 'Med kapasiteten i planen skyves
     åpningen 6 arbeidsdager, til 11.01.2028, fordi NAV-leder er fullt belagt.' (key
@@ -193,7 +193,7 @@ def levelling_reason(schedule: Schedule) -> "Message | None":
                    resource=resource.title)
 
 
-def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") -> list[tuple[str, str]]:
+def lever_lines(schedule: Schedule, found: Levers, lang: str, plan: str = "") -> list[tuple[str, str]]:
     """What can help one date hold: a line per lever (kind ``lever``), followed by
     the command that makes the change (kind ``command``, a line of its own so it
     can be copied whole); what no command does names the line of the plan file."""
@@ -233,12 +233,13 @@ def lever_lines(schedule: Schedule, found: "Levers", lang: str, plan: str = "") 
 
 
 def finished_late_line(schedule: Schedule, late: FinishedLate, lang: str) -> str:
-    """'7.4 …: ferdig 3 arbeidsdager etter fristen 21.06.2019 (ferdig 26.06.2019).': a deadline met late stays in the record."""
+    """'7.4 …: ferdig 3 arbeidsdager etter fristen 21.06.2019 (ferdig 26.06.2019).': a deadline met
+    late stays in the record."""
     return t("finished_late", lang, id=late.id, title=schedule.project.activities[late.id].title.get(lang),
              days=late.working_days, date=format_date(late.date, lang), finished=format_date(late.finished, lang))
 
 
-def portfolio_status(line: "PortfolioLine", lang: str) -> str:
+def portfolio_status(line: PortfolioLine, lang: str) -> str:
     """One office's verdict in the portfolio, the same in the table and the workbook:
     opened; or the opening missing N working days; or holding, with how many
     fixed and not-after dates will be missed (a county director must not read
@@ -273,19 +274,19 @@ def portfolio_status(line: "PortfolioLine", lang: str) -> str:
     return status
 
 
-def portfolio_tone(line: "PortfolioLine") -> str | None:
+def portfolio_tone(line: PortfolioLine) -> str | None:
     """The colour of an office's row: its verdict's (red, yellow, green); red when it cannot be read."""
     if line.error is not None:
         return "red"
     return line.verdict.colour if line.verdict is not None else ("red" if portfolio_warns(line) else None)
 
 
-def portfolio_warns(line: "PortfolioLine") -> bool:
+def portfolio_warns(line: PortfolioLine) -> bool:
     """An office shown in red: unreadable, the opening does not hold, or a date is missed."""
     return line.error is not None or line.holds is False or bool(line.missed_deadlines)
 
 
-def fewer_samples_note(lines: list["PortfolioLine"], samples: int, lang: str) -> str | None:
+def fewer_samples_note(lines: list[PortfolioLine], samples: int, lang: str) -> str | None:
     """When the probabilities shown come from fewer samples than `navplan risk` takes, say so."""
     from navplan.features.portfolio import PORTFOLIO_SAMPLES
     from navplan.render.risk_labels import count
@@ -321,7 +322,7 @@ def audience_line(schedule: Schedule, view, lang: str) -> str | None:
     return t("view.audience", lang, who=who)
 
 
-def portfolio_title(lines: list["PortfolioLine"], as_of: "dt.date", lang: str, county: str | None = None) -> str:
+def portfolio_title(lines: list[PortfolioLine], as_of: dt.date, lang: str, county: str | None = None) -> str:
     """The portfolio's title: the county's name first when a county file names it."""
     if county is None:
         return t("portfolio.title", lang, as_of=format_date(as_of, lang), count=len(lines))

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from navplan.engine.schedule import ScheduledActivity, Schedule
+from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
-from navplan.render.mspdi_links import HelperMilestone, TaskLink, task_links
 from navplan.render.labels import role_title
+from navplan.render.mspdi_links import HelperMilestone, TaskLink, task_links
 
 NS = "http://schemas.microsoft.com/project"
 CALENDAR_UID = 1

@@ -98,7 +98,8 @@ def render_changes(console, lines: list[PortfolioLine], since: dt.date | str, as
     from navplan.errors import visible
     from navplan.render.terminal_layout import Column, print_table
 
-    columns = [Column("portfolio.col.office", t("portfolio.col.office", lang) + " / " + t("changes.col.compared", lang)),
+    columns = [Column("portfolio.col.office",
+                      t("portfolio.col.office", lang) + " / " + t("changes.col.compared", lang)),
                Column("changes.col.slack", t("changes.col.slack", lang), wraps=False),
                Column("changes.col.status", t("changes.col.status", lang), hang=2),
                Column("changes.col.moved", t("changes.col.moved", lang), hang=2),

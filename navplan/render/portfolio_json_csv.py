@@ -219,7 +219,7 @@ def portfolio_json(lines: list[PortfolioLine], as_of: dt.date, lang: str, *, cou
                    since: dt.date | str | None = None, samples: int = 0) -> str:
     offices = records(lines, as_of, lang)
     if since is not None:
-        for record, line in zip(offices, lines):
+        for record, line in zip(offices, lines, strict=True):
             record.changes = changes_record(line, lang)
     document = PortfolioDocument(as_of=as_of, samples=samples, offices=offices, county=county,
                                  since=since_text(since))
@@ -282,7 +282,7 @@ def portfolio_csv(lines: list[PortfolioLine], as_of: dt.date, lang: str, dialect
     model = PortfolioRow if since is None else PortfolioChangesRow
     rows = records(lines, as_of, lang, PortfolioRow)
     if since is not None:
-        rows = [_changes_row(row, line, since, lang) for row, line in zip(rows, lines)]
+        rows = [_changes_row(row, line, since, lang) for row, line in zip(rows, lines, strict=True)]
     if not rows:  # still a header, so a script can read the columns
         if dialect == "csv-excel":
             return "\ufeff" + ";".join(model.model_fields) + "\r\n"

@@ -9,7 +9,6 @@ from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render.labels import fewer_samples_note, portfolio_status, portfolio_title, portfolio_tone
 
-
 _TONE_STYLES = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
 
 

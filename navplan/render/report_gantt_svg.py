@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from navplan.engine.deadlines import next_period, period_start
 from navplan.engine.schedule import Schedule, ScheduledActivity
 from navplan.features.personal_view import Audience, shows
 from navplan.messages import format_date, short_month_name, t
 from navplan.plan.values import Status
 from navplan.render import palette
-from navplan.engine.deadlines import next_period, period_start
 from navplan.render.gantt_bars import Span, bar_colour, bar_span
 from navplan.render.palette import css
 from navplan.render.svg_text import fitted, text_width

@@ -10,12 +10,12 @@ from __future__ import annotations
 from html import escape
 from string import Template
 
+from navplan.features.steering_report import Report
 from navplan.messages import t
 from navplan.render import palette
 from navplan.render.palette import css
-from navplan.render.report_sections import Grid, Section, footer, heading, sections, verdict_banner
 from navplan.render.report_gantt_svg import gantt_svg
-from navplan.features.steering_report import Report
+from navplan.render.report_sections import Grid, Section, footer, heading, sections, verdict_banner
 
 _STYLE = Template("""
 @page { size: A4; margin: 12mm 11mm 13mm 11mm; }
@@ -132,8 +132,8 @@ def _section(section: Section, report: Report, lang: str, dates: str = "latest")
         out += paragraphs
     if section.key == "opening":
         caption = t("report.gantt.caption.forecast" if dates == "forecast" else "report.gantt.caption", lang)
-        out += ["<figure>", gantt_svg(report.schedule, lang, dates, report.view), f"<figcaption>{escape(caption)}</figcaption>",
-                "</figure>"]
+        out += ["<figure>", gantt_svg(report.schedule, lang, dates, report.view),
+                f"<figcaption>{escape(caption)}</figcaption>", "</figure>"]
     if section.grid is not None:
         out += _grid(section.grid)
     for note in section.notes:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from navplan.render.report_sections import Grid, heading, footer, sections, verdict_banner
 from navplan.features.steering_report import Report
+from navplan.render.report_sections import Grid, footer, heading, sections, verdict_banner
 
 #: Characters Markdown would read as markup or raw HTML inside running text and table cells,
 #: and an '&' that starts an entity reference ('&amp;' would show as '&'); a lone '&' shows as itself.

@@ -5,39 +5,29 @@ the two files always say the same thing; escaping is each renderer's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import navplan
 from navplan.engine.schedule import ScheduledActivity
-from navplan.messages import format_date, format_list, format_long_date, format_week, t
-from navplan.features.plan_history import MOVED_DATES
-from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import plan_words, render_value, shown_path, visible
-from navplan.render.labels import (
-    CRITICAL_MARK, audience_line, baseline_line, role_title, signed_variance, verdict_headline, verdict_lines,
-)
 from navplan.features.personal_view import shows
-from navplan.features.steering_report import MAX_MOVED, MAX_MUST_START, MUST_START_WEEKS, DECISION_WEEKS, Report
+from navplan.features.plan_history import MOVED_DATES
+from navplan.features.steering_report import DECISION_WEEKS, MAX_MOVED, MAX_MUST_START, MUST_START_WEEKS, Report
+from navplan.messages import format_date, format_list, format_long_date, format_week, t
+from navplan.render.diff_terminal import critical_lines, signed, slack_lines
+from navplan.render.labels import (
+    CRITICAL_MARK,
+    audience_line,
+    baseline_line,
+    role_title,
+    signed_variance,
+    verdict_headline,
+    verdict_lines,
+)
+from navplan.render.report_model import Cell, Grid, Section
 
 #: Tones a renderer may colour: ok/fail/tight/note for verdicts, later/earlier for moves.
 _VERDICT_MARKS = {"ok": "✔ ", "tight": "! ", "fail": "✘ ", "chain": "", "missed": "✘ ", "deadline": "• ",
                   "note": "ℹ ", "help": "", "lever": "• ", "command": ""}
 _CHANGE_TONES = {"ok": "note", "worse": "fail", "better": "ok"}
-
-
-@dataclass
-class Cell:
-    text: str  # a line break separates items the renderer may stack or join with "; "
-    tone: str | None = None
-
-
-@dataclass
-class Grid:
-    headers: list[str]
-    rows: list[list[Cell]]
-    right: set[int] = field(default_factory=set)  # columns aligned right (numbers)
-    row_tones: list[str | None] = field(default_factory=list)
-    narrow: set[int] = field(default_factory=set)  # ids and dates: a wrapped 01.02.|2019 reads badly
 
 
 #: Columns that hold ids, dates and numbers.
@@ -50,15 +40,6 @@ def _grid(keys: list[str], rows: list[list[Cell]], lang: str, row_tones: list[st
     return Grid([t(k, lang) for k in keys], rows, row_tones=row_tones or [],
                 right={i for i, k in enumerate(keys) if k in ("col.slack", "col.number", "col.variance")},
                 narrow={i for i, k in enumerate(keys) if k in _NARROW})
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    lines: list[tuple[str | None, str]] = field(default_factory=list)  # (tone, text) before the table
-    grid: Grid | None = None
-    notes: list[str] = field(default_factory=list)  # after the table
 
 
 def heading(report: Report, lang: str) -> tuple[str, str]:

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from navplan.features.schedule_risk import ActivityRisk, RiskAnalysis
 from navplan.messages import (
-    format_date, format_duration, format_duration_range, format_list, format_number, format_short_month, format_week, t,
+    format_date,
+    format_duration,
+    format_duration_range,
+    format_list,
+    format_number,
+    format_short_month,
+    format_week,
+    t,
 )
 
 #: The distribution is shown by ISO week when it spans no more weeks than this, else by month.
@@ -200,7 +207,7 @@ def buckets(analysis: RiskAnalysis, lang: str) -> tuple[str, list[Bucket]]:
     while current <= last:
         periods.append(current)
         current = current + dt.timedelta(days=7) if by_week else _next_month(current)
-    shares = {period: 0.0 for period in periods}
+    shares = dict.fromkeys(periods, 0.0)
     for step in steps:
         shares[start_of(step.date)] += step.probability
     opening = start_of(analysis.opening_date)

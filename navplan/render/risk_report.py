@@ -13,7 +13,13 @@ from navplan.features.schedule_risk import RiskAnalysis
 from navplan.messages import format_date, t
 from navplan.render.report_sections import Cell, Grid, Section
 from navplan.render.risk_labels import (
-    assumption_lines, buffer_sentence, by_text, count, decimal, percent, shift,
+    assumption_lines,
+    buffer_sentence,
+    by_text,
+    count,
+    decimal,
+    percent,
+    shift,
 )
 from navplan.render.risk_svg import s_curve_keys, s_curve_svg, tornado_svg
 

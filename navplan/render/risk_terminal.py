@@ -15,7 +15,16 @@ from rich.text import Text
 from navplan.features.schedule_risk import DATE_DRIVERS, TOP_DRIVERS, RiskAnalysis
 from navplan.messages import format_date, t
 from navplan.render.risk_labels import (
-    assumption_lines, bar, buckets, by_text, count, decimal, headline, percent, range_text, shift,
+    assumption_lines,
+    bar,
+    buckets,
+    by_text,
+    count,
+    decimal,
+    headline,
+    percent,
+    range_text,
+    shift,
 )
 from navplan.render.schedule_terminal import render_heading
 from navplan.render.terminal_layout import GAP, Column, layout_width, print_paragraph, print_table
@@ -66,11 +75,12 @@ def _distribution(console: Console, analysis: RiskAnalysis, lang: str) -> None:
                Column("marks", "", wraps=False, under="risk.col.cumulative")]
     cells = []
     for row in rows:
-        marks = ([f"P{analysis.frame}"] if row.has_frame else []) + (["◀ " + t("risk.mark.opening", lang)] if row.has_opening else [])
+        marks = (([f"P{analysis.frame}"] if row.has_frame else [])
+                 + (["◀ " + t("risk.mark.opening", lang)] if row.has_opening else []))
         cells.append([row.label, format_date(row.first_day, lang), f" {percent(row.share, lang)}" if row.share else "",
                       percent(row.cumulative, lang), ", ".join(marks)])
     width = _bar_width(layout_width(console), [[c.header for c in columns]] + cells, [r.share for r in rows], largest)
-    for row, row_cells in zip(rows, cells):
+    for row, row_cells in zip(rows, cells, strict=True):
         # Periods that begin after the opening date are too late.
         share = Text(bar(row.share, largest, width), style="red" if row.first_day > analysis.opening_date
                      else "green")
@@ -88,7 +98,8 @@ def _bar_width(width: int | None, texts: list[list[str]], shares: list[float], l
         return BAR_WIDTH
     label, day, share, cumulative, marks = (max(cell_len(row[i]) for row in texts) for i in range(5))
     for length in range(BAR_WIDTH, MIN_BAR_WIDTH, -1):
-        bars = max([share] + [cell_len(bar(part, largest, length) + row[2]) for part, row in zip(shares, texts[1:])])
+        bars = max([share] + [cell_len(bar(part, largest, length) + row[2])
+                              for part, row in zip(shares, texts[1:], strict=True)])
         if label + day + bars + max(cumulative, marks) + 3 * len(GAP) <= width:
             return length
     return MIN_BAR_WIDTH

@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -368,12 +368,9 @@ def csv_cell(value: Any) -> Any:
     return spreadsheet_safe(value)
 
 
-#: `--format csv` is RFC 4180 (comma, ISO dates, for machines); `csv-excel` is for a spreadsheet set to
-#: Norwegian: semicolon (the comma is the decimal sign), a UTF-8 byte order mark (so Excel does not read
-#: UTF-8 as Windows-1252 and break ø and å), dates dd.mm.yyyy, CRLF line ends.
-CSV_DIALECTS = ("csv", "csv-excel")
-
-
+# `--format csv` is RFC 4180 (comma, ISO dates, for machines); `csv-excel` is for a spreadsheet set to
+# Norwegian: semicolon (the comma is the decimal sign), a UTF-8 byte order mark (so Excel does not read
+# UTF-8 as Windows-1252 and break ø and å), dates dd.mm.yyyy, CRLF line ends.
 def to_csv(records: list[BaseModel], dialect: str = "csv") -> str:
     """CSV with a header row; empty cells for null. Dates ISO, or dd.mm.yyyy in the spreadsheet dialect."""
     buffer = io.StringIO()
@@ -387,7 +384,7 @@ def to_csv(records: list[BaseModel], dialect: str = "csv") -> str:
         row = record.model_dump(mode="json")
         cells = [csv_cell(row[f]) for f in fields]
         if spreadsheet:
-            cells = [_spreadsheet_cell(getattr(record, f), cell) for f, cell in zip(fields, cells)]
+            cells = [_spreadsheet_cell(getattr(record, f), cell) for f, cell in zip(fields, cells, strict=True)]
         writer.writerow(cells)
     return ("\ufeff" if spreadsheet else "") + buffer.getvalue()
 

@@ -11,11 +11,16 @@ from rich.text import Text
 
 from navplan.engine.deadlines import Period, must_start, must_start_until, overdue
 from navplan.engine.schedule import Schedule, ScheduledActivity
-from navplan.messages import format_date, format_long_date, format_month, format_week, t
-from navplan.plan.values import Status
 from navplan.features.personal_view import Audience, shows
+from navplan.messages import format_date, format_long_date, format_month, format_week, t
 from navplan.render.labels import (
-    CRITICAL_MARK, audience_line, baseline_line, countdown_label, role_title, signed_variance, verdict_headline,
+    CRITICAL_MARK,
+    audience_line,
+    baseline_line,
+    countdown_label,
+    role_title,
+    signed_variance,
+    verdict_headline,
     verdict_lines,
 )
 from navplan.render.terminal_layout import Column, keep_together, print_paragraph, print_table

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import IO, Literal
 
 from rich.cells import cell_len
@@ -130,7 +131,8 @@ def print_table(console: Console, columns: Sequence[Column], rows: Sequence[Sequ
     if title:
         console.print(Text(title, style="bold"))
     columns = list(columns)
-    cells = [[_shown(_lines(cell, column.wraps), column.hang) for cell, column in zip(row, columns)] for row in rows]
+    cells = [[_shown(_lines(cell, column.wraps), column.hang) for cell, column in zip(row, columns, strict=True)]
+             for row in rows]
     headers = [_shown(_lines(column.header, True), 0) for column in columns]
     width = layout_width(console)
     if width is not None:
@@ -181,13 +183,14 @@ def _shown(lines: list[Line], hang: int) -> _Shown:
 def _row_lines(cells: list[list[Line]], columns: Sequence[Column], widths: list[int], *, hang: bool,
                style: str = "") -> list[Line]:
     """One table row: each cell wrapped to its column, side by side, top-aligned."""
-    blocks = [_wrap(lines, width, column.hang if hang else 0) for lines, column, width in zip(cells, columns, widths)]
+    blocks = [_wrap(lines, width, column.hang if hang else 0)
+              for lines, column, width in zip(cells, columns, widths, strict=True)]
     out = []
     for index in range(max(len(block) for block in blocks)):
         parts: list[str] = []
         spans: list[Span] = []
         offset = 0
-        for number, (block, column, width) in enumerate(zip(blocks, columns, widths)):
+        for number, (block, column, width) in enumerate(zip(blocks, columns, widths, strict=True)):
             plain, piece_spans = block[index] if index < len(block) else ("", [])
             pad = " " * max(width - cell_len(plain), 0)
             if number:
@@ -293,7 +296,7 @@ def _widths(columns, headers, cells, width) -> list[int]:
     least = [max([headers[i].least] + [row[i].least for row in cells]) for i in range(len(columns))]
     if sum(least) > available:
         # Even the longest words do not fit side by side: only then may a word in wrapping text be cut.
-        fixed = sum(w for w, c in zip(least, columns) if not c.wraps)
+        fixed = sum(w for w, c in zip(least, columns, strict=True) if not c.wraps)
         wrapping = [i for i, c in enumerate(columns) if c.wraps]
         if not wrapping:
             return least
@@ -347,7 +350,7 @@ def _pieces(line: str) -> list[tuple[int, int]]:
         if "/" in word.group() or "–" in word.group():
             cuts = [word.start(), *(word.start() + m.start() for m in _BREAK_AFTER.finditer(word.group())),
                     word.end()]
-            pieces += [(start, end) for start, end in zip(cuts, cuts[1:]) if end > start]
+            pieces += [(start, end) for start, end in pairwise(cuts) if end > start]
         else:
             pieces.append(word.span())
     return pieces

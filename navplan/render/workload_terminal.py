@@ -12,7 +12,6 @@ from navplan.messages import format_date, format_month, format_number, format_we
 from navplan.render.labels import levelling_reason
 from navplan.render.terminal_layout import Column, print_table
 
-
 #: How the planned dates were levelled (Levelling.status), in words.
 STATUS_KEYS = {"optimal": "workload.status.optimal", "feasible": "workload.status.feasible",
                "heuristic": "workload.status.heuristic"}

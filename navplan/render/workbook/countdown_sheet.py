@@ -23,8 +23,20 @@ from navplan.render.gantt_bars import Span, bar_colour, bar_spans
 from navplan.render.labels import role_title, verdict_headline
 from navplan.render.workbook.print_fit import print_across
 from navplan.render.workbook.sheet_model import (
-    AS_OF_EDGE, FONT_SIZE, HAIR, OPENING_EDGE, SUMMARY_BAR, THIN, Choice, PageSetup, Sheet, fit_heights, fit_width,
-    header_row, runs, title_height,
+    AS_OF_EDGE,
+    FONT_SIZE,
+    HAIR,
+    OPENING_EDGE,
+    SUMMARY_BAR,
+    THIN,
+    Choice,
+    PageSetup,
+    Sheet,
+    fit_heights,
+    fit_width,
+    header_row,
+    runs,
+    title_height,
 )
 
 #: The forecast (earliest, given progress) sits next to the latest dates: a forecast
@@ -233,7 +245,8 @@ def _days_off(schedule: Schedule, gantt: Gantt) -> dict[int, str]:
         if slot.gap:
             continue
         period = slot.period
-        weekdays = [period.first_day + dt.timedelta(days=n) for n in range((period.last_day - period.first_day).days + 1)]
+        weekdays = [period.first_day + dt.timedelta(days=n)
+                    for n in range((period.last_day - period.first_day).days + 1)]
         weekdays = [day for day in weekdays if day.weekday() < 5 and calendar.first <= day <= calendar.last]
         if not weekdays:
             continue

@@ -14,12 +14,14 @@ from navplan.engine.deadlines import Period
 from navplan.engine.schedule import Schedule
 from navplan.render.workbook.countdown_sheet import countdown_sheet
 from navplan.render.workbook.plan_sheets import (
-    about_sheet, criteria_sheet, critical_path_sheet, roles_sheet, sources_sheet,
+    about_sheet,
+    criteria_sheet,
+    critical_path_sheet,
+    roles_sheet,
+    sources_sheet,
 )
 from navplan.render.workbook.record_sheet import record_sheet
 from navplan.render.workbook.sheet_model import Book
-
-FORMATS = ("xlsx", "ods")
 
 
 def countdown_book(schedule: Schedule, periods: list[Period], lang: str = "nb", by: str = "week",

@@ -64,7 +64,8 @@ def county_level_book(result: CountyLevelling, county, lang: str) -> Book:
 
     title = t("county.level.title", lang, county=result.county, as_of=format_date(result.as_of, lang),
               count=len(result.offices))
-    subtitle = " ".join([status_text(result, lang), *(line.strip() for line in proposal_lines(result, county, lang)[:1])])
+    proposal = proposal_lines(result, county, lang)[:1]
+    subtitle = " ".join([status_text(result, lang), *(line.strip() for line in proposal)])
     rows = []
     ordered = sorted(result.offices, key=lambda o: (o.error is not None, -(o.late_days or 0), o.file))
     for office in ordered:

@@ -25,19 +25,58 @@ from odf.namespaces import STYLENS, TABLENS
 from odf.number import DateStyle, Day, Month, Number, NumberStyle, PercentageStyle, Text as NumberText, Year
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import (
-    ChartProperties, DefaultStyle, GraphicProperties, FontFace, Footer, Header, MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties,
-    RegionCenter, RegionLeft, RegionRight, Style, TableCellProperties, TableColumnProperties, TableProperties,
-    TableRowProperties, TextProperties,
+    ChartProperties,
+    DefaultStyle,
+    FontFace,
+    Footer,
+    GraphicProperties,
+    Header,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    RegionCenter,
+    RegionLeft,
+    RegionRight,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TableRowProperties,
+    TextProperties,
 )
 from odf.table import (
-    ContentValidation, ContentValidations, CoveredTableCell, DatabaseRange, DatabaseRanges, Table, TableCell,
+    ContentValidation,
+    ContentValidations,
+    CoveredTableCell,
+    DatabaseRange,
+    DatabaseRanges,
+    ErrorMessage,
+    Table,
+    TableCell,
     TableColumn,
-    TableHeaderColumns, TableHeaderRows, TableRow, TableRowGroup, ErrorMessage,
+    TableHeaderColumns,
+    TableHeaderRows,
+    TableRow,
+    TableRowGroup,
 )
 from odf.text import P, PageCount, PageNumber
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, FONT_SIZE, INTEGER, PAGE, PAGES, PERCENT, Book, Chart, Line, Look, Sheet, ShownAs,
+    DATE,
+    DECIMAL,
+    FONT_NAME,
+    FONT_SIZE,
+    INTEGER,
+    PAGE,
+    PAGES,
+    PERCENT,
+    Book,
+    Chart,
+    Line,
+    Look,
+    Sheet,
+    ShownAs,
     column_letter,
 )
 
@@ -477,7 +516,7 @@ def _header_footer_style(kind: str, spacing_inches: float):
 
 def _regions(element, texts: tuple[str, str, str]):
     """Left, centre and right texts, with PAGE and PAGES as fields."""
-    for region, text in zip((RegionLeft(), RegionCenter(), RegionRight()), texts):
+    for region, text in zip((RegionLeft(), RegionCenter(), RegionRight()), texts, strict=True):
         paragraph = P()
         for index, piece in enumerate(text.split(PAGE)):
             if index:

@@ -13,7 +13,13 @@ from navplan.render import palette
 from navplan.render.labels import baseline_line, role_title, verdict_headline, verdict_lines
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
-    HAIR, SUMMARY_BAR, PageSetup, Sheet, fit_heights, fit_width, header_row,
+    HAIR,
+    SUMMARY_BAR,
+    PageSetup,
+    Sheet,
+    fit_heights,
+    fit_width,
+    header_row,
 )
 
 PATH_COLUMNS = ["col.id", "col.activity", "col.role", "col.start_by", "col.finish_by", "col.forecast_start",

@@ -16,7 +16,12 @@ from navplan.features.portfolio import PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
 from navplan.render.portfolio_changes import (
-    changes_subtitle, changes_title, compared, missed_lines, moved_lines, status_lines,
+    changes_subtitle,
+    changes_title,
+    compared,
+    missed_lines,
+    moved_lines,
+    status_lines,
 )
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import INTEGER, PageSetup, Sheet, fit_heights, fit_width, header_row
@@ -45,7 +50,7 @@ def changes_sheet(lines: list[PortfolioLine], since: dt.date | str, as_of: dt.da
     texts: dict[int, list[str]] = {column: [label] for column, label in enumerate(labels, start=1)}
     shown = compared(lines)
     for row, line in enumerate(shown, start=FIRST_ROW):
-        for column, (key, value) in enumerate(zip(COLUMNS, _values(line, lang)), start=1):
+        for column, (key, value) in enumerate(zip(COLUMNS, _values(line, lang), strict=True), start=1):
             if value is None or value == "":
                 continue
             late = key in ("changes.col.change", "changes.col.missed") and (

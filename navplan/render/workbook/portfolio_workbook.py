@@ -16,11 +16,22 @@ from navplan.features.portfolio import PORTFOLIO_SAMPLES, PortfolioLine
 from navplan.messages import format_date, t
 from navplan.render import palette
 from navplan.render.labels import (
-    fewer_samples_note, portfolio_status, portfolio_title, portfolio_tone, portfolio_warns,
+    fewer_samples_note,
+    portfolio_status,
+    portfolio_title,
+    portfolio_tone,
+    portfolio_warns,
 )
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
-    INTEGER, Book, PageSetup, Sheet, fit_heights, fit_width, header_row, percent_format,
+    INTEGER,
+    Book,
+    PageSetup,
+    Sheet,
+    fit_heights,
+    fit_width,
+    header_row,
+    percent_format,
 )
 
 COLUMNS = ["portfolio.col.office", "portfolio.col.file", "portfolio.col.opening", "portfolio.col.holds",
@@ -126,7 +137,8 @@ def _values(line: PortfolioLine, lang: str) -> list[object]:
     if line.error is not None:
         return [line.office or "", shown_path(line.file), line.opening] + [None] * (len(COLUMNS) - 7) + [status, None,
                                                                                                       None, None]
-    return [line.office, shown_path(line.file), line.opening, t("portfolio.yes" if line.holds else "portfolio.no", lang),
+    holds = t("portfolio.yes" if line.holds else "portfolio.no", lang)
+    return [line.office, shown_path(line.file), line.opening, holds,
             line.slack_to_opening, line.worst_deadline_slack, line.worst_deadline_id or "",
             line.critical_id or "", line.critical_title or "", line.overdue,
             line.next_deadline, line.next_deadline_id or "", status, line.probability_on_time,

@@ -22,7 +22,14 @@ from navplan.render import palette
 from navplan.render.risk_labels import assumption_lines, by_text, count, headline
 from navplan.render.workbook.plan_sheets import WRAP_TOP, page_setup
 from navplan.render.workbook.sheet_model import (
-    DECIMAL, HAIR, INTEGER, Chart, Sheet, fit_heights, header_row, percent_format,
+    DECIMAL,
+    HAIR,
+    INTEGER,
+    Chart,
+    Sheet,
+    fit_heights,
+    header_row,
+    percent_format,
 )
 
 _COLOURS = {"ok": palette.OPENING_LINE, "tight": palette.AS_OF_LINE, "fail": palette.WARNING, "plain": None,
@@ -222,8 +229,9 @@ def _activities(sheet: Sheet, analysis: RiskAnalysis, row: int, lang: str) -> in
 def _activity_table(sheet: Sheet, analysis: RiskAnalysis, row: int, heading: str, lang: str,
                     drivers_only: bool = False) -> int:
     sheet.put(row, 1, t(heading, lang), bold=True, size=12)
-    header_row(sheet, row + 1, [t(column, lang, percent=analysis.frame) if column in ("risk.xlsx.held_low", "risk.xlsx.held_high")
-                                else t(column, lang) for column in _ACTIVITY_COLUMNS])
+    held = ("risk.xlsx.held_low", "risk.xlsx.held_high")
+    header_row(sheet, row + 1, [t(column, lang, percent=analysis.frame) if column in held else t(column, lang)
+                                for column in _ACTIVITY_COLUMNS])
     row += 2
     ranks = {driver.id: index for index, driver in enumerate(analysis.drivers, start=1)}
     items = sorted(analysis.activities, key=lambda a: ranks.get(a.id, len(ranks) + 1))

@@ -19,12 +19,11 @@ import datetime as dt
 import re
 import textwrap
 from dataclasses import dataclass, field, replace
-from typing import Union
 
 from navplan.features.workbook_file import column_letter  # noqa: F401  (one spreadsheet addressing)
 from navplan.render import palette
 
-Value = Union[str, int, float, dt.date, None]
+Value = str | int | float | dt.date | None
 
 #: The number formats a cell may have; each writer spells them its own way. A share
 #: from 0 to 1 shown as a whole percent, and a number with two decimals.
@@ -141,8 +140,9 @@ class Sheet:
     freeze: tuple[int, int] | None = None  # the first row and column that scroll
     filter: tuple[int, int, int, int] | None = None  # first row, first column, last row, last column
     choices: list[Choice] = field(default_factory=list)
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, first column, last row, last column
-    charts: list["Chart"] = field(default_factory=list)
+    # first row, first column, last row, last column
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
     page: PageSetup = field(default_factory=PageSetup)
     hidden: bool = False  # not shown or printed (the record `navplan sync` reads)
 

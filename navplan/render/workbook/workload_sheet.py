@@ -5,13 +5,13 @@ role, person and resource carries at once, period by period, by the planned date
 from __future__ import annotations
 
 from navplan.engine.schedule import Schedule
-from navplan.features.workload import workload, whole
+from navplan.features.workload import whole, workload
 from navplan.messages import format_month, format_week, t
 from navplan.render import palette
 from navplan.render.labels import levelling_reason
-from navplan.render.workload_terminal import levelled_line
 from navplan.render.workbook.plan_sheets import WRAP_TOP, page_setup
 from navplan.render.workbook.sheet_model import HAIR, Sheet, fit_heights, header_row
+from navplan.render.workload_terminal import levelled_line
 
 COLUMNS = ["col.resource", "col.capacity", "col.period", "col.from", "col.to", "col.carried", "col.activities"]
 

@@ -7,7 +7,7 @@ commands that do not write workbooks never load it.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -16,7 +16,20 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from navplan.render.workbook.sheet_model import (
-    DATE, DECIMAL, FONT_NAME, INTEGER, PAGE, PAGES, PERCENT, Book, Chart, Line, Look, Sheet, ShownAs, column_letter,
+    DATE,
+    DECIMAL,
+    FONT_NAME,
+    INTEGER,
+    PAGE,
+    PAGES,
+    PERCENT,
+    Book,
+    Chart,
+    Line,
+    Look,
+    Sheet,
+    ShownAs,
+    column_letter,
     safe_text,
 )
 
@@ -93,12 +106,12 @@ def _apply_look(target, look: Look) -> None:
         target.border = Border(top=_side(look.top), bottom=_side(look.bottom), left=_side(look.left))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _font(bold: bool, size: float, colour: str | None) -> Font:
     return Font(name=FONT_NAME, bold=bold, size=size, color=colour)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour)
 
@@ -132,10 +145,10 @@ def _page_setup(ws: Worksheet, sheet: Sheet) -> None:
         ws.print_title_rows = f"{page.title_rows[0]}:{page.title_rows[1]}"
     if page.title_columns:
         ws.print_title_cols = f"{column_letter(page.title_columns[0])}:{column_letter(page.title_columns[1])}"
-    for part, text in zip((ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right), page.header):
+    for part, text in zip((ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right), page.header, strict=True):
         if text:
             part.text = _header_footer_text(text)
-    for part, text in zip((ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right), page.footer):
+    for part, text in zip((ws.oddFooter.left, ws.oddFooter.center, ws.oddFooter.right), page.footer, strict=True):
         if text:
             part.text = _header_footer_text(text)
 
