@@ -2,9 +2,12 @@
 
 A circle makes the order of imports matter: whichever module is imported first sees the other half
 initialised, and a name moved on one side breaks the other at run time. The imports are read from the
-source with ast, not by importing: every `import` and `from ... import` counts, at module level, inside
-a function (a deferred import still closes the circle when it runs) and under `if TYPE_CHECKING:` (the
-type checker follows it). `from package import name` leads to the module `package.name` when there is
+source with ast, not by importing: every `import` and `from ... import` that runs counts, at module
+level and inside a function (a deferred import still closes the circle when it runs). One under
+`if TYPE_CHECKING:` never runs and is not counted: a type checker resolves such a pair of annotations
+without executing either module (four pairs of modules name each other's types so: schedule and
+planned_levelling, dependency_graph and order_cache, plan.project and plan.capacity, and the package
+`navplan` whose names editors see through it). `from package import name` leads to the module `package.name` when there is
 one, else to `package`. Importing a module also runs its packages' `__init__`; that implicit step is not
 counted, only the imports the code writes.
 """
@@ -36,7 +39,11 @@ def import_graph(package: Path = PACKAGE) -> nx.DiGraph:
     graph.add_nodes_from(modules)
     for name, path in modules.items():
         tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        for_the_type_checker = {id(inner) for block in ast.walk(tree) if _type_checking(block)
+                                for statement in block.body for inner in ast.walk(statement)}
         for node in ast.walk(tree):
+            if id(node) in for_the_type_checker:
+                continue
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -56,6 +63,15 @@ def import_graph(package: Path = PACKAGE) -> nx.DiGraph:
                     where = f"{path.relative_to(package.parent)}:{node.lineno}"
                     graph.add_edge(name, target, where=where)
     return graph
+
+
+def _type_checking(node: ast.AST) -> bool:
+    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:` (its else branch runs and is not skipped)."""
+    if not isinstance(node, ast.If):
+        return False
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def circles(graph: nx.DiGraph) -> list[str]:
@@ -88,3 +104,10 @@ def test_the_circle_finder_finds_a_circle_through_a_deferred_import(tmp_path):
         "navplan.render.sections (navplan/render/sections.py:2) -> navplan.render.risk"]
     (package / "render" / "risk.py").write_text("x = 1\n")
     assert circles(import_graph(package)) == []
+    # Names for the type checker alone close no circle; the else branch of such an `if` runs.
+    (package / "render" / "risk.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .sections import f\n")
+    assert circles(import_graph(package)) == []
+    (package / "render" / "risk.py").write_text(
+        "import typing\nif typing.TYPE_CHECKING:\n    pass\nelse:\n    from .sections import f\n")
+    assert len(circles(import_graph(package))) == 1

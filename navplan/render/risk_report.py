@@ -11,7 +11,7 @@ from html import escape
 
 from navplan.features.schedule_risk import RiskAnalysis
 from navplan.messages import format_date, t
-from navplan.render.report_sections import Cell, Grid, Section
+from navplan.render.report_model import Cell, Grid, Section
 from navplan.render.risk_labels import (
     assumption_lines,
     buffer_sentence,
