@@ -89,3 +89,24 @@ def test_no_module_imports_itself_in_a_circle() -> None:
         graphlib.TopologicalSorter(graph).prepare()
     except graphlib.CycleError as cycle:
         pytest.fail(f"an import circle: {' → '.join(cycle.args[1])}")
+
+
+def test_no_module_changes_the_environment_on_import() -> None:
+    """Issue 18, item 4: importing navplan's modules leaves the process's environment as it was
+    (risk_sampling set OPENBLAS_NUM_THREADS when imported, for any program importing navplan);
+    only the command's entry point, navplan.cli.app.main, chooses settings for its own run."""
+    import subprocess
+    import sys
+
+    code = ("import os, pkgutil, importlib, navplan\n"
+            "before = dict(os.environ)\n"
+            "for info in pkgutil.walk_packages(navplan.__path__, 'navplan.'):\n"
+            "    if info.name != 'navplan.__main__':  # runs the command\n"
+            "        importlib.import_module(info.name)\n"
+            "changed = sorted(k for k in set(before) | set(os.environ) if before.get(k) != os.environ.get(k))\n"
+            "print(changed)\n")
+    env = {k: v for k, v in __import__("os").environ.items() if k not in ("OPENBLAS_NUM_THREADS",
+                                                                           "PYDANTIC_DISABLE_PLUGINS")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

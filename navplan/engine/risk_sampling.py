@@ -36,13 +36,10 @@ least P % of the samples are done.
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-# Small matrices only: numpy's BLAS need not start a pool of threads.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np
 
 from navplan.errors import InvalidValue, Message
