@@ -6,6 +6,10 @@ import difflib
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import yaml
 
 
 def guess_indent(text: str) -> tuple[int, int, int]:
@@ -118,11 +122,8 @@ class BlockSpans:
         return self.starts[index + 1] if index + 1 < len(self.starts) else self.stop
 
 
-def block_spans(text: str) -> BlockSpans | None:
-    """The ``activities`` items of ``text``; None when the file is not a mapping
-    or its ``activities`` is not a list written as a block (`- ...` lines)."""
-    import bisect
-
+def _mapping_and_breaks(text: str) -> tuple[yaml.MappingNode, list[int]] | None:
+    """``text`` composed as YAML when it is a mapping, and where its ``\n`` line breaks are."""
     import yaml
 
     from navplan.plan.safe_yaml import _Loader
@@ -133,7 +134,20 @@ def block_spans(text: str) -> BlockSpans | None:
         return None
     if not isinstance(node, yaml.MappingNode):
         return None
-    breaks = [match.start() for match in re.finditer("\n", text)]
+    return node, [match.start() for match in re.finditer("\n", text)]
+
+
+def block_spans(text: str) -> BlockSpans | None:
+    """The ``activities`` items of ``text``; None when the file is not a mapping
+    or its ``activities`` is not a list written as a block (`- ...` lines)."""
+    import bisect
+
+    import yaml
+
+    found = _mapping_and_breaks(text)
+    if found is None:
+        return None
+    node, breaks = found
 
     def line(index: int) -> int:  # the parser counts U+2028 and a lone \r as line breaks too; this does not
         return bisect.bisect_left(breaks, index)
@@ -199,15 +213,10 @@ def top_level_span(text: str, key: str) -> tuple[int, int] | None:
 
     import yaml
 
-    from navplan.plan.safe_yaml import _Loader
-
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except (yaml.YAMLError, RecursionError):
+    found = _mapping_and_breaks(text)
+    if found is None:
         return None
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    breaks = [match.start() for match in re.finditer("\n", text)]
+    node, breaks = found
     lines = split_lines(text)
     for number, (name, _value) in enumerate(node.value):
         if not (isinstance(name, yaml.ScalarNode) and name.value == key):
