@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_OK, NavplanError, shown_path
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
     DATES,
@@ -35,7 +36,6 @@ from navplan.cli.options import (
     plans_read,
     weeks as parse_weeks,
 )
-from navplan.errors import EXIT_OK, NavplanError, shown_path
 
 commands = typer.Typer()
 export_app = typer.Typer(cls=NavplanGroup, context_settings=CONTEXT, no_args_is_help=True, help="help.export",
@@ -81,8 +81,7 @@ def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, for
                      file_format: str, roles: list[str] | None, owners: list[str] | None, level=None) -> int:
     """The countdown workbook as .xlsx or .ods: the same sheets, written by either writer; with
     --role or --owner, the countdown's rows of those people's activities."""
-    from navplan.engine.deadlines import countdown_calendar
-    from navplan.features.personal_view import audience
+    from navplan.api import audience, countdown_calendar
 
     target = output_file(output, kind=file_format)
     refuse_existing(target, force, plans_read(plan))
@@ -98,8 +97,7 @@ def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("F
                as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None, owner: OwnerOption = None,
                starts: Annotated[bool, typer.Option("--starts", help="help.option.starts")] = False,
                force: ForceOption = False, dates: CalendarDatesOption = None, level: LevelTimeOption = None) -> int:
-    from navplan.features.personal_view import audience
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import audience, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
@@ -142,7 +140,7 @@ def export_json(ctx: typer.Context, plan: PlanArgument = None, output: _output("
 def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xml") = ...,
                  as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False,
                  level: LevelTimeOption = None) -> int:
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
@@ -160,9 +158,7 @@ def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output(
 def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
                    weeks: int, force: bool, render, kind: str, level: str | None = None) -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
-    from navplan.features.levers import levers
-    from navplan.features.verdict import verdict
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import levers, verdict, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
@@ -177,7 +173,7 @@ def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: st
 
 def refuse_existing(output: Path, force: bool, reading: list[Path]) -> None:
     """Before any work: ``output`` is a file that may be written, and not a plan being read."""
-    from navplan.io.atomic_write import refuse_existing as refuse
+    from navplan.api import refuse_existing as refuse
 
     refuse(output, force, reading)
 
@@ -200,11 +196,7 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
                    file_format: str = "xlsx", dates: str = "latest", view=None) -> None:
     """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
     personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
-    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
-    from navplan.features.personal_view import visible_ids
-    from navplan.features.schedule_risk import analyse_risk
-    from navplan.features.verdict import verdict_sampled
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import DEFAULT_SAMPLES, DEFAULT_SEED, analyse_risk, verdict_sampled, visible_ids, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
@@ -225,7 +217,7 @@ def gantt_within_columns(env, result, periods, lang: str, by: str, dates: str, s
     """The calendar's periods and unit, so that the countdown's Gantt keeps within the columns
     LibreOffice opens (1,024; Excel 16,384): by month, saying so, when its weeks would not; refused,
     naming the activity whose work ends last, when its months would not either."""
-    from navplan.engine.deadlines import countdown_calendar
+    from navplan.api import countdown_calendar
     from navplan.messages import format_date, t
     from navplan.render.gantt_bars import bar_spans
     from navplan.render.workbook.countdown_sheet import MAX_GANTT_COLUMNS, plan_gantt

@@ -1,0 +1,77 @@
+"""The command line calls the library through ``navplan.api`` only (issue 18 item 5).
+
+``navplan/cli`` may import ``navplan.api``, the renderers (``navplan.render``), the messages
+(``navplan.messages``) and itself; never the engine, the plan model, the features, ``navplan.io``,
+``navplan.errors`` or ``navplan.schemas`` directly. The imports are read from the source with ast,
+not by importing: module level, inside functions and under ``if TYPE_CHECKING:`` alike.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import navplan
+import navplan.api as api
+from conftest import REPO
+
+ALLOWED = ("navplan.api", "navplan.render", "navplan.messages", "navplan.cli")
+
+
+def forbidden_imports(cli: Path) -> list[str]:
+    """Every import of a navplan module outside ``ALLOWED`` in ``cli``'s files, as file:line module."""
+    found = []
+    for path in sorted(cli.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:  # relative: within navplan/cli, or reaching out of it
+                    modules = ["navplan.cli" if node.level == 1 else f"navplan.{node.module or ''}"]
+                else:
+                    modules = [node.module or ""]
+            else:
+                continue
+            for module in modules:
+                inside = module == "navplan" or module.startswith("navplan.")
+                if inside and not any(module == a or module.startswith(a + ".") for a in ALLOWED):
+                    found.append(f"{path.name}:{node.lineno} {module}")
+    return found
+
+
+def test_the_command_line_imports_only_the_api_the_renderers_and_the_messages() -> None:
+    found = forbidden_imports(REPO / "navplan" / "cli")
+    assert not found, "navplan/cli imports the core past navplan.api:\n" + "\n".join(found)
+
+
+def test_the_check_finds_a_deferred_and_a_bare_import_of_the_core(tmp_path: Path) -> None:
+    # The check itself can fail: an import inside a function, a plain `import`, the package itself.
+    (tmp_path / "a.py").write_text("from navplan.api import schedule\nfrom navplan.render import x\n"
+                                   "def f():\n    from navplan.engine.schedule import schedule\n")
+    (tmp_path / "b.py").write_text("import navplan.errors\nimport navplan\nfrom . import a\n")
+    assert forbidden_imports(tmp_path) == ["a.py:4 navplan.engine.schedule", "b.py:1 navplan.errors",
+                                           "b.py:2 navplan"]
+
+
+def test_every_name_of_the_api_resolves_from_its_home() -> None:
+    assert set(api.__all__) == set(api.HOMES) | {"load_plan", "schedule"}
+    assert set(api.PUBLIC) | set(api.FOR_THE_COMMAND_LINE) == set(api.__all__)
+    assert not set(api.PUBLIC) & set(api.FOR_THE_COMMAND_LINE)
+    for name, home in api.HOMES.items():
+        value = getattr(api, name)
+        module = __import__(home, fromlist=["_"])
+        assert value is getattr(module, "schedule" if name == "schedule_project" else name), name
+    assert set(navplan.__all__) - {"__version__"} == set(api.PUBLIC)
+
+
+def test_the_engines_schedule_is_schedule_project_and_the_apis_reads_it_in_dates() -> None:
+    import datetime as dt
+
+    from navplan.engine.schedule import Schedule
+
+    plan = api.load_plan(REPO / "examples" / "indre-ostfold")
+    engine = api.schedule_project(plan, dt.date(2018, 12, 10))
+    dated = api.schedule(plan, as_of=dt.date(2018, 12, 10))
+    assert isinstance(engine, Schedule) and isinstance(dated, api.PlanSchedule)
+    assert dated.opening_date == dt.date(2020, 1, 1)  # the README's Indre Østfold opens 01.01.2020
