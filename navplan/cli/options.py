@@ -117,21 +117,19 @@ def text_value(value: str, option: str) -> str:
 
 
 #: The name endings of navplan's exports, and the export that writes each.
-EXPORT_SUFFIXES = {".xlsx": "xlsx", ".ods": "ods", ".ics": "ics", ".csv": "csv", ".json": "json", ".xml": "mspdi"}
-
-
 def output_file(value: str | None, option: str = "--output", kind: str | None = None,
-                example: str = "plan.json") -> Path | None:
+                example: str = "plan.json", suffixes: dict[str, str] | None = None) -> Path | None:
     """The file ``-o`` names. A name ending in a separator (``newdir/``) names a
     folder: refused, where a path would silently drop the separator and write a
-    file called ``newdir``. For an export (``kind``), a name another export's
-    format has (``export ods -o plan.xlsx``) is refused: Excel will not open an
-    OpenDocument file named .xlsx."""
+    file called ``newdir``. For an export (``kind``, with every export's ``suffixes``: suffix →
+    format), a name another export's format has (``export ods -o plan.xlsx``) is refused: Excel
+    will not open an OpenDocument file named .xlsx."""
     import os
 
     if value is None:
         return None
-    own = next((suffix for suffix, export in EXPORT_SUFFIXES.items() if export == kind), None)
+    suffixes = suffixes or {}
+    own = next((suffix for suffix, export in suffixes.items() if export == kind), None)
     if not value.strip():
         raise NavplanError("error.field.empty_text", field=option,
                            hint=Message("hint.output.empty", example=f"plan{own}" if own else example))
@@ -139,7 +137,7 @@ def output_file(value: str | None, option: str = "--output", kind: str | None = 
     if value.endswith(separators):
         raise NavplanError("error.write.folder_name", file=value, hint="hint.write.folder_name", folder=value)
     path = Path(value)
-    other = EXPORT_SUFFIXES.get(path.suffix.lower())
+    other = suffixes.get(path.suffix.lower())
     if own is not None and other is not None and other != kind:
         raise NavplanError("error.output.other_format", file=path, suffix=path.suffix, command=kind,
                            hint=Message("hint.output.other_format", name=path.with_suffix(own).name, other=other))
