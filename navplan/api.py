@@ -116,7 +116,7 @@ HOMES = {
     "PORTFOLIO_SAMPLES": "navplan.features.portfolio", "level_county": "navplan.features.county_levelling",
     "DEFAULT_COUNTY_TIME": "navplan.features.county_levelling", "record_baseline": "navplan.features.baseline",
     "record_done_all": "navplan.features.progress", "record_start_all": "navplan.features.progress",
-    "workload": "navplan.features.workload",
+    "workload": "navplan.features.workload", "workbook_risk": "navplan.features.workbook_risk",
 }
 
 #: The names the command line uses that are not part of the public API.
@@ -139,7 +139,7 @@ __all__ = [
     "MAX_SEED", "analyse_risk", "audience", "visible_ids", "build_report", "create_plan",  # noqa: F822
     "diff_plan", "names_a_revision", "levers", "verdict", "verdict_sampled", "portfolio",  # noqa: F822
     "find_plans", "PORTFOLIO_SAMPLES", "level_county", "DEFAULT_COUNTY_TIME", "record_baseline",  # noqa: F822
-    "record_done_all", "record_start_all", "workload",  # noqa: F822
+    "record_done_all", "record_start_all", "workload", "workbook_risk",  # noqa: F822
 ]
 
 

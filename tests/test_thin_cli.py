@@ -75,3 +75,21 @@ def test_the_engines_schedule_is_schedule_project_and_the_apis_reads_it_in_dates
     dated = api.schedule(plan, as_of=dt.date(2018, 12, 10))
     assert isinstance(engine, Schedule) and isinstance(dated, api.PlanSchedule)
     assert dated.opening_date == dt.date(2020, 1, 1)  # the README's Indre Østfold opens 01.01.2020
+
+
+def test_the_workbooks_risk_is_navplan_risks_default_run() -> None:
+    """The workbook's Monte Carlo, moved out of the command line into the API: its Risiko sheet and
+    verdict read what `navplan risk` prints with its defaults (the new office, 04.01.2027: 47.44 %)."""
+    import datetime as dt
+    import json
+
+    from conftest import EXAMPLES, run_navplan
+
+    printed = run_navplan("risk", EXAMPLES / "nytt-kontor", "--as-of", "04.01.2027", "--format", "json")
+    assert printed.exit_code == 0, printed.stderr
+    document = json.loads(printed.stdout)
+    result = api.schedule_project(api.load_plan(EXAMPLES / "nytt-kontor"), dt.date(2027, 1, 4))
+    risk, found = api.workbook_risk(result)
+    assert (risk.samples, risk.seed) == (document["samples"], document["seed"]) == (10000, 2007)
+    assert risk.probability_holds == found.probability == document["probability_opening_holds"]
+    assert 0.4 < found.probability < 0.5 and found.samples == 10000

@@ -250,15 +250,13 @@ def write_workbook(env, result, periods, output: Path, lang: str, by: str, force
                    written: str = "export.written") -> None:
     """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
     personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
-    from navplan.api import DEFAULT_SAMPLES, DEFAULT_SEED, analyse_risk, verdict_sampled, visible_ids, write_atomic
+    from navplan.api import visible_ids, workbook_risk, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
     periods, by = gantt_within_columns(env, result, periods, lang, by, dates, shown)
-    # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
-    risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
-    found = verdict_sampled(result, risk.probability_holds, risk.samples, risk.seed)
+    risk, found = workbook_risk(result)  # the Risiko sheet and the verdict, as `navplan risk` has them
     write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk, found),
                  force=force)
     rows = len(result.activities) if shown is None else len(shown)
