@@ -90,10 +90,9 @@ HOMES = {
     "parse_date": "navplan.plan.values", "check_one_line": "navplan.plan.values",
     "check_multiline": "navplan.plan.values",
     # ... finding and reading files
-    "PLAN_FILE_NAME": "navplan.plan.loading", "closest": "navplan.plan.loading",
-    "plan_language": "navplan.plan.loading", "resolve_plan_path": "navplan.plan.loading",
-    "load_project": "navplan.plan.project", "load_yaml_file": "navplan.plan.safe_yaml",
-    "COUNTY_FILE_NAME": "navplan.plan.county_model", "county_in": "navplan.plan.county_file",
+    "closest": "navplan.plan.loading", "plan_language": "navplan.plan.loading",
+    "resolve_plan_path": "navplan.plan.loading", "load_project": "navplan.plan.project",
+    "county_in": "navplan.plan.county_file",
     "check_county_offices": "navplan.plan.county_file", "NEWEST": "navplan.plan.current_layer",
     "handbook_entries": "navplan.plan.handbook_files", "layered": "navplan.plan.handbook_files",
     "DOCUMENTS": "navplan.schemas", "schema_text": "navplan.schemas",
@@ -101,7 +100,7 @@ HOMES = {
     "plan_lock": "navplan.io.plan_lock", "check_workbook_path": "navplan.features.workbook_file",
     # ... the engine in working-day points (the CLI's renderers read it)
     "schedule_project": "navplan.engine.schedule", "countdown_calendar": "navplan.engine.deadlines",
-    "check_network": "navplan.engine.dependency_graph", "level_schedule": "navplan.engine.planned_levelling",
+    "level_schedule": "navplan.engine.planned_levelling",
     "DEFAULT_LEVEL_TIME": "navplan.engine.planned_levelling", "MAX_LEVEL_TIME": "navplan.engine.planned_levelling",
     "DEFAULT_PERCENTILES": "navplan.engine.risk_sampling", "percentile_levels": "navplan.engine.risk_sampling",
     "DEFAULT_SAMPLES": "navplan.engine.risk_simulation", "DEFAULT_SEED": "navplan.engine.risk_simulation",
@@ -117,6 +116,8 @@ HOMES = {
     "DEFAULT_COUNTY_TIME": "navplan.features.county_levelling", "record_baseline": "navplan.features.baseline",
     "record_done_all": "navplan.features.progress", "record_start_all": "navplan.features.progress",
     "workload": "navplan.features.workload", "workbook_risk": "navplan.features.workbook_risk",
+    "validate": "navplan.features.validation", "ValidPlan": "navplan.features.validation",
+    "ValidCounty": "navplan.features.validation",
 }
 
 #: The names the command line uses that are not part of the public API.
@@ -130,16 +131,16 @@ __all__ = [
     # for the command line (defined by __getattr__, hence noqa: F822)
     "__version__", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_CHECK_FAILED", "EXIT_BROKEN_PIPE", "Choices",  # noqa: F822
     "InvalidValue", "Message", "os_reason", "plan_words", "render_value", "shown_path", "visible",  # noqa: F822
-    "parse_date", "check_one_line", "check_multiline", "PLAN_FILE_NAME", "closest", "plan_language",  # noqa: F822
-    "resolve_plan_path", "load_project", "load_yaml_file", "COUNTY_FILE_NAME", "county_in",  # noqa: F822
+    "parse_date", "check_one_line", "check_multiline", "closest", "plan_language",  # noqa: F822
+    "resolve_plan_path", "load_project", "county_in",  # noqa: F822
     "check_county_offices", "NEWEST", "handbook_entries", "layered", "DOCUMENTS", "schema_text",  # noqa: F822
     "write_atomic", "refuse_existing", "plan_lock", "check_workbook_path", "schedule_project",  # noqa: F822
-    "countdown_calendar", "check_network", "level_schedule", "DEFAULT_LEVEL_TIME", "MAX_LEVEL_TIME",  # noqa: F822
+    "countdown_calendar", "level_schedule", "DEFAULT_LEVEL_TIME", "MAX_LEVEL_TIME",  # noqa: F822
     "DEFAULT_PERCENTILES", "percentile_levels", "DEFAULT_SAMPLES", "DEFAULT_SEED", "MAX_SAMPLES",  # noqa: F822
     "MAX_SEED", "analyse_risk", "audience", "visible_ids", "build_report", "create_plan",  # noqa: F822
     "diff_plan", "names_a_revision", "levers", "verdict", "verdict_sampled", "portfolio",  # noqa: F822
     "find_plans", "PORTFOLIO_SAMPLES", "level_county", "DEFAULT_COUNTY_TIME", "record_baseline",  # noqa: F822
-    "record_done_all", "record_start_all", "workload", "workbook_risk",  # noqa: F822
+    "record_done_all", "record_start_all", "workload", "workbook_risk", "validate", "ValidPlan", "ValidCounty",  # noqa: F822
 ]
 
 

@@ -93,3 +93,30 @@ def test_the_workbooks_risk_is_navplan_risks_default_run() -> None:
     assert (risk.samples, risk.seed) == (document["samples"], document["seed"]) == (10000, 2007)
     assert risk.probability_holds == found.probability == document["probability_opening_holds"]
     assert 0.4 < found.probability < 0.5 and found.samples == 10000
+
+
+def test_validate_is_a_feature_of_the_api(tmp_path: Path) -> None:
+    """validate's checks, moved out of the command line: a plan, a county folder and a county file
+    under another name are told apart; a plan whose network loops is refused."""
+    import shutil
+
+    import pytest
+
+    cases = REPO / "tests" / "bad_inputs" / "county"
+    plan = api.validate(REPO / "examples" / "indre-ostfold")
+    assert isinstance(plan, api.ValidPlan) and plan.file == REPO / "examples" / "indre-ostfold" / "navplan.yaml"
+    assert plan.project.plan.office == "NAV Indre Østfold"
+    folder = tmp_path / "fylket"
+    shutil.copytree(cases / "kontor", folder / "kontor")
+    shutil.copy(cases / "accept_valid_county.yaml", folder / "fylke.yaml")
+    county = api.validate(folder)
+    assert isinstance(county, api.ValidCounty) and county.county.name == "Innlandet"
+    renamed = (folder / "fylke.yaml").rename(folder / "innlandet.yaml")
+    assert isinstance(api.validate(renamed), api.ValidCounty)
+    loop = tmp_path / "navplan.yaml"
+    loop.write_text('office: "NAV Sløyfe"\nopening: 03.01.2028\ndrop: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]\n'
+                    "activities:\n  - {id: A, title: A, duration: 1d, after: [B]}\n"
+                    "  - {id: B, title: B, duration: 1d, after: [A]}\n", encoding="utf-8")
+    with pytest.raises(api.NavplanError) as refused:
+        api.validate(loop)
+    assert "the dependencies form a cycle: A → B → A" in refused.value.render("en")

@@ -148,63 +148,18 @@ def validate(
 
 
 def _validate_one(env, plan: Path | None, lang: str) -> None:
-    from navplan.api import NavplanError, check_network, load_project, resolve_plan_path
+    """Check one plan or county file (navplan.api's validate) and say what was checked."""
+    from navplan.api import ValidPlan, validate
     from navplan.messages import format_date, t
 
-    county = _county_file(plan)
-    if county is not None:
-        _validate_county(env, county, lang)
+    checked = validate(plan)
+    if isinstance(checked, ValidPlan):
+        project = checked.project
+        env.say(t("validate.ok", lang, file=shown_path(checked.file), activities=len(project.active()) - 1,
+                  date=format_date(project.opening_date, lang),
+                  template=t(f"template.{project.plan.template}", lang)))
         return
-    path = resolve_plan_path(plan)
-    try:
-        project = load_project(path)
-    except NavplanError:
-        if not _reads_as_county(path):
-            raise
-        _validate_county(env, path, lang)
-        return
-    check_network(project)
-    env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
-              date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))
-
-
-def _county_file(plan: Path | None) -> Path | None:
-    """The county file ``plan`` names by its name: fylke.yaml, or a folder holding one and no plan."""
-    from navplan.api import COUNTY_FILE_NAME, PLAN_FILE_NAME, county_in
-
-    if plan is None:
-        return None
-    if plan.name == COUNTY_FILE_NAME:
-        return plan
-    try:
-        if plan.is_dir() and not (plan / PLAN_FILE_NAME).exists():
-            return county_in(plan)
-    except OSError:
-        return None
-    return None
-
-
-def _reads_as_county(path: Path) -> bool:
-    """Whether a file that is no plan is a county file under another name: a mapping
-    with ``county:`` and no ``office:``."""
-    from navplan.api import NavplanError, load_yaml_file
-
-    try:
-        content = load_yaml_file(path).content
-    except (NavplanError, RecursionError):
-        return False
-    return isinstance(content, dict) and "county" in content and "office" not in content
-
-
-def _validate_county(env, path: Path, lang: str) -> None:
-    """The county file, the plans it names, and each office's own activity ids against its plan."""
-    from navplan.api import check_county_offices, load_county
-    from navplan.messages import t
-
-    county = load_county(path)
-    unreadable = check_county_offices(county)
-    if unreadable:
-        raise unreadable[0]
+    county = checked.county
     env.say(t("county.valid", lang, file=shown_path(county.file), county=county.name,
               resources=t("county.valid.resources", lang, resources=len(county.resources)),
               offices=t("county.valid.offices", lang, offices=len(county.county.offices))))
