@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, REPO, run_navplan
+from navplan.cli.export_commands import EXPORTS
 
 INDRE_OSTFOLD = EXAMPLES / "indre-ostfold" / "navplan.yaml"
 LILLEHAMMER = EXAMPLES / "lillehammer-gausdal" / "navplan.yaml"
 COMMANDS = ["init", "critical-path", "calendar", "risk", "validate", "handbook", "schema", "sync", "done", "start", "set",
             "baseline", "diff", "report", "portfolio", "workload"]
-GROUPS = {"export": ["xlsx", "ods", "ics", "csv", "json", "mspdi"]}  # sub-apps and their commands
+GROUPS = {"export": [export.name for export in EXPORTS]}  # sub-apps and their commands
 
 
 @pytest.mark.parametrize("command", COMMANDS + [f"{group} {sub}" for group, subs in GROUPS.items() for sub in subs])

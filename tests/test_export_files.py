@@ -124,3 +124,18 @@ def test_an_empty_output_name_is_said_to_be_empty(plan):
     result = run_navplan("export", "csv", plan, "-o", "", "--as-of", AS_OF)
     assert result.exit_code == 2
     assert result.stderr == "navplan: --output: kan ikke være tom (oppgi en fil, f.eks. -o plan.csv)\n"
+
+
+def test_every_export_refuses_a_file_named_as_the_next_format(plan, tmp_path) -> None:
+    """The suffixes come from the export table: each format refuses the next one's suffix (the last,
+    the first's) and names the command that writes it."""
+    from navplan.cli.export_commands import EXPORTS
+
+    names = [export.name for export in EXPORTS]
+    assert {"xlsx", "ods", "ics", "csv", "json", "mspdi"} <= set(names)  # none lost from the table
+    for export, other in zip(EXPORTS, [*EXPORTS[1:], EXPORTS[0]], strict=True):
+        target = tmp_path / f"ut{other.suffix}"
+        refused = run_navplan("export", export.name, plan, "-o", target, "--as-of", AS_OF)
+        assert refused.exit_code == 2, refused.stderr
+        assert f"`navplan export {other.name}`" in refused.stderr, refused.stderr
+        assert not target.exists()

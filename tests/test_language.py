@@ -21,6 +21,7 @@ import pytest
 from conftest import EXAMPLES, run_navplan
 from gitplans import no_repository_above  # noqa: F401
 from navplan.cli.app import COMMANDS
+from navplan.cli.export_commands import EXPORTS
 
 #: Phrases of the libraries' English that reached users before.
 LEAKED = ["No such option", "No such command", "Missing argument", "Missing option", "Missing parameter",
@@ -40,7 +41,7 @@ ENGLISH = {"the", "is", "are", "was", "not", "of", "and", "or", "with", "must", 
 
 def command_paths() -> list[list[str]]:
     paths = [[name] for name in COMMANDS]
-    paths += [["export", kind] for kind in ("xlsx", "ods", "ics", "csv", "json", "mspdi")]
+    paths += [["export", export.name] for export in EXPORTS]
     return [[], *paths]
 
 

@@ -18,7 +18,8 @@ PACKAGE = REPO / "navplan"
 #: layer → the layers it may import (besides itself, and the package's own version).
 #: io is the floor every file write stands on: the plan layer saves edits through it, and the
 #: plan and engine layers keep their cache files through it. api, the public Python API, stands
-#: beside cli: it calls the core and never the command line.
+#: between cli and the core: it calls the core and never the command line, and cli reaches the core
+#: only through it.
 ALLOWED = {
     "messages": set(),
     "errors": {"messages"},
@@ -28,8 +29,9 @@ ALLOWED = {
     "features": {"errors", "messages", "plan", "engine", "io"},
     "render": {"errors", "messages", "plan", "engine", "features"},
     "schemas": {"errors", "messages", "plan", "render"},
-    "cli": {"errors", "messages", "plan", "engine", "features", "io", "render", "schemas"},
-    "api": {"errors", "messages", "plan", "engine", "features", "io"},
+    "cli": {"api", "messages", "render"},  # the core only through the API (tests/test_thin_cli.py)
+    "api": {"errors", "messages", "plan", "engine", "features", "io", "dated_schedule"},
+    "dated_schedule": {"errors", "messages", "plan", "engine"},  # the API's schedule in dates
     "__init__": {"errors", "messages", "plan", "engine", "features", "io", "render", "schemas", "api"},
     "__main__": {"cli"},
 }

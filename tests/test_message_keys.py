@@ -102,6 +102,13 @@ def used_keys() -> dict[str, str]:
 
     for _module, key in COMMANDS.values():
         found.setdefault(f"help.{key}.short", "navplan/cli/app.py COMMANDS")
+    # The export subcommands are built from a table (cli/export_commands.py EXPORTS): help and written message.
+    from navplan.cli.export_commands import EXPORTS
+
+    for export in EXPORTS:
+        for suffix in ("", ".short", ".example"):
+            found.setdefault(f"help.{export.help_key}{suffix}", "navplan/cli/export_commands.py EXPORTS")
+        found.setdefault(export.written, "navplan/cli/export_commands.py EXPORTS")
     return found
 
 

@@ -14,9 +14,9 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from navplan.api import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_OK, Message, NavplanError
 from navplan.cli.environment import COMPLETE_VAR, Environment, given_language, language_of
 from navplan.cli.help_format import LazyGroup, usage_error
-from navplan.errors import EXIT_BAD_INPUT, EXIT_BROKEN_PIPE, EXIT_OK, Message, NavplanError
 
 #: New objects between two collections of the youngest generation (Python's default: 700); see run().
 GC_FIRST_GENERATION = 100_000
@@ -71,7 +71,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from navplan import __version__
+        from navplan.api import __version__
 
         typer.echo(f"navplan {__version__}")
         raise typer.Exit(EXIT_OK)

@@ -100,7 +100,7 @@ class Environment:
         control characters, shown escaped as the console shows them (its lines and tabs kept):
         written directly, so that commands that only report a line never import rich. A path in
         a message is escaped whole before (:func:`navplan.errors.shown_path`), its line breaks too."""
-        from navplan.errors import visible
+        from navplan.api import visible
 
         self.stderr.write(visible(text, keep=_LAYOUT) + "\n")
         self.stderr.flush()
@@ -128,8 +128,8 @@ def _console(base: type | None = None, **settings) -> Console:
     from rich.console import Console
     from rich.segment import Segment
 
+    from navplan.api import visible
     from navplan.cli.output_channels import ReaderGone
-    from navplan.errors import visible
 
     class SafeConsole(base or Console):
         """Text that reaches the terminal never drives it: a control character from

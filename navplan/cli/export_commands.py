@@ -7,11 +7,15 @@ all, and says on stderr what it wrote.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from navplan.api import EXIT_OK, NavplanError, shown_path
 from navplan.cli.help_format import CONTEXT, NavplanGroup, command
 from navplan.cli.options import (
     DATES,
@@ -35,7 +39,6 @@ from navplan.cli.options import (
     plans_read,
     weeks as parse_weeks,
 )
-from navplan.errors import EXIT_OK, NavplanError, shown_path
 
 commands = typer.Typer()
 export_app = typer.Typer(cls=NavplanGroup, context_settings=CONTEXT, no_args_is_help=True, help="help.export",
@@ -55,129 +58,175 @@ def _export_group(ctx: typer.Context, lang: LangOption = None) -> None:
         raise NoArgsIsHelpError(ctx)
 
 
-def _output(example: str):
+def _output(example: str) -> Any:
     return Annotated[str, typer.Option("--output", "-o", metavar=example, help="help.option.output_file")]
 
 
+StartsOption = Annotated[bool, typer.Option("--starts", help="help.option.starts")]
+
+#: Every parameter an export may take: name in the table → (the function's parameter, its type, default).
+#: ``output`` is filled in per format, its metavar naming the format's suffix.
+PARAMETERS: dict[str, tuple[str, Any, Any]] = {
+    "plan": ("plan", PlanArgument, None), "by": ("by", ByOption, None), "as_of": ("as_of", AsOfOption, None),
+    "lang": ("lang", LangOption, None), "role": ("role", RoleOption, None), "owner": ("owner", OwnerOption, None),
+    "starts": ("starts", StartsOption, False), "weeks": ("weeks", WeeksOption, None),
+    "force": ("force", ForceOption, False), "dates": ("dates", DatesOption, None),
+    "calendar_dates": ("dates", CalendarDatesOption, None), "level": ("level", LevelTimeOption, None),
+}
 
 
-@command(export_app, "xlsx", "export_xlsx")
-def export_xlsx(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xlsx") = ...,
-                by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
-                owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None,
-                level: LevelTimeOption = None) -> int:
-    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "xlsx", role, owner, level)
+@dataclass(frozen=True)
+class ExportFormat:
+    """One ``navplan export`` format: its subcommand, file suffix, renderer and words.
+
+    The subcommand's help is ``help.export_<name>`` (with ``.short`` and ``.example``), the
+    file's metavar is ``FILE<suffix>``, ``written`` is what stderr says once the file is
+    written, and ``options`` are the command's parameters in the order its help lists them
+    (keys of :data:`PARAMETERS`; ``output`` is every format's ``-o``)."""
+
+    name: str
+    suffix: str
+    write: Callable[[typer.Context, ExportFormat, dict[str, Any]], None]
+    written: str
+    options: tuple[str, ...]
+
+    @property
+    def help_key(self) -> str:
+        return f"export_{self.name}"
 
 
-@command(export_app, "ods", "export_ods")
-def export_ods(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ods") = ...,
-               by: ByOption = None, as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None,
-               owner: OwnerOption = None, force: ForceOption = False, dates: DatesOption = None,
-               level: LevelTimeOption = None) -> int:
-    return _export_workbook(ctx, plan, output, by, as_of, lang, force, dates, "ods", role, owner, level)
-
-
-def _export_workbook(ctx: typer.Context, plan, output: str, by, as_of, lang, force: bool, dates,
-                     file_format: str, roles: list[str] | None, owners: list[str] | None, level=None) -> int:
+def _export_workbook(ctx: typer.Context, export: ExportFormat, values: dict[str, Any]) -> None:
     """The countdown workbook as .xlsx or .ods: the same sheets, written by either writer; with
     --role or --owner, the countdown's rows of those people's activities."""
-    from navplan.engine.deadlines import countdown_calendar
-    from navplan.features.personal_view import audience
+    from navplan.api import audience, countdown_calendar
 
-    target = output_file(output, kind=file_format)
-    refuse_existing(target, force, plans_read(plan))
-    unit, drawn = period(by), choice(dates, "--dates", DATES, "latest")
-    result = load_schedule(plan, as_of, ctx, level)
-    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), target, language(lang), unit, force,
-                   file_format=file_format, dates=drawn, view=audience(result.project, roles, owners))
-    return EXIT_OK
+    plan, file_format = values["plan"], export.name
+    target = export_file(values["output"], file_format)
+    refuse_existing(target, values["force"], plans_read(plan))
+    unit, drawn = period(values["by"]), choice(values["dates"], "--dates", DATES, "latest")
+    result = load_schedule(plan, values["as_of"], ctx, values["level"])
+    write_workbook(env_of(ctx), result, countdown_calendar(result, unit, drawn), target, language(values["lang"]),
+                   unit, values["force"], file_format=file_format, dates=drawn,
+                   view=audience(result.project, values["role"], values["owner"]), written=export.written)
 
 
-@command(export_app, "ics", "export_ics")
-def export_ics(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.ics") = ...,
-               as_of: AsOfOption = None, lang: LangOption = None, role: RoleOption = None, owner: OwnerOption = None,
-               starts: Annotated[bool, typer.Option("--starts", help="help.option.starts")] = False,
-               force: ForceOption = False, dates: CalendarDatesOption = None, level: LevelTimeOption = None) -> int:
-    from navplan.features.personal_view import audience
-    from navplan.io.atomic_write import write_atomic
+def _export_ics(ctx: typer.Context, export: ExportFormat, values: dict[str, Any]) -> None:
+    from navplan.api import audience, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.ics import calendar_bytes, calendar_events
 
-    output = output_file(output, kind="ics")
+    plan, force = values["plan"], values["force"]
+    output = export_file(values["output"], export.name)
     refuse_existing(output, force, plans_read(plan))
-    language_ = language(lang)
-    drawn = choice(dates, "--dates", DATES, "planned")
-    result = load_schedule(plan, as_of, ctx, level)
-    events = calendar_events(result, language_, audience=audience(result.project, role, owner), starts=starts,
-                             dates=drawn)
+    language_ = language(values["lang"])
+    drawn = choice(values["dates"], "--dates", DATES, "planned")
+    result = load_schedule(plan, values["as_of"], ctx, values["level"])
+    events = calendar_events(result, language_, audience=audience(result.project, values["role"], values["owner"]),
+                             starts=values["starts"], dates=drawn)
     write_atomic(output, calendar_bytes(result, events), force=force)
-    env_of(ctx).say(t("export.written.ics", language_, file=shown_path(output), events=len(events),
+    env_of(ctx).say(t(export.written, language_, file=shown_path(output), events=len(events),
                       office=result.project.plan.office, as_of=format_date(result.as_of, language_)))
-    return EXIT_OK
 
 
-@command(export_app, "csv", "export_csv")
-def export_csv(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.csv") = ...,
-               as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False,
-               level: LevelTimeOption = None) -> int:
+def _export_csv(ctx: typer.Context, export: ExportFormat, values: dict[str, Any]) -> None:
     from navplan.render.schedule_json_csv import to_csv
 
     # The rows carry no must_start, so unlike json there is no --weeks to ask for.
-    write_document(ctx, plan, output, as_of, language(lang), 4, force, lambda document: to_csv(document.activities),
-                   "csv", level)
-    return EXIT_OK
+    write_document(ctx, values["plan"], values["output"], values["as_of"], language(values["lang"]), 4,
+                   values["force"], lambda document: to_csv(document.activities), export.name, values["level"],
+                   written=export.written)
 
 
-@command(export_app, "json", "export_json")
-def export_json(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.json") = ...,
-                as_of: AsOfOption = None, lang: LangOption = None, weeks: WeeksOption = None,
-                force: ForceOption = False, level: LevelTimeOption = None) -> int:
+def _export_json(ctx: typer.Context, export: ExportFormat, values: dict[str, Any]) -> None:
     from navplan.render.schedule_json_csv import to_json
 
-    write_document(ctx, plan, output, as_of, language(lang), parse_weeks(weeks), force, to_json, "json", level)
-    return EXIT_OK
+    write_document(ctx, values["plan"], values["output"], values["as_of"], language(values["lang"]),
+                   parse_weeks(values["weeks"]), values["force"], to_json, export.name, values["level"],
+                   written=export.written)
 
 
-@command(export_app, "mspdi", "export_mspdi")
-def export_mspdi(ctx: typer.Context, plan: PlanArgument = None, output: _output("FILE.xml") = ...,
-                 as_of: AsOfOption = None, lang: LangOption = None, force: ForceOption = False,
-                 level: LevelTimeOption = None) -> int:
-    from navplan.io.atomic_write import write_atomic
+def _export_mspdi(ctx: typer.Context, export: ExportFormat, values: dict[str, Any]) -> None:
+    from navplan.api import write_atomic
     from navplan.messages import format_date, t
     from navplan.render.mspdi import mspdi_bytes
 
-    output = output_file(output, kind="mspdi")
+    plan, force = values["plan"], values["force"]
+    output = export_file(values["output"], export.name)
     refuse_existing(output, force, plans_read(plan))
-    language_ = language(lang)
-    result = load_schedule(plan, as_of, ctx, level)
+    language_ = language(values["lang"])
+    result = load_schedule(plan, values["as_of"], ctx, values["level"])
     write_atomic(output, mspdi_bytes(result, language_), force=force)
-    env_of(ctx).say(t("export.written.mspdi", language_, file=shown_path(output), office=result.project.plan.office,
+    env_of(ctx).say(t(export.written, language_, file=shown_path(output), office=result.project.plan.office,
                       as_of=format_date(result.as_of, language_), tasks=len(result.activities),
                       date=format_date(result.project.opening_date, language_)))
-    return EXIT_OK
+
+
+_WORKBOOK = ("plan", "by", "as_of", "lang", "role", "owner", "force", "dates", "level")
+
+#: The export formats, in the order ``navplan export --help`` and completion list them. Adding a format:
+#: its renderer, one entry here, and its words (help.export_<name>, .short, .example and its written message).
+EXPORTS: tuple[ExportFormat, ...] = (
+    ExportFormat("xlsx", ".xlsx", _export_workbook, "export.written", _WORKBOOK),
+    ExportFormat("ods", ".ods", _export_workbook, "export.written", _WORKBOOK),
+    ExportFormat("ics", ".ics", _export_ics, "export.written.ics",
+                 ("plan", "as_of", "lang", "role", "owner", "starts", "force", "calendar_dates", "level")),
+    ExportFormat("csv", ".csv", _export_csv, "export.written.data", ("plan", "as_of", "lang", "force", "level")),
+    ExportFormat("json", ".json", _export_json, "export.written.data",
+                 ("plan", "as_of", "lang", "weeks", "force", "level")),
+    ExportFormat("mspdi", ".xml", _export_mspdi, "export.written.mspdi", ("plan", "as_of", "lang", "force", "level")),
+)
+
+
+def export_file(value: str | None, kind: str) -> Path | None:
+    """The file ``-o`` names for ``navplan export <kind>``: refused under another export's suffix."""
+    return output_file(value, kind=kind, suffixes={export.suffix: export.name for export in EXPORTS})
+
+
+def _subcommand(export: ExportFormat) -> Callable[..., int]:
+    """``navplan export <name>``: a function whose signature typer reads, its parameters those of
+    ``export.options`` (``-o FILE<suffix>`` after the plan), every one handed to ``export.write``."""
+    def run(ctx: typer.Context, **values: Any) -> int:
+        export.write(ctx, export, values)
+        return EXIT_OK
+
+    names = [*export.options[:1], "output", *export.options[1:]]
+    parameters = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
+    for name in names:
+        parameter, annotation, default = (("output", _output(f"FILE{export.suffix}"), ...) if name == "output"
+                                          else PARAMETERS[name])
+        parameters.append(inspect.Parameter(parameter, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
+                                            default=default))
+    run.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    run.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
+    run.__name__ = run.__qualname__ = export.help_key
+    run.__doc__ = None
+    return run
+
+
+for _export in EXPORTS:
+    command(export_app, _export.name, _export.help_key)(_subcommand(_export))
 
 
 def write_document(ctx: typer.Context, plan: Path | None, output: str, as_of: str | None, lang: str,
-                   weeks: int, force: bool, render, kind: str, level: str | None = None) -> None:
+                   weeks: int, force: bool, render, kind: str, level: str | None = None,
+                   written: str = "export.written.data") -> None:
     """The machine document of critical-path, rendered by ``render`` into ``output``: one shape, two places."""
-    from navplan.features.levers import levers
-    from navplan.features.verdict import verdict
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import levers, verdict, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.schedule_json_csv import schedule_document
 
-    output = output_file(output, kind=kind)
+    output = export_file(output, kind)
     refuse_existing(output, force, plans_read(plan))
     result = load_schedule(plan, as_of, ctx, level)
     document = schedule_document(result, lang, weeks, levers=levers(result), verdict=verdict(result))
     write_atomic(output, render(document), force=force)
-    env_of(ctx).say(t("export.written.data", lang, file=shown_path(output), activities=len(result.activities) - 1,
+    env_of(ctx).say(t(written, lang, file=shown_path(output), activities=len(result.activities) - 1,
                       office=result.project.plan.office, as_of=format_date(result.as_of, lang)))
 
 
 def refuse_existing(output: Path, force: bool, reading: list[Path]) -> None:
     """Before any work: ``output`` is a file that may be written, and not a plan being read."""
-    from navplan.io.atomic_write import refuse_existing as refuse
+    from navplan.api import refuse_existing as refuse
 
     refuse(output, force, reading)
 
@@ -197,26 +246,21 @@ def check_output_file(output_format: str, file: str | None, force: bool, reading
 
 
 def write_workbook(env, result, periods, output: Path, lang: str, by: str, force: bool,
-                   file_format: str = "xlsx", dates: str = "latest", view=None) -> None:
+                   file_format: str = "xlsx", dates: str = "latest", view=None,
+                   written: str = "export.written") -> None:
     """Build the workbook (.xlsx or .ods) and write it whole or not at all; say so on stderr. A
     personal view keeps the countdown's rows of its activities (with their main activities and the opening)."""
-    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED
-    from navplan.features.personal_view import visible_ids
-    from navplan.features.schedule_risk import analyse_risk
-    from navplan.features.verdict import verdict_sampled
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import visible_ids, workbook_risk, write_atomic
     from navplan.messages import format_date, t
     from navplan.render.workbook.countdown_workbook import workbook_bytes
 
     shown = visible_ids(result.project, view)
     periods, by = gantt_within_columns(env, result, periods, lang, by, dates, shown)
-    # The Risiko sheet says what `navplan risk` says with its defaults (for the whole plan, whoever's view it is).
-    risk = analyse_risk(result, DEFAULT_SAMPLES, DEFAULT_SEED)
-    found = verdict_sampled(result, risk.probability_holds, risk.samples, risk.seed)
+    risk, found = workbook_risk(result)  # the Risiko sheet and the verdict, as `navplan risk` has them
     write_atomic(output, workbook_bytes(result, periods, lang, by, file_format, dates, shown, risk, found),
                  force=force)
     rows = len(result.activities) if shown is None else len(shown)
-    env.say(t("export.written", lang, file=shown_path(output), office=result.project.plan.office,
+    env.say(t(written, lang, file=shown_path(output), office=result.project.plan.office,
               as_of=format_date(result.as_of, lang), activities=rows - 1, periods=len(periods),
               unit=t("unit.weeks" if by == "week" else "unit.months", lang, count=len(periods))))
 
@@ -225,7 +269,7 @@ def gantt_within_columns(env, result, periods, lang: str, by: str, dates: str, s
     """The calendar's periods and unit, so that the countdown's Gantt keeps within the columns
     LibreOffice opens (1,024; Excel 16,384): by month, saying so, when its weeks would not; refused,
     naming the activity whose work ends last, when its months would not either."""
-    from navplan.engine.deadlines import countdown_calendar
+    from navplan.api import countdown_calendar
     from navplan.messages import format_date, t
     from navplan.render.gantt_bars import bar_spans
     from navplan.render.workbook.countdown_sheet import MAX_GANTT_COLUMNS, plan_gantt

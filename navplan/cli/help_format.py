@@ -22,7 +22,7 @@ from typer._click.core import Context  # typer carries its own copy of click
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
-from navplan.errors import Message, NavplanError
+from navplan.api import Message, NavplanError
 from navplan.messages import t
 
 #: Extra arguments are left to :meth:`NavplanCommand.parse_args`, which says so in navplan's words.
@@ -245,7 +245,7 @@ class NavplanGroup(_Localised, TyperGroup):
         if found is None and not ctx.resilient_parsing:
             if name.startswith("-"):
                 self.parse_args(ctx, args)  # an unknown option: the parser says which
-            from navplan.plan.loading import closest
+            from navplan.api import closest
 
             known = self.list_commands(ctx)
             guess = closest(name, [*known, *getattr(self, "ALIASES", {})])
@@ -289,7 +289,7 @@ def usage_error(error: Any, lang: str) -> NavplanError:
     ctx = getattr(error, "ctx", None)
     see_help = Message("error.see_help", command=ctx.command_path if ctx is not None else "navplan")
     if isinstance(error, click_errors.NoSuchOption):
-        from navplan.plan.loading import closest
+        from navplan.api import closest
 
         guess = closest(error.option_name, sorted(error.possibilities or ()))
         return NavplanError("error.usage.no_such_option", option=error.option_name,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_OK, NavplanError, shown_path
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     DATES,
@@ -27,7 +28,6 @@ from navplan.cli.options import (
     output_format,
     plans_read,
 )
-from navplan.errors import EXIT_OK, NavplanError, shown_path
 
 commands = typer.Typer()
 REPORT_SUFFIXES = (".md", ".html")
@@ -44,8 +44,7 @@ def diff(
     output: FormatOption = None,
     lang: LangOption = None,
 ) -> int:
-    from navplan.features.plan_history import diff_plan
-    from navplan.plan.loading import resolve_plan_path
+    from navplan.api import diff_plan, resolve_plan_path
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
     _refuse_a_revision_as_the_plan(plan)
@@ -72,8 +71,7 @@ def _refuse_a_revision_as_the_plan(plan) -> None:
     import shlex
     from pathlib import Path
 
-    from navplan.errors import Message
-    from navplan.features.plan_history import names_a_revision
+    from navplan.api import Message, names_a_revision
 
     if plan is None or os.path.lexists(plan) or not names_a_revision(Path.cwd(), str(plan)):
         return
@@ -96,11 +94,9 @@ def report(
     dates: DatesOption = None,
     level: LevelTimeOption = None,
 ) -> int:
+    from navplan.api import build_report, refuse_existing, resolve_plan_path, write_atomic
     from navplan.cli.options import level_time
-    from navplan.features.steering_report import build_report
-    from navplan.io.atomic_write import refuse_existing, write_atomic
     from navplan.messages import format_date, t
-    from navplan.plan.loading import resolve_plan_path
 
     language_ = language(lang)
     output = output_file(output, example="rapport.html")
@@ -128,8 +124,7 @@ def report(
 
 def _since(value: str | None):
     """A date (the last meeting's day) or a revision name."""
-    from navplan.errors import InvalidValue
-    from navplan.plan.values import parse_date
+    from navplan.api import InvalidValue, parse_date
 
     if value is None:
         return None

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from navplan.errors import Choices, InvalidValue, Message, NavplanError
+from navplan.api import Choices, InvalidValue, Message, NavplanError
 
 
 def choice(value: str | None, option: str, choices: tuple[str, ...], default: str) -> str:
@@ -68,7 +68,7 @@ def language(value: str | None) -> str:
             if len(named) > 1:  # several plans may each say another language
                 return DEFAULT_LANGUAGE
             named = named[0] if named else None
-        from navplan.plan.loading import plan_language
+        from navplan.api import plan_language
 
         found = plan_language(named)
         if found:
@@ -96,7 +96,7 @@ def whole_number(value: str | None, option: str, low: int, high: int, default: i
 
 
 def date_value(value: str | None, option: str) -> dt.date | None:
-    from navplan.plan.values import parse_date
+    from navplan.api import parse_date
 
     if value is None:
         return None
@@ -108,7 +108,7 @@ def date_value(value: str | None, option: str) -> dt.date | None:
 
 def text_value(value: str, option: str) -> str:
     """Text that ends up in a plan or on a page: one line, no control characters."""
-    from navplan.plan.values import check_one_line
+    from navplan.api import check_one_line
 
     try:
         return check_one_line(value)
@@ -117,21 +117,19 @@ def text_value(value: str, option: str) -> str:
 
 
 #: The name endings of navplan's exports, and the export that writes each.
-EXPORT_SUFFIXES = {".xlsx": "xlsx", ".ods": "ods", ".ics": "ics", ".csv": "csv", ".json": "json", ".xml": "mspdi"}
-
-
 def output_file(value: str | None, option: str = "--output", kind: str | None = None,
-                example: str = "plan.json") -> Path | None:
+                example: str = "plan.json", suffixes: dict[str, str] | None = None) -> Path | None:
     """The file ``-o`` names. A name ending in a separator (``newdir/``) names a
     folder: refused, where a path would silently drop the separator and write a
-    file called ``newdir``. For an export (``kind``), a name another export's
-    format has (``export ods -o plan.xlsx``) is refused: Excel will not open an
-    OpenDocument file named .xlsx."""
+    file called ``newdir``. For an export (``kind``, with every export's ``suffixes``: suffix →
+    format), a name another export's format has (``export ods -o plan.xlsx``) is refused: Excel
+    will not open an OpenDocument file named .xlsx."""
     import os
 
     if value is None:
         return None
-    own = next((suffix for suffix, export in EXPORT_SUFFIXES.items() if export == kind), None)
+    suffixes = suffixes or {}
+    own = next((suffix for suffix, export in suffixes.items() if export == kind), None)
     if not value.strip():
         raise NavplanError("error.field.empty_text", field=option,
                            hint=Message("hint.output.empty", example=f"plan{own}" if own else example))
@@ -139,7 +137,7 @@ def output_file(value: str | None, option: str = "--output", kind: str | None = 
     if value.endswith(separators):
         raise NavplanError("error.write.folder_name", file=value, hint="hint.write.folder_name", folder=value)
     path = Path(value)
-    other = EXPORT_SUFFIXES.get(path.suffix.lower())
+    other = suffixes.get(path.suffix.lower())
     if own is not None and other is not None and other != kind:
         raise NavplanError("error.output.other_format", file=path, suffix=path.suffix, command=kind,
                            hint=Message("hint.output.other_format", name=path.with_suffix(own).name, other=other))
@@ -149,7 +147,7 @@ def output_file(value: str | None, option: str = "--output", kind: str | None = 
 def plans_read(plan: Path | None) -> list[Path]:
     """The plan file a command will read, for refusing it as an output; none if it cannot be found
     (the command then stops on that, with its own message)."""
-    from navplan.plan.loading import resolve_plan_path
+    from navplan.api import resolve_plan_path
 
     try:
         return [resolve_plan_path(plan)]
@@ -159,7 +157,7 @@ def plans_read(plan: Path | None) -> list[Path]:
 
 def note_value(value: str, option: str) -> str:
     """Text for a note: line breaks and tabs allowed, no other control character."""
-    from navplan.plan.values import check_multiline
+    from navplan.api import check_multiline
 
     try:
         return check_multiline(value)
@@ -220,7 +218,7 @@ def as_of(value: str | None, ctx: typer.Context) -> dt.date:
 
 def level_time(value: str | None) -> float:
     """``--level-time S``: seconds (a decimal, ``0`` for the heuristic alone) the solver may take."""
-    from navplan.engine.planned_levelling import DEFAULT_LEVEL_TIME, MAX_LEVEL_TIME
+    from navplan.api import DEFAULT_LEVEL_TIME, MAX_LEVEL_TIME
 
     if value is None:
         return DEFAULT_LEVEL_TIME
@@ -239,14 +237,13 @@ def load_schedule(plan: Path | None, as_of_value: str | None, ctx: typer.Context
     """The plan named on the command line, scheduled as of --as-of (or today); its planned
     dates levelled against the plan's capacity when it gives one (``level``: --level-time),
     unless the command shows no planned dates (``planned=False``: risk)."""
-    from navplan.engine.schedule import schedule
-    from navplan.plan.project import load_project
+    from navplan.api import load_project, schedule_project
 
     day = as_of(as_of_value, ctx)
     seconds = level_time(level)  # checked before the work, whether the plan levels or not
-    result = schedule(load_project(plan), day)
+    result = schedule_project(load_project(plan), day)
     if planned and result.project.resources:
-        from navplan.engine.planned_levelling import level_schedule
+        from navplan.api import level_schedule
 
         level_schedule(result, time_limit=seconds)
     return result

@@ -18,7 +18,7 @@ import io
 import sys
 from typing import IO
 
-from navplan.errors import NavplanError, os_reason
+from navplan.api import NavplanError, os_reason
 
 
 class ReaderGone(Exception):

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_OK, shown_path
 from navplan.cli.help_format import command, metavar
 from navplan.cli.options import (
     ForceOption,
@@ -19,7 +20,6 @@ from navplan.cli.options import (
     output_format,
     text_value,
 )
-from navplan.errors import EXIT_OK, shown_path
 
 commands = typer.Typer()
 TEMPLATES = ("new", "merger", "split")
@@ -42,7 +42,7 @@ def init(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> int:
-    from navplan.features.new_office import create_plan
+    from navplan.api import create_plan
     from navplan.messages import format_date, t
 
     env, language_ = env_of(ctx), language(lang)
@@ -73,8 +73,8 @@ def init(
 def _consent(env, repository, yes: bool, lang: str) -> bool:
     """Commit into a repository that holds no plan (navplan's own clone, say)? Yes with
     --yes; a person at a terminal is asked; otherwise it is refused, nothing written."""
+    from navplan.api import NavplanError
     from navplan.cli.confirm import confirmed, interactive
-    from navplan.errors import NavplanError
     from navplan.messages import t
 
     if yes:
@@ -91,8 +91,7 @@ def _tell_the_truth(env, new_schedule, lang: str, directory) -> None:
     """At once, not at the first steering meeting: whether the handbook's chain fits
     before the opening (and if not, what can help, each with its command), and an
     opening on a day off."""
-    from navplan.errors import plan_words, render_value
-    from navplan.features.levers import levers
+    from navplan.api import levers, plan_words, render_value
     from navplan.messages import t
     from navplan.render.labels import verdict_lines
 
@@ -121,8 +120,7 @@ def handbook(
     output: FormatOption = None,
     lang: LangOption = None,
 ) -> int:
-    from navplan.plan.current_layer import NEWEST
-    from navplan.plan.handbook_files import handbook_entries, layered
+    from navplan.api import NEWEST, handbook_entries, layered
     from navplan.render.handbook_json_csv import handbook_csv, handbook_json
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
@@ -149,8 +147,7 @@ def handbook(
 
 
 def _entry(everything, activity_id: str):
-    from navplan.errors import Message, NavplanError
-    from navplan.plan.loading import closest
+    from navplan.api import Message, NavplanError, closest
 
     by_id = {a.id: a for a in everything}
     if activity_id not in by_id:
@@ -170,19 +167,19 @@ def schema(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> int:
-    from navplan.schemas import schema_text
+    from navplan.api import schema_text
 
     language(lang)  # the schema itself is the same in both languages
 
     name = metavar("DOCUMENT", env_of(ctx).lang)
-    from navplan.schemas import DOCUMENTS
+    from navplan.api import DOCUMENTS
 
     text = schema_text(choice(document, name, DOCUMENTS, "plan"))
     if file is None:
         env_of(ctx).stdout.write(text)
     else:
+        from navplan.api import refuse_existing, write_atomic
         from navplan.cli.options import output_file
-        from navplan.io.atomic_write import refuse_existing, write_atomic
 
         target = output_file(file, example="schema.json")
         refuse_existing(target, force)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_BAD_INPUT, EXIT_OK, shown_path
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption,
@@ -21,7 +22,6 @@ from navplan.cli.options import (
     output_format,
     whole_number,
 )
-from navplan.errors import EXIT_BAD_INPUT, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -48,8 +48,8 @@ def portfolio(
                                                       help="help.option.portfolio_level_time")] = None,
     lang: LangOption = None,
 ) -> int:
+    from navplan.api import PORTFOLIO_SAMPLES, find_plans, portfolio as summarise_all
     from navplan.cli.export_commands import check_output_file
-    from navplan.features.portfolio import PORTFOLIO_SAMPLES, find_plans, portfolio as summarise_all
     from navplan.messages import t
 
     env, language_ = env_of(ctx), language(lang)
@@ -59,13 +59,13 @@ def portfolio(
     seconds = _county_level_time(level_time)
     found_county = _county(county, paths or [])
     if level and found_county is None:
-        from navplan.errors import NavplanError
+        from navplan.api import NavplanError
 
         raise NavplanError("error.usage.level_needs_county", field="--level", hint="hint.level_needs_county")
     if not paths:
         if found_county is None:
+            from navplan.api import Message, NavplanError
             from navplan.cli.help_format import metavar
-            from navplan.errors import Message, NavplanError
 
             raise NavplanError("error.usage.missing", name=metavar("PATHS...", env.lang),
                                hint=Message("error.see_help", command="navplan portfolio"))
@@ -77,7 +77,7 @@ def portfolio(
     target = check_output_file(shape, file, force, [plan for plan in found if isinstance(plan, Path)])
     day = as_of_date(as_of, ctx)
     if found_county is not None:
-        from navplan.plan.county_file import check_county_offices
+        from navplan.api import check_county_offices
 
         check_county_offices(found_county)  # an office's own ids; a plan that cannot be read shows in its line
     name = found_county.name if found_county is not None else None
@@ -102,7 +102,7 @@ def portfolio(
 
         env.stdout.write(portfolio_csv(lines, day, language_, shape, since=compared_since))
     else:
-        from navplan.io.atomic_write import write_atomic
+        from navplan.api import write_atomic
         from navplan.messages import format_date
         from navplan.render.workbook.portfolio_workbook import portfolio_workbook_bytes
 
@@ -132,15 +132,15 @@ def portfolio(
 
 def _county_level_time(value: str | None) -> float:
     """--level-time for a county: as for a plan, but 60 seconds when not given."""
+    from navplan.api import DEFAULT_COUNTY_TIME
     from navplan.cli.options import level_time
-    from navplan.features.county_levelling import DEFAULT_COUNTY_TIME
 
     return DEFAULT_COUNTY_TIME if value is None else level_time(value)
 
 
 def _level(env, county, found, day, seconds: float, shape: str, lang: str, target, force: bool) -> int:
     """`navplan portfolio --level`: the offices levelled together against the county's shared resources."""
-    from navplan.features.county_levelling import level_county
+    from navplan.api import level_county
     from navplan.messages import t
 
     result = level_county(county, found, day, time_limit=seconds)
@@ -166,7 +166,7 @@ def _level(env, county, found, day, seconds: float, shape: str, lang: str, targe
 
         env.stdout.write(county_level_csv(result, lang, shape))
     else:
-        from navplan.io.atomic_write import write_atomic
+        from navplan.api import write_atomic
         from navplan.messages import format_date
         from navplan.render.workbook.county_level_sheet import county_level_workbook_bytes
 
@@ -183,8 +183,7 @@ def _county(named: Path | None, paths: list[Path]):
     beside the office folders); None when there is none. Two folders with one each is a question."""
     import os
 
-    from navplan.errors import NavplanError
-    from navplan.plan.county_file import county_in, load_county
+    from navplan.api import NavplanError, county_in, load_county
 
     if named is not None:
         return load_county(named)
@@ -216,20 +215,19 @@ def _county_language(county, given: str | None, env) -> str | None:
 
 def _since(value: str | None):
     """--since: a date (the last county meeting's day) or a revision name."""
-    from navplan.errors import InvalidValue
-    from navplan.plan.values import parse_date
+    from navplan.api import InvalidValue, parse_date
 
     if value is None:
         return None
     if not value.strip():  # as diff and report refuse an empty revision, before any office is read
-        from navplan.errors import NavplanError
+        from navplan.api import NavplanError
 
         raise NavplanError("error.field.empty_text", field="--since")
     try:
         return parse_date(value)
     except InvalidValue as invalid:
         if invalid.message.key != "error.value.not_a_date":  # a date that does not exist is a mistake, not a name
-            from navplan.errors import NavplanError
+            from navplan.api import NavplanError
 
             raise NavplanError(invalid.message, field="--since") from None
         return value

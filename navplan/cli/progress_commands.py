@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_OK, Message, NavplanError
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     ActivityArgument,
@@ -22,7 +23,6 @@ from navplan.cli.options import (
     note_value,
     text_value,
 )
-from navplan.errors import EXIT_OK, Message, NavplanError
 
 commands = typer.Typer()
 
@@ -37,7 +37,7 @@ PlanOption = Annotated[Path | None, typer.Option("--plan", "-p", metavar="PLAN",
 @command(commands, "done", "done")
 def done(ctx: typer.Context, arguments: ActivityIdsArgument, plan_option: PlanOption = None, on: OnOption = None,
          lang: LangOption = None) -> int:
-    from navplan.features.progress import record_done_all
+    from navplan.api import record_done_all
 
     return _record(ctx, record_done_all, arguments, plan_option, on, lang)
 
@@ -45,7 +45,7 @@ def done(ctx: typer.Context, arguments: ActivityIdsArgument, plan_option: PlanOp
 @command(commands, "start", "start")
 def start(ctx: typer.Context, arguments: ActivityIdsArgument, plan_option: PlanOption = None, on: OnOption = None,
           lang: LangOption = None) -> int:
-    from navplan.features.progress import record_start_all
+    from navplan.api import record_start_all
 
     return _record(ctx, record_start_all, arguments, plan_option, on, lang)
 
@@ -90,7 +90,7 @@ def ids_and_plan(arguments: list[str], plan: Path | None) -> tuple[list[str], Pa
 
 def _ids_of_plan_here() -> set[str]:
     """The activity ids of the plan found from the current folder; none if there is none."""
-    from navplan.plan.project import load_project
+    from navplan.api import load_project
 
     try:
         return set(load_project(None).activities)
@@ -119,7 +119,7 @@ def set_fields(
     clear: Annotated[list[str] | None, typer.Option("--clear", metavar="FIELD", help="help.option.clear")] = None,
     lang: LangOption = None,
 ) -> int:
-    from navplan.features.progress import set_fields as set_activity_fields
+    from navplan.api import set_fields as set_activity_fields
 
     lang = language(lang)  # before the edit, so that a refusal speaks the plan's språk: too
     # Text that goes into the plan is checked here, so the message names the option, not a line of the edited text.
@@ -145,7 +145,7 @@ def baseline(ctx: typer.Context, plan: PlanArgument = None,
              force: Annotated[bool, typer.Option("--force", help="help.option.baseline_force")] = False,
              lang: LangOption = None) -> int:
     """Record the plan's dates as of --as-of (today) as the baseline the steering group approved."""
-    from navplan.features.baseline import record_baseline
+    from navplan.api import record_baseline
     from navplan.messages import format_date, t
 
     env, language_ = env_of(ctx), language(lang)
@@ -158,7 +158,7 @@ def baseline(ctx: typer.Context, plan: PlanArgument = None,
 
 def _baseline_said(record, lang: str, format_date, t) -> str:
     """What `navplan baseline` did, in one or two lines: what it recorded, and what it replaced."""
-    from navplan.errors import shown_path
+    from navplan.api import shown_path
 
     if not record.written:
         return t("baseline.unchanged", lang, file=shown_path(record.plan_file),

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_OK
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption,
@@ -18,7 +19,6 @@ from navplan.cli.options import (
     output_format,
     whole_number,
 )
-from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
 
@@ -30,7 +30,7 @@ PercentilesOption = Annotated[str | None, typer.Option("--percentiles", metavar=
 
 def samples_and_seed(samples: str | None, seed: str | None) -> tuple[int, int]:
     """--samples and --seed as numbers, checked (the limits live with the simulation, which numpy backs)."""
-    from navplan.engine.risk_simulation import DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
+    from navplan.api import DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES, MAX_SEED
 
     return (whole_number(samples, "--samples", 1, MAX_SAMPLES, DEFAULT_SAMPLES),
             whole_number(seed, "--seed", 0, MAX_SEED, DEFAULT_SEED))
@@ -38,8 +38,7 @@ def samples_and_seed(samples: str | None, seed: str | None) -> tuple[int, int]:
 
 def percentile_option(value: str | None) -> tuple[int, ...]:
     """--percentiles as whole numbers from 1 to 99 (default P50 and P85), checked."""
-    from navplan.engine.risk_sampling import DEFAULT_PERCENTILES, percentile_levels
-    from navplan.errors import InvalidValue, NavplanError
+    from navplan.api import DEFAULT_PERCENTILES, InvalidValue, NavplanError, percentile_levels
 
     if value is None:
         return DEFAULT_PERCENTILES
@@ -60,7 +59,7 @@ def risk(
     output: FormatOption = None,
     lang: LangOption = None,
 ) -> int:
-    from navplan.features.schedule_risk import analyse_risk
+    from navplan.api import analyse_risk
 
     env, language_, shape = env_of(ctx), language(lang), output_format(output)
     count, seed_value = samples_and_seed(samples, seed)
@@ -68,7 +67,7 @@ def risk(
     result = load_schedule(plan, as_of, ctx, planned=False)
     analysis = analyse_risk(result, count, seed_value, levels)
     if not result.opened:  # the verdict of every other command reads this number (navplan.features.verdict)
-        from navplan.features.verdict import verdict_sampled
+        from navplan.api import verdict_sampled
 
         verdict_sampled(result, analysis.probability_holds, analysis.samples, analysis.seed)
     if shape == "table":

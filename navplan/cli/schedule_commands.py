@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     DATES,
@@ -31,7 +32,6 @@ from navplan.cli.options import (
     plans_read,
     weeks as parse_weeks,
 )
-from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -50,12 +50,11 @@ def critical_path(
     check: Annotated[bool, typer.Option("--check", help="help.option.check")] = False,
     level: LevelTimeOption = None,
 ) -> int:
-    from navplan.features.personal_view import audience
+    from navplan.api import audience
 
     env, language_, ahead = env_of(ctx), language(lang), parse_weeks(weeks)
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
-    from navplan.features.levers import levers as what_can_help
-    from navplan.features.verdict import verdict as judged
+    from navplan.api import levers as what_can_help, verdict as judged
 
     result = load_schedule(plan, as_of, ctx, level)
     view = audience(result.project, role, owner)
@@ -64,7 +63,7 @@ def critical_path(
     # then once per plan content and day (kept in the cache folder): see navplan.features.verdict.
     found = judged(result)
     if shape == "table":
-        from navplan.errors import plan_words
+        from navplan.api import plan_words
         from navplan.render.schedule_terminal import render_critical_path
 
         render_critical_path(env.console(), result, language_, ahead, view, help_, plan_words(plan), found)
@@ -90,9 +89,8 @@ def calendar(
     owner: OwnerOption = None,
     level: LevelTimeOption = None,
 ) -> int:
+    from navplan.api import audience, countdown_calendar
     from navplan.cli.export_commands import check_output_file, write_workbook
-    from navplan.engine.deadlines import countdown_calendar
-    from navplan.features.personal_view import audience
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
     drawn = choice(dates, "--dates", DATES, "planned")
@@ -133,7 +131,7 @@ def validate(
 ) -> int:
     """Each plan is checked and gets its own line, so a pre-commit hook given every
     navplan.yaml of a county's repository reports them all; exit 2 if any is bad."""
-    from navplan.errors import EXIT_BAD_INPUT, NavplanError
+    from navplan.api import EXIT_BAD_INPUT, NavplanError
 
     env, language_ = env_of(ctx), language(lang)
     if not plans or len(plans) == 1:
@@ -150,69 +148,18 @@ def validate(
 
 
 def _validate_one(env, plan: Path | None, lang: str) -> None:
-    from navplan.engine.dependency_graph import check_network
-    from navplan.errors import NavplanError
+    """Check one plan or county file (navplan.api's validate) and say what was checked."""
+    from navplan.api import ValidPlan, validate
     from navplan.messages import format_date, t
-    from navplan.plan.loading import resolve_plan_path
-    from navplan.plan.project import load_project
 
-    county = _county_file(plan)
-    if county is not None:
-        _validate_county(env, county, lang)
+    checked = validate(plan)
+    if isinstance(checked, ValidPlan):
+        project = checked.project
+        env.say(t("validate.ok", lang, file=shown_path(checked.file), activities=len(project.active()) - 1,
+                  date=format_date(project.opening_date, lang),
+                  template=t(f"template.{project.plan.template}", lang)))
         return
-    path = resolve_plan_path(plan)
-    try:
-        project = load_project(path)
-    except NavplanError:
-        if not _reads_as_county(path):
-            raise
-        _validate_county(env, path, lang)
-        return
-    check_network(project)
-    env.say(t("validate.ok", lang, file=shown_path(path), activities=len(project.active()) - 1,
-              date=format_date(project.opening_date, lang), template=t(f"template.{project.plan.template}", lang)))
-
-
-def _county_file(plan: Path | None) -> Path | None:
-    """The county file ``plan`` names by its name: fylke.yaml, or a folder holding one and no plan."""
-    from navplan.plan.county_file import county_in
-    from navplan.plan.county_model import COUNTY_FILE_NAME
-    from navplan.plan.loading import PLAN_FILE_NAME
-
-    if plan is None:
-        return None
-    if plan.name == COUNTY_FILE_NAME:
-        return plan
-    try:
-        if plan.is_dir() and not (plan / PLAN_FILE_NAME).exists():
-            return county_in(plan)
-    except OSError:
-        return None
-    return None
-
-
-def _reads_as_county(path: Path) -> bool:
-    """Whether a file that is no plan is a county file under another name: a mapping
-    with ``county:`` and no ``office:``."""
-    from navplan.errors import NavplanError
-    from navplan.plan.safe_yaml import load_yaml_file
-
-    try:
-        content = load_yaml_file(path).content
-    except (NavplanError, RecursionError):
-        return False
-    return isinstance(content, dict) and "county" in content and "office" not in content
-
-
-def _validate_county(env, path: Path, lang: str) -> None:
-    """The county file, the plans it names, and each office's own activity ids against its plan."""
-    from navplan.messages import t
-    from navplan.plan.county_file import check_county_offices, load_county
-
-    county = load_county(path)
-    unreadable = check_county_offices(county)
-    if unreadable:
-        raise unreadable[0]
+    county = checked.county
     env.say(t("county.valid", lang, file=shown_path(county.file), county=county.name,
               resources=t("county.valid.resources", lang, resources=len(county.resources)),
               offices=t("county.valid.offices", lang, offices=len(county.county.offices))))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from navplan.api import Choices, NavplanError
 from navplan.cli.environment import COMPLETE_VAR
-from navplan.errors import Choices, NavplanError
 
 PROG = "navplan"
 
@@ -69,7 +69,7 @@ def install_completion(shell: str) -> tuple[str, Path]:
         home = _home()
         return name, {"bash": _install_bash, "zsh": _install_zsh, "fish": _install_fish}[name](home, name)
     except OSError as error:
-        from navplan.errors import os_reason
+        from navplan.api import os_reason
 
         raise NavplanError("error.completion.install", shell=name, reason=os_reason(error)) from None
 
@@ -104,7 +104,7 @@ def _script(shell: str) -> str:
 
 
 def _write(path: Path, data: str | bytes) -> None:
-    from navplan.io.atomic_write import write_atomic
+    from navplan.api import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data, force=True)

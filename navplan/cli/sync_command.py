@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 from navplan.cli.confirm import confirmed, interactive
 from navplan.cli.help_format import command
 from navplan.cli.options import LangOption, PlanArgument, env_of, language
-from navplan.errors import EXIT_CHECK_FAILED, EXIT_OK, shown_path
 
 commands = typer.Typer()
 
@@ -27,19 +27,18 @@ def sync(
 ) -> int:
     import shlex
 
-    from navplan.features.workbook_sync import sync_workbook
+    from navplan.api import sync_workbook
     from navplan.messages import t
     from navplan.render.edit_lines import conflict_lines, sync_lines
 
     env, language_ = env_of(ctx), language(lang)
-    from navplan.features.workbook_file import check_workbook_path
+    from navplan.api import check_workbook_path
 
     check_workbook_path(workbook)  # the first argument: its problem before the plan is looked for
     if yes:
         # Read, compare and write under the plan's lock, released when the command ends:
         # a `navplan done` meanwhile waits and then applies its edit to what sync wrote.
-        from navplan.io.plan_lock import plan_lock
-        from navplan.plan.loading import resolve_plan_path
+        from navplan.api import plan_lock, resolve_plan_path
 
         ctx.with_resource(plan_lock(resolve_plan_path(plan)))
     found = sync_workbook(workbook, plan, language_, today=env.today_date(), other_office=other_office)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from navplan.api import EXIT_OK
 from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption,
@@ -21,7 +22,6 @@ from navplan.cli.options import (
     output_format,
     period,
 )
-from navplan.errors import EXIT_OK
 
 commands = typer.Typer()
 
@@ -39,8 +39,7 @@ def workload(
     owner: OwnerOption = None,
     level: LevelTimeOption = None,
 ) -> int:
-    from navplan.features.personal_view import audience
-    from navplan.features.workload import workload as loads_of
+    from navplan.api import audience, workload as loads_of
 
     env, language_, unit = env_of(ctx), language(lang), period(by)
     shape = output_format(output, ("table", "json", "csv", "csv-excel"))
