@@ -18,19 +18,6 @@ __all__ = [
     "Status", "NavplanError", "load_county", "CountyFile", "ResourceUse",
 ]
 
-#: Public name → the module that defines it.
-_HOMES = {
-    "load_plan": "navplan.api", "schedule": "navplan.api", "PlanSchedule": "navplan.api",
-    "ActivitySchedule": "navplan.api", "DateCheck": "navplan.engine.schedule",
-    "record_done": "navplan.features.progress", "record_start": "navplan.features.progress",
-    "set_fields": "navplan.features.progress", "PlanEdit": "navplan.features.progress",
-    "FieldChange": "navplan.features.progress",
-    "sync_workbook": "navplan.features.workbook_sync", "WorkbookSync": "navplan.features.workbook_sync",
-    "Project": "navplan.plan.project", "Status": "navplan.plan.values", "NavplanError": "navplan.errors",
-    "load_county": "navplan.plan.county_file", "CountyFile": "navplan.plan.county_file",
-    "ResourceUse": "navplan.plan.county_file",
-}
-
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
     from navplan.api import ActivitySchedule, PlanSchedule, load_plan, schedule
     from navplan.engine.schedule import DateCheck
@@ -43,12 +30,12 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
 
 
 def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
+    """A public name, from :mod:`navplan.api` (whose table ``HOMES`` says where each is defined)."""
+    if name not in __all__:
         raise AttributeError(f"module 'navplan' has no attribute {name!r}")
-    import importlib
+    from navplan import api
 
-    value = getattr(importlib.import_module(home), name)
+    value = getattr(api, name)
     globals()[name] = value  # the next access is a plain attribute
     return value
 
