@@ -169,6 +169,9 @@ PlanArgument = Annotated[Path | None, typer.Argument(metavar="PLAN", help="help.
 LangOption = Annotated[str | None, typer.Option("--lang", metavar="nb|nn|en", help="help.option.lang")]
 FormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv",
                                                      help="help.option.format")]
+#: A table, or a machine format with csv-excel (the CSV Excel opens as it is): critical-path and workload.
+CsvExcelFormatOption = Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
+                                                             help="help.option.format.csv_excel")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="DATE", help="help.option.as_of")]
 WeeksOption = Annotated[str | None, typer.Option("--weeks", metavar="N", help="help.option.weeks")]
 ForceOption = Annotated[bool, typer.Option("--force", help="help.option.force")]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from navplan.api import EXIT_OK
@@ -11,6 +9,7 @@ from navplan.cli.help_format import command
 from navplan.cli.options import (
     AsOfOption,
     ByOption,
+    CsvExcelFormatOption,
     LangOption,
     LevelTimeOption,
     OwnerOption,
@@ -32,8 +31,7 @@ def workload(
     plan: PlanArgument = None,
     by: ByOption = None,
     as_of: AsOfOption = None,
-    output: Annotated[str | None, typer.Option("--format", "-f", metavar="table|json|csv|csv-excel",
-                                                  help="help.option.format.csv_excel")] = None,
+    output: CsvExcelFormatOption = None,
     lang: LangOption = None,
     role: RoleOption = None,
     owner: OwnerOption = None,
