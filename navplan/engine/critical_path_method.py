@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,30 +49,26 @@ class OneSample:
     """Columns of one sample: plain ints (and bools), so the deterministic
     schedule never imports numpy."""
 
-    maximum = staticmethod(max)
-    minimum = staticmethod(min)
+    # The builtins for one sample, numpy's ufuncs over samples (Samples).
+    maximum: Callable[[Column, Column], Column] = staticmethod(max)
+    minimum: Callable[[Column, Column], Column] = staticmethod(min)
 
     def __init__(self, calendar: WorkCalendar) -> None:
         self.calendar = calendar
 
-    @staticmethod
-    def full(value: int) -> Column:
+    def full(self, value: int) -> Column:
         return value
 
-    @staticmethod
-    def true() -> Column:
+    def true(self) -> Column:
         return True
 
-    @staticmethod
-    def where(condition: Column, yes: Column, no: Column) -> Column:
+    def where(self, condition: Column, yes: Column, no: Column) -> Column:
         return yes if condition else no
 
-    @staticmethod
-    def any(mask: Column) -> bool:
+    def any(self, mask: Column) -> bool:
         return bool(mask)
 
-    @staticmethod
-    def rounded(value: Any) -> Column:
+    def rounded(self, value: Any) -> Column:
         """Half up to a whole number, as a sampled duration is rounded."""
         return math.floor(value + 0.5)
 
@@ -163,7 +160,7 @@ def anchors(network: Network, calendar: WorkCalendar, as_of: dt.date) -> Anchors
     if project.plan.start is not None:
         start = max(start, calendar.start_point(project.plan.start))
 
-    def points(name: str, convert, summary_point: str | None = None) -> list[int | None]:
+    def points(name: str, convert: Callable[[dt.date], int], summary_point: str | None = None) -> list[int | None]:
         """Each row's date ``name`` as a point: its activity's; at a summary's
         ``summary_point``, the summary's (so it binds every step)."""
         found: list[int | None] = []
@@ -307,14 +304,15 @@ def forward(network: Network, at: Anchors, columns: OneSample, amount: list[Colu
 def _done(network: Network, at: Anchors, columns: OneSample, result: Forward, row: int, amount: Column) -> None:
     """Done work keeps its actual dates; without them, it ended by the as-of day."""
     activity = network.activity[row]
-    if at.actual_finish[row] is not None:
-        finish = columns.full(at.actual_finish[row])
+    assert activity is not None  # done work is an activity's
+    if (actual_finish := at.actual_finish[row]) is not None:
+        finish = columns.full(actual_finish)
     else:
         finish = columns.minimum(result.ef[row], at.as_of)
     if activity.is_milestone:
         start = finish
-    elif at.actual_start[row] is not None:
-        start = columns.full(at.actual_start[row])
+    elif (actual_start := at.actual_start[row]) is not None:
+        start = columns.full(actual_start)
     else:
         start = columns.minimum(columns.earliest_start(finish, amount, network.in_months[row]), finish)
     result.es[row], result.ef[row] = columns.minimum(start, finish), finish
@@ -326,8 +324,8 @@ def _started(network: Network, at: Anchors, columns: OneSample, result: Forward,
     end of the as-of day, nor before its finish-to-start and finish-to-finish
     predecessors have finished. Sampled, ``remains`` is what is left after the
     as-of day, in working days (0: it ends on the as-of day)."""
-    if at.actual_start[row] is not None:
-        start = columns.full(at.actual_start[row])
+    if (actual_start := at.actual_start[row]) is not None:
+        start = columns.full(actual_start)
     else:
         start = columns.minimum(result.es[row], at.as_of)
     finish = columns.maximum(columns.advance(start, amount, network.in_months[row]), at.as_of + 1)
@@ -397,10 +395,10 @@ def backward(network: Network, at: Anchors, columns: OneSample, ahead: Forward,
             finish = columns.where(earlier, minimum(latest, columns.advance(latest_start, amount[row], in_months)),
                                    latest)
             start = minimum(start, latest_start)
-        if activity is not None and at.fixed[row] is not None:
+        if activity is not None and (fixed := at.fixed[row]) is not None:
             # Slack is measured against what follows; predecessors must meet the fixed date.
             free_start[row] = start
-            start = columns.full(at.fixed[row])
+            start = columns.full(fixed)
             finish = columns.advance(start, amount[row], in_months)
         ls[row], lf[row] = start, finish
     return Backward(ls, lf, bound, free_start)

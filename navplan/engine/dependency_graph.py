@@ -74,7 +74,7 @@ class Network:
     """
 
     def __init__(self, project: Project, order: list[Node], edges: Edges, after_opening: set[Node],
-                 graph: networkx.DiGraph | None, added: list[Node] | None = None) -> None:
+                 graph: networkx.DiGraph[Node] | None, added: list[Node] | None = None) -> None:
         self.project = project
         self._graph = graph
         self._edges = edges
@@ -116,7 +116,7 @@ class Network:
         return len(self.nodes)
 
     @property
-    def graph(self) -> networkx.DiGraph:
+    def graph(self) -> networkx.DiGraph[Node]:
         """The networkx graph of the nodes and links, built when first asked for (an
         order read from the cache file needs none)."""
         if self._graph is None:
@@ -201,11 +201,11 @@ def build_network(project: Project) -> Network:
     return Network(project, order, edges, after_opening, graph, nodes)
 
 
-def networkx_graph(nodes: list[Node], edges: Edges) -> networkx.DiGraph:
+def networkx_graph(nodes: list[Node], edges: Edges) -> networkx.DiGraph[Node]:
     """The networkx graph of these nodes and links, added in their order."""
     import networkx as nx
 
-    graph = nx.DiGraph()
+    graph: networkx.DiGraph[Node] = nx.DiGraph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
     return graph

@@ -34,12 +34,19 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from navplan.engine.levelling_network import Network, UnschedulableJob
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from navplan.engine.levelling_problem import Delay
+
 RULES = ("lft", "lst", "mslk", "grpw", "mts")
+Priority = tuple[int, int]  # a rule's key for a job, then the job
 #: Justification rounds per rule, at most: each stops early once the makespan stays.
 JUSTIFICATION_ROUNDS = 4
 
@@ -76,7 +83,8 @@ class Profile:
     def room(self, job: int, start: int, end: int) -> np.ndarray:
         """For each time of ``[start, end)``, whether every resource the job uses has room for it."""
         rows, amounts = self.needs[job]
-        return np.all(self.free[rows, start - self.first:end - self.first] >= amounts, axis=0)
+        fits: np.ndarray = np.all(self.free[rows, start - self.first:end - self.first] >= amounts, axis=0)
+        return fits
 
     def earliest(self, job: int, time: int) -> int:
         """The first start from ``time`` on where the job fits."""
@@ -132,7 +140,7 @@ def _span(network: Network) -> tuple[int, int]:
     return first, network.safe_horizon() + longest + 1
 
 
-def priorities(network: Network) -> dict[str, list]:
+def priorities(network: Network) -> dict[str, list[Priority]]:
     """Each rule's key per job (lower first)."""
     end = max([network.earliest[j] + network.durations[j] for j in range(network.size)] + [0])
     due = network.problem.due or [None] * network.size
@@ -155,7 +163,7 @@ def priorities(network: Network) -> dict[str, list]:
     }
 
 
-def serial_schedule(network: Network, key: list, profile: Profile | None = None) -> list[int]:
+def serial_schedule(network: Network, key: list[Priority], profile: Profile | None = None) -> list[int]:
     """The serial schedule-generation scheme with priority ``key`` (see the module)."""
     if profile is None:
         profile = Profile(network, *_span(network))
@@ -168,14 +176,18 @@ def serial_schedule(network: Network, key: list, profile: Profile | None = None)
             _release(network, job, waiting, eligible, key)
     while eligible:
         job = heapq.heappop(eligible)[-1]
-        time = max([network.release[job]] + [starts[p] + o for p, o in network.preds[job]])
-        starts[job] = profile.earliest(job, time)
-        profile.take(job, starts[job])
+        # An eligible job's predecessors are all placed.
+        time = max([network.release[job]]
+                   + [start + o for p, o in network.preds[job] if (start := starts[p]) is not None])
+        starts[job] = placed = profile.earliest(job, time)
+        profile.take(job, placed)
         _release(network, job, waiting, eligible, key)
-    return starts  # type: ignore[return-value]
+    schedule = [start for start in starts if start is not None]
+    assert len(schedule) == len(starts)  # every job is placed: the links form no circle
+    return schedule
 
 
-def _release(network: Network, job: int, waiting: list[int], eligible: list, key: list) -> None:
+def _release(network: Network, job: int, waiting: list[int], eligible: list[Priority], key: list[Priority]) -> None:
     for succ, _offset in network.succs[job]:
         waiting[succ] -= 1
         if waiting[succ] == 0:
@@ -198,7 +210,8 @@ def justify(network: Network, starts: list[int], profile: Profile) -> list[int]:
 
 
 def _ceiling(network: Network, job: int, starts: list[int], finish: int) -> int:
-    bound = finish if network.latest_finish[job] is None else min(finish, network.latest_finish[job])
+    latest = network.latest_finish[job]
+    bound = finish if latest is None else min(finish, latest)
     return min([bound - network.durations[job]] + [starts[s] - o for s, o in network.succs[job]])
 
 
@@ -224,7 +237,8 @@ def as_late_as_possible(network: Network, starts: list[int], profile: Profile) -
     makespan = max([s + d for s, d in zip(starts, durations, strict=True)] + [0])
     late = [j for j in network.order if network.fixed[j] is None and weights[j] < 0]
     for job in sorted(late, key=lambda j: (-(starts[j] + durations[j]), -position[j])):
-        finish = makespan if due[job] is None else min(makespan, max(due[job], starts[job] + durations[job]))
+        due_time = due[job]
+        finish = makespan if due_time is None else min(makespan, max(due_time, starts[job] + durations[job]))
         _move(profile, job, starts, max(starts[job], _ceiling(network, job, starts, finish)), later=True)
     early = [j for j in network.order if network.fixed[j] is None and weights[j] >= 0]
     for job in sorted(early, key=lambda j: (starts[j], position[j])):
@@ -237,11 +251,11 @@ def best_schedule(network: Network) -> HeuristicSchedule:
     """The best of every rule's schedule, plain and justified, by (deadlines missed, the objective)."""
     from navplan.engine.levelling_problem import objective_values
 
-    def score(starts: list[int]) -> tuple:
+    def score(starts: list[int]) -> tuple[int, tuple[int, ...]]:
         misses = sum(1 for job in range(network.size) if network.misses_deadline(job, starts[job]))
         return (misses, objective_values(network.problem, starts))
 
-    best: tuple | None = None
+    best: tuple[tuple[int, tuple[int, ...]], tuple[int, ...], str] | None = None
     span = _span(network)
     for rule, key in priorities(network).items():
         profile = Profile(network, *span)
@@ -271,7 +285,7 @@ def _copy(profile: Profile) -> Profile:
     return copied
 
 
-def delays(network: Network, starts) -> list:
+def delays(network: Network, starts: Sequence[int]) -> list[Delay]:
     """Each job's :class:`navplan.engine.levelling.Delay` in the schedule ``starts``."""
     from navplan.engine.levelling_problem import Delay
 

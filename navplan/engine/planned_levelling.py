@@ -45,7 +45,9 @@ from navplan.engine.dependency_graph import FS, SS
 from navplan.plan.values import Status
 
 if TYPE_CHECKING:
-    from navplan.engine.levelling import LevellingProblem
+    from collections.abc import Sequence
+
+    from navplan.engine.levelling_problem import LevellingProblem
     from navplan.engine.schedule import Schedule
     from navplan.plan.capacity import CapacityResource
 
@@ -127,17 +129,18 @@ def level_schedule(schedule: Schedule, *, time_limit: float = DEFAULT_LEVEL_TIME
 
 def _jobs(schedule: Schedule) -> _Jobs:
     """The levelling problem of ``schedule``'s network (see the module)."""
-    from navplan.engine.levelling import (
+    from navplan.engine.levelling import scale_to_integers
+    from navplan.engine.levelling_problem import (
         LATE_TARGETS,
         TARGET_LATENESS,
         WEIGHTED_STARTS,
         LevellingProblem,
         Link,
         Resource,
-        scale_to_integers,
     )
 
     run = schedule.run
+    assert run is not None  # level_schedule levels only a schedule with its run
     network, at, ahead, columns = run.network, run.at, run.ahead, run.columns
     size = len(network)
     opening = network.opening
@@ -176,11 +179,11 @@ def _jobs(schedule: Schedule) -> _Jobs:
     for row, activity in enumerate(network.activity):
         if fixed[row] is not None or row == opening:
             continue
-        dues = []
-        if at.fixed[row] is not None and activity is not None:
-            dues.append(at.fixed[row] + durations[row])
-        if at.not_after[row] is not None:
-            dues.append(at.not_after[row])
+        dues: list[int] = []
+        if (fixed_at := at.fixed[row]) is not None and activity is not None:
+            dues.append(fixed_at + durations[row])
+        if (not_after := at.not_after[row]) is not None:
+            dues.append(not_after)
         if dues:
             deadlines[row] = min(dues)
     weights = []
@@ -193,10 +196,11 @@ def _jobs(schedule: Schedule) -> _Jobs:
             weights.append(1)
     resources = []
     for resource in schedule.project.resources:
-        rows = [row for row, activity in enumerate(network.activity) if activity is not None
+        used = [(row, activity) for row, activity in enumerate(network.activity) if activity is not None
                 and activity.id in resource.loads and activity.status is not Status.DONE and durations[row] > 0]
-        factor, scaled = scale_to_integers([resource.capacity, *(resource.loads[network.activity[row].id]
-                                                                  for row in rows)])
+        rows = [row for row, _ in used]
+        factor, scaled = scale_to_integers([resource.capacity, *(resource.loads[activity.id]
+                                                                  for _, activity in used)])
         demands = [0] * size
         for row, demand in zip(rows, scaled[1:], strict=True):
             demands[row] = demand
@@ -205,7 +209,10 @@ def _jobs(schedule: Schedule) -> _Jobs:
     target = [False] * size
     if fixed[opening] is None:
         due[opening], target[opening] = at.opening - origin, True
-    shift = lambda value: None if value is None else value - origin  # noqa: E731
+
+    def shift(value: int | None) -> int | None:
+        return None if value is None else value - origin
+
     problem = LevellingProblem(
         durations=durations, links=links, resources=resources, release=[value - origin for value in release],
         fixed_start=[shift(value) for value in fixed], due=due, target=target, weight=weights,
@@ -218,13 +225,14 @@ def _solve(jobs: _Jobs, time_limit: float) -> tuple[list[int], str, int | None]:
     that the forecast meets, level again for those dates with the opening held where
     the first solve put it, and keep that when it holds. The starts, the status and the
     resource that drives the opening."""
-    from navplan.engine.levelling import FEASIBLE, HEURISTIC, INFEASIBLE, OPTIMAL, level
+    from navplan.engine.levelling import level
+    from navplan.engine.levelling_problem import FEASIBLE, HEURISTIC, INFEASIBLE, OPTIMAL
 
     problem = jobs.problem
     first = level(problem, time_limit=time_limit)
     result = first
     if _misses_a_date(jobs, first.starts):
-        held = [None] * problem.size
+        held: list[int | None] = [None] * problem.size
         held[jobs.opening] = first.starts[jobs.opening] + problem.durations[jobs.opening]
         due = [jobs.deadlines.get(job) for job in range(problem.size)]
         second = level(replace(problem, due=due, target=[job in jobs.deadlines for job in range(problem.size)],
@@ -238,13 +246,13 @@ def _solve(jobs: _Jobs, time_limit: float) -> tuple[list[int], str, int | None]:
     return list(result.starts), status, result.driving_resource(jobs.opening)
 
 
-def _late_dates(jobs: _Jobs, starts) -> tuple[int, int]:
+def _late_dates(jobs: _Jobs, starts: Sequence[int]) -> tuple[int, int]:
     """How many fixed and not-after dates of open work ``starts`` misses, and by how many working days in all."""
     late = [starts[job] + jobs.problem.durations[job] - due for job, due in jobs.deadlines.items()]
     return sum(1 for days in late if days > 0), sum(days for days in late if days > 0)
 
 
-def _misses_a_date(jobs: _Jobs, starts) -> bool:
+def _misses_a_date(jobs: _Jobs, starts: Sequence[int]) -> bool:
     """Whether ``starts`` misses a fixed or not-after date that the forecast (the earliest start of
     every job, resources aside) meets: only then is a second solve worth its time."""
     from navplan.engine.levelling_network import Network
@@ -261,6 +269,7 @@ def _apply(schedule: Schedule, jobs: _Jobs, starts: list[int]) -> None:
     from navplan.engine.schedule import _dates
 
     run = schedule.run
+    assert run is not None  # level_schedule levels only a schedule with its run
     network = run.network
     durations = jobs.problem.durations
     for row, activity in enumerate(network.activity):
@@ -286,6 +295,9 @@ def _digest(jobs: _Jobs, time_limit: float) -> str:
     from navplan.engine.levelling import DEFAULT_SEED, DEFAULT_WORKERS
 
     problem = jobs.problem
+    # _jobs gives every per-job sequence
+    assert problem.release is not None and problem.fixed_start is not None and problem.due is not None
+    assert problem.target is not None and problem.weight is not None
     content = {
         "version": __version__, "time_limit": time_limit, "seed": DEFAULT_SEED, "workers": DEFAULT_WORKERS,
         "durations": list(problem.durations), "release": list(problem.release),

@@ -58,7 +58,7 @@ them or they happen or not.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -69,6 +69,7 @@ from navplan.engine.critical_path_method import (
     POINT,
     Anchors,
     Backward,
+    Column,
     Forward,
     Samples,
     anchors,
@@ -213,6 +214,7 @@ def uncertain_activities(project: Project, events: Iterable[RiskEvent] = ()) -> 
         if activity.is_milestone and not delays:
             continue
         if spread is not None:
+            assert spread.likely is not None  # the plan fills in the likely value (navplan.plan.project)
             low, likely, high = spread.low.measure, spread.likely.measure, spread.high.measure
             in_months = spread.likely.in_months
         else:
@@ -258,7 +260,7 @@ class Target:
     def key(self) -> tuple[str, str]:
         return self.id, self.kind
 
-    def column(self, ahead: Forward):
+    def column(self, ahead: Forward) -> Column:
         if self.kind == "opening":
             return ahead.es[self.row]
         return ahead.linked_start[self.row] if self.kind == "fixed" else ahead.ef[self.row]
@@ -271,10 +273,10 @@ def targets(network: Network, at: Anchors) -> list[Target]:
     for row, node in enumerate(network.nodes):
         if row == network.opening:
             continue
-        if at.fixed[row] is not None:
-            found.append(Target(activity_id(node), "fixed", row, at.fixed[row]))
-        if at.not_after[row] is not None:
-            found.append(Target(activity_id(node), "not_after", row, at.not_after[row]))
+        if (fixed := at.fixed[row]) is not None:
+            found.append(Target(activity_id(node), "fixed", row, fixed))
+        if (not_after := at.not_after[row]) is not None:
+            found.append(Target(activity_id(node), "not_after", row, not_after))
     return found
 
 
@@ -285,7 +287,7 @@ class Histogram:
     def __init__(self) -> None:
         self.counts: dict[int, int] = {}
 
-    def add(self, column) -> None:
+    def add(self, column: Column) -> None:
         column = np.asarray(column)
         if not column.size:
             return
@@ -388,7 +390,7 @@ class _Sampler:
 
     def _under_way(self, row: int, item: Uncertain) -> None:
         at = self.at
-        begin = at.actual_start[row] if at.actual_start[row] is not None else at.as_of
+        begin = actual if (actual := at.actual_start[row]) is not None else at.as_of
         base = max(begin, at.as_of)
         self.begin[row], self.base[row] = begin, base
         activity = item.activity
@@ -466,8 +468,11 @@ class _Sampler:
         if item.started:
             value = self._remains(row, item, uniform, count)
         else:
-            drawn = rs.triangular(uniform, item.low, item.likely, item.high) if item.ranged else \
-                np.full(count, item.likely)
+            if item.ranged:
+                assert uniform is not None  # a range always has its draws (draw)
+                drawn = rs.triangular(uniform, item.low, item.likely, item.high)
+            else:
+                drawn = np.full(count, item.likely)
             value = np.floor(drawn + 0.5).astype(POINT)
         if occurs is not None:
             value = np.where(occurs, value, 0).astype(POINT)
@@ -487,15 +492,20 @@ class _Sampler:
             whole = np.floor(drawn + 0.5).astype(POINT)
             if not item.in_months:
                 return whole
-            return np.maximum(self.calendar.add_months_each(np.full(count, base, dtype=POINT), whole) - base, 0)
+            within: np.ndarray = np.maximum(
+                self.calendar.add_months_each(np.full(count, base, dtype=POINT), whole) - base, 0)
+            return within
         if not item.ranged:
             return np.full(count, self.likely_remaining[row], dtype=POINT)
+        assert uniform is not None  # a range always has its draws (draw)
         elapsed = self.elapsed[row]
         left = rs.conditioned_remaining(uniform, item.low, item.likely, item.high, elapsed).values
         if not item.in_months:
             return np.floor(left + 0.5).astype(POINT)
         months = np.floor(left + elapsed + 0.5).astype(POINT)
-        return np.maximum(self.calendar.add_months_each(np.full(count, begin, dtype=POINT), months) - base, 0)
+        remains: np.ndarray = np.maximum(
+            self.calendar.add_months_each(np.full(count, begin, dtype=POINT), months) - base, 0)
+        return remains
 
     def values(self, block: _Block, rows: Iterable[int] | None = None) -> dict[int, np.ndarray]:
         return {row: self.value(row, block) for row in (self.uncertain if rows is None else rows)}
@@ -558,7 +568,7 @@ class Simulation:
     block: int = 0
     sampler: _Sampler | None = None
     #: The only block's run, random numbers and values, for the shifts (when half a block holds them all).
-    _last: tuple | None = None
+    _last: tuple[int, SampleRun, _Block, dict[int, np.ndarray]] | None = None
 
     @property
     def opening_point(self) -> int:
@@ -574,6 +584,7 @@ class Simulation:
     def criticality(self, activity_id: str, date: tuple[str, str] | None = None) -> float:
         """The share of samples in which the activity drives the opening's forecast (or a traced ``date``)."""
         counts = self.driving if date is None else self.date_driving[date]
+        assert counts is not None  # the opening's drivers are counted unless simulate was told not to
         return int(counts[self.network.row[activity_id]]) / self.samples
 
     def probability(self, activity_id: str, kind: str) -> float:
@@ -588,6 +599,7 @@ class Simulation:
             return self.kept[activity_id]
         row = self.network.row[activity_id]
         sampler = self.sampler
+        assert sampler is not None  # simulate keeps its sampler
         pieces = []
         for first in range(0, self.samples, self.block):
             count = min(self.block, self.samples - first)
@@ -602,6 +614,7 @@ class Simulation:
 
     def likely_values(self, count: int) -> dict[str, np.ndarray]:
         """Each sampled activity's value at the deterministic schedule (see :meth:`run`)."""
+        assert self.sampler is not None  # simulate keeps its sampler
         return {self.uncertain[row].id: values for row, values in self.sampler.likely(count).items()}
 
     def _fresh_sampler(self) -> _Sampler:
@@ -620,20 +633,21 @@ class Simulation:
         return _run_block(self.network, self.calendar, self.at, self.uncertain, values, count)
 
     def shifts(self, holds: Iterable[int], without: Iterable[int], wanted: Iterable[tuple[str, str]]
-               ) -> dict[tuple, dict[tuple[str, str], Histogram]]:
+               ) -> dict[tuple[str, int], dict[tuple[str, str], Histogram]]:
         """How the ``wanted`` dates' points fall when one thing changes, each alone, on the same
         samples: each row of ``holds`` held at its low value, ("low", row), and at its high
         value, ("high", row); each event of ``without`` (by index) left out, ("without", index).
         Only what the change leads to is worked out again (:func:`forward` with ``base``)."""
         holds, without = list(holds), list(without)
-        wanted = [target for target in self.targets if target.key in set(wanted)]
+        chosen = [target for target in self.targets if target.key in set(wanted)]
         variants: list[tuple[str, int]] = [(end, row) for row in holds for end in ("low", "high")]
         variants += [("without", index) for index in without]
-        found: dict[tuple, dict[tuple[str, str], Histogram]] = {
-            variant: {target.key: Histogram() for target in wanted} for variant in variants}
+        found: dict[tuple[str, int], dict[tuple[str, str], Histogram]] = {
+            variant: {target.key: Histogram() for target in chosen} for variant in variants}
         if not variants:
             return found
         sampler = self.sampler
+        assert sampler is not None  # simulate keeps its sampler
         block = max(1, self.block // 2)  # a base and a variant at a time
         for first in range(0, self.samples, block):
             count = min(block, self.samples - first)
@@ -651,7 +665,7 @@ class Simulation:
                     changed = {which: sampler.value(which, draws, hold=0.0 if kind == "low" else 1.0)}
                 run = _run_block(self.network, self.calendar, self.at, self.uncertain, {**values, **changed}, count,
                                  base=base.ahead, changed=set(changed), columns=base.columns)
-                for target in wanted:
+                for target in chosen:
                     found[variant][target.key].add(target.column(run.ahead))
                 del run
             del base, draws, values
@@ -771,7 +785,7 @@ def _run_block(network: Network, calendar: WorkCalendar, at: Anchors, uncertain:
     return SampleRun(columns, amount, ahead, remaining)
 
 
-def _high_amount(network: Network, uncertain: dict[int, Uncertain], events: list[RiskEvent] = ()) -> list[int]:
+def _high_amount(network: Network, uncertain: dict[int, Uncertain], events: Sequence[RiskEvent] = ()) -> list[int]:
     """Each row's duration with every uncertain one at its high value (rounded up), its
     plan's remainder and every risk that delays it at theirs: what a sample can reach."""
     amount = list(network.amount)
@@ -783,7 +797,7 @@ def _high_amount(network: Network, uncertain: dict[int, Uncertain], events: list
 
 
 def risk_calendar(network: Network, as_of: dt.date, uncertain: dict[int, Uncertain],
-                  reuse: WorkCalendar | None = None, events: list[RiskEvent] = ()) -> WorkCalendar:
+                  reuse: WorkCalendar | None = None, events: Sequence[RiskEvent] = ()) -> WorkCalendar:
     """A calendar with the plan's working days, wide enough for every sample:
     forwards the longest chain of work and lags with every duration at its
     high value, from each date a forward pass starts from (the as-of day, the

@@ -33,7 +33,7 @@ from navplan.engine.critical_path_method import (
     schedule_calendar,
     slack,
 )
-from navplan.engine.dependency_graph import Network, SummaryPoint, build_network
+from navplan.engine.dependency_graph import Network, SummaryPoint, activity_id, build_network
 from navplan.engine.working_days import WorkCalendar
 from navplan.plan.project import NetworkActivity, Project
 from navplan.plan.values import Status
@@ -214,7 +214,8 @@ class Run:
     planned: Forward | None = None
 
     def slack(self, row: int) -> int:
-        return slack(self.network, self.columns, self.ahead, self.behind, row)
+        days: int = slack(self.network, self.columns, self.ahead, self.behind, row)  # one sample: an int
+        return days
 
     def chain(self, row: int, *, unconstrained: bool = False) -> list[str]:
         """The live, open tasks and milestones on the chains that drive ``row``
@@ -225,8 +226,9 @@ class Run:
         outline = {activity_id: index for index, activity_id in enumerate(network.project.activities)}
         found = [r for r, mask in enumerate(drives) if mask and r != network.opening
                  and (activity := network.activity[r]) is not None and activity.status is not Status.DONE]
-        found.sort(key=lambda r: (ahead.es[r], ahead.ef[r], outline[network.nodes[r]]))
-        return [network.nodes[r] for r in found]
+        # Each row found is an activity's own: its node is the activity's id.
+        found.sort(key=lambda r: (ahead.es[r], ahead.ef[r], outline[activity_id(network.nodes[r])]))
+        return [activity_id(network.nodes[r]) for r in found]
 
 
 def _assemble(run: Run, as_of: dt.date) -> Schedule:
@@ -276,13 +278,15 @@ def _finished_late(run: Run) -> list[FinishedLate]:
             steps = _steps(project, activity)
             if not steps or any(step.status is not Status.DONE or step.actual_finish is None for step in steps):
                 continue
-            finished = max(step.actual_finish for step in steps)
+            finished = max(step.actual_finish for step in steps if step.actual_finish is not None)  # each has one
             row = network.row[SummaryPoint("finish", activity.id)]
         else:
             if activity.status is not Status.DONE or activity.actual_finish is None:
                 continue
             finished, row = activity.actual_finish, network.row[activity.id]
-        late = run.calendar.finish_point(finished) - at.not_after[row]
+        not_after = at.not_after[row]
+        assert not_after is not None  # the activity has a not-after date
+        late = run.calendar.finish_point(finished) - not_after
         if late > 0:
             found.append(FinishedLate(activity.id, activity.not_after, finished, late))
     return found

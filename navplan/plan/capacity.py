@@ -16,14 +16,16 @@ levelling run never meets a name it cannot place or work no one can carry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from unicodedata import normalize
 
 from navplan.errors import Message, NavplanError
 from navplan.plan.values import Text
 
 if TYPE_CHECKING:
+    from navplan.plan.handbook_model import Role
     from navplan.plan.project import NetworkActivity, Project
+    from navplan.plan.safe_yaml import Path_, YamlDocument
 
 ResourceKind = Literal["role", "owner", "resource"]
 
@@ -69,28 +71,28 @@ def uses_capacity(activity: NetworkActivity) -> bool:
     return activity.kind == "task" and not activity.dropped
 
 
-def plan_resources(project: Project, document=None) -> list[CapacityResource]:
+def plan_resources(project: Project, document: YamlDocument | None = None) -> list[CapacityResource]:
     """The resources ``project``'s plan levels against, checked; [] when it names no capacity."""
     plan = project.plan
     file = project.file
 
-    def fail(key: str, path: tuple, field_name: str, hint: Message | str | None = None, **params) -> NavplanError:
+    def fail(key: str, path: Path_, field_name: str, hint: Message | str | None = None, **params: Any) -> NavplanError:
         line = document.line_of(path) if document is not None else None
         return NavplanError(key, file=file, line=line, field=field_name, hint=hint, **params)
 
     extra: dict[str, CapacityResource] = {}
     given: dict[str, tuple[int, str]] = {}  # an extra resource's id → its index, and a capacity key naming it
-    for index, resource in enumerate(plan.resources):
-        path = ("resources", index)
-        if resource.id in extra:
-            raise fail("error.plan.duplicate_resource", path + ("id",), f"resources[{resource.id}].id",
-                       id=resource.id)
-        if any(same(resource.id) in _role_names(role) for role in project.handbook.roles):
-            raise fail("error.plan.resource_is_role", path + ("id",), f"resources[{resource.id}].id",
-                       "hint.resource_is_role", id=resource.id)
-        title = resource.title or resource.id
-        extra[resource.id] = CapacityResource(resource.id, "resource", Text(nb=title, en=title), resource.capacity)
-        given[same(resource.id)] = (index, resource.id)
+    for index, declared in enumerate(plan.resources):
+        path: Path_ = ("resources", index)
+        if declared.id in extra:
+            raise fail("error.plan.duplicate_resource", path + ("id",), f"resources[{declared.id}].id",
+                       id=declared.id)
+        if any(same(declared.id) in _role_names(role) for role in project.handbook.roles):
+            raise fail("error.plan.resource_is_role", path + ("id",), f"resources[{declared.id}].id",
+                       "hint.resource_is_role", id=declared.id)
+        title = declared.title or declared.id
+        extra[declared.id] = CapacityResource(declared.id, "resource", Text(nb=title, en=title), declared.capacity)
+        given[same(declared.id)] = (index, declared.id)
 
     found: dict[tuple[str, str], CapacityResource] = {}
     owners = sorted({a.owner for a in project.active() if a.owner})
@@ -149,16 +151,16 @@ def plan_resources(project: Project, document=None) -> list[CapacityResource]:
             if uses_capacity(activity) and _uses(resource, activity):
                 resource.loads[activity.id] = activity.load
                 if activity.load > resource.capacity:
-                    index = block_index.get(activity.id)
+                    row = block_index.get(activity.id)
                     raise fail("error.plan.load_above_capacity",
-                               ("activities", index, "load") if index is not None else ("capacity", resource.id),
+                               ("activities", row, "load") if row is not None else ("capacity", resource.id),
                                f"activities[{activity.id}].load", "hint.load_above_capacity", id=activity.id,
                                load=AmountText(activity.load), capacity=AmountText(resource.capacity),
                                resource=resource.title)
     return resources
 
 
-def _role_names(role) -> set[str]:
+def _role_names(role: Role) -> set[str]:
     """Every name a role answers to: its id, and its titles and short titles in every language."""
     names = {role.id}
     for text in (role.title, role.short):

@@ -23,11 +23,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from navplan.errors import Message, NavplanError, os_reason
 from navplan.plan.county_model import AT_ONCE, COUNTY_FILE_NAME, County, CountyOffice, CountyResource
 from navplan.plan.loading import PLAN_FILE_NAME, closest, field_label, validate
-from navplan.plan.safe_yaml import YamlDocument, parse_yaml, read_text
+from navplan.plan.safe_yaml import Path_, YamlDocument, parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from navplan.plan.handbook_model import HandbookActivity
+    from navplan.plan.project import Project
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,7 @@ class CountyFile:
                 return index, self.county.offices[index]
         return None
 
-    def uses(self, project, plan_file: str | Path | None = None) -> list[ResourceUse]:
+    def uses(self, project: Project, plan_file: str | Path | None = None) -> list[ResourceUse]:
         """Every activity of ``project`` (an office's plan merged with the handbook) that
         takes a place of a shared resource: the resource's own ids, and the office's
         entry's, when ``plan_file`` has one. An activity the plan drops, or a summary,
@@ -103,7 +110,7 @@ class CountyFile:
                 found.append(ResourceUse(resource.id, activity_id, office_entry=from_office))
         return found
 
-    def check_office(self, plan_file: str | Path, project) -> None:
+    def check_office(self, plan_file: str | Path, project: Project) -> None:
         """The office's own activity ids (its entry under ``offices:``) against its plan: each
         must be one of the plan's activities, not dropped, not a summary; a milestone only for a
         per-week resource. A problem is located in the county file."""
@@ -128,7 +135,8 @@ class CountyFile:
                 _check_kind(self, activity_id, activity.is_summary, activity.is_milestone, activity.children,
                             resource, path, field)
 
-    def _error(self, key: str, path: tuple, field: str, hint: str | Message | None = None, **params) -> NavplanError:
+    def _error(self, key: str, path: Path_, field: str, hint: str | Message | None = None,
+               **params: Any) -> NavplanError:
         return NavplanError(key, file=self.file, line=self.document.line_of(path), field=field, hint=hint, **params)
 
 
@@ -195,7 +203,7 @@ def _english_keys(document: YamlDocument) -> None:
     before any other problem: it is the likeliest slip of a Norwegian user."""
     content = document.content
 
-    def mappings(value, kind: str, path: tuple):
+    def mappings(value: Any, kind: str, path: Path_) -> Iterator[tuple[dict[Any, Any], str, Path_]]:
         if isinstance(value, dict):
             yield value, kind, path
 
@@ -229,11 +237,11 @@ def _as_county_error(error: NavplanError, path: Path) -> NavplanError:
     return error
 
 
-def _handbook_kinds() -> dict[str, object]:
+def _handbook_kinds() -> dict[str, HandbookActivity]:
     """Every activity id the handbook and the templates know, with its definition."""
     from navplan.plan.handbook_files import load_handbook, load_template
 
-    known: dict[str, object] = {}
+    known: dict[str, HandbookActivity] = {}
     for definition in [*load_handbook().activities, *load_template("new").activities,
                        *load_template("merger").activities]:
         known.setdefault(definition.id, definition)
@@ -244,9 +252,9 @@ def _check_resources(checked: CountyFile) -> None:
     county = checked.county
     known = _handbook_kinds()
     children: dict[str, list[str]] = {}
-    for definition in known.values():
-        if definition.parent is not None:
-            children.setdefault(definition.parent, []).append(definition.id)
+    for known_definition in known.values():
+        if known_definition.parent is not None:
+            children.setdefault(known_definition.parent, []).append(known_definition.id)
     first_seen: dict[str, int] = {}
     for index, resource in enumerate(county.resources):
         if resource.id in first_seen:
@@ -280,7 +288,7 @@ def _check_resources(checked: CountyFile) -> None:
 
 
 def _check_kind(checked: CountyFile, activity_id: str, summary: bool, milestone: bool, children: list[str],
-                resource: CountyResource, path: tuple, field: str) -> None:
+                resource: CountyResource, path: Path_, field: str) -> None:
     if summary:
         raise checked._error("error.county.summary", path, field, "hint.county.summary", id=activity_id,
                              children=children)
@@ -321,7 +329,7 @@ def _check_offices(checked: CountyFile) -> list[Path]:
     return plans
 
 
-def _office_plan(checked: CountyFile, named: str, where: tuple, field: str) -> Path:
+def _office_plan(checked: CountyFile, named: str, where: Path_, field: str) -> Path:
     """An office entry's plan file: a path relative to the county file's folder (or absolute),
     a folder holding navplan.yaml or the plan file itself."""
     path = checked.folder / named

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from navplan.plan.handbook_model import ActivityChange, CurrentLayer, Handbook, HandbookActivity, Template
 from navplan.plan.values import Text
@@ -101,7 +102,7 @@ def apply_layer(handbook: Handbook, template: Template, layer: CurrentLayer, tem
 
 
 def _changed(activity: HandbookActivity, change: ActivityChange) -> HandbookActivity:
-    update: dict = {"change_source": change.source or change.duration_source or change.role_source
+    update: dict[str, Any] = {"change_source": change.source or change.duration_source or change.role_source
                     or (change.after_add[0].source if change.after_add else None)
                     or (change.after_remove[0].source if change.after_remove else None)}
     if change.title is not None:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -44,6 +44,9 @@ from navplan.plan.line_splice import (
 from navplan.plan.plan_model import PlanActivity
 from navplan.plan.safe_yaml import parse_yaml, read_text
 from navplan.plan.values import Duration, DurationRange, Status, parse_date, parse_duration_or_range
+
+if TYPE_CHECKING:
+    from navplan.plan.project import Project
 
 #: The canonical key order of an activity block.
 ACTIVITY_KEYS = tuple(PlanActivity.model_fields)
@@ -109,7 +112,7 @@ class PlanEditor:
         read = path.read_bytes() if path.is_file() else None
         editor = cls(read_text(path), path, outline)
         editor._read_bytes = read
-        editor._bom = bool(read) and read.startswith(_BOM)
+        editor._bom = read is not None and read.startswith(_BOM)
         return editor
 
     @property
@@ -155,8 +158,8 @@ class PlanEditor:
             else:
                 _insert_key(block, name, _yaml_value(name, value, None), self._keys)
                 changed = True
-        if changed and self._origins[index] is not None:
-            self._edited.add(self._origins[index])
+        if changed and (origin := self._origins[index]) is not None:
+            self._edited.add(origin)
         if changed:
             self._text = None
         self._changed |= changed
@@ -213,10 +216,11 @@ class PlanEditor:
         # The splice must mean exactly what ruamel's own rendering means; if
         # some odd formatting defeated it, the edited blocks are written as
         # ruamel renders them, and failing that the whole file is.
-        for attempt in (lambda: self._splice_blocks(body, after, True),
-                        lambda: self._splice_blocks(body, after, False),
-                        lambda: "".join(splice_lines(split_lines(body), split_lines(self._before),
-                                                     split_lines(after)))):
+        attempts: tuple[Callable[[], str | None], ...] = (
+            lambda: self._splice_blocks(body, after, True),
+            lambda: self._splice_blocks(body, after, False),
+            lambda: "".join(splice_lines(split_lines(body), split_lines(self._before), split_lines(after))))
+        for attempt in attempts:
             spliced = attempt()
             if spliced is not None and parse_yaml(spliced, self.file).content == wanted:
                 break
@@ -230,10 +234,9 @@ class PlanEditor:
         the block above it, which hands it its trailing comments and blank lines
         (ruamel keeps them on the block above), so the two are spliced together.
         None when the file has no list of blocks to work on (`activities: []`)."""
-        spans = [block_spans(text) for text in (body, self._before, after)]
-        if any(span is None for span in spans):
+        original, before, rendered = (block_spans(text) for text in (body, self._before, after))
+        if original is None or before is None or rendered is None:
             return None
-        original, before, rendered = spans
         count = len(original.starts)
         if count == 0 or len(before.starts) != count or len(rendered.starts) != len(self._origins):
             return None
@@ -269,7 +272,7 @@ class PlanEditor:
         """Whether the file still holds what was read (nobody saved it meanwhile)."""
         return self._read_bytes is None or Path(path).read_bytes() == self._read_bytes
 
-    def project(self):
+    def project(self) -> Project:
         """The edited plan merged with its handbook exactly as `load_project`
         does; raises the same located errors. Check this (and its dependency
         cycles, as `navplan validate` does) before saving."""
@@ -378,7 +381,8 @@ def _same(name: str, old: Any, new: Any) -> bool:
         return value if value is None or isinstance(value, (bool, list, dict)) else str(value)
 
     try:
-        return meaning(old) == meaning(new)
+        same: bool = meaning(old) == meaning(new)
+        return same
     except ValueError:
         return False
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from navplan.errors import Choices, InvalidValue, Message, NavplanError, os_reason
 from navplan.plan.plan_model import Plan
@@ -21,6 +22,7 @@ from navplan.plan.safe_yaml import YamlDocument, load_yaml_file
 
 PLAN_FILE_NAME = "navplan.yaml"
 Model = TypeVar("Model", bound=BaseModel)
+Location = tuple[int | str, ...]  # a field's place, as pydantic gives it
 
 #: pydantic error types → navplan's message, with the context value it needs.
 _FIELD_MESSAGES = {
@@ -147,13 +149,13 @@ def located_error(exc: ValidationError, document: YamlDocument, model: type[Base
     # A field missing beside a key navplan does not know is most likely that key misspelt
     # (openning:, titel:): the key is named, where the reader wrote it, with its correction.
     # One misspelt key, close to the missing name, is one problem, not two.
-    unknown: dict[tuple, list[str]] = {}
+    unknown: dict[Location, list[str]] = {}
     for error in errors:
         if error["type"] == "extra_forbidden":
             unknown.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
 
-    def beside_unknown(error: dict, close: bool = False) -> bool:
-        keys = unknown.get(tuple(error["loc"][:-1]))
+    def beside_unknown(error: ErrorDetails, close: bool = False) -> bool:
+        keys = unknown.get(tuple(error["loc"][:-1]), [])
         return error["type"] == "missing" and bool(keys) and (
             not close or bool(difflib.get_close_matches(str(error["loc"][-1]), keys, n=1)))
 
@@ -172,7 +174,7 @@ def located_error(exc: ValidationError, document: YamlDocument, model: type[Base
                         field=field_label(location, document.content), hint=hint)
 
 
-def _without_union_members(location: tuple, content: Any, kind: str) -> tuple:
+def _without_union_members(location: Location, content: Any, kind: str) -> Location:
     """``location`` as the reader wrote it: pydantic names the type of a union it tried after the
     field (``calendar.fellesferie.bool``, ``risks.0.by.Duration``), a name no file holds."""
     kept: list[Any] = []
@@ -190,7 +192,7 @@ def _without_union_members(location: tuple, content: Any, kind: str) -> tuple:
     return tuple(kept)
 
 
-def _field_message(error: dict, location: tuple, model: type[BaseModel]) -> tuple[Message, Message | None]:
+def _field_message(error: ErrorDetails, location: Location, model: type[BaseModel]) -> tuple[Message, Message | None]:
     """One pydantic error in navplan's words, and a hint where one helps."""
     kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
     if isinstance(context.get("error"), InvalidValue):  # navplan's own validators

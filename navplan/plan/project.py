@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from navplan.errors import InvalidValue, Message, NavplanError
 from navplan.plan.capacity import CapacityResource, plan_resources
@@ -18,10 +19,17 @@ from navplan.plan.handbook_files import layered
 from navplan.plan.handbook_model import Handbook, HandbookActivity, Template
 from navplan.plan.loading import closest, load_plan
 from navplan.plan.plan_model import Plan, PlanActivity, Risk
-from navplan.plan.safe_yaml import YamlDocument
+from navplan.plan.safe_yaml import Path_, YamlDocument
 from navplan.plan.values import Duration, DurationRange, Link, Source, Status, Text
 
 ZERO = Duration(amount=0, unit="d")
+
+
+class Fail(Protocol):
+    """How the checks below make a located error: the message key, its place in the plan file and field."""
+
+    def __call__(self, key: str | Message, path: Path_, field_name: str, hint: Message | str | None = None,
+                 **params: Any) -> NavplanError: ...
 
 
 @dataclass
@@ -170,7 +178,8 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
         handbook, template = handbook or shipped_handbook, template or shipped_template
     file = document.file if document else None
 
-    def fail(key: str, path: tuple, field_name: str, hint: Message | str | None = None, **params) -> NavplanError:
+    def fail(key: str | Message, path: Path_, field_name: str, hint: Message | str | None = None,
+             **params: Any) -> NavplanError:
         line = document.line_of(path) if document else None
         return NavplanError(key, file=file, line=line, field=field_name, hint=hint, **params)
 
@@ -229,7 +238,9 @@ def build_project(plan: Plan, document: YamlDocument | None = None, *, handbook:
     if document is not None:
         for index, block in enumerate(plan.activities):
             field_name = "after" if block.after is not None else "id"
-            project.block_lines[block.id] = document.line_of(("activities", index, field_name))
+            line = document.line_of(("activities", index, field_name))
+            if line is not None:  # a block of the document always has one
+                project.block_lines[block.id] = line
     _check_kinds(project, plan, fail)
     _check_activity_risks(project, plan, fail)
     project.shared_causes = _shared_causes(project, plan, handbook, fail)
@@ -270,8 +281,11 @@ def _from_definition(definition: HandbookActivity, plan: Plan) -> NetworkActivit
 
 
 def _new_local(block: PlanActivity) -> NetworkActivity:
-    spread = block.duration if isinstance(block.duration, DurationRange) else None
-    duration = spread.likely if spread is not None else block.duration
+    spread: DurationRange | None
+    if isinstance(block.duration, DurationRange):
+        spread, duration = block.duration, block.duration.likely
+    else:
+        spread, duration = None, block.duration
     milestone = bool(block.milestone) or (duration is not None and duration.is_zero)
     return NetworkActivity(
         id=block.id, title=Text(nb=block.title or block.id, en=block.title or block.id),
@@ -286,7 +300,7 @@ def _new_local(block: PlanActivity) -> NetworkActivity:
     )
 
 
-def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: tuple) -> None:
+def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail: Fail, path: Path_) -> None:
     label = f"activities[{block.id}]"
     if block.title is not None:
         activity.title = Text(nb=block.title, en=block.title)
@@ -298,6 +312,7 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
                        "hint.summary_duration", id=block.id)
         if isinstance(block.duration, DurationRange):
             spread = _with_likely(activity, block.duration, fail, path, label)
+            assert spread.likely is not None  # _with_likely gives a range its likely value
             activity.duration, activity.duration_range = spread.likely, spread
         else:
             # A plain duration is the plan's word: scheduled as it is, never sampled.
@@ -335,7 +350,8 @@ def _apply_changes(activity: NetworkActivity, block: PlanActivity, fail, path: t
         activity.status = block.status
 
 
-def _with_likely(activity: NetworkActivity, spread: DurationRange, fail, path: tuple, label: str) -> DurationRange:
+def _with_likely(activity: NetworkActivity, spread: DurationRange, fail: Fail, path: Path_,
+                 label: str) -> DurationRange:
     """A plan's range on a handbook activity: without its own likely value, the handbook's duration is it."""
     if spread.likely is not None:
         return spread
@@ -351,11 +367,11 @@ def _with_likely(activity: NetworkActivity, spread: DurationRange, fail, path: t
 
 
 def _check_references(activities: dict[str, NetworkActivity], plan: Plan, template: Template,
-                      opening_id: str, fail) -> None:
+                      opening_id: str, fail: Fail) -> None:
     known = list(activities)
     block_index = {block.id: index for index, block in enumerate(plan.activities)}
 
-    def where(activity_id: str, field_name: str) -> tuple:
+    def where(activity_id: str, field_name: str) -> Path_:
         if activity_id in block_index:
             return ("activities", block_index[activity_id], field_name)
         return ()
@@ -425,7 +441,7 @@ def _outline_order(activities: dict[str, NetworkActivity], opening_id: str) -> d
     return ordered
 
 
-def _check_kinds(project: Project, plan: Plan, fail) -> None:
+def _check_kinds(project: Project, plan: Plan, fail: Fail) -> None:
     block_index = {block.id: index for index, block in enumerate(plan.activities)}
     for activity in project.activities.values():
         if activity.children and not activity.is_summary:
@@ -457,7 +473,7 @@ def _children_of(project: Project, activity: NetworkActivity) -> list[str]:
     return [child for child in activity.children if not project.activities[child].dropped]
 
 
-def _check_activity_risks(project: Project, plan: Plan, fail) -> None:
+def _check_activity_risks(project: Project, plan: Plan, fail: Fail) -> None:
     """An activity's ``probability`` is for work that takes time; its ``remaining`` for work under way."""
     for index, block in enumerate(plan.activities):
         activity = project.activities[block.id]
@@ -484,7 +500,7 @@ def _check_activity_risks(project: Project, plan: Plan, fail) -> None:
                 raise fail(key, path, f"{label}.remaining", id=block.id)
 
 
-def _shared_causes(project: Project, plan: Plan, handbook: Handbook, fail) -> list[SharedCauseGroup]:
+def _shared_causes(project: Project, plan: Plan, handbook: Handbook, fail: Fail) -> list[SharedCauseGroup]:
     """The handbook's shared causes as the plan changes them, then the plan's own; every
     activity the plan names is checked to exist and be sampled."""
     defaults = {cause.id: cause for cause in handbook.correlation}
@@ -511,19 +527,28 @@ def _shared_causes(project: Project, plan: Plan, handbook: Handbook, fail) -> li
         default = defaults.get(group.id) if group.id is not None else None
         if default is None and not group.reason:
             raise fail("error.value.group_needs_reason", path, label)
-        members = tuple(group.activities) if group.activities is not None else tuple(default.activities)
-        reason = Text(nb=group.reason, en=group.reason) if group.reason else default.reason
+        if group.activities is not None:
+            members = tuple(group.activities)
+        else:
+            assert default is not None  # a group without activities names one of the handbook's (checked above)
+            members = tuple(default.activities)
+        if group.reason:
+            reason = Text(nb=group.reason, en=group.reason)
+        else:
+            assert default is not None  # a new group gives its reason (checked above)
+            reason = default.reason
         made = SharedCauseGroup(group.id, members, group.rank, reason, "plan")
-        if default is not None:
+        if default is not None and group.id is not None:  # a default is found by the group's id
             groups[group.id] = made
         else:
             own.append(made)
     found = []
-    for group in [*groups.values(), *own]:
-        members = tuple(member for member in group.members
+    for candidate in [*groups.values(), *own]:
+        members = tuple(member for member in candidate.members
                         if member in project.activities and _sampled(project.activities[member]))
-        if len(members) >= 2 and group.rank > 0:
-            found.append(SharedCauseGroup(group.id, members, group.rank, group.reason, group.origin, group.source))
+        if len(members) >= 2 and candidate.rank > 0:
+            found.append(SharedCauseGroup(candidate.id, members, candidate.rank, candidate.reason, candidate.origin,
+                                          candidate.source))
     coupled = {member for group in found for member in group.members}
     if len(coupled) > MAX_COUPLED:
         raise fail("error.plan.too_many_coupled", ("correlation",), "correlation", count=len(coupled),
@@ -531,7 +556,7 @@ def _shared_causes(project: Project, plan: Plan, handbook: Handbook, fail) -> li
     return found
 
 
-def _check_member(project: Project, member: str, fail, path: tuple, label: str, kind: str) -> None:
+def _check_member(project: Project, member: str, fail: Fail, path: Path_, label: str, kind: str) -> None:
     """An activity a plan's shared cause (``kind`` cause) or risk (``risk``) names: one of
     the plan's, and work; a shared cause's, work `navplan risk` samples."""
     activity = project.activities.get(member)
@@ -554,7 +579,7 @@ def _weeks_of(months: int) -> int:
     return max(1, round(months * 52 / 12))
 
 
-def _check_risks(project: Project, plan: Plan, fail) -> None:
+def _check_risks(project: Project, plan: Plan, fail: Fail) -> None:
     seen: dict[str, int] = {}
     for index, risk in enumerate(plan.risks):
         path = ("risks", index)
