@@ -31,6 +31,7 @@ This module imports ortools; only the levelling path imports this module.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,8 +52,8 @@ class Outcome:
     seconds: float
 
 
-def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int, deterministic: bool = False,
-          log=None) -> Outcome:
+def solve(network: Network, hint: Sequence[int], *, time_limit: float, workers: int, seed: int,
+          deterministic: bool = False, log: Callable[[str], None] | None = None) -> Outcome:
     """Solve ``network``'s problem tier by tier from the schedule ``hint`` (see the module and
     :func:`navplan.engine.levelling.level` for the parameters)."""
     from navplan.engine import levelling_problem as api
@@ -70,8 +71,9 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
         return Outcome(None, api.INFEASIBLE, no_bounds, 0.0)
 
     model = cp_model.CpModel()
-    starts = [network.fixed[j] if network.fixed[j] is not None else model.new_int_var(earliest[j], latest[j], f"s{j}")
-              for j in range(size)]
+    starts: list[int | cp_model.IntVar] = [
+        fixed if (fixed := network.fixed[j]) is not None else model.new_int_var(earliest[j], latest[j], f"s{j}")
+        for j in range(size)]
     intervals = {j: model.new_fixed_size_interval_var(starts[j], durations[j], f"i{j}")
                  for j in range(size) if network.fixed[j] is None and network.uses_resources(j)}
     for job in range(size):
@@ -100,20 +102,24 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
 
     due = problem.due or [None] * size
     targets = problem.targets()
-    late, lateness, late_constant, lateness_constant = [], [], 0, 0
+    late: list[tuple[int, cp_model.IntVar]] = []
+    lateness: list[tuple[int, cp_model.IntVar]] = []
+    late_constant, lateness_constant = 0, 0
     for job in targets:
-        if network.fixed[job] is not None:
-            over = network.fixed[job] + durations[job] - due[job]
+        due_time = due[job]
+        assert due_time is not None  # a target has a due time (LevellingProblem.targets)
+        if (fixed_start := network.fixed[job]) is not None:
+            over = fixed_start + durations[job] - due_time
             late_constant += over > 0
             lateness_constant += max(0, over)
             continue
-        if latest[job] + durations[job] <= due[job]:
+        if latest[job] + durations[job] <= due_time:
             continue
         flag = model.new_bool_var(f"late{job}")
-        model.add(starts[job] + durations[job] <= due[job]).only_enforce_if(~flag)
+        model.add(starts[job] + durations[job] <= due_time).only_enforce_if(~flag)
         late.append((job, flag))
-        amount = model.new_int_var(0, latest[job] + durations[job] - due[job], f"lateness{job}")
-        model.add(amount >= starts[job] + durations[job] - due[job])
+        amount = model.new_int_var(0, latest[job] + durations[job] - due_time, f"lateness{job}")
+        model.add(amount >= starts[job] + durations[job] - due_time)
         lateness.append((job, amount))
     weights = problem.weight if problem.weight is not None else [1] * size
     movable = [j for j in range(size) if network.fixed[j] is None]
@@ -127,14 +133,15 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
                            bool(movable)),
         api.WEIGHTED_STARTS: (cp_model.LinearExpr.weighted_sum([starts[j] for j in movable],
                                                                [weights[j] for j in movable]),
-                              sum(weights[j] * network.fixed[j] for j in range(size) if network.fixed[j] is not None),
+                              sum(weights[j] * start for j in range(size) if (start := network.fixed[j]) is not None),
                               any(weights[j] for j in movable)),
     }
 
     if tiers and tiers[0] == api.MAKESPAN:
         # set times: the job that can start first, at its earliest (for the worker that follows it)
-        model.add_decision_strategy([starts[j] for j in movable], cp_model.CHOOSE_LOWEST_MIN,
-                                    cp_model.SELECT_MIN_VALUE)
+        # (the movable jobs' variables in job order: a fixed job's start is an int)
+        model.add_decision_strategy([start for start in starts if not isinstance(start, int)],
+                                    cp_model.CHOOSE_LOWEST_MIN, cp_model.SELECT_MIN_VALUE)
     solver = cp_model.CpSolver()
     parameters = solver.parameters
     parameters.num_workers = workers
@@ -147,7 +154,8 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
         solver.log_callback = log
 
     current = [int(value) for value in hint]
-    found, proven, bounds, seconds, remaining = False, True, [None] * len(tiers), 0.0, float(time_limit)
+    bounds: list[int | None] = [None] * len(tiers)
+    found, proven, seconds, remaining = False, True, 0.0, float(time_limit)
     for index, tier in enumerate(tiers):
         expression, constant, variable = expressions[tier]
         if not variable:
@@ -170,7 +178,7 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
                 parameters.max_deterministic_time = limit
             else:
                 parameters.max_time_in_seconds = limit
-            model.clear_hints()
+            model.clear_hints()  # type: ignore[no-untyped-call]  # ortools 9.15 leaves clear_hints unannotated
             _hint(model, network, starts, current, makespan, late, lateness, due)
             status = solver.solve(model)
             seconds += solver.wall_time
@@ -181,7 +189,7 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
             if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 continue  # nothing in this phase's time
             found, solved = True, status
-            candidate = [int(solver.value(starts[j])) if network.fixed[j] is None else network.fixed[j]
+            candidate = [fixed_start if (fixed_start := network.fixed[j]) is not None else int(solver.value(starts[j]))
                          for j in range(size)]
             if phase == 1 or (api.objective_values(problem, candidate)[index]
                               <= api.objective_values(problem, current)[index]):
@@ -208,7 +216,9 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
 SEARCH_SHARE = 0.4
 
 
-def _add_resource(model, network: Network, r: int, demands, intervals, earliest, latest) -> tuple[int, int] | None:
+def _add_resource(model: cp_model.CpModel, network: Network, r: int, demands: Sequence[int],
+                  intervals: dict[int, cp_model.IntervalVar], earliest: Sequence[int], latest: Sequence[int]
+                  ) -> tuple[int, int] | None:
     """The cumulative constraint of resource ``r`` and its redundant no-overlap; returns a lower
     bound on the makespan from its work and the capacity the cumulative has (the most there is at
     any time, for the jobs not fixed), or None when a job can never have what it needs."""
@@ -334,23 +344,29 @@ def _parts(strict: list[list[tuple[int, int]]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _hint(model, network: Network, starts, current, makespan, late, lateness, due) -> None:
+def _hint(model: cp_model.CpModel, network: Network, starts: Sequence[int | cp_model.IntVar], current: Sequence[int],
+          makespan: cp_model.IntVar, late: Sequence[tuple[int, cp_model.IntVar]],
+          lateness: Sequence[tuple[int, cp_model.IntVar]], due: Sequence[int | None]) -> None:
     """Hint the schedule ``current``, leaving out values outside their variable's domain (a
     heuristic schedule that misses a deadline)."""
     durations = network.durations
     for job, variable in enumerate(starts):
-        if network.fixed[job] is None and _inside(variable, current[job]):
+        if not isinstance(variable, int) and _inside(variable, current[job]):  # a fixed job's start is an int
             model.add_hint(variable, current[job])
     finish = max([current[j] + durations[j] for j in range(network.size)] + [0])
     if _inside(makespan, finish):
         model.add_hint(makespan, finish)
     for job, flag in late:
-        model.add_hint(flag, current[job] + durations[job] > due[job])
+        due_time = due[job]
+        assert due_time is not None  # a late target has a due time
+        model.add_hint(flag, current[job] + durations[job] > due_time)
     for job, amount in lateness:
-        if _inside(amount, max(0, current[job] + durations[job] - due[job])):
-            model.add_hint(amount, max(0, current[job] + durations[job] - due[job]))
+        due_time = due[job]
+        assert due_time is not None  # a late target has a due time
+        if _inside(amount, max(0, current[job] + durations[job] - due_time)):
+            model.add_hint(amount, max(0, current[job] + durations[job] - due_time))
 
 
-def _inside(variable, value: int) -> bool:
+def _inside(variable: cp_model.IntVar, value: int) -> bool:
     domain = variable.proto.domain
     return any(domain[i] <= value <= domain[i + 1] for i in range(0, len(domain), 2))
