@@ -261,7 +261,7 @@ class LevellingResult:
 
 
 def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, workers: int = DEFAULT_WORKERS,
-          seed: int = DEFAULT_SEED, deterministic: bool = True,
+          seed: int = DEFAULT_SEED, deterministic: bool = True, compact: bool = False,
           log: Callable[[str], None] | None = None) -> LevellingResult:
     """The levelled schedule of ``problem``.
 
@@ -276,7 +276,11 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
     same starts on every run, ``time_limit`` counted in the solver's
     deterministic seconds (see :data:`DEFAULT_WORKERS`); False: the clock's
     seconds, workers racing. ``log``, when given, receives the solver's search
-    log line by line (for the benchmark).
+    log line by line (for the benchmark). ``compact``: every schedule the solver returns is also
+    shifted left (each job as early as the jobs before it allow, in the order of its starts) and
+    the shifted one kept when it is better by the objective: a tier solved alone leaves the later
+    tiers' jobs wherever the search put them, and the next tier then starts from far behind (the
+    county levels so).
 
     Raises ValueError for an ill-formed problem (lengths, indices, a circle of
     links, an unknown tier) and :class:`UnschedulableJob` for a job that no
@@ -292,7 +296,8 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
         from navplan.engine import levelling_cpsat
 
         outcome = levelling_cpsat.solve(network, heuristic.starts, time_limit=time_limit, workers=workers,
-                                        seed=seed, deterministic=deterministic, log=log)
+                                        seed=seed, deterministic=deterministic, compact=compact,
+                                        log=log)
         seconds = outcome.seconds
         heuristic_misses = any(network.misses_deadline(job, heuristic.starts[job]) for job in range(problem.size))
         if outcome.status == INFEASIBLE:

@@ -52,7 +52,7 @@ class Outcome:
 
 
 def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int, deterministic: bool = False,
-          log=None) -> Outcome:
+          compact: bool = False, log=None) -> Outcome:
     """Solve ``network``'s problem tier by tier from the schedule ``hint`` (see the module and
     :func:`navplan.engine.levelling.level` for the parameters)."""
     from navplan.engine import levelling as api
@@ -183,6 +183,8 @@ def solve(network: Network, hint, *, time_limit: float, workers: int, seed: int,
             found, solved = True, status
             candidate = [int(solver.value(starts[j])) if network.fixed[j] is None else network.fixed[j]
                          for j in range(size)]
+            if compact:
+                candidate = _compacted(network, candidate)
             if phase == 1 or (api.objective_values(problem, candidate)[index]
                               <= api.objective_values(problem, current)[index]):
                 current = candidate
@@ -332,6 +334,22 @@ def _parts(strict: list[list[tuple[int, int]]]) -> list[list[int]]:
     for job in range(len(strict)):
         groups.setdefault(root(job), []).append(job)
     return list(groups.values())
+
+
+def _compacted(network: Network, starts: list[int]) -> list[int]:
+    """``starts`` shifted left (:func:`navplan.engine.levelling_heuristic.left_shifted`) when that
+    misses no deadline and is better by the objective, else ``starts``. A tier solved alone leaves
+    the later tiers' jobs wherever the search put them (a county's late offices far past their
+    opening once the count of late ones is proven); shifted, the next tier starts from a schedule
+    as good as the heuristic's on them."""
+    from navplan.engine import levelling as api
+    from navplan.engine.levelling_heuristic import left_shifted
+
+    shifted = left_shifted(network, starts)
+    if any(network.misses_deadline(job, shifted[job]) for job in range(network.size)):
+        return starts
+    problem = network.problem
+    return shifted if api.objective_values(problem, shifted) < api.objective_values(problem, starts) else starts
 
 
 def _hint(model, network: Network, starts, current, makespan, late, lateness, due) -> None:
