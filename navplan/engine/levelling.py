@@ -226,7 +226,13 @@ class LevellingResult:
         """Each job's :class:`Delay` (computed on first use: it scans the schedule's time span)."""
         from navplan.engine import levelling_heuristic
 
-        return tuple(levelling_heuristic.delays(Network(self.problem), self.starts))
+        return tuple(levelling_heuristic.delays(self.network, self.starts))
+
+    @functools.cached_property
+    def network(self) -> Network:
+        """The problem's network, built once (a county's 3,864 jobs take a quarter of a second, and
+        :meth:`driving_resource` is asked once per late office)."""
+        return Network(self.problem)
 
     def driving_resource(self, job: int) -> int | None:
         """The resource that holds ``job`` back, directly or through its predecessors.
@@ -236,7 +242,7 @@ class LevellingResult:
         sets that earliest start (of several, the first that has one): for an
         opening milestone, the person whose full weeks delayed the work before it.
         None when nothing before the job was held back by a resource."""
-        network = Network(self.problem)
+        network = self.network
         delays = self.delays
 
         @functools.cache

@@ -210,7 +210,7 @@ def level_county(county: CountyFile, plans: list[Path | NavplanError], as_of: dt
     solver_time = time_limit
     if time_limit > 0:
         spent = clock() - started if clock is not None else 0.0
-        solver_time = max(0.01, time_limit * (1 - COUNTY_RESERVE) - spent)
+        solver_time = max(0.0, time_limit * (1 - COUNTY_RESERVE) - spent)
     try:
         result = _solve(problem, solver_time)
     except UnschedulableJob as error:
