@@ -97,10 +97,10 @@ def test_the_offices_reported_late_are_the_twelve_that_cannot_fit(levelled20: di
     assert len(late) == 12  # 20 offices, 2 x 4 weeks = 8 places before the opening
     assert sorted(office["late_working_days"] for office in late) == [5, 5, 10, 10, 15, 15, 20, 20, 25, 25, 30, 30]
     assert levelled20["objective"]["late_targets"] == 12 and levelled20["objective"]["target_lateness"] == 210
-    # Proven: the count and the lateness (the county's solver runs on the clock, so whether the
-    # later tiers are proven too in the time depends on the machine's load).
+    # The count proven (the county's solver runs on the clock, so whether the later tiers are proven
+    # too in the time depends on the machine's load; the lateness above is the hand-counted optimum).
     assert levelled20["status"] in ("optimal", "feasible")
-    assert levelled20["bound"]["late_targets"] == 12 and levelled20["bound"]["target_lateness"] == 210
+    assert levelled20["bound"]["late_targets"] == 12
     for office in offices:
         (use,) = office["uses"]
         # Late exactly when its cut-over cannot finish before the opening, and by as many working days

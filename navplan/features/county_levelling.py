@@ -66,9 +66,9 @@ if TYPE_CHECKING:
 #: but of equally good schedules any may come back, and what an unproven tier reaches varies.
 DEFAULT_COUNTY_TIME = 60.0
 #: The share of the time limit kept back for what follows the plans' reading and is not the
-#: solver's: the heuristic, the model, each solve's start-up, the verdicts (about 3 s of 60 on
-#: two idle cores, measured with bench/county.py; more under load).
-COUNTY_RESERVE = 0.1
+#: solver's: the heuristic, the model, each solve's start-up, the left shifts, the verdicts
+#: (bench/county.py, 46 offices: about 3 s on two lightly loaded cores, 9 s under load 8-9).
+COUNTY_RESERVE = 0.2
 #: Working days a per-week resource's place is held from an activity's start (see the module).
 PLACE_DAYS = 5
 #: At most this many more solves to find the capacity that lets every office open.
@@ -372,9 +372,11 @@ def _problem(county: CountyFile, offices: list[_Office], calendar, extra: dict[s
         for job, demand in pairs:
             demands[job] = demand
         resources.append(Resource(name, demands=demands, capacity=capacity))
+    # Nothing may run past the county calendar (three years past the last office's own): a solve of
+    # the first tier alone (the proposal's) left work where the calendar has no dates.
     return LevellingProblem(durations=durations, links=links, resources=resources, release=release,
                             fixed_start=fixed, due=due, target=target, weight=weight,
-                            objective=objective or _objective())
+                            objective=objective or _objective(), horizon=len(calendar) - origin)
 
 
 def _origin(offices: list[_Office]) -> int:
