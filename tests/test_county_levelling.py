@@ -97,7 +97,10 @@ def test_the_offices_reported_late_are_the_twelve_that_cannot_fit(levelled20: di
     assert len(late) == 12  # 20 offices, 2 x 4 weeks = 8 places before the opening
     assert sorted(office["late_working_days"] for office in late) == [5, 5, 10, 10, 15, 15, 20, 20, 25, 25, 30, 30]
     assert levelled20["objective"]["late_targets"] == 12 and levelled20["objective"]["target_lateness"] == 210
-    assert levelled20["status"] == "optimal"
+    # The count proven (the county's solver runs on the clock, so whether the later tiers are proven
+    # too in the time depends on the machine's load; the lateness above is the hand-counted optimum).
+    assert levelled20["status"] in ("optimal", "feasible")
+    assert levelled20["bound"]["late_targets"] == 12
     for office in offices:
         (use,) = office["uses"]
         # Late exactly when its cut-over cannot finish before the opening, and by as many working days
@@ -250,3 +253,35 @@ def test_the_county_report_in_markdown_and_html_has_a_line_per_office(tmp_path: 
     assert html.exit_code == 0 and html.stdout.startswith("<!DOCTYPE html>")
     assert "<b>Seks</b>" not in html.stdout and "NAV &lt;b&gt;Seks&lt;/b&gt; | *x*" in html.stdout
     assert html.stdout.count('<tr class="late">') == 2 and "<script" not in html.stdout
+
+
+def test_when_reading_the_plans_took_the_whole_time_the_heuristics_schedule_is_given(county20: Path) -> None:
+    # The county's time limit is on the clock and counts the plans' reading: a clock that says the
+    # 60 seconds went to reading leaves the solver nothing, and the answer is the heuristic's,
+    # still every office's verdict (the heuristic puts the cut-overs two a week as well: 12 late).
+    from navplan.features.county_levelling import level_county
+    from navplan.features.portfolio import find_plans
+    from navplan.plan.county_file import load_county
+
+    readings = iter([0.0] + [1000.0] * 10)
+    result = level_county(load_county(county20 / "fylke.yaml"), find_plans([county20]), AS_OF, time_limit=60,
+                          propose=False, clock=lambda: next(readings))
+    assert result.status == "heuristic" and result.bound == (None, None, None, None)
+    assert len(result.offices) == 20 and len(result.late) == 12
+
+
+def test_a_proven_count_of_late_offices_is_said_proven_though_the_lateness_was_not() -> None:
+    # The clock ran out in the lateness tier, after the count of late offices (2) was proven: the
+    # sentence claims only the count, so it says proven; with the count unproven (bound 1) it says
+    # at least 1 is late whatever the county does.
+    from navplan.features.county_levelling import CountyLevelling, Proposal
+    from navplan.render.county_level import status_text
+
+    def levelled(bound: int) -> CountyLevelling:
+        return CountyLevelling(county="Testfylke", as_of=AS_OF, status="feasible", objective=(2, 10, 40, 0),
+                               bound=(bound, 5, None, None), offices=(), weeks=(), proposal=Proposal(),
+                               resources=(), time_limit=60.0)
+
+    assert status_text(levelled(2), "nb") == "Bevist optimalt: ingen plan lar flere kontorer åpne i tide."
+    assert status_text(levelled(1), "nb") == ("Beste plan innen tidsgrensen, ikke bevist optimal: minst 1 kontor "
+                                              "kommer for sent uansett.")

@@ -348,6 +348,21 @@ def test_no_time_falls_back_to_the_heuristic_and_too_little_never_does_worse() -
                                 hurried.objective[0]) == []
 
 
+def test_a_schedule_with_gaps_is_shifted_left_job_by_job_in_its_order() -> None:
+    # Anna (capacity 1, none at time 3: a closed day) does job 1 (3 units) over 0-3, job 0 (2) over
+    # 5-7 and job 2 (1, after job 0) at 9: a valid schedule with gaps, as a solve that only counts
+    # late targets may leave it. Taken in the order of those starts, each job goes to the earliest
+    # time the ones before it leave: job 1 stays at 0, job 0 cannot use the closed time 3 and
+    # starts at 4 (4-6), job 2 follows it at 6. No job starts later than it did.
+    from navplan.engine.levelling_heuristic import left_shifted
+    from navplan.engine.levelling_network import Network
+
+    problem = one_person([2, 3, 1], periods=[(3, 4, 0)], links=[Link(0, 2)], objective=["late_targets"])
+    assert not valid(problem, [5, 0, 9])
+    assert left_shifted(Network(problem), [5, 0, 9]) == [4, 0, 6]
+    assert not valid(problem, [4, 0, 6])
+
+
 def test_the_same_problem_gives_the_same_starts() -> None:
     problem = rcpsp.read(INSTANCES / "J30_17.txt").problem()
     assert level(problem, time_limit=LIMIT).starts == level(problem, time_limit=LIMIT).starts

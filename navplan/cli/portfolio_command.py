@@ -140,10 +140,12 @@ def _county_level_time(value: str | None) -> float:
 
 def _level(env, county, found, day, seconds: float, shape: str, lang: str, target, force: bool) -> int:
     """`navplan portfolio --level`: the offices levelled together against the county's shared resources."""
+    import time
+
     from navplan.api import level_county
     from navplan.messages import t
 
-    result = level_county(county, found, day, time_limit=seconds)
+    result = level_county(county, found, day, time_limit=seconds, clock=time.monotonic)
     if shape == "table":
         from navplan.render.county_level import render_county_level
 

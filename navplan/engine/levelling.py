@@ -149,7 +149,13 @@ class LevellingResult:
         """Each job's :class:`Delay` (computed on first use: it scans the schedule's time span)."""
         from navplan.engine import levelling_heuristic
 
-        return tuple(levelling_heuristic.delays(Network(self.problem), self.starts))
+        return tuple(levelling_heuristic.delays(self.network, self.starts))
+
+    @functools.cached_property
+    def network(self) -> Network:
+        """The problem's network, built once (a county's 3,864 jobs take a quarter of a second, and
+        :meth:`driving_resource` is asked once per late office)."""
+        return Network(self.problem)
 
     def driving_resource(self, job: int) -> int | None:
         """The resource that holds ``job`` back, directly or through its predecessors.
@@ -159,7 +165,7 @@ class LevellingResult:
         sets that earliest start (of several, the first that has one): for an
         opening milestone, the person whose full weeks delayed the work before it.
         None when nothing before the job was held back by a resource."""
-        network = Network(self.problem)
+        network = self.network
         delays = self.delays
 
         @functools.cache
@@ -184,7 +190,7 @@ class LevellingResult:
 
 
 def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, workers: int = DEFAULT_WORKERS,
-          seed: int = DEFAULT_SEED, deterministic: bool = True,
+          seed: int = DEFAULT_SEED, deterministic: bool = True, compact: bool = False,
           log: Callable[[str], None] | None = None) -> LevellingResult:
     """The levelled schedule of ``problem``.
 
@@ -199,7 +205,11 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
     same starts on every run, ``time_limit`` counted in the solver's
     deterministic seconds (see :data:`DEFAULT_WORKERS`); False: the clock's
     seconds, workers racing. ``log``, when given, receives the solver's search
-    log line by line (for the benchmark).
+    log line by line (for the benchmark). ``compact``: every schedule the solver returns is also
+    shifted left (each job as early as the jobs before it allow, in the order of its starts) and
+    the shifted one kept when it is better by the objective: a tier solved alone leaves the later
+    tiers' jobs wherever the search put them, and the next tier then starts from far behind (the
+    county levels so).
 
     Raises ValueError for an ill-formed problem (lengths, indices, a circle of
     links, an unknown tier) and :class:`UnschedulableJob` for a job that no
@@ -216,7 +226,8 @@ def level(problem: LevellingProblem, *, time_limit: float = DEFAULT_TIME_LIMIT, 
         from navplan.engine import levelling_cpsat
 
         outcome = levelling_cpsat.solve(network, heuristic.starts, time_limit=time_limit, workers=workers,
-                                        seed=seed, deterministic=deterministic, log=log)
+                                        seed=seed, deterministic=deterministic, compact=compact,
+                                        log=log)
         seconds = outcome.seconds
         heuristic_misses = any(network.misses_deadline(job, heuristic.starts[job]) for job in range(problem.size))
         if outcome.status == INFEASIBLE:

@@ -53,7 +53,7 @@ class Outcome:
 
 
 def solve(network: Network, hint: Sequence[int], *, time_limit: float, workers: int, seed: int,
-          deterministic: bool = False, log: Callable[[str], None] | None = None) -> Outcome:
+          deterministic: bool = False, compact: bool = False, log: Callable[[str], None] | None = None) -> Outcome:
     """Solve ``network``'s problem tier by tier from the schedule ``hint`` (see the module and
     :func:`navplan.engine.levelling.level` for the parameters)."""
     from navplan.engine import levelling_problem as api
@@ -191,6 +191,8 @@ def solve(network: Network, hint: Sequence[int], *, time_limit: float, workers: 
             found, solved = True, status
             candidate = [fixed_start if (fixed_start := network.fixed[j]) is not None else int(solver.value(starts[j]))
                          for j in range(size)]
+            if compact:
+                candidate = _compacted(network, candidate)
             if phase == 1 or (api.objective_values(problem, candidate)[index]
                               <= api.objective_values(problem, current)[index]):
                 current = candidate
@@ -342,6 +344,22 @@ def _parts(strict: list[list[tuple[int, int]]]) -> list[list[int]]:
     for job in range(len(strict)):
         groups.setdefault(root(job), []).append(job)
     return list(groups.values())
+
+
+def _compacted(network: Network, starts: list[int]) -> list[int]:
+    """``starts`` shifted left (:func:`navplan.engine.levelling_heuristic.left_shifted`) when that
+    misses no deadline and is better by the objective, else ``starts``. A tier solved alone leaves
+    the later tiers' jobs wherever the search put them (a county's late offices far past their
+    opening once the count of late ones is proven); shifted, the next tier starts from a schedule
+    as good as the heuristic's on them."""
+    from navplan.engine.levelling_heuristic import left_shifted
+    from navplan.engine.levelling_problem import objective_values
+
+    shifted = left_shifted(network, starts)
+    if any(network.misses_deadline(job, shifted[job]) for job in range(network.size)):
+        return starts
+    problem = network.problem
+    return shifted if objective_values(problem, shifted) < objective_values(problem, starts) else starts
 
 
 def _hint(model: cp_model.CpModel, network: Network, starts: Sequence[int | cp_model.IntVar], current: Sequence[int],

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from navplan.engine.levelling_problem import Delay
 
 RULES = ("lft", "lst", "mslk", "grpw", "mts")
-Priority = tuple[int, int]  # a rule's key for a job, then the job
+Priority = tuple[int, ...]  # a rule's key for a job, the job last
 #: Justification rounds per rule, at most: each stops early once the makespan stays.
 JUSTIFICATION_ROUNDS = 4
 
@@ -185,6 +185,18 @@ def serial_schedule(network: Network, key: list[Priority], profile: Profile | No
     schedule = [start for start in starts if start is not None]
     assert len(schedule) == len(starts)  # every job is placed: the links form no circle
     return schedule
+
+
+def left_shifted(network: Network, starts: Sequence[int]) -> list[int]:
+    """The schedule ``starts`` shifted left: the serial scheme with the jobs taken in the order of
+    their starts (ties by the network's order), each at the earliest time its release, its links
+    and the jobs placed before it allow. When every link keeps a successor after its predecessor's
+    start, no job starts later than in ``starts`` (what a job overlapped at its old start it
+    overlapped before); otherwise the caller compares the two. A solve that counts only the
+    late targets leaves the rest wherever it found them; this puts them back as early as they go."""
+    position = {job: index for index, job in enumerate(network.order)}
+    key: list[Priority] = [(int(starts[job]), position[job], job) for job in range(network.size)]
+    return serial_schedule(network, key)
 
 
 def _release(network: Network, job: int, waiting: list[int], eligible: list[Priority], key: list[Priority]) -> None:

@@ -78,7 +78,7 @@ class CountyLevelDocument(BaseModel):
     objective: dict[str, int] = Field(description="late_targets (offices late), target_lateness (their working "
                                                   "days), makespan, weighted_starts")
     bound: dict[str, int | None] = Field(description="The solver's proven lower bound per tier (null: not reached)")
-    time_limit: float = Field(description="Seconds of the solver's deterministic time per solve")
+    time_limit: float = Field(description="Seconds on the clock the levelling may take (--level-time)")
     offices: list[OfficeLevelRecord]
     weeks: list[WeekUseRecord]
     proposal: ProposalRecord
@@ -210,8 +210,14 @@ def binding_text(office: OfficeLevel, county, lang: str) -> str:
 
 
 def status_text(result: CountyLevelling, lang: str) -> str:
+    """The solver's verdict in one sentence. The sentence for ``optimal`` claims only the first tier
+    (no plan lets more offices open on time): it is said whenever that tier is proven, also when a
+    later tier (the lateness, the finish) was still unproven when the clock ran out."""
     bound = result.bound[0] if result.bound and result.bound[0] is not None else 0
-    return t(STATUS_KEYS[result.status], lang, bound=bound)
+    status = result.status
+    if status == "feasible" and result.bound and result.objective and result.bound[0] == result.objective[0]:
+        status = "optimal"
+    return t(STATUS_KEYS[status], lang, bound=bound)
 
 
 def proposal_lines(result: CountyLevelling, county, lang: str) -> list[str]:
