@@ -272,7 +272,7 @@ def _risk() -> dict[str, Any]:
             "delays": _ids(low=1, description="The activities it delays"),
             "by": {"allOf": [_days_or_range("How much it delays them, in working days or weeks: 6w, 6w..10w (any "
                                             "value between as likely) or {low, likely, high}"), _not_nothing()]},
-            "owner": _text(high=200, nullable=True, description="Who watches the risk"),
+            "owner": _text(low=1, high=200, nullable=True, description="Who watches the risk"),
             "mitigation": _text(multiline=True, nullable=True, description="What is done about it"),
         },
     }
@@ -327,7 +327,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
             "not_before": _date(description="Start no earlier than"),
             "not_after": _date(description="Finish no later than"),
             "role": _role(role_ids),
-            "owner": _text(high=200, nullable=True, description="Who does it"),
+            "owner": _text(low=1, high=200, nullable=True, description="Who does it"),
             "status": _status(["not_started", "started", "done"],
                               "not_started | started | done (or ikke startet | pågår | ferdig)"),
             "actual_start": _date(description="When work began (status started or done)"),
