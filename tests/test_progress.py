@@ -321,3 +321,22 @@ def test_a_dropped_activity_is_refused_with_the_way_back(plan: Path, drop: str, 
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("role", ["prosjektleder", "Prosjektleder"])
+def test_setting_the_role_the_activity_already_has_says_so_and_writes_nothing(plan: Path, role: str) -> None:
+    """2.2's role is the handbook's prosjektleder: 'set --role prosjektleder' said
+    'ansvarlig prosjektleder → prosjektleder' and wrote role: "prosjektleder" into the plan."""
+    before = plan.read_bytes()
+    result = run_navplan("set", "2.2", plan, "--role", role)
+    assert result.exit_code == 0, result.stderr
+    assert plan.read_bytes() == before
+    assert result.stderr == f"Ingenting å endre: {plan} sier allerede dette om 2.2 Kartlegge lokale forhold.\n"
+    assert "→" not in result.stderr
+
+
+def test_a_change_beside_a_role_it_already_has_names_only_the_change(plan: Path) -> None:
+    result = run_navplan("set", "2.2", plan, "--role", "prosjektleder", "--owner", "Per")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{plan}: 2.2 Kartlegge lokale forhold: eier – → Per\n"
+    assert load_project(plan).activities["2.2"].owner == "Per"

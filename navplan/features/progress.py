@@ -284,8 +284,14 @@ class _PlanEdit:
             edited = edited_project.activities[activity.id]
             for name in sorted(changed, key=SETTABLE.index):
                 attribute = _SHOWN_AS.get(name, name)
-                edit.changes.append(FieldChange(name, getattr(activity.activity, attribute),
-                                                getattr(edited, attribute)))
+                old, new = getattr(activity.activity, attribute), getattr(edited, attribute)
+                # A value the activity already had (the handbook's role written out) changes
+                # nothing the plan means; a cleared field is written all the same, as asked.
+                if old == new and name not in activity.cleared:
+                    continue
+                edit.changes.append(FieldChange(name, old, new))
+        if not any(edit.changes for edit in edits):
+            return edits
         self.editor.save(self.path)
         return edits
 
@@ -346,4 +352,5 @@ class _ActivityEdit:
     def stage(self, fields: dict[str, Any]) -> None:
         """Set the fields one by one in the plan's text (to know which changed)."""
         changed = [name for name, value in fields.items() if self.plan.editor.set_activity_fields(self.id, {name: value})]
+        self.cleared = {name for name, value in fields.items() if value is None}
         self.plan.staged.append((self, changed))
