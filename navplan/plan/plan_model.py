@@ -62,6 +62,9 @@ class CalendarSettings(Strict):
     def _weeks(cls, value: bool | list[int]) -> bool | list[int]:
         if isinstance(value, list) and any(not 1 <= week <= 53 for week in value):
             raise InvalidValue("error.value.fellesferie_weeks")
+        if isinstance(value, list) and 53 in value:
+            # The fellesferie closes the same weeks every year; most years have no week 53.
+            raise InvalidValue("error.value.fellesferie_week_53")
         return value
 
 
