@@ -73,6 +73,7 @@ def record_done_all(plan: str | Path | None, activity_ids: Sequence[str], *, on:
             activity = editing.activity(activity_id)
             activity.refuse_summary()
             _check_not_future(on, today)
+            _check_not_long_before(on, editing.project.opening_date, "actual_finish")
             start = activity.activity.actual_start
             if start is not None and on < start:
                 raise NavplanError("progress.before_start", field="--on",
@@ -95,6 +96,7 @@ def record_start_all(plan: str | Path | None, activity_ids: Sequence[str], *, on
             activity = editing.activity(activity_id)
             activity.refuse_summary()
             _check_not_future(on, today)
+            _check_not_long_before(on, editing.project.opening_date, "actual_start")
             if activity.activity.status is Status.DONE:
                 # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
                 finished = activity.activity.actual_finish
@@ -218,6 +220,24 @@ def clearable_field(name: str) -> str:
 def _check_not_future(day: dt.date, today: dt.date) -> None:
     if day > today:
         raise NavplanError("progress.future", field="--on", date=day, today=today)
+
+
+#: An actual date further before the opening than this is taken for a mistyped year: the
+#: handbook's countdown is under a year (its first latest start is 13.02.2029 for an opening
+#: 01.01.2030), so work begun three years before is rare enough to be written into the plan
+#: file on purpose rather than typed after --on.
+YEARS_BEFORE_OPENING = 3
+
+
+def _check_not_long_before(day: dt.date, opening: dt.date, field: str) -> None:
+    """An actual date more than :data:`YEARS_BEFORE_OPENING` years before the opening is refused."""
+    try:
+        earliest = opening.replace(year=opening.year - YEARS_BEFORE_OPENING)
+    except ValueError:  # 29 February
+        earliest = opening.replace(year=opening.year - YEARS_BEFORE_OPENING, day=28)
+    if day < earliest:
+        raise NavplanError("progress.long_before_opening", field="--on", date=day, opening=opening,
+                           hint=Message("progress.long_before_opening.hint", field_name=field))
 
 
 @contextmanager
