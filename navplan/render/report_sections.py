@@ -14,7 +14,8 @@ from navplan.features.plan_history import MOVED_DATES
 from navplan.render.diff_terminal import critical_lines, signed, slack_lines
 from navplan.errors import plan_words, render_value, shown_path, visible
 from navplan.render.labels import (
-    CRITICAL_MARK, audience_line, baseline_line, role_title, signed_variance, verdict_headline, verdict_lines,
+    CRITICAL_MARK, audience_line, baseline_line, role_title, signed_variance, under_verdict, verdict_headline,
+    verdict_lines,
 )
 from navplan.features.personal_view import shows
 from navplan.features.steering_report import MAX_MOVED, MAX_MUST_START, MUST_START_WEEKS, DECISION_WEEKS, Report
@@ -149,11 +150,9 @@ def _opening(report: Report, lang: str) -> Section:
     lines: list[tuple[str | None, str]] = [("strong", t(key, lang, date=format_long_date(plan.opening, lang),
                                                        week=format_week(plan.opening, lang),
                                                        days=schedule.working_days_left))]
-    help_ = verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file))
-    if report.verdict is not None and help_ and help_[0][0] == "ok":
-        # "The opening holds with N to spare" is the verdict's first reason, on the report's first
-        # line already: said once, the page keeps within two A4 sheets.
-        help_ = help_[1:]
+    # "The opening holds with N to spare" is the verdict's first reason, on the report's first
+    # line already: said once, the page keeps within two A4 sheets.
+    help_ = under_verdict(verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file)), report.verdict)
     lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in help_]
     if report.baseline is not None:
         lines.append(("later" if report.baseline.opening_variance > 0 else None, baseline_line(report.baseline, lang)))

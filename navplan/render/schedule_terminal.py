@@ -15,8 +15,8 @@ from navplan.messages import format_date, format_long_date, format_month, format
 from navplan.plan.values import Status
 from navplan.features.personal_view import Audience, shows
 from navplan.render.labels import (
-    CRITICAL_MARK, audience_line, baseline_line, countdown_label, role_title, signed_variance, verdict_headline,
-    verdict_lines,
+    CRITICAL_MARK, audience_line, baseline_line, countdown_label, role_title, signed_variance, under_verdict,
+    verdict_headline, verdict_lines,
 )
 from navplan.render.terminal_layout import Column, keep_together, print_paragraph, print_table
 
@@ -76,7 +76,7 @@ def render_verdict(console: Console, schedule: Schedule, lang: str, help=None, p
     render_heading(console, schedule, "critical_path.title", lang)
     if verdict is not None:
         render_headline(console, verdict, lang)
-    for kind, text in verdict_lines(schedule, lang, help, plan):
+    for kind, text in under_verdict(verdict_lines(schedule, lang, help, plan), verdict):
         mark, style = _VERDICT_STYLES[kind]
         if kind in ("lever", "command"):
             # A lever's words wrap under themselves (past its bullet), its command under them.
