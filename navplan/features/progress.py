@@ -337,6 +337,7 @@ class _ActivityEdit:
             raise NavplanError("progress.opening", field="ID")
         self.activity = activity
         self.title = activity.title
+        self.cleared: set[str] = set()  # the fields staged empty: written even when nothing else changes
 
     def children(self) -> list[str]:
         return [child for child in self.activity.children if not self.project.activities[child].dropped]

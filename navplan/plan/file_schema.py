@@ -402,7 +402,8 @@ def plan_file_schema() -> dict[str, Any]:
                 "type": "object", "additionalProperties": False,
                 "properties": {
                     "fellesferie": {
-                        "description": "true closes ISO weeks 28-30; or a list of ISO week numbers (1-52: week 53 is not in every year)",
+                        "description": "true closes ISO weeks 28-30; or a list of ISO week numbers "
+                                       "(1-52: week 53 is not in every year)",
                         "anyOf": [*_boolean()["anyOf"], {"type": "array", "items": _whole_number(1, 52)}],
                     },
                     "christmas_closure": _boolean(description="Close 24-31 December"),
