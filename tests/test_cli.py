@@ -93,7 +93,7 @@ def test_init_critical_path_calendar_for_a_new_office(tmp_path: Path) -> None:
     assert path.exit_code == 0
     assert "NAV Fjordby: kritisk linje per 04.01.2027 (uke 1)" in path.stdout
     assert "Åpning mandag 03.01.2028 (uke 1)" in path.stdout
-    assert "Åpningsdatoen holder" in path.stdout
+    assert "● Status " in path.stdout and ": åpningen holder med " in path.stdout
     calendar = run_navplan("calendar", plan, "--as-of", "04.01.2027")
     assert calendar.exit_code == 0
     assert "uke 1" in calendar.stdout and "T-52u" in calendar.stdout and "ÅPNING 03.01.2028" in calendar.stdout
@@ -173,7 +173,7 @@ def test_csv_is_flat_and_cannot_run_formulas(tmp_path: Path) -> None:
 def test_english_output_and_iso_dates() -> None:
     result = run_navplan("critical-path", INDRE_OSTFOLD, "--as-of", "10.12.2018", "--lang", "en")
     assert "NAV Indre Østfold: critical path as of 2018-12-10 (week 50)" in result.stdout
-    assert "The opening date holds" in result.stdout and "Start by" in result.stdout
+    assert "● Status green: the opening holds with 107 working days" in result.stdout and "Start by" in result.stdout
 
 
 def test_check_fails_when_the_opening_date_cannot_be_reached() -> None:

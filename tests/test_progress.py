@@ -321,3 +321,42 @@ def test_a_dropped_activity_is_refused_with_the_way_back(plan: Path, drop: str, 
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize("role", ["prosjektleder", "Prosjektleder"])
+def test_setting_the_role_the_activity_already_has_says_so_and_writes_nothing(plan: Path, role: str) -> None:
+    """2.2's role is the handbook's prosjektleder: 'set --role prosjektleder' said
+    'ansvarlig prosjektleder → prosjektleder' and wrote role: "prosjektleder" into the plan."""
+    before = plan.read_bytes()
+    result = run_navplan("set", "2.2", plan, "--role", role)
+    assert result.exit_code == 0, result.stderr
+    assert plan.read_bytes() == before
+    assert result.stderr == f"Ingenting å endre: {plan} sier allerede dette om 2.2 Kartlegge lokale forhold.\n"
+    assert "→" not in result.stderr
+
+
+def test_a_change_beside_a_role_it_already_has_names_only_the_change(plan: Path) -> None:
+    result = run_navplan("set", "2.2", plan, "--role", "prosjektleder", "--owner", "Per")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{plan}: 2.2 Kartlegge lokale forhold: eier – → Per\n"
+    assert load_project(plan).activities["2.2"].owner == "Per"
+
+
+@pytest.mark.parametrize("command, day", [("start", "01.01.1990"), ("done", "01.01.1990"), ("start", "31.12.2026")])
+def test_an_actual_date_years_before_the_opening_is_refused(plan: Path, command: str, day: str) -> None:
+    """'start --on 01.01.1990' was written into the plan: a year mistyped. The opening is
+    01.01.2030; the handbook counts down under a year, so a date more than three years
+    before it (before 01.01.2027) is taken for a mistake, and the plan file is the way to
+    write one that is true."""
+    before = plan.read_bytes()
+    result = run_navplan(command, "2.2", plan, "--on", day)
+    assert result.exit_code == 2, result.stderr
+    assert plan.read_bytes() == before
+    assert f"{day} er mer enn tre år før åpningen 01.01.2030" in result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_an_actual_date_three_years_before_the_opening_is_taken(plan: Path) -> None:
+    result = run_navplan("start", "2.2", plan, "--on", "01.01.2027")
+    assert result.exit_code == 0, result.stderr
+    assert load_project(plan).activities["2.2"].actual_start == dt.date(2027, 1, 1)

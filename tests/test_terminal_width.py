@@ -124,6 +124,23 @@ def test_portfolio(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_portfolio_s_summary_on_stderr_keeps_within_80_columns(lang: str, monkeypatch) -> None:
+    """The summary line under the portfolio ('3 planer; 0 holder ikke åpningsdatoen; 1 holder
+    åpningen, men ikke alle datoer; 0 kunne ikke leses.') was 99 characters on one line, in a
+    terminal and piped: people read it, so it keeps within 80 columns (or a narrower terminal),
+    every word kept."""
+    monkeypatch.chdir(REPO)
+    args = ["portfolio", "examples", "--as-of", "01.03.2019", "--lang", lang]
+    said = {width: run_navplan(*args, width=width).stderr for width in (None, 60, 80, 100)}
+    words = {width: text.split() for width, text in said.items()}
+    assert len(words[None]) > 10, said[None]
+    for width, text in said.items():
+        limit = min(width or 80, 80)
+        assert all(cell_len(line) <= limit for line in text.splitlines()), f"{width}: {text}"
+        assert words[width] == words[None]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
 def test_risk(lang: str, monkeypatch) -> None:
     """The distribution's bars are as long as the room allows; every other word is kept."""
     monkeypatch.setattr(sys.modules[__name__], "_NOT_WORDS", re.compile(r"[\u2500-\u259f]+"))

@@ -227,3 +227,29 @@ def test_the_schema_documents_carry_the_verdict_and_the_baseline() -> None:
     assert {"verdict", "verdict_reasons", "unfinished_at_opening", "opening_fixed_by_law", "baseline"} <= names
     plan = json.loads(run_navplan("schema", "plan").stdout)
     assert {"baseline", "opening_fixed_by_law"} <= set(plan["properties"])
+
+
+def test_the_opening_that_holds_is_said_once_under_the_verdict(tmp_path: Path) -> None:
+    """L1 takes 30 of the 40 working days: the verdict says the opening holds with 10 to spare,
+    and the terminal said it again directly under it ('✔ Åpningsdatoen holder med 10 arbeidsdager
+    å gå på.'), as the workbook's critical path sheet did; the report already said it once."""
+    from openpyxl import load_workbook
+
+    plan = _plan(tmp_path / "kontor", block("L1", "Lokaler", "30d"))
+    lines = run_navplan("critical-path", plan, "--as-of", AS_OF, width=200).stdout.splitlines()
+    assert lines[2] == "● Status grønn: åpningen holder med 10 arbeidsdager å gå på."
+    assert not any("Åpningsdatoen holder" in line for line in lines), lines[:6]
+    assert sum("med 10 arbeidsdager å gå på" in line for line in lines) == 1
+    target = tmp_path / "plan.xlsx"
+    assert run_navplan("export", "xlsx", plan, "--as-of", AS_OF, "-o", target).exit_code == 0
+    cells = [cell.value for cell in load_workbook(target)["Kritisk linje"]["A"] if cell.value]
+    assert not any("Åpningsdatoen holder" in str(value) for value in cells), cells[:5]
+
+
+def test_an_opening_that_does_not_hold_keeps_its_line_and_chain_under_the_verdict(tmp_path: Path) -> None:
+    """The ✘ line says what the verdict does not: the earliest possible opening, and the chain."""
+    plan = _plan(tmp_path / "kontor", block("L1", "Lokaler", "50d"))
+    lines = run_navplan("critical-path", plan, "--as-of", AS_OF, width=200).stdout.splitlines()
+    assert lines[2] == "● Status rød: åpningen holder ikke: det mangler 10 arbeidsdager."
+    assert lines[3].startswith("✘ Åpningsdatoen holder ikke: det mangler 10 arbeidsdager (tidligst mulig åpning ")
+    assert lines[4] == "Kjeden som forsinker: L1"

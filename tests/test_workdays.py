@@ -173,7 +173,7 @@ def test_latest_and_earliest_start_for_months(name, day, months):
 
 
 @pytest.mark.parametrize("day, nb, en", [
-    ("2019-05-17", "Grunnlovsdag", "Constitution Day"),  # the holidays package's own names
+    ("2019-05-17", "grunnlovsdag", "Constitution Day"),  # a small letter, as Norwegian writes it (Språkrådet)
     ("2019-05-18", "lørdag", "Saturday"),
     ("2019-05-19", "søndag", "Sunday"),
     ("2019-07-10", "fellesferie", "summer holiday (fellesferie)"),  # ISO week 28
@@ -184,3 +184,21 @@ def test_why_a_day_is_off_is_said_in_the_reader_s_language(day: str, nb: str, en
     off = CALENDARS["all"].day_off(dt.date.fromisoformat(day))
     assert (off.render("nb"), off.render("en")) == (nb, en)
     assert CALENDARS["all"].day_off(dt.date(2019, 5, 16)) is None
+
+
+@pytest.mark.parametrize("day, nb, nn", [
+    ("2020-01-01", "første nyttårsdag", "første nyttårsdag"),
+    ("2019-04-18", "skjærtorsdag", "skjærtorsdag"),
+    ("2019-04-19", "langfredag", "langfredag"),
+    ("2019-04-22", "andre påskedag", "andre påskedag"),
+    ("2019-05-01", "arbeidernes dag", "arbeidarane sin dag"),
+    ("2019-05-30", "Kristi himmelfartsdag", "Kristi himmelfartsdag"),  # Kristi is a name: its capital stays
+    ("2019-06-10", "andre pinsedag", "andre pinsedag"),
+    ("2027-05-17", "andre pinsedag og grunnlovsdag", "andre pinsedag og grunnlovsdag"),  # the same day in 2027
+    ("2019-12-25", "første juledag", "første juledag"),
+])
+def test_holiday_names_are_written_with_a_small_letter_as_the_closures_are(day: str, nb: str, nn: str) -> None:
+    """Språkrådet: the names of holidays take a small letter ('andre påskedag', 'første
+    nyttårsdag'); they stood capitalised mid-sentence, '(Andre påskedag)', beside '(juleferie)'."""
+    off = CALENDARS["plain"].day_off(dt.date.fromisoformat(day))
+    assert (off.render("nb"), off.render("nn")) == (nb, nn)

@@ -95,15 +95,47 @@ class Environment:
                 pass
         return None
 
-    def say(self, text: str) -> None:
-        """A message for the user on stderr, as given (no markup, emoji or wrapping) but for
-        control characters, shown escaped as the console shows them (its lines and tabs kept):
-        written directly, so that commands that only report a line never import rich. A path in
-        a message is escaped whole before (:func:`navplan.errors.shown_path`), its line breaks too."""
+    def say(self, text: str, *, wrap: bool = False) -> None:
+        """A message for the user on stderr, as given (no markup or emoji) but for control
+        characters, shown escaped as the console shows them (its lines and tabs kept), and
+        wrapped at :data:`SAY_COLUMNS` (or a narrower terminal), piped too: it is read by people.
+        Written directly, so that commands that only report a line never import rich. A path in
+        a message is escaped whole before (:func:`navplan.errors.shown_path`), its line breaks too.
+        An error (``wrap=False``) stays one line, file, line and field first, for grep and editors."""
         from navplan.api import visible
 
-        self.stderr.write(visible(text, keep=_LAYOUT) + "\n")
+        width = min(SAY_COLUMNS, self.columns(self.stderr) or SAY_COLUMNS) if wrap else 0
+        said = visible(text, keep=_LAYOUT)
+        self.stderr.write((wrap_said(said, width) if wrap else said) + "\n")
         self.stderr.flush()
+
+
+#: The widest a line on stderr is: the 80 columns every line people read keeps within.
+SAY_COLUMNS = 80
+
+
+def wrap_said(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped at ``width`` between words, a word (a path) never cut; a
+    continued line keeps its line's indentation; a command to copy (``navplan ...``) stays whole.
+
+    >>> print(wrap_said("Skrev kontor/plan.xlsx: nedtellingskalender for NAV Fjordby", 30))
+    Skrev kontor/plan.xlsx:
+    nedtellingskalender for NAV
+    Fjordby
+    """
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        if len(line) <= width or stripped.startswith("navplan "):
+            lines.append(line)
+            continue
+        indent = line[:len(line) - len(stripped)]
+        hang = indent + "  " if stripped.startswith("• ") else indent  # a bullet's words under its words
+        lines += textwrap.wrap(stripped, width, initial_indent=indent, subsequent_indent=hang,
+                               break_long_words=False, break_on_hyphens=False, replace_whitespace=False) or [line]
+    return "\n".join(lines)
 
 
 def _is_pipe(stream: IO[str]) -> bool:

@@ -109,22 +109,22 @@ def portfolio(
         write_atomic(target, portfolio_workbook_bytes(lines, day, language_, county=name, since=compared_since,
                                                       samples=count), force=force)
         env.say(t("portfolio.written", language_, file=shown_path(target), count=len(lines),
-                  as_of=format_date(day, language_)))
+                  as_of=format_date(day, language_)), wrap=True)
     bad = sum(1 for line in lines if line.error is not None)
     if shape == "table":
         if found_county is not None:
             env.say(t("county.portfolio.file", language_, file=str(found_county.file), county=name,
-                      resources=len(found_county.resources)))
+                      resources=len(found_county.resources)), wrap=True)
         failing = sum(1 for line in lines if line.error is None and not line.holds)
         missing = sum(1 for line in lines if line.error is None and line.holds and line.missed_deadlines)
         env.say(t("portfolio.summary", language_, plans=t("portfolio.summary.plans", language_, count=len(lines)),
                   failing=t("portfolio.summary.failing", language_, failing=failing),
                   missing=t("portfolio.summary.missing", language_, missing=missing),
-                  bad=t("portfolio.summary.bad", language_, bad=bad)))
+                  bad=t("portfolio.summary.bad", language_, bad=bad)), wrap=True)
         if compared_since is not None:
             from navplan.render.portfolio_changes import changes_summary
 
-            env.say(changes_summary(lines, language_))
+            env.say(changes_summary(lines, language_), wrap=True)
     if bad:
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK
@@ -150,7 +150,7 @@ def _level(env, county, found, day, seconds: float, shape: str, lang: str, targe
         from navplan.render.county_level import render_county_level
 
         render_county_level(env.console(), result, county, lang)
-        env.say(t("county.level.summary", lang, count=len(result.offices), late=len(result.late)))
+        env.say(t("county.level.summary", lang, count=len(result.offices), late=len(result.late)), wrap=True)
     elif shape == "json":
         from navplan.render.county_level import county_level_json
 
@@ -174,7 +174,7 @@ def _level(env, county, found, day, seconds: float, shape: str, lang: str, targe
 
         write_atomic(target, county_level_workbook_bytes(result, county, lang), force=force)
         env.say(t("portfolio.written", lang, file=shown_path(target), count=len(result.offices),
-                  as_of=format_date(day, lang)))
+                  as_of=format_date(day, lang)), wrap=True)
     if any(office.error is not None for office in result.offices):
         raise typer.Exit(EXIT_BAD_INPUT)
     return EXIT_OK

@@ -163,12 +163,12 @@ class WorkCalendar:
 
     def day_off(self, day: dt.date) -> Message | None:
         """Why ``day`` is not a working day, as a message key (``day_off.sunday``;
-        a public holiday's carries its name in both languages, as the holidays
-        package gives it), or None when it is one.
+        a public holiday's carries the holidays package's names, written with a small
+        letter in bokmål and nynorsk when rendered), or None when it is one.
 
         >>> cal = WorkCalendar(dt.date(2019, 5, 1), dt.date(2019, 5, 31))
         >>> cal.day_off(dt.date(2019, 5, 17)).render("nb"), cal.day_off(dt.date(2019, 5, 18)).render("en")
-        ('Grunnlovsdag', 'Saturday')
+        ('grunnlovsdag', 'Saturday')
         """
         if day in self._holidays:
             return Message("day_off.holiday", name=HolidayName(self._holidays[day], self._holidays_en[day]))

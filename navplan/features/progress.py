@@ -73,6 +73,7 @@ def record_done_all(plan: str | Path | None, activity_ids: Sequence[str], *, on:
             activity = editing.activity(activity_id)
             activity.refuse_summary()
             _check_not_future(on, today)
+            _check_not_long_before(on, editing.project.opening_date, "actual_finish")
             start = activity.activity.actual_start
             if start is not None and on < start:
                 raise NavplanError("progress.before_start", field="--on",
@@ -95,6 +96,7 @@ def record_start_all(plan: str | Path | None, activity_ids: Sequence[str], *, on
             activity = editing.activity(activity_id)
             activity.refuse_summary()
             _check_not_future(on, today)
+            _check_not_long_before(on, editing.project.opening_date, "actual_start")
             if activity.activity.status is Status.DONE:
                 # Starting what is done would throw its actual finish away; reopening is a deliberate `set`.
                 finished = activity.activity.actual_finish
@@ -220,6 +222,24 @@ def _check_not_future(day: dt.date, today: dt.date) -> None:
         raise NavplanError("progress.future", field="--on", date=day, today=today)
 
 
+#: An actual date further before the opening than this is taken for a mistyped year: the
+#: handbook's countdown is under a year (its first latest start is 13.02.2029 for an opening
+#: 01.01.2030), so work begun three years before is rare enough to be written into the plan
+#: file on purpose rather than typed after --on.
+YEARS_BEFORE_OPENING = 3
+
+
+def _check_not_long_before(day: dt.date, opening: dt.date, field: str) -> None:
+    """An actual date more than :data:`YEARS_BEFORE_OPENING` years before the opening is refused."""
+    try:
+        earliest = opening.replace(year=opening.year - YEARS_BEFORE_OPENING)
+    except ValueError:  # 29 February
+        earliest = opening.replace(year=opening.year - YEARS_BEFORE_OPENING, day=28)
+    if day < earliest:
+        raise NavplanError("progress.long_before_opening", field="--on", date=day, opening=opening,
+                           hint=Message("progress.long_before_opening.hint", field_name=field))
+
+
 @contextmanager
 def _editing_plan(plan: str | Path | None) -> Iterator[_PlanEdit]:
     """The plan, read and later written under its lock: another navplan writing
@@ -284,8 +304,14 @@ class _PlanEdit:
             edited = edited_project.activities[activity.id]
             for name in sorted(changed, key=SETTABLE.index):
                 attribute = _SHOWN_AS.get(name, name)
-                edit.changes.append(FieldChange(name, getattr(activity.activity, attribute),
-                                                getattr(edited, attribute)))
+                old, new = getattr(activity.activity, attribute), getattr(edited, attribute)
+                # A value the activity already had (the handbook's role written out) changes
+                # nothing the plan means; a cleared field is written all the same, as asked.
+                if old == new and name not in activity.cleared:
+                    continue
+                edit.changes.append(FieldChange(name, old, new))
+        if not any(edit.changes for edit in edits):
+            return edits
         self.editor.save(self.path)
         return edits
 
@@ -311,6 +337,7 @@ class _ActivityEdit:
             raise NavplanError("progress.opening", field="ID")
         self.activity = activity
         self.title = activity.title
+        self.cleared: set[str] = set()  # the fields staged empty: written even when nothing else changes
 
     def children(self) -> list[str]:
         return [child for child in self.activity.children if not self.project.activities[child].dropped]
@@ -347,4 +374,5 @@ class _ActivityEdit:
         """Set the fields one by one in the plan's text (to know which changed)."""
         changed = [name for name, value in fields.items()
                    if self.plan.editor.set_activity_fields(self.id, {name: value})]
+        self.cleared = {name for name, value in fields.items() if value is None}
         self.plan.staged.append((self, changed))

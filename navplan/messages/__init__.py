@@ -138,21 +138,25 @@ def format_week(day: dt.date, lang: str = "nb") -> str:
 
 def holiday_name(nb: str, en: str, lang: str) -> str:
     """A public holiday's name in ``lang``, from the holidays package's bokmål and English
-    names; nynorsk from navplan/locale/holidays.yaml (the package has none).
+    names; bokmål and nynorsk as navplan/locale/holidays.yaml writes them (the package has no nynorsk).
+
+    Norwegian writes them with a small letter, as the closures ("juleferie"); a day that is
+    two holidays is both, joined with "og".
 
     >>> holiday_name("Arbeidernes dag", "Labor Day", "nn"), holiday_name("Langfredag", "Good Friday", "en")
-    ('Arbeidarane sin dag', 'Good Friday')
+    ('arbeidarane sin dag', 'Good Friday')
+    >>> holiday_name("Andre pinsedag; Grunnlovsdag", "Whit Monday; Constitution Day", "nb")
+    'andre pinsedag og grunnlovsdag'
     """
     if lang == "en":
         return en
-    if lang == DEFAULT_LANGUAGE:
-        return nb
-    return _holiday_names(lang).get(nb, nb)
+    names = _holiday_names(lang)
+    return f" {t('view.and', lang)} ".join(names.get(name.strip(), name.strip()) for name in nb.split(";"))
 
 
 @cache
 def _holiday_names(lang: str) -> dict[str, str]:
-    """bokmål name → the name in ``lang``, from navplan/locale/holidays.yaml (nynorsk)."""
+    """The package's bokmål name → the name in ``lang`` (nb, nn), from navplan/locale/holidays.yaml."""
     import yaml
 
     from navplan.messages.catalogue import LOCALE_DIR

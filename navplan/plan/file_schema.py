@@ -269,7 +269,7 @@ def _risk() -> dict[str, Any]:
             "delays": _ids(low=1, description="The activities it delays"),
             "by": {"allOf": [_days_or_range("How much it delays them, in working days or weeks: 6w, 6w..10w (any "
                                             "value between as likely) or {low, likely, high}"), _not_nothing()]},
-            "owner": _text(high=200, nullable=True, description="Who watches the risk"),
+            "owner": _text(low=1, high=200, nullable=True, description="Who watches the risk"),
             "mitigation": _text(multiline=True, nullable=True, description="What is done about it"),
         },
     }
@@ -326,7 +326,7 @@ def _activity(role_ids: list[str], opening_id: str) -> dict[str, Any]:
             "not_before": _date(description="Start no earlier than"),
             "not_after": _date(description="Finish no later than"),
             "role": _role(role_ids),
-            "owner": _text(high=200, nullable=True, description="Who does it"),
+            "owner": _text(low=1, high=200, nullable=True, description="Who does it"),
             "status": _status(["not_started", "started", "done"],
                               "not_started | started | done (or ikke startet | pågår | ferdig)"),
             "actual_start": _date(description="When work began (status started or done)"),
@@ -401,8 +401,9 @@ def plan_file_schema() -> dict[str, Any]:
                 "type": "object", "additionalProperties": False,
                 "properties": {
                     "fellesferie": {
-                        "description": "true closes ISO weeks 28-30; or a list of ISO week numbers",
-                        "anyOf": [*_boolean()["anyOf"], {"type": "array", "items": _whole_number(1, 53)}],
+                        "description": "true closes ISO weeks 28-30; or a list of ISO week numbers "
+                                       "(1-52: week 53 is not in every year)",
+                        "anyOf": [*_boolean()["anyOf"], {"type": "array", "items": _whole_number(1, 52)}],
                     },
                     "christmas_closure": _boolean(description="Close 24-31 December"),
                     "closed": {"type": "array", "items": _date(nullable=False), "description": "Further closed days"},

@@ -85,6 +85,9 @@ class CalendarSettings(Strict):
     def _weeks(cls, value: bool | list[int]) -> bool | list[int]:
         if isinstance(value, list) and any(not 1 <= week <= 53 for week in value):
             raise InvalidValue("error.value.fellesferie_weeks")
+        if isinstance(value, list) and 53 in value:
+            # The fellesferie closes the same weeks every year; most years have no week 53.
+            raise InvalidValue("error.value.fellesferie_week_53")
         return value
 
 
@@ -143,7 +146,7 @@ class PlanActivity(Strict):
     not_before: PlanDate | None = Field(None, description="Start no earlier than")
     not_after: PlanDate | None = Field(None, description="Finish no later than")
     role: str | None = None
-    owner: str | None = Field(None, max_length=200)
+    owner: str | None = Field(None, min_length=1, max_length=200)
     status: Status = Status.NOT_STARTED
     actual_start: PlanDate | None = None
     actual_finish: PlanDate | None = None
@@ -255,7 +258,7 @@ class Risk(Strict):
     by: Annotated[Duration | DurationRange, WithJsonSchema(PLAN_DURATION_SCHEMA)] = Field(
         description="How much, in working days or weeks: 6w, or a range 6w..10w (any value between as likely) "
                     "or {low, likely, high}")
-    owner: str | None = Field(None, max_length=200, description="Who watches the risk")
+    owner: str | None = Field(None, min_length=1, max_length=200, description="Who watches the risk")
     mitigation: str | None = Field(None, description="What is done to make it less likely or smaller")
 
     _parse_probability = field_validator("probability", mode="before")(parse_probability)

@@ -98,6 +98,15 @@ def verdict_lines(schedule: Schedule, lang: str, help: list[Levers] | None = Non
     return lines
 
 
+def under_verdict(lines: list[tuple[str, str]], verdict: Verdict | None) -> list[tuple[str, str]]:
+    """:func:`verdict_lines` to print under the one verdict: "the opening holds with N to spare"
+    (or "the office opened") is the verdict's first reason already, so it is said once. A line
+    that says more (a tight opening's warning, a missed opening's earliest date and chain) stays."""
+    if verdict is not None and lines and lines[0][0] == "ok":
+        return lines[1:]
+    return lines
+
+
 def verdict_headline(verdict: Verdict, lang: str) -> str:
     """The one verdict in words: 'Status gul: åpningen holder med 9 arbeidsdager å gå på; bare 32 %
     sannsynlighet for å åpne i tide (under 85 %).' The same in every output."""

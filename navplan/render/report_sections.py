@@ -19,6 +19,7 @@ from navplan.render.labels import (
     baseline_line,
     role_title,
     signed_variance,
+    under_verdict,
     verdict_headline,
     verdict_lines,
 )
@@ -130,11 +131,9 @@ def _opening(report: Report, lang: str) -> Section:
     lines: list[tuple[str | None, str]] = [("strong", t(key, lang, date=format_long_date(plan.opening, lang),
                                                        week=format_week(plan.opening, lang),
                                                        days=schedule.working_days_left))]
-    help_ = verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file))
-    if report.verdict is not None and help_ and help_[0][0] == "ok":
-        # "The opening holds with N to spare" is the verdict's first reason, on the report's first
-        # line already: said once, the page keeps within two A4 sheets.
-        help_ = help_[1:]
+    # "The opening holds with N to spare" is the verdict's first reason, on the report's first
+    # line already: said once, the page keeps within two A4 sheets.
+    help_ = under_verdict(verdict_lines(schedule, lang, report.levers, plan_words(report.plan_file)), report.verdict)
     lines += [(kind, _VERDICT_MARKS[kind] + text) for kind, text in help_]
     if report.baseline is not None:
         lines.append(("later" if report.baseline.opening_variance > 0 else None, baseline_line(report.baseline, lang)))

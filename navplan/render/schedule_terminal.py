@@ -20,6 +20,7 @@ from navplan.render.labels import (
     countdown_label,
     role_title,
     signed_variance,
+    under_verdict,
     verdict_headline,
     verdict_lines,
 )
@@ -81,7 +82,7 @@ def render_verdict(console: Console, schedule: Schedule, lang: str, help=None, p
     render_heading(console, schedule, "critical_path.title", lang)
     if verdict is not None:
         render_headline(console, verdict, lang)
-    for kind, text in verdict_lines(schedule, lang, help, plan):
+    for kind, text in under_verdict(verdict_lines(schedule, lang, help, plan), verdict):
         mark, style = _VERDICT_STYLES[kind]
         if kind in ("lever", "command"):
             # A lever's words wrap under themselves (past its bullet), its command under them.

@@ -10,7 +10,7 @@ from navplan.engine.schedule import Schedule
 from navplan.messages import format_date, t
 from navplan.plan.values import Status
 from navplan.render import palette
-from navplan.render.labels import baseline_line, role_title, verdict_headline, verdict_lines
+from navplan.render.labels import baseline_line, role_title, under_verdict, verdict_headline, verdict_lines
 from navplan.render.workbook.print_fit import pages_wide
 from navplan.render.workbook.sheet_model import (
     HAIR,
@@ -62,7 +62,7 @@ def critical_path_sheet(schedule: Schedule, lang: str, verdict=None) -> Sheet:
     if verdict is not None:
         sheet.put(row, 1, verdict_headline(verdict, lang), bold=True, fill=palette.VERDICT_FILL[verdict.colour])
         row += 1
-    for kind, text in verdict_lines(schedule, lang):
+    for kind, text in under_verdict(verdict_lines(schedule, lang), verdict):
         sheet.put(row, 1, text, bold=kind in ("ok", "tight", "fail"), colour=_VERDICT_COLOURS[kind])
         row += 1
     if against is not None:
