@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from enum import Enum
 from typing import Annotated, Any, Literal, TypeVar
@@ -439,6 +440,20 @@ class Status(str, Enum):
     DONE = "done"
 
 
+def _status_key(word: str) -> str:
+    return " ".join(word.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+@functools.cache
+def _status_words() -> dict[str, Status]:
+    """Every accepted spelling of a status, in every language's catalogue: read once per process,
+    not at each activity of each plan."""
+    from navplan.messages import MESSAGES
+
+    return {_status_key(word): status for status in Status
+            for word in (status.value, *MESSAGES[f"status.{status.value}"])}
+
+
 def parse_status(value: object) -> object:
     """A status as the file format writes it or as people say it, in either language.
 
@@ -447,16 +462,10 @@ def parse_status(value: object) -> object:
     """
     if value is None or isinstance(value, Status):
         return value
-    from navplan.messages import MESSAGES
-
-    words: dict[str, Status] = {}
-    for status in Status:
-        for word in (status.value, *MESSAGES[f"status.{status.value}"]):
-            words[" ".join(word.replace("_", " ").replace("-", " ").split()).casefold()] = status
     from unicodedata import normalize
 
     # As people type it: å as a and a combining ring is å (macOS, a pasted name).
-    found = words.get(" ".join(normalize("NFC", str(value)).replace("_", " ").replace("-", " ").split()).casefold())
+    found = _status_words().get(_status_key(normalize("NFC", str(value))))
     if found is None:
         raise InvalidValue("error.value.status", value=value, choices=Choices(s.value for s in Status))
     return found
