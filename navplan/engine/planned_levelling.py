@@ -92,7 +92,7 @@ class Levelling:
 
 
 @dataclass
-class _Jobs:
+class OfficeJobs:
     """The network as jobs: the problem, where time 0 lies in the calendar's points, and the opening's job."""
 
     problem: LevellingProblem
@@ -107,7 +107,7 @@ def level_schedule(schedule: Schedule, *, time_limit: float = DEFAULT_LEVEL_TIME
     resources = schedule.project.resources
     if not resources or schedule.run is None:
         return schedule
-    jobs = _jobs(schedule)
+    jobs = office_jobs(schedule)
     key = _digest(jobs, time_limit)
     answer = _cached(key, jobs.problem.size) if use_cache else None
     cached = answer is not None
@@ -127,7 +127,7 @@ def level_schedule(schedule: Schedule, *, time_limit: float = DEFAULT_LEVEL_TIME
     return schedule
 
 
-def _jobs(schedule: Schedule) -> _Jobs:
+def office_jobs(schedule: Schedule) -> OfficeJobs:
     """The levelling problem of ``schedule``'s network (see the module)."""
     from navplan.engine.levelling import scale_to_integers
     from navplan.engine.levelling_problem import (
@@ -217,10 +217,10 @@ def _jobs(schedule: Schedule) -> _Jobs:
         durations=durations, links=links, resources=resources, release=[value - origin for value in release],
         fixed_start=[shift(value) for value in fixed], due=due, target=target, weight=weights,
         objective=[LATE_TARGETS, TARGET_LATENESS, WEIGHTED_STARTS])
-    return _Jobs(problem, origin, opening, {row: point - origin for row, point in deadlines.items()})
+    return OfficeJobs(problem, origin, opening, {row: point - origin for row, point in deadlines.items()})
 
 
-def _solve(jobs: _Jobs, time_limit: float) -> tuple[list[int], str, int | None]:
+def _solve(jobs: OfficeJobs, time_limit: float) -> tuple[list[int], str, int | None]:
     """Level the opening first. When that misses a fixed or not-after date of open work
     that the forecast meets, level again for those dates with the opening held where
     the first solve put it, and keep that when it holds. The starts, the status and the
@@ -246,13 +246,13 @@ def _solve(jobs: _Jobs, time_limit: float) -> tuple[list[int], str, int | None]:
     return list(result.starts), status, result.driving_resource(jobs.opening)
 
 
-def _late_dates(jobs: _Jobs, starts: Sequence[int]) -> tuple[int, int]:
+def _late_dates(jobs: OfficeJobs, starts: Sequence[int]) -> tuple[int, int]:
     """How many fixed and not-after dates of open work ``starts`` misses, and by how many working days in all."""
     late = [starts[job] + jobs.problem.durations[job] - due for job, due in jobs.deadlines.items()]
     return sum(1 for days in late if days > 0), sum(days for days in late if days > 0)
 
 
-def _misses_a_date(jobs: _Jobs, starts: Sequence[int]) -> bool:
+def _misses_a_date(jobs: OfficeJobs, starts: Sequence[int]) -> bool:
     """Whether ``starts`` misses a fixed or not-after date that the forecast (the earliest start of
     every job, resources aside) meets: only then is a second solve worth its time."""
     from navplan.engine.levelling_network import Network
@@ -263,7 +263,7 @@ def _misses_a_date(jobs: _Jobs, starts: Sequence[int]) -> bool:
                for job, due in jobs.deadlines.items())
 
 
-def _apply(schedule: Schedule, jobs: _Jobs, starts: list[int]) -> None:
+def _apply(schedule: Schedule, jobs: OfficeJobs, starts: list[int]) -> None:
     """The levelled starts as each activity's planned dates (facts keep theirs), and the
     summaries' and the opening's again."""
     from navplan.engine.schedule import _dates
@@ -289,13 +289,13 @@ def _apply(schedule: Schedule, jobs: _Jobs, starts: list[int]) -> None:
         scheduled.dates = _dates(schedule.calendar, scheduled, schedule.project, run.at.as_of)
 
 
-def _digest(jobs: _Jobs, time_limit: float) -> str:
+def _digest(jobs: OfficeJobs, time_limit: float) -> str:
     """What the answer depends on: the problem, the time limit, the solver's settings and navplan's version."""
     from navplan import __version__
     from navplan.engine.levelling import DEFAULT_SEED, DEFAULT_WORKERS
 
     problem = jobs.problem
-    # _jobs gives every per-job sequence
+    # office_jobs gives every per-job sequence
     assert problem.release is not None and problem.fixed_start is not None and problem.due is not None
     assert problem.target is not None and problem.weight is not None
     content = {

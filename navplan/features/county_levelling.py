@@ -1,7 +1,7 @@
 """A county's offices levelled together against the county's shared resources (issue 20, item 2).
 
 Every office's network becomes the same jobs :mod:`navplan.engine.planned_levelling`
-builds for one office (its ``_jobs``: done and started work fixed, releases,
+builds for one office (its ``office_jobs``: done and started work fixed, releases,
 links, the opening as the office's target, its own people's capacity when its
 plan gives some), shifted onto one county time axis, and all of them go into one
 :class:`navplan.engine.levelling.LevellingProblem` beside the county file's
@@ -55,6 +55,7 @@ from navplan.plan.values import Status
 
 if TYPE_CHECKING:
     from navplan.engine.levelling import LevellingProblem, LevellingResult
+    from navplan.engine.planned_levelling import OfficeJobs
     from navplan.plan.county_file import CountyFile
 
 #: The default time limit of one county levelling, in seconds on the clock. A county is levelled
@@ -176,7 +177,7 @@ class CountyLevelling:
 class _Office:
     path: Path
     schedule: object
-    jobs: object  # planned_levelling._Jobs
+    jobs: OfficeJobs
     shift: int  # county point = office point + shift
     base: int = 0  # the office's first job in the county problem
     ends: dict[int, int] = field(default_factory=dict)  # row → its last job (a split activity's rest)
@@ -234,7 +235,7 @@ def level_county(county: CountyFile, plans: list[Path | NavplanError], as_of: dt
 
 def _load(county: CountyFile, plans: list[Path], as_of: dt.date):
     """Each office's schedule and jobs; an office that cannot be read is left out with its error."""
-    from navplan.engine.planned_levelling import _jobs
+    from navplan.engine.planned_levelling import office_jobs
     from navplan.engine.schedule import schedule
     from navplan.plan.project import load_project
 
@@ -245,7 +246,7 @@ def _load(county: CountyFile, plans: list[Path], as_of: dt.date):
             project = load_project(path)
             county.check_office(path, project)
             result = schedule(project, as_of)
-            jobs = _jobs(result)
+            jobs = office_jobs(result)
         except NavplanError as error:
             failed[str(path)] = error.located(path)
             continue
